@@ -1,0 +1,160 @@
+// The types that flow through the pipeline, in one place: the front-matter schema and the Issue, Page, Article, Byline and Photo models built from it.
+import { z } from "zod";
+
+/** A calendar date written as YYYY-MM-DD. YAML reads an unquoted date as a Date, so both are accepted and normalised to the string. */
+export const isoDateSchema = z.preprocess(
+  (value) => (value instanceof Date && !Number.isNaN(value.getTime()) ? value.toISOString().slice(0, 10) : value),
+  z
+    .string({ error: "must be a date written as YYYY-MM-DD, e.g. 2022-11-01" })
+    .regex(/^\d{4}-\d{2}-\d{2}$/, { error: "must be a date written as YYYY-MM-DD, e.g. 2022-11-01" })
+    .refine((text) => {
+      const date = new Date(`${text}T00:00:00Z`);
+      return !Number.isNaN(date.getTime()) && date.toISOString().startsWith(text);
+    }, { error: "is not a real calendar date" }),
+);
+
+const nonEmptyText = (what: string) =>
+  z
+    .string({ error: `must be text (${what})` })
+    .trim()
+    .min(1, { error: `must not be empty (${what})` });
+
+/** Front-matter of one issue file: the masthead facts an editor types. */
+export const frontMatterSchema = z.strictObject(
+  {
+    /** 总第N期: the issue's running number. */
+    issue: z.number({ error: "must be a whole number (总第N期), e.g. 1480" }).int({ error: "must be a whole number (总第N期)" }).positive({ error: "must be a positive number (总第N期)" }),
+    /** Publication date. */
+    date: isoDateSchema,
+    /** 农历 as printed on the masthead, e.g. 壬寅年十月初八; checked against `date`. */
+    lunar: nonEmptyText("农历 as printed, e.g. 壬寅年十月初八"),
+    /** 今日N版: the printed page count, which may exceed the pages present in the file. */
+    pages: z.number({ error: "must be a whole number (今日N版), e.g. 4" }).int({ error: "must be a whole number (今日N版)" }).positive({ error: "must be a positive number (今日N版)" }),
+    /** 星期 as printed (星期二 or 周二); checked against `date` when given. */
+    weekday: nonEmptyText("星期 as printed, e.g. 星期二").optional(),
+    /** 责任编辑. */
+    editor: nonEmptyText("责任编辑").optional(),
+    /** A free note on the issue, shown on its page. */
+    note: nonEmptyText("a note on the issue").optional(),
+  },
+  { error: (issue) => (issue.code === "unrecognized_keys" ? `is not a known field; the fields are issue, date, lunar, pages, weekday, editor and note` : undefined) },
+);
+
+export type FrontMatter = z.infer<typeof frontMatterSchema>;
+
+/** The paper's configuration file, `baoku.config.json`. */
+export const paperConfigSchema = z.strictObject({
+  paper: z.strictObject({
+    /** The paper's name as printed, e.g. 东昌府讯. */
+    name: nonEmptyText("the paper's name"),
+    /** The romanized masthead, e.g. DONGCHANGSHIXUN. */
+    masthead: nonEmptyText("the romanized masthead"),
+    /** The paper's website as printed on the masthead. */
+    website: z.url({ error: "must be a full address, e.g. http://dcf.lcxw.cn" }).optional(),
+    /** The submission email printed on the masthead. */
+    email: z.email({ error: "must be an email address" }).optional(),
+  }),
+  /** Words that open a dateline (电头), e.g. 东昌府讯 and 本报讯. */
+  datelinePrefixes: z.array(nonEmptyText("a dateline prefix")).min(1, { error: "must list at least one dateline prefix, e.g. 本报讯" }),
+  site: z.strictObject({
+    /** The address the site is published at, used for canonical links and feeds; ends with /. */
+    baseUrl: z.url({ error: "must be a full address ending with /, e.g. https://example.org/" }).refine((url) => url.endsWith("/"), { error: "must end with /" }),
+    /** The site's title in the browser tab; defaults to the paper's name. */
+    title: nonEmptyText("the site's title").optional(),
+  }),
+});
+
+export type PaperConfig = z.infer<typeof paperConfigSchema>;
+
+/** Who wrote an article or took a photo, parsed from a byline such as （融媒体 全兴社 通讯员 李晓）. */
+export interface Byline {
+  /** The byline as printed, without its parentheses. */
+  text: string;
+  /** The unit the reporters belong to, e.g. 融媒体. */
+  affiliation?: string;
+  /** Staff reporters. */
+  reporters: string[];
+  /** 通讯员: contributing correspondents. */
+  correspondents: string[];
+}
+
+/** A photo: an image with its caption and credit, or, when the image was not exported, the caption and credit alone. */
+export interface Photo {
+  /** Path of the image relative to the issue's folder; absent for a caption-only photo. */
+  src?: string;
+  /** The caption as printed. */
+  caption: string;
+  /** The credit as printed, e.g. 融媒体 徐振鑫 摄. */
+  credit?: string;
+  /** Everyone named in the credit. */
+  photographers: string[];
+  /** Line of the photo in the issue file. */
+  line: number;
+}
+
+/** The dateline (电头) that opens an article, e.g. 东昌府讯 10月28日. */
+export interface Dateline {
+  /** The dateline as printed, e.g. 东昌府讯 10月28日. */
+  text: string;
+  /** The prefix it starts with, e.g. 东昌府讯. */
+  prefix: string;
+  /** The date it gives, resolved to a year near the issue's date, as YYYY-MM-DD. */
+  date?: string;
+}
+
+/** One article (or photo news item) on a 版. */
+export interface Article {
+  /** Position on its 版, from 1. */
+  number: number;
+  /** The headline; empty only for photo news printed without one. */
+  title: string;
+  /** 引题: printed above the title. */
+  kicker?: string;
+  /** 副题: printed below the title. */
+  subtitle?: string;
+  /** 栏目: the column banner the article runs under. */
+  column?: string;
+  dateline?: Dateline;
+  byline?: Byline;
+  photos: Photo[];
+  /** 图片新闻: the item is only photos with captions and credits. */
+  isPhotoNews: boolean;
+  /** Plain text of the first body paragraph, without the dateline. */
+  lead: string;
+  /** Plain text of every body paragraph, in order, without the dateline, byline and photos. */
+  paragraphs: string[];
+  /** The body rendered to sanitized HTML, without the dateline, byline and photos. */
+  bodyHtml: string;
+  /** Line of the title in the issue file. */
+  line: number;
+}
+
+/** One printed page (版) of an issue. */
+export interface Page {
+  /** 第N版. */
+  number: number;
+  /** The page's name or banner, e.g. 要闻. */
+  name?: string;
+  articles: Article[];
+  /** Line of the page heading in the issue file. */
+  line: number;
+}
+
+/** One issue of the paper: one Markdown file. */
+export interface Issue {
+  /** The issue file's path relative to the project root, with forward slashes. */
+  file: string;
+  /** 总第N期. */
+  number: number;
+  /** YYYY-MM-DD. */
+  date: string;
+  /** 农历 as printed. */
+  lunarDate: string;
+  /** 星期 computed from the date, e.g. 星期二. */
+  weekday: string;
+  /** 今日N版: the printed page count. */
+  printedPageCount: number;
+  editor?: string;
+  note?: string;
+  pages: Page[];
+}
