@@ -157,4 +157,6 @@ export interface Issue {
   editor?: string;
   note?: string;
   pages: Page[];
+  /** Lines of the issue and date fields, for problems found across issues. */
+  fieldLines: { issue: number; date: number };
 }

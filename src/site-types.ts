@@ -48,7 +48,12 @@ export interface ArticleSummary {
   column?: string;
   lead: string;
   isPhotoNews: boolean;
-  photos: Photo[];
+  photos: SitePhoto[];
+}
+
+/** A photo with the address its image is published at (absent for a caption-only photo). */
+export interface SitePhoto extends Photo {
+  url?: string;
 }
 
 /** /<YYYY>/<MM>/<DD>/ */

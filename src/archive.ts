@@ -1,0 +1,101 @@
+// The whole archive: every issue file parsed on its own, then the checks that need all of them (unique dates and numbers, numbers rising with dates, images present).
+import { readdir, readFile } from "node:fs/promises";
+import { existsSync } from "node:fs";
+import path from "node:path";
+import type { Issue, PaperConfig } from "./model.ts";
+import type { Problem } from "./problems.ts";
+import { loadConfig } from "./config.ts";
+import { parseIssue } from "./parse-issue.ts";
+
+export interface Archive {
+  config?: PaperConfig;
+  /** Every issue that could be read, oldest first. */
+  issues: Issue[];
+  problems: Problem[];
+}
+
+/** Issue files below `issues/`, relative to the content root with forward slashes, sorted. */
+export async function listIssueFiles(contentRoot: string): Promise<string[]> {
+  const issuesDir = path.join(contentRoot, "issues");
+  const entries = await readdir(issuesDir, { recursive: true }).catch(() => [] as string[]);
+  return entries
+    .filter((entry) => entry.endsWith(".md"))
+    .map((entry) => `issues/${entry.split(path.sep).join("/")}`)
+    .sort();
+}
+
+export async function loadArchive(contentRoot: string): Promise<Archive> {
+  const { config, problems } = await loadConfig(contentRoot);
+  if (!config) return { issues: [], problems };
+  const files = await listIssueFiles(contentRoot);
+  const issues: Issue[] = [];
+  for (const file of files) {
+    const misplaced = misplacedFileProblem(file);
+    if (misplaced) {
+      problems.push(misplaced);
+      continue;
+    }
+    const parsed = parseIssue(file, await readFile(path.join(contentRoot, file)), config);
+    problems.push(...parsed.problems);
+    if (parsed.issue) {
+      issues.push(parsed.issue);
+      problems.push(...missingImageProblems(parsed.issue, contentRoot));
+    }
+  }
+  issues.sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : a.file < b.file ? -1 : 1));
+  problems.push(...archiveProblems(issues));
+  return { config, issues, problems };
+}
+
+function misplacedFileProblem(file: string): Problem | undefined {
+  if (/^issues\/\d{4}\/\d{4}-\d{2}-\d{2}\.md$/.test(file)) return undefined;
+  return {
+    kind: "MisplacedIssueFile", severity: "error", file,
+    message: "Issue files must be named issues/<YYYY>/<YYYY-MM-DD>.md.",
+    fix: "Move the file to the year folder and name it by its date, e.g. issues/2022/2022-11-01.md; other Markdown does not belong under issues/.",
+  };
+}
+
+/** Checks across issues, in one pass over issues sorted by date: one issue a date, unique numbers that rise with the date. */
+export function archiveProblems(issues: readonly Issue[]): Problem[] {
+  const problems: Problem[] = [];
+  const fileByNumber = new Map<number, Issue>();
+  let previous: Issue | undefined;
+  for (const issue of issues) {
+    if (previous && previous.date === issue.date) {
+      problems.push({
+        file: issue.file, line: issue.fieldLines.date, kind: "DuplicateDate", severity: "error", field: "date",
+        message: `${issue.date} already has an issue, ${previous.file}.`,
+        fix: "Keep one file for each date; merge the two or correct the date of one.",
+      });
+    }
+    const sameNumber = fileByNumber.get(issue.number);
+    if (sameNumber) {
+      problems.push({
+        file: issue.file, line: issue.fieldLines.issue, kind: "DuplicateIssueNumber", severity: "error", field: "issue",
+        message: `总第${issue.number}期 is also the number of ${sameNumber.file} (${sameNumber.date}).`,
+        fix: "Each issue has its own number; correct the one that is wrong.",
+      });
+    } else if (previous && previous.date !== issue.date && issue.number < previous.number) {
+      problems.push({
+        file: issue.file, line: issue.fieldLines.issue, kind: "IssueNumberOrder", severity: "error", field: "issue",
+        message: `总第${issue.number}期 (${issue.date}) is lower than 总第${previous.number}期 of the earlier ${previous.date}; numbers must rise with the date.`,
+        fix: "Correct the issue number or the date of one of the two files.",
+      });
+    }
+    fileByNumber.set(issue.number, issue);
+    previous = issue;
+  }
+  return problems;
+}
+
+function missingImageProblems(issue: Issue, contentRoot: string): Problem[] {
+  const folder = issue.file.replace(/\.md$/, "");
+  return issue.pages.flatMap((page) => page.articles.flatMap((article) => article.photos))
+    .filter((photo) => photo.src !== undefined && !existsSync(path.join(contentRoot, folder, photo.src)))
+    .map((photo) => ({
+      kind: "MissingImage" as const, severity: "error" as const, file: issue.file, line: photo.line, field: "image",
+      message: `The image ${photo.src} is not in ${folder}/.`,
+      fix: `Copy the image into ${folder}/ or correct its name.`,
+    }));
+}

@@ -1,0 +1,126 @@
+// Splits an issue's Markdown into pages (# 第N版 name) and articles (## title).
+import type { Heading, Root, RootContent } from "mdast";
+import type { Page } from "./model.ts";
+import type { Problem } from "./problems.ts";
+import { lineOf, parseArticle, plainText, type ArticleContext } from "./article.ts";
+
+const CHINESE_NUMERALS: Record<string, number> = { 一: 1, 二: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9, 十: 10 };
+
+/** 第1版 要闻 → 1 and 要闻; undefined when the heading is not a page heading. */
+export function readPageHeading(text: string): { number: number; name?: string } | undefined {
+  const match = /^第\s*([0-9]+|[一二三四五六七八九十]+)\s*版(.*)$/.exec(text.trim());
+  if (!match) return undefined;
+  const number = /^[0-9]+$/.test(match[1]!) ? Number(match[1]) : chineseNumber(match[1]!);
+  const name = match[2]!.trim();
+  return number > 0 ? { number, ...(name && { name }) } : undefined;
+}
+
+function chineseNumber(text: string): number {
+  // 十 alone is 10, 十二 is 12, 二十 is 20, 二十三 is 23.
+  const [tens, ones] = text.includes("十") ? text.split("十") : ["", text];
+  return (text.includes("十") ? (tens ? CHINESE_NUMERALS[tens] ?? 0 : 1) * 10 : 0) + (ones ? CHINESE_NUMERALS[ones] ?? 0 : 0);
+}
+
+interface OpenArticle {
+  heading: Heading;
+  nodes: RootContent[];
+}
+
+interface OpenPage {
+  page: Page;
+  openArticle?: OpenArticle;
+}
+
+/** Walks the top level of the body: page headings open pages, titles open articles, everything else belongs to the open article. */
+export function parsePages(root: Root, printedPageCount: number, context: ArticleContext): { pages: Page[]; problems: Problem[] } {
+  const problems: Problem[] = [];
+  const pages: Page[] = [];
+  let current: OpenPage | undefined;
+  let orphan: OpenArticle | undefined;
+  let reportedContentBeforePage = false;
+  const where = (node: RootContent) => ({ file: context.file, line: lineOf(node, context) });
+
+  const closeArticle = () => {
+    const open = current?.openArticle ?? orphan;
+    if (!open) return;
+    const target = current?.openArticle ? current.page : undefined;
+    const { article, problems: articleProblems } = parseArticle(open.heading, open.nodes, (target?.articles.length ?? 0) + 1, context);
+    problems.push(...articleProblems);
+    target?.articles.push(article);
+    if (current) delete current.openArticle;
+    orphan = undefined;
+  };
+  const closePage = () => {
+    closeArticle();
+    if (current && current.page.articles.length === 0) {
+      problems.push({
+        kind: "EmptyPage", severity: "warning", file: context.file, line: current.page.line,
+        message: `第${current.page.number}版 has no articles.`,
+        fix: "Add its articles under ## titles, or remove the page heading if the page is not in the archive.",
+      });
+    }
+  };
+
+  for (const node of root.children) {
+    if (node.type === "heading" && node.depth === 1) {
+      closePage();
+      current = undefined;
+      const heading = readPageHeading(plainText(node));
+      if (!heading) {
+        problems.push({
+          ...where(node), kind: "BadPageHeading", severity: "error", field: "page",
+          message: `“# ${plainText(node)}” is not a page heading.`,
+          fix: "Write a page as # 第N版 followed by its name, e.g. # 第1版 要闻; use ## for an article's title.",
+        });
+        continue;
+      }
+      const previous = pages.at(-1);
+      if (previous && heading.number <= previous.number) {
+        problems.push({
+          ...where(node), kind: "PageNumberOrder", severity: "error", field: "page",
+          message: `第${heading.number}版 comes after 第${previous.number}版; pages must be in order and appear once.`,
+          fix: "Renumber the page heading or move the page to its place.",
+        });
+      }
+      if (heading.number > printedPageCount) {
+        problems.push({
+          ...where(node), kind: "PageBeyondPrintedCount", severity: "error", field: "pages",
+          message: `第${heading.number}版 is beyond the ${printedPageCount} pages the front-matter says were printed (今日${printedPageCount}版).`,
+          fix: `Correct the page number, or set pages: ${heading.number} or more.`,
+        });
+      }
+      const page: Page = { number: heading.number, ...(heading.name && { name: heading.name }), articles: [], line: lineOf(node, context) };
+      pages.push(page);
+      current = { page };
+    } else if (node.type === "heading" && node.depth === 2) {
+      closeArticle();
+      if (current) {
+        current.openArticle = { heading: node, nodes: [] };
+      } else {
+        problems.push({
+          ...where(node), kind: "ArticleBeforePage", severity: "error",
+          message: `The article “${plainText(node)}” comes before any page heading.`,
+          fix: "Put a page heading such as # 第1版 要闻 above it.",
+        });
+        orphan = { heading: node, nodes: [] };
+      }
+    } else if (current?.openArticle ?? orphan) {
+      (current?.openArticle ?? orphan)!.nodes.push(node);
+    } else if (current) {
+      problems.push({
+        ...where(node), kind: "ContentBeforeArticle", severity: "error",
+        message: `“${plainText(node).slice(0, 30)}” is on 第${current.page.number}版 but under no article title.`,
+        fix: "Put a ## title above it, or, if it is the page's banner, write it after the page heading: # 第N版 banner.",
+      });
+    } else if (!reportedContentBeforePage && node.type !== "html") {
+      reportedContentBeforePage = true;
+      problems.push({
+        ...where(node), kind: "ContentBeforePage", severity: "error",
+        message: `“${plainText(node).slice(0, 30)}” comes before the first page heading.`,
+        fix: "Start the body with a page heading such as # 第1版 要闻.",
+      });
+    }
+  }
+  closePage();
+  return { pages, problems };
+}
