@@ -3,16 +3,16 @@
 export type LabelName = "kicker" | "subtitle" | "column" | "byline";
 
 /** Every word an editor may write for a label, in the newsroom's words and in English. */
-export const LABEL_WORDS: Record<string, LabelName> = {
-  引题: "kicker",
-  副题: "subtitle",
-  栏目: "column",
-  作者: "byline",
-  kicker: "kicker",
-  subtitle: "subtitle",
-  column: "column",
-  byline: "byline",
-};
+export const LABEL_WORDS: ReadonlyMap<string, LabelName> = new Map([
+  ["引题", "kicker"],
+  ["副题", "subtitle"],
+  ["栏目", "column"],
+  ["作者", "byline"],
+  ["kicker", "kicker"],
+  ["subtitle", "subtitle"],
+  ["column", "column"],
+  ["byline", "byline"],
+]);
 
 export interface LabelLine {
   /** The word as written, e.g. 副题. */
@@ -27,5 +27,6 @@ export function readLabelLine(line: string): LabelLine | undefined {
   const match = /^\s*([\p{L}\p{N}_-]{1,12})\s*[：:]\s*(.*?)\s*$/u.exec(line);
   if (!match) return undefined;
   const word = match[1] ?? "";
-  return { word, name: LABEL_WORDS[word] ?? LABEL_WORDS[word.toLowerCase()], value: match[2] ?? "" };
+  const name = LABEL_WORDS.get(word.toLowerCase());
+  return { word, ...(name && { name }), value: match[2] ?? "" };
 }

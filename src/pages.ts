@@ -38,6 +38,8 @@ export function parsePages(root: Root, printedPageCount: number, context: Articl
   let current: OpenPage | undefined;
   let orphan: OpenArticle | undefined;
   let reportedContentBeforePage = false;
+  /** After a page heading that could not be read, its articles are still checked but not blamed for the missing page. */
+  let underBadPageHeading = false;
   const where = (node: RootContent) => ({ file: context.file, line: lineOf(node, context) });
 
   const closeArticle = () => {
@@ -66,6 +68,7 @@ export function parsePages(root: Root, printedPageCount: number, context: Articl
       closePage();
       current = undefined;
       const heading = readPageHeading(plainText(node));
+      underBadPageHeading = !heading;
       if (!heading) {
         problems.push({
           ...where(node), kind: "BadPageHeading", severity: "error", field: "page",
@@ -96,6 +99,8 @@ export function parsePages(root: Root, printedPageCount: number, context: Articl
       closeArticle();
       if (current) {
         current.openArticle = { heading: node, nodes: [] };
+      } else if (underBadPageHeading) {
+        orphan = { heading: node, nodes: [] };
       } else {
         problems.push({
           ...where(node), kind: "ArticleBeforePage", severity: "error",
@@ -112,7 +117,7 @@ export function parsePages(root: Root, printedPageCount: number, context: Articl
         message: `“${plainText(node).slice(0, 30)}” is on 第${current.page.number}版 but under no article title.`,
         fix: "Put a ## title above it, or, if it is the page's banner, write it after the page heading: # 第N版 banner.",
       });
-    } else if (!reportedContentBeforePage && node.type !== "html") {
+    } else if (!reportedContentBeforePage && !underBadPageHeading && node.type !== "html") {
       reportedContentBeforePage = true;
       problems.push({
         ...where(node), kind: "ContentBeforePage", severity: "error",

@@ -8,5 +8,5 @@ const htmlProcessor = unified().use(remarkHtml, { sanitize: true });
 /** Renders body nodes to sanitized HTML. */
 export function renderBodyHtml(nodes: RootContent[]): string {
   const root: Root = { type: "root", children: nodes };
-  return String(htmlProcessor.stringify(htmlProcessor.runSync(root))).trim();
+  return String(htmlProcessor.stringify(htmlProcessor.runSync(root) as Root)).trim();
 }

@@ -1,0 +1,13 @@
+// Eleventy 3 ships no types; this declares the part of its programmatic API the build uses.
+declare module "@11ty/eleventy" {
+  interface EleventyOptions {
+    configPath?: string;
+    quietMode?: boolean;
+    pathPrefix?: string;
+    config?: (eleventyConfig: { addGlobalData(name: string, value: unknown): void }) => void;
+  }
+  export default class Eleventy {
+    constructor(input?: string, output?: string, options?: EleventyOptions);
+    write(): Promise<unknown>;
+  }
+}
