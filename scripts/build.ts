@@ -75,13 +75,25 @@ function countWritten(written: unknown): number {
   return Array.isArray(templates) ? templates.length : 0;
 }
 
+/** The value after `--name` on the command line, if given. */
+export function optionValue(name: string): string | undefined {
+  const index = process.argv.indexOf(`--${name}`);
+  return index === -1 ? undefined : process.argv[index + 1];
+}
+
 if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
   const started = performance.now();
-  const result = await buildSite({ verbose: process.argv.includes("--verbose") });
+  const outputDir = optionValue("output");
+  const contentRoot = optionValue("content");
+  const result = await buildSite({
+    verbose: process.argv.includes("--verbose"),
+    ...(outputDir && { outputDir }),
+    ...(contentRoot && { contentRoot }),
+  });
   if (result.report) console.error(result.report);
   if (!result.ok) {
-    console.error("The site was not built; _site is unchanged.");
+    console.error(`The site was not built; ${path.relative(process.cwd(), outputDir ?? "_site") || "."} is unchanged.`);
     process.exit(1);
   }
-  console.log(`Built ${result.writtenCount} pages into _site in ${((performance.now() - started) / 1000).toFixed(1)} s.`);
+  console.log(`Built ${result.writtenCount} pages into ${outputDir ?? "_site"} in ${((performance.now() - started) / 1000).toFixed(1)} s.`);
 }

@@ -1,0 +1,46 @@
+// A build that finds errors in the issues writes nothing: it exits non-zero, prints every problem, and leaves the output folder as it was.
+import { test } from "node:test";
+import assert from "node:assert/strict";
+import { execFile } from "node:child_process";
+import { promisify } from "node:util";
+import { cp, mkdir, mkdtemp, readdir, readFile, rm, writeFile } from "node:fs/promises";
+import os from "node:os";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+
+const run = promisify(execFile);
+const projectRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
+
+/** A content root with two broken issues (a wrong 农历 and a wrong 星期) beside the bundled one, and an output folder holding an earlier site. */
+async function brokenArchive(): Promise<{ root: string; contentRoot: string; outputDir: string }> {
+  const root = await mkdtemp(path.join(os.tmpdir(), "baoku-broken-"));
+  const contentRoot = path.join(root, "content");
+  await cp(path.join(projectRoot, "issues"), path.join(contentRoot, "issues"), { recursive: true });
+  await cp(path.join(projectRoot, "baoku.config.json"), path.join(contentRoot, "baoku.config.json"));
+  await cp(path.join(projectRoot, "tests/fixtures/wrong-lunar/issues/2022/2022-11-02.md"), path.join(contentRoot, "issues/2022/2022-11-02.md"));
+  const wrongWeekday = await readFile(path.join(projectRoot, "tests/fixtures/wrong-weekday/issues/2022/2022-11-02.md"), "utf8");
+  await writeFile(path.join(contentRoot, "issues/2022/2022-11-03.md"), wrongWeekday.replace("issue: 1481", "issue: 1482").replace("2022-11-02", "2022-11-03").replace("十月初九", "十月初十"));
+  const outputDir = path.join(root, "site");
+  await mkdir(path.join(outputDir, "2022"), { recursive: true });
+  await writeFile(path.join(outputDir, "index.html"), "the earlier site");
+  return { root, contentRoot, outputDir };
+}
+
+test("should exit non-zero, report every problem with file and line, and leave the output folder as it was", async () => {
+  const { root, contentRoot, outputDir } = await brokenArchive();
+  try {
+    const failure = await run(process.execPath, ["--import", "tsx", "scripts/build.ts", "--content", contentRoot, "--output", outputDir], { cwd: projectRoot })
+      .then(() => undefined, (error: { code: number; stderr: string; stdout: string }) => error);
+    assert.ok(failure, "the build should have failed");
+    assert.equal(failure.code, 1);
+    assert.match(failure.stderr, /^Found 2 problems in 2 issues \(2 errors, 0 warnings\)\.$/m);
+    assert.match(failure.stderr, /^error issues\/2022\/2022-11-02\.md:4 lunar: 农历 “壬寅年十月初八” is not the lunar date of 2022-11-02, which is 壬寅年十月初九\./m);
+    assert.match(failure.stderr, /^error issues\/2022\/2022-11-03\.md:6 weekday: 星期 “星期二” is wrong: 2022-11-03 is a 星期四\./m);
+    assert.doesNotMatch(failure.stderr, /\n\s+at /, "no stack trace");
+    assert.equal(await readFile(path.join(outputDir, "index.html"), "utf8"), "the earlier site");
+    assert.deepEqual((await readdir(outputDir)).sort(), ["2022", "index.html"]);
+    assert.deepEqual((await readdir(root)).sort(), ["content", "site"], "no staging folder is left behind");
+  } finally {
+    await rm(root, { recursive: true, force: true });
+  }
+});
