@@ -1,0 +1,288 @@
+// Builds the small fixture archive with the real pipeline and Eleventy, and checks the pages written: which exist, what they show and how they link.
+import { test, before, after } from "node:test";
+import assert from "node:assert/strict";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import { mkdtemp, mkdir, readFile, readdir, rm, copyFile } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { parse, type HTMLElement } from "node-html-parser";
+import { buildSite } from "../scripts/build.ts";
+
+const fixtureRoot = fileURLToPath(new URL("./fixtures/archive-small/", import.meta.url));
+
+let workDir: string;
+let siteDir: string;
+
+before(async () => {
+  workDir = await mkdtemp(path.join(tmpdir(), "baoku-site-build-"));
+  siteDir = path.join(workDir, "_site");
+  const result = await buildSite({ contentRoot: fixtureRoot, outputDir: siteDir });
+  assert.ok(result.ok, result.report);
+});
+
+after(async () => {
+  await rm(workDir, { recursive: true, force: true });
+});
+
+/** The built page at a site URL such as /2021/12/30/, parsed. */
+async function open(url: string, root = siteDir): Promise<HTMLElement> {
+  return parse(await readFile(fileOf(url, root), "utf8"));
+}
+
+/** The file a site URL is served from. */
+function fileOf(url: string, root = siteDir): string {
+  return path.join(root, url.endsWith("/") ? `${url}index.html` : url);
+}
+
+/** Every HTML page of a built site, as site URLs, sorted. */
+async function pageUrls(root = siteDir): Promise<string[]> {
+  const files = await readdir(root, { recursive: true });
+  return files
+    .filter((file) => file.endsWith(".html"))
+    .map((file) => `/${file.split(path.sep).join("/")}`.replace(/index\.html$/, ""))
+    .sort();
+}
+
+/** Text with runs of whitespace collapsed, as a reader sees it. */
+function textOf(element: HTMLElement | null): string {
+  assert.ok(element, "the element is missing");
+  return element.textContent.replace(/\s+/g, " ").trim();
+}
+
+function hrefs(elements: HTMLElement[]): (string | undefined)[] {
+  return elements.map((element) => element.getAttribute("href"));
+}
+
+function relLink(document: HTMLElement, rel: "prev" | "next"): string | undefined {
+  return document.querySelector(`a[rel="${rel}"]`)?.getAttribute("href");
+}
+
+test("should write one page per issue, 版, article, year and issue number, plus home, archive and 404", async () => {
+  assert.deepEqual(await pageUrls(), [
+    "/",
+    "/2021/12/30/",
+    "/2021/12/30/1/",
+    "/2021/12/30/1/1/",
+    "/2021/12/30/1/2/",
+    "/2021/12/30/2/",
+    "/2021/12/30/2/1/",
+    "/2021/12/31/",
+    "/2021/12/31/1/",
+    "/2021/12/31/1/1/",
+    "/2022/01/03/",
+    "/2022/01/03/1/",
+    "/2022/01/03/1/1/",
+    "/2022/01/03/1/2/",
+    "/2022/01/03/2/",
+    "/2022/01/03/2/1/",
+    "/2022/01/04/",
+    "/2022/01/04/1/",
+    "/2022/01/04/1/1/",
+    "/2022/01/04/4/",
+    "/2022/01/04/4/1/",
+    "/404.html",
+    "/archive/",
+    "/archive/2021/",
+    "/archive/2022/",
+    "/no/1201/",
+    "/no/1202/",
+    "/no/1203/",
+    "/no/1204/",
+  ]);
+});
+
+test("should copy the stylesheet to the site root", async () => {
+  const css = await readFile(path.join(siteDir, "css", "site.css"), "utf8");
+  assert.match(css, /font-family/);
+});
+
+test("should mark every page as Simplified Chinese with a charset, viewport and title", async () => {
+  for (const url of await pageUrls()) {
+    const document = await open(url);
+    assert.equal(document.querySelector("html")?.getAttribute("lang"), "zh-CN", url);
+    assert.ok(document.querySelector("meta[charset]"), `${url} has no meta charset`);
+    assert.ok(document.querySelector('meta[name="viewport"]'), `${url} has no viewport`);
+    assert.match(textOf(document.querySelector("title")), /东昌府讯 数字报$/, url);
+    assert.equal(document.querySelector(".site-name")?.getAttribute("href"), "/", url);
+    assert.deepEqual(hrefs(document.querySelectorAll(".site-nav a")), ["/", "/archive/"], url);
+  }
+});
+
+test("should give every page but the 404 a canonical link under the site's base URL", async () => {
+  const urls = (await pageUrls()).filter((url) => url !== "/404.html" && !url.startsWith("/no/"));
+  for (const url of urls) {
+    const document = await open(url);
+    assert.equal(document.querySelector('link[rel="canonical"]')?.getAttribute("href"), `http://localhost:8080${url}`, url);
+  }
+  assert.equal((await open("/404.html")).querySelector('link[rel="canonical"]'), null);
+});
+
+test("should title an article page with its headline, date, 版 and the site", async () => {
+  const document = await open("/2021/12/30/1/1/");
+  assert.equal(textOf(document.querySelector("title")), "区委经济工作会议召开 - 2021年12月30日 第1版 - 东昌府讯 数字报");
+});
+
+test("should show the whole masthead on an issue page", async () => {
+  const masthead = textOf((await open("/2021/12/30/")).querySelector(".masthead"));
+  for (const part of ["东昌府讯", "DONGCHANGSHIXUN", "2021年12月30日", "星期四", "农历辛丑年十一月廿七", "总第1201期", "今日4版", "http://dcf.lcxw.cn", "dcsx2005@sina.com"]) {
+    assert.ok(masthead.includes(part), `the masthead lacks ${part}: ${masthead}`);
+  }
+});
+
+test("should list an issue's 版 and every headline under its 版", async () => {
+  const document = await open("/2021/12/30/");
+  assert.deepEqual(hrefs(document.querySelectorAll(".page-nav a")), ["/2021/12/30/1/", "/2021/12/30/2/"]);
+  const groups = document.querySelectorAll(".headline-group").map((group) => ({
+    page: textOf(group.querySelector("h3")),
+    headlines: group.querySelectorAll("li a").map((link) => [textOf(link), link.getAttribute("href")]),
+  }));
+  assert.deepEqual(groups, [
+    { page: "第1版 要闻", headlines: [["区委经济工作会议召开", "/2021/12/30/1/1/"], ["图片新闻", "/2021/12/30/1/2/"]] },
+    { page: "第2版 综合", headlines: [["“信义币”打底 共建<美好>家园", "/2021/12/30/2/1/"]] },
+  ]);
+  assert.ok(hrefs(document.querySelectorAll("a")).includes("/archive/2021/"), "no link to the year's 往期回顾");
+});
+
+test("should link each issue to the one before and after it, across years", async () => {
+  const expected = [
+    ["/2021/12/30/", undefined, "/2021/12/31/"],
+    ["/2021/12/31/", "/2021/12/30/", "/2022/01/03/"],
+    ["/2022/01/03/", "/2021/12/31/", "/2022/01/04/"],
+    ["/2022/01/04/", "/2022/01/03/", undefined],
+  ];
+  for (const [url, previous, next] of expected) {
+    const document = await open(url!);
+    assert.deepEqual([relLink(document, "prev"), relLink(document, "next")], [previous, next], url);
+  }
+});
+
+test("should link each 版 to its neighbours, skipping 版 the file leaves out", async () => {
+  const first = await open("/2022/01/04/1/");
+  const last = await open("/2022/01/04/4/");
+  assert.deepEqual([relLink(first, "prev"), relLink(first, "next")], [undefined, "/2022/01/04/4/"]);
+  assert.deepEqual([relLink(last, "prev"), relLink(last, "next")], ["/2022/01/04/1/", undefined]);
+  assert.deepEqual(hrefs(last.querySelectorAll(".page-nav a")), ["/2022/01/04/1/", "/2022/01/04/4/"]);
+  assert.equal(last.querySelector('.page-nav a[aria-current="page"]')?.getAttribute("href"), "/2022/01/04/4/");
+});
+
+test("should list a 版's articles in order with kicker, column, linked title and lead", async () => {
+  const document = await open("/2021/12/30/2/");
+  assert.equal(textOf(document.querySelector("h1")), "第2版 综合");
+  const summary = document.querySelector(".article-summary");
+  assert.equal(textOf(summary!.querySelector(".kicker")), "非凡十年 铸就辉煌");
+  assert.equal(textOf(summary!.querySelector(".column")), "基层治理");
+  assert.equal(summary!.querySelector(".summary-title a")?.getAttribute("href"), "/2021/12/30/2/1/");
+  assert.equal(textOf(summary!.querySelector(".lead")), "古楼街道湖北社区“信义+”公益大集开市，志愿者队伍招新迎新。");
+  assert.deepEqual(hrefs((await open("/2021/12/30/1/")).querySelectorAll(".summary-title a")), ["/2021/12/30/1/1/", "/2021/12/30/1/2/"]);
+});
+
+test("should link articles through the whole issue, the first and last having no neighbour beyond", async () => {
+  const expected = [
+    ["/2021/12/30/1/1/", undefined, "/2021/12/30/1/2/"],
+    ["/2021/12/30/1/2/", "/2021/12/30/1/1/", "/2021/12/30/2/1/"],
+    ["/2021/12/30/2/1/", "/2021/12/30/1/2/", undefined],
+  ];
+  for (const [url, previous, next] of expected) {
+    const document = await open(url!);
+    assert.deepEqual([relLink(document, "prev"), relLink(document, "next")], [previous, next], url);
+  }
+});
+
+test("should show an article's subtitle, bold dateline, body, byline and breadcrumbs", async () => {
+  const document = await open("/2021/12/30/1/1/");
+  assert.equal(textOf(document.querySelector("h1")), "区委经济工作会议召开");
+  assert.equal(textOf(document.querySelector(".subtitle")), "总结今年经济工作 部署明年重点任务");
+  assert.equal(textOf(document.querySelector(".article-body strong.dateline")), "东昌府讯 12月29日");
+  assert.deepEqual(document.querySelectorAll(".article-body p").map(textOf), [
+    "区委经济工作会议召开，总结全年经济工作，分析当前经济形势，部署明年经济工作。",
+    "会议强调，要坚持稳中求进工作总基调，确保明年经济工作开好局、起好步。",
+  ]);
+  assert.equal(textOf(document.querySelector(".byline")), "（融媒体 郭龙君 通讯员 张振祥）");
+  const crumbs = document.querySelectorAll(".breadcrumbs li");
+  assert.deepEqual(crumbs.map(textOf), ["往期回顾 2021", "2021年12月30日", "第1版", "区委经济工作会议召开"]);
+  assert.deepEqual(hrefs(document.querySelectorAll(".breadcrumbs a")), ["/archive/2021/", "/2021/12/30/", "/2021/12/30/1/"]);
+});
+
+test("should show photo news printed without a title as its caption and credit", async () => {
+  const document = await open("/2021/12/30/1/2/");
+  assert.equal(textOf(document.querySelector("h1")), "图片新闻");
+  const figure = document.querySelector("article figure");
+  assert.equal(figure?.querySelector("img"), null, "a caption-only photo has no image");
+  assert.equal(textOf(figure!.querySelector(".photo-credit")), "融媒体 徐振鑫 通讯员 张振祥 摄");
+  assert.ok(textOf(figure!.querySelector("figcaption")).startsWith("近日，区农业农村局组织农技人员深入田间地头"));
+});
+
+test("should escape text from issue files instead of reading it as HTML", async () => {
+  const html = await readFile(fileOf("/2021/12/30/2/1/"), "utf8");
+  assert.ok(html.includes("共建&lt;美好&gt;家园"));
+  assert.ok(!html.includes("<美好>"));
+});
+
+test("should link each day with an issue from its year's calendar, named with the full date", async () => {
+  const expected = {
+    "/archive/2021/": [["/2021/12/30/", "2021年12月30日"], ["/2021/12/31/", "2021年12月31日"]],
+    "/archive/2022/": [["/2022/01/03/", "2022年1月3日"], ["/2022/01/04/", "2022年1月4日"]],
+  };
+  for (const [url, days] of Object.entries(expected)) {
+    const document = await open(url);
+    const calendars = document.querySelectorAll("table.calendar");
+    assert.equal(calendars.length, 12, url);
+    assert.deepEqual(calendars[0]!.querySelectorAll("thead th").map(textOf), ["一", "二", "三", "四", "五", "六", "日"]);
+    const links = document.querySelectorAll("table.calendar a");
+    assert.deepEqual(links.map((link) => [link.getAttribute("href"), link.getAttribute("aria-label")?.split(" ")[0]]), days, url);
+  }
+});
+
+test("should start each calendar week on Monday", async () => {
+  const december = (await open("/archive/2021/")).querySelectorAll("table.calendar")[11]!;
+  // 2021-12-30 was a Thursday, the fourth day of its week.
+  const week = december.querySelectorAll("tbody tr").find((row) => row.querySelector('a[href="/2021/12/30/"]'));
+  assert.deepEqual(week!.querySelectorAll("td").map(textOf), ["27", "28", "29", "30", "31", "", ""]);
+});
+
+test("should list the years newest first with their issue counts", async () => {
+  const items = (await open("/archive/")).querySelectorAll(".year-list li");
+  assert.deepEqual(items.map(textOf), ["2022年 2期", "2021年 2期"]);
+  assert.deepEqual(items.map((item) => item.querySelector("a")?.getAttribute("href")), ["/archive/2022/", "/archive/2021/"]);
+});
+
+test("should redirect /no/<n>/ to the issue's dated page", async () => {
+  const document = await open("/no/1203/");
+  assert.equal(document.querySelector('meta[http-equiv="refresh"]')?.getAttribute("content"), "0; url=/2022/01/03/");
+  assert.equal(document.querySelector('link[rel="canonical"]')?.getAttribute("href"), "http://localhost:8080/2022/01/03/");
+  assert.ok(hrefs(document.querySelectorAll("main a")).includes("/2022/01/03/"), "no visible link to the issue");
+});
+
+test("should show the newest issue's front page under its masthead at /", async () => {
+  const document = await open("/");
+  assert.ok(textOf(document.querySelector(".masthead")).includes("2022年1月4日"));
+  assert.deepEqual(hrefs(document.querySelectorAll(".summary-title a")), ["/2022/01/04/1/1/"]);
+});
+
+test("should write a 404 page that leads home and to the archive", async () => {
+  const document = await open("/404.html");
+  assert.equal(textOf(document.querySelector("h1")), "页面不存在");
+  assert.deepEqual(hrefs(document.querySelectorAll("main a")), ["/", "/archive/"]);
+});
+
+test("should write byte-identical pages when built again from the same input", async () => {
+  const againDir = path.join(workDir, "again");
+  const result = await buildSite({ contentRoot: fixtureRoot, outputDir: againDir });
+  assert.ok(result.ok, result.report);
+  const urls = await pageUrls();
+  assert.deepEqual(await pageUrls(againDir), urls);
+  for (const url of urls) {
+    assert.equal(await readFile(fileOf(url, againDir), "utf8"), await readFile(fileOf(url), "utf8"), url);
+  }
+});
+
+test("should write a friendly home page and no issue pages for an archive with no issues yet", async () => {
+  const emptyRoot = path.join(workDir, "empty");
+  await mkdir(path.join(emptyRoot, "issues"), { recursive: true });
+  await copyFile(path.join(fixtureRoot, "baoku.config.json"), path.join(emptyRoot, "baoku.config.json"));
+  const emptySite = path.join(workDir, "empty-site");
+  const result = await buildSite({ contentRoot: emptyRoot, outputDir: emptySite });
+  assert.ok(result.ok, result.report);
+  assert.deepEqual(await pageUrls(emptySite), ["/", "/404.html", "/archive/"]);
+  assert.match(textOf((await open("/", emptySite)).querySelector("main")), /还没有发布任何一期报纸/);
+});
