@@ -1,6 +1,6 @@
 // The whole archive: every issue file parsed on its own, then the checks that need all of them (unique dates and numbers, numbers rising with dates, images present).
 import { readdir, readFile } from "node:fs/promises";
-import { existsSync } from "node:fs";
+import sharp from "sharp";
 import path from "node:path";
 import type { Issue, PaperConfig } from "./model.ts";
 import type { Problem } from "./problems.ts";
@@ -39,7 +39,7 @@ export async function loadArchive(contentRoot: string): Promise<Archive> {
     problems.push(...parsed.problems);
     if (parsed.issue) {
       issues.push(parsed.issue);
-      problems.push(...missingImageProblems(parsed.issue, contentRoot));
+      problems.push(...(await inspectImages(parsed.issue, contentRoot)));
     }
   }
   issues.sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : a.file < b.file ? -1 : 1));
@@ -89,13 +89,23 @@ export function archiveProblems(issues: readonly Issue[]): Problem[] {
   return problems;
 }
 
-function missingImageProblems(issue: Issue, contentRoot: string): Problem[] {
+/** Reads the size of every image an issue shows, and reports images that are missing or cannot be read. */
+async function inspectImages(issue: Issue, contentRoot: string): Promise<Problem[]> {
   const folder = issue.file.replace(/\.md$/, "");
-  return issue.pages.flatMap((page) => page.articles.flatMap((article) => article.photos))
-    .filter((photo) => photo.src !== undefined && !existsSync(path.join(contentRoot, folder, photo.src)))
-    .map((photo) => ({
-      kind: "MissingImage" as const, severity: "error" as const, file: issue.file, line: photo.line, field: "image",
-      message: `The image ${photo.src} is not in ${folder}/.`,
-      fix: `Copy the image into ${folder}/ or correct its name.`,
-    }));
+  const problems: Problem[] = [];
+  const photos = issue.pages.flatMap((page) => page.articles.flatMap((article) => article.photos));
+  for (const photo of photos) {
+    if (photo.src === undefined) continue;
+    const where = { file: issue.file, line: photo.line, field: "image" };
+    const metadata = await sharp(path.join(contentRoot, folder, photo.src)).metadata().catch((error: NodeJS.ErrnoException | Error) => error);
+    if (metadata instanceof Error) {
+      const missing = /missing|ENOENT|does not exist/i.test(metadata.message);
+      problems.push(missing
+        ? { ...where, kind: "MissingImage", severity: "error", message: `The image ${photo.src} is not in ${folder}/.`, fix: `Copy the image into ${folder}/ or correct its name.` }
+        : { ...where, kind: "UnreadableImage", severity: "error", message: `The image ${photo.src} cannot be read as an image (${metadata.message}).`, fix: "Export it again as JPEG, PNG or WebP." });
+      continue;
+    }
+    if (metadata.width && metadata.height) Object.assign(photo, { width: metadata.width, height: metadata.height });
+  }
+  return problems;
 }

@@ -88,6 +88,9 @@ export interface Photo {
   credit?: string;
   /** Everyone named in the credit. */
   photographers: string[];
+  /** The image's size in pixels, read from the file, so pages reserve its space before it loads. */
+  width?: number;
+  height?: number;
   /** Line of the photo in the issue file. */
   line: number;
 }

@@ -32,6 +32,7 @@ export type ProblemKind =
   | "DuplicateLabel"
   | "ImagePathOutsideIssue"
   | "MissingImage"
+  | "UnreadableImage"
   | "DatelineAfterIssue";
 
 export interface Problem {

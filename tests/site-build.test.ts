@@ -3,7 +3,7 @@ import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
-import { mkdtemp, mkdir, readFile, readdir, rm, copyFile } from "node:fs/promises";
+import { cp, mkdtemp, mkdir, readFile, readdir, rm, copyFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { parse, type HTMLElement } from "node-html-parser";
 import { buildSite } from "../scripts/build.ts";
@@ -285,4 +285,30 @@ test("should write a friendly home page and no issue pages for an archive with n
   assert.ok(result.ok, result.report);
   assert.deepEqual(await pageUrls(emptySite), ["/", "/404.html", "/archive/"]);
   assert.match(textOf((await open("/", emptySite)).querySelector("main")), /还没有发布任何一期报纸/);
+});
+
+test("should publish photos beside their issue with their size, caption as alt text, and credit", async () => {
+  const contentRoot = await mkdtemp(path.join(tmpdir(), "baoku-photos-"));
+  const photoSite = path.join(contentRoot, "_site");
+  try {
+    await mkdir(path.join(contentRoot, "issues"), { recursive: true });
+    await copyFile(path.join(fixtureRoot, "baoku.config.json"), path.join(contentRoot, "baoku.config.json"));
+    await cp(fileURLToPath(new URL("./fixtures/photo-news/issues/", import.meta.url)), path.join(contentRoot, "issues"), { recursive: true });
+    const result = await buildSite({ contentRoot, outputDir: photoSite });
+    assert.ok(result.ok, result.report);
+    const photoNews = await open("/2022/11/02/1/1/", photoSite);
+    const image = photoNews.querySelector("figure img");
+    assert.equal(image?.getAttribute("src"), "/2022/11/02/photo-1.jpg");
+    assert.equal(image?.getAttribute("width"), "40");
+    assert.equal(image?.getAttribute("height"), "30");
+    assert.equal(image?.getAttribute("alt"), "区农业农村局推动“互联网+乡村振兴”");
+    assert.match(textOf(photoNews.querySelector("figure figcaption")), /融媒体 徐振鑫 摄$/);
+    assert.ok((await readFile(path.join(photoSite, "2022/11/02/photo-1.jpg"))).length > 0, "the image is copied beside its issue");
+    const captionOnly = await open("/2022/11/02/1/3/", photoSite);
+    assert.equal(captionOnly.querySelector("figure img"), null);
+    assert.match(textOf(captionOnly.querySelector("figure figcaption")), /^近年来，区农业农村局.*融媒体 徐振鑫 通讯员 张振祥 摄$/);
+    assert.equal(textOf(captionOnly.querySelector("h1")), "图片新闻");
+  } finally {
+    await rm(contentRoot, { recursive: true, force: true });
+  }
 });
