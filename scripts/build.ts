@@ -6,6 +6,7 @@ import Eleventy from "@11ty/eleventy";
 import { loadArchive } from "../src/archive.ts";
 import { buildSiteData, publishedImages } from "../src/site.ts";
 import { formatProblems, hasErrors } from "../src/problems.ts";
+import { indexSearch } from "./search-index.ts";
 
 const projectRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 
@@ -24,6 +25,8 @@ export interface BuildResult {
   report: string;
   /** Files Eleventy wrote; 0 when the build stopped on errors. */
   writtenCount: number;
+  /** Pages Pagefind indexed as search records. */
+  searchRecordCount?: number;
 }
 
 /** Builds the whole site, or leaves `outputDir` exactly as it was when any issue has an error. */
@@ -53,8 +56,9 @@ export async function buildSite(options: BuildOptions = {}): Promise<BuildResult
       await mkdir(path.dirname(target), { recursive: true });
       await copyFile(path.join(contentRoot, image.source), target);
     }
+    const search = await indexSearch(stagingDir, siteData.articles.map((article) => article.url));
     await swapInto(stagingDir, outputDir);
-    return { ok: true, report, writtenCount: countWritten(written) };
+    return { ok: true, report, writtenCount: countWritten(written), searchRecordCount: search.recordCount };
   } catch (error) {
     await rm(stagingDir, { recursive: true, force: true });
     throw error;
@@ -95,5 +99,5 @@ if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.me
     console.error(`The site was not built; ${path.relative(process.cwd(), outputDir ?? "_site") || "."} is unchanged.`);
     process.exit(1);
   }
-  console.log(`Built ${result.writtenCount} pages into ${outputDir ?? "_site"} in ${((performance.now() - started) / 1000).toFixed(1)} s.`);
+  console.log(`Built ${result.writtenCount} pages (${result.searchRecordCount} searchable) into ${outputDir ?? "_site"} in ${((performance.now() - started) / 1000).toFixed(1)} s.`);
 }

@@ -88,6 +88,7 @@ test("should write one page per issue, 版, article, year and issue number, plus
     "/no/1202/",
     "/no/1203/",
     "/no/1204/",
+    "/search/",
   ]);
 });
 
@@ -283,7 +284,7 @@ test("should write a friendly home page and no issue pages for an archive with n
   const emptySite = path.join(workDir, "empty-site");
   const result = await buildSite({ contentRoot: emptyRoot, outputDir: emptySite });
   assert.ok(result.ok, result.report);
-  assert.deepEqual(await pageUrls(emptySite), ["/", "/404.html", "/archive/"]);
+  assert.deepEqual(await pageUrls(emptySite), ["/", "/404.html", "/archive/", "/search/"]);
   assert.match(textOf((await open("/", emptySite)).querySelector("main")), /还没有发布任何一期报纸/);
 });
 
@@ -311,4 +312,33 @@ test("should publish photos beside their issue with their size, caption as alt t
   } finally {
     await rm(contentRoot, { recursive: true, force: true });
   }
+});
+
+test("should index article pages for search, with their meta, filters and sort, and nothing else", async () => {
+  const entry = JSON.parse(await readFile(path.join(siteDir, "pagefind/pagefind-entry.json"), "utf8")) as { languages: Record<string, { page_count: number }> };
+  const articleCount = (await pageUrls()).filter((url) => /^\/\d{4}\/\d{2}\/\d{2}\/\d+\/\d+\/$/.test(url)).length;
+  assert.equal(articleCount, 9);
+  assert.deepEqual(Object.values(entry.languages).map((language) => language.page_count), [articleCount], "the articles are the only records");
+  const article = await open("/2022/01/03/1/1/");
+  const body = article.querySelector("[data-pagefind-body]");
+  assert.ok(body, "the article content is the search record");
+  assert.equal(article.querySelectorAll("[data-pagefind-body]").length, 1);
+  assert.equal(body.getAttribute("data-pagefind-filter"), "year:2022");
+  assert.equal(body.getAttribute("data-pagefind-sort"), "date:2022-01-03");
+  const metas = body.querySelectorAll("[data-pagefind-meta]").map((element) => element.getAttribute("data-pagefind-meta"));
+  assert.ok(metas.includes("issue:总第1203期") && metas.includes("title") && metas.some((meta) => meta?.startsWith("page:第1版")), metas.join(", "));
+  assert.ok(body.querySelectorAll('[data-pagefind-filter="reporter"]').length > 0, "reporters are a filter");
+  assert.equal((await open("/2022/01/03/")).querySelector("[data-pagefind-body]"), null, "issue pages are not records");
+});
+
+test("should give the search page a form that works as a link without JavaScript, and say that search needs it", async () => {
+  const searchPage = await open("/search/");
+  assert.equal(searchPage.querySelector("[data-search]")?.hasAttribute("hidden"), true, "the script shows the search UI");
+  const noscript = searchPage.querySelector("noscript");
+  assert.ok(noscript);
+  assert.match(noscript.innerHTML, /搜索需要浏览器启用 JavaScript/);
+  assert.match(noscript.innerHTML, /href="\/archive\/"/);
+  const headerForm = (await open("/2021/12/30/")).querySelector('header form[role="search"]');
+  assert.equal(headerForm?.getAttribute("action"), "/search/");
+  assert.equal(headerForm?.querySelector("input")?.getAttribute("name"), "q");
 });

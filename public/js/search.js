@@ -1,0 +1,198 @@
+// The search page: reads the query, filters and sort from the address (so a search can be shared), asks Pagefind, and lists the results.
+// Chinese queries are matched as phrases first (search-terms.js); only when that finds nothing are they split into words, each still a phrase.
+import { phraseGroups, segmentedGroups } from "./search-terms.js";
+import { excerpt, readableText } from "./search-excerpt.js";
+
+/** The filters readers can narrow by, with their labels; the keys are the data-pagefind-filter names in the article layout. */
+const FILTERS = /** @type {const} */ ([["year", "年份"], ["page", "版面"], ["reporter", "记者"]]);
+/** Pagefind sort options for each choice of the sort menu. */
+const SORTS = /** @type {Record<string, Record<string, "asc" | "desc"> | undefined>} */ ({ relevance: undefined, newest: { date: "desc" }, oldest: { date: "asc" } });
+const RESULTS_PER_PAGE = 10;
+/** Ranking: long pages must not win on length alone (Pagefind's default pageLength is 0.75). */
+const RANKING = { pageLength: 0.9, termSaturation: 1.2 };
+
+/**
+ * @typedef {{ url: string, content: string, meta: Record<string, string | undefined> }} ResultData
+ * @typedef {import("./search-terms.js").TermGroup} TermGroup
+ * @typedef {{ id: string, data: () => Promise<ResultData> }} Result
+ * @typedef {{ results: Result[] }} Search
+ * @typedef {{
+ *   options(options: object): Promise<void>,
+ *   search(query: string, options?: object): Promise<Search>,
+ *   filters(): Promise<Record<string, Record<string, number>>>,
+ * }} Pagefind
+ */
+
+/** @param {string} selector */
+function element(selector) {
+  const found = document.querySelector(selector);
+  if (!found) throw new Error(`The search page lacks ${selector}`);
+  return /** @type {HTMLElement} */ (found);
+}
+
+const container = element("[data-search]");
+const form = /** @type {HTMLFormElement} */ (element("[data-search-form]"));
+const input = /** @type {HTMLInputElement} */ (element("[data-search-input]"));
+const sortMenu = /** @type {HTMLSelectElement} */ (element("[data-search-sort]"));
+const filterBox = element("[data-search-filters]");
+const status = element("[data-search-status]");
+const resultList = element("[data-search-results]");
+const moreButton = /** @type {HTMLButtonElement} */ (element("[data-search-more]"));
+const pageTitle = document.title;
+/** Counts searches, so the results of one that was overtaken by a newer one are dropped. */
+let latestSearch = 0;
+/** Shows the next results of the current search. */
+let showMore = async () => {};
+
+/** What is being searched, as the address says. */
+function readState() {
+  const params = new URLSearchParams(location.search);
+  const sort = params.get("sort") ?? "relevance";
+  return {
+    query: (params.get("q") ?? "").trim(),
+    sort: sort in SORTS ? sort : "relevance",
+    filters: Object.fromEntries(FILTERS.map(([key]) => [key, params.getAll(key)])),
+  };
+}
+
+/** @param {ReturnType<typeof readState>} state */
+function writeState(state) {
+  const params = new URLSearchParams();
+  if (state.query) params.set("q", state.query);
+  if (state.sort !== "relevance") params.set("sort", state.sort);
+  for (const [key, values] of Object.entries(state.filters)) for (const value of values) params.append(key, value);
+  const address = `${location.pathname}${params.size ? `?${params}` : ""}`;
+  if (address !== `${location.pathname}${location.search}`) history.pushState(null, "", address);
+}
+
+/** @param {string} tag @param {string} className @param {string} [text] */
+function make(tag, className, text) {
+  const node = document.createElement(tag);
+  if (className) node.className = className;
+  if (text !== undefined) node.textContent = text;
+  return node;
+}
+
+/** One result as a list item; every piece of content goes in as text. @param {ResultData} data @param {string} query */
+function renderResult(data, query) {
+  const item = make("li", "search-result");
+  const { meta } = data;
+  if (meta.kicker) item.append(make("p", "kicker", meta.kicker));
+  const heading = make("h2", "search-result-title");
+  const link = /** @type {HTMLAnchorElement} */ (make("a", "", meta.title ?? data.url));
+  link.href = `${data.url}?${new URLSearchParams({ highlight: query })}`;
+  heading.append(link);
+  item.append(heading);
+  if (meta.subtitle) item.append(make("p", "subtitle", meta.subtitle));
+  item.append(make("p", "search-result-meta", [meta.date, meta.issue, meta.page].filter(Boolean).join(" · ")));
+  const excerptParagraph = make("p", "search-result-excerpt");
+  for (const piece of excerpt(readableText(data.content), query)) excerptParagraph.append(piece.marked ? make("mark", "", piece.text) : piece.text);
+  item.append(excerptParagraph);
+  return item;
+}
+
+/** @param {Pagefind} pagefind */
+async function renderFilters(pagefind) {
+  const available = await pagefind.filters();
+  const { filters: chosen } = readState();
+  filterBox.replaceChildren();
+  for (const [key, label] of FILTERS) {
+    const values = Object.entries(available[key] ?? {}).sort(([a], [b]) => (key === "year" ? b.localeCompare(a) : a.localeCompare(b, "zh-CN")));
+    if (values.length === 0) continue;
+    const fieldset = make("fieldset", "search-filter");
+    fieldset.append(make("legend", "", label));
+    for (const [value, count] of values) {
+      const option = make("label", "search-filter-option");
+      const box = /** @type {HTMLInputElement} */ (make("input", ""));
+      box.type = "checkbox";
+      box.name = key;
+      box.value = value;
+      box.checked = chosen[key]?.includes(value) ?? false;
+      option.append(box, ` ${value}（${count}）`);
+      fieldset.append(option);
+    }
+    filterBox.append(fieldset);
+  }
+}
+
+/** The Pagefind filter option for the chosen values: an article matches when it has any of the values of each filter. @param {Record<string, string[]>} filters */
+function pagefindFilters(filters) {
+  return Object.fromEntries(Object.entries(filters).filter(([, values]) => values.length > 0).map(([key, values]) => [key, { any: values }]));
+}
+
+/**
+ * Articles holding every group of terms, in Pagefind's ranking (or the chosen sort). Pagefind ranks all the terms together but also returns
+ * near misses for words it does not have, so each exact group is then checked as a quoted phrase, which Pagefind matches word for word.
+ * @param {Pagefind} pagefind
+ * @param {TermGroup[]} groups
+ * @param {{ filters: object, sort?: object }} options
+ * @returns {Promise<Result[]>}
+ */
+async function find(pagefind, groups, options) {
+  if (groups.length === 0) return [];
+  const ranked = await pagefind.search(groups.flatMap((group) => group.terms).join(" "), options);
+  let results = ranked.results;
+  for (const group of groups.filter((candidate) => candidate.exact)) {
+    const phrase = await pagefind.search(`"${group.terms.join(" ")}"`, { filters: options.filters });
+    const holding = new Set(phrase.results.map((result) => result.id));
+    results = results.filter((result) => holding.has(result.id));
+  }
+  return results;
+}
+
+/** @param {Pagefind} pagefind */
+async function runSearch(pagefind) {
+  const searchNumber = ++latestSearch;
+  const state = readState();
+  input.value = state.query;
+  sortMenu.value = state.sort;
+  document.title = state.query ? `${state.query} - ${pageTitle}` : pageTitle;
+  resultList.replaceChildren();
+  moreButton.hidden = true;
+  status.dataset.state = "searching";
+  if (!state.query) {
+    status.textContent = "输入人名、地名或关键词，搜索全部往期文章。";
+    status.dataset.state = "done";
+    return;
+  }
+  status.textContent = "正在搜索…";
+  const options = { filters: pagefindFilters(state.filters), sort: SORTS[state.sort] };
+  let results = await find(pagefind, phraseGroups(state.query), options);
+  if (results.length === 0) results = await find(pagefind, segmentedGroups(state.query), options);
+  if (searchNumber !== latestSearch) return;
+  status.textContent = results.length ? `找到 ${results.length} 篇与“${state.query}”有关的文章。` : `没有找到与“${state.query}”有关的文章。`;
+  let shown = 0;
+  showMore = async () => {
+    const next = await Promise.all(results.slice(shown, shown + RESULTS_PER_PAGE).map((result) => result.data()));
+    if (searchNumber !== latestSearch) return;
+    resultList.append(...next.map((data) => renderResult(data, state.query)));
+    shown += next.length;
+    moreButton.hidden = shown >= results.length;
+  };
+  await showMore();
+  if (searchNumber === latestSearch) status.dataset.state = "done";
+}
+
+async function start() {
+  container.hidden = false;
+  /** @type {Pagefind} */
+  const pagefind = await import(new URL("/pagefind/pagefind.js", location.href).href);
+  await pagefind.options({ ranking: RANKING });
+  await renderFilters(pagefind);
+  const submit = () => {
+    const chosen = Object.fromEntries(FILTERS.map(([key]) => [key, [...filterBox.querySelectorAll(`input[name="${key}"]:checked`)].map((box) => /** @type {HTMLInputElement} */ (box).value)]));
+    writeState({ query: input.value.trim(), sort: sortMenu.value, filters: chosen });
+    void runSearch(pagefind);
+  };
+  form.addEventListener("submit", (event) => {
+    event.preventDefault();
+    submit();
+  });
+  sortMenu.addEventListener("change", submit);
+  filterBox.addEventListener("change", submit);
+  moreButton.addEventListener("click", () => void showMore());
+  window.addEventListener("popstate", () => void runSearch(pagefind));
+  await runSearch(pagefind);
+}
+
+void start();

@@ -1,0 +1,48 @@
+// Indexes the built article pages for Pagefind's client-side search. Each page is indexed as built (its data-pagefind-body, meta, filters
+// and sort), plus its text spelled as segmentation-proof search terms (public/js/search-terms.js), which the search page queries with.
+import path from "node:path";
+import { readFile } from "node:fs/promises";
+import * as pagefind from "pagefind";
+import { parse } from "node-html-parser";
+import { indexTerms } from "../public/js/search-terms.js";
+
+/** How much a match in each part of an article counts, against 1 for its body; Pagefind's data-pagefind-weight. */
+const TERM_WEIGHTS = { title: 5, headings: 2 } as const;
+
+export interface SearchIndexResult {
+  /** Article pages that became search records. */
+  recordCount: number;
+}
+
+/** The page's HTML with its search terms added to the end of its data-pagefind-body; the page served to readers is not changed. */
+export function withSearchTerms(html: string): string {
+  const root = parse(html);
+  const body = root.querySelector("[data-pagefind-body]");
+  if (!body) return html;
+  const textOf = (selector: string) => body.querySelectorAll(selector).map((element) => element.textContent).join(" ");
+  body.insertAdjacentHTML(
+    "beforeend",
+    `<div data-pagefind-weight="${TERM_WEIGHTS.title}">${indexTerms(textOf("h1"))}</div>` +
+      `<div data-pagefind-weight="${TERM_WEIGHTS.headings}">${indexTerms(textOf(".kicker, .subtitle, .column"))}</div>` +
+      `<div>${indexTerms(body.textContent)}</div>`,
+  );
+  return root.toString();
+}
+
+/** Writes the search bundle into `<siteDir>/pagefind/` for the pages at `articleUrls`; throws with Pagefind's own messages when indexing fails. */
+export async function indexSearch(siteDir: string, articleUrls: readonly string[]): Promise<SearchIndexResult> {
+  const { index, errors } = await pagefind.createIndex({ forceLanguage: "zh-cn" });
+  try {
+    if (!index) throw new Error(`Pagefind could not start: ${errors.join("; ")}`);
+    for (const url of articleUrls) {
+      const html = await readFile(path.join(siteDir, url, "index.html"), "utf8");
+      const added = await index.addHTMLFile({ url, content: withSearchTerms(html) });
+      if (added.errors.length > 0) throw new Error(`Pagefind could not index ${url}: ${added.errors.join("; ")}`);
+    }
+    const written = await index.writeFiles({ outputPath: path.join(siteDir, "pagefind") });
+    if (written.errors.length > 0) throw new Error(`Pagefind could not write its files: ${written.errors.join("; ")}`);
+    return { recordCount: articleUrls.length };
+  } finally {
+    await pagefind.close();
+  }
+}
