@@ -1,0 +1,264 @@
+// `npm run import`: the seed export round-trips to the hand-corrected issue except at the judgements it lists; own fixtures pin other layouts; each refusal says why.
+// Fixtures: tests/fixtures/import-<case>/export.txt (input), expected.md (the issue as an editor would correct it), expected-checks.txt (the listed judgements; UPDATE=1 rewrites it).
+import { test } from "node:test";
+import assert from "node:assert/strict";
+import { execFile } from "node:child_process";
+import { promisify } from "node:util";
+import { existsSync } from "node:fs";
+import { cp, mkdir, mkdtemp, readdir, readFile, rm, writeFile } from "node:fs/promises";
+import os from "node:os";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import { paperConfigSchema } from "../src/model.ts";
+import { parseIssue } from "../src/parse-issue.ts";
+import { formatProblems, hasErrors } from "../src/problems.ts";
+import importIssue, { type ImportResult } from "../src/import/import-issue.ts";
+import { decodeExport, printLines } from "../src/import/export-text.ts";
+import { readMasthead } from "../src/import/masthead.ts";
+import type { Check } from "../src/import/types.ts";
+
+const run = promisify(execFile);
+const projectRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
+const fixturesDir = path.join(projectRoot, "tests", "fixtures");
+const seedExport = path.resolve(projectRoot, "../shared/seed/dongchangfu-1480-2022-11-01.txt");
+const config = paperConfigSchema.parse(JSON.parse(await readFile(path.join(projectRoot, "baoku.config.json"), "utf8")));
+
+async function importFile(file: string): Promise<ImportResult> {
+  return importIssue(decodeExport(await readFile(file), file), config, path.basename(file));
+}
+
+/** The differences between two texts as unified-diff hunks, each with the 1-based lines it spans in `actual`. */
+function diffHunks(actual: string, expected: string): Array<{ actualLines: number[]; around: number[]; text: string }> {
+  const a = actual.split("\n");
+  const b = expected.split("\n");
+  // Longest common subsequence, filled from the end so the walk below goes forwards.
+  const lcs = Array.from({ length: a.length + 1 }, () => new Array<number>(b.length + 1).fill(0));
+  for (let i = a.length - 1; i >= 0; i -= 1) {
+    for (let j = b.length - 1; j >= 0; j -= 1) lcs[i]![j] = a[i] === b[j] ? lcs[i + 1]![j + 1]! + 1 : Math.max(lcs[i + 1]![j]!, lcs[i]![j + 1]!);
+  }
+  const hunks: Array<{ actualLines: number[]; around: number[]; text: string }> = [];
+  let i = 0;
+  let j = 0;
+  while (i < a.length || j < b.length) {
+    if (i < a.length && j < b.length && a[i] === b[j]) {
+      i += 1;
+      j += 1;
+      continue;
+    }
+    const start = { i, j };
+    const lines: string[] = [];
+    while ((i < a.length || j < b.length) && !(i < a.length && j < b.length && a[i] === b[j])) {
+      if (j < b.length && (i >= a.length || lcs[i]![j + 1]! >= lcs[i + 1]![j]!)) lines.push(`-${b[j++]}`);
+      else lines.push(`+${a[i++]}`);
+    }
+    const actualLines = Array.from({ length: i - start.i }, (_, k) => start.i + k + 1);
+    hunks.push({
+      actualLines,
+      around: actualLines.length > 0 ? actualLines : [start.i, start.i + 1],
+      text: [`@@ -${start.j + 1},${j - start.j} +${start.i + 1},${i - start.i} @@`, ` ${b[start.j - 1] ?? ""}`, ...lines, ` ${b[j] ?? ""}`].join("\n"),
+    });
+  }
+  return hunks;
+}
+
+/** Hunks of the diff from `expected` to the import's output that no listed judgement covers; a removal counts as covered when a line next to it is. */
+function unlistedDifferences(result: ImportResult, expected: string): string[] {
+  const covered = (line: number) => result.checks.some((check) => check.line <= line && line <= check.lastLine);
+  return diffHunks(result.markdown, expected)
+    .filter((hunk) => (hunk.actualLines.length > 0 ? !hunk.actualLines.every(covered) : !hunk.around.some(covered)))
+    .map((hunk) => hunk.text);
+}
+
+function listed(checks: readonly Check[]): string {
+  return checks.map((check) => `${check.line}: ${check.why}`).join("\n");
+}
+
+/** Every character of the export's body but spaces, in order; the masthead aside. */
+function exportBodyCharacters(exportText: string): string {
+  const lines = printLines(exportText);
+  const { bodyStart } = readMasthead(lines, config.paper, "export");
+  return lines.slice(bodyStart).map((line) => line.text).join("").replace(/\s/gu, "");
+}
+
+/** The issue file's text in print order (a kicker above its title) without what the importer adds: front-matter, 第N版 and ## markers, label words. */
+function issueBodyCharacters(markdown: string): string {
+  const lines = markdown.replace(/^---\n[\s\S]*?\n---\n/, "").split("\n");
+  const printed: string[] = [];
+  for (const line of lines) {
+    // 引题： is written under its ## title but printed above it.
+    if (line.startsWith("引题：")) printed.splice(printed.length - 1, 0, line.slice(3));
+    else printed.push(line.replace(/^# 第\d+版/, "").replace(/^##/, "").replace(/^副题：/, ""));
+  }
+  return printed.join("").replace(/\s/gu, "");
+}
+
+function assertPassesPipeline(result: ImportResult): void {
+  const { problems } = parseIssue(result.file, new TextEncoder().encode(result.markdown), config);
+  assert.ok(!hasErrors(problems), `the imported issue should pass the pipeline's checks:\n${formatProblems(problems)}`);
+}
+
+test("should import the seed export as the hand-corrected issue, except at lines it lists for checking", async () => {
+  const result = await importFile(seedExport);
+  const expected = await readFile(path.join(projectRoot, "issues/2022/2022-11-01.md"), "utf8");
+  assert.equal(result.file, "issues/2022/2022-11-01.md");
+  const unlisted = unlistedDifferences(result, expected);
+  assert.deepEqual(unlisted, [], `the import differs from issues/2022/2022-11-01.md where it listed nothing to check:\n${unlisted.join("\n")}\n\nIt listed:\n${listed(result.checks)}`);
+});
+
+test("should keep every character of the seed's body, in order", async () => {
+  const exportText = decodeExport(await readFile(seedExport), "seed");
+  assert.equal(issueBodyCharacters((await importFile(seedExport)).markdown), exportBodyCharacters(exportText));
+});
+
+test("should write a seed issue that passes the pipeline's checks", async () => {
+  assertPassesPipeline(await importFile(seedExport));
+});
+
+test("should list the seed's uncertain readings: a title broken over two print lines and the 第2版 banner", async () => {
+  const { checks } = await importFile(seedExport);
+  assert.deepEqual(checks.map((check) => check.line), [43, 82]);
+  assert.match(checks[0]!.why, /^Joined “区人大常委会党组理论学习” and “中心组进行集中学习研讨” into one title/);
+  assert.match(checks[1]!.why, /^Read “非凡十年 铸就辉煌”, the short line under the page break, as this 版's banner/);
+});
+
+const fixtureCases = (await readdir(fixturesDir)).filter((name) => name.startsWith("import-")).sort();
+
+for (const name of fixtureCases) {
+  const dir = path.join(fixturesDir, name);
+  test(`should import fixture ${name} as expected.md, except at the judgements in expected-checks.txt`, async () => {
+    const result = await importFile(path.join(dir, "export.txt"));
+    const checksFile = path.join(dir, "expected-checks.txt");
+    const checksText = `${listed(result.checks)}\n`;
+    if (process.env.UPDATE === "1" || !existsSync(checksFile)) {
+      await writeFile(checksFile, checksText);
+      if (process.env.UPDATE !== "1") assert.fail(`${path.relative(projectRoot, checksFile)} did not exist and was written; review it and run again.`);
+    }
+    assert.equal(checksText, await readFile(checksFile, "utf8"), `${name}: the listed judgements changed; review them and run with UPDATE=1`);
+    const unlisted = unlistedDifferences(result, await readFile(path.join(dir, "expected.md"), "utf8"));
+    assert.deepEqual(unlisted, [], `${name}: the import differs from expected.md where it listed nothing to check:\n${unlisted.join("\n")}`);
+  });
+
+  test(`should keep every character of fixture ${name}'s body and pass the pipeline`, async () => {
+    const file = path.join(dir, "export.txt");
+    const result = await importFile(file);
+    assert.equal(issueBodyCharacters(result.markdown), exportBodyCharacters(decodeExport(await readFile(file), file)));
+    assertPassesPipeline(result);
+  });
+}
+
+test("should read kickers, subtitles, banners and photo news from the four-page fixture", async () => {
+  const { issue } = await importFile(path.join(fixturesDir, "import-four-pages/export.txt"));
+  assert.deepEqual(issue.pages.map((page) => page.banner?.text), [undefined, "要闻", "乡村振兴 东昌府在行动", "文化生活"]);
+  const [first, second] = issue.pages[0]!.articles;
+  assert.deepEqual([first?.kicker?.text, first?.title.text], ["春耕进行时", "全区小麦田间管理全面展开"]);
+  assert.deepEqual([second?.kicker?.text, second?.title.text, second?.subtitle?.text], ["聚焦项目建设——", "区重点项目集中开工", "我区19个项目总投资56亿元"]);
+  assert.equal(first?.paragraphs.at(-1)?.text, "（融媒体 全兴社 通讯员 李晓）");
+  assert.match(second?.paragraphs[1]?.text ?? "", /围绕提出的“三个一”工作法/, "a paragraph broken right before “ is joined");
+  assert.match(first?.paragraphs[1]?.text ?? "", /推行“田长制”，实现了/, "a paragraph broken right after ” is joined");
+  const photoNews = issue.pages[1]!.articles[1]!;
+  assert.deepEqual([photoNews.title.text, ...photoNews.paragraphs.map((paragraph) => paragraph.text)], ["", "春日暖阳下，东昌湖畔游人如织，市民在湖边散步、放风筝，尽享美好春光。", "融媒体 张伟 摄"]);
+});
+
+/** Runs `npm run import` on a content root of its own; the result's code is 0 on success. */
+async function runImport(args: string[], contentRoot: string): Promise<{ code: number; stdout: string; stderr: string }> {
+  return run(process.execPath, ["--import", "tsx", "scripts/import.ts", ...args, "--content", contentRoot], { cwd: projectRoot })
+    .then(({ stdout, stderr }) => ({ code: 0, stdout, stderr }), (error: { code: number; stdout: string; stderr: string }) => error);
+}
+
+/** A content root with the paper's configuration and no issues, removed after `body`. */
+async function withContentRoot(body: (root: string) => Promise<void>): Promise<void> {
+  const root = await mkdtemp(path.join(os.tmpdir(), "baoku-import-"));
+  try {
+    await cp(path.join(projectRoot, "baoku.config.json"), path.join(root, "baoku.config.json"));
+    await body(root);
+  } finally {
+    await rm(root, { recursive: true, force: true });
+  }
+}
+
+/** The seed export with one replacement, saved in `root`. */
+async function editedSeed(root: string, from: string, to: string): Promise<string> {
+  const text = await readFile(seedExport, "utf8");
+  assert.ok(text.includes(from));
+  const file = path.join(root, "export.txt");
+  await writeFile(file, text.replace(from, to));
+  return file;
+}
+
+test("should write issues/<YYYY>/<YYYY-MM-DD>.md and end with the judgements as file:line: why", async () => {
+  await withContentRoot(async (root) => {
+    const { code, stdout, stderr } = await runImport([seedExport], root);
+    assert.equal(code, 0, stderr);
+    assert.equal(stderr, "");
+    const written = path.join(root, "issues/2022/2022-11-01.md");
+    assert.equal(await readFile(written, "utf8"), (await importFile(seedExport)).markdown);
+    const lines = stdout.trim().split("\n");
+    assert.match(lines[0]!, /^Wrote .*issues\/2022\/2022-11-01\.md: 总第1480期, 2 版, 8 items\.$/);
+    assert.equal(lines.at(-2), `${written}:43: Joined “区人大常委会党组理论学习” and “中心组进行集中学习研讨” into one title broken over two print lines. If “中心组进行集中学习研讨” is a subtitle, write it on a 副题： line; if the space belongs to the title, put it back.`);
+    assert.match(lines.at(-1)!, new RegExp(`^${written.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}:82: Read “非凡十年 铸就辉煌”`));
+  });
+});
+
+test("should refuse to overwrite an existing issue file without --force, and overwrite it with --force", async () => {
+  await withContentRoot(async (root) => {
+    const written = path.join(root, "issues/2022/2022-11-01.md");
+    await mkdir(path.dirname(written), { recursive: true });
+    await writeFile(written, "corrected by hand");
+    const refused = await runImport([seedExport], root);
+    assert.equal(refused.code, 1);
+    assert.equal(refused.stderr.trim(), `${written} already exists, so nothing was written. To replace it with this import (any corrections made in it will be lost), run the import again with --force.`);
+    assert.equal(await readFile(written, "utf8"), "corrected by hand");
+    const forced = await runImport([seedExport, "--force"], root);
+    assert.equal(forced.code, 0, forced.stderr);
+    assert.match(await readFile(written, "utf8"), /^---\nissue: 1480\n/);
+  });
+});
+
+test("should say so when the export file does not exist", async () => {
+  await withContentRoot(async (root) => {
+    const missing = path.join(root, "no-such-export.txt");
+    const { code, stderr } = await runImport([missing], root);
+    assert.equal(code, 1);
+    assert.equal(stderr.trim().split("\n")[0], `There is no file ${missing}. Give the path of the layout export to import.`);
+    assert.doesNotMatch(stderr, /\n\s+at /, "no stack trace");
+  });
+});
+
+test("should refuse a masthead without a date and write nothing", async () => {
+  await withContentRoot(async (root) => {
+    const file = await editedSeed(root, "2022年11月1日\n", "");
+    const { code, stderr } = await runImport([file], root);
+    assert.equal(code, 1);
+    assert.equal(stderr.trim(), `The masthead (lines 5–18 of ${file}) has no date such as 2022年11月1日. Add the issue's date to the masthead as printed, then import again.\nNothing was written.`);
+    assert.equal(existsSync(path.join(root, "issues")), false);
+  });
+});
+
+test("should write the file but report a 星期 that does not match the date, and exit non-zero", async () => {
+  await withContentRoot(async (root) => {
+    const file = await editedSeed(root, "星期二", "星期三");
+    const { code, stderr } = await runImport([file], root);
+    assert.equal(code, 1);
+    assert.match(stderr, /^error issues\/2022\/2022-11-01\.md:5 weekday: 星期 “星期三” is wrong: 2022-11-01 is a 星期二\. Write weekday: 星期二, or correct the date if that is what is wrong\. \[WeekdayMismatch\]$/m);
+    assert.match(await readFile(path.join(root, "issues/2022/2022-11-01.md"), "utf8"), /^weekday: 星期三$/m, "the 星期 is kept as printed, for the editor to correct");
+  });
+});
+
+test("should write the file but report a 农历 that does not match the date, and exit non-zero", async () => {
+  await withContentRoot(async (root) => {
+    const file = await editedSeed(root, "农历壬寅年十月初八", "农历壬寅年十月初九");
+    const { code, stderr } = await runImport([file], root);
+    assert.equal(code, 1);
+    assert.match(stderr, /^error issues\/2022\/2022-11-01\.md:4 lunar: 农历 “壬寅年十月初九” is not the lunar date of 2022-11-01, which is 壬寅年十月初八\..*\[LunarDateMismatch\]$/m);
+  });
+});
+
+test("should refuse an export that is not UTF-8 with the way to convert it", async () => {
+  await withContentRoot(async (root) => {
+    const file = path.join(root, "gbk.txt");
+    await writeFile(file, Buffer.from([0xb6, 0xab, 0xb2, 0xfd, 0xb8, 0xae, 0xd1, 0xb6]));
+    const { code, stderr } = await runImport([file], root);
+    assert.equal(code, 1);
+    assert.match(stderr, /is not UTF-8 text\. Convert it first, e\.g\. iconv -f GBK -t UTF-8/);
+  });
+});

@@ -1,0 +1,106 @@
+// `npm run new`: the next issue's number, 星期 and 农历 are computed, the skeleton passes the pipeline, and a date that has an issue is refused.
+import { test } from "node:test";
+import assert from "node:assert/strict";
+import { execFile } from "node:child_process";
+import { promisify } from "node:util";
+import { cp, mkdtemp, readFile, rm } from "node:fs/promises";
+import { existsSync } from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import { loadArchive } from "../src/archive.ts";
+import { parseIssue } from "../src/parse-issue.ts";
+import { formatProblems, hasErrors } from "../src/problems.ts";
+import { newIssue, todayInShanghai } from "../scripts/new.ts";
+
+const run = promisify(execFile);
+const projectRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
+
+/** Runs `npm run new` on `contentRoot`; the result's code is 0 on success. */
+async function runNew(args: string[], contentRoot: string): Promise<{ code: number; stdout: string; stderr: string }> {
+  return run(process.execPath, ["--import", "tsx", "scripts/new.ts", ...args, "--content", contentRoot], { cwd: projectRoot })
+    .then(({ stdout, stderr }) => ({ code: 0, stdout, stderr }), (error: { code: number; stdout: string; stderr: string }) => error);
+}
+
+/** A content root with the paper's configuration and, unless `empty`, the bundled issue 总第1480期 of 2022-11-01. */
+async function withContentRoot(options: { empty: boolean }, body: (root: string) => Promise<void>): Promise<void> {
+  const root = await mkdtemp(path.join(os.tmpdir(), "baoku-new-"));
+  try {
+    await cp(path.join(projectRoot, "baoku.config.json"), path.join(root, "baoku.config.json"));
+    if (!options.empty) await cp(path.join(projectRoot, "issues/2022/2022-11-01.md"), path.join(root, "issues/2022/2022-11-01.md"));
+    await body(root);
+  } finally {
+    await rm(root, { recursive: true, force: true });
+  }
+}
+
+test("should number the next issue one after the latest, with its 星期 and 农历 computed", async () => {
+  const { issues } = await loadArchive(projectRoot);
+  const issue = newIssue("2022-11-02", 4, issues);
+  assert.equal(issue.number, 1481);
+  assert.equal(issue.file, "issues/2022/2022-11-02.md");
+  assert.match(issue.markdown, /^---\nissue: 1481\ndate: 2022-11-02\nlunar: 壬寅年十月初九\nweekday: 星期三\npages: 4\n---\n/);
+  assert.deepEqual(issue.markdown.match(/^# .*$/gm), ["# 第1版", "# 第2版", "# 第3版", "# 第4版"]);
+  assert.deepEqual(issue.notes, []);
+});
+
+test("should number the first issue of an empty archive 1", () => {
+  assert.equal(newIssue("2024-02-10", 8, []).number, 1);
+  assert.match(newIssue("2024-02-10", 8, []).markdown, /^lunar: 甲辰年正月初一\nweekday: 星期六\npages: 8$/m);
+});
+
+test("should tell the editor to check a number guessed for a date before every issue", async () => {
+  const { issues } = await loadArchive(projectRoot);
+  const issue = newIssue("2022-10-31", 4, issues);
+  assert.equal(issue.number, 1479);
+  assert.deepEqual(issue.notes, ["No issue comes before 2022-10-31, so 总第1479期 is one less than issues/2022/2022-11-01.md's; check it against the printed masthead."]);
+});
+
+test("should take today's date in Beijing time", () => {
+  assert.equal(todayInShanghai(new Date("2022-10-31T16:30:00Z")), "2022-11-01");
+  assert.equal(todayInShanghai(new Date("2022-11-01T15:59:00Z")), "2022-11-01");
+});
+
+test("should scaffold today's issue, in Beijing time, when no --date is given", async () => {
+  await withContentRoot({ empty: true }, async (root) => {
+    const { code, stderr } = await runNew([], root);
+    assert.equal(code, 0, stderr);
+    const today = todayInShanghai();
+    assert.ok(existsSync(path.join(root, `issues/${today.slice(0, 4)}/${today}.md`)));
+  });
+});
+
+test("should write a skeleton that passes the pipeline's checks, warning only about the empty pages", async () => {
+  await withContentRoot({ empty: false }, async (root) => {
+    const { code, stdout, stderr } = await runNew(["--date", "2022-11-02", "--pages", "2"], root);
+    assert.equal(code, 0, stderr);
+    assert.match(stdout, /^Wrote issues\/2022\/2022-11-02\.md: 总第1481期, 2022-11-02 星期三, 农历壬寅年十月初九, 2 版\.$/m);
+    const file = "issues/2022/2022-11-02.md";
+    const { config } = await loadArchive(root);
+    const { issue, problems } = parseIssue(file, await readFile(path.join(root, file)), config!);
+    assert.ok(!hasErrors(problems), formatProblems(problems));
+    assert.deepEqual(problems.map((problem) => problem.kind), ["EmptyPage", "EmptyPage"]);
+    assert.deepEqual(issue?.pages.map((page) => page.number), [1, 2]);
+  });
+});
+
+test("should refuse a date that already has an issue and leave it as it was", async () => {
+  await withContentRoot({ empty: false }, async (root) => {
+    const before = await readFile(path.join(root, "issues/2022/2022-11-01.md"), "utf8");
+    const { code, stderr } = await runNew(["--date", "2022-11-01"], root);
+    assert.equal(code, 1);
+    assert.equal(stderr.trim(), "2022-11-01 already has an issue, issues/2022/2022-11-01.md, so nothing was written. Edit that file, or give another date with --date YYYY-MM-DD.");
+    assert.equal(await readFile(path.join(root, "issues/2022/2022-11-01.md"), "utf8"), before);
+  });
+});
+
+test("should refuse a --date that is not a real YYYY-MM-DD date", async () => {
+  await withContentRoot({ empty: true }, async (root) => {
+    const wrongForm = await runNew(["--date", "2022-11-1"], root);
+    assert.equal(wrongForm.code, 1);
+    assert.match(wrongForm.stderr, /^--date 2022-11-1 is not a date written as YYYY-MM-DD, e\.g\. 2022-11-02\.$/m);
+    const impossible = await runNew(["--date", "2023-02-29"], root);
+    assert.match(impossible.stderr, /^--date 2023-02-29 is not a real calendar date\.$/m);
+    assert.equal(existsSync(path.join(root, "issues")), false);
+  });
+});
