@@ -1,12 +1,15 @@
 // `npm run build`: check every issue, then render the archive with Eleventy into a fresh folder and swap it in, so a failed build never touches the published site.
 import path from "node:path";
 import { fileURLToPath } from "node:url";
-import { rm, rename, mkdir, access, copyFile } from "node:fs/promises";
+import { rm, rename, mkdir, access, copyFile, readdir } from "node:fs/promises";
 import Eleventy from "@11ty/eleventy";
 import { loadArchive } from "../src/archive.ts";
-import { buildSiteData, publishedImages } from "../src/site.ts";
-import { formatProblems, hasErrors } from "../src/problems.ts";
+import { buildSiteData, publishedFiles } from "../src/site.ts";
+import { formatProblems, hasErrors, type Problem } from "../src/problems.ts";
+import { imageOrigins, unreadableImageProblem } from "../src/image-files.ts";
+import type { Issue } from "../src/model.ts";
 import { indexSearch } from "./search-index.ts";
+import encodeImages, { copyDerivatives, type EncodeImagesResult } from "./encode-images.ts";
 
 const projectRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 
@@ -17,6 +20,10 @@ export interface BuildOptions {
   outputDir?: string;
   /** Print Eleventy's per-file log; default: false. */
   verbose?: boolean;
+  /** Where encoded images are kept between builds; default: `.cache/images` in the project root. Keep it between CI runs. */
+  imageCacheDir?: string;
+  /** How many images are encoded at once; default: the machine's available parallelism. */
+  imageConcurrency?: number;
 }
 
 export interface BuildResult {
@@ -27,15 +34,29 @@ export interface BuildResult {
   writtenCount: number;
   /** Pages Pagefind indexed as search records. */
   searchRecordCount?: number;
+  /** Image derivatives encoded by this build and taken from the cache; absent when the build stopped before images. */
+  images?: { encoded: number; reused: number };
 }
 
 /** Builds the whole site, or leaves `outputDir` exactly as it was when any issue has an error. */
 export async function buildSite(options: BuildOptions = {}): Promise<BuildResult> {
   const contentRoot = path.resolve(options.contentRoot ?? projectRoot);
   const outputDir = path.resolve(options.outputDir ?? path.join(projectRoot, "_site"));
+  await recoverAbandonedBuilds(outputDir);
   const archive = await loadArchive(contentRoot);
   const report = formatProblems(archive.problems);
   if (hasErrors(archive.problems) || !archive.config) return { ok: false, report, writtenCount: 0 };
+
+  // Images are encoded before anything is written: a file that turns out corrupt past its header stops the build like any other error.
+  const files = publishedFiles(archive.issues);
+  const encoded = await encodeImages(files.derivatives, {
+    contentRoot, cacheDir: path.resolve(options.imageCacheDir ?? path.join(projectRoot, ".cache", "images")),
+    ...(options.imageConcurrency && { concurrency: options.imageConcurrency }),
+  });
+  const images = { encoded: encoded.encoded, reused: encoded.reused };
+  if (encoded.failures.length > 0) {
+    return { ok: false, report: formatProblems([...archive.problems, ...encodingProblems(archive.issues, encoded)]), writtenCount: 0, images };
+  }
 
   const siteData = buildSiteData(archive.config, archive.issues);
   const stagingDir = `${outputDir}.building-${process.pid}`;
@@ -51,18 +72,28 @@ export async function buildSite(options: BuildOptions = {}): Promise<BuildResult
       },
     });
     const written = await eleventy.write();
-    for (const image of publishedImages(archive.issues)) {
-      const target = path.join(stagingDir, image.target);
+    await copyDerivatives(encoded.files, stagingDir);
+    for (const copy of files.copies) {
+      const target = path.join(stagingDir, copy.target);
       await mkdir(path.dirname(target), { recursive: true });
-      await copyFile(path.join(contentRoot, image.source), target);
+      await copyFile(path.join(contentRoot, copy.source), target);
     }
-    const search = await indexSearch(stagingDir, siteData.articles.map((article) => article.url));
+    const search = await indexSearch(stagingDir, siteData.articles);
     await swapInto(stagingDir, outputDir);
-    return { ok: true, report, writtenCount: countWritten(written), searchRecordCount: search.recordCount };
+    return { ok: true, report, writtenCount: countWritten(written), searchRecordCount: search.recordCount, images };
   } catch (error) {
     await rm(stagingDir, { recursive: true, force: true });
     throw error;
   }
+}
+
+/** The images sharp could not decode while encoding, as problems at the line that names each. */
+function encodingProblems(issues: readonly Issue[], encoded: EncodeImagesResult): Problem[] {
+  const origins = imageOrigins(issues);
+  return encoded.failures.map(({ source, reason }) => {
+    const { src, ...where } = origins.get(source) ?? { file: source, field: "image", src: source };
+    return unreadableImageProblem(where, src, reason);
+  });
 }
 
 /** Replaces `outputDir` with `stagingDir` by renames, so readers of `outputDir` see the old site or the new one, never half of each. */
@@ -72,6 +103,33 @@ async function swapInto(stagingDir: string, outputDir: string): Promise<void> {
   if (hadPrevious) await rename(outputDir, previousDir);
   await rename(stagingDir, outputDir);
   if (hadPrevious) await rm(previousDir, { recursive: true, force: true });
+}
+
+/**
+ * Clears what builds killed midway left beside `outputDir`: their staging folders, and the previous site of one killed between the two renames
+ * of its swap, which is put back when `outputDir` is missing. Folders of builds still running, by their process id, are left alone.
+ */
+async function recoverAbandonedBuilds(outputDir: string): Promise<void> {
+  const parent = path.dirname(outputDir);
+  const prefix = `${path.basename(outputDir)}.`;
+  for (const name of (await readdir(parent).catch(() => [] as string[])).sort()) {
+    const match = name.startsWith(prefix) ? /^(building|previous)-(\d+)$/.exec(name.slice(prefix.length)) : null;
+    if (!match || isRunning(Number(match[2]))) continue;
+    const folder = path.join(parent, name);
+    const hasOutput = await access(outputDir).then(() => true, () => false);
+    if (match[1] === "previous" && !hasOutput) await rename(folder, outputDir);
+    else await rm(folder, { recursive: true, force: true });
+  }
+}
+
+/** Whether a process with this id is running; this process counts, as its own folders are its own business. */
+function isRunning(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === "EPERM";
+  }
 }
 
 function countWritten(written: unknown): number {
@@ -99,5 +157,6 @@ if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.me
     console.error(`The site was not built; ${path.relative(process.cwd(), outputDir ?? "_site") || "."} is unchanged.`);
     process.exit(1);
   }
-  console.log(`Built ${result.writtenCount} pages (${result.searchRecordCount} searchable) into ${outputDir ?? "_site"} in ${((performance.now() - started) / 1000).toFixed(1)} s.`);
+  const images = result.images && result.images.encoded + result.images.reused > 0 ? `, ${result.images.encoded} image files encoded and ${result.images.reused} from the cache` : "";
+  console.log(`Built ${result.writtenCount} pages (${result.searchRecordCount} searchable)${images} into ${outputDir ?? "_site"} in ${((performance.now() - started) / 1000).toFixed(1)} s.`);
 }

@@ -29,19 +29,25 @@ export function withSearchTerms(html: string): string {
   return root.toString();
 }
 
-/** Writes the search bundle into `<siteDir>/pagefind/` for the pages at `articleUrls`; throws with Pagefind's own messages when indexing fails. */
-export async function indexSearch(siteDir: string, articleUrls: readonly string[]): Promise<SearchIndexResult> {
+/** An article page: where it is written in the site, and the address readers follow to it. */
+export interface IndexedPage {
+  path: string;
+  url: string;
+}
+
+/** Writes the search bundle into `<siteDir>/pagefind/` for the given article pages; throws with Pagefind's own messages when indexing fails. */
+export async function indexSearch(siteDir: string, articles: readonly IndexedPage[]): Promise<SearchIndexResult> {
   const { index, errors } = await pagefind.createIndex({ forceLanguage: "zh-cn" });
   try {
     if (!index) throw new Error(`Pagefind could not start: ${errors.join("; ")}`);
-    for (const url of articleUrls) {
-      const html = await readFile(path.join(siteDir, url, "index.html"), "utf8");
+    for (const { path: sitePath, url } of articles) {
+      const html = await readFile(path.join(siteDir, sitePath, "index.html"), "utf8");
       const added = await index.addHTMLFile({ url, content: withSearchTerms(html) });
       if (added.errors.length > 0) throw new Error(`Pagefind could not index ${url}: ${added.errors.join("; ")}`);
     }
     const written = await index.writeFiles({ outputPath: path.join(siteDir, "pagefind") });
     if (written.errors.length > 0) throw new Error(`Pagefind could not write its files: ${written.errors.join("; ")}`);
-    return { recordCount: articleUrls.length };
+    return { recordCount: articles.length };
   } finally {
     await pagefind.close();
   }

@@ -7,6 +7,8 @@ import { createRequire } from "node:module";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { parseArgs } from "node:util";
+import { loadConfig } from "../src/config.ts";
+import { pathPrefixOf } from "../src/site.ts";
 import type { BuildOptions, BuildResult } from "./build.ts";
 
 const projectRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
@@ -35,7 +37,7 @@ interface DevServer {
   close(): Promise<void>;
 }
 interface DevServerModule {
-  getServer(name: string, dir: string, options: { port: number; liveReload: boolean; domDiff: boolean; messageOnStart: () => false }): DevServer;
+  getServer(name: string, dir: string, options: { port: number; pathPrefix: string; liveReload: boolean; domDiff: boolean; messageOnStart: () => false }): DevServer;
 }
 
 /** The child process of the build under way, so Ctrl-C can end it too. */
@@ -50,8 +52,11 @@ export async function start(options: StartOptions): Promise<void> {
     process.exit(1);
   }
 
-  const devServer = await serve(options.outputDir, options.port);
-  const url = `http://localhost:${options.port}/`;
+  // The site is served under its path prefix (from baoku.config.json's site.baseUrl), as it will be published.
+  const { config } = await loadConfig(options.contentRoot);
+  const pathPrefix = config ? pathPrefixOf(config) : "/";
+  const devServer = await serve(options.outputDir, options.port, pathPrefix);
+  const url = `http://localhost:${options.port}${pathPrefix}`;
   const watched = watchedSources(options.contentRoot);
   console.log(`Serving ${path.relative(process.cwd(), options.outputDir) || "."} at ${url}`);
   console.log(`Watching ${watched.flatMap(describeSource).join(", ")}; Ctrl-C to stop.`);
@@ -117,11 +122,11 @@ async function buildForParent(options: BuildOptions): Promise<void> {
 }
 
 /** Serves `dir` on 127.0.0.1 with Eleventy's dev server, which injects the live-reload script into every page. */
-async function serve(dir: string, port: number): Promise<DevServer> {
+async function serve(dir: string, port: number, pathPrefix: string): Promise<DevServer> {
   await assertPortFree(port);
   const require = createRequire(import.meta.url);
   const devServerModule = require("@11ty/eleventy-dev-server") as DevServerModule;
-  const devServer = devServerModule.getServer("baoku", dir, { port, liveReload: true, domDiff: false, messageOnStart: () => false });
+  const devServer = devServerModule.getServer("baoku", dir, { port, pathPrefix, liveReload: true, domDiff: false, messageOnStart: () => false });
   // `serve()` would listen on every interface and move to the next port when this one is taken; listen here instead, on loopback only.
   devServer.server.listen({ port, host: "127.0.0.1" });
   await devServer.ready();

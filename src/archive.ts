@@ -1,11 +1,11 @@
 // The whole archive: every issue file parsed on its own, then the checks that need all of them (unique dates and numbers, numbers rising with dates, images present).
 import { readdir, readFile } from "node:fs/promises";
-import sharp from "sharp";
 import path from "node:path";
 import type { Issue, PaperConfig } from "./model.ts";
 import type { Problem } from "./problems.ts";
 import { loadConfig } from "./config.ts";
 import { parseIssue } from "./parse-issue.ts";
+import inspectIssueImages from "./image-files.ts";
 
 export interface Archive {
   config?: PaperConfig;
@@ -39,7 +39,7 @@ export async function loadArchive(contentRoot: string): Promise<Archive> {
     problems.push(...parsed.problems);
     if (parsed.issue) {
       issues.push(parsed.issue);
-      problems.push(...(await inspectImages(parsed.issue, contentRoot)));
+      problems.push(...(await inspectIssueImages(parsed.issue, contentRoot)));
     }
   }
   issues.sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : a.file < b.file ? -1 : 1));
@@ -56,7 +56,7 @@ function misplacedFileProblem(file: string): Problem | undefined {
   };
 }
 
-/** Checks across issues, in one pass over issues sorted by date: one issue a date, unique numbers that rise with the date. */
+/** Checks across issues, in one pass over issues sorted by date: one issue a date, unique numbers that rise with the date, and gaps in the numbers. */
 export function archiveProblems(issues: readonly Issue[]): Problem[] {
   const problems: Problem[] = [];
   const fileByNumber = new Map<number, Issue>();
@@ -83,29 +83,16 @@ export function archiveProblems(issues: readonly Issue[]): Problem[] {
         fix: "Correct the issue number or the date of one of the two files.",
       });
     }
+    if (previous && !sameNumber && issue.number > previous.number + 1) {
+      const missing = issue.number - previous.number - 1;
+      problems.push({
+        file: issue.file, line: issue.fieldLines.issue, kind: "IssueNumberGap", severity: "warning", field: "issue",
+        message: `总第${issue.number}期 follows 总第${previous.number}期 (${previous.date}), so ${missing === 1 ? `总第${previous.number + 1}期 is` : `${missing} issues (总第${previous.number + 1}–${issue.number - 1}期) are`} not in the archive.`,
+        fix: "Add the missing issues' files when you have them; if the numbers were skipped in print, nothing needs doing.",
+      });
+    }
     fileByNumber.set(issue.number, issue);
     previous = issue;
-  }
-  return problems;
-}
-
-/** Reads the size of every image an issue shows, and reports images that are missing or cannot be read. */
-async function inspectImages(issue: Issue, contentRoot: string): Promise<Problem[]> {
-  const folder = issue.file.replace(/\.md$/, "");
-  const problems: Problem[] = [];
-  const photos = issue.pages.flatMap((page) => page.articles.flatMap((article) => article.photos));
-  for (const photo of photos) {
-    if (photo.src === undefined) continue;
-    const where = { file: issue.file, line: photo.line, field: "image" };
-    const metadata = await sharp(path.join(contentRoot, folder, photo.src)).metadata().catch((error: NodeJS.ErrnoException | Error) => error);
-    if (metadata instanceof Error) {
-      const missing = /missing|ENOENT|does not exist/i.test(metadata.message);
-      problems.push(missing
-        ? { ...where, kind: "MissingImage", severity: "error", message: `The image ${photo.src} is not in ${folder}/.`, fix: `Copy the image into ${folder}/ or correct its name.` }
-        : { ...where, kind: "UnreadableImage", severity: "error", message: `The image ${photo.src} cannot be read as an image (${metadata.message}).`, fix: "Export it again as JPEG, PNG or WebP." });
-      continue;
-    }
-    if (metadata.width && metadata.height) Object.assign(photo, { width: metadata.width, height: metadata.height });
   }
   return problems;
 }

@@ -1,12 +1,13 @@
 // One article from its title and the Markdown under it: labels, photos, byline, dateline, lead and body.
 import type { Heading, Image, Paragraph, PhrasingContent, RootContent } from "mdast";
 import { toString } from "mdast-util-to-string";
-import type { Article, Byline, Photo } from "./model.ts";
+import type { Area, Article, Byline, Photo } from "./model.ts";
 import type { Problem } from "./problems.ts";
-import { readLabelLine, type LabelName } from "./labels.ts";
+import { readArea, readLabelLine, type LabelName } from "./labels.ts";
 import { isPhotoCredit, parenthesisedText, parseByline } from "./byline.ts";
 import { matchDateline } from "./dateline.ts";
 import { renderBodyHtml } from "./render.ts";
+import linkProblems from "./links.ts";
 
 export interface ArticleContext {
   file: string;
@@ -30,7 +31,7 @@ export function parseArticle(heading: Heading, nodes: RootContent[], number: num
   const problems: Problem[] = [];
   const line = lineOf(heading, context);
   const title = plainText(heading);
-  const { labels, rest } = takeLabels(nodes, context, problems);
+  const { labels, area, rest } = takeLabels(nodes, context, problems);
   const { photos, body } = takePhotos(rest, context, problems);
 
   let byline: Byline | undefined;
@@ -57,6 +58,7 @@ export function parseArticle(heading: Heading, nodes: RootContent[], number: num
     }
   }
 
+  problems.push(...linkProblems(body, context));
   const paragraphs = body.filter((node) => node.type === "paragraph").map((node) => plainText(node));
   const isPhotoNews = photos.length > 0 && paragraphs.length === 0;
   if (body.length === 0 && photos.length === 0) {
@@ -73,11 +75,25 @@ export function parseArticle(heading: Heading, nodes: RootContent[], number: num
     });
   }
 
+  if (!byline && (body.length > 0 || photos.length > 0)) {
+    const uncredited = isPhotoNews && photos.every((photo) => !photo.credit);
+    if (!isPhotoNews || uncredited) {
+      problems.push({
+        kind: "MissingByline", severity: "warning", file: context.file, line, field: "byline",
+        message: isPhotoNews ? `The photo news “${title || "(no title)"}” credits no photographer.` : `The article “${title || "(no title)"}” has no byline.`,
+        fix: isPhotoNews
+          ? "Add the credit as printed after the caption, e.g. 融媒体 张三 摄."
+          : "Add the byline as printed as the last paragraph, e.g. (融媒体 张三), or a 作者： label under the title.",
+      });
+    }
+  }
+
   const article: Article = {
     number, title,
     ...(labels.kicker && { kicker: labels.kicker }),
     ...(labels.subtitle && { subtitle: labels.subtitle }),
     ...(labels.column && { column: labels.column }),
+    ...(area && { area }),
     ...(datelineMatch && { dateline: datelineMatch.dateline }),
     ...(byline && { byline }),
     photos, isPhotoNews,
@@ -90,8 +106,9 @@ export function parseArticle(heading: Heading, nodes: RootContent[], number: num
 }
 
 /** Takes the label block (a first paragraph that opens with a known label) off the front of the nodes. */
-function takeLabels(nodes: RootContent[], context: ArticleContext, problems: Problem[]): { labels: Partial<Record<LabelName, string>>; rest: RootContent[] } {
+function takeLabels(nodes: RootContent[], context: ArticleContext, problems: Problem[]): { labels: Partial<Record<LabelName, string>>; area?: Area; rest: RootContent[] } {
   const labels: Partial<Record<LabelName, string>> = {};
+  let area: Area | undefined;
   const [first, ...rest] = nodes;
   if (first?.type !== "paragraph") return { labels, rest: nodes };
   const lines = toString(first, { includeHtml: false }).split("\n");
@@ -105,7 +122,7 @@ function takeLabels(nodes: RootContent[], context: ArticleContext, problems: Pro
         kind: "UnknownLabel", severity: "error", ...where, ...(label && { field: label.word }),
         message: label ? `“${label.word}” is not a label.` : `“${text.trim()}” is not a label, but it follows the labels under the title.`,
         fix: label
-          ? "The labels are 引题, 副题, 栏目 and 作者 (or kicker, subtitle, column, byline); correct the word, or leave a blank line before body text."
+          ? "The labels are 引题, 副题, 栏目, 作者 and 区域 (or kicker, subtitle, column, byline, area); correct the word, or leave a blank line before body text."
           : "Leave a blank line between the labels and the article's first paragraph.",
       });
     } else if (label.value === "") {
@@ -114,9 +131,22 @@ function takeLabels(nodes: RootContent[], context: ArticleContext, problems: Pro
       problems.push({ kind: "DuplicateLabel", severity: "error", ...where, field: label.word, message: `The label ${label.word} is given twice.`, fix: "Keep one of the two lines." });
     } else {
       labels[label.name] = label.value;
+      if (label.name === "area") area = areaOf(label.word, label.value, where, problems);
     }
   });
-  return { labels, rest };
+  return { labels, ...(area && { area }), rest };
+}
+
+/** The rectangle a 区域 label gives, or undefined with an InvalidArea problem. */
+function areaOf(word: string, value: string, where: { file: string; line: number }, problems: Problem[]): Area | undefined {
+  const read = readArea(value);
+  if ("area" in read) return read.area;
+  problems.push({
+    kind: "InvalidArea", severity: "error", ...where, field: word,
+    message: `The area ${read.problem}.`,
+    fix: `Write the article's rectangle on the 版's scan as x,y,w,h in percent from the top left corner, within 0–100, e.g. ${word}：10,5,40,30.`,
+  });
+  return undefined;
 }
 
 /** Takes photos out of the body: image paragraphs, and credit lines ending in 摄 with the caption before them. */
@@ -196,8 +226,11 @@ function decodePath(url: string): string {
 /** Why an image path may not be used, or undefined when it names a file inside the issue's folder. */
 export function imagePathProblem(url: string): string | undefined {
   const decoded = decodePath(url);
-  if (/^[a-z][a-z0-9+.-]*:/i.test(decoded) || decoded.startsWith("//")) return "is an address, not a file of the issue";
-  if (decoded.startsWith("/") || decoded.startsWith("\\")) return "is an absolute path, outside the issue's folder";
+  if (decoded.startsWith("//")) return "is an address, not a file of the issue";
+  // A Windows drive (C:\photo.jpg) would otherwise read as an address with the scheme "c".
+  if (decoded.startsWith("/") || decoded.startsWith("\\") || /^[a-z]:[\\/]/i.test(decoded)) return "is an absolute path, outside the issue's folder";
+  if (/^[a-z][a-z0-9+.-]*:/i.test(decoded)) return "is an address, not a file of the issue";
+  if (/[\u0000-\u001f\u007f]/.test(decoded)) return "contains a control character, so it cannot name a file";
   if (decoded.split(/[\\/]/).some((segment) => segment === "..")) return "leaves the issue's folder (..)";
   if (decoded.trim() === "") return "is empty";
   return undefined;

@@ -91,8 +91,34 @@ export interface Photo {
   /** The image's size in pixels, read from the file, so pages reserve its space before it loads. */
   width?: number;
   height?: number;
+  /** SHA-256 of the image file's bytes (hex): names its derivatives and keys their cache. */
+  contentHash?: string;
   /** Line of the photo in the issue file. */
   line: number;
+}
+
+/** An image file as the build found it: its size in pixels (upright, after EXIF rotation) and the hash of its bytes. */
+export interface ImageFile {
+  /** Path relative to the issue's folder, e.g. page-1.jpg. */
+  src: string;
+  width: number;
+  height: number;
+  /** SHA-256 of the file's bytes (hex). */
+  contentHash: string;
+}
+
+/** The scan of a printed page (版面图), `page-<N>.jpg` in the issue's folder, with `page-<N>.pdf` when the paper published one. */
+export interface PageScan extends ImageFile {
+  /** Path of the PDF relative to the issue's folder. */
+  pdf?: string;
+}
+
+/** Where an article sits on its 版's scan (热区), in percent of the scan's width and height from its top left corner. */
+export interface Area {
+  x: number;
+  y: number;
+  width: number;
+  height: number;
 }
 
 /** The dateline (电头) that opens an article, e.g. 东昌府讯 10月28日. */
@@ -122,6 +148,8 @@ export interface Article {
   photos: Photo[];
   /** 图片新闻: the item is only photos with captions and credits. */
   isPhotoNews: boolean;
+  /** Where the article is printed on its 版's scan, from the label 区域：x,y,w,h. */
+  area?: Area;
   /** Plain text of the first body paragraph, without the dateline. */
   lead: string;
   /** Plain text of every body paragraph, in order, without the dateline, byline and photos. */
@@ -139,6 +167,8 @@ export interface Page {
   /** The page's name or banner, e.g. 要闻. */
   name?: string;
   articles: Article[];
+  /** The printed page's scan, found beside the issue file. */
+  scan?: PageScan;
   /** Line of the page heading in the issue file. */
   line: number;
 }

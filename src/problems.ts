@@ -33,7 +33,18 @@ export type ProblemKind =
   | "ImagePathOutsideIssue"
   | "MissingImage"
   | "UnreadableImage"
-  | "DatelineAfterIssue";
+  | "UnsupportedImage"
+  | "ImageTooLarge"
+  | "UnreadablePdf"
+  | "InvalidArea"
+  | "AreaWithoutScan"
+  | "ScanWithoutPage"
+  | "UnsafeLink"
+  | "LinkOutsideArchive"
+  | "UnsupportedFootnote"
+  | "DatelineAfterIssue"
+  | "MissingByline"
+  | "IssueNumberGap";
 
 export interface Problem {
   kind: ProblemKind;

@@ -63,6 +63,7 @@ export function readIssueSource(file: string, bytes: Uint8Array): IssueSource | 
 
 /** The 1-based file line of a front-matter field, or of the opening --- when the field is absent. */
 export function lineOfField(source: IssueSource, field: string): number {
-  const index = source.frontMatterLines.findIndex((line) => new RegExp(`^${field}\\s*:`).test(line));
+  // Compared as text, not as a pattern: an unknown field's name may hold any character.
+  const index = source.frontMatterLines.findIndex((line) => line.startsWith(field) && /^\s*:/.test(line.slice(field.length)));
   return index === -1 ? 1 : index + 2;
 }

@@ -1,5 +1,5 @@
 // The data the templates render: one record per page of the site, with its links already resolved, so templates hold no logic.
-import type { Byline, Dateline, PaperConfig, Photo } from "./model.ts";
+import type { Area, Byline, Dateline, PaperConfig, Photo } from "./model.ts";
 
 /** A link to another page of the site. */
 export interface Link {
@@ -9,6 +9,9 @@ export interface Link {
 
 /** The masthead facts of an issue, repeated on every page that belongs to it. */
 export interface IssueSummary {
+  /** Where the page is written in the site, e.g. /2022/11/01/; permalinks use it. */
+  path: string;
+  /** The address readers follow: `path` under the site's path prefix. */
   url: string;
   /** 总第N期. */
   number: number;
@@ -30,15 +33,19 @@ export interface IssueSummary {
 
 /** A 版 as listed in an issue's 版面导航. */
 export interface PageSummary {
+  path: string;
   url: string;
   number: number;
   name?: string;
   /** 第1版 要闻. */
   label: string;
+  /** The 版's scan, small, for the issue's 版面导航. */
+  thumbnail?: Picture;
 }
 
 /** An article as listed on its issue and 版 pages. */
 export interface ArticleSummary {
+  path: string;
   url: string;
   number: number;
   /** The headline, or 图片新闻 for photo news printed without one. */
@@ -51,9 +58,52 @@ export interface ArticleSummary {
   photos: SitePhoto[];
 }
 
-/** A photo with the address its image is published at (absent for a caption-only photo). */
+/** A photo with its image as published (both absent for a caption-only photo). */
 export interface SitePhoto extends Photo {
+  /** The JPEG a plain <img> would show. */
   url?: string;
+  picture?: Picture;
+}
+
+/** An image as a <picture>: AVIF and WebP sources, a JPEG fallback, and its size so the page reserves its space. */
+export interface Picture {
+  /** <source> elements, best format first. */
+  sources: { type: string; srcset: string }[];
+  /** The JPEG fallback's address and its srcset. */
+  src: string;
+  srcset: string;
+  /** The slot the image fills, for the browser's choice of width. */
+  sizes: string;
+  width: number;
+  height: number;
+  /** `eager` for the first image on its page, `lazy` for every other. */
+  loading: "eager" | "lazy";
+}
+
+/** A 版's scan on its page: the image, the widest copy for zooming, the PDF, and its articles' areas as links. */
+export interface SiteScan {
+  picture: Picture;
+  /** The scan's alt text, e.g. 2022年11月2日 第1版 要闻 版面图. */
+  alt: string;
+  /** The widest JPEG, for 查看大图. */
+  fullUrl: string;
+  pdfUrl?: string;
+  hotspots: Hotspot[];
+}
+
+/** 热区: an article's rectangle on the scan (percent), linking to the article. */
+export interface Hotspot extends Area {
+  url: string;
+  title: string;
+}
+
+/** What an issue or article page shows when shared: Open Graph and Twitter card tags. */
+export interface SocialPreview {
+  title: string;
+  /** The lead, shortened. */
+  description: string;
+  /** The first photo, or the front page's scan. */
+  image?: { url: string; width: number; height: number; alt: string };
 }
 
 /** /<YYYY>/<MM>/<DD>/ */
@@ -61,6 +111,7 @@ export interface IssuePageData extends IssueSummary {
   /** /no/<issue>/ */
   numberUrl: string;
   pages: (PageSummary & { articles: ArticleSummary[] })[];
+  social: SocialPreview;
   previous?: Link;
   next?: Link;
 }
@@ -71,6 +122,7 @@ export interface PagePageData extends PageSummary {
   /** Every 版 of the issue, for the 版面导航. */
   siblings: PageSummary[];
   articles: ArticleSummary[];
+  scan?: SiteScan;
   previous?: Link;
   next?: Link;
 }
@@ -82,6 +134,7 @@ export interface ArticlePageData extends ArticleSummary {
   dateline?: Dateline;
   byline?: Byline;
   bodyHtml: string;
+  social: SocialPreview;
   previous?: Link;
   next?: Link;
 }
@@ -106,6 +159,7 @@ export interface CalendarMonth {
 /** /archive/<YYYY>/ */
 export interface YearPageData {
   year: string;
+  path: string;
   url: string;
   issueCount: number;
   months: CalendarMonth[];
@@ -116,7 +170,11 @@ export interface YearPageData {
 /** Everything the templates need, built once per build. */
 export interface SiteData {
   paper: PaperConfig["paper"];
-  site: PaperConfig["site"] & { title: string };
+  site: PaperConfig["site"] & {
+    title: string;
+    /** The folder the site is published under, `/` or e.g. `/baoku/`; every address in the site starts with it. */
+    pathPrefix: string;
+  };
   issues: IssuePageData[];
   pages: PagePageData[];
   articles: ArticlePageData[];
@@ -125,5 +183,5 @@ export interface SiteData {
   /** The newest issue's front page, shown at /. */
   home?: PagePageData;
   /** /no/<issue>/ redirects. */
-  numberRedirects: { url: string; target: string; number: number }[];
+  numberRedirects: { path: string; target: string; number: number }[];
 }

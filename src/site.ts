@@ -1,8 +1,11 @@
 // Turns the parsed archive into the records the templates render: one per issue, 版, article and year, with every link resolved.
-import type { Article, Issue, Page, PaperConfig } from "./model.ts";
+import type { Article, ImageFile, Issue, Page, PaperConfig } from "./model.ts";
 import type {
-  ArticlePageData, ArticleSummary, CalendarDay, CalendarMonth, IssuePageData, IssueSummary, Link, PagePageData, PageSummary, SiteData, SitePhoto, YearPageData,
+  ArticlePageData, ArticleSummary, CalendarDay, CalendarMonth, IssuePageData, IssueSummary, Link, PagePageData, PageSummary, SiteData, SitePhoto, SiteScan, SocialPreview, YearPageData,
 } from "./site-types.ts";
+import {
+  derivativesOf, fallbackOf, imageOf, pictureOf, widestOf, PHOTO_NEWS_USE, PHOTO_USE, SCAN_USE, THUMBNAIL_USE, type Derivative, type ImageUse,
+} from "./derivatives.ts";
 
 /** What a reader sees as the title of photo news printed without a headline. */
 export const PHOTO_NEWS_TITLE = "图片新闻";
@@ -19,9 +22,37 @@ export function articleUrl(date: string, page: number, article: number): string 
   return `${pageUrl(date, page)}${article}/`;
 }
 
-/** The address of a photo's image, inside its issue's folder; each path segment percent-encoded so URLs stay ASCII. */
-export function photoUrl(date: string, src: string): string {
-  return issueUrl(date) + src.split("/").map(encodeURIComponent).join("/");
+/** The files made from one image of an issue for one use, published in the issue's folder. */
+function derivativesIn(issue: Issue, image: ImageFile, use: ImageUse): Derivative[] {
+  return derivativesOf(image, use, issue.file.replace(/\.md$/, ""), issueUrl(issue.date));
+}
+
+/** How a photo is shown: large in photo news, in the column otherwise. */
+function photoUse(article: Article): ImageUse {
+  return article.isPhotoNews ? PHOTO_NEWS_USE : PHOTO_USE;
+}
+
+/** A description for social previews: the lead, cut at about 120 characters. */
+function shortDescription(lead: string): string {
+  const characters = [...lead];
+  return characters.length <= 120 ? lead : `${characters.slice(0, 119).join("")}…`;
+}
+
+/** The folder the site is published under, from the path of its base URL: `/` at a domain's root, `/<repo>/` for a GitHub Pages project site. */
+export function pathPrefixOf(config: PaperConfig): string {
+  return new URL(config.site.baseUrl).pathname;
+}
+
+/** Turns site paths (`/2022/11/01/`), which say where a page is written, into the addresses readers follow, under the site's path prefix. */
+export type Addresser = (sitePath: string) => string;
+
+function addresser(pathPrefix: string): Addresser {
+  return (sitePath) => pathPrefix + sitePath.slice(1);
+}
+
+/** Open Graph and Twitter card data for a page. */
+function socialPreview(title: string, lead: string, image: SocialPreview["image"]): SocialPreview {
+  return { title, description: shortDescription(lead), ...(image && { image }) };
 }
 
 function dateText(date: string): string {
@@ -43,23 +74,66 @@ function neighbours<T>(items: readonly T[], index: number, link: (item: T) => Li
   return { ...(before !== undefined && { previous: link(before) }), ...(after !== undefined && { next: link(after) }) };
 }
 
-function summariseIssue(issue: Issue): IssueSummary {
+function summariseIssue(issue: Issue, at: Addresser): IssueSummary {
   const year = issue.date.slice(0, 4);
   return {
-    url: issueUrl(issue.date), number: issue.number, date: issue.date, dateText: dateText(issue.date), weekday: issue.weekday,
-    lunarDate: issue.lunarDate, printedPageCount: issue.printedPageCount, year, yearUrl: `/archive/${year}/`,
+    path: issueUrl(issue.date), url: at(issueUrl(issue.date)), number: issue.number, date: issue.date, dateText: dateText(issue.date), weekday: issue.weekday,
+    lunarDate: issue.lunarDate, printedPageCount: issue.printedPageCount, year, yearUrl: at(`/archive/${year}/`),
     ...(issue.editor && { editor: issue.editor }), ...(issue.note && { note: issue.note }),
   };
 }
 
-function summarisePage(issue: Issue, page: Page): PageSummary {
-  return { url: pageUrl(issue.date, page.number), number: page.number, ...(page.name && { name: page.name }), label: pageLabel(page) };
+function summarisePage(issue: Issue, page: Page, at: Addresser): PageSummary {
+  // The thumbnails are the issue page's first images, so the first loads at once.
+  const thumbnail = page.scan && pictureOf(derivativesIn(issue, page.scan, THUMBNAIL_USE), THUMBNAIL_USE, page === issue.pages[0] ? "eager" : "lazy", at);
+  return {
+    path: pageUrl(issue.date, page.number), url: at(pageUrl(issue.date, page.number)), number: page.number, ...(page.name && { name: page.name }), label: pageLabel(page),
+    ...(thumbnail && { thumbnail }),
+  };
 }
 
-function summariseArticle(issue: Issue, page: Page, article: Article): ArticleSummary {
-  const photos: SitePhoto[] = article.photos.map((photo) => ({ ...photo, ...(photo.src && { url: photoUrl(issue.date, photo.src) }) }));
+/** A 版's scan as its page shows it, with each article that gives its area as a link over it. */
+function scanOf(issue: Issue, page: Page, articles: readonly ArticleSummary[], at: Addresser): SiteScan | undefined {
+  if (!page.scan) return undefined;
+  const derivatives = derivativesIn(issue, page.scan, SCAN_USE);
   return {
-    url: articleUrl(issue.date, page.number, article.number), number: article.number, title: displayTitle(article),
+    picture: pictureOf(derivatives, SCAN_USE, "eager", at),
+    alt: `${dateText(issue.date)} ${pageLabel(page)} 版面图`,
+    fullUrl: at(widestOf(derivatives).path),
+    ...(page.scan.pdf && { pdfUrl: at(issueUrl(issue.date) + encodeURIComponent(page.scan.pdf)) }),
+    hotspots: page.articles.flatMap((article, index) =>
+      article.area ? [{ ...article.area, url: articles[index]!.url, title: articles[index]!.title }] : []),
+  };
+}
+
+/** The picture shared with a page: the first photo among `articles`, else the issue's front page scan. */
+function previewImage(issue: Issue, articles: readonly Article[], at: Addresser): SocialPreview["image"] {
+  for (const article of articles) {
+    for (const photo of article.photos) {
+      const image = imageOf(photo);
+      if (!image) continue;
+      const fallback = fallbackOf(derivativesIn(issue, image, photoUse(article)));
+      return { url: at(fallback.path), width: fallback.width, height: fallback.height, alt: photo.caption };
+    }
+  }
+  const frontPage = issue.pages[0];
+  if (!frontPage?.scan) return undefined;
+  const fallback = fallbackOf(derivativesIn(issue, frontPage.scan, SCAN_USE));
+  return { url: at(fallback.path), width: fallback.width, height: fallback.height, alt: `${dateText(issue.date)} ${pageLabel(frontPage)}` };
+}
+
+function summariseArticle(issue: Issue, page: Page, article: Article, at: Addresser): ArticleSummary {
+  const photos: SitePhoto[] = article.photos.map((photo, index) => {
+    const image = imageOf(photo);
+    if (!image) return { ...photo };
+    const derivatives = derivativesIn(issue, image, photoUse(article));
+    // Only an article page shows photos, and its first photo is its first image.
+    const picture = pictureOf(derivatives, photoUse(article), index === 0 ? "eager" : "lazy", at);
+    return { ...photo, url: picture.src, picture };
+  });
+  const path = articleUrl(issue.date, page.number, article.number);
+  return {
+    path, url: at(path), number: article.number, title: displayTitle(article),
     ...(article.kicker && { kicker: article.kicker }), ...(article.subtitle && { subtitle: article.subtitle }), ...(article.column && { column: article.column }),
     lead: article.lead, isPhotoNews: article.isPhotoNews, photos,
   };
@@ -86,24 +160,29 @@ function yearCalendar(year: number, issueByDate: ReadonlyMap<string, IssueSummar
 
 /** Builds every record of the site from issues sorted oldest first; linear in the number of issues and articles. */
 export function buildSiteData(config: PaperConfig, issues: readonly Issue[]): SiteData {
-  const issueSummaries = issues.map(summariseIssue);
+  const pathPrefix = pathPrefixOf(config);
+  const at = addresser(pathPrefix);
+  const issueSummaries = issues.map((issue) => summariseIssue(issue, at));
   const issuePages: IssuePageData[] = [];
   const pagePages: PagePageData[] = [];
   const articlePages: ArticlePageData[] = [];
 
   issues.forEach((issue, issueIndex) => {
     const summary = issueSummaries[issueIndex]!;
-    const pageSummaries = issue.pages.map((page) => summarisePage(issue, page));
-    const articleSummaries = issue.pages.map((page) => page.articles.map((article) => summariseArticle(issue, page, article)));
+    const pageSummaries = issue.pages.map((page) => summarisePage(issue, page, at));
+    const articleSummaries = issue.pages.map((page) => page.articles.map((article) => summariseArticle(issue, page, article, at)));
     issuePages.push({
       ...summary,
-      numberUrl: `/no/${issue.number}/`,
+      numberUrl: at(`/no/${issue.number}/`),
       pages: pageSummaries.map((page, index) => ({ ...page, articles: articleSummaries[index]! })),
+      social: socialPreview(`${summary.dateText} 总第${issue.number}期`, issue.pages[0]?.articles[0]?.lead ?? "", previewImage(issue, issue.pages.flatMap((page) => page.articles), at)),
       ...neighbours(issueSummaries, issueIndex, (other) => ({ url: other.url, label: `${other.dateText} 总第${other.number}期` })),
     });
     issue.pages.forEach((page, pageIndex) => {
+      const scan = scanOf(issue, page, articleSummaries[pageIndex]!, at);
       pagePages.push({
         ...pageSummaries[pageIndex]!, issue: summary, siblings: pageSummaries, articles: articleSummaries[pageIndex]!,
+        ...(scan && { scan }),
         ...neighbours(pageSummaries, pageIndex, (other) => ({ url: other.url, label: other.label })),
       });
     });
@@ -114,6 +193,7 @@ export function buildSiteData(config: PaperConfig, issues: readonly Issue[]): Si
         ...articleSummary, issue: summary, page,
         ...(article.dateline && { dateline: article.dateline }), ...(article.byline && { byline: article.byline }),
         bodyHtml: article.bodyHtml,
+        social: socialPreview(articleSummary.title, article.lead, previewImage(issue, [article], at)),
         ...neighbours(issueArticles, index, (other) => ({ url: other.summary.url, label: other.summary.title })),
       });
     });
@@ -123,7 +203,7 @@ export function buildSiteData(config: PaperConfig, issues: readonly Issue[]): Si
   const yearNames = [...new Set(issueSummaries.map((summary) => summary.year))].sort().reverse();
   const years: YearPageData[] = yearNames.map((year) => {
     const months = yearCalendar(Number(year), issueByDate);
-    return { year, url: `/archive/${year}/`, issueCount: months.reduce((sum, month) => sum + month.issueCount, 0), months };
+    return { year, path: `/archive/${year}/`, url: at(`/archive/${year}/`), issueCount: months.reduce((sum, month) => sum + month.issueCount, 0), months };
   });
   years.forEach((year, index) => {
     // `years` is newest first: the previous year is the next item.
@@ -137,20 +217,36 @@ export function buildSiteData(config: PaperConfig, issues: readonly Issue[]): Si
   const home = latest ? pagePages.find((page) => page.issue.date === latest.date) : undefined;
   return {
     paper: config.paper,
-    site: { ...config.site, title: config.site.title ?? config.paper.name },
+    site: { ...config.site, title: config.site.title ?? config.paper.name, pathPrefix },
     issues: issuePages,
     pages: pagePages,
     articles: articlePages,
     years,
     ...(home && { home }),
-    numberRedirects: issueSummaries.map((summary) => ({ url: `/no/${summary.number}/`, target: summary.url, number: summary.number })),
+    numberRedirects: issueSummaries.map((summary) => ({ path: `/no/${summary.number}/`, target: summary.url, number: summary.number })),
   };
 }
 
-/** Each image the site shows: where it is in the content (relative to the content root) and where it is published (relative to the site root). */
-export function publishedImages(issues: readonly Issue[]): { source: string; target: string }[] {
-  return issues.flatMap((issue) =>
-    issue.pages.flatMap((page) => page.articles.flatMap((article) => article.photos))
-      .filter((photo): photo is typeof photo & { src: string } => photo.src !== undefined)
-      .map((photo) => ({ source: `${issue.file.replace(/\.md$/, "")}/${photo.src}`, target: `${issueUrl(issue.date).slice(1)}${photo.src}` })));
+/** Every file the site publishes beside its pages: each image derivative to encode (once, in a stable order) and each PDF to copy as it is, relative to the content root and the site root. */
+export function publishedFiles(issues: readonly Issue[]): { derivatives: Derivative[]; copies: { source: string; target: string }[] } {
+  const derivatives = new Map<string, Derivative>();
+  const copies: { source: string; target: string }[] = [];
+  const add = (list: readonly Derivative[]) => list.forEach((derivative) => derivatives.set(derivative.path, derivative));
+  for (const issue of issues) {
+    const folder = issue.file.replace(/\.md$/, "");
+    for (const page of issue.pages) {
+      if (page.scan) {
+        add(derivativesIn(issue, page.scan, SCAN_USE));
+        add(derivativesIn(issue, page.scan, THUMBNAIL_USE));
+        if (page.scan.pdf) copies.push({ source: `${folder}/${page.scan.pdf}`, target: `${issueUrl(issue.date).slice(1)}${page.scan.pdf}` });
+      }
+      for (const article of page.articles) {
+        for (const photo of article.photos) {
+          const image = imageOf(photo);
+          if (image) add(derivativesIn(issue, image, photoUse(article)));
+        }
+      }
+    }
+  }
+  return { derivatives: [...derivatives.values()], copies };
 }

@@ -20,7 +20,8 @@ import type { Check } from "../src/import/types.ts";
 const run = promisify(execFile);
 const projectRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 const fixturesDir = path.join(projectRoot, "tests", "fixtures");
-const seedExport = path.resolve(projectRoot, "../shared/seed/dongchangfu-1480-2022-11-01.txt");
+/** A copy of shared/seed/dongchangfu-1480-2022-11-01.txt, the layout export the bundled issue was converted from. */
+const seedExport = path.join(fixturesDir, "import-seed", "export.txt");
 const config = paperConfigSchema.parse(JSON.parse(await readFile(path.join(projectRoot, "baoku.config.json"), "utf8")));
 
 async function importFile(file: string): Promise<ImportResult> {

@@ -176,7 +176,7 @@ async function runSearch(pagefind) {
 async function start() {
   container.hidden = false;
   /** @type {Pagefind} */
-  const pagefind = await import(new URL("/pagefind/pagefind.js", location.href).href);
+  const pagefind = await import(new URL("../pagefind/pagefind.js", import.meta.url).href);
   await pagefind.options({ ranking: RANKING });
   await renderFilters(pagefind);
   const submit = () => {

@@ -5,7 +5,7 @@ export default function filters(eleventyConfig) {
   eleventyConfig.addFilter("absoluteUrl", absoluteUrl);
 }
 
-/** A site path such as /2022/11/01/ made absolute against the site's base URL, for canonical links. */
-function absoluteUrl(sitePath, baseUrl) {
-  return new URL(sitePath.replace(/^\//, ""), baseUrl).href;
+/** An address such as /baoku/2022/11/01/ made absolute on the site's host, for canonical links. */
+function absoluteUrl(address, baseUrl) {
+  return new URL(address, baseUrl).href;
 }

@@ -1,0 +1,95 @@
+// A build killed midway leaves the published site complete, and the next build clears what the killed one left behind.
+import { test, before, after } from "node:test";
+import assert from "node:assert/strict";
+import { spawn } from "node:child_process";
+import { mkdir, mkdtemp, readdir, readFile, rename, rm, writeFile } from "node:fs/promises";
+import { existsSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import { buildSite } from "../scripts/build.ts";
+import { fillerArchive } from "./helpers/filler-archive.ts";
+import { treeDigest } from "./helpers/tree-digest.ts";
+
+const projectRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
+
+let workDir: string;
+let bigContent: string;
+
+before(async () => {
+  workDir = await mkdtemp(path.join(tmpdir(), "baoku-atomic-"));
+  bigContent = await fillerArchive({ issues: 40, articlesPerIssue: 10, paragraphsPerArticle: 8 });
+});
+
+after(async () => {
+  await rm(workDir, { recursive: true, force: true });
+  await rm(bigContent, { recursive: true, force: true });
+});
+
+/** The folders beside `outputDir` that a build leaves while it works: staging and the previous site. */
+async function leftovers(outputDir: string): Promise<string[]> {
+  const base = path.basename(outputDir);
+  return (await readdir(path.dirname(outputDir))).filter((name) => name.startsWith(`${base}.`)).sort();
+}
+
+/** Resolves once `check` is true, polling every 10 ms, or rejects after `timeoutMs`. */
+async function until(check: () => Promise<boolean>, timeoutMs: number, what: string): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (!(await check())) {
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((resolve) => setTimeout(resolve, 10));
+  }
+}
+
+test("should leave the previous site complete when a build is killed midway, and clear its staging folder on the next build", async () => {
+  const outputDir = path.join(workDir, "killed", "_site");
+  const first = await buildSite({ outputDir });
+  assert.ok(first.ok, first.report);
+  const before = await treeDigest(outputDir);
+
+  const child = spawn(process.execPath, ["--import", "tsx", "scripts/build.ts", "--content", bigContent, "--output", outputDir], { cwd: projectRoot, stdio: "ignore" });
+  const exited = new Promise<NodeJS.Signals | null>((resolve) => child.once("exit", (_code, signal) => resolve(signal)));
+  const stagingDir = `${outputDir}.building-${child.pid}`;
+  // Midway: Eleventy has begun writing the new site into the staging folder.
+  await until(async () => existsSync(path.join(stagingDir, "2022")), 60_000, `${stagingDir} to fill`);
+  child.kill("SIGKILL");
+  assert.equal(await exited, "SIGKILL", "the build should have been killed before it finished");
+
+  assert.deepEqual(await treeDigest(outputDir), before, "the published site is exactly the previous one");
+  assert.deepEqual(await leftovers(outputDir), [path.basename(stagingDir)], "the killed build's staging folder is left behind");
+
+  const next = await buildSite({ outputDir });
+  assert.ok(next.ok, next.report);
+  assert.deepEqual(await leftovers(outputDir), [], "the next build clears it");
+  assert.deepEqual(await treeDigest(outputDir), before);
+});
+
+test("should put the previous site back when a build was killed between the two renames of its swap", async () => {
+  const outputDir = path.join(workDir, "swap", "_site");
+  await mkdir(outputDir, { recursive: true });
+  await writeFile(path.join(outputDir, "index.html"), "the earlier site");
+  // A process that has exited, so its id names no running build.
+  const gone = spawn(process.execPath, ["-e", ""]);
+  await new Promise((resolve) => gone.once("exit", resolve));
+  await rename(outputDir, `${outputDir}.previous-${gone.pid}`);
+  await mkdir(`${outputDir}.building-${gone.pid}`);
+
+  // A build that stops on errors still recovers the site first, and then leaves it as it was.
+  const broken = path.join(workDir, "broken");
+  await mkdir(path.join(broken, "issues", "2022"), { recursive: true });
+  await writeFile(path.join(broken, "baoku.config.json"), await readFile(path.join(projectRoot, "baoku.config.json")));
+  await writeFile(path.join(broken, "issues", "2022", "2022-11-01.md"), "---\nissue: [\n---\n");
+  const result = await buildSite({ contentRoot: broken, outputDir });
+  assert.equal(result.ok, false);
+  assert.equal(await readFile(path.join(outputDir, "index.html"), "utf8"), "the earlier site");
+  assert.deepEqual(await leftovers(outputDir), []);
+});
+
+test("should leave the staging folder of a build that is still running alone", async () => {
+  const outputDir = path.join(workDir, "running", "_site");
+  const running = `${outputDir}.building-${process.ppid}`;
+  await mkdir(running, { recursive: true });
+  const result = await buildSite({ contentRoot: path.join(projectRoot, "tests", "fixtures", "archive-small"), outputDir });
+  assert.ok(result.ok, result.report);
+  assert.deepEqual(await leftovers(outputDir), [path.basename(running)]);
+});
