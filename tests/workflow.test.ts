@@ -43,6 +43,10 @@ test("should install with npm ci and check, build and test in that order", () =>
   assert.equal(build.steps.find((step) => step.run === "npm test")?.env?.CI, "true");
 });
 
+test("should fail on dependencies with known high or critical vulnerabilities", () => {
+  assert.ok(runs.includes("npm audit --omit=dev --audit-level=high"));
+});
+
 test("should cache npm and the image derivatives", () => {
   assert.equal(build.steps.find((step) => step.uses?.startsWith("actions/setup-node@"))?.with?.cache, "npm");
   assert.equal(build.steps.find((step) => step.uses?.startsWith("actions/cache@"))?.with?.path, ".cache/images");
