@@ -36,6 +36,8 @@ export interface BuildResult {
   searchRecordCount?: number;
   /** Image derivatives encoded by this build and taken from the cache; absent when the build stopped before images. */
   images?: { encoded: number; reused: number };
+  /** Seconds spent in each stage, for `npm run bench` and the build's last line. */
+  seconds?: { read: number; images: number; render: number; search: number };
 }
 
 /** Builds the whole site, or leaves `outputDir` exactly as it was when any issue has an error. */
@@ -43,7 +45,9 @@ export async function buildSite(options: BuildOptions = {}): Promise<BuildResult
   const contentRoot = path.resolve(options.contentRoot ?? projectRoot);
   const outputDir = path.resolve(options.outputDir ?? path.join(projectRoot, "_site"));
   await recoverAbandonedBuilds(outputDir);
+  const stopwatch = startStopwatch();
   const archive = await loadArchive(contentRoot);
+  const readSeconds = stopwatch.lap();
   const report = formatProblems(archive.problems);
   if (hasErrors(archive.problems) || !archive.config) return { ok: false, report, writtenCount: 0 };
 
@@ -54,6 +58,7 @@ export async function buildSite(options: BuildOptions = {}): Promise<BuildResult
     ...(options.imageConcurrency && { concurrency: options.imageConcurrency }),
   });
   const images = { encoded: encoded.encoded, reused: encoded.reused };
+  const imageSeconds = stopwatch.lap();
   if (encoded.failures.length > 0) {
     return { ok: false, report: formatProblems([...archive.problems, ...encodingProblems(archive.issues, encoded)]), writtenCount: 0, images };
   }
@@ -78,9 +83,14 @@ export async function buildSite(options: BuildOptions = {}): Promise<BuildResult
       await mkdir(path.dirname(target), { recursive: true });
       await copyFile(path.join(contentRoot, copy.source), target);
     }
+    const renderSeconds = stopwatch.lap();
     const search = await indexSearch(stagingDir, siteData.articles);
+    const searchSeconds = stopwatch.lap();
     await swapInto(stagingDir, outputDir);
-    return { ok: true, report, writtenCount: countWritten(written), searchRecordCount: search.recordCount, images };
+    return {
+      ok: true, report, writtenCount: countWritten(written), searchRecordCount: search.recordCount, images,
+      seconds: { read: readSeconds, images: imageSeconds, render: renderSeconds, search: searchSeconds },
+    };
   } catch (error) {
     await rm(stagingDir, { recursive: true, force: true });
     throw error;
@@ -132,6 +142,19 @@ function isRunning(pid: number): boolean {
   }
 }
 
+/** Seconds since the last lap. */
+function startStopwatch(): { lap(): number } {
+  let last = performance.now();
+  return {
+    lap() {
+      const now = performance.now();
+      const seconds = (now - last) / 1000;
+      last = now;
+      return seconds;
+    },
+  };
+}
+
 function countWritten(written: unknown): number {
   const [, templates] = Array.isArray(written) ? written : [];
   return Array.isArray(templates) ? templates.length : 0;
@@ -159,4 +182,8 @@ if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.me
   }
   const images = result.images && result.images.encoded + result.images.reused > 0 ? `, ${result.images.encoded} image files encoded and ${result.images.reused} from the cache` : "";
   console.log(`Built ${result.writtenCount} pages (${result.searchRecordCount} searchable)${images} into ${outputDir ?? "_site"} in ${((performance.now() - started) / 1000).toFixed(1)} s.`);
+  if (result.seconds) {
+    const { read, images: imageSeconds, render, search } = result.seconds;
+    console.log(`Read and checked the issues in ${read.toFixed(1)} s, images in ${imageSeconds.toFixed(1)} s, rendered pages in ${render.toFixed(1)} s, search indexed in ${search.toFixed(1)} s.`);
+  }
 }

@@ -1,7 +1,7 @@
 // Indexes the built article pages for Pagefind's client-side search. Each page is indexed as built (its data-pagefind-body, meta, filters
 // and sort), plus its text spelled as segmentation-proof search terms (public/js/search-terms.js), which the search page queries with.
 import path from "node:path";
-import { readFile } from "node:fs/promises";
+import { mkdir, readFile, rm, writeFile } from "node:fs/promises";
 import * as pagefind from "pagefind";
 import { parse } from "node-html-parser";
 import { indexTerms } from "../public/js/search-terms.js";
@@ -29,26 +29,34 @@ export function withSearchTerms(html: string): string {
   return root.toString();
 }
 
-/** An article page: where it is written in the site, and the address readers follow to it. */
+/** An article page, by where it is written in the site. */
 export interface IndexedPage {
   path: string;
-  url: string;
 }
 
-/** Writes the search bundle into `<siteDir>/pagefind/` for the given article pages; throws with Pagefind's own messages when indexing fails. */
+/**
+ * Writes the search bundle into `<siteDir>/pagefind/` for the given article pages; throws with Pagefind's own messages when indexing fails.
+ * The pages, with their search terms added, are written to a scratch folder beside the site and indexed together with `addDirectory`,
+ * which lets Pagefind read them in parallel; the addresses it records are the pages' paths, and the search page adds the path prefix.
+ */
 export async function indexSearch(siteDir: string, articles: readonly IndexedPage[]): Promise<SearchIndexResult> {
+  const scratchDir = `${siteDir}.search-input`;
+  await rm(scratchDir, { recursive: true, force: true });
   const { index, errors } = await pagefind.createIndex({ forceLanguage: "zh-cn" });
   try {
     if (!index) throw new Error(`Pagefind could not start: ${errors.join("; ")}`);
-    for (const { path: sitePath, url } of articles) {
+    for (const { path: sitePath } of articles) {
       const html = await readFile(path.join(siteDir, sitePath, "index.html"), "utf8");
-      const added = await index.addHTMLFile({ url, content: withSearchTerms(html) });
-      if (added.errors.length > 0) throw new Error(`Pagefind could not index ${url}: ${added.errors.join("; ")}`);
+      await mkdir(path.join(scratchDir, sitePath), { recursive: true });
+      await writeFile(path.join(scratchDir, sitePath, "index.html"), withSearchTerms(html));
     }
+    const added = await index.addDirectory({ path: scratchDir });
+    if (added.errors.length > 0) throw new Error(`Pagefind could not index the article pages: ${added.errors.join("; ")}`);
     const written = await index.writeFiles({ outputPath: path.join(siteDir, "pagefind") });
     if (written.errors.length > 0) throw new Error(`Pagefind could not write its files: ${written.errors.join("; ")}`);
-    return { recordCount: articles.length };
+    return { recordCount: added.page_count };
   } finally {
     await pagefind.close();
+    await rm(scratchDir, { recursive: true, force: true });
   }
 }

@@ -54,10 +54,22 @@ export function runTerms(run) {
  */
 export function spellTerm(term) {
   let spelled = SPELLED_MARK;
-  for (let index = 0; index < term.length; index++) {
-    for (const digit of term.charCodeAt(index).toString(16).padStart(4, "0")) spelled += NIBBLE_LETTERS[parseInt(digit, 16)];
-  }
+  for (let index = 0; index < term.length; index++) spelled += spellCodeUnit(term.charCodeAt(index));
   return spelled;
+}
+
+/** @type {string[]} Spellings of UTF-16 code units already seen: indexing a large archive spells the same characters millions of times. */
+const codeUnitSpellings = [];
+
+/** @param {number} codeUnit */
+function spellCodeUnit(codeUnit) {
+  let spelling = codeUnitSpellings[codeUnit];
+  if (spelling === undefined) {
+    spelling = "";
+    for (let shift = 12; shift >= 0; shift -= 4) spelling += NIBBLE_LETTERS[(codeUnit >> shift) & 15];
+    codeUnitSpellings[codeUnit] = spelling;
+  }
+  return spelling;
 }
 
 /**

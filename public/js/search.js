@@ -177,7 +177,8 @@ async function start() {
   container.hidden = false;
   /** @type {Pagefind} */
   const pagefind = await import(new URL("../pagefind/pagefind.js", import.meta.url).href);
-  await pagefind.options({ ranking: RANKING });
+  // Pagefind records each article by its path in the site; under a path prefix, results must point below it, where this script is too.
+  await pagefind.options({ ranking: RANKING, baseUrl: new URL("../", import.meta.url).pathname });
   await renderFilters(pagefind);
   const submit = () => {
     const chosen = Object.fromEntries(FILTERS.map(([key]) => [key, [...filterBox.querySelectorAll(`input[name="${key}"]:checked`)].map((box) => /** @type {HTMLInputElement} */ (box).value)]));
