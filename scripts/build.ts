@@ -9,6 +9,7 @@ import { formatProblems, hasErrors, type Problem } from "../src/problems.ts";
 import { imageOrigins, unreadableImageProblem } from "../src/image-files.ts";
 import type { Issue } from "../src/model.ts";
 import { indexSearch } from "./search-index.ts";
+import { buildFingerprint, isUpToDate, recordBuild } from "./build-fingerprint.ts";
 import encodeImages, { copyDerivatives, type EncodeImagesResult } from "./encode-images.ts";
 
 const projectRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
@@ -24,6 +25,11 @@ export interface BuildOptions {
   imageCacheDir?: string;
   /** How many images are encoded at once; default: the machine's available parallelism. */
   imageConcurrency?: number;
+  /**
+   * Do nothing when the output folder already holds the site this code and content build (see build-fingerprint.ts); default: false.
+   * The command line sets it, unless given `--full`.
+   */
+  skipWhenUnchanged?: boolean;
 }
 
 export interface BuildResult {
@@ -36,6 +42,8 @@ export interface BuildResult {
   searchRecordCount?: number;
   /** Image derivatives encoded by this build and taken from the cache; absent when the build stopped before images. */
   images?: { encoded: number; reused: number };
+  /** The output folder already held the site this input builds, so nothing was done (with `skipWhenUnchanged`). */
+  unchanged?: boolean;
   /** Seconds spent in each stage, for `npm run bench` and the build's last line. */
   seconds?: { read: number; images: number; render: number; search: number };
 }
@@ -45,6 +53,9 @@ export async function buildSite(options: BuildOptions = {}): Promise<BuildResult
   const contentRoot = path.resolve(options.contentRoot ?? projectRoot);
   const outputDir = path.resolve(options.outputDir ?? path.join(projectRoot, "_site"));
   await recoverAbandonedBuilds(outputDir);
+  const cacheDir = path.join(projectRoot, ".cache");
+  const fingerprint = options.skipWhenUnchanged ? await buildFingerprint(projectRoot, contentRoot) : undefined;
+  if (fingerprint && (await isUpToDate(cacheDir, outputDir, fingerprint))) return { ok: true, report: "", writtenCount: 0, unchanged: true };
   const stopwatch = startStopwatch();
   const archive = await loadArchive(contentRoot);
   const readSeconds = stopwatch.lap();
@@ -87,6 +98,7 @@ export async function buildSite(options: BuildOptions = {}): Promise<BuildResult
     const search = await indexSearch(stagingDir, siteData.articles);
     const searchSeconds = stopwatch.lap();
     await swapInto(stagingDir, outputDir);
+    if (fingerprint) await recordBuild(cacheDir, outputDir, fingerprint);
     return {
       ok: true, report, writtenCount: countWritten(written), searchRecordCount: search.recordCount, images,
       seconds: { read: readSeconds, images: imageSeconds, render: renderSeconds, search: searchSeconds },
@@ -172,6 +184,7 @@ if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.me
   const contentRoot = optionValue("content");
   const result = await buildSite({
     verbose: process.argv.includes("--verbose"),
+    skipWhenUnchanged: !process.argv.includes("--full"),
     ...(outputDir && { outputDir }),
     ...(contentRoot && { contentRoot }),
   });
@@ -179,6 +192,10 @@ if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.me
   if (!result.ok) {
     console.error(`The site was not built; ${path.relative(process.cwd(), outputDir ?? "_site") || "."} is unchanged.`);
     process.exit(1);
+  }
+  if (result.unchanged) {
+    console.log(`Nothing changed since the last build; ${outputDir ?? "_site"} is up to date (checked in ${((performance.now() - started) / 1000).toFixed(1)} s; --full builds anyway).`);
+    process.exit(0);
   }
   const images = result.images && result.images.encoded + result.images.reused > 0 ? `, ${result.images.encoded} image files encoded and ${result.images.reused} from the cache` : "";
   console.log(`Built ${result.writtenCount} pages (${result.searchRecordCount} searchable)${images} into ${outputDir ?? "_site"} in ${((performance.now() - started) / 1000).toFixed(1)} s.`);

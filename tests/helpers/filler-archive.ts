@@ -5,20 +5,9 @@ import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { loadArchive } from "../../src/archive.ts";
 import { lunarDateOf, weekdayOf } from "../../src/calendar.ts";
+import { seededRandom } from "../../scripts/bench/synthetic-archive.ts";
 
 const projectRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
-
-/** A small deterministic pseudo-random generator (mulberry32), so the filler is the same on every run. */
-function random(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 export interface FillerOptions {
   /** How many filler issues, one a day starting the day after the newest bundled issue. */
@@ -37,7 +26,7 @@ export async function fillerArchive(options: FillerOptions): Promise<string> {
   const root = await mkdtemp(path.join(os.tmpdir(), "baoku-filler-"));
   await cp(path.join(projectRoot, "issues"), path.join(root, "issues"), { recursive: true });
   await cp(path.join(projectRoot, "baoku.config.json"), path.join(root, "baoku.config.json"));
-  const next = random(1480);
+  const next = seededRandom(1480);
   const pick = <T>(items: readonly T[]): T => items[Math.floor(next() * items.length)]!;
   /** `count` different items, as a real article never prints the same paragraph twice. */
   const pickDistinct = <T>(items: readonly T[], count: number): T[] => {

@@ -1,0 +1,125 @@
+// `npm run bench [-- --sizes 300,1000,4000,11000]`: builds synthetic archives of N daily issues with the real pipeline and with plain
+// Eleventy in the same run, and prints cold build time, pages per second, peak memory of the process tree, search indexing time and
+// index size; the time to add one issue to the built archive and publish it; and the time of a rebuild with nothing changed.
+import { existsSync } from "node:fs";
+import { mkdir, readdir, rm, stat, writeFile } from "node:fs/promises";
+import os from "node:os";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import { parseArgs } from "node:util";
+import { loadArchive } from "../src/archive.ts";
+import { writeBaselineInput } from "./bench/baseline.ts";
+import { measure, type Measured } from "./bench/measure.ts";
+import { bundledText, syntheticDate, syntheticIssue, writeSyntheticArchive } from "./bench/synthetic-archive.ts";
+
+const projectRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
+const DEFAULT_SIZES = [300, 1000, 4000, 11000];
+
+/** Bytes of every file below `dir`. */
+async function folderBytes(dir: string): Promise<number> {
+  if (!existsSync(dir)) return 0;
+  let total = 0;
+  for (const entry of await readdir(dir, { recursive: true, withFileTypes: true })) {
+    if (entry.isFile()) total += (await stat(path.join(entry.parentPath, entry.name))).size;
+  }
+  return total;
+}
+
+function runBuild(contentRoot: string, outputDir: string): Promise<Measured> {
+  return measure(process.execPath, ["--import", "tsx", path.join(projectRoot, "scripts/build.ts"), "--content", contentRoot, "--output", outputDir], { cwd: projectRoot });
+}
+
+/** The seconds a build spent on search indexing, from its own report. */
+function indexingSeconds(run: Measured): number | undefined {
+  const match = /search index(?:ed)? in ([\d.]+) s/i.exec(run.stdout);
+  return match ? Number(match[1]) : undefined;
+}
+
+function assertSucceeded(what: string, run: Measured): void {
+  if (run.exitCode !== 0) throw new Error(`${what} failed (exit ${run.exitCode}):\n${run.stderr.slice(-2000)}`);
+}
+
+interface Row {
+  issues: number;
+  pages: number;
+  coldSeconds: number;
+  pagesPerSecond: number;
+  peakGB: number;
+  indexSeconds?: number;
+  indexMB: number;
+  addOneSeconds: number;
+  noChangeSeconds: number;
+  baselineSeconds: number;
+  baselinePeakGB: number;
+  baselinePages: number;
+}
+
+async function benchSize(issues: number, workDir: string): Promise<Row> {
+  const contentRoot = path.join(workDir, `archive-${issues}`);
+  const siteDir = path.join(workDir, `site-${issues}`);
+  await rm(contentRoot, { recursive: true, force: true });
+  await rm(siteDir, { recursive: true, force: true });
+  await rm(path.join(projectRoot, ".cache"), { recursive: true, force: true });
+  console.error(`[${issues}] generating the archive…`);
+  await writeSyntheticArchive(contentRoot, { issues });
+
+  console.error(`[${issues}] plain Eleventy baseline…`);
+  const baselineIn = path.join(workDir, `baseline-in-${issues}`);
+  const baselineOut = path.join(workDir, `baseline-out-${issues}`);
+  await rm(baselineIn, { recursive: true, force: true });
+  await rm(baselineOut, { recursive: true, force: true });
+  const baselinePages = await writeBaselineInput((await loadArchive(contentRoot)).issues, baselineIn);
+  const baseline = await measure(process.execPath, [path.join(projectRoot, "node_modules/@11ty/eleventy/cmd.cjs"), "--input", baselineIn, "--output", baselineOut, "--quiet", "--config", path.join(projectRoot, "scripts/bench/baseline/eleventy.config.js")], { cwd: projectRoot });
+  assertSucceeded("the baseline build", baseline);
+  await rm(baselineIn, { recursive: true, force: true });
+  await rm(baselineOut, { recursive: true, force: true });
+
+  console.error(`[${issues}] Baoku cold build…`);
+  const cold = await runBuild(contentRoot, siteDir);
+  assertSucceeded("the cold build", cold);
+  const pages = Number(/Built (\d+) pages/.exec(cold.stdout)?.[1] ?? 0);
+  const indexMB = (await folderBytes(path.join(siteDir, "pagefind"))) / 1e6;
+
+  console.error(`[${issues}] adding one issue…`);
+  const date = syntheticDate("1995-01-01", issues);
+  const yearDir = path.join(contentRoot, "issues", date.slice(0, 4));
+  await mkdir(yearDir, { recursive: true });
+  await writeFile(path.join(yearDir, `${date}.md`), syntheticIssue(await bundledText(), issues + 1, date));
+  const addOne = await runBuild(contentRoot, siteDir);
+  assertSucceeded("the build after adding one issue", addOne);
+
+  console.error(`[${issues}] rebuilding with nothing changed…`);
+  const noChange = await runBuild(contentRoot, siteDir);
+  assertSucceeded("the rebuild with nothing changed", noChange);
+
+  await rm(contentRoot, { recursive: true, force: true });
+  await rm(siteDir, { recursive: true, force: true });
+  return {
+    issues, pages, coldSeconds: cold.seconds, pagesPerSecond: pages / cold.seconds, peakGB: cold.peakBytes / 1e9,
+    ...(indexingSeconds(cold) !== undefined && { indexSeconds: indexingSeconds(cold)! }), indexMB,
+    addOneSeconds: addOne.seconds, noChangeSeconds: noChange.seconds,
+    baselineSeconds: baseline.seconds, baselinePeakGB: baseline.peakBytes / 1e9, baselinePages,
+  };
+}
+
+function table(rows: Row[]): string {
+  const header = "| issues | pages | cold build | pages/s | peak memory | search indexing | index size | add one issue | nothing changed | plain Eleventy (pages) | plain Eleventy peak | speed-up |";
+  const rule = "|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|";
+  const lines = rows.map((row) => [
+    row.issues, row.pages, `${row.coldSeconds.toFixed(1)} s`, row.pagesPerSecond.toFixed(0), `${row.peakGB.toFixed(2)} GB`,
+    row.indexSeconds !== undefined ? `${row.indexSeconds.toFixed(1)} s` : "–", `${row.indexMB.toFixed(1)} MB`,
+    `${row.addOneSeconds.toFixed(1)} s`, `${row.noChangeSeconds.toFixed(1)} s`, `${row.baselineSeconds.toFixed(1)} s (${row.baselinePages})`,
+    `${row.baselinePeakGB.toFixed(2)} GB`, `${(row.baselineSeconds / row.coldSeconds).toFixed(1)}×`,
+  ].join(" | "));
+  return [header, rule, ...lines.map((line) => `| ${line} |`)].join("\n");
+}
+
+const { values } = parseArgs({ options: { sizes: { type: "string" }, "work-dir": { type: "string" } } });
+const sizes = values.sizes ? values.sizes.split(",").map(Number) : DEFAULT_SIZES;
+const workDir = values["work-dir"] ?? path.join(os.tmpdir(), "baoku-bench");
+const rows: Row[] = [];
+for (const size of sizes) {
+  rows.push(await benchSize(size, workDir));
+  console.log(table(rows));
+}
+console.log(`\nMachine: ${os.cpus().length} × ${os.cpus()[0]?.model ?? "CPU"}, ${(os.totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.version}.`);

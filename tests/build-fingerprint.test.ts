@@ -1,0 +1,58 @@
+// A rebuild with nothing changed does nothing: the build's fingerprint covers the code that builds and the content it builds.
+import { test } from "node:test";
+import assert from "node:assert/strict";
+import { execFile } from "node:child_process";
+import { promisify } from "node:util";
+import { appendFile, cp, mkdir, mkdtemp, rm, stat, writeFile } from "node:fs/promises";
+import os from "node:os";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import { buildFingerprint } from "../scripts/build-fingerprint.ts";
+
+const run = promisify(execFile);
+const projectRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
+
+async function build(contentRoot: string, outputDir: string, ...flags: string[]): Promise<string> {
+  const { stdout } = await run(process.execPath, ["--import", "tsx", "scripts/build.ts", "--content", contentRoot, "--output", outputDir, ...flags], { cwd: projectRoot });
+  return stdout;
+}
+
+test("should skip a rebuild with nothing changed, and rebuild after any change to the content, with --full, or when the output was replaced", async () => {
+  const root = await mkdtemp(path.join(os.tmpdir(), "baoku-unchanged-"));
+  const contentRoot = path.join(root, "content");
+  const outputDir = path.join(root, "site");
+  try {
+    await cp(path.join(projectRoot, "tests/fixtures/archive-small"), contentRoot, { recursive: true });
+    assert.match(await build(contentRoot, outputDir), /^Built \d+ pages/m);
+    const built = (await stat(outputDir)).ino;
+    assert.match(await build(contentRoot, outputDir), /^Nothing changed since the last build/m);
+    assert.equal((await stat(outputDir)).ino, built, "the site was left as it was");
+
+    await appendFile(path.join(contentRoot, "issues/2022/2022-01-04.md"), "\n新增的一段。\n");
+    assert.match(await build(contentRoot, outputDir), /^Built \d+ pages/m);
+    assert.match(await build(contentRoot, outputDir, "--full"), /^Built \d+ pages/m);
+
+    await rm(outputDir, { recursive: true });
+    await mkdir(outputDir);
+    await writeFile(path.join(outputDir, "index.html"), "something else");
+    assert.match(await build(contentRoot, outputDir), /^Built \d+ pages/m);
+  } finally {
+    await rm(root, { recursive: true, force: true });
+  }
+});
+
+test("should change the fingerprint when the code that builds changes, and only then", async () => {
+  const root = await mkdtemp(path.join(os.tmpdir(), "baoku-fingerprint-"));
+  try {
+    await mkdir(path.join(root, "templates"), { recursive: true });
+    await writeFile(path.join(root, "templates/page.njk"), "<p>{{ x }}</p>");
+    await mkdir(path.join(root, "issues"));
+    const code = ["templates"];
+    const first = await buildFingerprint(root, root, code);
+    assert.equal(await buildFingerprint(root, root, code), first);
+    await writeFile(path.join(root, "templates/page.njk"), "<p>{{ y }}</p>");
+    assert.notEqual(await buildFingerprint(root, root, code), first);
+  } finally {
+    await rm(root, { recursive: true, force: true });
+  }
+});
