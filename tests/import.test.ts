@@ -15,6 +15,7 @@ import { formatProblems, hasErrors } from "../src/problems.ts";
 import importIssue, { type ImportResult } from "../src/import/import-issue.ts";
 import { decodeExport, printLines } from "../src/import/export-text.ts";
 import { readMasthead } from "../src/import/masthead.ts";
+import { readHeadlines } from "../src/import/headlines.ts";
 import type { Check } from "../src/import/types.ts";
 
 const run = promisify(execFile);
@@ -185,6 +186,14 @@ async function editedSeed(root: string, from: string, to: string): Promise<strin
   await writeFile(file, text.replace(from, to));
   return file;
 }
+
+test("should read a line over a title that ends with its event as the kicker, and list the reading", () => {
+  const headlines = readHeadlines(["学习贯彻党的二十大精神", "区人大常委会党组会议召开"], { atPageStart: false, beforeCaption: false });
+  assert.equal(headlines.kicker?.text, "学习贯彻党的二十大精神");
+  assert.equal(headlines.title?.text, "区人大常委会党组会议召开");
+  assert.equal(headlines.subtitle, undefined);
+  assert.match(headlines.title?.checks[0] ?? "", /as a kicker/);
+});
 
 test("should write issues/<YYYY>/<YYYY-MM-DD>.md and end with the judgements as file:line: why", async () => {
   await withContentRoot(async (root) => {

@@ -74,6 +74,9 @@ function readTitleLines(lines: readonly string[]): Omit<Headlines, "banner"> {
   if (KICKER_END.test(first)) return { kicker: { text: first, checks: [] }, ...splitHeadlineLine(second) };
   if (joins(first, second)) return { title: joinLines(first, second) };
   if (LOCAL_ANGLE.test(second) || /\s/.test(second) || EVENT_END.test(first)) return titleAndSubtitle(titleParts(first), second);
+  if (EVENT_END.test(second)) {
+    return withCheck({ kicker: { text: first, checks: [] }, title: titleParts(second) }, `Read ${group} as a kicker (引题, printed above) and the title, which ends with its event. If the first line is the title, make the second its 副题.`);
+  }
   if (length(first) >= FULL_LINE && length(second) < length(first)) {
     return withCheck({ title: joinLines(first, second) }, `Joined ${group} into one title broken over two print lines. If the second line is a subtitle, write it on a 副题： line.`);
   }
