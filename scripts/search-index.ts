@@ -1,7 +1,7 @@
 // Indexes the built article pages for Pagefind's client-side search. Each page is indexed as built (its data-pagefind-body, meta, filters
 // and sort), plus its text spelled as segmentation-proof search terms (public/js/search-terms.js), which the search page queries with.
 import path from "node:path";
-import { mkdir, readFile, rm, writeFile } from "node:fs/promises";
+import { mkdir, readdir, readFile, rm, writeFile } from "node:fs/promises";
 import * as pagefind from "pagefind";
 import { parse } from "node-html-parser";
 import { indexTerms } from "../public/js/search-terms.js";
@@ -29,6 +29,15 @@ export function withSearchTerms(html: string): string {
   return root.toString();
 }
 
+/** Pagefind's own search interfaces, which Baoku's search page does not use; about 430 KB not to publish. */
+const UNUSED_UI = /^pagefind-(?:ui|modular-ui|component-ui|highlight)\.(?:js|css)$/;
+
+async function removeUnusedUi(bundleDir: string): Promise<void> {
+  for (const name of await readdir(bundleDir)) {
+    if (UNUSED_UI.test(name)) await rm(path.join(bundleDir, name));
+  }
+}
+
 /** An article page, by where it is written in the site. */
 export interface IndexedPage {
   path: string;
@@ -52,8 +61,10 @@ export async function indexSearch(siteDir: string, articles: readonly IndexedPag
     }
     const added = await index.addDirectory({ path: scratchDir });
     if (added.errors.length > 0) throw new Error(`Pagefind could not index the article pages: ${added.errors.join("; ")}`);
-    const written = await index.writeFiles({ outputPath: path.join(siteDir, "pagefind") });
+    const bundleDir = path.join(siteDir, "pagefind");
+    const written = await index.writeFiles({ outputPath: bundleDir });
     if (written.errors.length > 0) throw new Error(`Pagefind could not write its files: ${written.errors.join("; ")}`);
+    await removeUnusedUi(bundleDir);
     return { recordCount: added.page_count };
   } finally {
     await pagefind.close();

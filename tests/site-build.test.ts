@@ -316,6 +316,9 @@ test("should publish photos beside their issue with their size, caption as alt t
 
 test("should index article pages for search, with their meta, filters and sort, and nothing else", async () => {
   const entry = JSON.parse(await readFile(path.join(siteDir, "pagefind/pagefind-entry.json"), "utf8")) as { languages: Record<string, { page_count: number }> };
+  const bundle = await readdir(path.join(siteDir, "pagefind"));
+  assert.ok(bundle.includes("pagefind.js") && bundle.includes("pagefind-worker.js"));
+  assert.deepEqual(bundle.filter((name) => /-ui\.|highlight/.test(name)), [], "Pagefind's own search interfaces are not published");
   const articleCount = (await pageUrls()).filter((url) => /^\/\d{4}\/\d{2}\/\d{2}\/\d+\/\d+\/$/.test(url)).length;
   assert.equal(articleCount, 9);
   assert.deepEqual(Object.values(entry.languages).map((language) => language.page_count), [articleCount], "the articles are the only records");
