@@ -154,7 +154,7 @@ function takePhotos(nodes: RootContent[], context: ArticleContext, problems: Pro
   const photos: Photo[] = [];
   const body: RootContent[] = [];
   let awaitingCredit: Photo | undefined;
-  for (const node of nodes) {
+  for (const [index, node] of nodes.entries()) {
     if (node.type === "paragraph" && isImageParagraph(node)) {
       for (const image of node.children.filter((child): child is Image => child.type === "image")) {
         const photo = photoFromImage(image, lineOf(node, context), context, problems);
@@ -163,7 +163,12 @@ function takePhotos(nodes: RootContent[], context: ArticleContext, problems: Pro
       }
       continue;
     }
-    const text = node.type === "paragraph" ? plainText(node) : "";
+    const printed = node.type === "paragraph" ? plainText(node) : "";
+    // A credit in parentheses, （融媒体 张三 摄）, stands where a byline does; it is a photo's credit under an image, or when the item is
+    // only a caption and the credit (photo news whose image was not exported), and otherwise the article's byline.
+    const bracketed = parenthesisedText(printed);
+    const isCaptionAndCredit = index === 1 && nodes.length === 2 && nodes[0]?.type === "paragraph";
+    const text = bracketed !== undefined && (awaitingCredit || isCaptionAndCredit) ? bracketed : printed;
     if (node.type === "paragraph" && isPhotoCredit(text)) {
       const photographers = creditedNames(text);
       if (awaitingCredit) {
