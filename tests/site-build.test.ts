@@ -341,6 +341,7 @@ test("should give the search page a form that works as a link without JavaScript
   assert.ok(noscript);
   assert.match(noscript.innerHTML, /搜索需要浏览器启用 JavaScript/);
   assert.match(noscript.innerHTML, /href="\/archive\/"/);
+  assert.match(noscript.innerHTML, /<a href="\/archive\/2022\/">2022年的日历<\/a>/, "the newest year's calendar");
   const headerForm = (await open("/2021/12/30/")).querySelector('header form[role="search"]');
   assert.equal(headerForm?.getAttribute("action"), "/search/");
   assert.equal(headerForm?.querySelector("input")?.getAttribute("name"), "q");
