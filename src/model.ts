@@ -13,6 +13,13 @@ export const isoDateSchema = z.preprocess(
     }, { error: "is not a real calendar date" }),
 );
 
+/** A positive whole number; quoted digits ("1480") are read as the number, as editors quote values out of habit. */
+const countSchema = (what: string) =>
+  z.preprocess(
+    (value) => (typeof value === "string" && /^\s*\d+\s*$/.test(value) ? Number(value) : value),
+    z.number({ error: `must be a whole number (${what})` }).int({ error: `must be a whole number (${what})` }).positive({ error: `must be a positive number (${what})` }),
+  );
+
 const nonEmptyText = (what: string) =>
   z
     .string({ error: `must be text (${what})` })
@@ -23,13 +30,13 @@ const nonEmptyText = (what: string) =>
 export const frontMatterSchema = z.strictObject(
   {
     /** 总第N期: the issue's running number. */
-    issue: z.number({ error: "must be a whole number (总第N期), e.g. 1480" }).int({ error: "must be a whole number (总第N期)" }).positive({ error: "must be a positive number (总第N期)" }),
+    issue: countSchema("总第N期, e.g. 1480"),
     /** Publication date. */
     date: isoDateSchema,
     /** 农历 as printed on the masthead, e.g. 壬寅年十月初八; checked against `date`. */
     lunar: nonEmptyText("农历 as printed, e.g. 壬寅年十月初八"),
     /** 今日N版: the printed page count, which may exceed the pages present in the file. */
-    pages: z.number({ error: "must be a whole number (今日N版), e.g. 4" }).int({ error: "must be a whole number (今日N版)" }).positive({ error: "must be a positive number (今日N版)" }),
+    pages: countSchema("今日N版, e.g. 4"),
     /** 星期 as printed (星期二 or 周二); checked against `date` when given. */
     weekday: nonEmptyText("星期 as printed, e.g. 星期二").optional(),
     /** 责任编辑. */

@@ -11,7 +11,8 @@ export function readPageHeading(text: string): { number: number; name?: string }
   const match = /^第\s*([0-9]+|[一二三四五六七八九十]+)\s*版(.*)$/.exec(text.trim());
   if (!match) return undefined;
   const number = /^[0-9]+$/.test(match[1]!) ? Number(match[1]) : chineseNumber(match[1]!);
-  const name = match[2]!.trim();
+  // 第1版：要闻 and 第1版—要闻 are written too; the separator is not part of the name.
+  const name = match[2]!.replace(/^[\s：:·—–-]+/u, "").trim();
   return number > 0 ? { number, ...(name && { name }) } : undefined;
 }
 

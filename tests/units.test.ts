@@ -8,6 +8,7 @@ import { readPageHeading } from "../src/pages.ts";
 import { readLabelLine } from "../src/labels.ts";
 import { imagePathProblem } from "../src/article.ts";
 import { formatProblems } from "../src/problems.ts";
+import { frontMatterSchema } from "../src/model.ts";
 
 test("should compute 农历 with leap months as 闰", () => {
   assert.equal(lunarDateOf("2022-11-01"), "壬寅年十月初八");
@@ -103,4 +104,16 @@ test("should summarise problems across files", () => {
     "warning issues/2022/2022-11-01.md:9: m2. f2. [DatelineAfterIssue]",
     "error issues/2022/2022-11-02.md:1 lunar: m1. f1. [MissingField]",
   ].join("\n"));
+});
+
+test("should read a page name after a colon or dash without the separator", () => {
+  assert.deepEqual(readPageHeading("第1版：要闻"), { number: 1, name: "要闻" });
+  assert.deepEqual(readPageHeading("第3版 — 民生"), { number: 3, name: "民生" });
+});
+
+test("should accept quoted digits for the issue number and page count", () => {
+  const parsed = frontMatterSchema.safeParse({ issue: "1480", date: "2022-11-01", lunar: "壬寅年十月初八", pages: "4" });
+  assert.equal(parsed.success && parsed.data.issue, 1480);
+  assert.equal(parsed.success && parsed.data.pages, 4);
+  assert.equal(frontMatterSchema.safeParse({ issue: "第1480期", date: "2022-11-01", lunar: "壬寅年十月初八", pages: 4 }).success, false);
 });
