@@ -25,8 +25,9 @@ async function folderBytes(dir: string): Promise<number> {
   return total;
 }
 
+/** A build with its own cache folder beside the output, so each size starts cold and the project's own cache is left alone. */
 function runBuild(contentRoot: string, outputDir: string): Promise<Measured> {
-  return measure(process.execPath, ["--import", "tsx", path.join(projectRoot, "scripts/build.ts"), "--content", contentRoot, "--output", outputDir], { cwd: projectRoot });
+  return measure(process.execPath, ["--import", "tsx", path.join(projectRoot, "scripts/build.ts"), "--content", contentRoot, "--output", outputDir, "--cache", `${outputDir}.cache`], { cwd: projectRoot });
 }
 
 /** The seconds a build spent on search indexing, from its own report. */
@@ -59,7 +60,7 @@ async function benchSize(issues: number, workDir: string): Promise<Row> {
   const siteDir = path.join(workDir, `site-${issues}`);
   await rm(contentRoot, { recursive: true, force: true });
   await rm(siteDir, { recursive: true, force: true });
-  await rm(path.join(projectRoot, ".cache"), { recursive: true, force: true });
+  await rm(`${siteDir}.cache`, { recursive: true, force: true });
   console.error(`[${issues}] generating the archive…`);
   await writeSyntheticArchive(contentRoot, { issues });
 
@@ -94,6 +95,7 @@ async function benchSize(issues: number, workDir: string): Promise<Row> {
 
   await rm(contentRoot, { recursive: true, force: true });
   await rm(siteDir, { recursive: true, force: true });
+  await rm(`${siteDir}.cache`, { recursive: true, force: true });
   return {
     issues, pages, coldSeconds: cold.seconds, pagesPerSecond: pages / cold.seconds, peakGB: cold.peakBytes / 1e9,
     ...(indexingSeconds(cold) !== undefined && { indexSeconds: indexingSeconds(cold)! }), indexMB,

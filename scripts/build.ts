@@ -21,8 +21,8 @@ export interface BuildOptions {
   outputDir?: string;
   /** Print Eleventy's per-file log; default: false. */
   verbose?: boolean;
-  /** Where encoded images are kept between builds; default: `.cache/images` in the project root. Keep it between CI runs. */
-  imageCacheDir?: string;
+  /** Where what builds keep between runs goes (encoded images in `images/`, the last build's fingerprint in `builds/`); default: `.cache` in the project root. Keep it between CI runs. */
+  cacheDir?: string;
   /** How many images are encoded at once; default: the machine's available parallelism. */
   imageConcurrency?: number;
   /**
@@ -53,7 +53,7 @@ export async function buildSite(options: BuildOptions = {}): Promise<BuildResult
   const contentRoot = path.resolve(options.contentRoot ?? projectRoot);
   const outputDir = path.resolve(options.outputDir ?? path.join(projectRoot, "_site"));
   await recoverAbandonedBuilds(outputDir);
-  const cacheDir = path.join(projectRoot, ".cache");
+  const cacheDir = path.resolve(options.cacheDir ?? path.join(projectRoot, ".cache"));
   const fingerprint = options.skipWhenUnchanged ? await buildFingerprint(projectRoot, contentRoot) : undefined;
   if (fingerprint && (await isUpToDate(cacheDir, outputDir, fingerprint))) return { ok: true, report: "", writtenCount: 0, unchanged: true };
   const stopwatch = startStopwatch();
@@ -65,7 +65,7 @@ export async function buildSite(options: BuildOptions = {}): Promise<BuildResult
   // Images are encoded before anything is written: a file that turns out corrupt past its header stops the build like any other error.
   const files = publishedFiles(archive.issues);
   const encoded = await encodeImages(files.derivatives, {
-    contentRoot, cacheDir: path.resolve(options.imageCacheDir ?? path.join(projectRoot, ".cache", "images")),
+    contentRoot, cacheDir: path.join(cacheDir, "images"),
     ...(options.imageConcurrency && { concurrency: options.imageConcurrency }),
   });
   const images = { encoded: encoded.encoded, reused: encoded.reused };
@@ -182,11 +182,13 @@ if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.me
   const started = performance.now();
   const outputDir = optionValue("output");
   const contentRoot = optionValue("content");
+  const cacheDir = optionValue("cache");
   const result = await buildSite({
     verbose: process.argv.includes("--verbose"),
     skipWhenUnchanged: !process.argv.includes("--full"),
     ...(outputDir && { outputDir }),
     ...(contentRoot && { contentRoot }),
+    ...(cacheDir && { cacheDir }),
   });
   if (result.report) console.error(result.report);
   if (!result.ok) {

@@ -14,7 +14,7 @@ browserSuite("a scanned 版 in Chromium", (browser) => {
 
   before(async () => {
     contentRoot = await makeImageArchive();
-    const result = await buildSite({ contentRoot, outputDir: path.join(contentRoot, "_site"), imageCacheDir: path.join(contentRoot, ".cache") });
+    const result = await buildSite({ contentRoot, outputDir: path.join(contentRoot, "_site"), cacheDir: path.join(contentRoot, ".cache") });
     assert.ok(result.ok, result.report);
     site = await serveStatic(path.join(contentRoot, "_site"));
   });

@@ -41,7 +41,7 @@ for (const [name, contentRoot] of archives) {
     const sites = [];
     for (const run of ["first", "second"]) {
       const outputDir = path.join(workDir, `${name.replace(/\W+/g, "-")}-${run}`, "_site");
-      const result = await buildSite({ contentRoot, outputDir, imageCacheDir: path.join(workDir, `cache-${name.replace(/\W+/g, "-")}-${run}`) });
+      const result = await buildSite({ contentRoot, outputDir, cacheDir: path.join(workDir, `cache-${name.replace(/\W+/g, "-")}-${run}`) });
       assert.ok(result.ok, result.report);
       sites.push(await treeDigest(outputDir));
     }
