@@ -14,16 +14,25 @@ function escapeRegExp(text: string): string {
   return text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 }
 
+/** The dateline pattern for each list of prefixes, made once: every article of every issue is matched against the same one. */
+const patterns = new Map<string, RegExp>();
+
+function datelinePattern(prefixes: readonly string[]): RegExp {
+  const alternatives = [...prefixes].sort((a, b) => b.length - a.length).map(escapeRegExp).join("|");
+  let pattern = patterns.get(alternatives);
+  if (!pattern) {
+    pattern = new RegExp(`^(${alternatives})(?:[ \\u3000]*[（(][^）)]{1,40}[）)])?(?:[ \\u3000]*(?:(\\d{4})年)?(\\d{1,2})月(\\d{1,2})日)?`);
+    patterns.set(alternatives, pattern);
+  }
+  return pattern;
+}
+
 /**
  * Finds a dateline at the start of a paragraph. `prefixes` are the paper's dateline words (东昌府讯, 本报讯);
  * a date without a year is placed in the year that puts it nearest the issue's date.
  */
 export function matchDateline(paragraph: string, prefixes: readonly string[], issueDate: string): DatelineMatch | undefined {
-  const alternatives = [...prefixes].sort((a, b) => b.length - a.length).map(escapeRegExp).join("|");
-  const pattern = new RegExp(
-    `^(${alternatives})(?:[ \\u3000]*[（(][^）)]{1,40}[）)])?(?:[ \\u3000]*(?:(\\d{4})年)?(\\d{1,2})月(\\d{1,2})日)?`,
-  );
-  const match = pattern.exec(paragraph);
+  const match = datelinePattern(prefixes).exec(paragraph);
   if (!match) return undefined;
   const [text, prefix, year, month, day] = match;
   const after = /^[ \u3000]*[，,：:]?[ \u3000]*/.exec(paragraph.slice(text.length))?.[0] ?? "";

@@ -57,6 +57,14 @@ function relLink(document: HTMLElement, rel: "prev" | "next"): string | undefine
   return document.querySelector(`a[rel="${rel}"]`)?.getAttribute("href");
 }
 
+/** Checks each page's previous and next links: rows of [page, previous, next], undefined where there is none. */
+async function assertNeighbours(expected: (string | undefined)[][]): Promise<void> {
+  for (const [url, previous, next] of expected) {
+    const document = await open(url!);
+    assert.deepEqual([relLink(document, "prev"), relLink(document, "next")], [previous, next], url);
+  }
+}
+
 test("should write one page per issue, 版, article, year and issue number, plus home, archive and 404", async () => {
   assert.deepEqual(await pageUrls(), [
     "/",
@@ -151,10 +159,7 @@ test("should link each issue to the one before and after it, across years", asyn
     ["/2022/01/03/", "/2021/12/31/", "/2022/01/04/"],
     ["/2022/01/04/", "/2022/01/03/", undefined],
   ];
-  for (const [url, previous, next] of expected) {
-    const document = await open(url!);
-    assert.deepEqual([relLink(document, "prev"), relLink(document, "next")], [previous, next], url);
-  }
+  await assertNeighbours(expected);
 });
 
 test("should link each 版 to its neighbours, skipping 版 the file leaves out", async () => {
@@ -183,10 +188,7 @@ test("should link articles through the whole issue, the first and last having no
     ["/2021/12/30/1/2/", "/2021/12/30/1/1/", "/2021/12/30/2/1/"],
     ["/2021/12/30/2/1/", "/2021/12/30/1/2/", undefined],
   ];
-  for (const [url, previous, next] of expected) {
-    const document = await open(url!);
-    assert.deepEqual([relLink(document, "prev"), relLink(document, "next")], [previous, next], url);
-  }
+  await assertNeighbours(expected);
 });
 
 test("should show an article's subtitle, bold dateline, body, byline and breadcrumbs", async () => {
