@@ -6,7 +6,7 @@ import { mkdir, readdir, readFile, rename, stat, writeFile } from "node:fs/promi
 import path from "node:path";
 
 /** Everything in the project that decides how a site is built, relative to the project root. */
-export const BUILD_CODE = ["src", "templates", "public", "scripts/build.ts", "scripts/search-index.ts", "scripts/encode-images.ts", "scripts/build-fingerprint.ts", ".eleventy.js", "package-lock.json"];
+export const BUILD_CODE = ["src", "templates", "public", "scripts", ".eleventy.js", "package-lock.json"];
 
 /** The files of `entry` (a file, or every file below a folder), relative to `base`, sorted; none when it does not exist. */
 async function filesUnder(base: string, entry: string): Promise<string[]> {
@@ -23,10 +23,7 @@ async function filesUnder(base: string, entry: string): Promise<string[]> {
  * images, which can be large, by their size and modification time.
  */
 export async function buildFingerprint(projectRoot: string, contentRoot: string, code: readonly string[] = BUILD_CODE): Promise<string> {
-  const hash = createHash("sha256");
-  for (const entry of code) {
-    for (const file of await filesUnder(projectRoot, entry)) hash.update(`code ${file}\0`).update(await readFile(path.join(projectRoot, file))).update("\0");
-  }
+  const hash = createHash("sha256").update(await codeFingerprint(projectRoot, code));
   for (const file of [...(await filesUnder(contentRoot, "baoku.config.json")), ...(await filesUnder(contentRoot, "issues"))]) {
     const full = path.join(contentRoot, file);
     if (/\.(md|json)$/.test(file)) {
@@ -35,6 +32,15 @@ export async function buildFingerprint(projectRoot: string, contentRoot: string,
       const { size, mtimeMs } = await stat(full);
       hash.update(`file ${file} ${size} ${mtimeMs}\0`);
     }
+  }
+  return hash.digest("hex");
+}
+
+/** The hash of the code in `projectRoot` that decides how a site is built; parts of a site built by the same code from the same data are the same. */
+export async function codeFingerprint(projectRoot: string, code: readonly string[] = BUILD_CODE): Promise<string> {
+  const hash = createHash("sha256");
+  for (const entry of code) {
+    for (const file of await filesUnder(projectRoot, entry)) hash.update(`code ${file}\0`).update(await readFile(path.join(projectRoot, file))).update("\0");
   }
   return hash.digest("hex");
 }

@@ -1,15 +1,15 @@
-// `npm run build`: check every issue, then render the archive with Eleventy into a fresh folder and swap it in, so a failed build never touches the published site.
+// `npm run build`: check every issue, then render the archive part by part with Eleventy (what changed only, see render-site.ts), put it
+// together in a fresh folder and swap it in, so a failed build never touches the published site.
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { rm, rename, mkdir, access, copyFile, readdir } from "node:fs/promises";
-import Eleventy from "@11ty/eleventy";
 import { loadArchive } from "../src/archive.ts";
 import { buildSiteData, publishedFiles } from "../src/site.ts";
 import { formatProblems, hasErrors, type Problem } from "../src/problems.ts";
 import { imageOrigins, unreadableImageProblem } from "../src/image-files.ts";
 import type { Issue } from "../src/model.ts";
-import { indexSearch } from "./search-index.ts";
-import { buildFingerprint, isUpToDate, recordBuild } from "./build-fingerprint.ts";
+import { renderSite } from "./render-site.ts";
+import { buildFingerprint, codeFingerprint, isUpToDate, recordBuild } from "./build-fingerprint.ts";
 import encodeImages, { copyDerivatives, type EncodeImagesResult } from "./encode-images.ts";
 
 const projectRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
@@ -36,7 +36,7 @@ export interface BuildResult {
   ok: boolean;
   /** Problems found in the issue files, formatted for the person who must fix them; empty when there were none. */
   report: string;
-  /** Files Eleventy wrote; 0 when the build stopped on errors. */
+  /** Pages in the site, rendered by this build or taken from the cache; 0 when the build stopped on errors. */
   writtenCount: number;
   /** Pages Pagefind indexed as search records. */
   searchRecordCount?: number;
@@ -44,8 +44,11 @@ export interface BuildResult {
   images?: { encoded: number; reused: number };
   /** The output folder already held the site this input builds, so nothing was done (with `skipWhenUnchanged`). */
   unchanged?: boolean;
-  /** Seconds spent in each stage, for `npm run bench` and the build's last line. */
-  seconds?: { read: number; images: number; render: number; search: number };
+  /** Parts of the site (see site-parts.ts) and search bundles, and how many of each this build made rather than took from the cache. */
+  parts?: { total: number; rendered: number };
+  bundles?: { total: number; indexed: number };
+  /** Seconds spent in each stage, for `npm run bench` and the build's last line; rendering and indexing overlap. */
+  seconds?: { read: number; images: number; render: number; search: number; total: number };
 }
 
 /** Builds the whole site, or leaves `outputDir` exactly as it was when any issue has an error. */
@@ -75,33 +78,24 @@ export async function buildSite(options: BuildOptions = {}): Promise<BuildResult
   }
 
   const siteData = buildSiteData(archive.config, archive.issues);
+  const site = await renderSite(siteData, { cacheDir, codeHash: await codeFingerprint(projectRoot), verbose: options.verbose ?? false });
   const stagingDir = `${outputDir}.building-${process.pid}`;
   await rm(stagingDir, { recursive: true, force: true });
   await mkdir(path.dirname(outputDir), { recursive: true });
   try {
-    const eleventy = new Eleventy(path.join(projectRoot, "templates"), stagingDir, {
-      configPath: path.join(projectRoot, ".eleventy.js"),
-      quietMode: !options.verbose,
-      config(eleventyConfig) {
-        eleventyConfig.addGlobalData("baoku", siteData);
-        eleventyConfig.addGlobalData("contentRoot", contentRoot);
-      },
-    });
-    const written = await eleventy.write();
+    await site.assemble(stagingDir);
     await copyDerivatives(encoded.files, stagingDir);
     for (const copy of files.copies) {
       const target = path.join(stagingDir, copy.target);
       await mkdir(path.dirname(target), { recursive: true });
       await copyFile(path.join(contentRoot, copy.source), target);
     }
-    const renderSeconds = stopwatch.lap();
-    const search = await indexSearch(stagingDir, siteData.articles);
-    const searchSeconds = stopwatch.lap();
     await swapInto(stagingDir, outputDir);
     if (fingerprint) await recordBuild(cacheDir, outputDir, fingerprint);
+    await site.pruneCache();
     return {
-      ok: true, report, writtenCount: countWritten(written), searchRecordCount: search.recordCount, images,
-      seconds: { read: readSeconds, images: imageSeconds, render: renderSeconds, search: searchSeconds },
+      ok: true, report, writtenCount: site.pageCount, searchRecordCount: site.searchRecordCount, images, parts: site.parts, bundles: site.bundles,
+      seconds: { read: readSeconds, images: imageSeconds, render: site.seconds.render, search: site.seconds.search, total: stopwatch.total() },
     };
   } catch (error) {
     await rm(stagingDir, { recursive: true, force: true });
@@ -154,9 +148,10 @@ function isRunning(pid: number): boolean {
   }
 }
 
-/** Seconds since the last lap. */
-function startStopwatch(): { lap(): number } {
-  let last = performance.now();
+/** Seconds since the last lap, and since the start. */
+function startStopwatch(): { lap(): number; total(): number } {
+  const start = performance.now();
+  let last = start;
   return {
     lap() {
       const now = performance.now();
@@ -164,12 +159,8 @@ function startStopwatch(): { lap(): number } {
       last = now;
       return seconds;
     },
+    total: () => (performance.now() - start) / 1000,
   };
-}
-
-function countWritten(written: unknown): number {
-  const [, templates] = Array.isArray(written) ? written : [];
-  return Array.isArray(templates) ? templates.length : 0;
 }
 
 /** The value after `--name` on the command line, if given. */
@@ -201,8 +192,9 @@ if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.me
   }
   const images = result.images && result.images.encoded + result.images.reused > 0 ? `, ${result.images.encoded} image files encoded and ${result.images.reused} from the cache` : "";
   console.log(`Built ${result.writtenCount} pages (${result.searchRecordCount} searchable)${images} into ${outputDir ?? "_site"} in ${((performance.now() - started) / 1000).toFixed(1)} s.`);
-  if (result.seconds) {
+  if (result.seconds && result.parts && result.bundles) {
     const { read, images: imageSeconds, render, search } = result.seconds;
     console.log(`Read and checked the issues in ${read.toFixed(1)} s, images in ${imageSeconds.toFixed(1)} s, rendered pages in ${render.toFixed(1)} s, search indexed in ${search.toFixed(1)} s.`);
+    console.log(`Rendered ${result.parts.rendered} of ${result.parts.total} parts and indexed ${result.bundles.indexed} of ${result.bundles.total} search bundles; the rest came from the cache.`);
   }
 }

@@ -4,7 +4,7 @@ declare module "@11ty/eleventy" {
     configPath?: string;
     quietMode?: boolean;
     pathPrefix?: string;
-    config?: (eleventyConfig: { addGlobalData(name: string, value: unknown): void }) => void;
+    config?: (eleventyConfig: { addGlobalData(name: string, value: unknown): void; ignores: Set<string> }) => void;
   }
   export default class Eleventy {
     constructor(input?: string, output?: string, options?: EleventyOptions);

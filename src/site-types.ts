@@ -184,4 +184,6 @@ export interface SiteData {
   home?: PagePageData;
   /** /no/<issue>/ redirects. */
   numberRedirects: { path: string; target: string; number: number }[];
+  /** The search bundles the search page merges, newest first (see search-bundles.ts); `url` is the bundle's folder. */
+  searchBundles: { key: string; url: string }[];
 }

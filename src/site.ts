@@ -1,4 +1,5 @@
 // Turns the parsed archive into the records the templates render: one per issue, 版, article and year, with every link resolved.
+import { searchBundles } from "./search-bundles.ts";
 import type { Article, ImageFile, Issue, Page, PaperConfig } from "./model.ts";
 import type {
   ArticlePageData, ArticleSummary, CalendarDay, CalendarMonth, IssuePageData, IssueSummary, Link, PagePageData, PageSummary, SiteData, SitePhoto, SiteScan, SocialPreview, YearPageData,
@@ -224,6 +225,7 @@ export function buildSiteData(config: PaperConfig, issues: readonly Issue[]): Si
     years,
     ...(home && { home }),
     numberRedirects: issueSummaries.map((summary) => ({ path: `/no/${summary.number}/`, target: summary.url, number: summary.number })),
+    searchBundles: searchBundles(articlePages.map((article) => article.issue.date)).reverse().map((bundle) => ({ key: bundle.key, url: at(bundle.path) })),
   };
 }
 

@@ -305,12 +305,12 @@ test("should not evaluate template syntax written in content", async () => {
 });
 
 test("should keep search metadata to the layout's own keys, with the values written in the pages", async () => {
-  const fragmentDir = path.join(siteDir, "pagefind", "fragment");
-  const fragments = await readdir(fragmentDir);
+  const searchDir = path.join(siteDir, "pagefind");
+  const fragments = (await readdir(searchDir, { recursive: true })).filter((file) => /^[^/]+\/fragment\/[^/]+$/.test(file));
   assert.ok(fragments.length >= PAYLOADS.length, `${fragments.length} search records`);
   const problems: string[] = [];
-  for (const name of fragments) {
-    const record = JSON.parse(gunzipSync(await readFile(path.join(fragmentDir, name))).toString("utf8").replace(/^pagefind_dcd/, "")) as { url: string; meta: Record<string, string> };
+  for (const file of fragments) {
+    const record = JSON.parse(gunzipSync(await readFile(path.join(searchDir, file))).toString("utf8").replace(/^pagefind_dcd/, "")) as { url: string; meta: Record<string, string> };
     for (const [key, value] of Object.entries(record.meta)) {
       if (!OWN_SEARCH_META.has(key)) problems.push(`${record.url}: meta key ${key}=${value}`);
     }

@@ -317,8 +317,11 @@ test("should publish photos beside their issue with their size, caption as alt t
 });
 
 test("should index article pages for search, with their meta, filters and sort, and nothing else", async () => {
-  const entry = JSON.parse(await readFile(path.join(siteDir, "pagefind/pagefind-entry.json"), "utf8")) as { languages: Record<string, { page_count: number }> };
-  const bundle = await readdir(path.join(siteDir, "pagefind"));
+  // The fixture's articles are all of January 2022: one search bundle, which the search page merges.
+  assert.deepEqual(await readdir(path.join(siteDir, "pagefind")), ["2022-01"]);
+  assert.deepEqual(JSON.parse((await open("/search/")).querySelector("[data-search]")?.getAttribute("data-search-bundles") ?? ""), [{ key: "2022-01", url: "/pagefind/2022-01/" }]);
+  const entry = JSON.parse(await readFile(path.join(siteDir, "pagefind/2022-01/pagefind-entry.json"), "utf8")) as { languages: Record<string, { page_count: number }> };
+  const bundle = await readdir(path.join(siteDir, "pagefind/2022-01"));
   assert.ok(bundle.includes("pagefind.js") && bundle.includes("pagefind-worker.js"));
   assert.deepEqual(bundle.filter((name) => /-ui\.|highlight/.test(name)), [], "Pagefind's own search interfaces are not published");
   const articleCount = (await pageUrls()).filter((url) => /^\/\d{4}\/\d{2}\/\d{2}\/\d+\/\d+\/$/.test(url)).length;

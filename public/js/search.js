@@ -8,6 +8,8 @@ const FILTERS = /** @type {const} */ ([["year", "年份"], ["page", "版面"], [
 /** Pagefind sort options for each choice of the sort menu. */
 const SORTS = /** @type {Record<string, Record<string, "asc" | "desc"> | undefined>} */ ({ relevance: undefined, newest: { date: "desc" }, oldest: { date: "asc" } });
 const RESULTS_PER_PAGE = 10;
+/** The filter each search bundle gives its articles when merged (mergeFilter), so a search can keep to one bundle; never shown. */
+const BUNDLE_FILTER = "bundle";
 /** Ranking: long pages must not win on length alone (Pagefind's default pageLength is 0.75). */
 const RANKING = { pageLength: 0.9, termSaturation: 1.2 };
 
@@ -15,9 +17,10 @@ const RANKING = { pageLength: 0.9, termSaturation: 1.2 };
  * @typedef {{ url: string, content: string, meta: Record<string, string | undefined> }} ResultData
  * @typedef {import("./search-terms.js").TermGroup} TermGroup
  * @typedef {{ id: string, data: () => Promise<ResultData> }} Result
- * @typedef {{ results: Result[] }} Search
+ * @typedef {{ results: Result[], filters?: Record<string, Record<string, number>> }} Search
  * @typedef {{
  *   options(options: object): Promise<void>,
+ *   mergeIndex(path: string, options: object): Promise<void>,
  *   search(query: string, options?: object): Promise<Search>,
  *   filters(): Promise<Record<string, Record<string, number>>>,
  * }} Pagefind
@@ -140,8 +143,29 @@ async function find(pagefind, groups, options) {
   return results;
 }
 
-/** @param {Pagefind} pagefind */
-async function runSearch(pagefind) {
+/**
+ * Articles holding every group of terms in date order. The archive's search bundles hold runs of months, newest first in `bundles`, and
+ * Pagefind orders the results of merged indexes by score, so each bundle that has any match is searched in turn, in the order asked for.
+ * @param {Pagefind} pagefind
+ * @param {TermGroup[]} groups
+ * @param {{ filters: Record<string, object>, sort: Record<string, "asc" | "desc"> }} options
+ * @param {string[]} bundles
+ * @returns {Promise<Result[]>}
+ */
+async function findInDateOrder(pagefind, groups, options, bundles) {
+  if (groups.length === 0) return [];
+  const matching = (await pagefind.search(groups.flatMap((group) => group.terms).join(" "), { filters: options.filters })).filters?.[BUNDLE_FILTER] ?? {};
+  const ordered = Object.values(options.sort)[0] === "asc" ? [...bundles].reverse() : bundles;
+  /** @type {Result[]} */
+  const results = [];
+  for (const bundle of ordered.filter((key) => (matching[key] ?? 0) > 0)) {
+    results.push(...(await find(pagefind, groups, { ...options, filters: { ...options.filters, [BUNDLE_FILTER]: { any: [bundle] } } })));
+  }
+  return results;
+}
+
+/** @param {Pagefind} pagefind @param {string[]} bundles */
+async function runSearch(pagefind, bundles) {
   const searchNumber = ++latestSearch;
   const state = readState();
   input.value = state.query;
@@ -156,9 +180,12 @@ async function runSearch(pagefind) {
     return;
   }
   status.textContent = "正在搜索…";
-  const options = { filters: pagefindFilters(state.filters), sort: SORTS[state.sort] };
-  let results = await find(pagefind, phraseGroups(state.query), options);
-  if (results.length === 0) results = await find(pagefind, segmentedGroups(state.query), options);
+  const filters = pagefindFilters(state.filters);
+  const sort = SORTS[state.sort];
+  /** @param {TermGroup[]} groups */
+  const search = (groups) => (sort ? findInDateOrder(pagefind, groups, { filters, sort }, bundles) : find(pagefind, groups, { filters }));
+  let results = await search(phraseGroups(state.query));
+  if (results.length === 0) results = await search(segmentedGroups(state.query));
   if (searchNumber !== latestSearch) return;
   status.textContent = results.length ? `找到 ${results.length} 篇与“${state.query}”有关的文章。` : `没有找到与“${state.query}”有关的文章。`;
   let shown = 0;
@@ -175,15 +202,25 @@ async function runSearch(pagefind) {
 
 async function start() {
   container.hidden = false;
+  const bundles = /** @type {{ key: string, url: string }[]} */ (JSON.parse(container.dataset.searchBundles ?? "[]"));
+  const [newest, ...older] = bundles;
+  if (!newest) {
+    status.textContent = "档案里还没有可以搜索的文章。";
+    status.dataset.state = "done";
+    return;
+  }
   /** @type {Pagefind} */
-  const pagefind = await import(new URL("../pagefind/pagefind.js", import.meta.url).href);
+  const pagefind = await import(new URL(`${newest.url}pagefind.js`, location.href).href);
   // Pagefind records each article by its path in the site; under a path prefix, results must point below it, where this script is too.
-  await pagefind.options({ ranking: RANKING, baseUrl: new URL("../", import.meta.url).pathname });
+  const shared = { ranking: RANKING, baseUrl: new URL("../", import.meta.url).pathname };
+  await pagefind.options({ ...shared, mergeFilter: { [BUNDLE_FILTER]: newest.key } });
+  await Promise.all(older.map((bundle) => pagefind.mergeIndex(bundle.url, { ...shared, mergeFilter: { [BUNDLE_FILTER]: bundle.key } })));
+  const bundleKeys = bundles.map((bundle) => bundle.key);
   await renderFilters(pagefind);
   const submit = () => {
     const chosen = Object.fromEntries(FILTERS.map(([key]) => [key, [...filterBox.querySelectorAll(`input[name="${key}"]:checked`)].map((box) => /** @type {HTMLInputElement} */ (box).value)]));
     writeState({ query: input.value.trim(), sort: sortMenu.value, filters: chosen });
-    void runSearch(pagefind);
+    void runSearch(pagefind, bundleKeys);
   };
   form.addEventListener("submit", (event) => {
     event.preventDefault();
@@ -192,8 +229,8 @@ async function start() {
   sortMenu.addEventListener("change", submit);
   filterBox.addEventListener("change", submit);
   moreButton.addEventListener("click", () => void showMore());
-  window.addEventListener("popstate", () => void runSearch(pagefind));
-  await runSearch(pagefind);
+  window.addEventListener("popstate", () => void runSearch(pagefind, bundleKeys));
+  await runSearch(pagefind, bundleKeys);
 }
 
 void start();

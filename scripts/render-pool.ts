@@ -1,0 +1,76 @@
+// Child processes that render parts of the site in parallel (render-worker.ts), each one part at a time. A worker that fails or dies
+// rejects the part it was rendering with its own message; the pool is closed when the build is done.
+import { fork, type ChildProcess } from "node:child_process";
+import os from "node:os";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import type { RenderRequest } from "./render-part.ts";
+
+const workerScript = path.join(path.dirname(fileURLToPath(import.meta.url)), "render-worker.ts");
+
+interface Task {
+  request: RenderRequest;
+  resolve(written: number): void;
+  reject(error: Error): void;
+}
+
+export interface RenderPool {
+  /** Renders a part; resolves to the number of pages written. */
+  render(request: RenderRequest): Promise<number>;
+  close(): void;
+}
+
+/** A pool of `size` render workers (default: the machine's parallelism), started as work arrives. */
+export function createRenderPool(size = os.availableParallelism()): RenderPool {
+  const queue: Task[] = [];
+  const idle: ChildProcess[] = [];
+  const running = new Map<ChildProcess, Task>();
+  let started = 0;
+  let nextId = 0;
+
+  function startWorker(): ChildProcess {
+    started++;
+    const worker = fork(workerScript, [], { execArgv: ["--import", import.meta.resolve("tsx")], serialization: "advanced", stdio: ["ignore", "inherit", "inherit", "ipc"] });
+    worker.on("message", (message: { error?: string; written?: number }) => {
+      const task = running.get(worker);
+      running.delete(worker);
+      if (message.error !== undefined) task?.reject(new Error(message.error));
+      else task?.resolve(message.written ?? 0);
+      idle.push(worker);
+      dispatch();
+    });
+    worker.on("exit", (code, signal) => {
+      started--;
+      const task = running.get(worker);
+      running.delete(worker);
+      const idleAt = idle.indexOf(worker);
+      if (idleAt !== -1) idle.splice(idleAt, 1);
+      task?.reject(new Error(`A render worker stopped (${signal ?? `exit code ${code}`}) while rendering part ${task.request.part.key}.`));
+      dispatch();
+    });
+    return worker;
+  }
+
+  function dispatch(): void {
+    while (queue.length > 0) {
+      const worker = idle.pop() ?? (started < size ? startWorker() : undefined);
+      if (!worker) return;
+      const task = queue.shift()!;
+      running.set(worker, task);
+      worker.send({ id: nextId++, request: task.request });
+    }
+  }
+
+  return {
+    render(request) {
+      return new Promise((resolve, reject) => {
+        queue.push({ request, resolve, reject });
+        dispatch();
+      });
+    },
+    close() {
+      for (const worker of [...idle, ...running.keys()]) worker.kill();
+      idle.length = 0;
+    },
+  };
+}

@@ -1,0 +1,9 @@
+// A child process that renders the parts of the site its parent sends it, one at a time (see render-pool.ts).
+import { renderPart, type RenderRequest } from "./render-part.ts";
+
+process.on("message", (message: { id: number; request: RenderRequest }) => {
+  renderPart(message.request).then(
+    (written) => process.send!({ id: message.id, written }),
+    (error: unknown) => process.send!({ id: message.id, error: error instanceof Error ? (error.stack ?? error.message) : String(error) }),
+  );
+});

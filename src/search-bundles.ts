@@ -1,0 +1,43 @@
+// How the archive's articles are shared out among search bundles. Pagefind holds a whole index in memory while it writes it (about
+// 0.65 MB per article here), so one index for decades of daily issues cannot be built on one machine. Each bundle is a run of whole
+// months of one year, at most MAX_BUNDLE_ARTICLES articles; the search page merges them all (Pagefind's mergeIndex). Bundles depend only
+// on the articles of their own year, so a new issue changes one bundle and a rebuild re-indexes that one alone.
+
+/** The most articles one bundle holds; about 2 GB of Pagefind's memory while it is written. */
+export const MAX_BUNDLE_ARTICLES = 3000;
+
+/** The folder of the site that holds the bundles, each in a folder named by its key. */
+export const SEARCH_FOLDER = "pagefind";
+
+export interface SearchBundle {
+  /** The bundle's first month, YYYY-MM; names its folder. */
+  key: string;
+  /** The months it holds, YYYY-MM, oldest first. */
+  months: string[];
+  /** Where its files are written in the site, e.g. /pagefind/2022-01/. */
+  path: string;
+}
+
+/**
+ * The bundles for articles dated `date` (YYYY-MM-DD), oldest first: within each year, months are added to a bundle in order until the
+ * next would take it past `maxArticles`. A month is never split, so a month with more articles than that is a bundle of its own.
+ */
+export function searchBundles(articleDates: Iterable<string>, maxArticles = MAX_BUNDLE_ARTICLES): SearchBundle[] {
+  const perMonth = new Map<string, number>();
+  for (const date of articleDates) {
+    const month = date.slice(0, 7);
+    perMonth.set(month, (perMonth.get(month) ?? 0) + 1);
+  }
+  const groups: { months: string[]; articles: number }[] = [];
+  for (const month of [...perMonth.keys()].sort()) {
+    const articles = perMonth.get(month)!;
+    const last = groups.at(-1);
+    if (last && last.months[0]!.slice(0, 4) === month.slice(0, 4) && last.articles + articles <= maxArticles) {
+      last.months.push(month);
+      last.articles += articles;
+    } else {
+      groups.push({ months: [month], articles });
+    }
+  }
+  return groups.map(({ months }) => ({ key: months[0]!, months, path: `/${SEARCH_FOLDER}/${months[0]}/` }));
+}
