@@ -1,20 +1,20 @@
 // Renders one part of the site (see site-parts.ts) with Eleventy into a folder of its own, and writes beside it the search input of its
-// articles, one folder a search bundle. Runs in a render worker (render-worker.ts), so parts render in parallel and memory stays per part.
+// articles. Runs in a render worker (render-worker.ts), so parts render in parallel and memory stays per part.
 import { cp, mkdir, readdir, readFile, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import Eleventy from "@11ty/eleventy";
 import { withSearchTerms } from "./search-index.ts";
-import { YEAR_TEMPLATES, type SitePart } from "./site-parts.ts";
+import { MONTH_TEMPLATES, type SitePart } from "./site-parts.ts";
 
 const projectRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 const templatesDir = path.join(projectRoot, "templates");
 
 export interface RenderRequest {
-  part: Pick<SitePart, "key" | "data" | "templates" | "bundles">;
+  part: Pick<SitePart, "key" | "data" | "templates">;
   /** Where the part's pages go. */
   siteDir: string;
-  /** Where each bundle's search input goes, in a folder named by the bundle's key. */
+  /** Where its articles go as search input: each page with its search terms, at its path in the site. */
   searchInputDir: string;
   verbose: boolean;
 }
@@ -22,7 +22,7 @@ export interface RenderRequest {
 /** Renders the part and writes its search input; resolves to the number of pages written. */
 export async function renderPart({ part, siteDir, searchInputDir, verbose }: RenderRequest): Promise<number> {
   const templates = (await readdir(templatesDir)).filter((name) => name.endsWith(".njk"));
-  const skipped = templates.filter((name) => YEAR_TEMPLATES.includes(name) !== (part.templates === "year"));
+  const skipped = templates.filter((name) => MONTH_TEMPLATES.includes(name) !== (part.templates === "month"));
   const eleventy = new Eleventy(templatesDir, siteDir, {
     configPath: path.join(projectRoot, ".eleventy.js"),
     quietMode: !verbose,
@@ -34,13 +34,11 @@ export async function renderPart({ part, siteDir, searchInputDir, verbose }: Ren
   });
   const written = await eleventy.write();
   if (part.templates === "archive") await cp(path.join(projectRoot, "public"), siteDir, { recursive: true });
-  for (const { bundle, articles } of part.bundles) {
-    for (const article of articles) {
-      const html = await readFile(path.join(siteDir, article.path, "index.html"), "utf8");
-      const target = path.join(searchInputDir, bundle.key, article.path, "index.html");
-      await mkdir(path.dirname(target), { recursive: true });
-      await writeFile(target, withSearchTerms(html));
-    }
+  for (const article of part.data.articles) {
+    const html = await readFile(path.join(siteDir, article.path, "index.html"), "utf8");
+    const target = path.join(searchInputDir, article.path, "index.html");
+    await mkdir(path.dirname(target), { recursive: true });
+    await writeFile(target, withSearchTerms(html));
   }
   return countWritten(written);
 }

@@ -8,15 +8,22 @@ import type { RenderRequest } from "./render-part.ts";
 
 const workerScript = path.join(path.dirname(fileURLToPath(import.meta.url)), "render-worker.ts");
 
+/** What rendering a part did: the pages written, and the seconds the worker spent on it. */
+export interface Rendered {
+  written: number;
+  seconds: number;
+}
+
 interface Task {
   request: RenderRequest;
-  resolve(written: number): void;
+  startedAt?: number;
+  resolve(rendered: Rendered): void;
   reject(error: Error): void;
 }
 
 export interface RenderPool {
-  /** Renders a part; resolves to the number of pages written. */
-  render(request: RenderRequest): Promise<number>;
+  /** Renders a part once a worker is free. */
+  render(request: RenderRequest): Promise<Rendered>;
   close(): void;
 }
 
@@ -35,7 +42,7 @@ export function createRenderPool(size = os.availableParallelism()): RenderPool {
       const task = running.get(worker);
       running.delete(worker);
       if (message.error !== undefined) task?.reject(new Error(message.error));
-      else task?.resolve(message.written ?? 0);
+      else task?.resolve({ written: message.written ?? 0, seconds: (performance.now() - (task?.startedAt ?? 0)) / 1000 });
       idle.push(worker);
       dispatch();
     });
@@ -56,6 +63,7 @@ export function createRenderPool(size = os.availableParallelism()): RenderPool {
       const worker = idle.pop() ?? (started < size ? startWorker() : undefined);
       if (!worker) return;
       const task = queue.shift()!;
+      task.startedAt = performance.now();
       running.set(worker, task);
       worker.send({ id: nextId++, request: task.request });
     }

@@ -8,7 +8,7 @@ import type { SiteData } from "../src/site-types.ts";
 import { SEARCH_FOLDER } from "../src/search-bundles.ts";
 import { createRenderPool } from "./render-pool.ts";
 import { indexBundle } from "./search-index.ts";
-import { bundleHash, siteParts } from "./site-parts.ts";
+import { bundleInputs, siteParts, type SitePart } from "./site-parts.ts";
 
 export interface RenderSiteOptions {
   cacheDir: string;
@@ -55,80 +55,72 @@ export async function renderSite(siteData: SiteData, options: RenderSiteOptions)
   const partsDir = path.join(options.cacheDir, "parts");
   const bundlesDir = path.join(options.cacheDir, "search");
   const parts = siteParts(siteData, options.codeHash);
+  const bundles = bundleInputs(siteData, options.codeHash).map((input) => ({ ...input, dir: path.join(bundlesDir, input.bundle.key, input.hash) }));
   const pool = createRenderPool(options.concurrency);
-  const started = performance.now();
   let renderSeconds = 0;
   let searchSeconds = 0;
   let rendered = 0;
   let indexed = 0;
-  let pageCount = 0;
-  let searchRecordCount = 0;
-  const usedParts = new Set<string>();
-  const usedBundles = new Set<string>();
-  const bundleDirs: { key: string; dir: string }[] = [];
+  const usedParts = new Set(parts.map((part) => path.join(partsDir, part.key, part.hash)));
+  const usedBundles = new Set(bundles.map((bundle) => bundle.dir));
 
-  // Bundles are indexed one at a time, each by a Pagefind process of its own, while the render workers go on with the next parts.
-  let searchQueue: Promise<void> = Promise.resolve();
-  const indexLater = (inputDir: string, bundleDir: string) => {
-    searchQueue = searchQueue.then(async () => {
+  /** The part's cache entry, rendered first when it is not in the cache. */
+  async function partReady(part: SitePart): Promise<PartEntry> {
+    const entryDir = path.join(partsDir, part.key, part.hash);
+    const entry = partEntry(entryDir);
+    if (!(await exists(entry.manifest))) {
+      const temporaryDir = `${entryDir}.tmp-${process.pid}`;
+      const temporary = partEntry(temporaryDir);
+      await rm(temporaryDir, { recursive: true, force: true });
+      const { written, seconds } = await pool.render({ part, siteDir: temporary.site, searchInputDir: temporary.searchInput, verbose: options.verbose });
+      renderSeconds += seconds;
+      await writeFile(temporary.manifest, JSON.stringify({ pages: written }));
+      await settle(temporaryDir, entryDir);
+      rendered++;
+    }
+    await touch(entryDir);
+    return entry;
+  }
+
+  let pageCount = 0;
+  try {
+    const entries = new Map(parts.map((part) => [part.key, partReady(part)]));
+    // A failed part is reported where it is awaited; until then its rejection must not count as unhandled.
+    for (const entry of entries.values()) entry.catch(() => undefined);
+    // Bundles are indexed one at a time, each by a Pagefind process of its own, while the render workers go on with later parts.
+    for (const { bundle, dir } of bundles) {
+      if (await exists(dir)) {
+        await touch(dir);
+        continue;
+      }
+      const inputs = await Promise.all(bundle.months.map(async (month) => (await entries.get(month)!).searchInput));
       const indexStarted = performance.now();
-      const temporary = `${bundleDir}.tmp-${process.pid}`;
+      const temporary = `${dir}.tmp-${process.pid}`;
       await rm(temporary, { recursive: true, force: true });
-      await indexBundle(inputDir, temporary);
-      await settle(temporary, bundleDir);
+      await indexBundle(inputs, temporary);
+      await settle(temporary, dir);
       indexed++;
       searchSeconds += (performance.now() - indexStarted) / 1000;
-    });
-    return searchQueue;
-  };
-
-  try {
-    await Promise.all(parts.map(async (part) => {
-      const entryDir = path.join(partsDir, part.key, part.hash);
-      usedParts.add(entryDir);
-      const entry = partEntry(entryDir);
-      const bundles = part.bundles.map(({ bundle, articles }) => ({
-        bundle, articles, dir: path.join(bundlesDir, bundle.key, bundleHash(options.codeHash, siteData, articles)),
-      }));
-      for (const { bundle, dir, articles } of bundles) {
-        usedBundles.add(dir);
-        bundleDirs.push({ key: bundle.key, dir });
-        searchRecordCount += articles.length;
-      }
-      if (!(await exists(entry.manifest))) {
-        const temporaryDir = `${entryDir}.tmp-${process.pid}`;
-        const temporary = partEntry(temporaryDir);
-        await rm(temporaryDir, { recursive: true, force: true });
-        const renderStarted = performance.now();
-        const written = await pool.render({ part, siteDir: temporary.site, searchInputDir: temporary.searchInput, verbose: options.verbose });
-        renderSeconds += (performance.now() - renderStarted) / 1000;
-        await writeFile(temporary.manifest, JSON.stringify({ pages: written }));
-        await settle(temporaryDir, entryDir);
-        rendered++;
-      }
-      await touch(entryDir);
+    }
+    for (const entry of await Promise.all(entries.values())) {
       pageCount += (JSON.parse(await readFile(entry.manifest, "utf8")) as { pages: number }).pages;
-      await Promise.all(bundles.map(async ({ bundle, dir }) => {
-        if (await exists(dir)) await touch(dir);
-        else await indexLater(path.join(entry.searchInput, bundle.key), dir);
-      }));
-    }));
-    await searchQueue;
+    }
   } finally {
     pool.close();
   }
+  const searchRecordCount = bundles.reduce((sum, bundle) => sum + bundle.articles.length, 0);
 
   return {
     pageCount, searchRecordCount,
     parts: { total: parts.length, rendered },
-    bundles: { total: bundleDirs.length, indexed },
-    // Rendering and indexing overlap; each figure is the time its own work took.
-    seconds: { render: Math.min(renderSeconds, (performance.now() - started) / 1000), search: searchSeconds },
+    bundles: { total: bundles.length, indexed },
+    // Rendering and indexing overlap: `render` is the time render workers spent, added up, and `search` the time spent indexing.
+    seconds: { render: renderSeconds, search: searchSeconds },
     async assemble(siteDir) {
       await mkdir(siteDir);
       for (const entryDir of usedParts) await linkTree(partEntry(entryDir).site, siteDir);
-      if (bundleDirs.length > 0) await mkdir(path.join(siteDir, SEARCH_FOLDER));
-      for (const { key, dir } of bundleDirs) await linkTree(dir, path.join(siteDir, SEARCH_FOLDER, key));
+      if (bundles.length > 0) await mkdir(path.join(siteDir, SEARCH_FOLDER));
+      for (const { bundle, dir } of bundles) await linkTree(dir, path.join(siteDir, SEARCH_FOLDER, bundle.key));
     },
     async pruneCache() {
       await pruneUnused(partsDir, usedParts);

@@ -47,21 +47,25 @@ async function removeUnusedUi(bundleDir: string): Promise<void> {
 const INDEX_LANGUAGE = "zxx";
 
 /**
- * Writes one search bundle into `bundleDir` from the article pages below `inputDir` (written there with their search terms, see
+ * Writes one search bundle into `bundleDir` from the article pages below `inputDirs` (written there with their search terms, see
  * render-part.ts); throws with Pagefind's own messages when indexing fails. Pagefind keeps the whole index in memory until it is written,
  * so each bundle has a Pagefind process of its own, closed when the bundle is written; the addresses it records are the pages' paths
- * below `inputDir`, and the search page adds the path prefix.
+ * below their input folder, and the search page adds the path prefix.
  */
-export async function indexBundle(inputDir: string, bundleDir: string): Promise<SearchIndexResult> {
+export async function indexBundle(inputDirs: readonly string[], bundleDir: string): Promise<SearchIndexResult> {
   const { index, errors } = await pagefind.createIndex({ forceLanguage: INDEX_LANGUAGE });
   try {
     if (!index) throw new Error(`Pagefind could not start: ${errors.join("; ")}`);
-    const added = await index.addDirectory({ path: inputDir });
-    if (added.errors.length > 0) throw new Error(`Pagefind could not index the article pages: ${added.errors.join("; ")}`);
+    let recordCount = 0;
+    for (const inputDir of inputDirs) {
+      const added = await index.addDirectory({ path: inputDir });
+      if (added.errors.length > 0) throw new Error(`Pagefind could not index the article pages: ${added.errors.join("; ")}`);
+      recordCount += added.page_count;
+    }
     const written = await index.writeFiles({ outputPath: bundleDir });
     if (written.errors.length > 0) throw new Error(`Pagefind could not write its files: ${written.errors.join("; ")}`);
     await removeUnusedUi(bundleDir);
-    return { recordCount: added.page_count };
+    return { recordCount };
   } finally {
     await pagefind.close();
   }

@@ -13,8 +13,8 @@ import { fillerArchive } from "./helpers/filler-archive.ts";
 import { serveStatic, type StaticServer } from "./helpers/static-server.ts";
 
 const FILLER = { issues: 30, articlesPerIssue: 8, paragraphsPerArticle: 16 };
-/** The day after the filler issues: the mixed-script issue. */
-const MIXED_DATE = "2022-12-02";
+/** The mixed-script issue, in the next year: the archive has two search bundles (2022-11 and 2023-01), which the search page merges. */
+const MIXED_DATE = "2023-01-03";
 
 /** Each query and the article it must find in the top 3, by the end of its address. */
 const QUERIES: { query: string; kind: string; article: string }[] = [
@@ -58,9 +58,9 @@ const QUERIES: { query: string; kind: string; article: string }[] = [
   { kind: "number with unit", query: "55.7公里", article: "2022/11/01/2/2/" },
   { kind: "two-character word", query: "葫芦", article: "2022/11/01/1/6/" },
   { kind: "two-character word", query: "哨点", article: "2022/11/01/1/2/" },
-  { kind: "mixed Chinese and ASCII", query: "5G基站", article: "2022/12/02/1/1/" },
-  { kind: "mixed Chinese and ASCII", query: "GDP", article: "2022/12/02/1/2/" },
-  { kind: "mixed Chinese and ASCII", query: "5G", article: "2022/12/02/1/1/" },
+  { kind: "mixed Chinese and ASCII", query: "5G基站", article: "2023/01/03/1/1/" },
+  { kind: "mixed Chinese and ASCII", query: "GDP", article: "2023/01/03/1/2/" },
+  { kind: "mixed Chinese and ASCII", query: "5G", article: "2023/01/03/1/1/" },
   { kind: "name of a thing", query: "信义币", article: "2022/11/01/2/1/" },
   { kind: "name of a thing", query: "场所码", article: "2022/11/01/1/2/" },
   { kind: "name of a thing", query: "木版年画", article: "2022/11/01/1/6/" },
@@ -100,8 +100,8 @@ browserSuite("Chinese search in Chromium", (browser) => {
 
   before(async () => {
     contentRoot = await fillerArchive(FILLER);
-    await mkdir(path.join(contentRoot, "issues/2022"), { recursive: true });
-    await writeFile(path.join(contentRoot, `issues/2022/${MIXED_DATE}.md`), MIXED_ISSUE);
+    await mkdir(path.join(contentRoot, "issues/2023"), { recursive: true });
+    await writeFile(path.join(contentRoot, `issues/2023/${MIXED_DATE}.md`), MIXED_ISSUE);
     const result = await buildSite({ contentRoot, outputDir: path.join(contentRoot, "_site") });
     assert.ok(result.ok, result.report);
     site = await serveStatic(path.join(contentRoot, "_site"));
@@ -188,12 +188,20 @@ browserSuite("Chinese search in Chromium", (browser) => {
     assert.deepEqual(onPage, ["/2022/11/01/2/1/"]);
     const newest = await search(page, "郭龙君", "&sort=newest");
     const oldest = await search(page, "郭龙君", "&sort=oldest");
-    assert.equal(newest[0], "/2022/12/02/1/1/");
+    assert.equal(newest[0], "/2023/01/03/1/1/");
     assert.equal(oldest[0]?.startsWith("/2022/11/01/"), true);
+    // Results come from both search bundles, in date order across them.
+    const datesOf = (urls: string[]) => urls.map((url) => url.slice(1, 11));
+    assert.deepEqual(datesOf(newest), [...datesOf(newest)].sort().reverse());
+    assert.deepEqual(datesOf(oldest), [...datesOf(oldest)].sort());
+    assert.deepEqual(new Set(datesOf(newest).map((date) => date.slice(0, 4))), new Set(["2022", "2023"]));
     await page.locator('input[name="year"][value="2022"]').check();
     await page.waitForURL(/year=2022/);
     assert.match(page.url(), /q=%E9%83%AD%E9%BE%99%E5%90%9B/);
     assert.match(page.url(), /sort=oldest/);
+    const common = await search(page, "会议", "&sort=newest");
+    assert.equal(common.length, 10, "a full first page of results for 会议");
+    assert.deepEqual(datesOf(common), [...datesOf(common)].sort().reverse());
   });
 
   test("should lead from the search box in every page's header to the search page", async () => {
