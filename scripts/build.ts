@@ -134,7 +134,8 @@ async function recoverAbandonedBuilds(outputDir: string): Promise<void> {
     const folder = path.join(parent, name);
     const hasOutput = await access(outputDir).then(() => true, () => false);
     if (match[1] === "previous" && !hasOutput) await rename(folder, outputDir);
-    else await rm(folder, { recursive: true, force: true });
+    // Retried: a killed build's last file copies (cp -al, see render-site.ts) may still be finishing.
+    else await rm(folder, { recursive: true, force: true, maxRetries: 20, retryDelay: 100 });
   }
 }
 

@@ -7,3 +7,6 @@ process.on("message", (message: { id: number; request: RenderRequest }) => {
     (error: unknown) => process.send!({ id: message.id, error: error instanceof Error ? (error.stack ?? error.message) : String(error) }),
   );
 });
+
+// A build that was killed takes its workers with it.
+process.on("disconnect", () => process.exit(1));
