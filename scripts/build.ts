@@ -4,6 +4,7 @@ import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { rm, rename, mkdir, access, copyFile, readdir } from "node:fs/promises";
 import { loadArchive } from "../src/archive.ts";
+import { ParseCache } from "../src/parse-cache.ts";
 import { buildSiteData, publishedFiles } from "../src/site.ts";
 import { formatProblems, hasErrors, type Problem } from "../src/problems.ts";
 import { imageOrigins, unreadableImageProblem } from "../src/image-files.ts";
@@ -21,7 +22,10 @@ export interface BuildOptions {
   outputDir?: string;
   /** Print Eleventy's per-file log; default: false. */
   verbose?: boolean;
-  /** Where what builds keep between runs goes (encoded images in `images/`, the last build's fingerprint in `builds/`); default: `.cache` in the project root. Keep it between CI runs. */
+  /**
+   * Where what builds keep between runs goes (parsed issues in `parsed/`, rendered parts in `parts/`, search bundles in `search/`, encoded
+   * images in `images/`, the last build's fingerprint in `builds/`); default: `.cache` in the project root. Keep it between CI runs.
+   */
   cacheDir?: string;
   /** How many images are encoded at once; default: the machine's available parallelism. */
   imageConcurrency?: number;
@@ -60,7 +64,9 @@ export async function buildSite(options: BuildOptions = {}): Promise<BuildResult
   const fingerprint = options.skipWhenUnchanged ? await buildFingerprint(projectRoot, contentRoot) : undefined;
   if (fingerprint && (await isUpToDate(cacheDir, outputDir, fingerprint))) return { ok: true, report: "", writtenCount: 0, unchanged: true };
   const stopwatch = startStopwatch();
-  const archive = await loadArchive(contentRoot);
+  const codeHash = await codeFingerprint(projectRoot);
+  let parseCache: ParseCache | undefined;
+  const archive = await loadArchive(contentRoot, (config) => (parseCache = new ParseCache(path.join(cacheDir, "parsed"), codeHash, config)));
   const readSeconds = stopwatch.lap();
   const report = formatProblems(archive.problems);
   if (hasErrors(archive.problems) || !archive.config) return { ok: false, report, writtenCount: 0 };
@@ -78,7 +84,7 @@ export async function buildSite(options: BuildOptions = {}): Promise<BuildResult
   }
 
   const siteData = buildSiteData(archive.config, archive.issues);
-  const site = await renderSite(siteData, { cacheDir, codeHash: await codeFingerprint(projectRoot), verbose: options.verbose ?? false });
+  const site = await renderSite(siteData, { cacheDir, codeHash, verbose: options.verbose ?? false });
   const stagingDir = `${outputDir}.building-${process.pid}`;
   await rm(stagingDir, { recursive: true, force: true });
   await mkdir(path.dirname(outputDir), { recursive: true });
@@ -93,6 +99,7 @@ export async function buildSite(options: BuildOptions = {}): Promise<BuildResult
     await swapInto(stagingDir, outputDir);
     if (fingerprint) await recordBuild(cacheDir, outputDir, fingerprint);
     await site.pruneCache();
+    await parseCache?.prune();
     return {
       ok: true, report, writtenCount: site.pageCount, searchRecordCount: site.searchRecordCount, images, parts: site.parts, bundles: site.bundles,
       seconds: { read: readSeconds, images: imageSeconds, render: site.seconds.render, search: site.seconds.search, total: stopwatch.total() },

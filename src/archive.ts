@@ -5,6 +5,7 @@ import type { Issue, PaperConfig } from "./model.ts";
 import type { Problem } from "./problems.ts";
 import { loadConfig } from "./config.ts";
 import { parseIssue } from "./parse-issue.ts";
+import type { ParseCache } from "./parse-cache.ts";
 import inspectIssueImages from "./image-files.ts";
 
 export interface Archive {
@@ -24,9 +25,14 @@ export async function listIssueFiles(contentRoot: string): Promise<string[]> {
     .sort();
 }
 
-export async function loadArchive(contentRoot: string): Promise<Archive> {
+/**
+ * Reads, parses and checks every issue file below `contentRoot`. With `parseCacheFor`, files already parsed with the same bytes,
+ * configuration and code are taken from that cache (see parse-cache.ts).
+ */
+export async function loadArchive(contentRoot: string, parseCacheFor?: (config: PaperConfig) => ParseCache): Promise<Archive> {
   const { config, problems } = await loadConfig(contentRoot);
   if (!config) return { issues: [], problems };
+  const parseCache = parseCacheFor?.(config);
   const files = await listIssueFiles(contentRoot);
   const issues: Issue[] = [];
   for (const file of files) {
@@ -35,7 +41,8 @@ export async function loadArchive(contentRoot: string): Promise<Archive> {
       problems.push(misplaced);
       continue;
     }
-    const parsed = parseIssue(file, await readFile(path.join(contentRoot, file)), config);
+    const bytes = await readFile(path.join(contentRoot, file));
+    const parsed = parseCache ? await parseCache.parse(file, bytes, () => parseIssue(file, bytes, config)) : parseIssue(file, bytes, config);
     problems.push(...parsed.problems);
     if (parsed.issue) {
       issues.push(parsed.issue);

@@ -1,7 +1,8 @@
 // How the archive's articles are shared out among search bundles. Pagefind holds a whole index in memory while it writes it (about
 // 0.65 MB per article here), so one index for decades of daily issues cannot be built on one machine. Each bundle is a run of whole
-// months of one year, at most MAX_BUNDLE_ARTICLES articles; the search page merges them all (Pagefind's mergeIndex). Bundles depend only
-// on the articles of their own year, so a new issue changes one bundle and a rebuild re-indexes that one alone.
+// months of one year, at most MAX_BUNDLE_ARTICLES articles, and the newest month is a bundle of its own; the search page merges them all
+// (Pagefind's mergeIndex). A bundle depends only on the articles of its own months, so the day's new issue re-indexes the newest month
+// alone, and the first issue of a month re-indexes the month before it too, as it joins its neighbours.
 
 /** The most articles one bundle holds; about 2 GB of Pagefind's memory while it is written. */
 export const MAX_BUNDLE_ARTICLES = 3000;
@@ -19,8 +20,9 @@ export interface SearchBundle {
 }
 
 /**
- * The bundles for articles dated `date` (YYYY-MM-DD), oldest first: within each year, months are added to a bundle in order until the
- * next would take it past `maxArticles`. A month is never split, so a month with more articles than that is a bundle of its own.
+ * The bundles for articles dated `date` (YYYY-MM-DD), oldest first: the newest month alone, and within each year the months before it
+ * added to a bundle in order until the next would take it past `maxArticles`. A month is never split, so a month with more articles than
+ * that is a bundle of its own.
  */
 export function searchBundles(articleDates: Iterable<string>, maxArticles = MAX_BUNDLE_ARTICLES): SearchBundle[] {
   const perMonth = new Map<string, number>();
@@ -29,10 +31,12 @@ export function searchBundles(articleDates: Iterable<string>, maxArticles = MAX_
     perMonth.set(month, (perMonth.get(month) ?? 0) + 1);
   }
   const groups: { months: string[]; articles: number }[] = [];
-  for (const month of [...perMonth.keys()].sort()) {
+  const months = [...perMonth.keys()].sort();
+  const newest = months.at(-1);
+  for (const month of months) {
     const articles = perMonth.get(month)!;
     const last = groups.at(-1);
-    if (last && last.months[0]!.slice(0, 4) === month.slice(0, 4) && last.articles + articles <= maxArticles) {
+    if (month !== newest && last && last.months[0]!.slice(0, 4) === month.slice(0, 4) && last.articles + articles <= maxArticles) {
       last.months.push(month);
       last.articles += articles;
     } else {

@@ -6,12 +6,13 @@ import { searchBundles } from "../src/search-bundles.ts";
 /** `count` article dates in the month YYYY-MM. */
 const month = (yearMonth: string, count: number) => Array.from({ length: count }, (_, index) => `${yearMonth}-${String((index % 28) + 1).padStart(2, "0")}`);
 
-test("should put whole months of one year together up to the size limit, oldest first", () => {
-  const dates = [...month("2022-03", 40), ...month("2021-11", 30), ...month("2021-12", 30), ...month("2022-01", 60), ...month("2022-02", 50)];
+test("should put whole months of one year together up to the size limit, oldest first, and the newest month alone", () => {
+  const dates = [...month("2022-03", 40), ...month("2021-11", 30), ...month("2021-12", 30), ...month("2022-01", 60), ...month("2022-02", 30), ...month("2022-04", 5)];
   assert.deepEqual(searchBundles(dates, 100), [
     { key: "2021-11", months: ["2021-11", "2021-12"], path: "/pagefind/2021-11/" },
-    { key: "2022-01", months: ["2022-01"], path: "/pagefind/2022-01/" },
-    { key: "2022-02", months: ["2022-02", "2022-03"], path: "/pagefind/2022-02/" },
+    { key: "2022-01", months: ["2022-01", "2022-02"], path: "/pagefind/2022-01/" },
+    { key: "2022-03", months: ["2022-03"], path: "/pagefind/2022-03/" },
+    { key: "2022-04", months: ["2022-04"], path: "/pagefind/2022-04/" },
   ]);
 });
 
@@ -20,8 +21,12 @@ test("should never split a month, even one larger than the limit, and make no bu
   assert.deepEqual(searchBundles([], 100), []);
 });
 
-test("should change only the bundle of a month that gains an article, when the months before it are full", () => {
-  const before = searchBundles([...month("2022-01", 90), ...month("2022-02", 90)], 100);
-  const after = searchBundles([...month("2022-01", 90), ...month("2022-02", 91)], 100);
+test("should change only the newest month's bundle when the day's issue adds to it", () => {
+  const archive = [...month("2022-01", 40), ...month("2022-02", 40), ...month("2022-03", 10)];
+  const before = searchBundles(archive, 100);
+  const after = searchBundles([...archive, "2022-03-20"], 100);
+  assert.deepEqual(after.map((bundle) => bundle.months), [["2022-01", "2022-02"], ["2022-03"]]);
   assert.deepEqual(after.map((bundle) => bundle.months), before.map((bundle) => bundle.months));
+  // A new month: the month before joins its neighbours, and the new month is alone.
+  assert.deepEqual(searchBundles([...archive, "2022-04-01"], 100).map((bundle) => bundle.months), [["2022-01", "2022-02", "2022-03"], ["2022-04"]]);
 });
