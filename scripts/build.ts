@@ -3,15 +3,11 @@
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { rm, rename, mkdir, access, copyFile, readdir } from "node:fs/promises";
-import { loadArchive } from "../src/archive.ts";
+import { scanArchive } from "../src/archive.ts";
 import { ParseCache } from "../src/parse-cache.ts";
-import { buildSiteData, publishedFiles } from "../src/site.ts";
-import { formatProblems, hasErrors, type Problem } from "../src/problems.ts";
-import { imageOrigins, unreadableImageProblem } from "../src/image-files.ts";
-import type { Issue } from "../src/model.ts";
+import { formatProblems, hasErrors } from "../src/problems.ts";
 import { renderSite } from "./render-site.ts";
 import { buildFingerprint, codeFingerprint, isUpToDate, recordBuild } from "./build-fingerprint.ts";
-import encodeImages, { copyDerivatives, type EncodeImagesResult } from "./encode-images.ts";
 
 const projectRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 
@@ -65,58 +61,35 @@ export async function buildSite(options: BuildOptions = {}): Promise<BuildResult
   if (fingerprint && (await isUpToDate(cacheDir, outputDir, fingerprint))) return { ok: true, report: "", writtenCount: 0, unchanged: true };
   const stopwatch = startStopwatch();
   const codeHash = await codeFingerprint(projectRoot);
-  let parseCache: ParseCache | undefined;
-  const archive = await loadArchive(contentRoot, (config) => (parseCache = new ParseCache(path.join(cacheDir, "parsed"), codeHash, config)));
+  const archive = await scanArchive(contentRoot, (config) => ParseCache.open(path.join(cacheDir, "parsed"), codeHash, config));
+  await archive.cache?.save();
   const readSeconds = stopwatch.lap();
   const report = formatProblems(archive.problems);
   if (hasErrors(archive.problems) || !archive.config) return { ok: false, report, writtenCount: 0 };
 
-  // Images are encoded before anything is written: a file that turns out corrupt past its header stops the build like any other error.
-  const files = publishedFiles(archive.issues);
-  const encoded = await encodeImages(files.derivatives, {
-    contentRoot, cacheDir: path.join(cacheDir, "images"),
-    ...(options.imageConcurrency && { concurrency: options.imageConcurrency }),
+  // Nothing is written to the output before every part is made: an image that turns out corrupt past its header stops the build like any other error.
+  const site = await renderSite(archive.config, archive.issues, {
+    contentRoot, cacheDir, codeHash, verbose: options.verbose ?? false,
+    ...(options.imageConcurrency && { imageConcurrency: options.imageConcurrency }),
   });
-  const images = { encoded: encoded.encoded, reused: encoded.reused };
-  const imageSeconds = stopwatch.lap();
-  if (encoded.failures.length > 0) {
-    return { ok: false, report: formatProblems([...archive.problems, ...encodingProblems(archive.issues, encoded)]), writtenCount: 0, images };
-  }
-
-  const siteData = buildSiteData(archive.config, archive.issues);
-  const site = await renderSite(siteData, { cacheDir, codeHash, verbose: options.verbose ?? false });
+  if (site.problems.length > 0) return { ok: false, report: formatProblems([...archive.problems, ...site.problems]), writtenCount: 0, images: site.images };
   const stagingDir = `${outputDir}.building-${process.pid}`;
   await rm(stagingDir, { recursive: true, force: true });
   await mkdir(path.dirname(outputDir), { recursive: true });
   try {
     await site.assemble(stagingDir);
-    await copyDerivatives(encoded.files, stagingDir);
-    for (const copy of files.copies) {
-      const target = path.join(stagingDir, copy.target);
-      await mkdir(path.dirname(target), { recursive: true });
-      await copyFile(path.join(contentRoot, copy.source), target);
-    }
     await swapInto(stagingDir, outputDir);
     if (fingerprint) await recordBuild(cacheDir, outputDir, fingerprint);
     await site.pruneCache();
-    await parseCache?.prune();
+    await archive.cache?.prune();
     return {
-      ok: true, report, writtenCount: site.pageCount, searchRecordCount: site.searchRecordCount, images, parts: site.parts, bundles: site.bundles,
-      seconds: { read: readSeconds, images: imageSeconds, render: site.seconds.render, search: site.seconds.search, total: stopwatch.total() },
+      ok: true, report, writtenCount: site.pageCount, searchRecordCount: site.searchRecordCount, images: site.images, parts: site.parts, bundles: site.bundles,
+      seconds: { read: readSeconds, images: site.seconds.images, render: site.seconds.render, search: site.seconds.search, total: stopwatch.total() },
     };
   } catch (error) {
     await rm(stagingDir, { recursive: true, force: true });
     throw error;
   }
-}
-
-/** The images sharp could not decode while encoding, as problems at the line that names each. */
-function encodingProblems(issues: readonly Issue[], encoded: EncodeImagesResult): Problem[] {
-  const origins = imageOrigins(issues);
-  return encoded.failures.map(({ source, reason }) => {
-    const { src, ...where } = origins.get(source) ?? { file: source, field: "image", src: source };
-    return unreadableImageProblem(where, src, reason);
-  });
 }
 
 /** Replaces `outputDir` with `stagingDir` by renames, so readers of `outputDir` see the old site or the new one, never half of each. */

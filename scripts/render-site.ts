@@ -1,48 +1,70 @@
 // Renders and indexes the site part by part into the build cache, reusing every part and search bundle whose inputs have not changed, and
-// puts them together in a new folder. Cache entries are written under a temporary name and renamed into place when complete, so a build
-// killed midway never leaves an entry that looks finished; entries no build uses any more are removed after a successful build.
+// puts them together in a new folder. A month part is redone only when its inputs change (see site-parts.ts), and only then are its issues
+// read whole, a few months at a time, so memory does not grow with the archive. Cache entries are written under a temporary name and
+// renamed into place when complete, so a build killed midway never leaves an entry that looks finished; entries no build uses any more
+// are removed after a successful build.
 import { spawn } from "node:child_process";
-import { access, mkdir, readdir, readFile, rename, rm, stat, utimes, writeFile } from "node:fs/promises";
+import { access, copyFile, mkdir, readdir, readFile, rename, rm, stat, utimes, writeFile } from "node:fs/promises";
+import os from "node:os";
 import path from "node:path";
-import type { SiteData } from "../src/site-types.ts";
+import type { ScannedIssue } from "../src/archive.ts";
+import type { Issue, PaperConfig } from "../src/model.ts";
+import type { Problem } from "../src/problems.ts";
+import { imageOrigins, unreadableImageProblem } from "../src/image-files.ts";
 import { SEARCH_FOLDER } from "../src/search-bundles.ts";
+import { archiveRecords, issueRecords, publishedFiles, sharedRecords } from "../src/site.ts";
+import type { SiteData } from "../src/site-types.ts";
+import encodeImages, { copyDerivatives, type EncodeImagesResult } from "./encode-images.ts";
 import { createRenderPool } from "./render-pool.ts";
 import { indexBundle } from "./search-index.ts";
-import { bundleInputs, siteParts, type SitePart } from "./site-parts.ts";
+import { ARCHIVE_PART, archivePartHash, bundlePlans, monthPlans, type MonthPlan } from "./site-parts.ts";
 
 export interface RenderSiteOptions {
+  contentRoot: string;
   cacheDir: string;
   codeHash: string;
   verbose: boolean;
   /** How many parts render at once; default: the machine's parallelism. */
   concurrency?: number;
+  /** How many images are encoded at once; default: the machine's parallelism. */
+  imageConcurrency?: number;
 }
 
 export interface RenderedSite {
+  /** Images that could not be encoded, as problems at the line that names each; nothing is published when there are any. */
+  problems: Problem[];
   /** Pages in the site, rendered now or taken from the cache. */
   pageCount: number;
   /** Articles in the search bundles. */
   searchRecordCount: number;
   parts: { total: number; rendered: number };
   bundles: { total: number; indexed: number };
-  seconds: { render: number; search: number };
+  /** Image files encoded now, and those the site publishes that were encoded before. */
+  images: { encoded: number; reused: number };
+  /** Rendering, indexing and encoding overlap: each figure is the time its own work took, added up. */
+  seconds: { render: number; search: number; images: number };
   /** Puts the site together in `siteDir` (which must not exist) from the cache entries, as hard links. */
   assemble(siteDir: string): Promise<void>;
   /** Removes the cache entries this build did not use. */
   pruneCache(): Promise<void>;
 }
 
+/** A part's cache entry: its pages (with its images), its articles' search input, and what it holds. */
 interface PartEntry {
-  /** The part's pages. */
+  dir: string;
   site: string;
-  /** Its articles' search input, a folder a bundle. */
   searchInput: string;
-  /** How many pages it holds. */
   manifest: string;
 }
 
+interface PartManifest {
+  pages: number;
+  /** Image files it publishes. */
+  images: number;
+}
+
 function partEntry(dir: string): PartEntry {
-  return { site: path.join(dir, "site"), searchInput: path.join(dir, "search-input"), manifest: path.join(dir, "part.json") };
+  return { dir, site: path.join(dir, "site"), searchInput: path.join(dir, "search-input"), manifest: path.join(dir, "part.json") };
 }
 
 const exists = (file: string) => access(file).then(() => true, () => false);
@@ -51,71 +73,119 @@ const exists = (file: string) => access(file).then(() => true, () => false);
 const UNUSED_ENTRY_LIFETIME_MS = 60 * 60 * 1000;
 
 /** Renders what changed, indexes what changed, and returns how to put the site together. */
-export async function renderSite(siteData: SiteData, options: RenderSiteOptions): Promise<RenderedSite> {
+export async function renderSite(config: PaperConfig, issues: readonly ScannedIssue[], options: RenderSiteOptions): Promise<RenderedSite> {
   const partsDir = path.join(options.cacheDir, "parts");
   const bundlesDir = path.join(options.cacheDir, "search");
-  const parts = siteParts(siteData, options.codeHash);
-  const bundles = bundleInputs(siteData, options.codeHash).map((input) => ({ ...input, dir: path.join(bundlesDir, input.bundle.key, input.hash) }));
-  const pool = createRenderPool(options.concurrency);
-  let renderSeconds = 0;
-  let searchSeconds = 0;
-  let rendered = 0;
-  let indexed = 0;
-  const usedParts = new Set(parts.map((part) => path.join(partsDir, part.key, part.hash)));
+  const concurrency = options.concurrency ?? os.availableParallelism();
+  const shared = sharedRecords(config);
+  const months = monthPlans(issues, options.codeHash);
+  const newest = await issues.at(-1)?.load();
+  const archiveData: SiteData = {
+    ...shared, issues: [], pages: [], articles: [], numberRedirects: [],
+    ...archiveRecords(config, issues.map((issue) => issue.header), newest),
+  };
+  const archiveHash = archivePartHash(options.codeHash, archiveData);
+  const bundles = bundlePlans(issues, months, options.codeHash).map((plan) => ({ ...plan, dir: path.join(bundlesDir, plan.bundle.key, plan.hash) }));
+  const usedParts = new Set([...months.map((month) => path.join(partsDir, month.key, month.hash)), path.join(partsDir, ARCHIVE_PART, archiveHash)]);
   const usedBundles = new Set(bundles.map((bundle) => bundle.dir));
 
-  /** The part's cache entry, rendered first when it is not in the cache. */
-  async function partReady(part: SitePart): Promise<PartEntry> {
-    const entryDir = path.join(partsDir, part.key, part.hash);
-    const entry = partEntry(entryDir);
+  const pool = createRenderPool(concurrency);
+  const problems: Problem[] = [];
+  const images = { encoded: 0, reused: 0 };
+  const seconds = { render: 0, search: 0, images: 0 };
+  let rendered = 0;
+  let indexed = 0;
+  let pageCount = 0;
+
+  /** The part's cache entry, made first when the cache does not have it; undefined when its images could not be encoded. */
+  async function partReady(key: string, hash: string, make: (entry: PartEntry) => Promise<PartManifest | undefined>): Promise<PartEntry | undefined> {
+    const entry = partEntry(path.join(partsDir, key, hash));
     if (!(await exists(entry.manifest))) {
-      const temporaryDir = `${entryDir}.tmp-${process.pid}`;
-      const temporary = partEntry(temporaryDir);
-      await rm(temporaryDir, { recursive: true, force: true });
-      const { written, seconds } = await pool.render({ part, siteDir: temporary.site, searchInputDir: temporary.searchInput, verbose: options.verbose });
-      renderSeconds += seconds;
-      await writeFile(temporary.manifest, JSON.stringify({ pages: written }));
-      await settle(temporaryDir, entryDir);
+      const temporary = partEntry(`${entry.dir}.tmp-${process.pid}`);
+      await rm(temporary.dir, { recursive: true, force: true });
+      const manifest = await make(temporary);
+      if (!manifest) {
+        await rm(temporary.dir, { recursive: true, force: true });
+        return undefined;
+      }
+      await writeFile(temporary.manifest, JSON.stringify(manifest));
+      await settle(temporary.dir, entry.dir);
       rendered++;
+    } else {
+      images.reused += (JSON.parse(await readFile(entry.manifest, "utf8")) as PartManifest).images;
     }
-    await touch(entryDir);
+    await touch(entry.dir);
+    pageCount += (JSON.parse(await readFile(entry.manifest, "utf8")) as PartManifest).pages;
     return entry;
   }
 
-  let pageCount = 0;
+  /** Reads the month's issues whole, encodes their images and renders their pages into `entry`. */
+  async function makeMonth(month: MonthPlan, entry: PartEntry): Promise<PartManifest | undefined> {
+    const monthIssues = await Promise.all(month.issues.map((issue) => issue.load()));
+    const files = publishedFiles(monthIssues);
+    const encodeStarted = performance.now();
+    const encoded = await encodeImages(files.derivatives, {
+      contentRoot: options.contentRoot, cacheDir: path.join(options.cacheDir, "images"),
+      ...(options.imageConcurrency && { concurrency: options.imageConcurrency }),
+    });
+    seconds.images += (performance.now() - encodeStarted) / 1000;
+    images.encoded += encoded.encoded;
+    images.reused += encoded.reused;
+    if (encoded.failures.length > 0) {
+      problems.push(...encodingProblems(monthIssues, encoded));
+      return undefined;
+    }
+    const data: SiteData = { ...shared, ...issueRecords(config, monthIssues, month.before, month.after), years: [], searchBundles: [] };
+    const result = await pool.render({ part: { key: month.key, data, templates: "month" }, siteDir: entry.site, searchInputDir: entry.searchInput, verbose: options.verbose });
+    seconds.render += result.seconds;
+    await copyDerivatives(encoded.files, entry.site);
+    for (const copy of files.copies) {
+      const target = path.join(entry.site, copy.target);
+      await mkdir(path.dirname(target), { recursive: true });
+      await copyFile(path.join(options.contentRoot, copy.source), target);
+    }
+    return { pages: result.written, images: files.derivatives.length };
+  }
+
+  const monthEntries = new Map<string, Promise<PartEntry | undefined>>();
   try {
-    const entries = new Map(parts.map((part) => [part.key, partReady(part)]));
+    // Months start in order, a few at a time, so only those months' issues are in memory; the bundles below wait for theirs.
+    const startMonth = limiter(concurrency + 1);
+    for (const month of months) monthEntries.set(month.key, startMonth(() => partReady(month.key, month.hash, (entry) => makeMonth(month, entry))));
+    const archiveEntry = partReady(ARCHIVE_PART, archiveHash, async (entry) => {
+      const result = await pool.render({ part: { key: ARCHIVE_PART, data: archiveData, templates: "archive" }, siteDir: entry.site, searchInputDir: entry.searchInput, verbose: options.verbose });
+      seconds.render += result.seconds;
+      return { pages: result.written, images: 0 };
+    });
     // A failed part is reported where it is awaited; until then its rejection must not count as unhandled.
-    for (const entry of entries.values()) entry.catch(() => undefined);
-    // Bundles are indexed one at a time, each by a Pagefind process of its own, while the render workers go on with later parts.
+    for (const entry of [...monthEntries.values(), archiveEntry]) entry.catch(() => undefined);
+
+    // Bundles are indexed one at a time, each by a Pagefind process of its own, while the render workers go on with later months.
     for (const { bundle, dir } of bundles) {
+      const inputs = await Promise.all(bundle.months.map((month) => monthEntries.get(month)!));
       if (await exists(dir)) {
         await touch(dir);
         continue;
       }
-      const inputs = await Promise.all(bundle.months.map(async (month) => (await entries.get(month)!).searchInput));
+      if (inputs.some((input) => input === undefined)) continue;
       const indexStarted = performance.now();
       const temporary = `${dir}.tmp-${process.pid}`;
       await rm(temporary, { recursive: true, force: true });
-      await indexBundle(inputs, temporary);
+      await indexBundle(inputs.map((input) => input!.searchInput), temporary);
       await settle(temporary, dir);
       indexed++;
-      searchSeconds += (performance.now() - indexStarted) / 1000;
+      seconds.search += (performance.now() - indexStarted) / 1000;
     }
-    for (const entry of await Promise.all(entries.values())) {
-      pageCount += (JSON.parse(await readFile(entry.manifest, "utf8")) as { pages: number }).pages;
-    }
+    await Promise.all([...monthEntries.values(), archiveEntry]);
   } finally {
     pool.close();
   }
-  const searchRecordCount = bundles.reduce((sum, bundle) => sum + bundle.articles.length, 0);
 
   return {
-    pageCount, searchRecordCount,
-    parts: { total: parts.length, rendered },
+    problems, pageCount, images, seconds,
+    searchRecordCount: bundles.reduce((sum, bundle) => sum + bundle.articleCount, 0),
+    parts: { total: usedParts.size, rendered },
     bundles: { total: bundles.length, indexed },
-    // Rendering and indexing overlap: `render` is the time render workers spent, added up, and `search` the time spent indexing.
-    seconds: { render: renderSeconds, search: searchSeconds },
     async assemble(siteDir) {
       await mkdir(siteDir);
       for (const entryDir of usedParts) await linkTree(partEntry(entryDir).site, siteDir);
@@ -129,6 +199,31 @@ export async function renderSite(siteData: SiteData, options: RenderSiteOptions)
   };
 }
 
+/** The images sharp could not decode while encoding, as problems at the line that names each. */
+function encodingProblems(issues: readonly Issue[], encoded: EncodeImagesResult): Problem[] {
+  const origins = imageOrigins(issues);
+  return encoded.failures.map(({ source, reason }) => {
+    const { src, ...where } = origins.get(source) ?? { file: source, field: "image", src: source };
+    return unreadableImageProblem(where, src, reason);
+  });
+}
+
+/** Runs at most `concurrency` tasks at once, in the order they were given. */
+function limiter(concurrency: number): <T>(task: () => Promise<T>) => Promise<T> {
+  let running = 0;
+  const waiting: (() => void)[] = [];
+  return async (task) => {
+    if (running >= concurrency) await new Promise<void>((resolve) => waiting.push(resolve));
+    running++;
+    try {
+      return await task();
+    } finally {
+      running--;
+      waiting.shift()?.();
+    }
+  };
+}
+
 /** Hard-links every file below `from` into `to`, merging with what `to` holds; `cp -al` does it in one process, far faster than a call a file. */
 function linkTree(from: string, to: string): Promise<void> {
   return new Promise((resolve, reject) => {
@@ -138,23 +233,6 @@ function linkTree(from: string, to: string): Promise<void> {
     cp.on("error", reject);
     cp.on("close", (code) => (code === 0 ? resolve() : reject(new Error(`Could not link ${from} into ${to}: ${stderr.trim()}`))));
   });
-}
-
-/**
- * Removes the entries `<root>/<key>/<hash>` not in `used` and not used by any build for an hour (builds sharing the cache may be running
- * with other content), and keys left empty. Every build marks the entries it uses by their modification time.
- */
-async function pruneUnused(root: string, used: ReadonlySet<string>): Promise<void> {
-  const now = Date.now();
-  for (const key of await readdir(root).catch(() => [] as string[])) {
-    const keyDir = path.join(root, key);
-    for (const hash of await readdir(keyDir).catch(() => [] as string[])) {
-      const entryDir = path.join(keyDir, hash);
-      const info = await stat(entryDir).catch(() => undefined);
-      if (!used.has(entryDir) && info && now - info.mtimeMs > UNUSED_ENTRY_LIFETIME_MS) await rm(entryDir, { recursive: true, force: true });
-    }
-    if ((await readdir(keyDir).catch(() => ["?"])).length === 0) await rm(keyDir, { recursive: true, force: true });
-  }
 }
 
 /** Renames a finished cache entry into place; when a build sharing the cache got there first with the same entry, keeps that one. */
@@ -172,4 +250,21 @@ async function settle(temporaryDir: string, entryDir: string): Promise<void> {
 async function touch(entryDir: string): Promise<void> {
   const now = new Date();
   await utimes(entryDir, now, now).catch(() => undefined);
+}
+
+/**
+ * Removes the entries `<root>/<key>/<hash>` not in `used` and not used by any build for an hour (builds sharing the cache may be running
+ * with other content), and keys left empty. Every build marks the entries it uses by their modification time.
+ */
+async function pruneUnused(root: string, used: ReadonlySet<string>): Promise<void> {
+  const now = Date.now();
+  for (const key of await readdir(root).catch(() => [] as string[])) {
+    const keyDir = path.join(root, key);
+    for (const hash of await readdir(keyDir).catch(() => [] as string[])) {
+      const entryDir = path.join(keyDir, hash);
+      const info = await stat(entryDir).catch(() => undefined);
+      if (!used.has(entryDir) && info && now - info.mtimeMs > UNUSED_ENTRY_LIFETIME_MS) await rm(entryDir, { recursive: true, force: true });
+    }
+    if ((await readdir(keyDir).catch(() => ["?"])).length === 0) await rm(keyDir, { recursive: true, force: true });
+  }
 }

@@ -1,10 +1,12 @@
-// The site as parts that are rendered and cached on their own: one part a month (its issue, 版, article and /no/ pages) and one for what
-// spans the archive (home, 往期回顾 and its calendars, search, 404, the static files). A part's pages depend only on its own data, so a
-// part whose data and code are unchanged is taken from the cache, and a new issue re-renders its month and the archive-wide pages alone.
-// Parts are small because Eleventy's time per page grows with the pages of a run (0.8 ms a page for 2,100 pages, 1.7 ms for 6,300 here).
+// The site as parts that are rendered and cached on their own, and the hashes that say when one must be redone. A month part holds the
+// issue, 版, article and /no/ pages of one month's issues, and its images; the archive-wide part holds what spans the archive (home,
+// 往期回顾 and its calendars, search, 404, the static files). Parts are small because Eleventy's time per page grows with the pages of a run
+// (0.8 ms a page for 2,100 pages, 1.7 ms for 6,300 here), and because a new issue should re-render one month and the archive-wide pages.
 import { createHash } from "node:crypto";
-import type { ArticlePageData, SiteData } from "../src/site-types.ts";
+import type { ScannedIssue } from "../src/archive.ts";
+import type { IssueHeader } from "../src/model.ts";
 import { searchBundles, type SearchBundle } from "../src/search-bundles.ts";
+import type { SiteData } from "../src/site-types.ts";
 
 /** The templates a month part renders; every other template in templates/ belongs to the archive-wide part. */
 export const MONTH_TEMPLATES: readonly string[] = ["issue.njk", "page.njk", "article.njk", "number.njk"];
@@ -12,68 +14,75 @@ export const MONTH_TEMPLATES: readonly string[] = ["issue.njk", "page.njk", "art
 /** The key of the archive-wide part; month parts are keyed YYYY-MM, so the two cannot clash. */
 export const ARCHIVE_PART = "archive";
 
+/** What renders one month's pages. */
 export interface SitePart {
   /** The month, YYYY-MM, or `archive`. */
   key: string;
-  /** What this part's templates see as `baoku`: the whole site's shared facts with only this part's pages. */
+  /** What the part's templates see as `baoku`: the site's shared facts with only this part's records. */
   data: SiteData;
-  /** Which templates render this part: those of a month, or all the others. */
+  /** Which templates render it: those of a month, or all the others. */
   templates: "month" | "archive";
-  /** Identifies what the part's pages are made from: the code and the part's data. */
+}
+
+export interface MonthPlan {
+  key: string;
+  /** The month's issues, oldest first. */
+  issues: ScannedIssue[];
+  /** The archive's issues just before and after the month, which its first and last issues link to. */
+  before?: IssueHeader;
+  after?: IssueHeader;
+  /**
+   * Identifies everything the month's pages are made from: the code, and each of its issues' parse-cache key (which covers the
+   * configuration, the file's bytes and its image folder) and the neighbours it links to. Computed without reading any issue whole.
+   */
   hash: string;
 }
 
-/** Splits the site into its parts, oldest month first and the archive-wide part last; `codeHash` is the code's fingerprint. */
-export function siteParts(site: SiteData, codeHash: string): SitePart[] {
-  const monthOf = (record: { issue: { date: string } } | { date: string }) => ("issue" in record ? record.issue.date : record.date).slice(0, 7);
-  const byMonth = new Map<string, SiteData>();
-  const { home: _home, ...shared } = site;
-  const partOf = (month: string) => {
-    let data = byMonth.get(month);
-    if (!data) byMonth.set(month, (data = { ...shared, issues: [], pages: [], articles: [], numberRedirects: [], years: [], searchBundles: [] }));
-    return data;
-  };
-  const monthOfIssue = new Map<number, string>();
-  for (const issue of site.issues) {
-    partOf(monthOf(issue)).issues.push(issue);
-    monthOfIssue.set(issue.number, monthOf(issue));
+/** The month parts of an archive's issues (sorted oldest first), oldest first. */
+export function monthPlans(issues: readonly ScannedIssue[], codeHash: string): MonthPlan[] {
+  const plans: MonthPlan[] = [];
+  issues.forEach((issue, index) => {
+    const key = issue.header.date.slice(0, 7);
+    const last = plans.at(-1);
+    if (last?.key === key) last.issues.push(issue);
+    else plans.push({ key, issues: [issue], ...(index > 0 && { before: issues[index - 1]!.header }), hash: "" });
+  });
+  let next = 0;
+  for (const plan of plans) {
+    next += plan.issues.length;
+    const after = issues[next]?.header;
+    if (after) plan.after = after;
+    plan.hash = hashOf(codeHash, `month ${plan.key}`, { issues: plan.issues.map((issue) => issue.key), before: plan.before ?? null, after: plan.after ?? null });
   }
-  for (const page of site.pages) partOf(monthOf(page)).pages.push(page);
-  for (const article of site.articles) partOf(monthOf(article)).articles.push(article);
-  for (const redirect of site.numberRedirects) partOf(monthOfIssue.get(redirect.number)!).numberRedirects.push(redirect);
-  const parts: Omit<SitePart, "hash">[] = [...byMonth.keys()].sort().map((month) => ({ key: month, data: byMonth.get(month)!, templates: "month" as const }));
-  parts.push({ key: ARCHIVE_PART, data: { ...site, issues: [], pages: [], articles: [], numberRedirects: [] }, templates: "archive" });
-  return parts.map((part) => ({ ...part, hash: hashOf(codeHash, part.key, part.data) }));
+  return plans;
 }
 
-export interface BundleInput {
+/** Identifies the archive-wide part: the code and its records, which are few. */
+export function archivePartHash(codeHash: string, data: SiteData): string {
+  return hashOf(codeHash, ARCHIVE_PART, data);
+}
+
+export interface BundlePlan {
   bundle: SearchBundle;
-  /** The articles it holds. */
-  articles: ArticlePageData[];
-  /** Identifies its index: the code and the articles it holds. */
+  articleCount: number;
+  /** Identifies its index: the code and the months it holds, by their hashes. */
   hash: string;
 }
 
-/** The site's search bundles (see src/search-bundles.ts), oldest first, each with its articles. */
-export function bundleInputs(site: SiteData, codeHash: string): BundleInput[] {
-  const byMonth = new Map<string, ArticlePageData[]>();
-  for (const article of site.articles) {
-    const month = article.issue.date.slice(0, 7);
-    const articles = byMonth.get(month);
-    if (articles) articles.push(article);
-    else byMonth.set(month, [article]);
-  }
-  return searchBundles(site.articles.map((article) => article.issue.date)).map((bundle) => {
-    const articles = bundle.months.flatMap((month) => byMonth.get(month) ?? []);
-    return { bundle, articles, hash: bundleHash(codeHash, site, articles) };
+/** The site's search bundles (see src/search-bundles.ts), oldest first. */
+export function bundlePlans(issues: readonly ScannedIssue[], months: readonly MonthPlan[], codeHash: string): BundlePlan[] {
+  const articleDates = issues.flatMap((issue) => Array.from({ length: issue.header.articleCount }, () => issue.header.date));
+  const monthByKey = new Map(months.map((month) => [month.key, month]));
+  return searchBundles(articleDates).map((bundle) => {
+    const bundleMonths = bundle.months.map((key) => monthByKey.get(key)!);
+    return {
+      bundle,
+      articleCount: bundleMonths.reduce((sum, month) => sum + month.issues.reduce((count, issue) => count + issue.header.articleCount, 0), 0),
+      hash: hashOf(codeHash, `bundle ${bundle.key}`, bundleMonths.map((month) => month.hash)),
+    };
   });
 }
 
-/** Identifies a search bundle's index: the code and the articles it holds, as their pages are rendered from them. */
-function bundleHash(codeHash: string, site: Pick<SiteData, "paper" | "site">, articles: readonly ArticlePageData[]): string {
-  return hashOf(codeHash, "bundle", { paper: site.paper, site: site.site, articles });
-}
-
-function hashOf(codeHash: string, key: string, data: unknown): string {
-  return createHash("sha256").update(`${codeHash}\0${key}\0`).update(JSON.stringify(data)).digest("hex").slice(0, 32);
+function hashOf(codeHash: string, what: string, data: unknown): string {
+  return createHash("sha256").update(`${codeHash}\0${what}\0`).update(JSON.stringify(data)).digest("hex").slice(0, 32);
 }

@@ -1,11 +1,11 @@
 // The whole archive: every issue file parsed on its own, then the checks that need all of them (unique dates and numbers, numbers rising with dates, images present).
-import { readdir, readFile } from "node:fs/promises";
+import { readdir, readFile, stat } from "node:fs/promises";
 import path from "node:path";
-import type { Issue, PaperConfig } from "./model.ts";
+import type { Issue, IssueHeader, PaperConfig } from "./model.ts";
 import type { Problem } from "./problems.ts";
 import { loadConfig } from "./config.ts";
 import { parseIssue } from "./parse-issue.ts";
-import type { ParseCache } from "./parse-cache.ts";
+import type { FolderFile, ParseCache, ParsedIssue } from "./parse-cache.ts";
 import inspectIssueImages from "./image-files.ts";
 
 export interface Archive {
@@ -25,33 +25,95 @@ export async function listIssueFiles(contentRoot: string): Promise<string[]> {
     .sort();
 }
 
-/**
- * Reads, parses and checks every issue file below `contentRoot`. With `parseCacheFor`, files already parsed with the same bytes,
- * configuration and code are taken from that cache (see parse-cache.ts).
- */
-export async function loadArchive(contentRoot: string, parseCacheFor?: (config: PaperConfig) => ParseCache): Promise<Archive> {
+/** Reads, parses and checks every issue file below `contentRoot`. */
+export async function loadArchive(contentRoot: string): Promise<Archive> {
   const { config, problems } = await loadConfig(contentRoot);
   if (!config) return { issues: [], problems };
-  const parseCache = parseCacheFor?.(config);
-  const files = await listIssueFiles(contentRoot);
   const issues: Issue[] = [];
-  for (const file of files) {
+  for (const file of await listIssueFiles(contentRoot)) {
+    const misplaced = misplacedFileProblem(file);
+    if (misplaced) {
+      problems.push(misplaced);
+      continue;
+    }
+    const parsed = await parseIssueFile(contentRoot, file, await readFile(path.join(contentRoot, file)), config);
+    problems.push(...parsed.problems);
+    if (parsed.issue) issues.push(parsed.issue);
+  }
+  issues.sort(byDateThenFile);
+  problems.push(...archiveProblems(issues));
+  return { config, issues, problems };
+}
+
+/** One issue file parsed, with its images checked and measured. */
+async function parseIssueFile(contentRoot: string, file: string, bytes: Uint8Array, config: PaperConfig): Promise<ParsedIssue> {
+  const parsed = parseIssue(file, bytes, config);
+  if (!parsed.issue) return parsed;
+  return { issue: parsed.issue, problems: [...parsed.problems, ...(await inspectIssueImages(parsed.issue, contentRoot))] };
+}
+
+const byDateThenFile = (a: { date: string; file: string }, b: { date: string; file: string }) => (a.date < b.date ? -1 : a.date > b.date ? 1 : a.file < b.file ? -1 : 1);
+
+/** An issue as a build scans the archive: its header, and the key that fetches it whole from the parse cache. */
+export interface ScannedIssue {
+  header: IssueHeader;
+  key: string;
+  /** The whole issue, from the cache (or parsed again when the cache lost it). */
+  load(): Promise<Issue>;
+}
+
+export interface ScannedArchive {
+  config?: PaperConfig;
+  /** Every issue that could be read, oldest first. */
+  issues: ScannedIssue[];
+  problems: Problem[];
+}
+
+/**
+ * What `loadArchive` finds, without holding every issue: each file is parsed only when the parse cache does not have it, and only the
+ * headers are kept, so a build of decades of daily issues reads whole issues a month at a time.
+ */
+export async function scanArchive(contentRoot: string, openCache: (config: PaperConfig) => Promise<ParseCache>): Promise<ScannedArchive & { cache?: ParseCache }> {
+  const { config, problems } = await loadConfig(contentRoot);
+  if (!config) return { issues: [], problems };
+  const cache = await openCache(config);
+  const folders = await issueFolderFiles(contentRoot);
+  const issues: ScannedIssue[] = [];
+  for (const file of await listIssueFiles(contentRoot)) {
     const misplaced = misplacedFileProblem(file);
     if (misplaced) {
       problems.push(misplaced);
       continue;
     }
     const bytes = await readFile(path.join(contentRoot, file));
-    const parsed = parseCache ? await parseCache.parse(file, bytes, () => parseIssue(file, bytes, config)) : parseIssue(file, bytes, config);
+    const key = cache.keyOf(file, bytes, folders.get(file.replace(/\.md$/, "")) ?? []);
+    const parseAgain = async () => parseIssueFile(contentRoot, file, await readFile(path.join(contentRoot, file)), config);
+    const parsed = await cache.header(key, () => parseIssueFile(contentRoot, file, bytes, config));
     problems.push(...parsed.problems);
-    if (parsed.issue) {
-      issues.push(parsed.issue);
-      problems.push(...(await inspectIssueImages(parsed.issue, contentRoot)));
-    }
+    if (parsed.header) issues.push({ header: parsed.header, key, load: () => cache.issue(key, parseAgain) });
   }
-  issues.sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : a.file < b.file ? -1 : 1));
-  problems.push(...archiveProblems(issues));
-  return { config, issues, problems };
+  issues.sort((a, b) => byDateThenFile(a.header, b.header));
+  problems.push(...archiveProblems(issues.map((issue) => issue.header)));
+  return { config, issues, problems, cache };
+}
+
+/** The files in each issue's image folder (issues/<YYYY>/<YYYY-MM-DD>/), by folder, with their sizes and times, sorted by name. */
+async function issueFolderFiles(contentRoot: string): Promise<Map<string, FolderFile[]>> {
+  const issuesDir = path.join(contentRoot, "issues");
+  const folders = new Map<string, FolderFile[]>();
+  for (const entry of await readdir(issuesDir, { recursive: true, withFileTypes: true }).catch(() => [])) {
+    if (entry.isDirectory()) continue;
+    const relative = path.relative(contentRoot, path.join(entry.parentPath, entry.name)).split(path.sep).join("/");
+    const folder = /^(issues\/\d{4}\/\d{4}-\d{2}-\d{2})\/(.+)$/.exec(relative);
+    if (!folder) continue;
+    const info = await stat(path.join(entry.parentPath, entry.name)).catch(() => undefined);
+    if (!info) continue;
+    const files = folders.get(folder[1]!) ?? [];
+    files.push({ name: folder[2]!, size: info.size, modifiedMs: info.mtimeMs });
+    folders.set(folder[1]!, files);
+  }
+  for (const files of folders.values()) files.sort((a, b) => (a.name < b.name ? -1 : 1));
+  return folders;
 }
 
 function misplacedFileProblem(file: string): Problem | undefined {
@@ -64,10 +126,10 @@ function misplacedFileProblem(file: string): Problem | undefined {
 }
 
 /** Checks across issues, in one pass over issues sorted by date: one issue a date, unique numbers that rise with the date, and gaps in the numbers. */
-export function archiveProblems(issues: readonly Issue[]): Problem[] {
+export function archiveProblems(issues: readonly Omit<Issue, "pages">[]): Problem[] {
   const problems: Problem[] = [];
-  const fileByNumber = new Map<number, Issue>();
-  let previous: Issue | undefined;
+  const fileByNumber = new Map<number, Omit<Issue, "pages">>();
+  let previous: Omit<Issue, "pages"> | undefined;
   for (const issue of issues) {
     if (previous && previous.date === issue.date) {
       problems.push({

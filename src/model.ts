@@ -200,3 +200,11 @@ export interface Issue {
   /** Lines of the issue and date fields, for problems found across issues. */
   fieldLines: { issue: number; date: number };
 }
+
+/** An issue without its pages: what calendars, neighbours' links, search bundles and the checks across issues need of it. */
+export type IssueHeader = Omit<Issue, "pages"> & { articleCount: number };
+
+export function issueHeader(issue: Issue): IssueHeader {
+  const { pages, ...header } = issue;
+  return { ...header, articleCount: pages.reduce((sum, page) => sum + page.articles.length, 0) };
+}

@@ -1,55 +1,112 @@
-// Parsed issues kept between builds, by what parsing depends on: the code, the paper's configuration, the file's path and its bytes. An
-// archive of decades of daily issues takes a minute to parse; a build after one new issue parses that one and reads the rest from here.
+// Parsed issues kept between builds, by what parsing depends on: the code, the paper's configuration, the file's path and bytes, and the
+// size and time of every file in the issue's image folder. An archive of decades of daily issues takes minutes to parse; a build after one
+// new issue parses that one. The headers of the last build's issues (what the checks across issues, calendars and neighbours' links need)
+// are kept together in one index, so a build reads whole issues only for the months it renders.
 import { createHash } from "node:crypto";
 import { mkdir, readdir, readFile, rename, rm, stat, utimes, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { deserialize, serialize } from "node:v8";
-import type { Issue, PaperConfig } from "./model.ts";
+import { issueHeader, type Issue, type IssueHeader, type PaperConfig } from "./model.ts";
 import type { Problem } from "./problems.ts";
 
+
+/** One issue file parsed, with its images inspected: the issue (when it could be read) and the problems found in it. */
 export interface ParsedIssue {
   issue?: Issue;
   problems: Problem[];
 }
 
+/** What the index keeps of a parsed issue. */
+export interface ParsedHeader {
+  header?: IssueHeader;
+  problems: Problem[];
+}
+
+/** A file of an issue's image folder, as its cache key counts it. */
+export interface FolderFile {
+  name: string;
+  size: number;
+  modifiedMs: number;
+}
+
 /** How long an entry no build has used is kept; builds sharing the cache may be working on other content. */
 const UNUSED_ENTRY_LIFETIME_MS = 60 * 60 * 1000;
+const INDEX_FILE = "index.v8";
 
 export class ParseCache {
-  private readonly used = new Set<string>();
-  private readonly configHash: string;
+  private readonly used = new Map<string, ParsedHeader>();
+  private changed = false;
 
-  /** `dir` holds the entries; `codeHash` identifies the code that parses. */
-  constructor(private readonly dir: string, codeHash: string, config: PaperConfig) {
-    this.configHash = createHash("sha256").update(codeHash).update("\0").update(JSON.stringify(config)).digest("hex");
+  private constructor(private readonly dir: string, private readonly configHash: string, private readonly index: ReadonlyMap<string, ParsedHeader>) {}
+
+  /** The cache in `dir` for issues parsed by the code `codeHash` with `config`. */
+  static async open(dir: string, codeHash: string, config: PaperConfig): Promise<ParseCache> {
+    const configHash = createHash("sha256").update(codeHash).update("\0").update(JSON.stringify(config)).digest("hex");
+    const saved = await readFile(path.join(dir, INDEX_FILE)).then((bytes) => deserialize(bytes) as { configHash: string; entries: Map<string, ParsedHeader> }, () => undefined);
+    return new ParseCache(dir, configHash, saved?.configHash === configHash ? saved.entries : new Map());
   }
 
-  private fileOf(file: string, bytes: Uint8Array): string {
-    const key = createHash("sha256").update(this.configHash).update(`\0${file}\0`).update(bytes).digest("hex");
-    this.used.add(key);
+  /** The key of an issue file: its path and bytes, and its image folder's files. */
+  keyOf(file: string, bytes: Uint8Array, folder: readonly FolderFile[]): string {
+    const hash = createHash("sha256").update(this.configHash).update(`\0${file}\0`).update(bytes);
+    for (const entry of folder) hash.update(`\0${entry.name}\0${entry.size}\0${entry.modifiedMs}`);
+    return hash.digest("hex");
+  }
+
+  private entryFile(key: string): string {
     return path.join(this.dir, key.slice(0, 2), key);
   }
 
-  /** The parse of `file` with these bytes, from the cache or from `parse` (whose result is then kept). */
-  async parse(file: string, bytes: Uint8Array, parse: () => ParsedIssue): Promise<ParsedIssue> {
-    const entry = this.fileOf(file, bytes);
-    const cached = await readFile(entry).catch(() => undefined);
+  /** The header and problems of the issue with this key, from the index or from `parse` (whose result is then kept). */
+  async header(key: string, parse: () => Promise<ParsedIssue>): Promise<ParsedHeader> {
+    const indexed = this.index.get(key);
+    if (indexed) {
+      this.used.set(key, indexed);
+      return indexed;
+    }
+    const parsed = await this.store(key, await parse());
+    this.used.set(key, parsed);
+    this.changed = true;
+    return parsed;
+  }
+
+  /** The whole issue with this key, from the cache or, when another build has pruned it, from `parse` again. */
+  async issue(key: string, parse: () => Promise<ParsedIssue>): Promise<Issue> {
+    const file = this.entryFile(key);
+    const cached = await readFile(file).catch(() => undefined);
+    const parsed = cached ? (deserialize(cached) as ParsedIssue) : await parse();
     if (cached) {
       const now = new Date();
-      await utimes(entry, now, now).catch(() => undefined);
-      return deserialize(cached) as ParsedIssue;
+      await utimes(file, now, now).catch(() => undefined);
+    } else {
+      await this.store(key, parsed);
     }
-    const parsed = parse();
-    await mkdir(path.dirname(entry), { recursive: true });
-    await writeFile(`${entry}.${process.pid}`, serialize(parsed));
-    await rename(`${entry}.${process.pid}`, entry);
-    return parsed;
+    if (!parsed.issue) throw new Error(`The cached parse of an issue (${key}) has no issue; its file could not be read.`);
+    return parsed.issue;
+  }
+
+  private async store(key: string, parsed: ParsedIssue): Promise<ParsedHeader> {
+    const file = this.entryFile(key);
+    await mkdir(path.dirname(file), { recursive: true });
+    await writeFile(`${file}.${process.pid}`, serialize(parsed));
+    await rename(`${file}.${process.pid}`, file);
+    return { ...(parsed.issue && { header: issueHeader(parsed.issue) }), problems: parsed.problems };
+  }
+
+  /** Keeps the index of the issues this build used, for the next build. */
+  async save(): Promise<void> {
+    if (!this.changed && this.used.size === this.index.size) return;
+    await mkdir(this.dir, { recursive: true });
+    const file = path.join(this.dir, INDEX_FILE);
+    await writeFile(`${file}.${process.pid}`, serialize({ configHash: this.configHash, entries: this.used }));
+    await rename(`${file}.${process.pid}`, file);
   }
 
   /** Removes entries this build did not use and no build has used for an hour. */
   async prune(): Promise<void> {
     const now = Date.now();
     for (const shard of await readdir(this.dir).catch(() => [] as string[])) {
+      if (shard === INDEX_FILE || shard.startsWith(`${INDEX_FILE}.`)) continue;
       for (const key of await readdir(path.join(this.dir, shard)).catch(() => [] as string[])) {
         if (this.used.has(key)) continue;
         const entry = path.join(this.dir, shard, key);

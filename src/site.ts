@@ -1,6 +1,6 @@
 // Turns the parsed archive into the records the templates render: one per issue, 版, article and year, with every link resolved.
 import { searchBundles } from "./search-bundles.ts";
-import type { Article, ImageFile, Issue, Page, PaperConfig } from "./model.ts";
+import { issueHeader, type Article, type ImageFile, type Issue, type IssueHeader, type Page, type PaperConfig } from "./model.ts";
 import type {
   ArticlePageData, ArticleSummary, CalendarDay, CalendarMonth, IssuePageData, IssueSummary, Link, PagePageData, PageSummary, SiteData, SitePhoto, SiteScan, SocialPreview, YearPageData,
 } from "./site-types.ts";
@@ -75,7 +75,7 @@ function neighbours<T>(items: readonly T[], index: number, link: (item: T) => Li
   return { ...(before !== undefined && { previous: link(before) }), ...(after !== undefined && { next: link(after) }) };
 }
 
-function summariseIssue(issue: Issue, at: Addresser): IssueSummary {
+function summariseIssue(issue: Omit<Issue, "pages">, at: Addresser): IssueSummary {
   const year = issue.date.slice(0, 4);
   return {
     path: issueUrl(issue.date), url: at(issueUrl(issue.date)), number: issue.number, date: issue.date, dateText: dateText(issue.date), weekday: issue.weekday,
@@ -159,17 +159,29 @@ function yearCalendar(year: number, issueByDate: ReadonlyMap<string, IssueSummar
   });
 }
 
-/** Builds every record of the site from issues sorted oldest first; linear in the number of issues and articles. */
-export function buildSiteData(config: PaperConfig, issues: readonly Issue[]): SiteData {
-  const pathPrefix = pathPrefixOf(config);
-  const at = addresser(pathPrefix);
-  const issueSummaries = issues.map((issue) => summariseIssue(issue, at));
+/** The records of a run of consecutive issues: their issue, 版 and article pages and /no/ redirects. */
+export type IssueRecords = Pick<SiteData, "issues" | "pages" | "articles" | "numberRedirects">;
+
+/** What every page shows of the paper and the site. */
+export function sharedRecords(config: PaperConfig): Pick<SiteData, "paper" | "site"> {
+  return { paper: config.paper, site: { ...config.site, title: config.site.title ?? config.paper.name, pathPrefix: pathPrefixOf(config) } };
+}
+
+/**
+ * The records of `issues`, consecutive issues of the archive sorted oldest first; `before` and `after` are the archive's issues just
+ * outside them, which the first and last issue link to. Linear in the number of issues and articles.
+ */
+export function issueRecords(config: PaperConfig, issues: readonly Issue[], before?: IssueHeader, after?: IssueHeader): IssueRecords {
+  const at = addresser(pathPrefixOf(config));
+  const around = [...(before ? [before] : []), ...issues, ...(after ? [after] : [])];
+  const offset = before ? 1 : 0;
+  const summaries = around.map((issue) => summariseIssue(issue, at));
   const issuePages: IssuePageData[] = [];
   const pagePages: PagePageData[] = [];
   const articlePages: ArticlePageData[] = [];
 
   issues.forEach((issue, issueIndex) => {
-    const summary = issueSummaries[issueIndex]!;
+    const summary = summaries[issueIndex + offset]!;
     const pageSummaries = issue.pages.map((page) => summarisePage(issue, page, at));
     const articleSummaries = issue.pages.map((page) => page.articles.map((article) => summariseArticle(issue, page, article, at)));
     issuePages.push({
@@ -177,7 +189,7 @@ export function buildSiteData(config: PaperConfig, issues: readonly Issue[]): Si
       numberUrl: at(`/no/${issue.number}/`),
       pages: pageSummaries.map((page, index) => ({ ...page, articles: articleSummaries[index]! })),
       social: socialPreview(`${summary.dateText} 总第${issue.number}期`, issue.pages[0]?.articles[0]?.lead ?? "", previewImage(issue, issue.pages.flatMap((page) => page.articles), at)),
-      ...neighbours(issueSummaries, issueIndex, (other) => ({ url: other.url, label: `${other.dateText} 总第${other.number}期` })),
+      ...neighbours(summaries, issueIndex + offset, (other) => ({ url: other.url, label: `${other.dateText} 总第${other.number}期` })),
     });
     issue.pages.forEach((page, pageIndex) => {
       const scan = scanOf(issue, page, articleSummaries[pageIndex]!, at);
@@ -199,9 +211,20 @@ export function buildSiteData(config: PaperConfig, issues: readonly Issue[]): Si
       });
     });
   });
+  return {
+    issues: issuePages, pages: pagePages, articles: articlePages,
+    numberRedirects: issuePages.map((issue) => ({ path: `/no/${issue.number}/`, target: issue.url, number: issue.number })),
+  };
+}
 
-  const issueByDate = new Map(issueSummaries.map((summary) => [summary.date, summary]));
-  const yearNames = [...new Set(issueSummaries.map((summary) => summary.year))].sort().reverse();
+/**
+ * The records that span the archive: the year calendars, the home page (the newest issue's front page; `newest` is that issue in full)
+ * and the search bundles. `headers` are every issue's, oldest first.
+ */
+export function archiveRecords(config: PaperConfig, headers: readonly IssueHeader[], newest?: Issue): Pick<SiteData, "years" | "home" | "searchBundles"> {
+  const at = addresser(pathPrefixOf(config));
+  const issueByDate = new Map(headers.map((header) => [header.date, summariseIssue(header, at)]));
+  const yearNames = [...new Set(headers.map((header) => header.date.slice(0, 4)))].sort().reverse();
   const years: YearPageData[] = yearNames.map((year) => {
     const months = yearCalendar(Number(year), issueByDate);
     return { year, path: `/archive/${year}/`, url: at(`/archive/${year}/`), issueCount: months.reduce((sum, month) => sum + month.issueCount, 0), months };
@@ -213,20 +236,19 @@ export function buildSiteData(config: PaperConfig, issues: readonly Issue[]): Si
     if (older) year.previous = { url: older.url, label: `${older.year}年` };
     if (newer) year.next = { url: newer.url, label: `${newer.year}年` };
   });
-
-  const latest = issues.at(-1);
-  const home = latest ? pagePages.find((page) => page.issue.date === latest.date) : undefined;
+  // The front page's record does not depend on the issues around it.
+  const home = newest ? issueRecords(config, [newest]).pages[0] : undefined;
+  const articleDates = headers.flatMap((header) => Array.from({ length: header.articleCount }, () => header.date));
   return {
-    paper: config.paper,
-    site: { ...config.site, title: config.site.title ?? config.paper.name, pathPrefix },
-    issues: issuePages,
-    pages: pagePages,
-    articles: articlePages,
     years,
     ...(home && { home }),
-    numberRedirects: issueSummaries.map((summary) => ({ path: `/no/${summary.number}/`, target: summary.url, number: summary.number })),
-    searchBundles: searchBundles(articlePages.map((article) => article.issue.date)).reverse().map((bundle) => ({ key: bundle.key, url: at(bundle.path) })),
+    searchBundles: searchBundles(articleDates).reverse().map((bundle) => ({ key: bundle.key, url: at(bundle.path) })),
   };
+}
+
+/** Every record of the site from all its issues, sorted oldest first. */
+export function buildSiteData(config: PaperConfig, issues: readonly Issue[]): SiteData {
+  return { ...sharedRecords(config), ...issueRecords(config, issues), ...archiveRecords(config, issues.map(issueHeader), issues.at(-1)) };
 }
 
 /** Every file the site publishes beside its pages: each image derivative to encode (once, in a stable order) and each PDF to copy as it is, relative to the content root and the site root. */

@@ -1,4 +1,5 @@
-// Parsed issues are kept by what parsing depends on: a file is parsed again only when its bytes, its path, the configuration or the code change.
+// Parsed issues are kept by what parsing depends on: a file is parsed again only when its bytes, its path, its image folder, the
+// configuration or the code change; a build reads the headers of unchanged issues from one index and whole issues only on demand.
 import { test, after } from "node:test";
 import assert from "node:assert/strict";
 import { mkdtemp, readdir, readFile, rm, utimes } from "node:fs/promises";
@@ -6,7 +7,8 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { loadConfig } from "../src/config.ts";
-import { ParseCache } from "../src/parse-cache.ts";
+import { issueHeader, type PaperConfig } from "../src/model.ts";
+import { ParseCache, type FolderFile } from "../src/parse-cache.ts";
 import { parseIssue } from "../src/parse-issue.ts";
 
 const projectRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
@@ -15,55 +17,70 @@ after(async () => {
   await rm(workDir, { recursive: true, force: true });
 });
 
-const { config } = await loadConfig(projectRoot);
+const config = (await loadConfig(projectRoot)).config!;
 const file = "issues/2022/2022-11-01.md";
 const bytes = await readFile(path.join(projectRoot, file));
+const photo: FolderFile = { name: "photo.jpg", size: 1000, modifiedMs: 1 };
 
-/** Parses through the cache, counting the parses that actually ran. */
-function counting(cache: ParseCache) {
+/** Opens the cache in `dir`, parsing through it and counting the parses that actually ran. */
+async function counting(dir: string, codeHash = "code-1", paperConfig: PaperConfig = config) {
+  const cache = await ParseCache.open(dir, codeHash, paperConfig);
   let parses = 0;
+  const parse = (name: string, input: Uint8Array) => async () => (parses++, parseIssue(name, input, paperConfig));
   return {
-    parse: (name: string, input: Uint8Array) => cache.parse(name, input, () => (parses++, parseIssue(name, input, config!))),
+    cache,
+    header: (name = file, input: Uint8Array = bytes, folder: FolderFile[] = []) => cache.header(cache.keyOf(name, input, folder), parse(name, input)),
     get parses() {
       return parses;
     },
   };
 }
 
-test("should parse a file once and give the same issue back from the cache", async () => {
+test("should parse a file once, and give its header from the saved index and the whole issue from the cache", async () => {
   const dir = path.join(workDir, "same");
-  const first = counting(new ParseCache(dir, "code-1", config!));
-  const parsed = await first.parse(file, bytes);
-  const second = counting(new ParseCache(dir, "code-1", config!));
-  assert.deepEqual(await second.parse(file, bytes), parsed);
+  const first = await counting(dir);
+  const parsed = await first.header();
+  await first.cache.save();
+  const second = await counting(dir);
+  assert.deepEqual(await second.header(), parsed);
   assert.equal(first.parses + second.parses, 1);
-  assert.equal(parsed.issue?.pages[0]?.articles[0]?.title, (await second.parse(file, bytes)).issue?.pages[0]?.articles[0]?.title);
+  const whole = await second.cache.issue(second.cache.keyOf(file, bytes, []), async () => assert.fail("read from the cache"));
+  assert.deepEqual(issueHeader(whole), parsed.header);
+  assert.equal(whole.pages[0]?.articles[0]?.title, parseIssue(file, bytes, config).issue?.pages[0]?.articles[0]?.title);
 });
 
-test("should parse again when the bytes, the path, the configuration or the code change", async () => {
+test("should parse again when the bytes, the path, the image folder, the configuration or the code change", async () => {
   const dir = path.join(workDir, "changes");
-  await counting(new ParseCache(dir, "code-1", config!)).parse(file, bytes);
-  const changedBytes = counting(new ParseCache(dir, "code-1", config!));
-  await changedBytes.parse(file, Buffer.concat([bytes, Buffer.from("\n更正。\n")]));
-  const changedPath = counting(new ParseCache(dir, "code-1", config!));
-  await changedPath.parse("issues/2022/2022-11-02.md", bytes);
-  const changedConfig = counting(new ParseCache(dir, "code-1", { ...config!, datelinePrefixes: ["本报讯"] }));
-  await changedConfig.parse(file, bytes);
-  const changedCode = counting(new ParseCache(dir, "code-2", config!));
-  await changedCode.parse(file, bytes);
-  assert.deepEqual([changedBytes.parses, changedPath.parses, changedConfig.parses, changedCode.parses], [1, 1, 1, 1]);
+  const first = await counting(dir);
+  await first.header(file, bytes, [photo]);
+  await first.cache.save();
+  const parsesFor = async (read: (cache: Awaited<ReturnType<typeof counting>>) => Promise<unknown>, codeHash?: string, paperConfig?: PaperConfig) => {
+    const cache = await counting(dir, codeHash, paperConfig);
+    await read(cache);
+    return cache.parses;
+  };
+  assert.deepEqual([
+    await parsesFor((cache) => cache.header(file, bytes, [photo])),
+    await parsesFor((cache) => cache.header(file, Buffer.concat([bytes, Buffer.from("\n更正。\n")]), [photo])),
+    await parsesFor((cache) => cache.header("issues/2022/2022-11-02.md", bytes, [photo])),
+    await parsesFor((cache) => cache.header(file, bytes, [])),
+    await parsesFor((cache) => cache.header(file, bytes, [{ ...photo, modifiedMs: 2 }])),
+    await parsesFor((cache) => cache.header(file, bytes, [photo]), "code-1", { ...config, datelinePrefixes: ["本报讯"] }),
+    await parsesFor((cache) => cache.header(file, bytes, [photo]), "code-2"),
+  ], [0, 1, 1, 1, 1, 1, 1]);
 });
 
 test("should prune entries no build used for an hour, and keep the ones just used", async () => {
   const dir = path.join(workDir, "prune");
-  await new ParseCache(dir, "old-code", config!).parse(file, bytes, () => parseIssue(file, bytes, config!));
-  const entries = async () => (await readdir(dir, { recursive: true, withFileTypes: true })).filter((entry) => entry.isFile()).map((entry) => path.join(entry.parentPath, entry.name));
+  const old = await counting(dir, "old-code");
+  await old.header();
+  const entries = async () => (await readdir(dir, { recursive: true, withFileTypes: true })).filter((entry) => entry.isFile() && !entry.name.startsWith("index")).map((entry) => path.join(entry.parentPath, entry.name));
   const [stale] = await entries();
   const twoHoursAgo = new Date(Date.now() - 2 * 60 * 60 * 1000);
   await utimes(stale!, twoHoursAgo, twoHoursAgo);
-  const cache = new ParseCache(dir, "new-code", config!);
-  await cache.parse(file, bytes, () => parseIssue(file, bytes, config!));
-  await cache.prune();
+  const current = await counting(dir, "new-code");
+  await current.header();
+  await current.cache.prune();
   const left = await entries();
   assert.equal(left.length, 1);
   assert.notEqual(left[0], stale);
