@@ -100,7 +100,8 @@ export async function renderSite(config: PaperConfig, issues: readonly ScannedIs
   /** The part's cache entry, made first when the cache does not have it; undefined when its images could not be encoded. */
   async function partReady(key: string, hash: string, make: (entry: PartEntry) => Promise<PartManifest | undefined>): Promise<PartEntry | undefined> {
     const entry = partEntry(path.join(partsDir, key, hash));
-    if (!(await exists(entry.manifest))) {
+    const made = !(await exists(entry.manifest));
+    if (made) {
       const temporary = partEntry(`${entry.dir}.tmp-${process.pid}`);
       await rm(temporary.dir, { recursive: true, force: true });
       const manifest = await make(temporary);
@@ -111,11 +112,12 @@ export async function renderSite(config: PaperConfig, issues: readonly ScannedIs
       await writeFile(temporary.manifest, JSON.stringify(manifest));
       await settle(temporary.dir, entry.dir);
       rendered++;
-    } else {
-      images.reused += (JSON.parse(await readFile(entry.manifest, "utf8")) as PartManifest).images;
     }
     await touch(entry.dir);
-    pageCount += (JSON.parse(await readFile(entry.manifest, "utf8")) as PartManifest).pages;
+    // Read first, then added: `total += await …` would add to the total as it was before the wait, losing other parts' counts.
+    const manifest = JSON.parse(await readFile(entry.manifest, "utf8")) as PartManifest;
+    pageCount += manifest.pages;
+    if (!made) images.reused += manifest.images;
     return entry;
   }
 

@@ -2,7 +2,7 @@
 // clean build of the same input, and redoes only what the change touched.
 import { test, after } from "node:test";
 import assert from "node:assert/strict";
-import { appendFile, mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
+import { appendFile, mkdtemp, readdir, readFile, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { buildSite, type BuildResult } from "../scripts/build.ts";
@@ -40,6 +40,8 @@ async function assertSameAsCleanBuild(): Promise<void> {
 async function build(): Promise<BuildResult> {
   const result = await buildSite({ contentRoot, outputDir: siteDir, cacheDir });
   assert.ok(result.ok, result.report);
+  const pages = (await readdir(siteDir, { recursive: true })).filter((file) => file.endsWith(".html"));
+  assert.equal(result.writtenCount, pages.length, "the build counts every page, rendered now or taken from the cache");
   return result;
 }
 
