@@ -1,12 +1,13 @@
-// `npm run build`: check every issue, then render the archive part by part with Eleventy (what changed only, see render-site.ts), put it
-// together in a fresh folder and swap it in, so a failed build never touches the published site.
+// `npm run build`: check every issue, then render the archive part by part with Eleventy (what changed only, see render-site.ts) and put
+// it in place with one rename (publish.ts), so a failed build never touches the published site.
 import path from "node:path";
 import { fileURLToPath } from "node:url";
-import { rm, rename, mkdir, access, copyFile, readdir } from "node:fs/promises";
+import { mkdir } from "node:fs/promises";
 import { scanArchive } from "../src/archive.ts";
 import { ParseCache } from "../src/parse-cache.ts";
 import { formatProblems, hasErrors } from "../src/problems.ts";
 import { renderSite } from "./render-site.ts";
+import { publish, recoverAbandonedBuilds } from "./publish.ts";
 import { buildFingerprint, codeFingerprint, isUpToDate, recordBuild } from "./build-fingerprint.ts";
 
 const projectRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
@@ -73,60 +74,15 @@ export async function buildSite(options: BuildOptions = {}): Promise<BuildResult
     ...(options.imageConcurrency && { imageConcurrency: options.imageConcurrency }),
   });
   if (site.problems.length > 0) return { ok: false, report: formatProblems([...archive.problems, ...site.problems]), writtenCount: 0, images: site.images };
-  const stagingDir = `${outputDir}.building-${process.pid}`;
-  await rm(stagingDir, { recursive: true, force: true });
   await mkdir(path.dirname(outputDir), { recursive: true });
-  try {
-    await site.assemble(stagingDir);
-    await swapInto(stagingDir, outputDir);
-    if (fingerprint) await recordBuild(cacheDir, outputDir, fingerprint);
-    await site.pruneCache();
-    await archive.cache?.prune();
-    return {
-      ok: true, report, writtenCount: site.pageCount, searchRecordCount: site.searchRecordCount, images: site.images, parts: site.parts, bundles: site.bundles,
-      seconds: { read: readSeconds, images: site.seconds.images, render: site.seconds.render, search: site.seconds.search, total: stopwatch.total() },
-    };
-  } catch (error) {
-    await rm(stagingDir, { recursive: true, force: true });
-    throw error;
-  }
-}
-
-/** Replaces `outputDir` with `stagingDir` by renames, so readers of `outputDir` see the old site or the new one, never half of each. */
-async function swapInto(stagingDir: string, outputDir: string): Promise<void> {
-  const previousDir = `${outputDir}.previous-${process.pid}`;
-  const hadPrevious = await access(outputDir).then(() => true, () => false);
-  if (hadPrevious) await rename(outputDir, previousDir);
-  await rename(stagingDir, outputDir);
-  if (hadPrevious) await rm(previousDir, { recursive: true, force: true });
-}
-
-/**
- * Clears what builds killed midway left beside `outputDir`: their staging folders, and the previous site of one killed between the two renames
- * of its swap, which is put back when `outputDir` is missing. Folders of builds still running, by their process id, are left alone.
- */
-async function recoverAbandonedBuilds(outputDir: string): Promise<void> {
-  const parent = path.dirname(outputDir);
-  const prefix = `${path.basename(outputDir)}.`;
-  for (const name of (await readdir(parent).catch(() => [] as string[])).sort()) {
-    const match = name.startsWith(prefix) ? /^(building|previous)-(\d+)$/.exec(name.slice(prefix.length)) : null;
-    if (!match || isRunning(Number(match[2]))) continue;
-    const folder = path.join(parent, name);
-    const hasOutput = await access(outputDir).then(() => true, () => false);
-    if (match[1] === "previous" && !hasOutput) await rename(folder, outputDir);
-    // Retried: a killed build's last file copies (cp -al, see render-site.ts) may still be finishing.
-    else await rm(folder, { recursive: true, force: true, maxRetries: 20, retryDelay: 100 });
-  }
-}
-
-/** Whether a process with this id is running; this process counts, as its own folders are its own business. */
-function isRunning(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (error) {
-    return (error as NodeJS.ErrnoException).code === "EPERM";
-  }
+  await publish(outputDir, cacheDir, site.entries);
+  if (fingerprint) await recordBuild(cacheDir, outputDir, fingerprint);
+  await site.pruneCache();
+  await archive.cache?.prune();
+  return {
+    ok: true, report, writtenCount: site.pageCount, searchRecordCount: site.searchRecordCount, images: site.images, parts: site.parts, bundles: site.bundles,
+    seconds: { read: readSeconds, images: site.seconds.images, render: site.seconds.render, search: site.seconds.search, total: stopwatch.total() },
+  };
 }
 
 /** Seconds since the last lap, and since the start. */

@@ -1,9 +1,8 @@
 // Renders and indexes the site part by part into the build cache, reusing every part and search bundle whose inputs have not changed, and
-// puts them together in a new folder. A month part is redone only when its inputs change (see site-parts.ts), and only then are its issues
+// says which cache entries make the site (publish.ts puts them in place). A month part is redone only when its inputs change (see site-parts.ts), and only then are its issues
 // read whole, a few months at a time, so memory does not grow with the archive. Cache entries are written under a temporary name and
 // renamed into place when complete, so a build killed midway never leaves an entry that looks finished; entries no build uses any more
 // are removed after a successful build.
-import { spawn } from "node:child_process";
 import { access, copyFile, mkdir, readdir, readFile, rename, rm, stat, utimes, writeFile } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
@@ -17,6 +16,7 @@ import type { SiteData } from "../src/site-types.ts";
 import encodeImages, { copyDerivatives, type EncodeImagesResult } from "./encode-images.ts";
 import { createRenderPool } from "./render-pool.ts";
 import { indexBundle } from "./search-index.ts";
+import type { SiteEntry } from "./publish.ts";
 import { ARCHIVE_PART, archivePartHash, bundlePlans, monthPlans, type MonthPlan } from "./site-parts.ts";
 
 export interface RenderSiteOptions {
@@ -43,8 +43,8 @@ export interface RenderedSite {
   images: { encoded: number; reused: number };
   /** Rendering, indexing and encoding overlap: each figure is the time its own work took, added up. */
   seconds: { render: number; search: number; images: number };
-  /** Puts the site together in `siteDir` (which must not exist) from the cache entries, as hard links. */
-  assemble(siteDir: string): Promise<void>;
+  /** The cache entries the site is made of, and where each goes in it (see publish.ts). */
+  entries: SiteEntry[];
   /** Removes the cache entries this build did not use. */
   pruneCache(): Promise<void>;
 }
@@ -188,12 +188,10 @@ export async function renderSite(config: PaperConfig, issues: readonly ScannedIs
     searchRecordCount: bundles.reduce((sum, bundle) => sum + bundle.articleCount, 0),
     parts: { total: usedParts.size, rendered },
     bundles: { total: bundles.length, indexed },
-    async assemble(siteDir) {
-      await mkdir(siteDir);
-      for (const entryDir of usedParts) await linkTree(partEntry(entryDir).site, siteDir);
-      if (bundles.length > 0) await mkdir(path.join(siteDir, SEARCH_FOLDER));
-      for (const { bundle, dir } of bundles) await linkTree(dir, path.join(siteDir, SEARCH_FOLDER, bundle.key));
-    },
+    entries: [
+      ...[...usedParts].map((entryDir) => ({ from: partEntry(entryDir).site, to: "" })),
+      ...bundles.map(({ bundle, dir }) => ({ from: dir, to: `${SEARCH_FOLDER}/${bundle.key}` })),
+    ],
     async pruneCache() {
       await pruneUnused(partsDir, usedParts);
       await pruneUnused(bundlesDir, usedBundles);
@@ -224,17 +222,6 @@ function limiter(concurrency: number): <T>(task: () => Promise<T>) => Promise<T>
       waiting.shift()?.();
     }
   };
-}
-
-/** Hard-links every file below `from` into `to`, merging with what `to` holds; `cp -al` does it in one process, far faster than a call a file. */
-function linkTree(from: string, to: string): Promise<void> {
-  return new Promise((resolve, reject) => {
-    const cp = spawn("cp", ["-al", "--", `${from}/.`, to], { stdio: ["ignore", "ignore", "pipe"] });
-    let stderr = "";
-    cp.stderr.on("data", (chunk: Buffer) => (stderr += chunk.toString()));
-    cp.on("error", reject);
-    cp.on("close", (code) => (code === 0 ? resolve() : reject(new Error(`Could not link ${from} into ${to}: ${stderr.trim()}`))));
-  });
 }
 
 /** Renames a finished cache entry into place; when a build sharing the cache got there first with the same entry, keeps that one. */

@@ -2,7 +2,7 @@
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
 import { spawn } from "node:child_process";
-import { mkdir, mkdtemp, readdir, readFile, rename, rm, writeFile } from "node:fs/promises";
+import { mkdir, mkdtemp, readdir, readFile, readlink, rename, rm, writeFile } from "node:fs/promises";
 import { existsSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
@@ -26,10 +26,10 @@ after(async () => {
   await rm(bigContent, { recursive: true, force: true });
 });
 
-/** The folders beside `outputDir` that a build leaves while it works: staging and the previous site. */
+/** What a build leaves beside `outputDir` while it works (a link, a staging folder, the previous site), apart from the site's two copies. */
 async function leftovers(outputDir: string): Promise<string[]> {
   const base = path.basename(outputDir);
-  return (await readdir(path.dirname(outputDir))).filter((name) => name.startsWith(`${base}.`)).sort();
+  return (await readdir(path.dirname(outputDir))).filter((name) => name.startsWith(`${base}.`) && !/\.[ab]$/.test(name)).sort();
 }
 
 /** Resolves once `check` is true, polling every 10 ms, or rejects after `timeoutMs`. */
@@ -41,27 +41,29 @@ async function until(check: () => Promise<boolean>, timeoutMs: number, what: str
   }
 }
 
-test("should leave the previous site complete when a build is killed midway, and clear its staging folder on the next build", async () => {
+test("should leave the previous site complete when a build is killed while putting the new one in place, and make that copy again next time", async () => {
   const outputDir = path.join(workDir, "killed", "_site");
   const first = await buildSite({ outputDir });
   assert.ok(first.ok, first.report);
+  assert.equal(await readlink(outputDir), "_site.a", "the output is a link to the copy being served");
   const before = await treeDigest(outputDir);
 
-  const child = spawn(process.execPath, ["--import", "tsx", "scripts/build.ts", "--content", bigContent, "--output", outputDir], { cwd: projectRoot, stdio: "ignore" });
+  const child = spawn(process.execPath, ["--import", "tsx", "scripts/build.ts", "--content", bigContent, "--output", outputDir, "--cache", path.join(workDir, "killed-cache")], { cwd: projectRoot, stdio: "ignore" });
   const exited = new Promise<NodeJS.Signals | null>((resolve) => child.once("exit", (_code, signal) => resolve(signal)));
-  const stagingDir = `${outputDir}.building-${child.pid}`;
-  // Midway: Eleventy has begun writing the new site into the staging folder.
-  await until(async () => existsSync(path.join(stagingDir, "2022")), 60_000, `${stagingDir} to fill`);
+  // Midway through putting the site in place: the other copy has begun to fill.
+  const otherCopy = `${outputDir}.b`;
+  await until(async () => existsSync(path.join(otherCopy, "2022")), 120_000, `${otherCopy} to fill`);
   child.kill("SIGKILL");
   assert.equal(await exited, "SIGKILL", "the build should have been killed before it finished");
 
+  assert.equal(await readlink(outputDir), "_site.a");
   assert.deepEqual(await treeDigest(outputDir), before, "the published site is exactly the previous one");
-  assert.deepEqual(await leftovers(outputDir), [path.basename(stagingDir)], "the killed build's staging folder is left behind");
 
   const next = await buildSite({ outputDir });
   assert.ok(next.ok, next.report);
-  assert.deepEqual(await leftovers(outputDir), [], "the next build clears it");
-  assert.deepEqual(await treeDigest(outputDir), before);
+  assert.equal(await readlink(outputDir), "_site.b");
+  assert.deepEqual(await leftovers(outputDir), [], "the next build clears what the killed one left");
+  assert.deepEqual(await treeDigest(outputDir), before, "the half-made copy was made again, whole");
 });
 
 test("should put the previous site back when a build was killed between the two renames of its swap", async () => {
