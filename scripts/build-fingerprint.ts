@@ -4,6 +4,7 @@
 import { createHash } from "node:crypto";
 import { mkdir, readdir, readFile, rename, stat, writeFile } from "node:fs/promises";
 import path from "node:path";
+import { readContentFiles, type ContentFiles } from "../src/content-files.ts";
 
 /** Everything in the project that decides how a site is built, relative to the project root. */
 export const BUILD_CODE = ["src", "templates", "public", "scripts", ".eleventy.js", "package-lock.json"];
@@ -23,16 +24,15 @@ async function filesUnder(base: string, entry: string): Promise<string[]> {
  * images, which can be large, by their size and modification time.
  */
 export async function buildFingerprint(projectRoot: string, contentRoot: string, code: readonly string[] = BUILD_CODE): Promise<string> {
-  const hash = createHash("sha256").update(await codeFingerprint(projectRoot, code));
-  for (const file of [...(await filesUnder(contentRoot, "baoku.config.json")), ...(await filesUnder(contentRoot, "issues"))]) {
-    const full = path.join(contentRoot, file);
-    if (/\.(md|json)$/.test(file)) {
-      hash.update(`content ${file}\0`).update(await readFile(full)).update("\0");
-    } else {
-      const { size, mtimeMs } = await stat(full);
-      hash.update(`file ${file} ${size} ${mtimeMs}\0`);
-    }
-  }
+  return contentFingerprint(await codeFingerprint(projectRoot, code), await readContentFiles(contentRoot));
+}
+
+/** The fingerprint of a build of `content`, already read, by the code whose fingerprint is `codeHash`. */
+export function contentFingerprint(codeHash: string, content: ContentFiles): string {
+  const hash = createHash("sha256").update(codeHash);
+  if (content.config) hash.update("config\0").update(content.config).update("\0");
+  for (const { file, bytes } of content.markdown) hash.update(`content ${file}\0`).update(bytes).update("\0");
+  for (const { file, size, modifiedMs } of content.others) hash.update(`file ${file} ${size} ${modifiedMs}\0`);
   return hash.digest("hex");
 }
 

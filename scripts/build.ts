@@ -8,7 +8,9 @@ import { ParseCache } from "../src/parse-cache.ts";
 import { formatProblems, hasErrors } from "../src/problems.ts";
 import { renderSite } from "./render-site.ts";
 import { publish, recoverAbandonedBuilds } from "./publish.ts";
-import { buildFingerprint, codeFingerprint, isUpToDate, recordBuild } from "./build-fingerprint.ts";
+import { codeFingerprint, contentFingerprint, isUpToDate, recordBuild } from "./build-fingerprint.ts";
+import { readContentFiles, type ContentFiles } from "../src/content-files.ts";
+import { createRenderPool, type RenderPool } from "./render-pool.ts";
 
 const projectRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 
@@ -58,11 +60,34 @@ export async function buildSite(options: BuildOptions = {}): Promise<BuildResult
   const outputDir = path.resolve(options.outputDir ?? path.join(projectRoot, "_site"));
   await recoverAbandonedBuilds(outputDir);
   const cacheDir = path.resolve(options.cacheDir ?? path.join(projectRoot, ".cache"));
-  const fingerprint = options.skipWhenUnchanged ? await buildFingerprint(projectRoot, contentRoot) : undefined;
-  if (fingerprint && (await isUpToDate(cacheDir, outputDir, fingerprint))) return { ok: true, report: "", writtenCount: 0, unchanged: true };
   const stopwatch = startStopwatch();
+  // Every issue file is read once, here: its bytes make both the build's fingerprint and its key in the parse cache.
   const codeHash = await codeFingerprint(projectRoot);
-  const archive = await scanArchive(contentRoot, (config) => ParseCache.open(path.join(cacheDir, "parsed"), codeHash, config));
+  const content = await readContentFiles(contentRoot);
+  const fingerprint = options.skipWhenUnchanged ? contentFingerprint(codeHash, content) : undefined;
+  if (fingerprint && (await isUpToDate(cacheDir, outputDir, fingerprint))) return { ok: true, report: "", writtenCount: 0, unchanged: true };
+  // Render workers start now, loading Eleventy while the issues are checked.
+  const pool = createRenderPool();
+  pool.warm();
+  try {
+    return await buildFrom(contentRoot, content, { outputDir, cacheDir, codeHash, fingerprint, pool, stopwatch, options });
+  } finally {
+    pool.close();
+  }
+}
+
+interface BuildContext {
+  outputDir: string;
+  cacheDir: string;
+  codeHash: string;
+  fingerprint: string | undefined;
+  pool: RenderPool;
+  stopwatch: ReturnType<typeof startStopwatch>;
+  options: BuildOptions;
+}
+
+async function buildFrom(contentRoot: string, content: ContentFiles, { outputDir, cacheDir, codeHash, fingerprint, pool, stopwatch, options }: BuildContext): Promise<BuildResult> {
+  const archive = await scanArchive(contentRoot, content, (config) => ParseCache.open(path.join(cacheDir, "parsed"), codeHash, config));
   await archive.cache?.save();
   const readSeconds = stopwatch.lap();
   const report = formatProblems(archive.problems);
@@ -70,7 +95,7 @@ export async function buildSite(options: BuildOptions = {}): Promise<BuildResult
 
   // Nothing is written to the output before every part is made: an image that turns out corrupt past its header stops the build like any other error.
   const site = await renderSite(archive.config, archive.issues, {
-    contentRoot, cacheDir, codeHash, verbose: options.verbose ?? false,
+    contentRoot, cacheDir, codeHash, pool, verbose: options.verbose ?? false,
     ...(options.imageConcurrency && { imageConcurrency: options.imageConcurrency }),
   });
   if (site.problems.length > 0) return { ok: false, report: formatProblems([...archive.problems, ...site.problems]), writtenCount: 0, images: site.images };

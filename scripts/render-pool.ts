@@ -24,6 +24,8 @@ interface Task {
 export interface RenderPool {
   /** Renders a part once a worker is free. */
   render(request: RenderRequest): Promise<Rendered>;
+  /** Starts every worker now, so their start-up (loading Eleventy) overlaps whatever comes before the first part. */
+  warm(): void;
   close(): void;
 }
 
@@ -75,6 +77,9 @@ export function createRenderPool(size = os.availableParallelism()): RenderPool {
         queue.push({ request, resolve, reject });
         dispatch();
       });
+    },
+    warm() {
+      while (started < size) idle.push(startWorker());
     },
     close() {
       for (const worker of [...idle, ...running.keys()]) worker.kill();

@@ -14,7 +14,7 @@ import { SEARCH_FOLDER } from "../src/search-bundles.ts";
 import { archiveRecords, issueRecords, publishedFiles, sharedRecords } from "../src/site.ts";
 import type { SiteData } from "../src/site-types.ts";
 import encodeImages, { copyDerivatives, type EncodeImagesResult } from "./encode-images.ts";
-import { createRenderPool } from "./render-pool.ts";
+import type { RenderPool } from "./render-pool.ts";
 import { indexBundle } from "./search-index.ts";
 import type { SiteEntry } from "./publish.ts";
 import { ARCHIVE_PART, archivePartHash, bundlePlans, monthPlans, type MonthPlan } from "./site-parts.ts";
@@ -24,8 +24,8 @@ export interface RenderSiteOptions {
   cacheDir: string;
   codeHash: string;
   verbose: boolean;
-  /** How many parts render at once; default: the machine's parallelism. */
-  concurrency?: number;
+  /** The render workers; the caller closes them. */
+  pool: RenderPool;
   /** How many images are encoded at once; default: the machine's parallelism. */
   imageConcurrency?: number;
 }
@@ -76,7 +76,7 @@ const UNUSED_ENTRY_LIFETIME_MS = 60 * 60 * 1000;
 export async function renderSite(config: PaperConfig, issues: readonly ScannedIssue[], options: RenderSiteOptions): Promise<RenderedSite> {
   const partsDir = path.join(options.cacheDir, "parts");
   const bundlesDir = path.join(options.cacheDir, "search");
-  const concurrency = options.concurrency ?? os.availableParallelism();
+  const concurrency = os.availableParallelism();
   const shared = sharedRecords(config);
   const months = monthPlans(issues, options.codeHash);
   const newest = await issues.at(-1)?.load();
@@ -89,7 +89,7 @@ export async function renderSite(config: PaperConfig, issues: readonly ScannedIs
   const usedParts = new Set([...months.map((month) => path.join(partsDir, month.key, month.hash)), path.join(partsDir, ARCHIVE_PART, archiveHash)]);
   const usedBundles = new Set(bundles.map((bundle) => bundle.dir));
 
-  const pool = createRenderPool(concurrency);
+  const pool = options.pool;
   const problems: Problem[] = [];
   const images = { encoded: 0, reused: 0 };
   const seconds = { render: 0, search: 0, images: 0 };
@@ -179,8 +179,9 @@ export async function renderSite(config: PaperConfig, issues: readonly ScannedIs
       seconds.search += (performance.now() - indexStarted) / 1000;
     }
     await Promise.all([...monthEntries.values(), archiveEntry]);
-  } finally {
+  } catch (error) {
     pool.close();
+    throw error;
   }
 
   return {

@@ -1,11 +1,12 @@
 // The whole archive: every issue file parsed on its own, then the checks that need all of them (unique dates and numbers, numbers rising with dates, images present).
-import { readdir, readFile, stat } from "node:fs/promises";
+import { readdir, readFile } from "node:fs/promises";
 import path from "node:path";
 import type { Issue, IssueHeader, PaperConfig } from "./model.ts";
 import type { Problem } from "./problems.ts";
 import { loadConfig } from "./config.ts";
 import { parseIssue } from "./parse-issue.ts";
 import type { FolderFile, ParseCache, ParsedIssue } from "./parse-cache.ts";
+import type { ContentFiles } from "./content-files.ts";
 import inspectIssueImages from "./image-files.ts";
 
 export interface Archive {
@@ -73,19 +74,18 @@ export interface ScannedArchive {
  * What `loadArchive` finds, without holding every issue: each file is parsed only when the parse cache does not have it, and only the
  * headers are kept, so a build of decades of daily issues reads whole issues a month at a time.
  */
-export async function scanArchive(contentRoot: string, openCache: (config: PaperConfig) => Promise<ParseCache>): Promise<ScannedArchive & { cache?: ParseCache }> {
+export async function scanArchive(contentRoot: string, content: ContentFiles, openCache: (config: PaperConfig) => Promise<ParseCache>): Promise<ScannedArchive & { cache?: ParseCache }> {
   const { config, problems } = await loadConfig(contentRoot);
   if (!config) return { issues: [], problems };
   const cache = await openCache(config);
-  const folders = await issueFolderFiles(contentRoot);
+  const folders = issueFolderFiles(content);
   const issues: ScannedIssue[] = [];
-  for (const file of await listIssueFiles(contentRoot)) {
+  for (const { file, bytes } of content.markdown) {
     const misplaced = misplacedFileProblem(file);
     if (misplaced) {
       problems.push(misplaced);
       continue;
     }
-    const bytes = await readFile(path.join(contentRoot, file));
     const key = cache.keyOf(file, bytes, folders.get(file.replace(/\.md$/, "")) ?? []);
     const parseAgain = async () => parseIssueFile(contentRoot, file, await readFile(path.join(contentRoot, file)), config);
     const parsed = await cache.header(key, () => parseIssueFile(contentRoot, file, bytes, config));
@@ -97,22 +97,16 @@ export async function scanArchive(contentRoot: string, openCache: (config: Paper
   return { config, issues, problems, cache };
 }
 
-/** The files in each issue's image folder (issues/<YYYY>/<YYYY-MM-DD>/), by folder, with their sizes and times, sorted by name. */
-async function issueFolderFiles(contentRoot: string): Promise<Map<string, FolderFile[]>> {
-  const issuesDir = path.join(contentRoot, "issues");
+/** The files in each issue's image folder (issues/<YYYY>/<YYYY-MM-DD>/), by folder, sorted by name. */
+function issueFolderFiles(content: ContentFiles): Map<string, FolderFile[]> {
   const folders = new Map<string, FolderFile[]>();
-  for (const entry of await readdir(issuesDir, { recursive: true, withFileTypes: true }).catch(() => [])) {
-    if (entry.isDirectory()) continue;
-    const relative = path.relative(contentRoot, path.join(entry.parentPath, entry.name)).split(path.sep).join("/");
-    const folder = /^(issues\/\d{4}\/\d{4}-\d{2}-\d{2})\/(.+)$/.exec(relative);
+  for (const { file, size, modifiedMs } of content.others) {
+    const folder = /^(issues\/\d{4}\/\d{4}-\d{2}-\d{2})\/(.+)$/.exec(file);
     if (!folder) continue;
-    const info = await stat(path.join(entry.parentPath, entry.name)).catch(() => undefined);
-    if (!info) continue;
     const files = folders.get(folder[1]!) ?? [];
-    files.push({ name: folder[2]!, size: info.size, modifiedMs: info.mtimeMs });
+    files.push({ name: folder[2]!, size, modifiedMs });
     folders.set(folder[1]!, files);
   }
-  for (const files of folders.values()) files.sort((a, b) => (a.name < b.name ? -1 : 1));
   return folders;
 }
 
