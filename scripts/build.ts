@@ -157,6 +157,6 @@ if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.me
   if (result.seconds && result.parts && result.bundles) {
     const { read, images: imageSeconds, render, search } = result.seconds;
     console.log(`Read and checked the issues in ${read.toFixed(1)} s, images in ${imageSeconds.toFixed(1)} s, render workers busy ${render.toFixed(1)} s, search indexed in ${search.toFixed(1)} s.`);
-    console.log(`Rendered ${result.parts.rendered} of ${result.parts.total} parts and indexed ${result.bundles.indexed} of ${result.bundles.total} search bundles; the rest came from the cache.`);
+    console.log(`Rendered ${result.parts.rendered} of ${result.parts.total} parts and indexed ${result.bundles.indexed} of ${result.bundles.total} search bundles; unchanged ones come from the cache.`);
   }
 }

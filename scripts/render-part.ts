@@ -32,6 +32,8 @@ export async function renderPart({ part, siteDir, searchInputDir, verbose }: Ren
       for (const name of skipped) eleventyConfig.ignores.add(path.relative(process.cwd(), path.join(templatesDir, name)));
     },
   });
+  // Quiet mode still prints a summary line a run, one a month of the archive; errors still reject the write.
+  if (!verbose) eleventy.disableLogger();
   const written = await eleventy.write();
   if (part.templates === "archive") await cp(path.join(projectRoot, "public"), siteDir, { recursive: true });
   for (const article of part.data.articles) {
