@@ -3,6 +3,7 @@
 import { test, after } from "node:test";
 import assert from "node:assert/strict";
 import { appendFile, mkdtemp, readdir, readFile, rm, writeFile } from "node:fs/promises";
+import { existsSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { buildSite, type BuildResult } from "../scripts/build.ts";
@@ -74,4 +75,12 @@ test("should build only the parts and search bundles a change touches, into the 
   assert.deepEqual(withdrawn.parts, { total: 3, rendered: 3 });
   await assertSameAsCleanBuild();
   assert.match(await readFile(path.join(siteDir, "2021/12/31/index.html"), "utf8"), /href="\/2022\/01\/02\/"/);
+
+  // A whole year withdrawn: its month, its search bundle, its /no/ pages and its year folder go.
+  await rm(path.join(contentRoot, "issues", "2021"), { recursive: true });
+  const yearWithdrawn = await build();
+  assert.deepEqual(yearWithdrawn.bundles?.total, 1);
+  await assertSameAsCleanBuild();
+  assert.equal(existsSync(path.join(siteDir, "2021")), false);
+  assert.equal(existsSync(path.join(siteDir, "no", "1")), false);
 });
