@@ -1,4 +1,4 @@
-// `npm run bench [-- --sizes 300,1000,4000,11000]`: builds synthetic archives of N daily issues with the real pipeline and with plain
+// `npm run bench [-- --sizes 300,1000,4000,11000]`: builds synthetic archives of N daily issues with the real pipeline and then with plain
 // Eleventy in the same run, and prints cold build time, pages per second, peak memory of the process tree, search indexing time and
 // index size; the time to add one issue to the built archive and publish it (the first after the cold build, and the next); and the time
 // of a rebuild with nothing changed.
@@ -77,30 +77,22 @@ interface Row {
   addOneSeconds: number;
   addOnePeakGB: number;
   noChangeSeconds: number;
-  baselineSeconds: number;
-  baselinePeakGB: number;
-  baselinePages: number;
+  /** Plain Eleventy on the same issues (the cold build's, not the added ones); `failed` when it did not finish. */
+  baseline: { seconds: number; peakGB: number; pages: number; failed?: string };
+}
+
+/** The site's output (a link) and its two copies beside it, and its cache. */
+async function removeSite(siteDir: string): Promise<void> {
+  for (const folder of [siteDir, `${siteDir}.a`, `${siteDir}.b`, `${siteDir}.cache`]) await rm(folder, { recursive: true, force: true });
 }
 
 async function benchSize(issues: number, workDir: string): Promise<Row> {
   const contentRoot = path.join(workDir, `archive-${issues}`);
   const siteDir = path.join(workDir, `site-${issues}`);
   await rm(contentRoot, { recursive: true, force: true });
-  await rm(siteDir, { recursive: true, force: true });
-  await rm(`${siteDir}.cache`, { recursive: true, force: true });
+  await removeSite(siteDir);
   console.error(`[${issues}] generating the archive…`);
   await writeSyntheticArchive(contentRoot, { issues });
-
-  console.error(`[${issues}] plain Eleventy baseline…`);
-  const baselineIn = path.join(workDir, `baseline-in-${issues}`);
-  const baselineOut = path.join(workDir, `baseline-out-${issues}`);
-  await rm(baselineIn, { recursive: true, force: true });
-  await rm(baselineOut, { recursive: true, force: true });
-  const baselinePages = await writeBaselineInput((await loadArchive(contentRoot)).issues, baselineIn);
-  const baseline = await measure(process.execPath, [path.join(projectRoot, "node_modules/@11ty/eleventy/cmd.cjs"), "--input", baselineIn, "--output", baselineOut, "--quiet", "--config", path.join(projectRoot, "scripts/bench/baseline/eleventy.config.js")], { cwd: projectRoot });
-  assertSucceeded("the baseline build", baseline);
-  await rm(baselineIn, { recursive: true, force: true });
-  await rm(baselineOut, { recursive: true, force: true });
 
   console.error(`[${issues}] Baoku cold build…`);
   const cold = await runBuild(contentRoot, siteDir);
@@ -128,15 +120,26 @@ async function benchSize(issues: number, workDir: string): Promise<Row> {
   console.error(`[${issues}] rebuilding with nothing changed…`);
   const noChange = await runBuild(contentRoot, siteDir);
   assertSucceeded("the rebuild with nothing changed", noChange);
+  await removeSite(siteDir);
 
+  // The baseline runs last, on the same issues: at the largest sizes it may run out of memory, which is itself a result.
+  console.error(`[${issues}] plain Eleventy baseline…`);
+  const baselineIn = path.join(workDir, `baseline-in-${issues}`);
+  const baselineOut = path.join(workDir, `baseline-out-${issues}`);
+  await rm(baselineIn, { recursive: true, force: true });
+  await rm(baselineOut, { recursive: true, force: true });
+  const baselinePages = await writeBaselineInput((await loadArchive(contentRoot)).issues.filter((issue) => issue.number <= issues), baselineIn);
+  const baseline = await measure(process.execPath, [path.join(projectRoot, "node_modules/@11ty/eleventy/cmd.cjs"), "--input", baselineIn, "--output", baselineOut, "--quiet", "--config", path.join(projectRoot, "scripts/bench/baseline/eleventy.config.js")], { cwd: projectRoot });
+  if (baseline.exitCode !== 0) console.error(`[${issues}] the baseline failed (exit ${baseline.exitCode}): ${baseline.stderr.slice(-500)}`);
+  await rm(baselineIn, { recursive: true, force: true });
+  await rm(baselineOut, { recursive: true, force: true });
   await rm(contentRoot, { recursive: true, force: true });
-  await rm(siteDir, { recursive: true, force: true });
-  await rm(`${siteDir}.cache`, { recursive: true, force: true });
+
   return {
     issues, pages, coldSeconds: cold.seconds, pagesPerSecond: pages / cold.seconds, peakGB: cold.peakBytes / 1e9,
     ...(indexingSeconds(cold) !== undefined && { indexSeconds: indexingSeconds(cold)! }), indexMB, firstQueryKB,
     addFirstSeconds: addFirst.seconds, addOneSeconds: addOne.seconds, addOnePeakGB: addOne.peakBytes / 1e9, noChangeSeconds: noChange.seconds,
-    baselineSeconds: baseline.seconds, baselinePeakGB: baseline.peakBytes / 1e9, baselinePages,
+    baseline: baseline.exitCode === 0 ? { seconds: baseline.seconds, peakGB: baseline.peakBytes / 1e9, pages: baselinePages } : { failed: `exit ${baseline.exitCode}`, seconds: baseline.seconds, peakGB: baseline.peakBytes / 1e9, pages: baselinePages },
   };
 }
 
@@ -146,8 +149,8 @@ function table(rows: Row[]): string {
   const lines = rows.map((row) => [
     row.issues, row.pages, `${row.coldSeconds.toFixed(1)} s`, row.pagesPerSecond.toFixed(0), `${row.peakGB.toFixed(2)} GB`,
     row.indexSeconds !== undefined ? `${row.indexSeconds.toFixed(1)} s` : "–", `${row.indexMB.toFixed(1)} MB`, `${row.firstQueryKB.toFixed(0)} KB`,
-    `${row.addFirstSeconds.toFixed(1)} s`, `${row.addOneSeconds.toFixed(1)} s`, `${row.addOnePeakGB.toFixed(2)} GB`, `${row.noChangeSeconds.toFixed(1)} s`, `${row.baselineSeconds.toFixed(1)} s (${row.baselinePages})`,
-    `${row.baselinePeakGB.toFixed(2)} GB`, `${(row.baselineSeconds / row.coldSeconds).toFixed(1)}×`,
+    `${row.addFirstSeconds.toFixed(1)} s`, `${row.addOneSeconds.toFixed(1)} s`, `${row.addOnePeakGB.toFixed(2)} GB`, `${row.noChangeSeconds.toFixed(1)} s`, row.baseline.failed ? `failed (${row.baseline.failed}) after ${row.baseline.seconds.toFixed(1)} s (${row.baseline.pages})` : `${row.baseline.seconds.toFixed(1)} s (${row.baseline.pages})`,
+    `${row.baseline.peakGB.toFixed(2)} GB`, row.baseline.failed ? "–" : `${(row.baseline.seconds / row.coldSeconds).toFixed(1)}×`,
   ].join(" | "));
   return [header, rule, ...lines.map((line) => `| ${line} |`)].join("\n");
 }
