@@ -1,4 +1,4 @@
-// `npm run bench [-- --sizes 300,1000,4000,11000]`: builds synthetic archives of N daily issues with the real pipeline and then with plain
+// `npm run bench [-- --sizes 300,1000,4000,11000] [--no-baseline]`: builds synthetic archives of N daily issues with the real pipeline and then with plain
 // Eleventy in the same run, and prints cold build time, pages per second, peak memory of the process tree, search indexing time and
 // index size; the time to add one issue to the built archive and publish it (the first after the cold build, and the next); and the time
 // of a rebuild with nothing changed.
@@ -77,8 +77,8 @@ interface Row {
   addOneSeconds: number;
   addOnePeakGB: number;
   noChangeSeconds: number;
-  /** Plain Eleventy on the same issues (the cold build's, not the added ones); `failed` when it did not finish. */
-  baseline: { seconds: number; peakGB: number; pages: number; failed?: string };
+  /** Plain Eleventy on the same issues (the cold build's, not the added ones); `failed` when it did not finish; absent with --no-baseline. */
+  baseline?: { seconds: number; peakGB: number; pages: number; failed?: string };
 }
 
 /** The site's output (a link) and its two copies beside it, and its cache. */
@@ -86,7 +86,7 @@ async function removeSite(siteDir: string): Promise<void> {
   for (const folder of [siteDir, `${siteDir}.a`, `${siteDir}.b`, `${siteDir}.cache`]) await rm(folder, { recursive: true, force: true });
 }
 
-async function benchSize(issues: number, workDir: string): Promise<Row> {
+async function benchSize(issues: number, workDir: string, withBaseline: boolean): Promise<Row> {
   const contentRoot = path.join(workDir, `archive-${issues}`);
   const siteDir = path.join(workDir, `site-${issues}`);
   await rm(contentRoot, { recursive: true, force: true });
@@ -122,6 +122,16 @@ async function benchSize(issues: number, workDir: string): Promise<Row> {
   assertSucceeded("the rebuild with nothing changed", noChange);
   await removeSite(siteDir);
 
+  const baoku = {
+    issues, pages, coldSeconds: cold.seconds, pagesPerSecond: pages / cold.seconds, peakGB: cold.peakBytes / 1e9,
+    ...(indexingSeconds(cold) !== undefined && { indexSeconds: indexingSeconds(cold)! }), indexMB, firstQueryKB,
+    addFirstSeconds: addFirst.seconds, addOneSeconds: addOne.seconds, addOnePeakGB: addOne.peakBytes / 1e9, noChangeSeconds: noChange.seconds,
+  };
+  if (!withBaseline) {
+    await rm(contentRoot, { recursive: true, force: true });
+    return baoku;
+  }
+
   // The baseline runs last, on the same issues: at the largest sizes it may run out of memory, which is itself a result.
   console.error(`[${issues}] plain Eleventy baseline…`);
   const baselineIn = path.join(workDir, `baseline-in-${issues}`);
@@ -136,9 +146,7 @@ async function benchSize(issues: number, workDir: string): Promise<Row> {
   await rm(contentRoot, { recursive: true, force: true });
 
   return {
-    issues, pages, coldSeconds: cold.seconds, pagesPerSecond: pages / cold.seconds, peakGB: cold.peakBytes / 1e9,
-    ...(indexingSeconds(cold) !== undefined && { indexSeconds: indexingSeconds(cold)! }), indexMB, firstQueryKB,
-    addFirstSeconds: addFirst.seconds, addOneSeconds: addOne.seconds, addOnePeakGB: addOne.peakBytes / 1e9, noChangeSeconds: noChange.seconds,
+    ...baoku,
     baseline: baseline.exitCode === 0 ? { seconds: baseline.seconds, peakGB: baseline.peakBytes / 1e9, pages: baselinePages } : { failed: `exit ${baseline.exitCode}`, seconds: baseline.seconds, peakGB: baseline.peakBytes / 1e9, pages: baselinePages },
   };
 }
@@ -149,18 +157,18 @@ function table(rows: Row[]): string {
   const lines = rows.map((row) => [
     row.issues, row.pages, `${row.coldSeconds.toFixed(1)} s`, row.pagesPerSecond.toFixed(0), `${row.peakGB.toFixed(2)} GB`,
     row.indexSeconds !== undefined ? `${row.indexSeconds.toFixed(1)} s` : "–", `${row.indexMB.toFixed(1)} MB`, `${row.firstQueryKB.toFixed(0)} KB`,
-    `${row.addFirstSeconds.toFixed(1)} s`, `${row.addOneSeconds.toFixed(1)} s`, `${row.addOnePeakGB.toFixed(2)} GB`, `${row.noChangeSeconds.toFixed(1)} s`, row.baseline.failed ? `failed (${row.baseline.failed}) after ${row.baseline.seconds.toFixed(1)} s (${row.baseline.pages})` : `${row.baseline.seconds.toFixed(1)} s (${row.baseline.pages})`,
-    `${row.baseline.peakGB.toFixed(2)} GB`, row.baseline.failed ? "–" : `${(row.baseline.seconds / row.coldSeconds).toFixed(1)}×`,
+    `${row.addFirstSeconds.toFixed(1)} s`, `${row.addOneSeconds.toFixed(1)} s`, `${row.addOnePeakGB.toFixed(2)} GB`, `${row.noChangeSeconds.toFixed(1)} s`, !row.baseline ? "not run" : row.baseline.failed ? `failed (${row.baseline.failed}) after ${row.baseline.seconds.toFixed(1)} s (${row.baseline.pages})` : `${row.baseline.seconds.toFixed(1)} s (${row.baseline.pages})`,
+    row.baseline ? `${row.baseline.peakGB.toFixed(2)} GB` : "–", !row.baseline || row.baseline.failed ? "–" : `${(row.baseline.seconds / row.coldSeconds).toFixed(1)}×`,
   ].join(" | "));
   return [header, rule, ...lines.map((line) => `| ${line} |`)].join("\n");
 }
 
-const { values } = parseArgs({ options: { sizes: { type: "string" }, "work-dir": { type: "string" } } });
+const { values } = parseArgs({ options: { sizes: { type: "string" }, "work-dir": { type: "string" }, "no-baseline": { type: "boolean" } } });
 const sizes = values.sizes ? values.sizes.split(",").map(Number) : DEFAULT_SIZES;
 const workDir = values["work-dir"] ?? path.join(os.tmpdir(), "baoku-bench");
 const rows: Row[] = [];
 for (const size of sizes) {
-  rows.push(await benchSize(size, workDir));
+  rows.push(await benchSize(size, workDir, !values["no-baseline"]));
   console.log(table(rows));
 }
 console.log(`\nMachine: ${os.cpus().length} × ${os.cpus()[0]?.model ?? "CPU"}, ${(os.totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.version}.`);

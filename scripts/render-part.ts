@@ -9,6 +9,8 @@ import { MONTH_TEMPLATES, type SitePart } from "./site-parts.ts";
 
 const projectRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 const templatesDir = path.join(projectRoot, "templates");
+/** Search input files written at once. */
+const FILES_AT_ONCE = 16;
 
 export interface RenderRequest {
   part: Pick<SitePart, "key" | "data" | "templates">;
@@ -36,12 +38,17 @@ export async function renderPart({ part, siteDir, searchInputDir, verbose }: Ren
   if (!verbose) eleventy.disableLogger();
   const written = await eleventy.write();
   if (part.templates === "archive") await cp(path.join(projectRoot, "public"), siteDir, { recursive: true });
-  for (const article of part.data.articles) {
-    const html = await readFile(path.join(siteDir, article.path, "index.html"), "utf8");
-    const target = path.join(searchInputDir, article.path, "index.html");
-    await mkdir(path.dirname(target), { recursive: true });
-    await writeFile(target, withSearchTerms(html));
-  }
+  // Several files at once: one at a time, waiting on the file system is most of the work.
+  let next = 0;
+  await Promise.all(Array.from({ length: FILES_AT_ONCE }, async () => {
+    while (next < part.data.articles.length) {
+      const article = part.data.articles[next++]!;
+      const html = await readFile(path.join(siteDir, article.path, "index.html"), "utf8");
+      const target = path.join(searchInputDir, article.path, "index.html");
+      await mkdir(path.dirname(target), { recursive: true });
+      await writeFile(target, withSearchTerms(html));
+    }
+  }));
   return countWritten(written);
 }
 
