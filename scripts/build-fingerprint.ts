@@ -2,9 +2,10 @@
 // and the locked dependency versions) and the content (baoku.config.json and every file under issues/). Builds are reproducible, so two
 // builds with the same fingerprint write the same site, and a rebuild with nothing changed can stop before doing anything.
 import { createHash } from "node:crypto";
-import { mkdir, readdir, readFile, rename, stat, writeFile } from "node:fs/promises";
+import { readdir, readFile, stat } from "node:fs/promises";
 import path from "node:path";
 import { readContentFiles, type ContentFiles } from "../src/content-files.ts";
+import { writeAtomically } from "../src/cache-files.ts";
 
 /** Everything in the project that decides how a site is built, relative to the project root. */
 export const BUILD_CODE = ["src", "templates", "public", "scripts", ".eleventy.js", "package-lock.json"];
@@ -31,7 +32,7 @@ export async function buildFingerprint(projectRoot: string, contentRoot: string,
 export function contentFingerprint(codeHash: string, content: ContentFiles): string {
   const hash = createHash("sha256").update(codeHash);
   if (content.config) hash.update("config\0").update(content.config).update("\0");
-  for (const { file, bytes } of content.markdown) hash.update(`content ${file}\0`).update(bytes).update("\0");
+  for (const { file, hash: fileHash } of content.markdown) hash.update(`content ${file} ${fileHash}\0`);
   for (const { file, size, modifiedMs } of content.others) hash.update(`file ${file} ${size} ${modifiedMs}\0`);
   return hash.digest("hex");
 }
@@ -74,10 +75,8 @@ export async function isUpToDate(cacheDir: string, outputDir: string, fingerprin
 /** Remembers that `outputDir` now holds the site built with this fingerprint. */
 export async function recordBuild(cacheDir: string, outputDir: string, fingerprint: string): Promise<void> {
   const file = recordFile(cacheDir, outputDir);
-  await mkdir(path.dirname(file), { recursive: true });
   const output = await outputIdentity(outputDir);
   if (!output) return;
   const record: BuildRecord = { fingerprint, output };
-  await writeFile(`${file}.${process.pid}`, JSON.stringify(record));
-  await rename(`${file}.${process.pid}`, file);
+  await writeAtomically(file, JSON.stringify(record));
 }

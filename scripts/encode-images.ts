@@ -1,11 +1,13 @@
 // Encodes the site's image derivatives with sharp, through a cache outside the site: each file is keyed by its source's content hash and its encoding options, so a second build encodes nothing.
 import { createHash } from "node:crypto";
-import { access, copyFile, mkdir, readFile, rename, rm, writeFile } from "node:fs/promises";
+import { copyFile, mkdir, readFile } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
 import sharp, { type OutputInfo } from "sharp";
 import type { Derivative } from "../src/derivatives.ts";
 import { MAX_IMAGE_SIDE } from "../src/image-files.ts";
+import { exists, writeAtomically } from "../src/cache-files.ts";
+import { eachLimited } from "../src/each-limited.ts";
 
 export interface EncodeImagesOptions {
   /** The folder `Derivative.source` is relative to. */
@@ -119,28 +121,3 @@ export function cacheFile(cacheDir: string, derivative: Derivative): string {
   return path.join(cacheDir, key.slice(0, 2), `${key}.${format}`);
 }
 
-async function exists(file: string): Promise<boolean> {
-  return access(file).then(() => true, () => false);
-}
-
-/** Writes through a temporary file and a rename, so a build that stops half way, or another build at the same time, never leaves a half-written file in the cache. */
-async function writeAtomically(file: string, bytes: Buffer): Promise<void> {
-  await mkdir(path.dirname(file), { recursive: true });
-  const temporary = `${file}.${process.pid}-${Math.random().toString(36).slice(2)}.tmp`;
-  try {
-    await writeFile(temporary, bytes);
-    await rename(temporary, file);
-  } catch (error) {
-    await rm(temporary, { force: true });
-    throw error;
-  }
-}
-
-/** Runs `work` on every item, at most `limit` at a time. */
-async function eachLimited<T>(items: readonly T[], limit: number, work: (item: T) => Promise<void>): Promise<void> {
-  let next = 0;
-  const worker = async () => {
-    while (next < items.length) await work(items[next++]!);
-  };
-  await Promise.all(Array.from({ length: Math.max(1, Math.min(limit, items.length)) }, worker));
-}

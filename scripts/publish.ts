@@ -4,8 +4,10 @@
 // rename: readers see the old site or the new one, never a mix, and the work follows what changed, not how big the archive is. A copy
 // that a killed build left half-made is marked so, and the next build makes it again from scratch.
 import { createHash } from "node:crypto";
-import { access, link, lstat, mkdir, readdir, readFile, readlink, rename, rm, rmdir, symlink, writeFile } from "node:fs/promises";
+import { link, lstat, mkdir, readdir, readFile, readlink, rename, rm, rmdir, symlink } from "node:fs/promises";
 import path from "node:path";
+import { exists, writeAtomically } from "../src/cache-files.ts";
+import { eachLimited } from "../src/each-limited.ts";
 
 /** A cache entry linked into the site: a part's pages at the site's root, or a search bundle at pagefind/<key>. */
 export interface SiteEntry {
@@ -35,11 +37,9 @@ export async function publish(outputDir: string, cacheDir: string, entries: read
   const stateFile = path.join(cacheDir, "builds", `${createHash("sha256").update(path.resolve(outputDir)).digest("hex").slice(0, 16)}-${copy}.json`);
   const previous = JSON.parse(await readFile(stateFile, "utf8").catch(() => "null")) as CopyState | null;
   const wanted = await Promise.all(entries.map(async (entry) => ({ ...entry, owned: await ownedPaths(entry) })));
-  await mkdir(path.dirname(stateFile), { recursive: true });
   await writeState(stateFile, { complete: false, entries: wanted });
 
-  const copyExists = await access(copyDir).then(() => true, () => false);
-  if (previous?.complete && copyExists) {
+  if (previous?.complete && (await exists(copyDir))) {
     const key = (entry: SiteEntry) => `${entry.from}\0${entry.to}`;
     const keep = new Set(wanted.map(key));
     const had = new Set(previous.entries.map(key));
@@ -111,18 +111,11 @@ async function linkTree(from: string, to: string): Promise<void> {
   await mkdir(to, { recursive: true });
   for (const folder of entries.filter((entry) => entry.isDirectory()).map(relative).sort()) await mkdir(path.join(to, folder), { recursive: true });
   const files = entries.filter((entry) => !entry.isDirectory()).map(relative);
-  let next = 0;
-  await Promise.all(Array.from({ length: LINKS_AT_ONCE }, async () => {
-    while (next < files.length) {
-      const file = files[next++]!;
-      await link(path.join(from, file), path.join(to, file));
-    }
-  }));
+  await eachLimited(files, LINKS_AT_ONCE, (file) => link(path.join(from, file), path.join(to, file)));
 }
 
 async function writeState(file: string, state: CopyState): Promise<void> {
-  await writeFile(`${file}.${process.pid}`, JSON.stringify(state));
-  await rename(`${file}.${process.pid}`, file);
+  await writeAtomically(file, JSON.stringify(state));
 }
 
 /**

@@ -4,11 +4,14 @@ import { cp, mkdir, readdir, readFile, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import Eleventy from "@11ty/eleventy";
+import { eachLimited } from "../src/each-limited.ts";
 import { withSearchTerms } from "./search-index.ts";
 import { MONTH_TEMPLATES, type SitePart } from "./site-parts.ts";
 
 const projectRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 const templatesDir = path.join(projectRoot, "templates");
+/** The top-level templates, each of which renders pages of a month part or of the archive-wide part; listed once a worker. */
+const pageTemplates = readdir(templatesDir).then((names) => names.filter((name) => name.endsWith(".njk")));
 /** Search input files written at once. */
 const FILES_AT_ONCE = 16;
 
@@ -23,7 +26,7 @@ export interface RenderRequest {
 
 /** Renders the part and writes its search input; resolves to the number of pages written. */
 export async function renderPart({ part, siteDir, searchInputDir, verbose }: RenderRequest): Promise<number> {
-  const templates = (await readdir(templatesDir)).filter((name) => name.endsWith(".njk"));
+  const templates = await pageTemplates;
   const skipped = templates.filter((name) => MONTH_TEMPLATES.includes(name) !== (part.templates === "month"));
   const eleventy = new Eleventy(templatesDir, siteDir, {
     configPath: path.join(projectRoot, ".eleventy.js"),
@@ -39,16 +42,12 @@ export async function renderPart({ part, siteDir, searchInputDir, verbose }: Ren
   const written = await eleventy.write();
   if (part.templates === "archive") await cp(path.join(projectRoot, "public"), siteDir, { recursive: true });
   // Several files at once: one at a time, waiting on the file system is most of the work.
-  let next = 0;
-  await Promise.all(Array.from({ length: FILES_AT_ONCE }, async () => {
-    while (next < part.data.articles.length) {
-      const article = part.data.articles[next++]!;
-      const html = await readFile(path.join(siteDir, article.path, "index.html"), "utf8");
-      const target = path.join(searchInputDir, article.path, "index.html");
-      await mkdir(path.dirname(target), { recursive: true });
-      await writeFile(target, withSearchTerms(html));
-    }
-  }));
+  await eachLimited(part.data.articles, FILES_AT_ONCE, async (article) => {
+    const html = await readFile(path.join(siteDir, article.path, "index.html"), "utf8");
+    const target = path.join(searchInputDir, article.path, "index.html");
+    await mkdir(path.dirname(target), { recursive: true });
+    await writeFile(target, withSearchTerms(html));
+  });
   return countWritten(written);
 }
 

@@ -22,6 +22,8 @@ interface Task {
 }
 
 export interface RenderPool {
+  /** How many parts it renders at once. */
+  readonly size: number;
   /** Renders a part once a worker is free. */
   render(request: RenderRequest): Promise<Rendered>;
   /** Starts every worker now, so their start-up (loading Eleventy) overlaps whatever comes before the first part. */
@@ -72,6 +74,7 @@ export function createRenderPool(size = os.availableParallelism()): RenderPool {
   }
 
   return {
+    size,
     render(request) {
       return new Promise((resolve, reject) => {
         queue.push({ request, resolve, reject });

@@ -3,14 +3,14 @@
 // read whole, a few months at a time, so memory does not grow with the archive. Cache entries are written under a temporary name and
 // renamed into place when complete, so a build killed midway never leaves an entry that looks finished; entries no build uses any more
 // are removed after a successful build.
-import { access, copyFile, mkdir, readdir, readFile, rename, rm, stat, utimes, writeFile } from "node:fs/promises";
-import os from "node:os";
+import { copyFile, mkdir, readdir, readFile, rename, rm, stat, writeFile } from "node:fs/promises";
 import path from "node:path";
 import type { ScannedIssue } from "../src/archive.ts";
 import type { Issue, PaperConfig } from "../src/model.ts";
 import type { Problem } from "../src/problems.ts";
 import { imageOrigins, unreadableImageProblem } from "../src/image-files.ts";
 import { SEARCH_FOLDER } from "../src/search-bundles.ts";
+import { exists, isStale, touch } from "../src/cache-files.ts";
 import { archiveRecords, issueRecords, publishedFiles, sharedRecords } from "../src/site.ts";
 import type { SiteData } from "../src/site-types.ts";
 import encodeImages, { copyDerivatives, type EncodeImagesResult } from "./encode-images.ts";
@@ -67,16 +67,11 @@ function partEntry(dir: string): PartEntry {
   return { dir, site: path.join(dir, "site"), searchInput: path.join(dir, "search-input"), manifest: path.join(dir, "part.json") };
 }
 
-const exists = (file: string) => access(file).then(() => true, () => false);
-
-/** How long a cache entry no build has used is kept. */
-const UNUSED_ENTRY_LIFETIME_MS = 60 * 60 * 1000;
 
 /** Renders what changed, indexes what changed, and returns how to put the site together. */
 export async function renderSite(config: PaperConfig, issues: readonly ScannedIssue[], options: RenderSiteOptions): Promise<RenderedSite> {
   const partsDir = path.join(options.cacheDir, "parts");
   const bundlesDir = path.join(options.cacheDir, "search");
-  const concurrency = os.availableParallelism();
   const shared = sharedRecords(config);
   const months = monthPlans(issues, options.codeHash);
   const newest = await issues.at(-1)?.load();
@@ -152,7 +147,7 @@ export async function renderSite(config: PaperConfig, issues: readonly ScannedIs
   const monthEntries = new Map<string, Promise<PartEntry | undefined>>();
   try {
     // Months start in order, a few at a time, so only those months' issues are in memory; the bundles below wait for theirs.
-    const startMonth = limiter(concurrency + 1);
+    const startMonth = limiter(options.pool.size + 1);
     for (const month of months) monthEntries.set(month.key, startMonth(() => partReady(month.key, month.hash, (entry) => makeMonth(month, entry))));
     const archiveEntry = partReady(ARCHIVE_PART, archiveHash, async (entry) => {
       const result = await pool.render({ part: { key: ARCHIVE_PART, data: archiveData, templates: "archive" }, siteDir: entry.site, searchInputDir: entry.searchInput, verbose: options.verbose });
@@ -236,11 +231,6 @@ async function settle(temporaryDir: string, entryDir: string): Promise<void> {
   }
 }
 
-/** Marks a cache entry as used now. */
-async function touch(entryDir: string): Promise<void> {
-  const now = new Date();
-  await utimes(entryDir, now, now).catch(() => undefined);
-}
 
 /**
  * Removes the entries `<root>/<key>/<hash>` not in `used` and not used by any build for an hour (builds sharing the cache may be running
@@ -253,7 +243,7 @@ async function pruneUnused(root: string, used: ReadonlySet<string>): Promise<voi
     for (const hash of await readdir(keyDir).catch(() => [] as string[])) {
       const entryDir = path.join(keyDir, hash);
       const info = await stat(entryDir).catch(() => undefined);
-      if (!used.has(entryDir) && info && now - info.mtimeMs > UNUSED_ENTRY_LIFETIME_MS) await rm(entryDir, { recursive: true, force: true });
+      if (!used.has(entryDir) && info && isStale(info.mtimeMs, now)) await rm(entryDir, { recursive: true, force: true });
     }
     if ((await readdir(keyDir).catch(() => ["?"])).length === 0) await rm(keyDir, { recursive: true, force: true });
   }

@@ -1,12 +1,12 @@
 // The whole archive: every issue file parsed on its own, then the checks that need all of them (unique dates and numbers, numbers rising with dates, images present).
-import { readdir, readFile } from "node:fs/promises";
+import { readFile } from "node:fs/promises";
 import path from "node:path";
 import type { Issue, IssueHeader, PaperConfig } from "./model.ts";
 import type { Problem } from "./problems.ts";
 import { loadConfig } from "./config.ts";
 import { parseIssue } from "./parse-issue.ts";
 import type { FolderFile, ParseCache, ParsedIssue } from "./parse-cache.ts";
-import type { ContentFiles } from "./content-files.ts";
+import { readContentFiles, type ContentFiles } from "./content-files.ts";
 import inspectIssueImages from "./image-files.ts";
 
 export interface Archive {
@@ -16,28 +16,13 @@ export interface Archive {
   problems: Problem[];
 }
 
-/** Issue files below `issues/`, relative to the content root with forward slashes, sorted. */
-export async function listIssueFiles(contentRoot: string): Promise<string[]> {
-  const issuesDir = path.join(contentRoot, "issues");
-  const entries = await readdir(issuesDir, { recursive: true }).catch(() => [] as string[]);
-  return entries
-    .filter((entry) => entry.endsWith(".md"))
-    .map((entry) => `issues/${entry.split(path.sep).join("/")}`)
-    .sort();
-}
-
 /** Reads, parses and checks every issue file below `contentRoot`. */
 export async function loadArchive(contentRoot: string): Promise<Archive> {
   const { config, problems } = await loadConfig(contentRoot);
   if (!config) return { issues: [], problems };
   const issues: Issue[] = [];
-  for (const file of await listIssueFiles(contentRoot)) {
-    const misplaced = misplacedFileProblem(file);
-    if (misplaced) {
-      problems.push(misplaced);
-      continue;
-    }
-    const parsed = await parseIssueFile(contentRoot, file, await readFile(path.join(contentRoot, file)), config);
+  for (const { file, bytes } of placedIssueFiles(await readContentFiles(contentRoot), problems)) {
+    const parsed = await parseIssueFile(contentRoot, file, bytes, config);
     problems.push(...parsed.problems);
     if (parsed.issue) issues.push(parsed.issue);
   }
@@ -80,13 +65,8 @@ export async function scanArchive(contentRoot: string, content: ContentFiles, op
   const cache = await openCache(config);
   const folders = issueFolderFiles(content);
   const issues: ScannedIssue[] = [];
-  for (const { file, bytes } of content.markdown) {
-    const misplaced = misplacedFileProblem(file);
-    if (misplaced) {
-      problems.push(misplaced);
-      continue;
-    }
-    const key = cache.keyOf(file, bytes, folders.get(file.replace(/\.md$/, "")) ?? []);
+  for (const { file, bytes, hash } of placedIssueFiles(content, problems)) {
+    const key = cache.keyOf(file, hash, folders.get(file.replace(/\.md$/, "")) ?? []);
     const parseAgain = async () => parseIssueFile(contentRoot, file, await readFile(path.join(contentRoot, file)), config);
     const parsed = await cache.header(key, () => parseIssueFile(contentRoot, file, bytes, config));
     problems.push(...parsed.problems);
@@ -108,6 +88,15 @@ function issueFolderFiles(content: ContentFiles): Map<string, FolderFile[]> {
     folders.set(folder[1]!, files);
   }
   return folders;
+}
+
+/** The Markdown files named as issue files are; each of the others is a problem added to `problems`. */
+function placedIssueFiles(content: ContentFiles, problems: Problem[]): ContentFiles["markdown"] {
+  return content.markdown.filter(({ file }) => {
+    const misplaced = misplacedFileProblem(file);
+    if (misplaced) problems.push(misplaced);
+    return !misplaced;
+  });
 }
 
 function misplacedFileProblem(file: string): Problem | undefined {

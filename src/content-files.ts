@@ -1,16 +1,24 @@
 // The files of a content root that a build depends on, read once: baoku.config.json and every Markdown file under issues/ by their bytes,
-// every other file there (images, PDFs) by its size and time. The build's fingerprint and the parse cache's keys are both made from them.
+// every other file there (images, PDFs) by its size and time. The build's fingerprint and the parse cache's keys are both made from them,
+// so each file is read and hashed once a build.
+import { createHash } from "node:crypto";
 import { readdir, readFile, stat } from "node:fs/promises";
 import path from "node:path";
 import { CONFIG_FILE } from "./config.ts";
+import { mapLimited } from "./each-limited.ts";
 
 export interface ContentFiles {
   /** baoku.config.json's bytes, when there is one. */
   config?: Uint8Array;
-  /** Every Markdown file under issues/, relative to the content root with forward slashes, sorted, with its bytes. */
-  markdown: { file: string; bytes: Uint8Array }[];
+  /** Every Markdown file under issues/, relative to the content root with forward slashes, sorted, with its bytes and their SHA-256. */
+  markdown: { file: string; bytes: Uint8Array; hash: string }[];
   /** Every other file under issues/, sorted, with its size and modification time. */
   others: { file: string; size: number; modifiedMs: number }[];
+}
+
+/** The SHA-256 of a file's bytes, in hex: what the fingerprint and the parse cache know a Markdown file by. */
+export function contentHash(bytes: Uint8Array): string {
+  return createHash("sha256").update(bytes).digest("hex");
 }
 
 /** Files read at once: enough to keep the disk busy without holding many open. */
@@ -24,23 +32,13 @@ export async function readContentFiles(contentRoot: string): Promise<ContentFile
     .filter((entry) => !entry.isDirectory())
     .map((entry) => path.relative(contentRoot, path.join(entry.parentPath, entry.name)).split(path.sep).join("/"))
     .sort();
-  const markdown = await mapLimited(files.filter((file) => file.endsWith(".md")), async (file) => ({ file, bytes: await readFile(path.join(contentRoot, file)) }));
-  const others = (await mapLimited(files.filter((file) => !file.endsWith(".md")), async (file) => {
+  const markdown = await mapLimited(files.filter((file) => file.endsWith(".md")), READS_AT_ONCE, async (file) => {
+    const bytes = await readFile(path.join(contentRoot, file));
+    return { file, bytes, hash: contentHash(bytes) };
+  });
+  const others = (await mapLimited(files.filter((file) => !file.endsWith(".md")), READS_AT_ONCE, async (file) => {
     const info = await stat(path.join(contentRoot, file)).catch(() => undefined);
     return info && { file, size: info.size, modifiedMs: info.mtimeMs };
   })).filter((other) => other !== undefined);
   return { ...(config && { config }), markdown, others };
-}
-
-/** `work` on every item, `READS_AT_ONCE` at a time, with the results in the items' order. */
-async function mapLimited<T, R>(items: readonly T[], work: (item: T) => Promise<R>): Promise<R[]> {
-  const results: R[] = new Array(items.length);
-  let next = 0;
-  await Promise.all(Array.from({ length: Math.min(READS_AT_ONCE, items.length) }, async () => {
-    while (next < items.length) {
-      const index = next++;
-      results[index] = await work(items[index]!);
-    }
-  }));
-  return results;
 }

@@ -3,11 +3,12 @@
 // new issue parses that one. The headers of the last build's issues (what the checks across issues, calendars and neighbours' links need)
 // are kept together in one index, so a build reads whole issues only for the months it renders.
 import { createHash } from "node:crypto";
-import { mkdir, readdir, readFile, rename, rm, stat, utimes, writeFile } from "node:fs/promises";
+import { readdir, readFile, rm, stat } from "node:fs/promises";
 import path from "node:path";
 import { deserialize, serialize } from "node:v8";
 import { issueHeader, type Issue, type IssueHeader, type PaperConfig } from "./model.ts";
 import type { Problem } from "./problems.ts";
+import { isStale, touch, writeAtomically } from "./cache-files.ts";
 
 
 /** One issue file parsed, with its images inspected: the issue (when it could be read) and the problems found in it. */
@@ -29,8 +30,6 @@ export interface FolderFile {
   modifiedMs: number;
 }
 
-/** How long an entry no build has used is kept; builds sharing the cache may be working on other content. */
-const UNUSED_ENTRY_LIFETIME_MS = 60 * 60 * 1000;
 const INDEX_FILE = "index.v8";
 
 export class ParseCache {
@@ -46,9 +45,9 @@ export class ParseCache {
     return new ParseCache(dir, configHash, saved?.configHash === configHash ? saved.entries : new Map());
   }
 
-  /** The key of an issue file: its path and bytes, and its image folder's files. */
-  keyOf(file: string, bytes: Uint8Array, folder: readonly FolderFile[]): string {
-    const hash = createHash("sha256").update(this.configHash).update(`\0${file}\0`).update(bytes);
+  /** The key of an issue file: its path, the SHA-256 of its bytes (content-files.ts), and its image folder's files. */
+  keyOf(file: string, bytesHash: string, folder: readonly FolderFile[]): string {
+    const hash = createHash("sha256").update(this.configHash).update(`\0${file}\0${bytesHash}`);
     for (const entry of folder) hash.update(`\0${entry.name}\0${entry.size}\0${entry.modifiedMs}`);
     return hash.digest("hex");
   }
@@ -76,8 +75,7 @@ export class ParseCache {
     const cached = await readFile(file).catch(() => undefined);
     const parsed = cached ? (deserialize(cached) as ParsedIssue) : await parse();
     if (cached) {
-      const now = new Date();
-      await utimes(file, now, now).catch(() => undefined);
+      await touch(file);
     } else {
       await this.store(key, parsed);
     }
@@ -86,20 +84,14 @@ export class ParseCache {
   }
 
   private async store(key: string, parsed: ParsedIssue): Promise<ParsedHeader> {
-    const file = this.entryFile(key);
-    await mkdir(path.dirname(file), { recursive: true });
-    await writeFile(`${file}.${process.pid}`, serialize(parsed));
-    await rename(`${file}.${process.pid}`, file);
+    await writeAtomically(this.entryFile(key), serialize(parsed));
     return { ...(parsed.issue && { header: issueHeader(parsed.issue) }), problems: parsed.problems };
   }
 
   /** Keeps the index of the issues this build used, for the next build. */
   async save(): Promise<void> {
     if (!this.changed && this.used.size === this.index.size) return;
-    await mkdir(this.dir, { recursive: true });
-    const file = path.join(this.dir, INDEX_FILE);
-    await writeFile(`${file}.${process.pid}`, serialize({ configHash: this.configHash, entries: this.used }));
-    await rename(`${file}.${process.pid}`, file);
+    await writeAtomically(path.join(this.dir, INDEX_FILE), serialize({ configHash: this.configHash, entries: this.used }));
   }
 
   /** Removes entries this build did not use and no build has used for an hour. */
@@ -111,7 +103,7 @@ export class ParseCache {
         if (this.used.has(key)) continue;
         const entry = path.join(this.dir, shard, key);
         const info = await stat(entry).catch(() => undefined);
-        if (info && now - info.mtimeMs > UNUSED_ENTRY_LIFETIME_MS) await rm(entry, { force: true });
+        if (info && isStale(info.mtimeMs, now)) await rm(entry, { force: true });
       }
     }
   }

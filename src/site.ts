@@ -1,6 +1,6 @@
 // Turns the parsed archive into the records the templates render: one per issue, 版, article and year, with every link resolved.
 import { searchBundles } from "./search-bundles.ts";
-import { issueHeader, type Article, type ImageFile, type Issue, type IssueHeader, type Page, type PaperConfig } from "./model.ts";
+import type { Article, ImageFile, Issue, IssueHeader, Page, PaperConfig } from "./model.ts";
 import type {
   ArticlePageData, ArticleSummary, CalendarDay, CalendarMonth, IssuePageData, IssueSummary, Link, PagePageData, PageSummary, SiteData, SitePhoto, SiteScan, SocialPreview, YearPageData,
 } from "./site-types.ts";
@@ -244,11 +244,6 @@ export function archiveRecords(config: PaperConfig, headers: readonly IssueHeade
     ...(home && { home }),
     searchBundles: searchBundles(articleDates).reverse().map((bundle) => ({ key: bundle.key, url: at(bundle.path) })),
   };
-}
-
-/** Every record of the site from all its issues, sorted oldest first. */
-export function buildSiteData(config: PaperConfig, issues: readonly Issue[]): SiteData {
-  return { ...sharedRecords(config), ...issueRecords(config, issues), ...archiveRecords(config, issues.map(issueHeader), issues.at(-1)) };
 }
 
 /** Every file the site publishes beside its pages: each image derivative to encode (once, in a stable order) and each PDF to copy as it is, relative to the content root and the site root. */
