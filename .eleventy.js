@@ -1,4 +1,4 @@
-// Eleventy's wiring: the templates folder and the filters templates use. The data comes from scripts/render-part.ts as the global `baoku`,
+// Eleventy's wiring: the templates folder and the filters templates use. The data comes from src/build/render-part.ts as the global `baoku`,
 // one part of the site at a time; that script also copies public/ into the archive-wide part.
 import path from "node:path";
 import { fileURLToPath } from "node:url";

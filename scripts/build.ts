@@ -1,162 +1,36 @@
-// `npm run build`: check every issue, then render the archive part by part with Eleventy (what changed only, see render-site.ts) and put
-// it in place with one rename (publish.ts), so a failed build never touches the published site.
+// `npm run build`: checks every issue, then builds the site and its search index into _site (src/build/build.ts), and says what it did.
 import path from "node:path";
-import { fileURLToPath } from "node:url";
-import { mkdir } from "node:fs/promises";
-import { scanArchive } from "../src/archive.ts";
-import { ParseCache } from "../src/parse-cache.ts";
-import { formatProblems, hasErrors } from "../src/problems.ts";
-import { renderSite } from "./render-site.ts";
-import { publish, recoverAbandonedBuilds } from "./publish.ts";
-import { codeFingerprint, contentFingerprint, isUpToDate, recordBuild } from "./build-fingerprint.ts";
-import { readContentFiles, type ContentFiles } from "../src/content-files.ts";
-import { createRenderPool, type RenderPool } from "./render-pool.ts";
+import { contentRootOf, printProblems, readCommandLine, shownPath } from "../src/cli.ts";
+import { buildSite } from "../src/build/build.ts";
+import { say } from "../src/messages/texts.ts";
+import { projectRoot } from "../src/project.ts";
 
-const projectRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
-
-export interface BuildOptions {
-  /** The folder holding `issues/` and `baoku.config.json`; default: the project root. */
-  contentRoot?: string;
-  /** Where the site goes; default: `_site` in the project root. */
-  outputDir?: string;
-  /** Print Eleventy's per-file log; default: false. */
-  verbose?: boolean;
-  /**
-   * Where what builds keep between runs goes (parsed issues in `parsed/`, rendered parts in `parts/`, search bundles in `search/`, encoded
-   * images in `images/`, the last build's fingerprint in `builds/`); default: `.cache` in the project root. Keep it between CI runs.
-   */
-  cacheDir?: string;
-  /** How many images are encoded at once; default: the machine's available parallelism. */
-  imageConcurrency?: number;
-  /**
-   * Do nothing when the output folder already holds the site this code and content build (see build-fingerprint.ts); default: false.
-   * The command line sets it, unless given `--full`.
-   */
-  skipWhenUnchanged?: boolean;
+const started = performance.now();
+const { values } = readCommandLine({
+  content: { type: "string" }, output: { type: "string" }, cache: { type: "string" }, full: { type: "boolean" }, verbose: { type: "boolean" },
+}, "buildUsage");
+const output = shownPath(path.resolve(values.output ?? path.join(projectRoot, "_site")));
+const result = await buildSite({
+  contentRoot: contentRootOf(values.content),
+  verbose: values.verbose ?? false,
+  skipWhenUnchanged: !values.full,
+  ...(values.output && { outputDir: values.output }),
+  ...(values.cache && { cacheDir: values.cache }),
+});
+const { language } = result;
+printProblems(result.problems, language);
+if (!result.ok) {
+  console.error(say(language, "siteNotBuilt", { output }));
+  process.exit(1);
 }
-
-export interface BuildResult {
-  ok: boolean;
-  /** Problems found in the issue files, formatted for the person who must fix them; empty when there were none. */
-  report: string;
-  /** Pages in the site, rendered by this build or taken from the cache; 0 when the build stopped on errors. */
-  writtenCount: number;
-  /** Pages Pagefind indexed as search records. */
-  searchRecordCount?: number;
-  /** Image derivatives encoded by this build and taken from the cache; absent when the build stopped before images. */
-  images?: { encoded: number; reused: number };
-  /** The output folder already held the site this input builds, so nothing was done (with `skipWhenUnchanged`). */
-  unchanged?: boolean;
-  /** Parts of the site (see site-parts.ts) and search bundles, and how many of each this build made rather than took from the cache. */
-  parts?: { total: number; rendered: number };
-  bundles?: { total: number; indexed: number };
-  /** Seconds spent in each stage, for `npm run bench` and the build's last line; rendering and indexing overlap. */
-  seconds?: { read: number; images: number; render: number; search: number; total: number };
-}
-
-/** Builds the whole site, or leaves `outputDir` exactly as it was when any issue has an error. */
-export async function buildSite(options: BuildOptions = {}): Promise<BuildResult> {
-  const contentRoot = path.resolve(options.contentRoot ?? projectRoot);
-  const outputDir = path.resolve(options.outputDir ?? path.join(projectRoot, "_site"));
-  await recoverAbandonedBuilds(outputDir);
-  const cacheDir = path.resolve(options.cacheDir ?? path.join(projectRoot, ".cache"));
-  const stopwatch = startStopwatch();
-  // Every issue file is read once, here: its bytes make both the build's fingerprint and its key in the parse cache.
-  const codeHash = await codeFingerprint(projectRoot);
-  const content = await readContentFiles(contentRoot);
-  const fingerprint = options.skipWhenUnchanged ? contentFingerprint(codeHash, content) : undefined;
-  if (fingerprint && (await isUpToDate(cacheDir, outputDir, fingerprint))) return { ok: true, report: "", writtenCount: 0, unchanged: true };
-  // Render workers start now, loading Eleventy while the issues are checked.
-  const pool = createRenderPool();
-  pool.warm();
-  try {
-    return await buildFrom(contentRoot, content, { outputDir, cacheDir, codeHash, fingerprint, pool, stopwatch, options });
-  } finally {
-    pool.close();
-  }
-}
-
-interface BuildContext {
-  outputDir: string;
-  cacheDir: string;
-  codeHash: string;
-  fingerprint: string | undefined;
-  pool: RenderPool;
-  stopwatch: ReturnType<typeof startStopwatch>;
-  options: BuildOptions;
-}
-
-async function buildFrom(contentRoot: string, content: ContentFiles, { outputDir, cacheDir, codeHash, fingerprint, pool, stopwatch, options }: BuildContext): Promise<BuildResult> {
-  const archive = await scanArchive(contentRoot, content, (config) => ParseCache.open(path.join(cacheDir, "parsed"), codeHash, config));
-  await archive.cache?.save();
-  const readSeconds = stopwatch.lap();
-  const report = formatProblems(archive.problems);
-  if (hasErrors(archive.problems) || !archive.config) return { ok: false, report, writtenCount: 0 };
-
-  // Nothing is written to the output before every part is made: an image that turns out corrupt past its header stops the build like any other error.
-  const site = await renderSite(archive.config, archive.issues, {
-    contentRoot, cacheDir, codeHash, pool, verbose: options.verbose ?? false,
-    ...(options.imageConcurrency && { imageConcurrency: options.imageConcurrency }),
-  });
-  if (site.problems.length > 0) return { ok: false, report: formatProblems([...archive.problems, ...site.problems]), writtenCount: 0, images: site.images };
-  await mkdir(path.dirname(outputDir), { recursive: true });
-  await publish(outputDir, cacheDir, site.entries);
-  if (fingerprint) await recordBuild(cacheDir, outputDir, fingerprint);
-  await site.pruneCache();
-  await archive.cache?.prune();
-  return {
-    ok: true, report, writtenCount: site.pageCount, searchRecordCount: site.searchRecordCount, images: site.images, parts: site.parts, bundles: site.bundles,
-    seconds: { read: readSeconds, images: site.seconds.images, render: site.seconds.render, search: site.seconds.search, total: stopwatch.total() },
-  };
-}
-
-/** Seconds since the last lap, and since the start. */
-function startStopwatch(): { lap(): number; total(): number } {
-  const start = performance.now();
-  let last = start;
-  return {
-    lap() {
-      const now = performance.now();
-      const seconds = (now - last) / 1000;
-      last = now;
-      return seconds;
-    },
-    total: () => (performance.now() - start) / 1000,
-  };
-}
-
-/** The value after `--name` on the command line, if given. */
-export function optionValue(name: string): string | undefined {
-  const index = process.argv.indexOf(`--${name}`);
-  return index === -1 ? undefined : process.argv[index + 1];
-}
-
-if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
-  const started = performance.now();
-  const outputDir = optionValue("output");
-  const contentRoot = optionValue("content");
-  const cacheDir = optionValue("cache");
-  const result = await buildSite({
-    verbose: process.argv.includes("--verbose"),
-    skipWhenUnchanged: !process.argv.includes("--full"),
-    ...(outputDir && { outputDir }),
-    ...(contentRoot && { contentRoot }),
-    ...(cacheDir && { cacheDir }),
-  });
-  if (result.report) console.error(result.report);
-  if (!result.ok) {
-    console.error(`The site was not built; ${path.relative(process.cwd(), outputDir ?? "_site") || "."} is unchanged.`);
-    process.exit(1);
-  }
-  if (result.unchanged) {
-    console.log(`Nothing changed since the last build; ${outputDir ?? "_site"} is up to date (checked in ${((performance.now() - started) / 1000).toFixed(1)} s; --full builds anyway).`);
-    process.exit(0);
-  }
-  const images = result.images && result.images.encoded + result.images.reused > 0 ? `, ${result.images.encoded} image files encoded and ${result.images.reused} from the cache` : "";
-  console.log(`Built ${result.writtenCount} pages (${result.searchRecordCount} searchable)${images} into ${outputDir ?? "_site"} in ${((performance.now() - started) / 1000).toFixed(1)} s.`);
+const seconds = (performance.now() - started) / 1000;
+if (result.unchanged) {
+  console.log(say(language, "buildUnchanged", { output, seconds }));
+} else {
+  const images = result.images ?? { encoded: 0, reused: 0 };
+  console.log(say(language, "buildDone", { pages: result.writtenCount, searchable: result.searchRecordCount ?? 0, ...images, output, seconds }));
   if (result.seconds && result.parts && result.bundles) {
-    const { read, images: imageSeconds, render, search } = result.seconds;
-    console.log(`Read and checked the issues in ${read.toFixed(1)} s, images in ${imageSeconds.toFixed(1)} s, render workers busy ${render.toFixed(1)} s, search indexed in ${search.toFixed(1)} s.`);
-    console.log(`Rendered ${result.parts.rendered} of ${result.parts.total} parts and indexed ${result.bundles.indexed} of ${result.bundles.total} search bundles; unchanged ones come from the cache.`);
+    console.log(say(language, "buildStages", result.seconds));
+    console.log(say(language, "buildParts", { rendered: result.parts.rendered, parts: result.parts.total, indexed: result.bundles.indexed, bundles: result.bundles.total }));
   }
 }

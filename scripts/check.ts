@@ -1,14 +1,13 @@
-// `npm run check`: validates every issue file without building, and prints each problem as file:line, field, what is wrong and what to do.
-import path from "node:path";
-import { fileURLToPath } from "node:url";
-import { loadArchive } from "../src/archive.ts";
-import { formatProblems, hasErrors } from "../src/problems.ts";
-import { optionValue } from "./build.ts";
+// `npm run check`: checks every issue file without building, and prints each problem as file:line, field, what is wrong and what to do.
+import { contentRootOf, printProblems, readCommandLine } from "../src/cli.ts";
+import { scanArchive } from "../src/content/archive.ts";
+import { runLanguage } from "../src/messages/language.ts";
+import { say } from "../src/messages/texts.ts";
+import { hasErrors } from "../src/problems.ts";
 
-const projectRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
-const contentRoot = path.resolve(optionValue("content") ?? projectRoot);
-const archive = await loadArchive(contentRoot);
-const report = formatProblems(archive.problems);
-if (report) console.error(report);
+const { values } = readCommandLine({ content: { type: "string" } }, "checkUsage");
+const archive = await scanArchive(contentRootOf(values.content));
+const language = runLanguage(archive.config?.language);
+printProblems(archive.problems, language);
 if (hasErrors(archive.problems)) process.exit(1);
-console.log(`Checked ${archive.issues.length} issue${archive.issues.length === 1 ? "" : "s"}: ${archive.problems.length === 0 ? "no problems" : "no errors"}.`);
+console.log(say(language, "checkPassed", { issues: archive.issues.length, warnings: archive.problems.length > 0 }));

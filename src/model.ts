@@ -1,74 +1,79 @@
 // The types that flow through the pipeline, in one place: the front-matter schema and the Issue, Page, Article, Byline and Photo models built from it.
 import { z } from "zod";
+import { LANGUAGES } from "./messages/language.ts";
+import type { ConfigRule, FieldRule, FrontMatterField } from "./messages/problems.ts";
+
+/**
+ * The schemas' error messages are not sentences but the names of the rules a value broke (messages/problems.ts: FieldRule and
+ * ConfigRule), so the catalogue can say what is wrong in the editor's language.
+ */
+const rule = <Rule extends FieldRule | ConfigRule>(name: Rule) => ({ error: name });
 
 /** A calendar date written as YYYY-MM-DD. YAML reads an unquoted date as a Date, so both are accepted and normalised to the string. */
 export const isoDateSchema = z.preprocess(
   (value) => (value instanceof Date && !Number.isNaN(value.getTime()) ? value.toISOString().slice(0, 10) : value),
   z
-    .string({ error: "must be a date written as YYYY-MM-DD, e.g. 2022-11-01" })
-    .regex(/^\d{4}-\d{2}-\d{2}$/, { error: "must be a date written as YYYY-MM-DD, e.g. 2022-11-01" })
+    .string(rule("date"))
+    .regex(/^\d{4}-\d{2}-\d{2}$/, rule("date"))
     .refine((text) => {
       const date = new Date(`${text}T00:00:00Z`);
       return !Number.isNaN(date.getTime()) && date.toISOString().startsWith(text);
-    }, { error: "is not a real calendar date" }),
+    }, rule("realDate")),
 );
 
 /** A positive whole number; quoted digits ("1480") are read as the number, as editors quote values out of habit. */
-const countSchema = (what: string) =>
-  z.preprocess(
-    (value) => (typeof value === "string" && /^\s*\d+\s*$/.test(value) ? Number(value) : value),
-    z.number({ error: `must be a whole number (${what})` }).int({ error: `must be a whole number (${what})` }).positive({ error: `must be a positive number (${what})` }),
-  );
-
-const nonEmptyText = (what: string) =>
-  z
-    .string({ error: `must be text (${what})` })
-    .trim()
-    .min(1, { error: `must not be empty (${what})` });
-
-/** Front-matter of one issue file: the masthead facts an editor types. */
-export const frontMatterSchema = z.strictObject(
-  {
-    /** 总第N期: the issue's running number. */
-    issue: countSchema("总第N期, e.g. 1480"),
-    /** Publication date. */
-    date: isoDateSchema,
-    /** 农历 as printed on the masthead, e.g. 壬寅年十月初八; checked against `date`. */
-    lunar: nonEmptyText("农历 as printed, e.g. 壬寅年十月初八"),
-    /** 今日N版: the printed page count, which may exceed the pages present in the file. */
-    pages: countSchema("今日N版, e.g. 4"),
-    /** 星期 as printed (星期二 or 周二); checked against `date` when given. */
-    weekday: nonEmptyText("星期 as printed, e.g. 星期二").optional(),
-    /** 责任编辑. */
-    editor: nonEmptyText("责任编辑").optional(),
-    /** A free note on the issue, shown on its page. */
-    note: nonEmptyText("a note on the issue").optional(),
-  },
-  { error: (issue) => (issue.code === "unrecognized_keys" ? `is not a known field; the fields are issue, date, lunar, pages, weekday, editor and note` : undefined) },
+const countSchema = z.preprocess(
+  (value) => (typeof value === "string" && /^\s*\d+\s*$/.test(value) ? Number(value) : value),
+  z.number(rule("wholeNumber")).int(rule("wholeNumber")).positive(rule("positive")),
 );
+
+const nonEmptyText = z.string(rule("text")).trim().min(1, rule("nonEmpty"));
+
+/** Front-matter of one issue file: the masthead facts an editor types. Its keys are FRONT_MATTER_FIELDS. */
+export const frontMatterSchema = z.strictObject({
+  /** 总第N期: the issue's running number. */
+  issue: countSchema,
+  /** Publication date. */
+  date: isoDateSchema,
+  /** 农历 as printed on the masthead, e.g. 壬寅年十月初八; checked against `date`. */
+  lunar: nonEmptyText,
+  /** 今日N版: the printed page count, which may exceed the pages present in the file. */
+  pages: countSchema,
+  /** 星期 as printed (星期二 or 周二); checked against `date` when given. */
+  weekday: nonEmptyText.optional(),
+  /** 责任编辑. */
+  editor: nonEmptyText.optional(),
+  /** A free note on the issue, shown on its page. */
+  note: nonEmptyText.optional(),
+} satisfies Record<FrontMatterField, z.ZodType>);
 
 export type FrontMatter = z.infer<typeof frontMatterSchema>;
 
+const settingText = z.string(rule("text")).trim().min(1, rule("nonEmpty"));
+const settings = <Shape extends z.ZodRawShape>(shape: Shape) => z.strictObject(shape, rule("group"));
+
 /** The paper's configuration file, `baoku.config.json`. */
-export const paperConfigSchema = z.strictObject({
-  paper: z.strictObject({
+export const paperConfigSchema = settings({
+  paper: settings({
     /** The paper's name as printed, e.g. 东昌府讯. */
-    name: nonEmptyText("the paper's name"),
+    name: settingText,
     /** The romanized masthead, e.g. DONGCHANGSHIXUN. */
-    masthead: nonEmptyText("the romanized masthead"),
+    masthead: settingText,
     /** The paper's website as printed on the masthead. */
-    website: z.url({ error: "must be a full address, e.g. http://dcf.lcxw.cn" }).optional(),
+    website: z.url(rule("webAddress")).optional(),
     /** The submission email printed on the masthead. */
-    email: z.email({ error: "must be an email address" }).optional(),
+    email: z.email(rule("email")).optional(),
   }),
   /** Words that open a dateline (电头), e.g. 东昌府讯 and 本报讯. */
-  datelinePrefixes: z.array(nonEmptyText("a dateline prefix")).min(1, { error: "must list at least one dateline prefix, e.g. 本报讯" }),
-  site: z.strictObject({
+  datelinePrefixes: z.array(settingText, rule("list")).min(1, rule("prefixes")),
+  site: settings({
     /** The address the site is published at, used for canonical links and feeds; ends with /. */
-    baseUrl: z.url({ error: "must be a full address ending with /, e.g. https://example.org/" }).refine((url) => url.endsWith("/"), { error: "must end with /" }),
+    baseUrl: z.url(rule("address")).refine((url) => url.endsWith("/"), rule("endsWithSlash")),
     /** The site's title in the browser tab; defaults to the paper's name. */
-    title: nonEmptyText("the site's title").optional(),
+    title: settingText.optional(),
   }),
+  /** The language Baoku's messages are written in for this paper's editors: zh-CN (the default) or en. */
+  language: z.enum(LANGUAGES, rule("language")).optional(),
 });
 
 export type PaperConfig = z.infer<typeof paperConfigSchema>;

@@ -1,95 +1,34 @@
-// Problems found in the content, collected across all files and written for the editor who must fix them.
+// Problems found in the content, as records of what was found where: the kind, its place and its facts. Their words come from the
+// catalogue (messages/problems.ts) in the language of the run, when they are reported (messages/report.ts), so a problem found by one
+// build, cached and reported by the next, reads in whichever language that one speaks.
+import { PROBLEMS, type FactsOf, type ProblemKind, type Severity } from "./messages/problems.ts";
 
-/** Stable names for every kind of problem, so tests and tools can tell them apart. */
-export type ProblemKind =
-  | "MissingConfig"
-  | "InvalidConfig"
-  | "NotUtf8"
-  | "EmptyFile"
-  | "MalformedYaml"
-  | "MissingFrontMatter"
-  | "MissingField"
-  | "InvalidField"
-  | "UnknownField"
-  | "LunarDateMismatch"
-  | "WeekdayMismatch"
-  | "MisplacedIssueFile"
-  | "PathDateMismatch"
-  | "DuplicateDate"
-  | "DuplicateIssueNumber"
-  | "IssueNumberOrder"
-  | "ContentBeforePage"
-  | "ArticleBeforePage"
-  | "BadPageHeading"
-  | "PageNumberOrder"
-  | "PageBeyondPrintedCount"
-  | "EmptyPage"
-  | "ContentBeforeArticle"
-  | "MissingTitle"
-  | "EmptyArticle"
-  | "UnknownLabel"
-  | "EmptyLabel"
-  | "DuplicateLabel"
-  | "ImagePathOutsideIssue"
-  | "MissingImage"
-  | "UnreadableImage"
-  | "UnsupportedImage"
-  | "ImageTooLarge"
-  | "UnreadablePdf"
-  | "InvalidArea"
-  | "AreaWithoutScan"
-  | "ScanWithoutPage"
-  | "UnsafeLink"
-  | "LinkOutsideArchive"
-  | "UnsupportedFootnote"
-  | "DatelineAfterIssue"
-  | "MissingByline"
-  | "IssueNumberGap";
+export type { ProblemKind, Severity };
 
-export interface Problem {
-  kind: ProblemKind;
-  severity: "error" | "warning";
-  /** Path relative to the content root, with forward slashes. */
+/** Where a problem is: a file relative to the content root (forward slashes), its 1-based line, and the field or label concerned. */
+export interface Where {
   file: string;
-  /** 1-based line in the file, when the problem has one. */
   line?: number;
-  /** The front-matter field or label concerned, e.g. `lunar` or `副题`. */
+  /** The front-matter field, label or setting concerned, e.g. `lunar` or `副题`. */
   field?: string;
-  /** What is wrong, in a sentence. */
-  message: string;
-  /** What to do about it, in a sentence. */
-  fix: string;
+}
+
+/** A problem of one kind, with that kind's facts. */
+export type ProblemOf<K extends ProblemKind> = Where & { kind: K; severity: Severity; facts: FactsOf<K> };
+
+export type Problem = { [K in ProblemKind]: ProblemOf<K> }[ProblemKind];
+
+/** A problem of `kind` at `where`; its severity is the kind's. */
+export function problem<K extends ProblemKind>(kind: K, where: Where, facts: FactsOf<K>): ProblemOf<K> {
+  const { file, line, field } = where;
+  return { kind, severity: PROBLEMS[kind].severity, file, ...(line !== undefined && { line }), ...(field !== undefined && { field }), facts };
 }
 
 export function hasErrors(problems: readonly Problem[]): boolean {
-  return problems.some((problem) => problem.severity === "error");
+  return problems.some((found) => found.severity === "error");
 }
 
 /** Sorts problems by file and line so the report reads top to bottom. */
 export function sortProblems(problems: readonly Problem[]): Problem[] {
   return [...problems].sort((a, b) => (a.file === b.file ? (a.line ?? 0) - (b.line ?? 0) : a.file < b.file ? -1 : 1));
-}
-
-/** One problem as a line an editor can act on: `file:line field: message fix [Kind]`. */
-export function formatProblem(problem: Problem): string {
-  const where = problem.line ? `${problem.file}:${problem.line}` : problem.file;
-  const field = problem.field ? ` ${problem.field}` : "";
-  return `${problem.severity} ${where}${field}: ${problem.message} ${problem.fix} [${problem.kind}]`;
-}
-
-/** All problems, sorted, under a summary line such as "Found 3 problems in 2 issues (2 errors, 1 warning)."; empty when there are none. */
-export function formatProblems(problems: readonly Problem[]): string {
-  if (problems.length === 0) return "";
-  const files = new Set(problems.map((problem) => problem.file)).size;
-  const errors = problems.filter((problem) => problem.severity === "error").length;
-  const warnings = problems.length - errors;
-  const place = problems.every((problem) => problem.file.endsWith(".md")) ? "issue" : "file";
-  const summary =
-    `Found ${plural(problems.length, "problem")} in ${plural(files, place)}` +
-    ` (${plural(errors, "error")}, ${plural(warnings, "warning")}).`;
-  return [summary, ...sortProblems(problems).map(formatProblem)].join("\n");
-}
-
-function plural(count: number, noun: string): string {
-  return `${count} ${noun}${count === 1 ? "" : "s"}`;
 }

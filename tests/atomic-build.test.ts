@@ -6,12 +6,12 @@ import { mkdir, mkdtemp, readdir, readFile, readlink, rename, rm, writeFile } fr
 import { existsSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import { fileURLToPath } from "node:url";
-import { buildSite } from "../scripts/build.ts";
+import { buildSite } from "../src/build/build.ts";
 import { fillerArchive } from "./helpers/filler-archive.ts";
 import { treeDigest } from "./helpers/tree-digest.ts";
+import { projectRoot } from "../src/project.ts";
+import { report } from "./helpers/report.ts";
 
-const projectRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 
 let workDir: string;
 let bigContent: string;
@@ -44,7 +44,7 @@ async function until(check: () => Promise<boolean>, timeoutMs: number, what: str
 test("should leave the previous site complete when a build is killed while putting the new one in place, and make that copy again next time", async () => {
   const outputDir = path.join(workDir, "killed", "_site");
   const first = await buildSite({ outputDir });
-  assert.ok(first.ok, first.report);
+  assert.ok(first.ok, report(first.problems));
   assert.equal(await readlink(outputDir), "_site.a", "the output is a link to the copy being served");
   const before = await treeDigest(outputDir);
 
@@ -60,7 +60,7 @@ test("should leave the previous site complete when a build is killed while putti
   assert.deepEqual(await treeDigest(outputDir), before, "the published site is exactly the previous one");
 
   const next = await buildSite({ outputDir });
-  assert.ok(next.ok, next.report);
+  assert.ok(next.ok, report(next.problems));
   assert.equal(await readlink(outputDir), "_site.b");
   assert.deepEqual(await leftovers(outputDir), [], "the next build clears what the killed one left");
   assert.deepEqual(await treeDigest(outputDir), before, "the half-made copy was made again, whole");
@@ -92,6 +92,6 @@ test("should leave the staging folder of a build that is still running alone", a
   const running = `${outputDir}.building-${process.ppid}`;
   await mkdir(running, { recursive: true });
   const result = await buildSite({ contentRoot: path.join(projectRoot, "tests", "fixtures", "archive-small"), outputDir });
-  assert.ok(result.ok, result.report);
+  assert.ok(result.ok, report(result.problems));
   assert.deepEqual(await leftovers(outputDir), [path.basename(running)]);
 });

@@ -7,13 +7,13 @@ import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { after, before, describe, test } from "node:test";
-import { fileURLToPath } from "node:url";
 import type { Page } from "playwright-core";
-import { buildSite } from "../scripts/build.ts";
+import { buildSite } from "../src/build/build.ts";
 import { browserSuite } from "./helpers/browser.ts";
 import { serveStatic, type StaticServer } from "./helpers/static-server.ts";
+import { projectRoot } from "../src/project.ts";
+import { report } from "./helpers/report.ts";
 
-const projectRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 const seedIssueFile = "issues/2022/2022-11-01.md";
 
 /** Addresses follow the scheme in src/site-types.ts: /<YYYY>/<MM>/<DD>/<版>/<n>/. */
@@ -30,7 +30,7 @@ browserSuite("the bundled archive in Chromium", (browser) => {
   before(async () => {
     workDir = await mkdtemp(path.join(tmpdir(), "baoku-browser-"));
     const result = await buildSite({ outputDir: path.join(workDir, "_site") });
-    assert.ok(result.ok, `the bundled archive should build:\n${result.report}`);
+    assert.ok(result.ok, `the bundled archive should build:\n${report(result.problems)}`);
     site = await serveStatic(path.join(workDir, "_site"));
   });
 
@@ -149,7 +149,8 @@ describe("npm start", () => {
       await server.waitFor("/", (html) => html.includes("省委常委会召开扩大会议（重发）"));
 
       await writeFile(issueFile, original.replace("issue: 1480", "issue: 一四八〇"));
-      await server.waitForOutput(/Still serving the previous build/);
+      await server.waitForOutput(/仍是上一次构建好的网站/);
+      assert.match(server.output(), /^错误 issues\/2022\/2022-11-01\.md:2 issue（期号）：issue（期号）写的是 "一四八〇"，不对：必须是整数。/m, "the failed rebuild's report, in Chinese");
       assert.ok((await server.get("/")).includes("省委常委会召开扩大会议（重发）"), "a failed rebuild should leave the previous site served");
 
       const exitCode = await server.stop("SIGINT");
@@ -169,7 +170,7 @@ describe("npm start", () => {
     try {
       assert.notEqual(await server.exited, 0);
       assert.match(server.output(), /2022-11-01\.md/, "the report should name the issue file");
-      assert.match(server.output(), /first build failed/);
+      assert.match(server.output(), /第一次构建没有成功/);
     } finally {
       server.kill();
       await rm(contentRoot, { recursive: true, force: true });
@@ -209,7 +210,7 @@ async function startServer(contentRoot: string) {
   const port = await freePort();
   const child = spawn(process.execPath, ["--import", "tsx", "scripts/start.ts", "--content", contentRoot, "--output", path.join(contentRoot, "_site")], {
     cwd: projectRoot,
-    env: { ...process.env, PORT: String(port) },
+    env: { ...process.env, PORT: String(port), BAOKU_LANG: "" },
     // Its own process group, so the test can check that stopping it leaves nothing behind.
     detached: true,
     stdio: ["ignore", "pipe", "pipe"],

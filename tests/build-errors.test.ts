@@ -6,10 +6,9 @@ import { promisify } from "node:util";
 import { cp, mkdir, mkdtemp, readdir, readFile, rm, writeFile } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
-import { fileURLToPath } from "node:url";
+import { projectRoot } from "../src/project.ts";
 
 const run = promisify(execFile);
-const projectRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 
 /** A content root with two broken issues (a wrong 农历 and a wrong 星期) beside the bundled one, and an output folder holding an earlier site. */
 async function brokenArchive(): Promise<{ root: string; contentRoot: string; outputDir: string }> {
@@ -29,13 +28,14 @@ async function brokenArchive(): Promise<{ root: string; contentRoot: string; out
 test("should exit non-zero, report every problem with file and line, and leave the output folder as it was", async () => {
   const { root, contentRoot, outputDir } = await brokenArchive();
   try {
-    const failure = await run(process.execPath, ["--import", "tsx", "scripts/build.ts", "--content", contentRoot, "--output", outputDir], { cwd: projectRoot })
+    const failure = await run(process.execPath, ["--import", "tsx", "scripts/build.ts", "--content", contentRoot, "--output", outputDir], { cwd: projectRoot, env: { ...process.env, BAOKU_LANG: "" } })
       .then(() => undefined, (error: { code: number; stderr: string; stdout: string }) => error);
     assert.ok(failure, "the build should have failed");
     assert.equal(failure.code, 1);
-    assert.match(failure.stderr, /^Found 2 problems in 2 issues \(2 errors, 0 warnings\)\.$/m);
-    assert.match(failure.stderr, /^error issues\/2022\/2022-11-02\.md:4 lunar: 农历 “壬寅年十月初八” is not the lunar date of 2022-11-02, which is 壬寅年十月初九\./m);
-    assert.match(failure.stderr, /^error issues\/2022\/2022-11-03\.md:6 weekday: 星期 “星期二” is wrong: 2022-11-03 is a 星期四\./m);
+    assert.match(failure.stderr, /^发现 2 个问题，涉及 2 期（2 个错误，0 个警告）。$/m);
+    assert.match(failure.stderr, /^错误 issues\/2022\/2022-11-02\.md:4 lunar（农历）：农历“壬寅年十月初八”与日期不符：2022-11-02 是农历壬寅年十月初九。/m);
+    assert.match(failure.stderr, /^错误 issues\/2022\/2022-11-03\.md:6 weekday（星期）：星期“星期二”与日期不符：2022-11-03 是星期四。/m);
+    assert.match(failure.stderr, /^网站没有构建，.*site 保持原样。$/m);
     assert.doesNotMatch(failure.stderr, /\n\s+at /, "no stack trace");
     assert.equal(await readFile(path.join(outputDir, "index.html"), "utf8"), "the earlier site");
     assert.deepEqual((await readdir(outputDir)).sort(), ["2022", "index.html"]);

@@ -6,14 +6,13 @@ import { promisify } from "node:util";
 import { appendFile, cp, mkdir, mkdtemp, rm, stat, writeFile } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
-import { fileURLToPath } from "node:url";
-import { buildFingerprint } from "../scripts/build-fingerprint.ts";
+import { buildFingerprint } from "../src/build/build-fingerprint.ts";
+import { projectRoot } from "../src/project.ts";
 
 const run = promisify(execFile);
-const projectRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 
 async function build(contentRoot: string, outputDir: string, ...flags: string[]): Promise<string> {
-  const { stdout } = await run(process.execPath, ["--import", "tsx", "scripts/build.ts", "--content", contentRoot, "--output", outputDir, ...flags], { cwd: projectRoot });
+  const { stdout } = await run(process.execPath, ["--import", "tsx", "scripts/build.ts", "--content", contentRoot, "--output", outputDir, ...flags], { cwd: projectRoot, env: { ...process.env, BAOKU_LANG: "" } });
   return stdout;
 }
 
@@ -23,19 +22,19 @@ test("should skip a rebuild with nothing changed, and rebuild after any change t
   const outputDir = path.join(root, "site");
   try {
     await cp(path.join(projectRoot, "tests/fixtures/archive-small"), contentRoot, { recursive: true });
-    assert.match(await build(contentRoot, outputDir), /^Built \d+ pages/m);
+    assert.match(await build(contentRoot, outputDir), /^已构建 \d+ 个页面/m);
     const built = (await stat(outputDir)).ino;
-    assert.match(await build(contentRoot, outputDir), /^Nothing changed since the last build/m);
+    assert.match(await build(contentRoot, outputDir), /^自上次构建以来没有改动/m);
     assert.equal((await stat(outputDir)).ino, built, "the site was left as it was");
 
     await appendFile(path.join(contentRoot, "issues/2022/2022-01-04.md"), "\n新增的一段。\n");
-    assert.match(await build(contentRoot, outputDir), /^Built \d+ pages/m);
-    assert.match(await build(contentRoot, outputDir, "--full"), /^Built \d+ pages/m);
+    assert.match(await build(contentRoot, outputDir), /^已构建 \d+ 个页面/m);
+    assert.match(await build(contentRoot, outputDir, "--full"), /^已构建 \d+ 个页面/m);
 
     await rm(outputDir, { recursive: true });
     await mkdir(outputDir);
     await writeFile(path.join(outputDir, "index.html"), "something else");
-    assert.match(await build(contentRoot, outputDir), /^Built \d+ pages/m);
+    assert.match(await build(contentRoot, outputDir), /^已构建 \d+ 个页面/m);
   } finally {
     await rm(root, { recursive: true, force: true });
   }

@@ -3,26 +3,26 @@ import { test } from "node:test";
 import assert from "node:assert/strict";
 import { execFile } from "node:child_process";
 import { promisify } from "node:util";
-import { cp, mkdtemp, rm } from "node:fs/promises";
+import { cp, mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
-import { fileURLToPath } from "node:url";
+import { projectRoot } from "../src/project.ts";
 
 const run = promisify(execFile);
-const projectRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 
-/** Runs the check command on a fixture's issues/ with the project's configuration; returns its exit code and output. */
-async function check(fixture?: string): Promise<{ code: number; stdout: string; stderr: string }> {
+/** Runs the check command on a fixture's issues/ with the project's configuration (and `language` set in it); returns its exit code and output. */
+async function check(fixture?: string, { language, env }: { language?: string; env?: NodeJS.ProcessEnv } = {}): Promise<{ code: number; stdout: string; stderr: string }> {
   const args = ["--import", "tsx", "scripts/check.ts"];
   let root: string | undefined;
   if (fixture) {
     root = await mkdtemp(path.join(os.tmpdir(), "baoku-check-"));
     await cp(path.join(projectRoot, "tests/fixtures", fixture, "issues"), path.join(root, "issues"), { recursive: true });
-    await cp(path.join(projectRoot, "baoku.config.json"), path.join(root, "baoku.config.json"));
+    const config = JSON.parse(await readFile(path.join(projectRoot, "baoku.config.json"), "utf8")) as Record<string, unknown>;
+    await writeFile(path.join(root, "baoku.config.json"), JSON.stringify({ ...config, ...(language && { language }) }));
     args.push("--content", root);
   }
   try {
-    const { stdout, stderr } = await run(process.execPath, args, { cwd: projectRoot });
+    const { stdout, stderr } = await run(process.execPath, args, { cwd: projectRoot, env: { ...process.env, BAOKU_LANG: "", ...env } });
     return { code: 0, stdout, stderr };
   } catch (error) {
     const failure = error as { code: number; stdout: string; stderr: string };
@@ -32,34 +32,50 @@ async function check(fixture?: string): Promise<{ code: number; stdout: string; 
   }
 }
 
-test("should pass the bundled archive", async () => {
+test("should pass the bundled archive, and say so in Chinese", async () => {
   const result = await check();
   assert.equal(result.code, 0, result.stderr);
-  assert.match(result.stdout, /^Checked 1 issue: no problems\.$/m);
+  assert.match(result.stdout, /^已检查 1 期：没有问题。$/m);
 });
 
-test("should exit 1 and name file, line, field and the fix for an error", async () => {
+test("should exit 1 and name file, line, field and the fix for an error, in Chinese", async () => {
   const result = await check("wrong-lunar");
   assert.equal(result.code, 1);
-  assert.match(result.stderr, /^Found 1 problem in 1 issue \(1 error, 0 warnings\)\.$/m);
-  assert.match(result.stderr, /^error issues\/2022\/2022-11-02\.md:4 lunar: .* Write lunar: 壬寅年十月初九, or correct the date if that is what is wrong\. \[LunarDateMismatch\]$/m);
+  assert.match(result.stderr, /^发现 1 个问题，涉及 1 期（1 个错误，0 个警告）。$/m);
+  assert.match(result.stderr, /^错误 issues\/2022\/2022-11-02\.md:4 lunar（农历）：农历“壬寅年十月初八”与日期不符：2022-11-02 是农历壬寅年十月初九。改为 lunar: 壬寅年十月初九；如果错的是日期，就改正 date。 \[LunarDateMismatch\]$/m);
+});
+
+test("should speak English when the paper's configuration says \"language\": \"en\", and when BAOKU_LANG=en says so for one run", async () => {
+  for (const result of [await check("wrong-lunar", { language: "en" }), await check("wrong-lunar", { env: { BAOKU_LANG: "en" } })]) {
+    assert.match(result.stderr, /^Found 1 problem in 1 issue \(1 error, 0 warnings\)\.$/m);
+    assert.match(result.stderr, /^error issues\/2022\/2022-11-02\.md:4 lunar: .* Write lunar: 壬寅年十月初九, or correct the date if that is what is wrong\. \[LunarDateMismatch\]$/m);
+  }
+  const chinese = await check("wrong-lunar", { language: "en", env: { BAOKU_LANG: "zh" } });
+  assert.match(chinese.stderr, /^发现 1 个问题/m, "BAOKU_LANG wins over the configuration");
 });
 
 test("should print warnings and still pass: a gap in the issue numbers", async () => {
   const result = await check("issue-number-gap");
   assert.equal(result.code, 0);
-  assert.match(result.stderr, /^warning issues\/2022\/2022-11-04\.md:2 issue: 总第1484期 follows 总第1481期 \(2022-11-02\), so 2 issues \(总第1482–1483期\) are not in the archive\./m);
-  assert.match(result.stdout, /^Checked 2 issues: no errors\.$/m);
+  assert.match(result.stderr, /^警告 issues\/2022\/2022-11-04\.md:2 issue（期号）：总第1484期排在总第1481期（2022-11-02）之后，报库里缺了 2 期（总第1482–1483期）。/m);
+  assert.match(result.stdout, /^已检查 2 期：没有错误。$/m);
 });
 
 test("should warn about an article without a byline", async () => {
   const result = await check("dateline-after-issue");
   assert.equal(result.code, 0);
-  assert.match(result.stderr, /^warning issues\/2022\/2022-11-02\.md:10 byline: The article “日期晚于出版日期” has no byline\./m);
+  assert.match(result.stderr, /^警告 issues\/2022\/2022-11-02\.md:10 署名：稿件“日期晚于出版日期”没有署名。/m);
 });
 
 test("should report images that do not exist, unknown labels and too few printed pages", async () => {
   assert.match((await check("image-paths")).stderr, /\[MissingImage\]$/m);
-  assert.match((await check("unknown-label")).stderr, /^error issues\/2022\/2022-11-02\.md:12 来源: “来源” is not a label\./m);
-  assert.match((await check("bad-structure")).stderr, /第3版 is beyond the 2 pages the front-matter says were printed \(今日2版\)\. .* \[PageBeyondPrintedCount\]$/m);
+  assert.match((await check("unknown-label")).stderr, /^错误 issues\/2022\/2022-11-02\.md:12 来源：“来源”不是标签。/m);
+  assert.match((await check("bad-structure")).stderr, /第3版超出了文件头写的版数（今日2版）。.* \[PageBeyondPrintedCount\]$/m);
+});
+
+test("should refuse an unknown option with the usage line, in Chinese", async () => {
+  const result = await run(process.execPath, ["--import", "tsx", "scripts/check.ts", "--contents", "x"], { cwd: projectRoot, env: { ...process.env, BAOKU_LANG: "" } })
+    .then(() => undefined, (error: { code: number; stderr: string }) => error);
+  assert.equal(result?.code, 1);
+  assert.equal(result?.stderr.trim(), "不认识的选项 --contents。\n用法：npm run check -- [--content <目录>]");
 });

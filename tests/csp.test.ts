@@ -5,10 +5,11 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { after, before, test } from "node:test";
 import { parse } from "node-html-parser";
-import { buildSite } from "../scripts/build.ts";
+import { buildSite } from "../src/build/build.ts";
 import { browserSuite } from "./helpers/browser.ts";
 import { serveStatic, type StaticServer } from "./helpers/static-server.ts";
 import { makeImageArchive } from "./helpers/image-archive.ts";
+import { report } from "./helpers/report.ts";
 
 /** One address of each page type, and how to tell the page has finished what it does. */
 const PAGE_TYPES: { name: string; path: string; ready?: string; readyText?: RegExp; landsOn?: RegExp; status?: number; site?: "images" }[] = [
@@ -33,11 +34,11 @@ before(async () => {
   workDir = await mkdtemp(path.join(tmpdir(), "baoku-csp-"));
   siteDir = path.join(workDir, "_site");
   const result = await buildSite({ outputDir: siteDir });
-  assert.ok(result.ok, `the bundled archive should build:\n${result.report}`);
+  assert.ok(result.ok, `the bundled archive should build:\n${report(result.problems)}`);
   // Photos, <picture> and scans come from a second archive, made for the image tests.
   imageSiteDir = path.join(workDir, "image-site");
   const images = await buildSite({ contentRoot: await makeImageArchive(path.join(workDir, "image-content")), outputDir: imageSiteDir });
-  assert.ok(images.ok, `the image archive should build:\n${images.report}`);
+  assert.ok(images.ok, `the image archive should build:\n${report(images.problems)}`);
 });
 
 after(async () => {

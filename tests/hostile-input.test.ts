@@ -6,18 +6,18 @@ import { mkdir, mkdtemp, readdir, readFile, rm, symlink, writeFile, copyFile } f
 import { gunzipSync } from "node:zlib";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import { fileURLToPath } from "node:url";
 import sharp from "sharp";
 import { parse, type HTMLElement } from "node-html-parser";
-import { buildSite } from "../scripts/build.ts";
-import { loadArchive } from "../src/archive.ts";
-import { lunarDateOf, weekdayOf } from "../src/calendar.ts";
-import { formatProblems } from "../src/problems.ts";
-import { renderBodyHtml } from "../src/render.ts";
+import { buildSite } from "../src/build/build.ts";
+import { loadArchive } from "../src/content/archive.ts";
+import { lunarDateOf, weekdayOf } from "../src/content/calendar.ts";
+import { formatProblems } from "../src/messages/report.ts";
+import { renderBodyHtml } from "../src/content/render.ts";
 import { unified } from "unified";
 import remarkParse from "remark-parse";
+import { projectRoot } from "../src/project.ts";
+import { report } from "./helpers/report.ts";
 
-const projectRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 
 /** Markup an attacker might hide in any text field: each must come out as text or not at all. */
 export const PAYLOADS = [
@@ -206,7 +206,7 @@ before(async () => {
   siteDir = path.join(workDir, "_site");
   await writeHostileArchive(contentRoot);
   const result = await buildSite({ contentRoot, outputDir: siteDir });
-  assert.ok(result.ok, `the hostile archive should build:\n${result.report}`);
+  assert.ok(result.ok, `the hostile archive should build:\n${report(result.problems)}`);
 });
 
 after(async () => {
@@ -396,8 +396,8 @@ test("should refuse script addresses and paths out of the archive in links and i
     at(21, "UnsafeLink"),
     at(23, "LinkOutsideArchive"), at(25, "LinkOutsideArchive"), at(27, "LinkOutsideArchive"), at(29, "LinkOutsideArchive"),
     at(31, "ImagePathOutsideIssue"), at(33, "ImagePathOutsideIssue"), at(35, "ImagePathOutsideIssue"), at(37, "ImagePathOutsideIssue"),
-  ].sort(), formatProblems(archive.problems));
-  const report = formatProblems(archive.problems);
+  ].sort(), formatProblems(archive.problems, "en"));
+  const report = formatProblems(archive.problems, "en");
   assert.match(report, /^error issues\/2022\/2022-11-01\.md:13 link: The link “javascript:alert\(1\)” is a javascript: address; links may only be web \(http, https\) or mail \(mailto\) addresses\./m);
   assert.match(report, /^error issues\/2022\/2022-11-01\.md:45 image: The image linked\.png is a link to a file outside the issue's folder\./m);
 

@@ -3,10 +3,11 @@ import assert from "node:assert/strict";
 import { rm } from "node:fs/promises";
 import path from "node:path";
 import { after, before, test } from "node:test";
-import { buildSite } from "../scripts/build.ts";
+import { buildSite } from "../src/build/build.ts";
 import { browserSuite } from "./helpers/browser.ts";
 import { makeImageArchive } from "./helpers/image-archive.ts";
 import { serveStatic, type StaticServer } from "./helpers/static-server.ts";
+import { report } from "./helpers/report.ts";
 
 browserSuite("a scanned 版 in Chromium", (browser) => {
   let site: StaticServer;
@@ -15,7 +16,7 @@ browserSuite("a scanned 版 in Chromium", (browser) => {
   before(async () => {
     contentRoot = await makeImageArchive();
     const result = await buildSite({ contentRoot, outputDir: path.join(contentRoot, "_site"), cacheDir: path.join(contentRoot, ".cache") });
-    assert.ok(result.ok, result.report);
+    assert.ok(result.ok, report(result.problems));
     site = await serveStatic(path.join(contentRoot, "_site"));
   });
 

@@ -5,11 +5,14 @@ import { mkdir, mkdtemp, readdir, readFile, rm, symlink, writeFile } from "node:
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { parse, type HTMLElement } from "node-html-parser";
-import { buildSite, type BuildResult } from "../scripts/build.ts";
-import { readArea } from "../src/labels.ts";
-import { imagePathProblem } from "../src/article.ts";
-import { widthsFor, PHOTO_USE, SCAN_USE } from "../src/derivatives.ts";
+import { buildSite, type BuildResult } from "../src/build/build.ts";
+import { readArea } from "../src/content/labels.ts";
+import { imagePathProblem } from "../src/content/photos.ts";
+import { widthsFor, PHOTO_USE, SCAN_USE } from "../src/site/derivatives.ts";
 import { IMAGE_FOLDER, IMAGE_ISSUE_FILE, makeImage, makeImageArchive, PDF_BYTES } from "./helpers/image-archive.ts";
+import { report } from "./helpers/report.ts";
+import { problem } from "../src/problems.ts";
+import { problemMessage } from "../src/messages/report.ts";
 
 /** The built page at a site URL such as /2022/11/02/1/, parsed. */
 async function open(siteDir: string, url: string): Promise<HTMLElement> {
@@ -34,16 +37,16 @@ test("should read an area in percent, with ASCII or full-width commas and % sign
 test("should refuse an area that is not four numbers, leaves 0–100, has no size or reaches past the scan", () => {
   const problems = ["5,4,60", "a,b,c,d", "5,4,160,40", "-1,4,60,40", "5,4,0,40", "50,10,60,30", "10,70.1,20,30"].map((value) => {
     const read = readArea(value);
-    return "problem" in read ? read.problem : undefined;
+    return "fault" in read ? problemMessage(problem("InvalidArea", { file: "x.md" }, { word: "区域", ...read.fault }), "en") : undefined;
   });
   assert.deepEqual(problems, [
-    "must be four numbers x,y,w,h (percent of the scan), but is “5,4,60”",
-    "must be four numbers x,y,w,h (percent of the scan), but is “a,b,c,d”",
-    "gives w = 160, but every number is a percentage from 0 to 100",
-    "gives x = -1, but every number is a percentage from 0 to 100",
-    "has no size: its width and height must be more than 0",
-    "reaches past the scan's right edge: x + w is 110, more than 100",
-    "reaches past the scan's bottom edge: y + h is 100.1, more than 100",
+    "The area must be four numbers x,y,w,h (percent of the scan), but is “5,4,60”.",
+    "The area must be four numbers x,y,w,h (percent of the scan), but is “a,b,c,d”.",
+    "The area gives w = 160, but every number is a percentage from 0 to 100.",
+    "The area gives x = -1, but every number is a percentage from 0 to 100.",
+    "The area has no size: its width and height must be more than 0.",
+    "The area reaches past the scan's right edge: x + w is 110, more than 100.",
+    "The area reaches past the scan's bottom edge: y + h is 100.1, more than 100.",
   ]);
 });
 
@@ -56,18 +59,18 @@ test("should never plan a derivative wider than its source", () => {
 
 test("should refuse image paths that leave the issue's folder, however they are written", () => {
   const cases = {
-    "../a.jpg": "leaves the issue's folder (..)",
-    "photos/../../a.jpg": "leaves the issue's folder (..)",
-    "%2e%2e/a.jpg": "leaves the issue's folder (..)",
-    "%2e%2e%2fa.jpg": "leaves the issue's folder (..)",
-    "..\\a.jpg": "leaves the issue's folder (..)",
-    "/etc/passwd": "is an absolute path, outside the issue's folder",
-    "%2Fetc%2Fpasswd": "is an absolute path, outside the issue's folder",
-    "C:\\photos\\a.jpg": "is an absolute path, outside the issue's folder",
-    "c:/photos/a.jpg": "is an absolute path, outside the issue's folder",
-    "//example.com/a.jpg": "is an address, not a file of the issue",
-    "file:///etc/passwd": "is an address, not a file of the issue",
-    "a%00.jpg": "contains a control character, so it cannot name a file",
+    "../a.jpg": "parent",
+    "photos/../../a.jpg": "parent",
+    "%2e%2e/a.jpg": "parent",
+    "%2e%2e%2fa.jpg": "parent",
+    "..\\a.jpg": "parent",
+    "/etc/passwd": "absolute",
+    "%2Fetc%2Fpasswd": "absolute",
+    "C:\\photos\\a.jpg": "absolute",
+    "c:/photos/a.jpg": "absolute",
+    "//example.com/a.jpg": "address",
+    "file:///etc/passwd": "address",
+    "a%00.jpg": "control",
   };
   for (const [url, problem] of Object.entries(cases)) assert.equal(imagePathProblem(url), problem, url);
   assert.equal(imagePathProblem("photos/a.jpg"), undefined);
@@ -85,7 +88,7 @@ describe("an issue with photos, photo news and scanned pages", () => {
     siteDir = path.join(contentRoot, "_site");
     cacheDir = path.join(contentRoot, ".cache");
     first = await buildSite({ contentRoot, outputDir: siteDir, cacheDir: cacheDir });
-    assert.ok(first.ok, first.report);
+    assert.ok(first.ok, report(first.problems));
   });
 
   after(async () => {
@@ -214,7 +217,7 @@ describe("an issue with photos, photo news and scanned pages", () => {
     const cached = (await readdir(path.join(cacheDir, "images"), { recursive: true })).filter((file) => /\.(avif|webp|jpeg)$/.test(file));
     assert.equal(cached.length, first.images!.encoded);
     const again = await buildSite({ contentRoot, outputDir: path.join(contentRoot, "again"), cacheDir: cacheDir });
-    assert.ok(again.ok, again.report);
+    assert.ok(again.ok, report(again.problems));
     assert.deepEqual(again.images, { encoded: 0, reused: first.images!.encoded });
     for (const url of ["/2022/11/02/", "/2022/11/02/1/", "/2022/11/02/1/1/"]) {
       assert.equal(await readFile(path.join(contentRoot, "again", url, "index.html"), "utf8"), await readFile(path.join(siteDir, url, "index.html"), "utf8"), url);
@@ -225,7 +228,7 @@ describe("an issue with photos, photo news and scanned pages", () => {
     const changedRoot = await makeImageArchive(path.join(contentRoot, "changed"));
     await makeImage(path.join(changedRoot, IMAGE_FOLDER, "stage.jpg"), 640, 400);
     const result = await buildSite({ contentRoot: changedRoot, outputDir: path.join(changedRoot, "_site"), cacheDir: cacheDir });
-    assert.ok(result.ok, result.report);
+    assert.ok(result.ok, report(result.problems));
     assert.deepEqual(result.images, { encoded: 3 * 2, reused: first.images!.encoded - 3 * 2 });
   });
 });
@@ -326,9 +329,9 @@ describe("bad images", () => {
       `error ${file}:${lineOf(text, "# 第1版")} scan: issues/2022/2022-11-02/page-1.pdf is not a PDF. Export the 版 again as PDF, or remove page-1.pdf. [UnreadablePdf]`,
       `error ${file}:${lineOf(text, "# 第2版")} scan: The image page-2.jpg cannot be read as an image (Input buffer contains unsupported image format). Export it again as JPEG, PNG or WebP. [UnreadableImage]`,
     ];
-    const lines = result.report.split("\n");
+    const lines = report(result.problems).split("\n");
     assert.match(lines[0]!, /^Found \d+ problems in 1 issue \(\d+ errors/);
-    for (const line of expected) assert.ok(lines.some((reported) => reported.startsWith(line)), `missing from the report:\n${line}\n\nreport:\n${result.report}`);
+    for (const line of expected) assert.ok(lines.some((reported) => reported.startsWith(line)), `missing from the report:\n${line}\n\nreport:\n${report(result.problems)}`);
     await assertNothingWritten(outputDir);
   });
 
@@ -349,7 +352,7 @@ describe("bad images", () => {
     await writeFile(path.join(folder, "cut.jpg"), whole.subarray(0, Math.floor(whole.length * 0.6)));
     const result = await buildSite({ contentRoot, outputDir, cacheDir: path.join(contentRoot, ".cache") });
     assert.equal(result.ok, false);
-    assert.match(result.report, new RegExp(`^error issues/2022/2022-11-02\\.md:${lineOf(text, "cut.jpg")} image: The image cut\\.jpg cannot be read as an image \\(.+\\)\\. Export it again as JPEG, PNG or WebP\\. \\[UnreadableImage\\]$`, "m"));
+    assert.match(report(result.problems), new RegExp(`^error issues/2022/2022-11-02\\.md:${lineOf(text, "cut.jpg")} image: The image cut\\.jpg cannot be read as an image \\(.+\\)\\. Export it again as JPEG, PNG or WebP\\. \\[UnreadableImage\\]$`, "m"));
     await assertNothingWritten(outputDir);
   });
 
@@ -367,10 +370,10 @@ area: 10,10,50,50
     await rm(path.join(folder, "page-2.jpg"));
     await makeImage(path.join(folder, "page-3.jpg"), 100, 140);
     const result = await buildSite({ contentRoot, outputDir, cacheDir: path.join(contentRoot, ".cache") });
-    assert.ok(result.ok, result.report);
-    const lines = result.report.split("\n");
-    assert.ok(lines.includes(`warning issues/2022/2022-11-02.md:${lineOf(text, "## 没有版面图")} area: The article “没有版面图” gives its area on 第2版, but issues/2022/2022-11-02/ has no scan of that 版, so the area is not shown. Add the scan as issues/2022/2022-11-02/page-2.jpg, or remove the 区域 label. [AreaWithoutScan]`), result.report);
-    assert.ok(lines.includes("warning issues/2022/2022-11-02.md scan: issues/2022/2022-11-02/page-1.jpg is not shown: the issue file has no 第1版. Add the 版 (# 第1版) with its articles, or remove the scan. [ScanWithoutPage]"), result.report);
-    assert.ok(lines.includes("warning issues/2022/2022-11-02.md scan: issues/2022/2022-11-02/page-3.jpg is not shown: the issue file has no 第3版. Add the 版 (# 第3版) with its articles, or remove the scan. [ScanWithoutPage]"), result.report);
+    assert.ok(result.ok, report(result.problems));
+    const lines = report(result.problems).split("\n");
+    assert.ok(lines.includes(`warning issues/2022/2022-11-02.md:${lineOf(text, "## 没有版面图")} area: The article “没有版面图” gives its area on 第2版, but issues/2022/2022-11-02/ has no scan of that 版, so the area is not shown. Add the scan as issues/2022/2022-11-02/page-2.jpg, or remove the 区域 label. [AreaWithoutScan]`), report(result.problems));
+    assert.ok(lines.includes("warning issues/2022/2022-11-02.md scan: issues/2022/2022-11-02/page-1.jpg is not shown: the issue file has no 第1版. Add the 版 (# 第1版) with its articles, or remove the scan. [ScanWithoutPage]"), report(result.problems));
+    assert.ok(lines.includes("warning issues/2022/2022-11-02.md scan: issues/2022/2022-11-02/page-3.jpg is not shown: the issue file has no 第3版. Add the 版 (# 第3版) with its articles, or remove the scan. [ScanWithoutPage]"), report(result.problems));
   });
 });

@@ -8,18 +8,19 @@ import { existsSync } from "node:fs";
 import { cp, mkdir, mkdtemp, readdir, readFile, rm, writeFile } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
-import { fileURLToPath } from "node:url";
 import { paperConfigSchema } from "../src/model.ts";
-import { parseIssue } from "../src/parse-issue.ts";
-import { formatProblems, hasErrors } from "../src/problems.ts";
+import { parseIssue } from "../src/content/parse-issue.ts";
+import { hasErrors } from "../src/problems.ts";
+import { formatProblems } from "../src/messages/report.ts";
 import importIssue, { type ImportResult } from "../src/import/import-issue.ts";
 import { decodeExport, printLines } from "../src/import/export-text.ts";
 import { readMasthead } from "../src/import/masthead.ts";
 import { readHeadlines } from "../src/import/headlines.ts";
 import type { Check } from "../src/import/types.ts";
+import { projectRoot } from "../src/project.ts";
+import { describeJudgement } from "../src/messages/judgements.ts";
 
 const run = promisify(execFile);
-const projectRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 const fixturesDir = path.join(projectRoot, "tests", "fixtures");
 /** A copy of shared/seed/dongchangfu-1480-2022-11-01.txt, the layout export the bundled issue was converted from. */
 const seedExport = path.join(fixturesDir, "import-seed", "export.txt");
@@ -72,7 +73,7 @@ function unlistedDifferences(result: ImportResult, expected: string): string[] {
 }
 
 function listed(checks: readonly Check[]): string {
-  return checks.map((check) => `${check.line}: ${check.why}`).join("\n");
+  return checks.map((check) => `${check.line}: ${describeJudgement(check.judgement, "en")}`).join("\n");
 }
 
 /** Every character of the export's body but spaces, in order; the masthead aside. */
@@ -96,7 +97,7 @@ function issueBodyCharacters(markdown: string): string {
 
 function assertPassesPipeline(result: ImportResult): void {
   const { problems } = parseIssue(result.file, new TextEncoder().encode(result.markdown), config);
-  assert.ok(!hasErrors(problems), `the imported issue should pass the pipeline's checks:\n${formatProblems(problems)}`);
+  assert.ok(!hasErrors(problems), `the imported issue should pass the pipeline's checks:\n${formatProblems(problems, "en")}`);
 }
 
 test("should import the seed export as the hand-corrected issue, except at lines it lists for checking", async () => {
@@ -119,8 +120,12 @@ test("should write a seed issue that passes the pipeline's checks", async () => 
 test("should list the seed's uncertain readings: a title broken over two print lines and the 第2版 banner", async () => {
   const { checks } = await importFile(seedExport);
   assert.deepEqual(checks.map((check) => check.line), [43, 82]);
-  assert.match(checks[0]!.why, /^Joined “区人大常委会党组理论学习” and “中心组进行集中学习研讨” into one title/);
-  assert.match(checks[1]!.why, /^Read “非凡十年 铸就辉煌”, the short line under the page break, as this 版's banner/);
+  assert.deepEqual(checks.map((check) => check.judgement), [
+    { kind: "TitlePartsJoined", facts: { before: "区人大常委会党组理论学习", part: "中心组进行集中学习研讨" } },
+    { kind: "BannerRead", facts: { text: "非凡十年 铸就辉煌" } },
+  ]);
+  assert.match(describeJudgement(checks[0]!.judgement, "zh-CN"), /^把“区人大常委会党组理论学习”和“中心组进行集中学习研讨”合成了一个标题/);
+  assert.match(describeJudgement(checks[1]!.judgement, "en"), /^Read “非凡十年 铸就辉煌”, the short line under the page break, as this 版's banner/);
 });
 
 const fixtureCases = (await readdir(fixturesDir)).filter((name) => name.startsWith("import-")).sort();
@@ -162,8 +167,8 @@ test("should read kickers, subtitles, banners and photo news from the four-page 
 });
 
 /** Runs `npm run import` on a content root of its own; the result's code is 0 on success. */
-async function runImport(args: string[], contentRoot: string): Promise<{ code: number; stdout: string; stderr: string }> {
-  return run(process.execPath, ["--import", "tsx", "scripts/import.ts", ...args, "--content", contentRoot], { cwd: projectRoot })
+async function runImport(args: string[], contentRoot: string, language = ""): Promise<{ code: number; stdout: string; stderr: string }> {
+  return run(process.execPath, ["--import", "tsx", "scripts/import.ts", ...args, "--content", contentRoot], { cwd: projectRoot, env: { ...process.env, BAOKU_LANG: language } })
     .then(({ stdout, stderr }) => ({ code: 0, stdout, stderr }), (error: { code: number; stdout: string; stderr: string }) => error);
 }
 
@@ -192,10 +197,10 @@ test("should read a line over a title that ends with its event as the kicker, an
   assert.equal(headlines.kicker?.text, "学习贯彻党的二十大精神");
   assert.equal(headlines.title?.text, "区人大常委会党组会议召开");
   assert.equal(headlines.subtitle, undefined);
-  assert.match(headlines.title?.checks[0] ?? "", /as a kicker/);
+  assert.equal(headlines.title?.checks[0]?.kind, "KickerAndEventTitle");
 });
 
-test("should write issues/<YYYY>/<YYYY-MM-DD>.md and end with the judgements as file:line: why", async () => {
+test("should write issues/<YYYY>/<YYYY-MM-DD>.md and end with the judgements as file:line: why, in Chinese", async () => {
   await withContentRoot(async (root) => {
     const { code, stdout, stderr } = await runImport([seedExport], root);
     assert.equal(code, 0, stderr);
@@ -203,9 +208,19 @@ test("should write issues/<YYYY>/<YYYY-MM-DD>.md and end with the judgements as 
     const written = path.join(root, "issues/2022/2022-11-01.md");
     assert.equal(await readFile(written, "utf8"), (await importFile(seedExport)).markdown);
     const lines = stdout.trim().split("\n");
+    assert.match(lines[0]!, /^已写入 .*issues\/2022\/2022-11-01\.md：总第1480期，2 个版，8 篇稿件。$/);
+    assert.equal(lines[1], "请对照报纸核对下面 2 处判断：");
+    assert.equal(lines.at(-2), `${written}:43: 把“区人大常委会党组理论学习”和“中心组进行集中学习研讨”合成了一个标题（一个标题分两行排）。如果“中心组进行集中学习研讨”是副题，请写在“副题：”一行；如果中间的空格是标题本来就有的，请加回去。`);
+    assert.match(lines.at(-1)!, new RegExp(`^${written.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}:82: 把换版后第一行的短句“非凡十年 铸就辉煌”当作这个版的通栏标题`));
+  });
+});
+
+test("should tell the judgements in English when BAOKU_LANG=en", async () => {
+  await withContentRoot(async (root) => {
+    const { stdout } = await runImport([seedExport], root, "en");
+    const lines = stdout.trim().split("\n");
     assert.match(lines[0]!, /^Wrote .*issues\/2022\/2022-11-01\.md: 总第1480期, 2 版, 8 items\.$/);
-    assert.equal(lines.at(-2), `${written}:43: Joined “区人大常委会党组理论学习” and “中心组进行集中学习研讨” into one title broken over two print lines. If “中心组进行集中学习研讨” is a subtitle, write it on a 副题： line; if the space belongs to the title, put it back.`);
-    assert.match(lines.at(-1)!, new RegExp(`^${written.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}:82: Read “非凡十年 铸就辉煌”`));
+    assert.match(lines.at(-2)!, /:43: Joined “区人大常委会党组理论学习” and “中心组进行集中学习研讨” into one title broken over two print lines\. If “中心组进行集中学习研讨” is a subtitle, write it on a 副题： line; if the space belongs to the title, put it back\.$/);
   });
 });
 
@@ -216,7 +231,7 @@ test("should refuse to overwrite an existing issue file without --force, and ove
     await writeFile(written, "corrected by hand");
     const refused = await runImport([seedExport], root);
     assert.equal(refused.code, 1);
-    assert.equal(refused.stderr.trim(), `${written} already exists, so nothing was written. To replace it with this import (any corrections made in it will be lost), run the import again with --force.`);
+    assert.equal(refused.stderr.trim(), `${written} 已经存在，所以什么也没有写入。如果要用这次导入替换它（在里面做过的修改都会丢失），请加上 --force 再导入一次。`);
     assert.equal(await readFile(written, "utf8"), "corrected by hand");
     const forced = await runImport([seedExport, "--force"], root);
     assert.equal(forced.code, 0, forced.stderr);
@@ -229,7 +244,7 @@ test("should say so when the export file does not exist", async () => {
     const missing = path.join(root, "no-such-export.txt");
     const { code, stderr } = await runImport([missing], root);
     assert.equal(code, 1);
-    assert.equal(stderr.trim().split("\n")[0], `There is no file ${missing}. Give the path of the layout export to import.`);
+    assert.equal(stderr.trim().split("\n")[0], `没有 ${missing} 这个文件。请给出排版导出文件的路径。`);
     assert.doesNotMatch(stderr, /\n\s+at /, "no stack trace");
   });
 });
@@ -239,7 +254,11 @@ test("should refuse a masthead without a date and write nothing", async () => {
     const file = await editedSeed(root, "2022年11月1日\n", "");
     const { code, stderr } = await runImport([file], root);
     assert.equal(code, 1);
-    assert.equal(stderr.trim(), `The masthead (lines 5–18 of ${file}) has no date such as 2022年11月1日. Add the issue's date to the masthead as printed, then import again.\nNothing was written.`);
+    assert.equal(stderr.trim(), [
+      "发现 1 个问题，涉及 1 个文件（1 个错误，0 个警告）。",
+      `错误 ${file}:5：报头（第 5–18 行）找不到出版日期（例如 2022年11月1日）。照报纸把日期补进报头，再导入一次。 [MastheadWithoutDate]`,
+      "什么也没有写入。",
+    ].join("\n"));
     assert.equal(existsSync(path.join(root, "issues")), false);
   });
 });
@@ -249,7 +268,7 @@ test("should write the file but report a 星期 that does not match the date, an
     const file = await editedSeed(root, "星期二", "星期三");
     const { code, stderr } = await runImport([file], root);
     assert.equal(code, 1);
-    assert.match(stderr, /^error issues\/2022\/2022-11-01\.md:5 weekday: 星期 “星期三” is wrong: 2022-11-01 is a 星期二\. Write weekday: 星期二, or correct the date if that is what is wrong\. \[WeekdayMismatch\]$/m);
+    assert.match(stderr, /^错误 issues\/2022\/2022-11-01\.md:5 weekday（星期）：星期“星期三”与日期不符：2022-11-01 是星期二。改为 weekday: 星期二；如果错的是日期，就改正 date。 \[WeekdayMismatch\]$/m);
     assert.match(await readFile(path.join(root, "issues/2022/2022-11-01.md"), "utf8"), /^weekday: 星期三$/m, "the 星期 is kept as printed, for the editor to correct");
   });
 });
@@ -259,7 +278,7 @@ test("should write the file but report a 农历 that does not match the date, an
     const file = await editedSeed(root, "农历壬寅年十月初八", "农历壬寅年十月初九");
     const { code, stderr } = await runImport([file], root);
     assert.equal(code, 1);
-    assert.match(stderr, /^error issues\/2022\/2022-11-01\.md:4 lunar: 农历 “壬寅年十月初九” is not the lunar date of 2022-11-01, which is 壬寅年十月初八\..*\[LunarDateMismatch\]$/m);
+    assert.match(stderr, /^错误 issues\/2022\/2022-11-01\.md:4 lunar（农历）：农历“壬寅年十月初九”与日期不符：2022-11-01 是农历壬寅年十月初八。.*\[LunarDateMismatch\]$/m);
   });
 });
 
@@ -269,6 +288,6 @@ test("should refuse an export that is not UTF-8 with the way to convert it", asy
     await writeFile(file, Buffer.from([0xb6, 0xab, 0xb2, 0xfd, 0xb8, 0xae, 0xd1, 0xb6]));
     const { code, stderr } = await runImport([file], root);
     assert.equal(code, 1);
-    assert.match(stderr, /is not UTF-8 text\. Convert it first, e\.g\. iconv -f GBK -t UTF-8/);
+    assert.match(stderr, /不是 UTF-8 编码的文本。先转换编码，例如 iconv -f GBK -t UTF-8/);
   });
 });

@@ -6,9 +6,10 @@ import { appendFile, mkdtemp, readdir, readFile, rm, writeFile } from "node:fs/p
 import { existsSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import { buildSite, type BuildResult } from "../scripts/build.ts";
-import { bundledText, syntheticDate, syntheticIssue, writeSyntheticArchive } from "../scripts/bench/synthetic-archive.ts";
+import { buildSite, type BuildResult } from "../src/build/build.ts";
+import { bundledText, syntheticDate, syntheticIssue, writeSyntheticArchive } from "../src/bench/synthetic-archive.ts";
 import { treeDigest } from "./helpers/tree-digest.ts";
+import { report } from "./helpers/report.ts";
 
 const workDir = await mkdtemp(path.join(tmpdir(), "baoku-incremental-"));
 const contentRoot = path.join(workDir, "content");
@@ -32,7 +33,7 @@ let cleanBuilds = 0;
 async function assertSameAsCleanBuild(): Promise<void> {
   const cleanSite = path.join(workDir, `clean-${++cleanBuilds}`);
   const clean = await buildSite({ contentRoot, outputDir: cleanSite, cacheDir: path.join(workDir, `clean-cache-${cleanBuilds}`) });
-  assert.ok(clean.ok, clean.report);
+  assert.ok(clean.ok, report(clean.problems));
   const [incremental, expected] = [await treeDigest(siteDir), await treeDigest(cleanSite)];
   assert.deepEqual([...incremental.keys()], [...expected.keys()], "the same files");
   for (const [file, digest] of expected) assert.equal(incremental.get(file), digest, `${file} is the same`);
@@ -40,7 +41,7 @@ async function assertSameAsCleanBuild(): Promise<void> {
 
 async function build(): Promise<BuildResult> {
   const result = await buildSite({ contentRoot, outputDir: siteDir, cacheDir });
-  assert.ok(result.ok, result.report);
+  assert.ok(result.ok, report(result.problems));
   const pages = (await readdir(siteDir, { recursive: true })).filter((file) => file.endsWith(".html"));
   assert.equal(result.writtenCount, pages.length, "the build counts every page, rendered now or taken from the cache");
   return result;

@@ -5,14 +5,13 @@ import assert from "node:assert/strict";
 import { mkdtemp, readdir, readFile, rm, utimes } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import { fileURLToPath } from "node:url";
-import { loadConfig } from "../src/config.ts";
+import { loadConfig } from "../src/content/config.ts";
 import { issueHeader, type PaperConfig } from "../src/model.ts";
-import { contentHash } from "../src/content-files.ts";
-import { ParseCache, type FolderFile } from "../src/parse-cache.ts";
-import { parseIssue } from "../src/parse-issue.ts";
+import { contentHash } from "../src/content/content-files.ts";
+import { ParseCache, type FolderFile } from "../src/content/parse-cache.ts";
+import { parseIssue } from "../src/content/parse-issue.ts";
+import { projectRoot } from "../src/project.ts";
 
-const projectRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 const workDir = await mkdtemp(path.join(tmpdir(), "baoku-parse-cache-"));
 after(async () => {
   await rm(workDir, { recursive: true, force: true });

@@ -6,11 +6,11 @@ import { cp, mkdtemp, readdir, readFile, rm, writeFile } from "node:fs/promises"
 import { existsSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import { fileURLToPath } from "node:url";
-import { loadArchive, type Archive } from "../src/archive.ts";
-import { formatProblems } from "../src/problems.ts";
+import { loadArchive, type Archive } from "../src/content/archive.ts";
+import { formatProblems } from "../src/messages/report.ts";
+import type { Language } from "../src/messages/language.ts";
+import { projectRoot } from "../src/project.ts";
 
-const projectRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 const fixturesDir = path.join(projectRoot, "tests", "fixtures");
 /** Fixture folders that are whole sites for the build tests, not parser cases. */
 const NOT_PARSER_CASES = new Set(["archive-small"]);
@@ -27,9 +27,10 @@ async function loadFixture(name: string): Promise<Archive> {
   }
 }
 
-/** What a fixture pins: every issue as parsed and the report's lines. */
-function snapshot(archive: Archive): { report: string[]; issues: Archive["issues"] } {
-  return { report: formatProblems(archive.problems).split("\n").filter(Boolean), issues: archive.issues };
+/** What a fixture pins: the report's lines in Chinese (what editors read) and in English, and every issue as parsed. */
+function snapshot(archive: Archive): { report: string[]; reportEn: string[]; issues: Archive["issues"] } {
+  const lines = (language: Language) => formatProblems(archive.problems, language).split("\n").filter(Boolean);
+  return { report: lines("zh-CN"), reportEn: lines("en"), issues: archive.issues };
 }
 
 async function matchesExpected(name: string, actual: unknown, expectedFile: string): Promise<void> {

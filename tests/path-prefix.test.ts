@@ -4,13 +4,13 @@ import { cp, mkdtemp, readdir, readFile, rm, writeFile } from "node:fs/promises"
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { after, before, test } from "node:test";
-import { fileURLToPath } from "node:url";
 import { parse } from "node-html-parser";
-import { buildSite } from "../scripts/build.ts";
+import { buildSite } from "../src/build/build.ts";
 import { browserSuite } from "./helpers/browser.ts";
 import { serveStatic, type StaticServer } from "./helpers/static-server.ts";
+import { projectRoot } from "../src/project.ts";
+import { report } from "./helpers/report.ts";
 
-const projectRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 const PREFIX = "/baoku-test/";
 
 let workDir: string;
@@ -28,7 +28,7 @@ before(async () => {
   hostRoot = path.join(workDir, "host");
   siteDir = path.join(hostRoot, PREFIX);
   const result = await buildSite({ contentRoot, outputDir: siteDir });
-  assert.ok(result.ok, result.report);
+  assert.ok(result.ok, report(result.problems));
 });
 
 after(async () => {

@@ -4,12 +4,12 @@ import assert from "node:assert/strict";
 import { copyFile, mkdir, mkdtemp, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import { fileURLToPath } from "node:url";
 import sharp from "sharp";
-import { buildSite } from "../scripts/build.ts";
+import { buildSite } from "../src/build/build.ts";
 import { treeDigest } from "./helpers/tree-digest.ts";
+import { projectRoot } from "../src/project.ts";
+import { report } from "./helpers/report.ts";
 
-const projectRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 const workDir = await mkdtemp(path.join(tmpdir(), "baoku-reproducible-"));
 
 /** A one-issue archive with a photo, so image encoding is part of what must come out the same. */
@@ -42,7 +42,7 @@ for (const [name, contentRoot] of archives) {
     for (const run of ["first", "second"]) {
       const outputDir = path.join(workDir, `${name.replace(/\W+/g, "-")}-${run}`, "_site");
       const result = await buildSite({ contentRoot, outputDir, cacheDir: path.join(workDir, `cache-${name.replace(/\W+/g, "-")}-${run}`) });
-      assert.ok(result.ok, result.report);
+      assert.ok(result.ok, report(result.problems));
       sites.push(await treeDigest(outputDir));
     }
     const [first, second] = sites as [Map<string, string>, Map<string, string>];

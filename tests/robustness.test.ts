@@ -4,16 +4,16 @@ import assert from "node:assert/strict";
 import { copyFile, mkdir, mkdtemp, readdir, readFile, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import { fileURLToPath } from "node:url";
 import fc from "fast-check";
 import { parse } from "node-html-parser";
-import { buildSite } from "../scripts/build.ts";
-import { loadConfig } from "../src/config.ts";
-import { parseIssue } from "../src/parse-issue.ts";
+import { buildSite } from "../src/build/build.ts";
+import { loadConfig } from "../src/content/config.ts";
+import { parseIssue } from "../src/content/parse-issue.ts";
 import type { PaperConfig } from "../src/model.ts";
-import { formatProblems } from "../src/problems.ts";
+import { formatProblems } from "../src/messages/report.ts";
+import { projectRoot } from "../src/project.ts";
+import { report } from "./helpers/report.ts";
 
-const projectRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 const config = (await loadConfig(projectRoot)).config as PaperConfig;
 const FILE = "issues/2022/2022-11-01.md";
 const FRONT_MATTER = "---\nissue: 1480\ndate: 2022-11-01\nlunar: 壬寅年十月初八\npages: 4\n---\n";
@@ -31,7 +31,7 @@ test("should name the file and line of malformed YAML", () => {
   assert.equal(result.issue, undefined);
   assert.equal(result.problems.length, 1);
   assert.equal(result.problems[0]!.kind, "MalformedYaml");
-  assert.match(formatProblems(result.problems), /^error issues\/2022\/2022-11-01\.md:\d+: The front-matter is not valid YAML/m);
+  assert.match(formatProblems(result.problems, "en"), /^error issues\/2022\/2022-11-01\.md:\d+: The front-matter is not valid YAML/m);
 });
 
 test("should accept a UTF-8 byte order mark and CRLF line endings, keeping lines right", () => {
@@ -49,7 +49,7 @@ test("should name a file that is not UTF-8 (a GBK export) rather than show mojib
   const bytes = new Uint8Array([...new TextEncoder().encode(`${FRONT_MATTER}\n# 第1版\n\n## `), 0xbb, 0xe1, 0xd2, 0xe9, 0x0a]);
   const result = parseIssue(FILE, bytes, config);
   assert.deepEqual(result.problems.map((problem) => problem.kind), ["NotUtf8"]);
-  assert.match(formatProblems(result.problems), /^error issues\/2022\/2022-11-01\.md: The file is not valid UTF-8 text\. Save it as UTF-8/m);
+  assert.match(formatProblems(result.problems, "en"), /^error issues\/2022\/2022-11-01\.md:10: The file is not valid UTF-8 text\. Save it as UTF-8/m, "at the line of the first byte that is not UTF-8");
 });
 
 test("should report an empty file, and a file of only whitespace, as empty", () => {
@@ -86,7 +86,7 @@ test("should render Markdown edge cases: code, nested lists and tables as text, 
   ].join("\n");
   const result = parseText(`${FRONT_MATTER}\n${body}`);
   assert.deepEqual(errorsOf(result), ["UnsupportedFootnote"]);
-  assert.match(formatProblems(result.problems), /^error issues\/2022\/2022-11-01\.md:28 link: “\[\^1\]:” is a footnote/m);
+  assert.match(formatProblems(result.problems, "en"), /^error issues\/2022\/2022-11-01\.md:28 link: “\[\^1\]:” is a footnote/m);
   const html = result.issue!.pages[0]!.articles[0]!.bodyHtml;
   assert.match(html, /<pre><code>const a = 1 &#x3C; 2;\n<\/code><\/pre>/);
   assert.match(html, /<ul>\s*<li>\s*一级\s*<ul>\s*<li>\s*二级\s*<ol>\s*<li>三级<\/li>/);
@@ -113,7 +113,7 @@ test("should build an issue of 1,000 articles, one with a 2,000-character title,
     await writeFile(path.join(contentRoot, FILE), `${FRONT_MATTER}\n# 第1版 要闻\n\n${articles.join("\n")}`);
     const started = performance.now();
     const result = await buildSite({ contentRoot, outputDir: path.join(root, "_site") });
-    assert.ok(result.ok, result.report);
+    assert.ok(result.ok, report(result.problems));
     const articlePages = await readdir(path.join(root, "_site", "2022", "11", "01", "1"));
     assert.equal(articlePages.filter((name) => /^\d+$/.test(name)).length, 1000);
     const first = parse(await readFile(path.join(root, "_site", "2022", "11", "01", "1", "1", "index.html"), "utf8"));

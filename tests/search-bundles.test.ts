@@ -1,7 +1,7 @@
 // How articles are shared out among search bundles: whole months of one year, up to a size, so a bundle is rebuilt only with its own months.
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { searchBundles } from "../src/search-bundles.ts";
+import { searchBundles } from "../src/site/search-bundles.ts";
 
 /** `count` article dates in the month YYYY-MM. */
 const month = (yearMonth: string, count: number) => Array.from({ length: count }, (_, index) => `${yearMonth}-${String((index % 28) + 1).padStart(2, "0")}`);
@@ -9,10 +9,10 @@ const month = (yearMonth: string, count: number) => Array.from({ length: count }
 test("should put whole months of one year together up to the size limit, oldest first, and the newest month alone", () => {
   const dates = [...month("2022-03", 40), ...month("2021-11", 30), ...month("2021-12", 30), ...month("2022-01", 60), ...month("2022-02", 30), ...month("2022-04", 5)];
   assert.deepEqual(searchBundles(dates, 100), [
-    { key: "2021-11", months: ["2021-11", "2021-12"], path: "/pagefind/2021-11/" },
-    { key: "2022-01", months: ["2022-01", "2022-02"], path: "/pagefind/2022-01/" },
-    { key: "2022-03", months: ["2022-03"], path: "/pagefind/2022-03/" },
-    { key: "2022-04", months: ["2022-04"], path: "/pagefind/2022-04/" },
+    { key: "2021-11", months: ["2021-11", "2021-12"] },
+    { key: "2022-01", months: ["2022-01", "2022-02"] },
+    { key: "2022-03", months: ["2022-03"] },
+    { key: "2022-04", months: ["2022-04"] },
   ]);
 });
 

@@ -6,11 +6,12 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { after, before, test } from "node:test";
 import type { Page } from "playwright-core";
-import { buildSite } from "../scripts/build.ts";
-import { lunarDateOf, weekdayOf } from "../src/calendar.ts";
+import { buildSite } from "../src/build/build.ts";
+import { lunarDateOf, weekdayOf } from "../src/content/calendar.ts";
 import { browserSuite } from "./helpers/browser.ts";
 import { fillerArchive } from "./helpers/filler-archive.ts";
 import { serveStatic, type StaticServer } from "./helpers/static-server.ts";
+import { report } from "./helpers/report.ts";
 
 const FILLER = { issues: 30, articlesPerIssue: 8, paragraphsPerArticle: 16 };
 /** The mixed-script issue, in the next year: the archive has two search bundles (2022-11 and 2023-01), which the search page merges. */
@@ -103,7 +104,7 @@ browserSuite("Chinese search in Chromium", (browser) => {
     await mkdir(path.join(contentRoot, "issues/2023"), { recursive: true });
     await writeFile(path.join(contentRoot, `issues/2023/${MIXED_DATE}.md`), MIXED_ISSUE);
     const result = await buildSite({ contentRoot, outputDir: path.join(contentRoot, "_site") });
-    assert.ok(result.ok, result.report);
+    assert.ok(result.ok, report(result.problems));
     site = await serveStatic(path.join(contentRoot, "_site"));
   });
 

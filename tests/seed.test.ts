@@ -2,10 +2,9 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import path from "node:path";
-import { fileURLToPath } from "node:url";
-import { loadArchive } from "../src/archive.ts";
+import { loadArchive } from "../src/content/archive.ts";
+import { projectRoot } from "../src/project.ts";
 
-const projectRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 const archive = await loadArchive(projectRoot);
 const seed = archive.issues.find((issue) => issue.date === "2022-11-01");
 

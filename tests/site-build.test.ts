@@ -6,7 +6,8 @@ import { fileURLToPath } from "node:url";
 import { cp, mkdtemp, mkdir, readFile, readdir, rm, copyFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { parse, type HTMLElement } from "node-html-parser";
-import { buildSite } from "../scripts/build.ts";
+import { buildSite } from "../src/build/build.ts";
+import { report } from "./helpers/report.ts";
 
 const fixtureRoot = fileURLToPath(new URL("./fixtures/archive-small/", import.meta.url));
 
@@ -17,7 +18,7 @@ before(async () => {
   workDir = await mkdtemp(path.join(tmpdir(), "baoku-site-build-"));
   siteDir = path.join(workDir, "_site");
   const result = await buildSite({ contentRoot: fixtureRoot, outputDir: siteDir });
-  assert.ok(result.ok, result.report);
+  assert.ok(result.ok, report(result.problems));
 });
 
 after(async () => {
@@ -271,7 +272,7 @@ test("should write a 404 page that leads home and to the archive", async () => {
 test("should write byte-identical pages when built again from the same input", async () => {
   const againDir = path.join(workDir, "again");
   const result = await buildSite({ contentRoot: fixtureRoot, outputDir: againDir });
-  assert.ok(result.ok, result.report);
+  assert.ok(result.ok, report(result.problems));
   const urls = await pageUrls();
   assert.deepEqual(await pageUrls(againDir), urls);
   for (const url of urls) {
@@ -285,7 +286,7 @@ test("should write a friendly home page and no issue pages for an archive with n
   await copyFile(path.join(fixtureRoot, "baoku.config.json"), path.join(emptyRoot, "baoku.config.json"));
   const emptySite = path.join(workDir, "empty-site");
   const result = await buildSite({ contentRoot: emptyRoot, outputDir: emptySite });
-  assert.ok(result.ok, result.report);
+  assert.ok(result.ok, report(result.problems));
   assert.deepEqual(await pageUrls(emptySite), ["/", "/404.html", "/archive/", "/search/"]);
   assert.match(textOf((await open("/", emptySite)).querySelector("main")), /还没有发布任何一期报纸/);
 });
@@ -298,7 +299,7 @@ test("should publish photos beside their issue with their size, caption as alt t
     await copyFile(path.join(fixtureRoot, "baoku.config.json"), path.join(contentRoot, "baoku.config.json"));
     await cp(fileURLToPath(new URL("./fixtures/photo-news/issues/", import.meta.url)), path.join(contentRoot, "issues"), { recursive: true });
     const result = await buildSite({ contentRoot, outputDir: photoSite });
-    assert.ok(result.ok, result.report);
+    assert.ok(result.ok, report(result.problems));
     const photoNews = await open("/2022/11/02/1/1/", photoSite);
     const image = photoNews.querySelector("figure img");
     assert.match(image?.getAttribute("src") ?? "", /^\/2022\/11\/02\/photo-1\.40\.[0-9a-f]{10}\.jpg$/, "a JPEG derivative no wider than the photo");

@@ -1,14 +1,15 @@
 // Small pieces of the pipeline on their own: the calendar, bylines, datelines, page headings, labels and image paths.
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { isSameLunarDate, isSameWeekday, lunarDateOf, weekdayOf } from "../src/calendar.ts";
-import { isPhotoCredit, parenthesisedText, parseByline } from "../src/byline.ts";
-import { matchDateline } from "../src/dateline.ts";
-import { readPageHeading } from "../src/pages.ts";
-import { readLabelLine } from "../src/labels.ts";
-import { imagePathProblem } from "../src/article.ts";
-import { formatProblems } from "../src/problems.ts";
+import { isSameLunarDate, isSameWeekday, lunarDateOf, weekdayOf } from "../src/content/calendar.ts";
+import { isPhotoCredit, parenthesisedText, parseByline } from "../src/content/byline.ts";
+import { matchDateline } from "../src/content/dateline.ts";
+import { readPageHeading } from "../src/content/pages.ts";
+import { readLabelLine } from "../src/content/labels.ts";
+import { imagePathProblem } from "../src/content/photos.ts";
+import { formatProblems } from "../src/messages/report.ts";
 import { frontMatterSchema } from "../src/model.ts";
+import { problem } from "../src/problems.ts";
 
 test("should compute 农历 with leap months as 闰", () => {
   assert.equal(lunarDateOf("2022-11-01"), "壬寅年十月初八");
@@ -92,17 +93,23 @@ test("should refuse image paths that leave the issue's folder", () => {
   }
 });
 
-test("should summarise problems across files", () => {
-  const report = formatProblems([
-    { kind: "MissingField", severity: "error", file: "issues/2022/2022-11-02.md", line: 1, field: "lunar", message: "m1.", fix: "f1." },
-    { kind: "DatelineAfterIssue", severity: "warning", file: "issues/2022/2022-11-01.md", line: 9, message: "m2.", fix: "f2." },
-    { kind: "LunarDateMismatch", severity: "error", file: "issues/2022/2022-11-01.md", line: 4, field: "lunar", message: "m3.", fix: "f3." },
-  ]);
-  assert.equal(report, [
+test("should summarise problems across files, sorted by file and line, in Chinese and in English", () => {
+  const problems = [
+    problem("MissingField", { file: "issues/2022/2022-11-02.md", line: 1, field: "lunar" }, { field: "lunar" }),
+    problem("DatelineAfterIssue", { file: "issues/2022/2022-11-01.md", line: 9 }, { dateline: "东昌府讯 11月5日", datelineDate: "2022-11-05", issueDate: "2022-11-01" }),
+    problem("LunarDateMismatch", { file: "issues/2022/2022-11-01.md", line: 4, field: "lunar" }, { printed: "壬寅年十月初九", date: "2022-11-01", computed: "壬寅年十月初八" }),
+  ];
+  assert.equal(formatProblems(problems, "zh-CN"), [
+    "发现 3 个问题，涉及 2 期（2 个错误，1 个警告）。",
+    "错误 issues/2022/2022-11-01.md:4 lunar（农历）：农历“壬寅年十月初九”与日期不符：2022-11-01 是农历壬寅年十月初八。改为 lunar: 壬寅年十月初八；如果错的是日期，就改正 date。 [LunarDateMismatch]",
+    "警告 issues/2022/2022-11-01.md:9：电头“东昌府讯 11月5日”的日期是 2022-11-05，晚于本期的出版日期 2022-11-01。对照报纸核对电头里的月和日。 [DatelineAfterIssue]",
+    "错误 issues/2022/2022-11-02.md:1 lunar（农历）：缺少必填的字段 lunar（农历）。照报头上印的写农历，例如 lunar: 壬寅年十月初八。 [MissingField]",
+  ].join("\n"));
+  assert.equal(formatProblems(problems, "en"), [
     "Found 3 problems in 2 issues (2 errors, 1 warning).",
-    "error issues/2022/2022-11-01.md:4 lunar: m3. f3. [LunarDateMismatch]",
-    "warning issues/2022/2022-11-01.md:9: m2. f2. [DatelineAfterIssue]",
-    "error issues/2022/2022-11-02.md:1 lunar: m1. f1. [MissingField]",
+    "error issues/2022/2022-11-01.md:4 lunar: 农历 “壬寅年十月初九” is not the lunar date of 2022-11-01, which is 壬寅年十月初八. Write lunar: 壬寅年十月初八, or correct the date if that is what is wrong. [LunarDateMismatch]",
+    "warning issues/2022/2022-11-01.md:9: The dateline “东昌府讯 11月5日” gives 2022-11-05, after the issue's date 2022-11-01. Check the dateline's month and day against the printed page. [DatelineAfterIssue]",
+    "error issues/2022/2022-11-02.md:1 lunar: The required field lunar is missing. Write the 农历 printed on the masthead, e.g. lunar: 壬寅年十月初八. [MissingField]",
   ].join("\n"));
 });
 

@@ -1,6 +1,7 @@
 // The layout export as text: strict UTF-8 decoded, split into print lines, and those lines into 版 at every run of three or more blank lines.
 import type { PrintLine } from "./types.ts";
 import { ImportError } from "./types.ts";
+import { problem } from "../problems.ts";
 
 /** Blank lines that separate one 版 from the next in the export. */
 export const PAGE_BREAK_BLANKS = 3;
@@ -12,7 +13,7 @@ export function decodeExport(bytes: Uint8Array, file: string): string {
   try {
     return utf8.decode(bytes).replace(/^\uFEFF/, "").replace(/\r\n?/g, "\n");
   } catch {
-    throw new ImportError(`${file} is not UTF-8 text. Convert it first, e.g. iconv -f GBK -t UTF-8 ${file} > export-utf8.txt, and import that file.`);
+    throw new ImportError(problem("ExportNotUtf8", { file }, { file }));
   }
 }
 

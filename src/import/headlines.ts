@@ -1,6 +1,7 @@
 // A group of headline lines — the print lines between one item and the next dateline or body — read as banner, kicker (引题), title and subtitle (副题).
 // Layout exports lose type sizes, so this reads what is left (line lengths, spaces, the words at the seams) and lists every reading it is not sure of.
 import type { ImportedText } from "./types.ts";
+import { judged, type Judgement } from "../messages/judgements.ts";
 
 export interface Headlines {
   /** The page's banner, when the group opens a 版. */
@@ -43,7 +44,7 @@ export function readHeadlines(lines: readonly string[], context: HeadlineContext
   let banner: ImportedText | undefined;
   if (context.atPageStart && isBanner(rest, context.beforeCaption)) {
     const text = rest.shift()!;
-    banner = { text, checks: [`Read “${text}”, the short line under the page break, as this 版's banner. If it is the first article's kicker or title, move it there (引题：… under the ## title).`] };
+    banner = { text, checks: [judged("BannerRead", { text })] };
   }
   const headlines = rest.length === 0 ? {} : readTitleLines(rest);
   return { ...(banner && { banner }), ...headlines };
@@ -62,28 +63,28 @@ function isBanner(lines: readonly string[], beforeCaption: boolean): boolean {
 function readTitleLines(lines: readonly string[]): Omit<Headlines, "banner"> {
   const [first, second, ...more] = lines as [string, ...string[]];
   if (second === undefined) return splitHeadlineLine(first);
-  const group = lines.map((line) => `“${line}”`).join(" / ");
+  const group = [...lines];
 
   if (more.length > 0) {
-    if (joins(first, second)) return withCheck(titleAndSubtitle(joinLines(first, second), more.join(" ")), `Joined the first two lines of ${group} into the title (a title broken over two print lines) and read the rest as its subtitle.`);
-    if (LOCAL_ANGLE.test(second)) return withCheck(titleAndSubtitle(titleParts(first), [second, ...more].join(" ")), `Read ${group} as a title and a subtitle printed over ${lines.length - 1} lines.`);
+    if (joins(first, second)) return withCheck(titleAndSubtitle(joinLines(first, second), more.join(" ")), judged("TitleJoinedSubtitleRest", { lines: group }));
+    if (LOCAL_ANGLE.test(second)) return withCheck(titleAndSubtitle(titleParts(first), [second, ...more].join(" ")), judged("TitleAndLongSubtitle", { lines: group }));
     const reading = { kicker: { text: first, checks: [] }, ...titleAndSubtitle(titleParts(second), more.join(" ")) };
-    return more.length > 1 ? withCheck(reading, `Read ${group} as a kicker, a title and a subtitle of ${more.length} lines.`) : reading;
+    return more.length > 1 ? withCheck(reading, judged("KickerTitleSubtitle", { lines: group })) : reading;
   }
 
   if (KICKER_END.test(first)) return { kicker: { text: first, checks: [] }, ...splitHeadlineLine(second) };
   if (joins(first, second)) return { title: joinLines(first, second) };
   if (LOCAL_ANGLE.test(second) || /\s/.test(second) || EVENT_END.test(first)) return titleAndSubtitle(titleParts(first), second);
   if (EVENT_END.test(second)) {
-    return withCheck({ kicker: { text: first, checks: [] }, title: titleParts(second) }, `Read ${group} as a kicker (引题, printed above) and the title, which ends with its event. If the first line is the title, make the second its 副题.`);
+    return withCheck({ kicker: { text: first, checks: [] }, title: titleParts(second) }, judged("KickerAndEventTitle", { lines: group }));
   }
   if (length(first) >= FULL_LINE && length(second) < length(first)) {
-    return withCheck({ title: joinLines(first, second) }, `Joined ${group} into one title broken over two print lines. If the second line is a subtitle, write it on a 副题： line.`);
+    return withCheck({ title: joinLines(first, second) }, judged("TitleLinesJoined", { lines: group }));
   }
   if (length(first) <= KICKER_MAX && length(second) > length(first)) {
-    return withCheck({ kicker: { text: first, checks: [] }, title: titleParts(second) }, `Read ${group} as a kicker (引题, printed above) and the title. If the first line is the title, make the second its 副题.`);
+    return withCheck({ kicker: { text: first, checks: [] }, title: titleParts(second) }, judged("KickerAndTitle", { lines: group }));
   }
-  return withCheck(titleAndSubtitle(titleParts(first), second), `Read ${group} as the title and its subtitle. If the first line is a kicker (引题), swap them; if it is one title broken over two lines, join them.`);
+  return withCheck(titleAndSubtitle(titleParts(first), second), judged("TitleAndSubtitle", { lines: group }));
 }
 
 /** One print line that may hold a kicker, a title and a subtitle separated by spaces. */
@@ -102,7 +103,7 @@ function splitHeadlineLine(line: string): Omit<Headlines, "banner"> {
     const local = LOCAL_ANGLE.test(after);
     if (!local && !EVENT_END.test(before)) continue;
     const reading = { ...(kicker && { kicker }), ...titleAndSubtitle(titleParts(parts.slice(start, seam).join(" ")), parts.slice(seam).join(" ")) };
-    return local ? reading : withCheck(reading, `Split “${line}” into the title and a subtitle after “${before}”. If it is one title, put it back on the ## line.`);
+    return local ? reading : withCheck(reading, judged("TitleSplit", { line, before }));
   }
   return { ...(kicker && { kicker }), title: titleParts(parts.slice(start).join(" ")) };
 }
@@ -111,7 +112,7 @@ function splitHeadlineLine(line: string): Omit<Headlines, "banner"> {
 function titleParts(line: string): ImportedText {
   const parts = line.split(/[\s\u3000]+/u);
   let text = parts[0]!;
-  const checks: string[] = [];
+  const checks: Judgement[] = [];
   for (const [index, part] of parts.slice(1).entries()) {
     const before = parts[index]!;
     if (joins(before, part)) {
@@ -120,10 +121,10 @@ function titleParts(line: string): ImportedText {
       text += ` ${part}`;
     } else if (length(before) >= FULL_LINE) {
       text += part;
-      checks.push(`Joined “${before}” and “${part}” into one title broken over two print lines. If “${part}” is a subtitle, write it on a 副题： line; if the space belongs to the title, put it back.`);
+      checks.push(judged("TitlePartsJoined", { before, part }));
     } else {
       text += ` ${part}`;
-      checks.push(`Kept “${before} ${part}” as one title with a space. If “${part}” is a subtitle, write it on a 副题： line; if the title was only broken over two lines, remove the space.`);
+      checks.push(judged("TitleSpaceKept", { before, part }));
     }
   }
   return { text, checks };
@@ -144,9 +145,9 @@ function joinLines(first: string, second: string): ImportedText {
 }
 
 /** Adds a judgement on the whole group, listed on its title. */
-function withCheck(headlines: Omit<Headlines, "banner">, why: string): Omit<Headlines, "banner"> {
+function withCheck(headlines: Omit<Headlines, "banner">, judgement: Judgement): Omit<Headlines, "banner"> {
   const title = headlines.title ?? { text: "", checks: [] };
-  return { ...headlines, title: { text: title.text, checks: [why, ...title.checks] } };
+  return { ...headlines, title: { text: title.text, checks: [judgement, ...title.checks] } };
 }
 
 function joins(before: string, after: string): boolean {

@@ -1,6 +1,6 @@
 // The importer: a layout export's text to an issue file — masthead to front-matter, print lines to 版, articles and photo news — and the judgements to check.
 import type { PaperConfig } from "../model.ts";
-import { expectedIssuePath } from "../parse-issue.ts";
+import { issueFileOf } from "../paths.ts";
 import type { Check, ImportedIssue } from "./types.ts";
 import { printLines, splitPages } from "./export-text.ts";
 import { readMasthead } from "./masthead.ts";
@@ -25,5 +25,5 @@ export default function importIssue(exportText: string, config: PaperConfig, exp
   );
   const issue: ImportedIssue = { masthead, pages };
   const { markdown, checks } = issueMarkdown(issue);
-  return { file: expectedIssuePath(masthead.date), markdown, checks, issue };
+  return { file: issueFileOf(masthead.date), markdown, checks, issue };
 }

@@ -1,11 +1,12 @@
 // Writes an imported issue as an issue file (front-matter, # 第N版, ## titles with their labels, paragraphs) and places each judgement on its line.
 import type { Check, ImportedArticle, ImportedIssue, ImportedText } from "./types.ts";
+import { judged, type Judgement } from "../messages/judgements.ts";
 
 /** The issue file's text, and the judgements to check by line. */
 export function issueMarkdown(issue: ImportedIssue): { markdown: string; checks: Check[] } {
   const writer = new LineWriter();
   const { masthead } = issue;
-  const pagesChecks = masthead.pages === undefined ? ["The masthead prints no 今日N版; pages is the number of 版 found in the export. Set it to the printed count."] : [];
+  const pagesChecks = masthead.pages === undefined ? [judged("PagesCounted", {})] : [];
   writer.block([
     { text: "---", checks: [] },
     { text: `issue: ${masthead.issue}`, checks: [] },
@@ -54,7 +55,7 @@ class LineWriter {
     return `${this.lines.join("\n")}\n`;
   }
 
-  private note(whys: readonly string[], line: number, lastLine: number): void {
-    for (const why of whys) this.checks.push({ line, lastLine, why });
+  private note(judgements: readonly Judgement[], line: number, lastLine: number): void {
+    for (const judgement of judgements) this.checks.push({ line, lastLine, judgement });
   }
 }

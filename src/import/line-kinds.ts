@@ -1,6 +1,6 @@
 // What a print line is, from its text alone: a dateline, a byline, a photo credit, or text, and whether text is shaped like a headline.
-import { isPhotoCredit, parenthesisedText } from "../byline.ts";
-import { matchDateline } from "../dateline.ts";
+import { isPhotoCredit, parenthesisedText } from "../content/byline.ts";
+import { matchDateline } from "../content/dateline.ts";
 
 export type LineKind = "dateline" | "byline" | "credit" | "text";
 

@@ -1,9 +1,11 @@
 // The masthead (报头) at the top of an export: 总第N期, the date, 星期, 农历 and 今日N版 become the front-matter; the paper's name, romanized name, website and email are dropped.
 import type { PaperConfig } from "../model.ts";
-import { lunarDateOf } from "../calendar.ts";
-import { readPageHeading } from "../pages.ts";
+import { lunarDateOf } from "../content/calendar.ts";
+import { readPageHeading } from "../content/pages.ts";
 import type { Masthead, PrintLine } from "./types.ts";
 import { ImportError } from "./types.ts";
+import { judged } from "../messages/judgements.ts";
+import { problem } from "../problems.ts";
 
 /** What a masthead line may hold; each pattern is one printed item. */
 const ITEMS = {
@@ -23,23 +25,17 @@ export function readMasthead(lines: readonly PrintLine[], paper: PaperConfig["pa
   let bodyStart = 0;
   while (bodyStart < lines.length && isMastheadLine(lines[bodyStart]!.text, paper, found)) bodyStart += 1;
 
-  const first = lines[0]?.line;
   const last = lines[bodyStart - 1]?.line;
-  const where = last === undefined ? `${exportFile} starts with no masthead; it` : `The masthead (${first === last ? `line ${last}` : `lines ${first}–${last}`} of ${exportFile})`;
+  const masthead = last === undefined ? {} : { first: lines[0]!.line, last };
+  const where = { file: exportFile, line: lines[0]?.line ?? 1 };
   const date = found.date && isoDate(found.date);
-  if (!found.date) {
-    throw new ImportError(`${where} has no date such as 2022年11月1日. Add the issue's date to the masthead as printed, then import again.`);
-  }
-  if (!date) {
-    throw new ImportError(`${where} gives the date ${found.date[0]}, which is not a real calendar date. Correct it as printed, then import again.`);
-  }
-  if (!found.issue) {
-    throw new ImportError(`${where} has no issue number such as 总第1480期. Add it to the masthead as printed, then import again.`);
-  }
+  if (!found.date) throw new ImportError(problem("MastheadWithoutDate", where, masthead));
+  if (!date) throw new ImportError(problem("MastheadDateInvalid", where, { ...masthead, date: found.date[0] }));
+  if (!found.issue) throw new ImportError(problem("MastheadWithoutIssueNumber", where, masthead));
 
   const lunar = found.lunar
     ? { text: found.lunar[0].replace(/^农历/, "").replace(/[\s\u3000]+/gu, ""), checks: [] }
-    : { text: lunarDateOf(date), checks: ["The masthead prints no 农历; this one is computed from the date. Compare it with the printed page."] };
+    : { text: lunarDateOf(date), checks: [judged("LunarComputed", {})] };
   const pages = found.pages && readPageHeading(`第${found.pages[1]}版`)?.number;
   return {
     masthead: { issue: Number(found.issue[1]), date, lunar, ...(found.weekday && { weekday: found.weekday[0] }), ...(pages && { pages }) },

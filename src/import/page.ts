@@ -3,6 +3,7 @@ import type { ImportedArticle, ImportedPage, ImportedText, PrintLine } from "./t
 import { isHeadlineShaped, lineKind, type LineKind } from "./line-kinds.ts";
 import { continuation } from "./paragraphs.ts";
 import { readHeadlines } from "./headlines.ts";
+import { judged, type Judgement, type UntitledReason } from "../messages/judgements.ts";
 
 /** More headline lines than this in a row are not one headline group: banner, kicker, title and a subtitle of two lines at most. */
 const MAX_HEADLINE_LINES = 4;
@@ -25,8 +26,8 @@ export function readPage(lines: readonly PrintLine[], context: PageContext): Imp
     const line = lines[index]!;
     const kind = reader.kinds[index]!;
     if (kind === "byline" || kind === "credit") {
-      const target = open ?? page.articles.at(-1) ?? startUntitled(page, "a byline or credit opens the page");
-      target.paragraphs.push({ text: line.text, checks: open || kind === "credit" ? [] : ["This byline follows an article that already ended; check that it belongs to the article above."] });
+      const target = open ?? page.articles.at(-1) ?? startUntitled(page, "bylineOpensPage");
+      target.paragraphs.push({ text: line.text, checks: open || kind === "credit" ? [] : [judged("BylineAfterEndedArticle", {})] });
       if (kind === "byline") open = undefined;
       index += 1;
       continue;
@@ -59,7 +60,7 @@ export function readPage(lines: readonly PrintLine[], context: PageContext): Imp
       const credit = { text: lines[paragraph.end]!.text, checks: [] };
       if (open) {
         if (open.paragraphs.length > 0 && reader.endsItem(paragraph.end + 1)) {
-          paragraph.checks.push(`Kept this caption and its credit as a photo of the article “${open.title.text}”. If it is photo news of its own, put an empty ## line above it.`);
+          paragraph.checks.push(judged("CaptionKeptAsPhoto", { title: open.title.text }));
         }
         open.paragraphs.push(paragraph, credit);
       } else {
@@ -70,7 +71,7 @@ export function readPage(lines: readonly PrintLine[], context: PageContext): Imp
     }
 
     if (!open || (kind === "dateline" && open.paragraphs.length > 0)) {
-      open = startUntitled(page, kind === "dateline" ? "a dateline starts a new article here" : "it follows the end of the article above");
+      open = startUntitled(page, kind === "dateline" ? "datelineStartsArticle" : "followsEndedArticle");
     }
     open.paragraphs.push(paragraph);
     index = paragraph.end;
@@ -79,9 +80,9 @@ export function readPage(lines: readonly PrintLine[], context: PageContext): Imp
 }
 
 /** An article whose headline could not be found; the pipeline will also report its missing title. */
-function startUntitled(page: ImportedPage, reason: string): ImportedArticle {
+function startUntitled(page: ImportedPage, reason: UntitledReason): ImportedArticle {
   const article: ImportedArticle = {
-    title: { text: "", checks: [`No title was found for this article (${reason}). Write its title after ##, or move its text into the article it belongs to.`] },
+    title: { text: "", checks: [judged("NoTitleFound", { reason })] },
     paragraphs: [],
   };
   page.articles.push(article);
@@ -117,7 +118,7 @@ class PageReader {
   paragraphAt(index: number): ImportedText & { end: number } {
     const first = this.lines[index]!;
     let text = first.text;
-    const checks: string[] = [];
+    const checks: Judgement[] = [];
     let end = index + 1;
     while (end < this.lines.length && this.kinds[end] === "text") {
       const next = this.lines[end]!.text;
@@ -125,13 +126,13 @@ class PageReader {
       if (how === "ends") break;
       const groupSize = this.headlineGroupAt(end);
       if (groupSize > 0 && this.kinds[end + groupSize] === "dateline") {
-        checks.push(`This paragraph ends without closing punctuation, but a title and dateline follow, so it was not joined with them. Check its end against the printed page.`);
+        checks.push(judged("ParagraphEndsBeforeTitle", {}));
         break;
       }
       if (how === "continues-after-quote") {
-        checks.push(`Joined two print lines at …${text.slice(-8)} | ${excerpt(next)}: the first ends with a quotation mark but no full stop, so they were read as one paragraph broken across columns. If a new paragraph starts at “${excerpt(next)}”, split them there.`);
+        checks.push(judged("JoinedAfterQuote", { end: text.slice(-8), next: excerpt(next) }));
       } else if (end === index + 1 && isHeadlineShaped(first.text) && !/^\p{P}/u.test(next)) {
-        checks.push(`Joined the short line “${first.text}” with the text under it, as one paragraph broken across columns. If it is a subheading, keep it as a paragraph of its own.`);
+        checks.push(judged("JoinedShortLine", { line: first.text }));
       }
       text += next;
       end += 1;

@@ -1,4 +1,6 @@
 // The types that pass between the importer's stages: print lines from the export, the issue read out of them, and the judgements the editor must check.
+import type { Judgement } from "../messages/judgements.ts";
+import type { Problem } from "../problems.ts";
 
 /** One non-blank line of the layout export. */
 export interface PrintLine {
@@ -12,8 +14,8 @@ export interface PrintLine {
 /** A piece of the issue as it will be written, with what the importer was unsure of about it. */
 export interface ImportedText {
   text: string;
-  /** Judgements to check, each a sentence for the editor. */
-  checks: string[];
+  /** Judgements to check (messages/judgements.ts). */
+  checks: Judgement[];
 }
 
 /** An article or a photo news item (empty title) read from the export. */
@@ -54,10 +56,14 @@ export interface Check {
   line: number;
   /** The last line the judgement covers (a title's label lines, say); equal to `line` for a single line. */
   lastLine: number;
-  why: string;
+  judgement: Judgement;
 }
 
-/** A mistake in the export or on the command line that stops the import; its message is written for the editor. */
+/** A mistake in the export that stops the import: the problem, at its line of the export. */
 export class ImportError extends Error {
   override name = "ImportError";
+
+  constructor(readonly problem: Problem) {
+    super(problem.kind);
+  }
 }

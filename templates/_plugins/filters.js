@@ -1,4 +1,4 @@
-// The display filters the templates use; anything more than formatting belongs in src/site.ts.
+// The display filters the templates use; anything more than formatting belongs in src/site/.
 
 /** @param {import("@11ty/eleventy").UserConfig} eleventyConfig */
 export default function filters(eleventyConfig) {

@@ -2,12 +2,11 @@
 import { cp, mkdir, mkdtemp, writeFile } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
-import { fileURLToPath } from "node:url";
-import { loadArchive } from "../../src/archive.ts";
-import { lunarDateOf, weekdayOf } from "../../src/calendar.ts";
-import { seededRandom } from "../../scripts/bench/synthetic-archive.ts";
+import { loadArchive } from "../../src/content/archive.ts";
+import { lunarDateOf, weekdayOf } from "../../src/content/calendar.ts";
+import { seededRandom } from "../../src/bench/synthetic-archive.ts";
+import { projectRoot } from "../../src/project.ts";
 
-const projectRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
 
 export interface FillerOptions {
   /** How many filler issues, one a day starting the day after the newest bundled issue. */

@@ -1,0 +1,82 @@
+// What a build's output depends on, as one hash: the code that builds it (src, templates, public, the Eleventy config
+// and the locked dependency versions) and the content (baoku.config.json and every file under issues/). Builds are reproducible, so two
+// builds with the same fingerprint write the same site, and a rebuild with nothing changed can stop before doing anything.
+import { createHash } from "node:crypto";
+import { readdir, readFile, stat } from "node:fs/promises";
+import path from "node:path";
+import { readContentFiles, type ContentFiles } from "../content/content-files.ts";
+import { writeAtomically } from "../util/cache-files.ts";
+
+/** Everything in the project that decides how a site is built, relative to the project root. */
+export const BUILD_CODE = ["src", "templates", "public", ".eleventy.js", "package-lock.json"];
+
+/** The files of `entry` (a file, or every file below a folder), relative to `base`, sorted; none when it does not exist. */
+async function filesUnder(base: string, entry: string): Promise<string[]> {
+  const full = path.join(base, entry);
+  const info = await stat(full).catch(() => undefined);
+  if (!info) return [];
+  if (info.isFile()) return [entry];
+  const names = await readdir(full, { recursive: true, withFileTypes: true });
+  return names.filter((name) => name.isFile()).map((name) => path.relative(base, path.join(name.parentPath, name.name))).sort();
+}
+
+/**
+ * The fingerprint of a build of `contentRoot` by the code in `projectRoot`. Issue files and the configuration count by their bytes;
+ * images, which can be large, by their size and modification time.
+ */
+export async function buildFingerprint(projectRoot: string, contentRoot: string, code: readonly string[] = BUILD_CODE): Promise<string> {
+  return contentFingerprint(await codeFingerprint(projectRoot, code), await readContentFiles(contentRoot));
+}
+
+/** The fingerprint of a build of `content`, already read, by the code whose fingerprint is `codeHash`. */
+export function contentFingerprint(codeHash: string, content: ContentFiles): string {
+  const hash = createHash("sha256").update(codeHash);
+  if (content.config) hash.update("config\0").update(content.config).update("\0");
+  for (const { file, hash: fileHash } of content.markdown) hash.update(`content ${file} ${fileHash}\0`);
+  for (const { file, size, modifiedMs } of content.others) hash.update(`file ${file} ${size} ${modifiedMs}\0`);
+  return hash.digest("hex");
+}
+
+/** The hash of the code in `projectRoot` that decides how a site is built; parts of a site built by the same code from the same data are the same. */
+export async function codeFingerprint(projectRoot: string, code: readonly string[] = BUILD_CODE): Promise<string> {
+  const hash = createHash("sha256");
+  for (const entry of code) {
+    for (const file of await filesUnder(projectRoot, entry)) hash.update(`code ${file}\0`).update(await readFile(path.join(projectRoot, file))).update("\0");
+  }
+  return hash.digest("hex");
+}
+
+/** Where the fingerprint of the last build written to `outputDir` is kept. */
+function recordFile(cacheDir: string, outputDir: string): string {
+  return path.join(cacheDir, "builds", `${createHash("sha256").update(path.resolve(outputDir)).digest("hex").slice(0, 16)}.json`);
+}
+
+interface BuildRecord {
+  fingerprint: string;
+  /**
+   * The output folder's inode and modification time: every build renames a new folder into place, so a folder replaced since, or with
+   * files added or removed at its top, looks different (a new folder may get a freed inode number, but not the same time as well).
+   */
+  output: { inode: number; modifiedMs: number };
+}
+
+async function outputIdentity(outputDir: string): Promise<BuildRecord["output"] | undefined> {
+  const info = await stat(outputDir).catch(() => undefined);
+  return info && { inode: info.ino, modifiedMs: info.mtimeMs };
+}
+
+/** Whether `outputDir` still holds the site the last build wrote with this fingerprint. */
+export async function isUpToDate(cacheDir: string, outputDir: string, fingerprint: string): Promise<boolean> {
+  const record = JSON.parse(await readFile(recordFile(cacheDir, outputDir), "utf8").catch(() => "null")) as BuildRecord | null;
+  const output = await outputIdentity(outputDir);
+  return record?.fingerprint === fingerprint && output !== undefined && JSON.stringify(record.output) === JSON.stringify(output);
+}
+
+/** Remembers that `outputDir` now holds the site built with this fingerprint. */
+export async function recordBuild(cacheDir: string, outputDir: string, fingerprint: string): Promise<void> {
+  const file = recordFile(cacheDir, outputDir);
+  const output = await outputIdentity(outputDir);
+  if (!output) return;
+  const record: BuildRecord = { fingerprint, output };
+  await writeAtomically(file, JSON.stringify(record));
+}

@@ -1,0 +1,139 @@
+// A whole build: check every issue, then render the archive part by part with Eleventy (what changed only, see render-site.ts) and put
+// it in place with one rename (publish.ts), so a failed build never touches the published site.
+import path from "node:path";
+import { mkdir } from "node:fs/promises";
+import { scanArchive } from "../content/archive.ts";
+import { ParseCache } from "../content/parse-cache.ts";
+import { hasErrors, type Problem } from "../problems.ts";
+import { runLanguage, type Language } from "../messages/language.ts";
+import { renderSite } from "./render-site.ts";
+import { publish, recoverAbandonedBuilds } from "./publish.ts";
+import { codeFingerprint, contentFingerprint, isUpToDate, recordBuild } from "./build-fingerprint.ts";
+import { readContentFiles, type ContentFiles } from "../content/content-files.ts";
+import { createRenderPool, type RenderPool } from "./render-pool.ts";
+import { projectRoot } from "../project.ts";
+
+export interface BuildOptions {
+  /** The folder holding `issues/` and `baoku.config.json`; default: the project root. */
+  contentRoot?: string;
+  /** Where the site goes; default: `_site` in the project root. */
+  outputDir?: string;
+  /** Print Eleventy's per-file log; default: false. */
+  verbose?: boolean;
+  /**
+   * Where what builds keep between runs goes (parsed issues in `parsed/`, rendered parts in `parts/`, search bundles in `search/`, encoded
+   * images in `images/`, the last build's fingerprint in `builds/`); default: `.cache` in the project root. Keep it between CI runs.
+   */
+  cacheDir?: string;
+  /** How many images are encoded at once; default: the machine's available parallelism. */
+  imageConcurrency?: number;
+  /**
+   * Do nothing when the output folder already holds the site this code and content build (see build-fingerprint.ts); default: false.
+   * The command line sets it, unless given `--full`.
+   */
+  skipWhenUnchanged?: boolean;
+}
+
+export interface BuildResult {
+  ok: boolean;
+  /** Problems found in the issue files and the configuration, errors and warnings; empty when there were none. */
+  problems: Problem[];
+  /** The language the paper's editors are told things in (messages/language.ts). */
+  language: Language;
+  /** Pages in the site, rendered by this build or taken from the cache; 0 when the build stopped on errors. */
+  writtenCount: number;
+  /** Pages Pagefind indexed as search records. */
+  searchRecordCount?: number;
+  /** Image derivatives encoded by this build and taken from the cache; absent when the build stopped before images. */
+  images?: { encoded: number; reused: number };
+  /** The output folder already held the site this input builds, so nothing was done (with `skipWhenUnchanged`). */
+  unchanged?: boolean;
+  /** Parts of the site (see site-parts.ts) and search bundles, and how many of each this build made rather than took from the cache. */
+  parts?: { total: number; rendered: number };
+  bundles?: { total: number; indexed: number };
+  /** Seconds spent in each stage, for `npm run bench` and the build's last line; rendering and indexing overlap. */
+  seconds?: { read: number; images: number; render: number; search: number; total: number };
+}
+
+/** Builds the whole site, or leaves `outputDir` exactly as it was when any issue has an error. */
+export async function buildSite(options: BuildOptions = {}): Promise<BuildResult> {
+  const contentRoot = path.resolve(options.contentRoot ?? projectRoot);
+  const outputDir = path.resolve(options.outputDir ?? path.join(projectRoot, "_site"));
+  await recoverAbandonedBuilds(outputDir);
+  const cacheDir = path.resolve(options.cacheDir ?? path.join(projectRoot, ".cache"));
+  const stopwatch = startStopwatch();
+  // Every issue file is read once, here: its bytes make both the build's fingerprint and its key in the parse cache.
+  const codeHash = await codeFingerprint(projectRoot);
+  const content = await readContentFiles(contentRoot);
+  const fingerprint = options.skipWhenUnchanged ? contentFingerprint(codeHash, content) : undefined;
+  if (fingerprint && (await isUpToDate(cacheDir, outputDir, fingerprint))) {
+    return { ok: true, problems: [], language: runLanguage(configuredLanguage(content)), writtenCount: 0, unchanged: true };
+  }
+  // Render workers start now, loading Eleventy while the issues are checked.
+  const pool = createRenderPool();
+  pool.warm();
+  try {
+    return await buildFrom(contentRoot, content, { outputDir, cacheDir, codeHash, fingerprint, pool, stopwatch, options });
+  } finally {
+    pool.close();
+  }
+}
+
+interface BuildContext {
+  outputDir: string;
+  cacheDir: string;
+  codeHash: string;
+  fingerprint: string | undefined;
+  pool: RenderPool;
+  stopwatch: ReturnType<typeof startStopwatch>;
+  options: BuildOptions;
+}
+
+async function buildFrom(contentRoot: string, content: ContentFiles, { outputDir, cacheDir, codeHash, fingerprint, pool, stopwatch, options }: BuildContext): Promise<BuildResult> {
+  const archive = await scanArchive(contentRoot, { content, openCache: (config) => ParseCache.open(path.join(cacheDir, "parsed"), codeHash, config) });
+  await archive.cache?.save();
+  const readSeconds = stopwatch.lap();
+  const language = runLanguage(archive.config?.language);
+  const problems = archive.problems;
+  if (hasErrors(problems) || !archive.config) return { ok: false, problems, language, writtenCount: 0 };
+
+  // Nothing is written to the output before every part is made: an image that turns out corrupt past its header stops the build like any other error.
+  const site = await renderSite(archive.config, archive.issues, {
+    contentRoot, cacheDir, codeHash, pool, language, verbose: options.verbose ?? false,
+    ...(options.imageConcurrency && { imageConcurrency: options.imageConcurrency }),
+  });
+  if (site.problems.length > 0) return { ok: false, problems: [...problems, ...site.problems], language, writtenCount: 0, images: site.images };
+  await mkdir(path.dirname(outputDir), { recursive: true });
+  await publish(outputDir, cacheDir, site.entries);
+  if (fingerprint) await recordBuild(cacheDir, outputDir, fingerprint);
+  await site.pruneCache();
+  await archive.cache?.prune();
+  return {
+    ok: true, problems, language, writtenCount: site.pageCount, searchRecordCount: site.searchRecordCount, images: site.images, parts: site.parts, bundles: site.bundles,
+    seconds: { read: readSeconds, images: site.seconds.images, render: site.seconds.render, search: site.seconds.search, total: stopwatch.total() },
+  };
+}
+
+/** Seconds since the last lap, and since the start. */
+function startStopwatch(): { lap(): number; total(): number } {
+  const start = performance.now();
+  let last = start;
+  return {
+    lap() {
+      const now = performance.now();
+      const seconds = (now - last) / 1000;
+      last = now;
+      return seconds;
+    },
+    total: () => (performance.now() - start) / 1000,
+  };
+}
+
+/** The `language` baoku.config.json names, read from its bytes without checking the rest (a build that stops early says so in it). */
+function configuredLanguage(content: ContentFiles): unknown {
+  try {
+    return (JSON.parse(new TextDecoder().decode(content.config)) as { language?: unknown }).language;
+  } catch {
+    return undefined;
+  }
+}

@@ -1,0 +1,167 @@
+// Puts a built site in place. The output folder is a symbolic link to one of two copies of the site beside it (`_site` → `_site.a` or
+// `_site.b`), each made of hard links to the build cache's parts and search bundles. A build brings the copy that is not being served up
+// to date, by replacing only the parts and bundles that changed since that copy was last made, and then points the link at it with one
+// rename: readers see the old site or the new one, never a mix, and the work follows what changed, not how big the archive is. A copy
+// that a killed build left half-made is marked so, and the next build makes it again from scratch.
+import { createHash } from "node:crypto";
+import { link, lstat, mkdir, readdir, readFile, readlink, rename, rm, rmdir, symlink } from "node:fs/promises";
+import path from "node:path";
+import { exists, writeAtomically } from "../util/cache-files.ts";
+import { eachLimited } from "../util/each-limited.ts";
+import { NUMBER_FOLDER } from "../paths.ts";
+
+/** A cache entry linked into the site: a part's pages at the site's root, or a search bundle at pagefind/<key>. */
+export interface SiteEntry {
+  /** The entry's folder in the cache. */
+  from: string;
+  /** Where it goes in the site, relative to its root; "" for the root. */
+  to: string;
+}
+
+/** What a copy of the site was made of, and which paths of it each entry owns. */
+interface CopyState {
+  complete: boolean;
+  entries: (SiteEntry & { owned: string[] })[];
+}
+
+/** Folders that several parts share: the years (a part a month) and /no/ (a redirect an issue). A part owns their children, not them. */
+const SHARED_FOLDER = new RegExp(`^(\\d{4}|${NUMBER_FOLDER})$`);
+const COPIES = ["a", "b"] as const;
+/** Hard links made at once: enough to keep the file system busy. */
+const LINKS_AT_ONCE = 16;
+
+/** Makes the site of `entries` the one `outputDir` serves; `cacheDir` keeps what each copy holds. */
+export async function publish(outputDir: string, cacheDir: string, entries: readonly SiteEntry[]): Promise<void> {
+  const served = await servedCopy(outputDir);
+  const copy = COPIES.find((name) => name !== served) ?? "a";
+  const copyDir = `${outputDir}.${copy}`;
+  const stateFile = path.join(cacheDir, "builds", `${createHash("sha256").update(path.resolve(outputDir)).digest("hex").slice(0, 16)}-${copy}.json`);
+  const previous = JSON.parse(await readFile(stateFile, "utf8").catch(() => "null")) as CopyState | null;
+  const wanted = await Promise.all(entries.map(async (entry) => ({ ...entry, owned: await ownedPaths(entry) })));
+  await writeState(stateFile, { complete: false, entries: wanted });
+
+  if (previous?.complete && (await exists(copyDir))) {
+    const key = (entry: SiteEntry) => `${entry.from}\0${entry.to}`;
+    const keep = new Set(wanted.map(key));
+    const had = new Set(previous.entries.map(key));
+    const removed = previous.entries.filter((entry) => !keep.has(key(entry)));
+    const added = wanted.filter((entry) => !had.has(key(entry)));
+    for (const entry of removed) {
+      for (const owned of entry.owned) await rm(path.join(copyDir, owned), { recursive: true, force: true });
+    }
+    await removeEmptyFolders(copyDir, removed.flatMap((entry) => entry.owned.map((owned) => path.dirname(owned))));
+    for (const entry of added) await linkOwned(entry, copyDir);
+  } else {
+    await rm(copyDir, { recursive: true, force: true });
+    await mkdir(copyDir);
+    for (const entry of wanted) await linkTree(entry.from, path.join(copyDir, entry.to));
+  }
+  await writeState(stateFile, { complete: true, entries: wanted });
+  await pointAt(outputDir, path.basename(copyDir));
+}
+
+/** The copy `outputDir` links to, if it is such a link. */
+async function servedCopy(outputDir: string): Promise<string | undefined> {
+  const target = await readlink(outputDir).catch(() => undefined);
+  return target === undefined ? undefined : COPIES.find((name) => target === `${path.basename(outputDir)}.${name}`);
+}
+
+/** The paths an entry owns in the site: a bundle its folder; a part each of its top-level files and folders, and the children of shared ones. */
+async function ownedPaths(entry: SiteEntry): Promise<string[]> {
+  if (entry.to) return [entry.to];
+  const owned: string[] = [];
+  for (const name of (await readdir(entry.from)).sort()) {
+    if (SHARED_FOLDER.test(name)) owned.push(...(await readdir(path.join(entry.from, name))).sort().map((child) => `${name}/${child}`));
+    else owned.push(name);
+  }
+  return owned;
+}
+
+/** Links an entry's owned paths into the copy, each in place of whatever was there. */
+async function linkOwned(entry: SiteEntry & { owned: string[] }, copyDir: string): Promise<void> {
+  for (const owned of entry.owned) {
+    const target = path.join(copyDir, owned);
+    await rm(target, { recursive: true, force: true });
+    // A bundle is linked under its own name, not its cache folder's.
+    await linkTree(entry.to ? entry.from : path.join(entry.from, owned), target);
+  }
+}
+/** Removes the given folders of the copy, and their parents, where they are left empty. */
+async function removeEmptyFolders(copyDir: string, folders: readonly string[]): Promise<void> {
+  for (const folder of [...new Set(folders)].sort().reverse()) {
+    for (let current = folder; current !== "." && current !== ""; current = path.dirname(current)) {
+      const removed = await rmdir(path.join(copyDir, current)).then(() => true, () => false);
+      if (!removed) break;
+    }
+  }
+}
+
+/**
+ * Hard-links `from` (a file, or a folder with everything below it) to `to`, merging folders with what is there. Done in this process,
+ * as fast as `cp -al` here (the time is the file system's), and nothing outlives a build that is killed.
+ */
+async function linkTree(from: string, to: string): Promise<void> {
+  const info = await lstat(from);
+  if (!info.isDirectory()) {
+    await mkdir(path.dirname(to), { recursive: true });
+    await link(from, to);
+    return;
+  }
+  const entries = await readdir(from, { recursive: true, withFileTypes: true });
+  const relative = (entry: { parentPath: string; name: string }) => path.relative(from, path.join(entry.parentPath, entry.name));
+  await mkdir(to, { recursive: true });
+  for (const folder of entries.filter((entry) => entry.isDirectory()).map(relative).sort()) await mkdir(path.join(to, folder), { recursive: true });
+  const files = entries.filter((entry) => !entry.isDirectory()).map(relative);
+  await eachLimited(files, LINKS_AT_ONCE, (file) => link(path.join(from, file), path.join(to, file)));
+}
+
+async function writeState(file: string, state: CopyState): Promise<void> {
+  await writeAtomically(file, JSON.stringify(state));
+}
+
+/**
+ * Points `outputDir` at the copy named `copyName` (beside it). Replacing a link is one rename. An output folder that is a real folder (from
+ * an older build, or made by hand) is moved aside first and removed after, by the two renames that recoverAbandonedBuilds can finish.
+ */
+async function pointAt(outputDir: string, copyName: string): Promise<void> {
+  const link = `${outputDir}.link-${process.pid}`;
+  await rm(link, { force: true });
+  await symlink(copyName, link);
+  const current = await lstat(outputDir).catch(() => undefined);
+  if (current?.isDirectory()) {
+    const previousDir = `${outputDir}.previous-${process.pid}`;
+    await rename(outputDir, previousDir);
+    await rename(link, outputDir);
+    await rm(previousDir, { recursive: true, force: true });
+  } else {
+    await rename(link, outputDir);
+  }
+}
+
+/**
+ * Clears what builds killed midway left beside `outputDir`: unused links and staging folders, and the previous site of one killed between
+ * the two renames of `pointAt`, which is put back when `outputDir` is missing. What belongs to builds still running, by their process id,
+ * is left alone. A copy a killed build left half-made stays, marked incomplete, for the next build to make again.
+ */
+export async function recoverAbandonedBuilds(outputDir: string): Promise<void> {
+  const parent = path.dirname(outputDir);
+  const prefix = `${path.basename(outputDir)}.`;
+  for (const name of (await readdir(parent).catch(() => [] as string[])).sort()) {
+    const match = name.startsWith(prefix) ? /^(building|previous|link)-(\d+)$/.exec(name.slice(prefix.length)) : null;
+    if (!match || isRunning(Number(match[2]))) continue;
+    const leftover = path.join(parent, name);
+    const hasOutput = await lstat(outputDir).then(() => true, () => false);
+    if (match[1] === "previous" && !hasOutput) await rename(leftover, outputDir);
+    else await rm(leftover, { recursive: true, force: true });
+  }
+}
+
+/** Whether a process with this id is running; this process counts, as its own folders are its own business. */
+function isRunning(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === "EPERM";
+  }
+}

@@ -1,0 +1,95 @@
+// Child processes that render parts of the site in parallel (render-worker.ts), each one part at a time. A worker that fails or dies
+// rejects the part it was rendering with its own message; the pool is closed when the build is done.
+import { fork, type ChildProcess } from "node:child_process";
+import os from "node:os";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import type { RenderRequest } from "./render-part.ts";
+import { runLanguage } from "../messages/language.ts";
+import { say } from "../messages/texts.ts";
+
+const workerScript = path.join(path.dirname(fileURLToPath(import.meta.url)), "render-worker.ts");
+
+/** What rendering a part did: the pages written, and the seconds the worker spent on it. */
+export interface Rendered {
+  written: number;
+  seconds: number;
+}
+
+interface Task {
+  request: RenderRequest;
+  startedAt?: number;
+  resolve(rendered: Rendered): void;
+  reject(error: Error): void;
+}
+
+export interface RenderPool {
+  /** How many parts it renders at once. */
+  readonly size: number;
+  /** Renders a part once a worker is free. */
+  render(request: RenderRequest): Promise<Rendered>;
+  /** Starts every worker now, so their start-up (loading Eleventy) overlaps whatever comes before the first part. */
+  warm(): void;
+  close(): void;
+}
+
+/** A pool of `size` render workers (default: the machine's parallelism), started as work arrives. */
+export function createRenderPool(size = os.availableParallelism()): RenderPool {
+  const queue: Task[] = [];
+  const idle: ChildProcess[] = [];
+  const running = new Map<ChildProcess, Task>();
+  let started = 0;
+  let nextId = 0;
+
+  function startWorker(): ChildProcess {
+    started++;
+    const worker = fork(workerScript, [], { execArgv: ["--import", import.meta.resolve("tsx")], serialization: "advanced", stdio: ["ignore", "inherit", "inherit", "ipc"] });
+    worker.on("message", (message: { error?: string; written?: number }) => {
+      const task = running.get(worker);
+      running.delete(worker);
+      if (message.error !== undefined) task?.reject(new Error(message.error));
+      else task?.resolve({ written: message.written ?? 0, seconds: (performance.now() - (task?.startedAt ?? 0)) / 1000 });
+      idle.push(worker);
+      dispatch();
+    });
+    worker.on("exit", (code, signal) => {
+      started--;
+      const task = running.get(worker);
+      running.delete(worker);
+      const idleAt = idle.indexOf(worker);
+      if (idleAt !== -1) idle.splice(idleAt, 1);
+      // The pool starts before the paper's configuration is read, so it speaks the run's language (BAOKU_LANG) or Chinese.
+      task?.reject(new Error(say(runLanguage(undefined), "renderWorkerStopped", { how: signal ?? `exit code ${code}`, part: task.request.part.key })));
+      dispatch();
+    });
+    return worker;
+  }
+
+  function dispatch(): void {
+    while (queue.length > 0) {
+      const worker = idle.pop() ?? (started < size ? startWorker() : undefined);
+      if (!worker) return;
+      const task = queue.shift()!;
+      task.startedAt = performance.now();
+      running.set(worker, task);
+      worker.send({ id: nextId++, request: task.request });
+    }
+  }
+
+  return {
+    size,
+    render(request) {
+      return new Promise((resolve, reject) => {
+        queue.push({ request, resolve, reject });
+        dispatch();
+      });
+    },
+    warm() {
+      while (started < size) idle.push(startWorker());
+    },
+    close() {
+      for (const worker of [...idle, ...running.keys()]) worker.kill();
+      idle.length = 0;
+    },
+  };
+}

@@ -1,0 +1,240 @@
+// Renders and indexes the site part by part into the build cache, reusing every part and search bundle whose inputs have not changed, and
+// says which cache entries make the site (publish.ts puts them in place). A month part is redone only when its inputs change (see
+// site-parts.ts), and only then are its issues read whole, a few months at a time, so memory does not grow with the archive. Cache entries are written under a temporary name and
+// renamed into place when complete, so a build killed midway never leaves an entry that looks finished; entries no build uses any more
+// are removed after a successful build.
+import { copyFile, mkdir, readdir, readFile, rename, rm, stat, writeFile } from "node:fs/promises";
+import path from "node:path";
+import type { ScannedIssue } from "../content/archive.ts";
+import type { Issue, PaperConfig } from "../model.ts";
+import type { Problem } from "../problems.ts";
+import type { Language } from "../messages/language.ts";
+import { imageOrigins, unreadableImageProblem } from "../content/image-files.ts";
+import { SEARCH_FOLDER } from "../paths.ts";
+import { exists, isStale, touch } from "../util/cache-files.ts";
+import { archiveRecords } from "../site/archive-records.ts";
+import { issueRecords, sharedRecords } from "../site/issue-records.ts";
+import { publishedFiles } from "../site/published-files.ts";
+import { limited } from "../util/each-limited.ts";
+import type { SiteData } from "../site-types.ts";
+import encodeImages, { copyDerivatives, type EncodeImagesResult } from "./encode-images.ts";
+import type { RenderPool } from "./render-pool.ts";
+import { indexBundle } from "./search-index.ts";
+import type { SiteEntry } from "./publish.ts";
+import { ARCHIVE_PART, archivePartHash, bundlePlans, monthPlans, type MonthPlan } from "./site-parts.ts";
+
+export interface RenderSiteOptions {
+  contentRoot: string;
+  cacheDir: string;
+  codeHash: string;
+  verbose: boolean;
+  /** The render workers; the caller closes them. */
+  pool: RenderPool;
+  /** How many images are encoded at once; default: the machine's parallelism. */
+  imageConcurrency?: number;
+  /** The language of what a failure says. */
+  language: Language;
+}
+
+export interface RenderedSite {
+  /** Images that could not be encoded, as problems at the line that names each; nothing is published when there are any. */
+  problems: Problem[];
+  /** Pages in the site, rendered now or taken from the cache. */
+  pageCount: number;
+  /** Articles in the search bundles. */
+  searchRecordCount: number;
+  parts: { total: number; rendered: number };
+  bundles: { total: number; indexed: number };
+  /** Image files encoded now, and those the site publishes that were encoded before. */
+  images: { encoded: number; reused: number };
+  /** Rendering, indexing and encoding overlap: each figure is the time its own work took, added up. */
+  seconds: { render: number; search: number; images: number };
+  /** The cache entries the site is made of, and where each goes in it (see publish.ts). */
+  entries: SiteEntry[];
+  /** Removes the cache entries this build did not use. */
+  pruneCache(): Promise<void>;
+}
+
+/** A part's cache entry: its pages (with its images), its articles' search input, and what it holds. */
+interface PartEntry {
+  dir: string;
+  site: string;
+  searchInput: string;
+  manifest: string;
+}
+
+interface PartManifest {
+  pages: number;
+  /** Image files it publishes. */
+  images: number;
+}
+
+function partEntry(dir: string): PartEntry {
+  return { dir, site: path.join(dir, "site"), searchInput: path.join(dir, "search-input"), manifest: path.join(dir, "part.json") };
+}
+
+
+/** Renders what changed, indexes what changed, and returns how to put the site together. */
+export async function renderSite(config: PaperConfig, issues: readonly ScannedIssue[], options: RenderSiteOptions): Promise<RenderedSite> {
+  const partsDir = path.join(options.cacheDir, "parts");
+  const bundlesDir = path.join(options.cacheDir, "search");
+  const shared = sharedRecords(config);
+  const months = monthPlans(issues, options.codeHash);
+  const newest = await issues.at(-1)?.load();
+  const archiveData: SiteData = {
+    ...shared, issues: [], pages: [], articles: [], numberRedirects: [],
+    ...archiveRecords(config, issues.map((issue) => issue.header), newest),
+  };
+  const archiveHash = archivePartHash(options.codeHash, archiveData);
+  const bundles = bundlePlans(issues, months, options.codeHash).map((plan) => ({ ...plan, dir: path.join(bundlesDir, plan.bundle.key, plan.hash) }));
+  const usedParts = new Set([...months.map((month) => path.join(partsDir, month.key, month.hash)), path.join(partsDir, ARCHIVE_PART, archiveHash)]);
+  const usedBundles = new Set(bundles.map((bundle) => bundle.dir));
+
+  const pool = options.pool;
+  const problems: Problem[] = [];
+  const images = { encoded: 0, reused: 0 };
+  const seconds = { render: 0, search: 0, images: 0 };
+  let rendered = 0;
+  let indexed = 0;
+  let pageCount = 0;
+
+  /** The part's cache entry, made first when the cache does not have it; undefined when its images could not be encoded. */
+  async function partReady(key: string, hash: string, make: (entry: PartEntry) => Promise<PartManifest | undefined>): Promise<PartEntry | undefined> {
+    const entry = partEntry(path.join(partsDir, key, hash));
+    const made = !(await exists(entry.manifest));
+    if (made) {
+      const temporary = partEntry(`${entry.dir}.tmp-${process.pid}`);
+      await rm(temporary.dir, { recursive: true, force: true });
+      const manifest = await make(temporary);
+      if (!manifest) {
+        await rm(temporary.dir, { recursive: true, force: true });
+        return undefined;
+      }
+      await writeFile(temporary.manifest, JSON.stringify(manifest));
+      await settle(temporary.dir, entry.dir);
+      rendered++;
+    }
+    await touch(entry.dir);
+    // Read first, then added: `total += await …` would add to the total as it was before the wait, losing other parts' counts.
+    const manifest = JSON.parse(await readFile(entry.manifest, "utf8")) as PartManifest;
+    pageCount += manifest.pages;
+    if (!made) images.reused += manifest.images;
+    return entry;
+  }
+
+  /** Reads the month's issues whole, encodes their images and renders their pages into `entry`. */
+  async function makeMonth(month: MonthPlan, entry: PartEntry): Promise<PartManifest | undefined> {
+    const monthIssues = await Promise.all(month.issues.map((issue) => issue.load()));
+    const files = publishedFiles(monthIssues);
+    const encodeStarted = performance.now();
+    const encoded = await encodeImages(files.derivatives, {
+      contentRoot: options.contentRoot, cacheDir: path.join(options.cacheDir, "images"),
+      ...(options.imageConcurrency && { concurrency: options.imageConcurrency }),
+    });
+    seconds.images += (performance.now() - encodeStarted) / 1000;
+    images.encoded += encoded.encoded;
+    images.reused += encoded.reused;
+    if (encoded.failures.length > 0) {
+      problems.push(...encodingProblems(monthIssues, encoded));
+      return undefined;
+    }
+    const data: SiteData = { ...shared, ...issueRecords(config, monthIssues, month.before, month.after), years: [], searchBundles: [] };
+    const result = await pool.render({ part: { key: month.key, data, templates: "month" }, siteDir: entry.site, searchInputDir: entry.searchInput, verbose: options.verbose });
+    seconds.render += result.seconds;
+    await copyDerivatives(encoded.files, entry.site);
+    for (const copy of files.copies) {
+      const target = path.join(entry.site, copy.target);
+      await mkdir(path.dirname(target), { recursive: true });
+      await copyFile(path.join(options.contentRoot, copy.source), target);
+    }
+    return { pages: result.written, images: files.derivatives.length };
+  }
+
+  const monthEntries = new Map<string, Promise<PartEntry | undefined>>();
+  try {
+    // Months start in order, a few at a time, so only those months' issues are in memory; the bundles below wait for theirs.
+    const startMonth = limited(options.pool.size + 1);
+    for (const month of months) monthEntries.set(month.key, startMonth(() => partReady(month.key, month.hash, (entry) => makeMonth(month, entry))));
+    const archiveEntry = partReady(ARCHIVE_PART, archiveHash, async (entry) => {
+      const result = await pool.render({ part: { key: ARCHIVE_PART, data: archiveData, templates: "archive" }, siteDir: entry.site, searchInputDir: entry.searchInput, verbose: options.verbose });
+      seconds.render += result.seconds;
+      return { pages: result.written, images: 0 };
+    });
+    // A failed part is reported where it is awaited; until then its rejection must not count as unhandled.
+    for (const entry of [...monthEntries.values(), archiveEntry]) entry.catch(() => undefined);
+
+    // Bundles are indexed one at a time, each by a Pagefind process of its own, while the render workers go on with later months.
+    for (const { bundle, dir } of bundles) {
+      const inputs = await Promise.all(bundle.months.map((month) => monthEntries.get(month)!));
+      if (await exists(dir)) {
+        await touch(dir);
+        continue;
+      }
+      if (inputs.some((input) => input === undefined)) continue;
+      const indexStarted = performance.now();
+      const temporary = `${dir}.tmp-${process.pid}`;
+      await rm(temporary, { recursive: true, force: true });
+      await indexBundle(inputs.map((input) => input!.searchInput), temporary, options.language);
+      await settle(temporary, dir);
+      indexed++;
+      seconds.search += (performance.now() - indexStarted) / 1000;
+    }
+    await Promise.all([...monthEntries.values(), archiveEntry]);
+  } catch (error) {
+    pool.close();
+    throw error;
+  }
+
+  return {
+    problems, pageCount, images, seconds,
+    searchRecordCount: bundles.reduce((sum, bundle) => sum + bundle.articleCount, 0),
+    parts: { total: usedParts.size, rendered },
+    bundles: { total: bundles.length, indexed },
+    entries: [
+      ...[...usedParts].map((entryDir) => ({ from: partEntry(entryDir).site, to: "" })),
+      ...bundles.map(({ bundle, dir }) => ({ from: dir, to: `${SEARCH_FOLDER}/${bundle.key}` })),
+    ],
+    async pruneCache() {
+      await pruneUnused(partsDir, usedParts);
+      await pruneUnused(bundlesDir, usedBundles);
+    },
+  };
+}
+
+/** The images sharp could not decode while encoding, as problems at the line that names each. */
+function encodingProblems(issues: readonly Issue[], encoded: EncodeImagesResult): Problem[] {
+  const origins = imageOrigins(issues);
+  return encoded.failures.map(({ source, reason }) => {
+    const { src, ...where } = origins.get(source) ?? { file: source, field: "image", src: source };
+    return unreadableImageProblem(where, src, reason);
+  });
+}
+
+/** Renames a finished cache entry into place; when a build sharing the cache got there first with the same entry, keeps that one. */
+async function settle(temporaryDir: string, entryDir: string): Promise<void> {
+  await mkdir(path.dirname(entryDir), { recursive: true });
+  try {
+    await rename(temporaryDir, entryDir);
+  } catch (error) {
+    if (!["ENOTEMPTY", "EEXIST"].includes((error as NodeJS.ErrnoException).code ?? "")) throw error;
+    await rm(temporaryDir, { recursive: true, force: true });
+  }
+}
+
+
+/**
+ * Removes the entries `<root>/<key>/<hash>` not in `used` and not used by any build for an hour (builds sharing the cache may be running
+ * with other content), and keys left empty. Every build marks the entries it uses by their modification time.
+ */
+async function pruneUnused(root: string, used: ReadonlySet<string>): Promise<void> {
+  const now = Date.now();
+  for (const key of await readdir(root).catch(() => [] as string[])) {
+    const keyDir = path.join(root, key);
+    for (const hash of await readdir(keyDir).catch(() => [] as string[])) {
+      const entryDir = path.join(keyDir, hash);
+      const info = await stat(entryDir).catch(() => undefined);
+      if (!used.has(entryDir) && info && isStale(info.mtimeMs, now)) await rm(entryDir, { recursive: true, force: true });
+    }
+    if ((await readdir(keyDir).catch(() => ["?"])).length === 0) await rm(keyDir, { recursive: true, force: true });
+  }
+}

@@ -1,0 +1,96 @@
+// What every command shares: its command line, read with node:util's parseArgs; the content root it works on; the language it speaks;
+// and stopping with a message for the person at the terminal instead of a stack trace.
+import { readFileSync } from "node:fs";
+import path from "node:path";
+import { parseArgs } from "node:util";
+import { CONFIG_FILE } from "./content/config.ts";
+import { runLanguage, type Language } from "./messages/language.ts";
+import { formatProblems } from "./messages/report.ts";
+import { say, type TextKey } from "./messages/texts.ts";
+import { projectRoot } from "./project.ts";
+import type { Problem } from "./problems.ts";
+
+export { projectRoot };
+
+type OptionSpecs = Record<string, { type: "string" | "boolean"; default?: string | boolean; short?: string }>;
+
+/** What the person typed, read against the command's options. */
+export interface CommandLine<Specs extends OptionSpecs> {
+  values: { [Name in keyof Specs]?: Specs[Name]["type"] extends "string" ? string : boolean };
+  positionals: string[];
+}
+
+/** Texts that are a command's usage line. */
+type UsageKey = Extract<TextKey, `${string}Usage`>;
+
+/**
+ * The command line of a command with `options` (and positional arguments when `positionals` is set). A mistake in it stops the command
+ * with what is wrong and the usage line, in the language of `--content`'s paper (or the project's), and exit code 1.
+ */
+export function readCommandLine<Specs extends OptionSpecs>(options: Specs, usage: UsageKey, { positionals = false } = {}): CommandLine<Specs> {
+  try {
+    const parsed = parseArgs({ options, allowPositionals: positionals, strict: true });
+    return { values: parsed.values as CommandLine<Specs>["values"], positionals: parsed.positionals };
+  } catch (error) {
+    const language = languageOf(contentRootOf(contentArgument()));
+    stop(`${commandLineMistake(error as NodeJS.ErrnoException, language)}\n${say(language, usage)}`);
+  }
+}
+
+/** The folder holding `issues/` and `baoku.config.json`: `--content` when given, else the project. */
+export function contentRootOf(content: string | undefined): string {
+  return path.resolve(content ?? projectRoot);
+}
+
+/**
+ * The language a command speaks to the person running it, for the archive in `contentRoot`: `BAOKU_LANG`, else the paper's `language`
+ * in baoku.config.json, else Chinese. The file is only glanced at here; its mistakes are reported where it is read for real.
+ */
+export function languageOf(contentRoot: string): Language {
+  let configured: unknown;
+  try {
+    configured = (JSON.parse(readFileSync(path.join(contentRoot, CONFIG_FILE), "utf8").replace(/^\uFEFF/, "")) as { language?: unknown }).language;
+  } catch {
+    configured = undefined;
+  }
+  return runLanguage(configured);
+}
+
+/** Prints the problems, sorted under their summary, to standard error; nothing when there are none. */
+export function printProblems(problems: readonly Problem[], language: Language): void {
+  const report = formatProblems(problems, language);
+  if (report) console.error(report);
+}
+
+/** Ends the command with `message` on standard error and exit code 1. */
+export function stop(message: string): never {
+  console.error(message);
+  process.exit(1);
+}
+
+/** A path as the person at the terminal can open it from where they are: relative when it is inside the current folder. */
+export function shownPath(file: string): string {
+  const relative = path.relative(process.cwd(), file);
+  return relative === "" ? "." : relative.startsWith("..") || path.isAbsolute(relative) ? file : relative;
+}
+
+/** `--content`'s value, read by hand for a command line that could not be read whole. */
+function contentArgument(): string | undefined {
+  const index = process.argv.indexOf("--content");
+  return index === -1 ? undefined : process.argv[index + 1];
+}
+
+/** What parseArgs refused, in `language`; its messages quote the option or argument concerned. */
+function commandLineMistake(error: NodeJS.ErrnoException, language: Language): string {
+  const quoted = /'([^']+)'/.exec(error.message)?.[1] ?? "";
+  switch (error.code) {
+    case "ERR_PARSE_ARGS_UNKNOWN_OPTION":
+      return say(language, "unknownOption", { option: quoted });
+    case "ERR_PARSE_ARGS_INVALID_OPTION_VALUE":
+      return say(language, "optionNeedsValue", { option: quoted.split(" ")[0] ?? quoted });
+    case "ERR_PARSE_ARGS_UNEXPECTED_POSITIONAL":
+      return say(language, "unexpectedArgument", { argument: quoted });
+    default:
+      return say(language, "commandLineNotRead", { reason: error.message });
+  }
+}

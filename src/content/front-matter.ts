@@ -1,0 +1,50 @@
+// Validates an issue's front-matter against the schema, then checks 星期 and 农历 against the date.
+import { frontMatterSchema, type FrontMatter } from "../model.ts";
+import { FRONT_MATTER_FIELDS, type FieldRule } from "../messages/problems.ts";
+import { problem, type Problem } from "../problems.ts";
+import { isSameLunarDate, isSameWeekday, lunarDateOf, weekdayOf } from "./calendar.ts";
+import { lineOfField, type IssueSource } from "./read.ts";
+import { nearestWord } from "./nearest-word.ts";
+import { shownValue } from "./shown-value.ts";
+
+/** Names editors write for a field, in the paper's words or misremembered; an unknown field spelt so is pointed to the field it means. */
+const FIELD_SYNONYMS: Record<string, (typeof FRONT_MATTER_FIELDS)[number]> = {
+  期号: "issue", 期数: "issue", 总期号: "issue", number: "issue", no: "issue",
+  日期: "date", 出版日期: "date",
+  农历: "lunar", 阴历: "lunar", lunardate: "lunar",
+  版数: "pages", 今日版数: "pages", page: "pages",
+  星期: "weekday", 周: "weekday", week: "weekday", day: "weekday",
+  责任编辑: "editor", 责编: "editor", 编辑: "editor",
+  备注: "note", 说明: "note", notes: "note",
+};
+
+export function validateFrontMatter(file: string, source: IssueSource): { frontMatter?: FrontMatter; problems: Problem[] } {
+  const result = frontMatterSchema.safeParse(source.data);
+  if (!result.success) {
+    const problems = result.error.issues.flatMap((issue): Problem[] => {
+      if (issue.code === "unrecognized_keys") {
+        return issue.keys.map((key) => {
+          const suggestion = FIELD_SYNONYMS[key.toLowerCase()] ?? nearestWord(key, FRONT_MATTER_FIELDS);
+          return problem("UnknownField", { file, line: lineOfField(source, key), field: key }, { field: key, ...(suggestion && { suggestion }) });
+        });
+      }
+      const field = String(issue.path[0] ?? "");
+      const where = { file, line: lineOfField(source, field), field };
+      const value = source.data[field];
+      if (value === undefined || value === null) return [problem("MissingField", where, { field })];
+      return [problem("InvalidField", where, { field, rule: issue.message as FieldRule, value: shownValue(value) })];
+    });
+    return { problems };
+  }
+  const frontMatter = result.data;
+  const problems: Problem[] = [];
+  const lunar = lunarDateOf(frontMatter.date);
+  if (!isSameLunarDate(frontMatter.lunar, lunar)) {
+    problems.push(problem("LunarDateMismatch", { file, line: lineOfField(source, "lunar"), field: "lunar" }, { printed: frontMatter.lunar, date: frontMatter.date, computed: lunar }));
+  }
+  const weekday = weekdayOf(frontMatter.date);
+  if (frontMatter.weekday !== undefined && !isSameWeekday(frontMatter.weekday, weekday)) {
+    problems.push(problem("WeekdayMismatch", { file, line: lineOfField(source, "weekday"), field: "weekday" }, { printed: frontMatter.weekday, date: frontMatter.date, computed: weekday }));
+  }
+  return { frontMatter, problems };
+}

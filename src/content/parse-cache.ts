@@ -1,0 +1,129 @@
+// Parsed issues kept between builds, by what parsing depends on: the code, the paper's configuration, the file's path and bytes, and the
+// size and time of every file in the issue's image folder. An archive of decades of daily issues takes minutes to parse; a build after one
+// new issue parses that one. The headers of the last build's issues (what the checks across issues, calendars and neighbours' links need)
+// are kept together in one index, so a build reads whole issues only for the months it renders.
+import { createHash } from "node:crypto";
+import { readdir, readFile, rm, stat } from "node:fs/promises";
+import path from "node:path";
+import { deserialize, serialize } from "node:v8";
+import { issueHeader, type Issue, type IssueHeader, type PaperConfig } from "../model.ts";
+import type { Problem } from "../problems.ts";
+import { isStale, touch, writeAtomically } from "../util/cache-files.ts";
+import { DEFAULT_LANGUAGE } from "../messages/language.ts";
+import { say } from "../messages/texts.ts";
+
+
+/** One issue file parsed, with its images inspected: the issue (when it could be read) and the problems found in it. */
+export interface ParsedIssue {
+  issue?: Issue;
+  problems: Problem[];
+}
+
+/** What the index keeps of a parsed issue. */
+export interface ParsedHeader {
+  header?: IssueHeader;
+  problems: Problem[];
+}
+
+/** A file of an issue's image folder, as its cache key counts it. */
+export interface FolderFile {
+  name: string;
+  size: number;
+  modifiedMs: number;
+}
+
+const INDEX_FILE = "index.v8";
+
+export class ParseCache {
+  private readonly used = new Map<string, ParsedHeader>();
+  private changed = false;
+
+  /** Whole issues of a cache kept in memory only (`dir` undefined), for a run that leaves nothing behind. */
+  private readonly memory = new Map<string, ParsedIssue>();
+
+  private constructor(private readonly dir: string | undefined, private readonly configHash: string, private readonly index: ReadonlyMap<string, ParsedHeader>) {}
+
+  /** A cache that keeps what it parses in memory for this run only: what `npm run check` and tests go through, the same way as a build. */
+  static inMemory(): ParseCache {
+    return new ParseCache(undefined, "", new Map());
+  }
+
+  /** The cache in `dir` for issues parsed by the code `codeHash` with `config`. */
+  static async open(dir: string, codeHash: string, config: PaperConfig): Promise<ParseCache> {
+    const configHash = createHash("sha256").update(codeHash).update("\0").update(JSON.stringify(config)).digest("hex");
+    const saved = await readFile(path.join(dir, INDEX_FILE)).then((bytes) => deserialize(bytes) as { configHash: string; entries: Map<string, ParsedHeader> }, () => undefined);
+    return new ParseCache(dir, configHash, saved?.configHash === configHash ? saved.entries : new Map());
+  }
+
+  /** The key of an issue file: its path, the SHA-256 of its bytes (content-files.ts), and its image folder's files. */
+  keyOf(file: string, bytesHash: string, folder: readonly FolderFile[]): string {
+    const hash = createHash("sha256").update(this.configHash).update(`\0${file}\0${bytesHash}`);
+    for (const entry of folder) hash.update(`\0${entry.name}\0${entry.size}\0${entry.modifiedMs}`);
+    return hash.digest("hex");
+  }
+
+  private entryFile(dir: string, key: string): string {
+    return path.join(dir, key.slice(0, 2), key);
+  }
+
+  /** The header and problems of the issue with this key, from the index or from `parse` (whose result is then kept). */
+  async header(key: string, parse: () => Promise<ParsedIssue>): Promise<ParsedHeader> {
+    const indexed = this.index.get(key);
+    if (indexed) {
+      this.used.set(key, indexed);
+      return indexed;
+    }
+    const parsed = await this.store(key, await parse());
+    this.used.set(key, parsed);
+    this.changed = true;
+    return parsed;
+  }
+
+  /** The whole issue with this key, from the cache or, when another build has pruned it, from `parse` again. */
+  async issue(key: string, parse: () => Promise<ParsedIssue>): Promise<Issue> {
+    let parsed = await this.stored(key);
+    if (!parsed) {
+      parsed = await parse();
+      await this.store(key, parsed);
+    }
+    if (!parsed.issue) throw new Error(say(DEFAULT_LANGUAGE, "cachedIssueLost", { key }));
+    return parsed.issue;
+  }
+
+  /** The whole parse kept under `key`, marked as used, if the cache still has it. */
+  private async stored(key: string): Promise<ParsedIssue | undefined> {
+    if (!this.dir) return this.memory.get(key);
+    const file = this.entryFile(this.dir, key);
+    const cached = await readFile(file).catch(() => undefined);
+    if (!cached) return undefined;
+    await touch(file);
+    return deserialize(cached) as ParsedIssue;
+  }
+
+  private async store(key: string, parsed: ParsedIssue): Promise<ParsedHeader> {
+    if (this.dir) await writeAtomically(this.entryFile(this.dir, key), serialize(parsed));
+    else this.memory.set(key, parsed);
+    return { ...(parsed.issue && { header: issueHeader(parsed.issue) }), problems: parsed.problems };
+  }
+
+  /** Keeps the index of the issues this build used, for the next build. */
+  async save(): Promise<void> {
+    if (!this.dir || (!this.changed && this.used.size === this.index.size)) return;
+    await writeAtomically(path.join(this.dir, INDEX_FILE), serialize({ configHash: this.configHash, entries: this.used }));
+  }
+
+  /** Removes entries this build did not use and no build has used for an hour. */
+  async prune(): Promise<void> {
+    if (!this.dir) return;
+    const now = Date.now();
+    for (const shard of await readdir(this.dir).catch(() => [] as string[])) {
+      if (shard === INDEX_FILE || shard.startsWith(`${INDEX_FILE}.`)) continue;
+      for (const key of await readdir(path.join(this.dir, shard)).catch(() => [] as string[])) {
+        if (this.used.has(key)) continue;
+        const entry = path.join(this.dir, shard, key);
+        const info = await stat(entry).catch(() => undefined);
+        if (info && isStale(info.mtimeMs, now)) await rm(entry, { force: true });
+      }
+    }
+  }
+}

@@ -1,0 +1,45 @@
+// One issue file, on its own, to an Issue and the problems found in it; nothing here looks at other files, so files can be parsed in any order or in parallel.
+import { unified } from "unified";
+import remarkParse from "remark-parse";
+import type { Issue, PaperConfig } from "../model.ts";
+import { problem, type Problem } from "../problems.ts";
+import { issueFileOf } from "../paths.ts";
+import { lineOfField, readIssueSource } from "./read.ts";
+import { validateFrontMatter } from "./front-matter.ts";
+import { parsePages } from "./pages.ts";
+import { weekdayOf } from "./calendar.ts";
+
+const markdownParser = unified().use(remarkParse);
+
+/** Parses the bytes of the issue file at `file` (relative to the content root). */
+export function parseIssue(file: string, bytes: Uint8Array, config: PaperConfig): { issue?: Issue; problems: Problem[] } {
+  const source = readIssueSource(file, bytes);
+  if ("kind" in source) return { problems: [source] };
+  const { frontMatter, problems } = validateFrontMatter(file, source);
+  if (!frontMatter) return { problems };
+
+  const expected = issueFileOf(frontMatter.date);
+  if (file !== expected) problems.push(problem("PathDateMismatch", { file, line: lineOfField(source, "date"), field: "date" }, { date: frontMatter.date, expected }));
+
+  const root = markdownParser.parse(source.body);
+  const { pages, problems: bodyProblems } = parsePages(root, frontMatter.pages, {
+    file,
+    lineOffset: source.bodyLineOffset,
+    issueDate: frontMatter.date,
+    datelinePrefixes: config.datelinePrefixes,
+  });
+  problems.push(...bodyProblems);
+  const issue: Issue = {
+    file,
+    number: frontMatter.issue,
+    date: frontMatter.date,
+    lunarDate: frontMatter.lunar,
+    weekday: weekdayOf(frontMatter.date),
+    printedPageCount: frontMatter.pages,
+    ...(frontMatter.editor && { editor: frontMatter.editor }),
+    ...(frontMatter.note && { note: frontMatter.note }),
+    pages,
+    fieldLines: { issue: lineOfField(source, "issue"), date: lineOfField(source, "date") },
+  };
+  return { issue, problems };
+}

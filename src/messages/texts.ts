@@ -1,0 +1,250 @@
+// The catalogue of everything else the commands say: summaries, progress and figures, refusals and their usage lines, and the comment
+// `npm run new` writes into a new issue file; in Chinese and in English. Commands name the text and pass its facts.
+import type { Language, Texts } from "./language.ts";
+
+function text<Facts = void>(texts: Texts<Facts>): Texts<Facts> {
+  return texts;
+}
+
+/** Seconds as a report gives them: one decimal. */
+function seconds(value: number): string {
+  return value.toFixed(1);
+}
+
+/** An English count with its noun: 1 issue, 2 issues. */
+function count(number: number, noun: string): string {
+  return `${number} ${noun}${number === 1 ? "" : "s"}`;
+}
+
+/** The article `npm run new`'s comment shows as an example, in the paper's words whatever the language. */
+const SCAFFOLD_EXAMPLE = ["", "## 省委常委会召开扩大会议", "副题：分析研究当前经济形势和经济工作", "", "东昌府讯 10月28日，……", "", "(融媒体 郭龙君)", ""];
+
+export const TEXTS = {
+  // The report of problems.
+  problemSummary: text<{ problems: number; files: number; errors: number; warnings: number; allIssues: boolean }>({
+    "zh-CN": ({ problems, files, errors, warnings, allIssues }) => `发现 ${problems} 个问题，涉及 ${files} ${allIssues ? "期" : "个文件"}（${errors} 个错误，${warnings} 个警告）。`,
+    en: ({ problems, files, errors, warnings, allIssues }) => `Found ${count(problems, "problem")} in ${count(files, allIssues ? "issue" : "file")} (${count(errors, "error")}, ${count(warnings, "warning")}).`,
+  }),
+  severityError: text({ "zh-CN": () => "错误", en: () => "error" }),
+  severityWarning: text({ "zh-CN": () => "警告", en: () => "warning" }),
+
+  // npm run check
+  checkUsage: text({
+    "zh-CN": () => "用法：npm run check -- [--content <目录>]",
+    en: () => "Usage: npm run check -- [--content <dir>]",
+  }),
+  checkPassed: text<{ issues: number; warnings: boolean }>({
+    "zh-CN": ({ issues, warnings }) => `已检查 ${issues} 期：${warnings ? "没有错误" : "没有问题"}。`,
+    en: ({ issues, warnings }) => `Checked ${count(issues, "issue")}: ${warnings ? "no errors" : "no problems"}.`,
+  }),
+
+  // npm run build
+  buildUsage: text({
+    "zh-CN": () => "用法：npm run build -- [--full] [--content <目录>] [--output <目录>] [--cache <目录>] [--verbose]",
+    en: () => "Usage: npm run build -- [--full] [--content <dir>] [--output <dir>] [--cache <dir>] [--verbose]",
+  }),
+  siteNotBuilt: text<{ output: string }>({
+    "zh-CN": ({ output }) => `网站没有构建，${output} 保持原样。`,
+    en: ({ output }) => `The site was not built; ${output} is unchanged.`,
+  }),
+  buildUnchanged: text<{ output: string; seconds: number }>({
+    "zh-CN": ({ output, seconds: time }) => `自上次构建以来没有改动，${output} 已是最新（检查用了 ${seconds(time)} 秒；加 --full 可以强制重新构建）。`,
+    en: ({ output, seconds: time }) => `Nothing changed since the last build; ${output} is up to date (checked in ${seconds(time)} s; --full builds anyway).`,
+  }),
+  buildDone: text<{ pages: number; searchable: number; encoded: number; reused: number; output: string; seconds: number }>({
+    "zh-CN": ({ pages, searchable, encoded, reused, output, seconds: time }) =>
+      `已构建 ${pages} 个页面（${searchable} 篇可搜索）${encoded + reused > 0 ? `，新编码图片文件 ${encoded} 个、取自缓存 ${reused} 个` : ""}，写入 ${output}，用时 ${seconds(time)} 秒。`,
+    en: ({ pages, searchable, encoded, reused, output, seconds: time }) =>
+      `Built ${pages} pages (${searchable} searchable)${encoded + reused > 0 ? `, ${encoded} image files encoded and ${reused} from the cache` : ""} into ${output} in ${seconds(time)} s.`,
+  }),
+  buildStages: text<{ read: number; images: number; render: number; search: number }>({
+    "zh-CN": ({ read, images, render, search }) => `读取并检查各期 ${seconds(read)} 秒，图片 ${seconds(images)} 秒，渲染进程共忙 ${seconds(render)} 秒，建立搜索索引 ${seconds(search)} 秒。`,
+    en: ({ read, images, render, search }) => `Read and checked the issues in ${seconds(read)} s, images in ${seconds(images)} s, render workers busy ${seconds(render)} s, search indexed in ${seconds(search)} s.`,
+  }),
+  buildParts: text<{ rendered: number; parts: number; indexed: number; bundles: number }>({
+    "zh-CN": ({ rendered, parts, indexed, bundles }) => `渲染了 ${parts} 个部分中的 ${rendered} 个，索引了 ${bundles} 个搜索分卷中的 ${indexed} 个；没有改动的取自缓存。`,
+    en: ({ rendered, parts, indexed, bundles }) => `Rendered ${rendered} of ${parts} parts and indexed ${indexed} of ${bundles} search bundles; unchanged ones come from the cache.`,
+  }),
+  renderWorkerStopped: text<{ how: string; part: string }>({
+    "zh-CN": ({ how, part }) => `渲染进程在渲染 ${part} 时停止了（${how}）。`,
+    en: ({ how, part }) => `A render worker stopped (${how}) while rendering part ${part}.`,
+  }),
+  searchIndexFailed: text<{ stage: "start" | "index" | "write"; errors: string }>({
+    "zh-CN": ({ stage, errors }) => `Pagefind ${stage === "start" ? "没能启动" : stage === "index" ? "没能索引稿件页面" : "没能写出索引文件"}：${errors}`,
+    en: ({ stage, errors }) => `Pagefind could not ${stage === "start" ? "start" : stage === "index" ? "index the article pages" : "write its files"}: ${errors}`,
+  }),
+  cachedIssueLost: text<{ key: string }>({
+    "zh-CN": ({ key }) => `缓存里的一期（${key}）没有内容：它的文件读不出来。`,
+    en: ({ key }) => `The cached parse of an issue (${key}) has no issue; its file could not be read.`,
+  }),
+
+  // npm start
+  startUsage: text({
+    "zh-CN": () => "用法：npm start -- [--content <目录>] [--output <目录>] [--verbose]（端口用 PORT 设置）",
+    en: () => "Usage: npm start -- [--content <dir>] [--output <dir>] [--verbose] (PORT sets the port)",
+  }),
+  previewBuilding: text({ "zh-CN": () => "正在构建报库…", en: () => "Building the archive…" }),
+  previewFirstBuildFailed: text({
+    "zh-CN": () => "第一次构建没有成功，没有可以预览的网站。请改正上面列出的问题，再运行 npm start。",
+    en: () => "The first build failed, so there is nothing to serve. Fix the problems above and run `npm start` again.",
+  }),
+  previewServing: text<{ folder: string; url: string }>({
+    "zh-CN": ({ folder, url }) => `预览地址：${url}（网站在 ${folder}）`,
+    en: ({ folder, url }) => `Serving ${folder} at ${url}`,
+  }),
+  previewWatching: text<{ sources: string[] }>({
+    "zh-CN": ({ sources }) => `正在留意 ${sources.join("、")} 的改动，一保存就重新构建；按 Ctrl-C 停止。`,
+    en: ({ sources }) => `Watching ${sources.join(", ")}; Ctrl-C to stop.`,
+  }),
+  previewRebuilding: text({ "zh-CN": () => "发现改动，正在重新构建…", en: () => "Change seen, rebuilding…" }),
+  previewStillServing: text<{ url: string }>({
+    "zh-CN": ({ url }) => `${url} 上仍是上一次构建好的网站。`,
+    en: ({ url }) => `Still serving the previous build at ${url}`,
+  }),
+  previewBuilt: text<{ pages: number; seconds: number }>({
+    "zh-CN": ({ pages, seconds: time }) => `已构建 ${pages} 个页面，用时 ${seconds(time)} 秒。`,
+    en: ({ pages, seconds: time }) => `Built ${pages} pages in ${seconds(time)} s.`,
+  }),
+  previewBuildCrashed: text<{ how: string }>({
+    "zh-CN": ({ how }) => `构建中途出错退出了（${how}），错误信息在上面。`,
+    en: ({ how }) => `The build crashed (${how}); its error is printed above.`,
+  }),
+  previewWatchStopped: text<{ folder: string; reason: string }>({
+    "zh-CN": ({ folder, reason }) => `不再留意 ${folder} 的改动：${reason}`,
+    en: ({ folder, reason }) => `Stopped watching ${folder}: ${reason}`,
+  }),
+  portInUse: text<{ port: number }>({
+    "zh-CN": ({ port }) => `127.0.0.1 上的端口 ${port} 已被占用；用 PORT 换一个端口，例如 PORT=8081 npm start。`,
+    en: ({ port }) => `Port ${port} is already in use on 127.0.0.1; set PORT to another port, e.g. PORT=8081 npm start`,
+  }),
+  badPort: text<{ value: string }>({
+    "zh-CN": ({ value }) => `PORT 要是 1 到 65535 之间的端口号，而不是 ${value}。`,
+    en: ({ value }) => `PORT must be a port number from 1 to 65535, not ${value}`,
+  }),
+
+  // npm run import
+  importUsage: text({
+    "zh-CN": () => "用法：npm run import -- <导出文件.txt> [--force] [--content <目录>]",
+    en: () => "Usage: npm run import -- <export.txt> [--force] [--content <dir>]",
+  }),
+  importNoExport: text({ "zh-CN": () => "请给出要导入的排版导出文件。", en: () => "Give the layout export to import." }),
+  importOneAtATime: text<{ extra: string[] }>({
+    "zh-CN": ({ extra }) => `一次只能导入一个文件；多给了：${extra.join(" ")}。`,
+    en: ({ extra }) => `Import one export at a time; also given: ${extra.join(" ")}.`,
+  }),
+  importExportMissing: text<{ file: string }>({
+    "zh-CN": ({ file }) => `没有 ${file} 这个文件。请给出排版导出文件的路径。`,
+    en: ({ file }) => `There is no file ${file}. Give the path of the layout export to import.`,
+  }),
+  importExportUnreadable: text<{ file: string; reason: string }>({
+    "zh-CN": ({ file, reason }) => `${file} 读不出来（${reason}）。`,
+    en: ({ file, reason }) => `${file} cannot be read (${reason}).`,
+  }),
+  importNothingWritten: text({ "zh-CN": () => "什么也没有写入。", en: () => "Nothing was written." }),
+  importTargetExists: text<{ target: string }>({
+    "zh-CN": ({ target }) => `${target} 已经存在，所以什么也没有写入。如果要用这次导入替换它（在里面做过的修改都会丢失），请加上 --force 再导入一次。`,
+    en: ({ target }) => `${target} already exists, so nothing was written. To replace it with this import (any corrections made in it will be lost), run the import again with --force.`,
+  }),
+  importWrote: text<{ target: string; issue: number; pages: number; items: number }>({
+    "zh-CN": ({ target, issue, pages, items }) => `已写入 ${target}：总第${issue}期，${pages} 个版，${items} 篇稿件。`,
+    en: ({ target, issue, pages, items }) => `Wrote ${target}: 总第${issue}期, ${pages} 版, ${items} items.`,
+  }),
+  importChecksHeading: text<{ checks: number }>({
+    "zh-CN": ({ checks }) => `请对照报纸核对下面 ${checks} 处判断：`,
+    en: ({ checks }) => `Check ${checks === 1 ? "this judgement" : `these ${checks} judgements`} against the printed page:`,
+  }),
+
+  // npm run new
+  newUsage: text({
+    "zh-CN": () => "用法：npm run new -- [--date 年-月-日] [--pages 版数] [--content <目录>]",
+    en: () => "Usage: npm run new -- [--date YYYY-MM-DD] [--pages N] [--content <dir>]",
+  }),
+  newBadDate: text<{ date: string }>({
+    "zh-CN": ({ date }) => `--date ${date} 不是“年-月-日”写法的日期，例如 2022-11-02。`,
+    en: ({ date }) => `--date ${date} is not a date written as YYYY-MM-DD, e.g. 2022-11-02.`,
+  }),
+  newNotRealDate: text<{ date: string }>({
+    "zh-CN": ({ date }) => `--date ${date}：日历上没有这一天。`,
+    en: ({ date }) => `--date ${date} is not a real calendar date.`,
+  }),
+  newBadPages: text<{ value: string }>({
+    "zh-CN": ({ value }) => `--pages ${value} 不是版数（今日N版），例如 4。`,
+    en: ({ value }) => `--pages ${value} is not a number of pages (今日N版), e.g. 4.`,
+  }),
+  newDateTaken: text<{ date: string; existing: string }>({
+    "zh-CN": ({ date, existing }) => `${date} 已经有一期了（${existing}），所以什么也没有写入。请编辑那个文件，或者用 --date 年-月-日 换一个日期。`,
+    en: ({ date, existing }) => `${date} already has an issue, ${existing}, so nothing was written. Edit that file, or give another date with --date YYYY-MM-DD.`,
+  }),
+  newWrote: text<{ file: string; number: number; date: string; weekday: string; lunar: string; pages: number }>({
+    "zh-CN": ({ file, number, date, weekday, lunar, pages }) => `已写入 ${file}：总第${number}期，${date} ${weekday}，农历${lunar}，${pages} 个版。`,
+    en: ({ file, number, date, weekday, lunar, pages }) => `Wrote ${file}: 总第${number}期, ${date} ${weekday}, 农历${lunar}, ${pages} 版.`,
+  }),
+  newSomeFilesBroken: text({
+    "zh-CN": () => "有些期的文件有错误，所以期号是按读得出来的各期推算的；请运行 npm run check。",
+    en: () => "Some issue files have errors, so the number was worked out from the issues that could be read; run npm run check.",
+  }),
+  newNumberTaken: text<{ number: number; file: string }>({
+    "zh-CN": ({ number, file }) => `总第${number}期也是 ${file} 的期号；请改正其中一个。`,
+    en: ({ number, file }) => `总第${number}期 is also the number of ${file}; correct one of them.`,
+  }),
+  newNumberGuessed: text<{ date: string; number: number; file: string }>({
+    "zh-CN": ({ date, number, file }) => `${date} 之前没有任何一期，所以总第${number}期是按 ${file} 的期号减一得来的；请对照报头核对。`,
+    en: ({ date, number, file }) => `No issue comes before ${date}, so 总第${number}期 is one less than ${file}'s; check it against the printed masthead.`,
+  }),
+  newNextStep: text({
+    "zh-CN": () => "请在各版标题下写上稿件（或者用 npm run import -- <导出文件.txt> --force 从排版导出文件填好整期），然后运行 npm run check。",
+    en: () => "Write each 版's articles under its heading (or fill it from the layout export with npm run import -- <export.txt> --force), then run npm run check.",
+  }),
+  /** The comment above the pages of a new issue file: the editor reads it in the file; readers never see it. */
+  newIssueGuide: text({
+    "zh-CN": () => [
+      "每篇稿件写在它所在的版下面：先写 ## 标题，紧接着在下面几行写标签（引题、副题、栏目等），空一行，再写正文（电头在第一段，署名在最后一段）：",
+      ...SCAFFOLD_EXAMPLE,
+      "也可以用排版导出文件一次填好整期：npm run import -- <导出文件.txt> --force",
+      "某个版还没有稿件时，npm run check 会给出警告。完整的写法见 docs/编辑指南.md。",
+    ].join("\n"),
+    en: () => [
+      "Write each article under its 版: a ## title, the labels right under it, a blank line, then the paragraphs (dateline first, byline last):",
+      ...SCAFFOLD_EXAMPLE,
+      "Or fill the whole issue from the layout export: npm run import -- <export.txt> --force",
+      "Until a 版 has articles, npm run check warns about it. The whole format is in docs/编辑指南.md.",
+    ].join("\n"),
+  }),
+
+  // npm run bench, bench:images (for developers)
+  benchUsage: text({
+    "zh-CN": () => "用法：npm run bench -- [--sizes 300,1000,4000,11000] [--no-baseline] [--work-dir <目录>]",
+    en: () => "Usage: npm run bench -- [--sizes 300,1000,4000,11000] [--no-baseline] [--work-dir <dir>]",
+  }),
+  benchImagesUsage: text({
+    "zh-CN": () => "用法：npm run bench:images -- [--photos 36] [--width 2400] [--height 1600] [--concurrency N]",
+    en: () => "Usage: npm run bench:images -- [--photos 36] [--width 2400] [--height 1600] [--concurrency N]",
+  }),
+
+  // Every command's command line.
+  unknownOption: text<{ option: string }>({
+    "zh-CN": ({ option }) => `不认识的选项 ${option}。`,
+    en: ({ option }) => `Unknown option ${option}.`,
+  }),
+  optionNeedsValue: text<{ option: string }>({
+    "zh-CN": ({ option }) => `选项 ${option} 后面要写一个值。`,
+    en: ({ option }) => `The option ${option} needs a value.`,
+  }),
+  unexpectedArgument: text<{ argument: string }>({
+    "zh-CN": ({ argument }) => `多出了参数 ${argument}。`,
+    en: ({ argument }) => `Unexpected argument ${argument}.`,
+  }),
+  commandLineNotRead: text<{ reason: string }>({
+    "zh-CN": ({ reason }) => `命令行读不懂：${reason}`,
+    en: ({ reason }) => `The command line could not be read: ${reason}`,
+  }),
+} as const;
+
+export type TextKey = keyof typeof TEXTS;
+
+export type TextFacts<K extends TextKey> = (typeof TEXTS)[K] extends Texts<infer Facts> ? Facts : never;
+
+/** The text `key` in `language`, told with `facts`. */
+export function say<K extends TextKey>(language: Language, key: K, ...facts: [TextFacts<K>] extends [void] ? [] : [TextFacts<K>]): string {
+  return (TEXTS[key][language] as (facts: unknown) => string)(facts[0]);
+}

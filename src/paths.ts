@@ -1,0 +1,82 @@
+// The archive's path rules, in one place: where an issue's file and its folder of images are, the month and year it belongs to, and the
+// site paths of its pages. Site paths (`/2022/11/01/`) say where a page is written; the site's path prefix is added to them to make the
+// addresses readers follow (site/addresses.ts).
+
+/** The folder of the content root that holds the issue files, a folder a year. */
+export const ISSUES_FOLDER = "issues";
+
+/** issues/<YYYY>/<YYYY-MM-DD>.md, and issues/<YYYY>/<YYYY-MM-DD>/<name> for a file of its folder. */
+const ISSUE_FILE = /^issues\/\d{4}\/(\d{4}-\d{2}-\d{2})\.md$/;
+const ISSUE_FOLDER_FILE = /^(issues\/\d{4}\/\d{4}-\d{2}-\d{2})\/(.+)$/;
+
+/** Where the issue of `date` (YYYY-MM-DD) must be, relative to the content root. */
+export function issueFileOf(date: string): string {
+  return `${ISSUES_FOLDER}/${yearOf(date)}/${date}.md`;
+}
+
+/** Whether a path relative to the content root is named as an issue file is (its date is checked against the file's own later). */
+export function isIssueFileName(file: string): boolean {
+  return ISSUE_FILE.test(file);
+}
+
+/** The folder of an issue's images and scans, beside its file: issues/2022/2022-11-01.md → issues/2022/2022-11-01. */
+export function issueFolderOf(issueFile: string): string {
+  return issueFile.replace(/\.md$/, "");
+}
+
+/** For a file inside an issue's folder, that folder and the file's name in it; undefined for any other path. */
+export function inIssueFolder(file: string): { folder: string; name: string } | undefined {
+  const match = ISSUE_FOLDER_FILE.exec(file);
+  return match ? { folder: match[1]!, name: match[2]! } : undefined;
+}
+
+/** YYYY-MM of a date: the month a part of the site and a search bundle are made of. */
+export function monthOf(date: string): string {
+  return date.slice(0, 7);
+}
+
+export function yearOf(date: string): string {
+  return date.slice(0, 4);
+}
+
+/** /YYYY/MM/DD/: an issue's page. */
+export function issuePath(date: string): string {
+  return `/${date.slice(0, 4)}/${date.slice(5, 7)}/${date.slice(8, 10)}/`;
+}
+
+/** /YYYY/MM/DD/<版>/: a 版's page. */
+export function pagePath(date: string, page: number): string {
+  return `${issuePath(date)}${page}/`;
+}
+
+/** /YYYY/MM/DD/<版>/<n>/: an article's page. */
+export function articlePath(date: string, page: number, article: number): string {
+  return `${pagePath(date, page)}${article}/`;
+}
+
+/** Folders an article's page is below; a relative link from it may climb this many and stay in the archive. */
+export const ARTICLE_DEPTH = articlePath("2000-01-01", 1, 1).split("/").length - 2;
+
+/** The folder of /no/<issue>/, the addresses that lead to an issue by its number. */
+export const NUMBER_FOLDER = "no";
+
+/** /no/<issue>/: leads to an issue by its number (总第N期). */
+export function numberPath(number: number): string {
+  return `/${NUMBER_FOLDER}/${number}/`;
+}
+
+/** /archive/: the years. */
+export const ARCHIVE_PATH = "/archive/";
+
+/** /archive/<YYYY>/: a year's calendars. */
+export function yearPath(year: string): string {
+  return `${ARCHIVE_PATH}${year}/`;
+}
+
+/** The folder of the site that holds the search bundles, each in a folder named by its key. */
+export const SEARCH_FOLDER = "pagefind";
+
+/** /pagefind/<key>/: a search bundle's files. */
+export function bundlePath(key: string): string {
+  return `/${SEARCH_FOLDER}/${key}/`;
+}

@@ -1,0 +1,46 @@
+// Serves a built site on 127.0.0.1 with Eleventy's dev server, which injects its live-reload script into every page.
+import { createServer, type Server } from "node:http";
+import { createRequire } from "node:module";
+
+/** The part of `@11ty/eleventy-dev-server` the preview uses; the package ships no types. */
+export interface DevServer {
+  readonly server: Server;
+  ready(): Promise<void>;
+  /** Tells every open page to reload. */
+  reload(): void;
+  close(): Promise<void>;
+}
+
+interface DevServerModule {
+  getServer(name: string, dir: string, options: { port: number; pathPrefix: string; liveReload: boolean; domDiff: boolean; messageOnStart: () => false }): DevServer;
+}
+
+/** The port asked for is taken by another program. */
+export class PortInUse extends Error {
+  override name = "PortInUse";
+
+  constructor(readonly port: number) {
+    super(`port ${port} in use`);
+  }
+}
+
+/** Serves `dir` at http://127.0.0.1:`port``pathPrefix`; rejects with PortInUse when the port is taken. */
+export async function serve(dir: string, port: number, pathPrefix: string): Promise<DevServer> {
+  await assertPortFree(port);
+  const require = createRequire(import.meta.url);
+  const devServerModule = require("@11ty/eleventy-dev-server") as DevServerModule;
+  const devServer = devServerModule.getServer("baoku", dir, { port, pathPrefix, liveReload: true, domDiff: false, messageOnStart: () => false });
+  // `serve()` would listen on every interface and move to the next port when this one is taken; listen here instead, on loopback only.
+  devServer.server.listen({ port, host: "127.0.0.1" });
+  await devServer.ready();
+  return devServer;
+}
+
+/** Fails with PortInUse when `port` is taken, rather than the dev server's retry on other ports. */
+async function assertPortFree(port: number): Promise<void> {
+  const probe = createServer();
+  await new Promise<void>((resolve, reject) => {
+    probe.once("error", (error: NodeJS.ErrnoException) => reject(error.code === "EADDRINUSE" ? new PortInUse(port) : error));
+    probe.listen({ port, host: "127.0.0.1" }, () => probe.close(() => resolve()));
+  });
+}

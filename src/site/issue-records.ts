@@ -1,0 +1,144 @@
+// The records of a run of consecutive issues, which a month part of the site renders: each issue's page, its 版 pages with their scans
+// and hotspots, its article pages with their photos and social previews, and the /no/ addresses, with every link resolved.
+import type { Article, Issue, IssueHeader, Page, PaperConfig } from "../model.ts";
+import type { ArticlePageData, ArticleSummary, IssuePageData, IssueSummary, Link, PagePageData, PageSummary, SiteData, SitePhoto, SiteScan, SocialPreview } from "../site-types.ts";
+import { articlePath, issuePath, numberPath, pagePath, yearOf, yearPath } from "../paths.ts";
+import { addresser, pathPrefixOf, type Addresser } from "./addresses.ts";
+import { fallbackOf, imageOf, issueDerivatives, photoUse, pictureOf, widestOf, SCAN_USE, THUMBNAIL_USE } from "./derivatives.ts";
+import { dateText, displayTitle, pageLabel, shortDescription } from "./words.ts";
+
+/** Open Graph and Twitter card data for a page. */
+function socialPreview(title: string, lead: string, image: SocialPreview["image"]): SocialPreview {
+  return { title, description: shortDescription(lead), ...(image && { image }) };
+}
+
+/** previous/next links for each item of a list, from its neighbours. */
+function neighbours<T>(items: readonly T[], index: number, link: (item: T) => Link): { previous?: Link; next?: Link } {
+  const before = items[index - 1];
+  const after = items[index + 1];
+  return { ...(before !== undefined && { previous: link(before) }), ...(after !== undefined && { next: link(after) }) };
+}
+
+export function summariseIssue(issue: Omit<Issue, "pages">, at: Addresser): IssueSummary {
+  const year = yearOf(issue.date);
+  return {
+    path: issuePath(issue.date), url: at(issuePath(issue.date)), number: issue.number, date: issue.date, dateText: dateText(issue.date), weekday: issue.weekday,
+    lunarDate: issue.lunarDate, printedPageCount: issue.printedPageCount, year, yearUrl: at(yearPath(year)),
+    ...(issue.editor && { editor: issue.editor }), ...(issue.note && { note: issue.note }),
+  };
+}
+
+function summarisePage(issue: Issue, page: Page, at: Addresser): PageSummary {
+  // The thumbnails are the issue page's first images, so the first loads at once.
+  const thumbnail = page.scan && pictureOf(issueDerivatives(issue, page.scan, THUMBNAIL_USE), THUMBNAIL_USE, page === issue.pages[0] ? "eager" : "lazy", at);
+  return {
+    path: pagePath(issue.date, page.number), url: at(pagePath(issue.date, page.number)), number: page.number, ...(page.name && { name: page.name }), label: pageLabel(page),
+    ...(thumbnail && { thumbnail }),
+  };
+}
+
+/** A 版's scan as its page shows it, with each article that gives its area as a link over it. */
+function scanOf(issue: Issue, page: Page, articles: readonly ArticleSummary[], at: Addresser): SiteScan | undefined {
+  if (!page.scan) return undefined;
+  const derivatives = issueDerivatives(issue, page.scan, SCAN_USE);
+  return {
+    picture: pictureOf(derivatives, SCAN_USE, "eager", at),
+    alt: `${dateText(issue.date)} ${pageLabel(page)} 版面图`,
+    fullUrl: at(widestOf(derivatives).path),
+    ...(page.scan.pdf && { pdfUrl: at(issuePath(issue.date) + encodeURIComponent(page.scan.pdf)) }),
+    hotspots: page.articles.flatMap((article, index) =>
+      article.area ? [{ ...article.area, url: articles[index]!.url, title: articles[index]!.title }] : []),
+  };
+}
+
+/** The picture shared with a page: the first photo among `articles`, else the issue's front page scan. */
+function previewImage(issue: Issue, articles: readonly Article[], at: Addresser): SocialPreview["image"] {
+  for (const article of articles) {
+    for (const photo of article.photos) {
+      const image = imageOf(photo);
+      if (!image) continue;
+      const fallback = fallbackOf(issueDerivatives(issue, image, photoUse(article)));
+      return { url: at(fallback.path), width: fallback.width, height: fallback.height, alt: photo.caption };
+    }
+  }
+  const frontPage = issue.pages[0];
+  if (!frontPage?.scan) return undefined;
+  const fallback = fallbackOf(issueDerivatives(issue, frontPage.scan, SCAN_USE));
+  return { url: at(fallback.path), width: fallback.width, height: fallback.height, alt: `${dateText(issue.date)} ${pageLabel(frontPage)}` };
+}
+
+function summariseArticle(issue: Issue, page: Page, article: Article, at: Addresser): ArticleSummary {
+  const photos: SitePhoto[] = article.photos.map((photo, index) => {
+    const image = imageOf(photo);
+    if (!image) return { ...photo };
+    const derivatives = issueDerivatives(issue, image, photoUse(article));
+    // Only an article page shows photos, and its first photo is its first image.
+    const picture = pictureOf(derivatives, photoUse(article), index === 0 ? "eager" : "lazy", at);
+    return { ...photo, url: picture.src, picture };
+  });
+  const path = articlePath(issue.date, page.number, article.number);
+  return {
+    path, url: at(path), number: article.number, title: displayTitle(article),
+    ...(article.kicker && { kicker: article.kicker }), ...(article.subtitle && { subtitle: article.subtitle }), ...(article.column && { column: article.column }),
+    lead: article.lead, isPhotoNews: article.isPhotoNews, photos,
+  };
+}
+
+/** The records of a run of consecutive issues: their issue, 版 and article pages and /no/ redirects. */
+export type IssueRecords = Pick<SiteData, "issues" | "pages" | "articles" | "numberRedirects">;
+
+/** What every page shows of the paper and the site. */
+export function sharedRecords(config: PaperConfig): Pick<SiteData, "paper" | "site"> {
+  return { paper: config.paper, site: { ...config.site, title: config.site.title ?? config.paper.name, pathPrefix: pathPrefixOf(config) } };
+}
+
+/**
+ * The records of `issues`, consecutive issues of the archive sorted oldest first; `before` and `after` are the archive's issues just
+ * outside them, which the first and last issue link to. Linear in the number of issues and articles.
+ */
+export function issueRecords(config: PaperConfig, issues: readonly Issue[], before?: IssueHeader, after?: IssueHeader): IssueRecords {
+  const at = addresser(pathPrefixOf(config));
+  const around = [...(before ? [before] : []), ...issues, ...(after ? [after] : [])];
+  const offset = before ? 1 : 0;
+  const summaries = around.map((issue) => summariseIssue(issue, at));
+  const issuePages: IssuePageData[] = [];
+  const pagePages: PagePageData[] = [];
+  const articlePages: ArticlePageData[] = [];
+
+  issues.forEach((issue, issueIndex) => {
+    const summary = summaries[issueIndex + offset]!;
+    const pageSummaries = issue.pages.map((page) => summarisePage(issue, page, at));
+    const articleSummaries = issue.pages.map((page) => page.articles.map((article) => summariseArticle(issue, page, article, at)));
+    issuePages.push({
+      ...summary,
+      numberUrl: at(numberPath(issue.number)),
+      pages: pageSummaries.map((page, index) => ({ ...page, articles: articleSummaries[index]! })),
+      social: socialPreview(`${summary.dateText} 总第${issue.number}期`, issue.pages[0]?.articles[0]?.lead ?? "", previewImage(issue, issue.pages.flatMap((page) => page.articles), at)),
+      ...neighbours(summaries, issueIndex + offset, (other) => ({ url: other.url, label: `${other.dateText} 总第${other.number}期` })),
+    });
+    issue.pages.forEach((page, pageIndex) => {
+      const scan = scanOf(issue, page, articleSummaries[pageIndex]!, at);
+      pagePages.push({
+        ...pageSummaries[pageIndex]!, issue: summary, siblings: pageSummaries, articles: articleSummaries[pageIndex]!,
+        ...(scan && { scan }),
+        ...neighbours(pageSummaries, pageIndex, (other) => ({ url: other.url, label: other.label })),
+      });
+    });
+    const issueArticles = issue.pages.flatMap((page, pageIndex) =>
+      page.articles.map((article, articleIndex) => ({ article, page: pageSummaries[pageIndex]!, summary: articleSummaries[pageIndex]![articleIndex]! })));
+    issueArticles.forEach(({ article, page, summary: articleSummary }, index) => {
+      articlePages.push({
+        ...articleSummary, issue: summary, page,
+        ...(article.dateline && { dateline: article.dateline }), ...(article.byline && { byline: article.byline }),
+        bodyHtml: article.bodyHtml,
+        social: socialPreview(articleSummary.title, article.lead, previewImage(issue, [article], at)),
+        ...neighbours(issueArticles, index, (other) => ({ url: other.summary.url, label: other.summary.title })),
+      });
+    });
+  });
+  return {
+    issues: issuePages, pages: pagePages, articles: articlePages,
+    numberRedirects: issuePages.map((issue) => ({ path: numberPath(issue.number), target: issue.url, number: issue.number })),
+  };
+}
+

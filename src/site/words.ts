@@ -1,0 +1,25 @@
+// How the site names things, in the paper's words: dates as 2022年11月1日, 版 as 第2版 非凡十年 铸就辉煌, photo news without a headline as 图片新闻.
+import type { Article, Page } from "../model.ts";
+
+/** What a reader sees as the title of photo news printed without a headline. */
+export const PHOTO_NEWS_TITLE = "图片新闻";
+
+/** 2022-11-01 → 2022年11月1日. */
+export function dateText(date: string): string {
+  return `${Number(date.slice(0, 4))}年${Number(date.slice(5, 7))}月${Number(date.slice(8, 10))}日`;
+}
+
+/** 第2版 非凡十年 铸就辉煌, or 第2版 for a 版 without a name. */
+export function pageLabel(page: Pick<Page, "number" | "name">): string {
+  return page.name ? `第${page.number}版 ${page.name}` : `第${page.number}版`;
+}
+
+export function displayTitle(article: Pick<Article, "title">): string {
+  return article.title || PHOTO_NEWS_TITLE;
+}
+
+/** A description for social previews: the lead, cut at about 120 characters. */
+export function shortDescription(lead: string): string {
+  const characters = [...lead];
+  return characters.length <= 120 ? lead : `${characters.slice(0, 119).join("")}…`;
+}
