@@ -34,6 +34,14 @@ test("should name the file and line of malformed YAML", () => {
   assert.match(formatProblems(result.problems, "en"), /^error issues\/2022\/2022-11-01\.md:\d+: The front-matter is not valid YAML/m);
 });
 
+test("should say that front-matter written as a list or a bare value has no fields, rather than name a field called nothing", () => {
+  for (const frontMatter of ["- issue: 1480\n- date: 2022-11-01", "1480"]) {
+    const result = parseText(`---\n${frontMatter}\n---\n\n# 第1版\n`);
+    assert.deepEqual(result.problems.map((found) => [found.kind, found.line]), [["MalformedYaml", 2]]);
+    assert.match(formatProblems(result.problems, "zh-CN"), /文件头的格式不对：每一行都要写成“名称: 值”，不能是列表或单独的一个值。/);
+  }
+});
+
 test("should accept a UTF-8 byte order mark and CRLF line endings, keeping lines right", () => {
   const text = `\uFEFF${FRONT_MATTER}\n# 第1版 要闻\n\n## 标题\n\n正文。\n`.replace(/\n/g, "\r\n");
   const result = parseText(text);

@@ -15,6 +15,9 @@ export interface IssueSource {
 
 const utf8 = new TextDecoder("utf-8", { fatal: true });
 
+/** The reason given when the front-matter is YAML but not fields (messages/problems.ts words it for the editor). */
+export const NOT_FIELDS = "its lines are not fields written as name: value";
+
 /** Decodes and splits an issue file; on failure returns the problem instead. */
 export function readIssueSource(file: string, bytes: Uint8Array): IssueSource | Problem {
   let text: string;
@@ -39,10 +42,13 @@ export function readIssueSource(file: string, bytes: Uint8Array): IssueSource | 
     const reason = (error as { reason?: string }).reason ?? "the YAML could not be read";
     return problem("MalformedYaml", { file, line: mark?.line !== undefined ? mark.line + 1 : 1 }, { reason });
   }
+  // A list or a bare value between the --- lines parses as YAML but names no fields.
+  const data: unknown = parsed.data ?? {};
+  if (typeof data !== "object" || Array.isArray(data)) return problem("MalformedYaml", { file, line: 2 }, { reason: NOT_FIELDS });
   const body = parsed.content;
   const bodyLineOffset = text.slice(0, text.length - body.length).split("\n").length - 1;
   return {
-    data: (parsed.data ?? {}) as Record<string, unknown>,
+    data: data as Record<string, unknown>,
     frontMatterLines: text.split("\n").slice(1, bodyLineOffset - 1),
     body,
     bodyLineOffset,

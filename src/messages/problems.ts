@@ -783,8 +783,9 @@ const YAML_REASONS: readonly [string, string][] = [
   ["unidentified alias", "用了 YAML 的别名（*），但没有定义它"],
   ["unknown tag", "用了报库不认得的 YAML 标签（!）"],
   ["end of the stream or a document separator", "有一行不是“名称: 值”的写法"],
+  ["its lines are not fields written as name: value", "每一行都要写成“名称: 值”，不能是列表或单独的一个值"],
 ];
 
 function yamlReasonZh(reason: string): string {
-  return YAML_REASONS.find(([english]) => reason.startsWith(english))?.[1] ?? `（YAML 的说明：${reason}）`;
+  return YAML_REASONS.find(([english]) => reason.startsWith(english))?.[1] ?? `YAML 读不懂它（YAML 的说明：${reason}）`;
 }
