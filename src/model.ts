@@ -50,6 +50,9 @@ export const frontMatterSchema = z.strictObject({
 export type FrontMatter = z.infer<typeof frontMatterSchema>;
 
 const settingText = z.string(rule("text")).trim().min(1, rule("nonEmpty"));
+
+/** A web address of the paper's: http or https only, since it becomes a link on every page (javascript: or data: would run or show anything). */
+const webAddress = (name: "webAddress" | "address") => z.url({ protocol: /^https?$/, ...rule(name) });
 const settings = <Shape extends z.ZodRawShape>(shape: Shape) => z.strictObject(shape, rule("group"));
 
 /** The paper's configuration file, `baoku.config.json`. */
@@ -60,7 +63,7 @@ export const paperConfigSchema = settings({
     /** The romanized masthead, e.g. DONGCHANGSHIXUN. */
     masthead: settingText,
     /** The paper's website as printed on the masthead. */
-    website: z.url(rule("webAddress")).optional(),
+    website: webAddress("webAddress").optional(),
     /** The submission email printed on the masthead. */
     email: z.email(rule("email")).optional(),
   }),
@@ -68,7 +71,7 @@ export const paperConfigSchema = settings({
   datelinePrefixes: z.array(settingText, rule("list")).min(1, rule("prefixes")),
   site: settings({
     /** The address the site is published at, used for canonical links and feeds; ends with /. */
-    baseUrl: z.url(rule("address")).refine((url) => url.endsWith("/"), rule("endsWithSlash")),
+    baseUrl: webAddress("address").refine((url) => url.endsWith("/"), rule("endsWithSlash")),
     /** The site's title in the browser tab; defaults to the paper's name. */
     title: settingText.optional(),
   }),
