@@ -1,8 +1,9 @@
 // The search terms shared by the indexer and the search page, and the excerpts the page shows, on their own.
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { indexTerms, phraseGroups, runTerms, segmentedGroups, spellTerm, textRuns } from "../public/js/search-terms.js";
-import { excerpt, matchRanges, readableText } from "../public/js/search-excerpt.js";
+import { indexTerms, queryPhrases, runTerms, segmentedPhrases, spellStart, spellTerm, textRuns } from "../public/js/search-terms.js";
+import fc from "fast-check";
+import { excerpt, excerptBounds, matchRanges } from "../public/js/search-excerpt.js";
 
 test("should split text into Han runs and runs of letters and digits, lower-cased, dropping punctuation", () => {
   assert.deepEqual(textRuns("全区5G基站120个，GDP增长4.8%！"), ["全区", "5g", "基站", "120", "个", "gdp", "增长", "4", "8"]);
@@ -16,34 +17,73 @@ test("should make character pairs of a Han run and end with its last character",
   assert.deepEqual(runTerms("gdp"), ["gdp"]);
 });
 
-test("should spell terms as one ASCII word that no segmenter splits", () => {
-  assert.equal(spellTerm("以克"), "zeooffbel");
-  assert.match(spellTerm("5g"), /^z[a-p]{8}$/);
+test("should spell terms as one ASCII word that no segmenter splits and no other term starts with", () => {
+  assert.equal(spellTerm("以克"), "zeooffbelq");
+  assert.match(spellTerm("5g"), /^z[a-p]{8}q$/);
   assert.notEqual(spellTerm("以克"), spellTerm("克以"));
+  // Pagefind matches every word as a prefix: a whole term must match itself alone, and a start must match every pair it starts.
+  const terms = ["以", "以克", "以克论", "7699", "76990", "5g", "5g基"].map(spellTerm);
+  for (const term of terms) assert.deepEqual(terms.filter((other) => other.startsWith(term)), [term]);
+  assert.ok(spellTerm("户籍").startsWith(spellStart("户")) && spellTerm("户").startsWith(spellStart("户")));
 });
 
-test("should index every pair, so any phrase of the text is a run of consecutive terms", () => {
-  const indexed = indexTerms("按“以克论净”标准").split(" ");
-  const phrase = phraseGroups("以克论净")[0]?.terms ?? [];
-  const start = indexed.indexOf(phrase[0] ?? "");
-  assert.ok(start >= 0);
-  assert.deepEqual(indexed.slice(start, start + phrase.length), phrase);
+/** Where each phrase occurs in the indexed text: the positions at which its terms stand one after the other. */
+function phraseAt(text: string, query: string): number[] {
+  const indexed = indexTerms(text).split(" ");
+  const [phrase] = queryPhrases(query);
+  const matches = (word: string | undefined, term: { spelled: string; prefix: boolean }) => (term.prefix ? word?.startsWith(term.spelled) : word === term.spelled);
+  return indexed.flatMap((_, at) => (phrase?.terms.every((term, offset) => matches(indexed[at + offset], term)) ? [at] : []));
+}
+
+test("should find a phrase as consecutive terms wherever the text has it, and not where its characters are apart", () => {
+  assert.equal(phraseAt("按“以克论净”标准", "以克论净").length, 1);
+  assert.equal(phraseAt("以克论净", "以克论").length, 1, "the word's end may go on in the text");
+  assert.equal(phraseAt("改造7699户居民", "7699户").length, 1);
+  assert.equal(phraseAt("7699户", "7699户").length, 1);
+  assert.equal(phraseAt("户7699", "7699户").length, 0);
+  assert.equal(phraseAt("建成5G基站120个", "5G基站").length, 1);
+  assert.equal(phraseAt("5G网络和基站", "5G基站").length, 0);
+  assert.equal(phraseAt("信义币，信义币", "信义币").length, 2);
+  assert.equal(phraseAt("克论以净", "以克论净").length, 0);
 });
 
-test("should query each run as an exact phrase, except a single Han character, which matches as a prefix", () => {
-  assert.deepEqual(phraseGroups("走在前、开新局").map((group) => [group.terms.length, group.exact]), [[2, true], [2, true]]);
-  assert.deepEqual(phraseGroups("5G基站").map((group) => [group.terms.length, group.exact]), [[1, true], [1, true]]);
-  assert.deepEqual(phraseGroups("葫").map((group) => group.exact), [false]);
+test("should make a phrase of each word between spaces and punctuation, and look up a lone Han character as a prefix", () => {
+  assert.deepEqual(queryPhrases("走在前、开新局").map((phrase) => phrase.terms.length), [2, 2]);
+  assert.deepEqual(queryPhrases("5G基站").map((phrase) => phrase.terms.map((term) => term.prefix)), [[false, false]]);
+  assert.deepEqual(queryPhrases("葫").map((phrase) => phrase.terms.map((term) => term.prefix)), [[true]]);
+  assert.deepEqual(queryPhrases("  ，。"), []);
 });
 
 test("should fall back to words only when the segmenter finds a word of two characters or more", () => {
-  assert.ok(segmentedGroups("信义币志愿者").length > 1);
-  assert.deepEqual(segmentedGroups("GDP"), [], "nothing to split");
-  assert.ok(segmentedGroups("量子计算机").every((group) => group.terms.length >= 1));
+  assert.ok(segmentedPhrases("信义币志愿者").length > 1);
+  assert.deepEqual(segmentedPhrases("GDP"), [], "nothing to split");
+  assert.ok(segmentedPhrases("量子计算机").every((phrase) => phrase.terms.length >= 1));
 });
 
-test("should show readers the text without the spelled terms", () => {
-  assert.equal(readableText(`标题. 正文第一段。 ${indexTerms("正文第一段")}`), "标题. 正文第一段。");
+test("should never cut an excerpt inside a number or a word of letters", () => {
+  // The case readers saw: 11月1日 cut to …1月1日.
+  const text = `${"区委召开会议".repeat(6)}2022年11月1日，东昌府区召开会议，江绍华出席。${"后文".repeat(60)}`;
+  for (const [words, query] of [[text, "江绍华"], [`${"区委召开会议".repeat(6)}今年11月1日东昌府区召开会议江绍华出席${"后文".repeat(60)}`, "江绍华"]] as const) {
+    const shown = excerpt(words, query, 40).map((piece) => piece.text).join("");
+    assert.doesNotMatch(shown, /…\d|…[年月日]|\d…/, shown);
+  }
+  const characters = fc.constantFrom(..."东昌府区召开会议江绍华11月1日2022GDPabc，。 ".split(""));
+  fc.assert(fc.property(fc.array(characters, { minLength: 1, maxLength: 300 }), fc.constantFrom("会议", "江绍华", "11", "gdp", "无关"), fc.integer({ min: 10, max: 80 }), (letters, query, length) => {
+    const whole = letters.join("");
+    const { start, end } = excerptBounds(whole, matchRanges(whole, query), length);
+    const wordish = (character: string | undefined) => /[\p{L}\p{N}]/u.test(character ?? " ");
+    const digit = (character: string | undefined) => /\p{N}/u.test(character ?? " ");
+    const latin = (character: string | undefined) => wordish(character) && !/\p{Script=Han}/u.test(character ?? "");
+    const joined = (before: string | undefined, after: string | undefined) =>
+      (digit(before) && wordish(after)) || (wordish(before) && digit(after)) || (latin(before) && latin(after));
+    return !joined(whole[start - 1], whole[start]) && !joined(whole[end - 1], whole[end]);
+  }), { numRuns: 500 });
+});
+
+test("should start an excerpt after a pause and end it after one, when there is one near", () => {
+  const text = `${"前面的话很长很长很长".repeat(5)}，会议指出要以克论净推进城市管理，${"后面的话也很长很长".repeat(5)}。`;
+  const shown = excerpt(text, "以克论净", 40).map((piece) => piece.text).join("");
+  assert.ok(shown.startsWith("…会议指出"), shown);
 });
 
 test("should find every occurrence of the query's runs, merged where they overlap", () => {

@@ -165,7 +165,7 @@ browserSuite("Chinese search in Chromium", (browser) => {
     await search(page, "信义币");
     const first = page.locator(".search-result").first();
     assert.equal(await first.locator(".search-result-title").innerText(), "“信义币”打底 共建美好家园");
-    assert.equal(await first.locator(".search-result-meta").innerText(), "2022-11-01 · 总第1480期 · 第2版 非凡十年 铸就辉煌");
+    assert.equal(await first.locator(".search-result-meta").innerText(), "2022年11月1日 · 总第1480期 · 第2版 非凡十年 铸就辉煌");
     assert.equal(await first.locator(".search-result-excerpt mark").first().innerText(), "信义币");
   });
 
@@ -185,7 +185,7 @@ browserSuite("Chinese search in Chromium", (browser) => {
     assert.ok(all.length >= 2);
     const byReporter = await search(page, "会议", "&reporter=%E8%A3%B4%E5%B4%87%E6%97%AD");
     assert.deepEqual(byReporter.sort(), ["/2022/11/01/1/3/", "/2022/11/01/1/4/"]);
-    const onPage = await search(page, "信义", `&page=${encodeURIComponent("非凡十年 铸就辉煌")}`);
+    const onPage = await search(page, "信义", `&page=${encodeURIComponent("第2版 非凡十年 铸就辉煌")}`);
     assert.deepEqual(onPage, ["/2022/11/01/2/1/"]);
     const newest = await search(page, "郭龙君", "&sort=newest");
     const oldest = await search(page, "郭龙君", "&sort=oldest");

@@ -2,7 +2,7 @@
 import { matchRanges } from "./search-excerpt.js";
 
 const query = new URLSearchParams(location.search).get("highlight")?.trim();
-const article = document.querySelector("[data-pagefind-body]");
+const article = document.querySelector("[data-search-text]");
 
 if (query && article) {
   const walker = document.createTreeWalker(article, NodeFilter.SHOW_TEXT);

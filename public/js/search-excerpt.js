@@ -1,21 +1,10 @@
-// Excerpts for search results: the part of an article's text around the first match of the query, with every match marked. Text only, never HTML.
-import { SPELLED_MARK, textRuns } from "./search-terms.js";
-
-/** Spelled search terms added to the indexed text (see search-terms.js); they are not shown to readers. */
-const SPELLED_TERM = new RegExp(`(^|\\s)${SPELLED_MARK}[a-p]{4,}(?=\\s|$)`, "g");
+// Excerpts for search results: the part of an article's text around the first match of the query, with every match marked, cut where a
+// reader would cut (never inside a number or a word of letters). Text only, never HTML.
+import { textRuns } from "./search-terms.js";
 
 /**
  * @typedef {{ text: string, marked: boolean }} ExcerptPiece
  */
-
-/**
- * An article's indexed text without the spelled search terms.
- * @param {string} content
- * @returns {string}
- */
-export function readableText(content) {
-  return content.replace(SPELLED_TERM, "$1").replace(/\s+/g, " ").trim();
-}
 
 /**
  * Where the query's runs of characters occur in the text, as [start, end) pairs in order, not overlapping.
@@ -51,9 +40,7 @@ export function matchRanges(text, query) {
  */
 export function excerpt(text, query, length = 120) {
   const ranges = matchRanges(text, query);
-  const firstMatch = ranges[0]?.[0] ?? 0;
-  const start = Math.max(0, firstMatch - Math.floor(length / 4));
-  const end = Math.min(text.length, start + length);
+  const { start, end } = excerptBounds(text, ranges, length);
   /** @type {ExcerptPiece[]} */
   const pieces = [];
   let at = start;
@@ -67,4 +54,90 @@ export function excerpt(text, query, length = 120) {
   if (start > 0) pieces.unshift({ text: "…", marked: false });
   if (end < text.length) pieces.push({ text: "…", marked: false });
   return pieces;
+}
+
+/**
+ * Where the excerpt starts and ends in the text.
+ * @param {string} text
+ * @param {[number, number][]} ranges the query's matches (matchRanges)
+ * @param {number} length
+ */
+export function excerptBounds(text, ranges, length) {
+  const firstMatch = ranges[0]?.[0] ?? 0;
+  const start = cutBefore(text, Math.max(0, firstMatch - Math.floor(length / 4)), firstMatch);
+  return { start, end: cutAfter(text, Math.min(text.length, start + length)) };
+}
+
+/** Letters and digits a cut must not fall between: 11月1日 must not become …1月1日 or …1日, nor GDP …DP. */
+const UNBROKEN = /[\p{L}\p{N}]/u;
+const HAN = /\p{Script=Han}/u;
+/** Punctuation after which a sentence's part begins. */
+const PAUSE = /[，。；：！？、,.;:!?）)」』”]/u;
+/** Chinese words, as the browser's own dictionary (ICU's) divides them, so that 江绍华 is not cut to 绍华. */
+const WORDS = typeof Intl.Segmenter === "function" ? new Intl.Segmenter("zh-CN", { granularity: "word" }) : undefined;
+/** How far around a cut the words are looked at. */
+const WORD_WINDOW = 12;
+
+/** @param {string} character */
+function joins(character) {
+  return UNBROKEN.test(character) && !HAN.test(character);
+}
+
+/**
+ * The places between words near `at`, nearest first, not counting the window's own ends (which need not be between words).
+ * @param {string} text @param {number} at
+ */
+function wordBreaksNear(text, at) {
+  if (!WORDS) return [];
+  const from = Math.max(0, at - WORD_WINDOW);
+  const to = Math.min(text.length, at + WORD_WINDOW);
+  const breaks = [...WORDS.segment(text.slice(from, to))].map((segment) => from + segment.index).filter((place) => place > from || from === 0);
+  if (to === text.length) breaks.push(to);
+  return breaks.sort((a, b) => Math.abs(a - at) - Math.abs(b - at));
+}
+
+const DIGIT = /\p{N}/u;
+
+/**
+ * Whether an excerpt may be cut at `place`: not inside a word of letters, and not beside a number's digits, so that 11月1日 and 4.8% stay
+ * whole with their units. @param {string} text @param {number} place
+ */
+function mayCut(text, place) {
+  if (place <= 0 || place >= text.length) return true;
+  const before = text[place - 1] ?? "";
+  const after = text[place] ?? "";
+  const wordish = (/** @type {string} */ character) => UNBROKEN.test(character);
+  if ((DIGIT.test(before) && wordish(after)) || (wordish(before) && DIGIT.test(after))) return false;
+  return !(joins(before) && joins(after));
+}
+
+/**
+ * Where an excerpt may start near `at` (and not after `match`): after a pause a few characters back, or else after the last pause before the
+ * match, or else between two words; never inside a number or a word of letters.
+ * @param {string} text @param {number} at @param {number} match
+ */
+function cutBefore(text, at, match) {
+  if (at === 0) return 0;
+  for (let back = at; back > Math.max(0, at - 12); back--) if (PAUSE.test(text[back - 1] ?? "")) return back;
+  for (let forward = match; forward > at; forward--) if (PAUSE.test(text[forward - 1] ?? "")) return forward;
+  const between = wordBreaksNear(text, at).find((place) => place <= at && mayCut(text, place));
+  if (between !== undefined) return Math.min(between, match);
+  let start = at;
+  while (!mayCut(text, start)) start--;
+  return Math.min(start, match);
+}
+
+/**
+ * Where an excerpt may end at or a little after `at`: after the next pause if one is near, or else between two words; never inside a
+ * number or a word of letters.
+ * @param {string} text @param {number} at
+ */
+function cutAfter(text, at) {
+  if (at >= text.length) return text.length;
+  for (let forward = at; forward < Math.min(text.length, at + 16); forward++) if (PAUSE.test(text[forward] ?? "")) return forward + 1;
+  const between = wordBreaksNear(text, at).find((place) => place >= at && mayCut(text, place));
+  if (between !== undefined) return between;
+  let end = at;
+  while (!mayCut(text, end)) end++;
+  return end;
 }

@@ -1,12 +1,16 @@
 // Search terms for Chinese that do not depend on word segmentation: the indexer and the search page both turn text into the same terms,
 // overlapping pairs of Han characters (bigrams) and runs of letters and digits, each spelled as a plain ASCII word so neither
-// Pagefind's indexer nor the browser's word segmenter can split it differently.
+// Pagefind's indexer nor the browser's word segmenter can split it differently. A spelled term ends in a letter no other place of a
+// spelling uses, so that no term is the start of another: Pagefind matches every word it is given as a prefix, and then a term matches
+// only itself — except where the search page leaves the end off on purpose, to find a character at the start of any pair.
 
 const HAN = /\p{Script=Han}/u;
 const WORD_CHARACTER = /[\p{Script=Han}\p{L}\p{N}]/u;
 const NIBBLE_LETTERS = "abcdefghijklmnop";
 /** Starts every spelled term, so spelled terms can be told from words of the text. */
 export const SPELLED_MARK = "z";
+/** Ends every spelled term. */
+export const SPELLED_END = "q";
 
 /**
  * Splits text into the pieces terms are made of: runs of Han characters and runs of other letters and digits, lower-cased.
@@ -48,11 +52,20 @@ export function runTerms(run) {
 }
 
 /**
- * Spells a term as lowercase ASCII letters (each hex digit of each UTF-16 unit as a letter a–p), a word no segmenter splits or stems.
+ * Spells a term as lowercase ASCII letters (each hex digit of each UTF-16 unit as a letter a–p, then the end mark), a word no segmenter
+ * splits or stems and no other term starts with.
  * @param {string} term
  * @returns {string}
  */
 export function spellTerm(term) {
+  return `${spellStart(term)}${SPELLED_END}`;
+}
+
+/**
+ * The start of the spellings of every term that starts with `term`: a term without its end mark, which Pagefind matches as a prefix.
+ * @param {string} term
+ */
+export function spellStart(term) {
   let spelled = SPELLED_MARK;
   for (let index = 0; index < term.length; index++) spelled += spellCodeUnit(term.charCodeAt(index));
   return spelled;
@@ -82,30 +95,43 @@ export function indexTerms(text) {
 }
 
 /**
- * @typedef {{ terms: string[], exact: boolean }} TermGroup
- * Spelled terms that must stand together in an article, in this order. `exact` groups are checked word for word; a group of one Han
- * character is left to Pagefind's prefix matching, which finds the character inside longer runs.
+ * @typedef {{ spelled: string, prefix: boolean }} QueryTerm A term to look up: spelled whole, or (prefix) as the start of longer terms.
+ * @typedef {{ terms: QueryTerm[] }} Phrase Terms that must stand one after the other in an article, as they do in the text.
  */
 
 /**
- * The group of one run of a query: a Han run's character pairs (its last character alone only when the run is one character), or a run of
- * letters and digits as it is.
- * @param {string} run
- * @returns {TermGroup}
+ * The terms of one word of a query (text between spaces or punctuation), in the order they stand in the text: each run's terms as the
+ * indexer makes them, except that the word's last run may go on in the text (以克论 finds 以克论净) — so its last character alone is left
+ * out, and a run of one Han character at the end is looked up as the start of any pair.
+ * @param {string[]} runs the word's runs (textRuns)
+ * @returns {Phrase}
  */
-function runGroup(run) {
-  const terms = runTerms(run);
-  const isSingleHanCharacter = terms.length === 1 && HAN.test(run);
-  return { terms: (terms.length > 1 ? terms.slice(0, -1) : terms).map(spellTerm), exact: !isSingleHanCharacter };
+function wordPhrase(runs) {
+  /** @type {QueryTerm[]} */
+  const terms = [];
+  runs.forEach((run, index) => {
+    const runTermsOf = runTerms(run);
+    const last = index === runs.length - 1;
+    if (!last || !HAN.test(run)) terms.push(...runTermsOf.map((term) => ({ spelled: spellTerm(term), prefix: false })));
+    else if (runTermsOf.length === 1) terms.push({ spelled: spellStart(run), prefix: true });
+    else terms.push(...runTermsOf.slice(0, -1).map((term) => ({ spelled: spellTerm(term), prefix: false })));
+  });
+  return { terms };
+}
+
+/** A query's words: what stands between spaces and punctuation. @param {string} query */
+function queryWords(query) {
+  return query.normalize("NFKC").split(/[^\p{Script=Han}\p{L}\p{N}]+/u).filter(Boolean);
 }
 
 /**
- * What a reader typed, as phrases: each unbroken run of Han characters must appear as it is, and so must each word of letters and digits.
+ * What a reader typed, as phrases: each word between spaces and punctuation must appear as it is, its Han characters and letters and
+ * digits in the same order (5G基站 finds “5G基站”, not “基站” alone).
  * @param {string} query
- * @returns {TermGroup[]}
+ * @returns {Phrase[]}
  */
-export function phraseGroups(query) {
-  return textRuns(query).map(runGroup);
+export function queryPhrases(query) {
+  return queryWords(query).map((word) => wordPhrase(textRuns(word))).filter((phrase) => phrase.terms.length > 0);
 }
 
 const wordSegmenter = typeof Intl.Segmenter === "function" ? new Intl.Segmenter("zh-CN", { granularity: "word" }) : undefined;
@@ -115,14 +141,14 @@ const wordSegmenter = typeof Intl.Segmenter === "function" ? new Intl.Segmenter(
  * stand together in the text can then still all be found. Empty when segmenting finds no word of two characters or more in a Han run, since
  * single characters alone would match almost anything.
  * @param {string} query
- * @returns {TermGroup[]}
+ * @returns {Phrase[]}
  */
-export function segmentedGroups(query) {
+export function segmentedPhrases(query) {
   const segmenter = wordSegmenter;
   if (!segmenter) return [];
   const runs = textRuns(query);
   const words = runs.flatMap((run) => (HAN.test(run) ? [...segmenter.segment(run)].map((part) => part.segment) : [run]));
   const splitSomething = words.length > runs.length;
   const keptAWord = words.some((word) => HAN.test(word) && [...word].length > 1);
-  return splitSomething && keptAWord ? words.map(runGroup) : [];
+  return splitSomething && keptAWord ? words.map((word) => wordPhrase([word])) : [];
 }

@@ -1,35 +1,54 @@
-// The search page: reads the query, filters and sort from the address (so a search can be shared), asks Pagefind, and lists the results.
-// Chinese queries are matched as phrases first (search-terms.js); only when that finds nothing are they split into words, each still a phrase.
-import { phraseGroups, segmentedGroups } from "./search-terms.js";
-import { excerpt, readableText } from "./search-excerpt.js";
+// The search page: reads the query, filters and sort from the address (so a search can be shared), asks Pagefind, ranks what it finds with
+// the whole archive's statistics (search-ranking.js), and lists the articles. Pagefind's search bundles are loaded at the first query, not
+// before, so what the page fetches before a query does not grow with the archive. Every value from the address or from the index is shown
+// as text; a value the page does not know is ignored.
+import { queryPhrases, segmentedPhrases } from "./search-terms.js";
+import { excerpt } from "./search-excerpt.js";
+import { articleScore, articlesHolding, idf, phraseStarts, rankRecords } from "./search-ranking.js";
 
-/** The filters readers can narrow by, with their labels; the keys are the data-pagefind-filter names in the article layout. */
+/** The filters readers can narrow by, with their labels; the keys are the data-pagefind-filter names of the search records. */
 const FILTERS = /** @type {const} */ ([["year", "年份"], ["page", "版面"], ["reporter", "记者"]]);
-/** Pagefind sort options for each choice of the sort menu. */
-const SORTS = /** @type {Record<string, Record<string, "asc" | "desc"> | undefined>} */ ({ relevance: undefined, newest: { date: "desc" }, oldest: { date: "asc" } });
+/** The sort menu's choices: relevance, or by date one way or the other. A Map, so that no name inherited by objects can be a choice. */
+const SORTS = new Map([["relevance", undefined], ["newest", /** @type {const} */ ("desc")], ["oldest", /** @type {const} */ ("asc")]]);
 const RESULTS_PER_PAGE = 10;
-/** The filter each search bundle gives its articles when merged (mergeFilter), so a search can keep to one bundle; never shown. */
+/** Records opened at once to find their articles: a kilobyte or two each. */
+const RECORDS_PER_BATCH = 20;
+/**
+ * Records opened before the first results are shown, when that many hold the query: records are ranked by their matches before they
+ * are opened, and an article's own rank (its length, where its matches stand) is known only once its record is.
+ */
+const RECORDS_BEFORE_SHOWING = 40;
+/** The filter each search bundle gives its records when merged (mergeFilter), so a search can keep to one bundle; never shown. */
 const BUNDLE_FILTER = "bundle";
-/** Ranking: long pages must not win on length alone (Pagefind's default pageLength is 0.75). */
-const RANKING = { pageLength: 0.9, termSaturation: 1.2 };
+/** The longest query the page searches; longer text is cut (a page address can hold far more). */
+const MAX_QUERY = 100;
+/** The most values of each filter the address may choose. */
+const MAX_FILTER_VALUES = 20;
 
 /**
- * @typedef {{ url: string, content: string, meta: Record<string, string | undefined> }} ResultData
- * @typedef {import("./search-terms.js").TermGroup} TermGroup
- * @typedef {{ id: string, data: () => Promise<ResultData> }} Result
- * @typedef {{ results: Result[], filters?: Record<string, Record<string, number>> }} Search
+ * @typedef {{ location: number, weight: number }} WeightedLocation
+ * @typedef {{ url: string, anchor?: { id: string }, weighted_locations: WeightedLocation[] }} SubResult
+ * @typedef {{ url: string, word_count: number, meta: Record<string, string | undefined>, anchors: { id: string, location: number, element: string }[], weighted_locations: WeightedLocation[] }} Fragment
+ * @typedef {{ id: string, score: number, words: number[], data: () => Promise<Fragment> }} Result
+ * @typedef {{ results: Result[], unfilteredResultCount: number, filters?: Record<string, Record<string, number>> }} Search
  * @typedef {{
  *   options(options: object): Promise<void>,
  *   mergeIndex(path: string, options: object): Promise<void>,
  *   search(query: string, options?: object): Promise<Search>,
- *   filters(): Promise<Record<string, Record<string, number>>>,
  * }} Pagefind
+ * @typedef {import("./search-terms.js").Phrase} Phrase
+ * @typedef {{ result: Result, starts: number[] }} PhraseHits A phrase in one record: its first term's result there, and where it starts.
+ * @typedef {{ first: Result, phrases: PhraseHits[] }} FoundRecord
+ * @typedef {{ key: string, url: string }} Bundle
+ * @typedef {{ records: number, articles: number, terms: number }} Stats
+ * @typedef {[id: string, title: string, kicker: string, subtitle: string, page: string, reporters: string[]]} ArticleMeta
+ * @typedef {{ id: string, url: string, title: string, kicker: string, subtitle: string, page: string, reporters: string[], date: string, issue: string, score: number }} Found
  */
 
 /** @param {string} selector */
 function element(selector) {
   const found = document.querySelector(selector);
-  if (!found) throw new Error(`The search page lacks ${selector}`);
+  if (!found) throw new Error(selector);
   return /** @type {HTMLElement} */ (found);
 }
 
@@ -38,23 +57,27 @@ const form = /** @type {HTMLFormElement} */ (element("[data-search-form]"));
 const input = /** @type {HTMLInputElement} */ (element("[data-search-input]"));
 const sortMenu = /** @type {HTMLSelectElement} */ (element("[data-search-sort]"));
 const filterBox = element("[data-search-filters]");
+const refine = /** @type {HTMLDetailsElement} */ (element("[data-search-refine]"));
+const chosenNote = element("[data-search-chosen]");
 const status = element("[data-search-status]");
 const resultList = element("[data-search-results]");
 const moreButton = /** @type {HTMLButtonElement} */ (element("[data-search-more]"));
 const pageTitle = document.title;
+/** The site's path prefix: the search page is at <prefix>search/, this script at <prefix>js/. */
+const sitePrefix = new URL("../", import.meta.url).pathname;
 /** Counts searches, so the results of one that was overtaken by a newer one are dropped. */
 let latestSearch = 0;
 /** Shows the next results of the current search. */
 let showMore = async () => {};
 
-/** What is being searched, as the address says. */
+/** What is being searched, as the address says; anything it does not recognise is left out. */
 function readState() {
   const params = new URLSearchParams(location.search);
   const sort = params.get("sort") ?? "relevance";
   return {
-    query: (params.get("q") ?? "").trim(),
-    sort: sort in SORTS ? sort : "relevance",
-    filters: Object.fromEntries(FILTERS.map(([key]) => [key, params.getAll(key)])),
+    query: [...(params.get("q") ?? "").trim()].slice(0, MAX_QUERY).join(""),
+    sort: SORTS.has(sort) ? sort : "relevance",
+    filters: Object.fromEntries(FILTERS.map(([key]) => [key, [...new Set(params.getAll(key).map((value) => value.slice(0, 60)))].slice(0, MAX_FILTER_VALUES)])),
   };
 }
 
@@ -76,96 +99,219 @@ function make(tag, className, text) {
   return node;
 }
 
-/** One result as a list item; every piece of content goes in as text. @param {ResultData} data @param {string} query */
-function renderResult(data, query) {
+/** 2022-11-01 → 2022年11月1日, as every other page writes dates. @param {string} date */
+function dateText(date) {
+  const [year, month, day] = date.split("-").map(Number);
+  return year && month && day ? `${year}年${month}月${day}日` : date;
+}
+
+/** The site address of an article from its anchor in a record, 2022-11-01-1-3 → <prefix>2022/11/01/1/3/. @param {string} id */
+function articleUrl(id) {
+  return `${sitePrefix}${id.split("-").join("/")}/`;
+}
+
+/**
+ * The search bundles, loaded into Pagefind at the first query: the newest as Pagefind's own, the others merged, each tagged with a
+ * filter of its key; and the archive's statistics, added up from the bundles'.
+ */
+class Index {
+  /** @param {Bundle[]} bundles newest first */
+  constructor(bundles) {
+    this.bundles = bundles;
+    /** @type {Promise<{ pagefind: Pagefind, stats: Stats }> | undefined} */
+    this.loading = undefined;
+  }
+
+  load() {
+    this.loading ??= (async () => {
+      const [newest, ...older] = this.bundles;
+      if (!newest) throw new Error("no bundles");
+      /** @type {Pagefind} */
+      const pagefind = await import(new URL(`${newest.url}pagefind.js`, location.href).href);
+      // Pagefind records each record by its path in the site; under a path prefix, results must point below it, where this script is too.
+      await pagefind.options({ baseUrl: sitePrefix, mergeFilter: { [BUNDLE_FILTER]: newest.key } });
+      const statsOf = (/** @type {Bundle} */ bundle) => fetch(`${bundle.url}baoku-stats.json`).then((response) => /** @type {Promise<Stats>} */ (response.json()));
+      const [stats] = await Promise.all([
+        Promise.all(this.bundles.map(statsOf)),
+        ...older.map((bundle) => pagefind.mergeIndex(bundle.url, { baseUrl: sitePrefix, mergeFilter: { [BUNDLE_FILTER]: bundle.key } })),
+      ]);
+      const total = stats.reduce((sum, each) => ({ records: sum.records + each.records, articles: sum.articles + each.articles, terms: sum.terms + each.terms }), { records: 0, articles: 0, terms: 0 });
+      return { pagefind, stats: total };
+    })();
+    return this.loading;
+  }
+}
+
+/** The Pagefind filter option for the chosen values: a record matches when it has any of the values of each filter. @param {Record<string, string[]>} filters */
+function pagefindFilters(filters) {
+  return Object.fromEntries(Object.entries(filters).filter(([, values]) => values.length > 0).map(([key, values]) => [key, { any: values }]));
+}
+
+/**
+ * The records holding every phrase, with where each starts, and each phrase's rarity in the archive. Each term is looked up on its own,
+ * in the whole archive, so that its locations are its own and its count of records does not depend on the filters; a phrase is where its
+ * terms stand one after the other. The filters are then one more lookup, of the rarest term.
+ * @param {Pagefind} pagefind @param {Stats} stats @param {Phrase[]} phrases @param {Record<string, object>} filters
+ */
+async function findRecords(pagefind, stats, phrases, filters) {
+  /** @type {Map<string, FoundRecord>} */
+  const records = new Map();
+  if (phrases.length === 0) return { records, rarity: /** @type {number[]} */ ([]), rarest: undefined };
+  const terms = [...new Set(phrases.flatMap((phrase) => phrase.terms.map((term) => term.spelled)))];
+  /** @type {Map<string, Map<string, Result>>} */
+  const byTerm = new Map(await Promise.all(terms.map(async (term) => /** @type {const} */ ([term, new Map((await pagefind.search(term)).results.map((result) => [result.id, result]))]))));
+  const rarest = terms.reduce((best, term) => ((byTerm.get(term)?.size ?? 0) < (byTerm.get(best)?.size ?? 0) ? term : best));
+  const allowed = Object.keys(filters).length > 0 ? new Set((await pagefind.search(rarest, { filters })).results.map((result) => result.id)) : undefined;
+  /** Each phrase's hits, by record, in every record that has it. */
+  const hits = phrases.map((phrase) => {
+    const [first, ...rest] = phrase.terms.map((term) => byTerm.get(term.spelled) ?? new Map());
+    /** @type {Map<string, PhraseHits>} */
+    const found = new Map();
+    for (const [id, result] of first ?? []) {
+      const following = rest.map((results) => results.get(id));
+      if (following.some((each) => !each)) continue;
+      const starts = phraseStarts([result.words, ...following.map((each) => each?.words ?? [])]);
+      if (starts.length > 0) found.set(id, { result, starts });
+    }
+    return found;
+  });
+  const [firstHits, ...otherHits] = hits;
+  for (const [id, hit] of firstHits ?? []) {
+    if (allowed && !allowed.has(id)) continue;
+    const others = otherHits.map((each) => each.get(id));
+    if (others.some((each) => !each)) continue;
+    records.set(id, { first: hit.result, phrases: [hit, ...others.map((each) => /** @type {PhraseHits} */ (each))] });
+  }
+  return { records, rarity: hits.map((found) => idf(stats.records, found.size)), rarest };
+}
+
+/**
+ * The records' ids in date order, newest or oldest first: each bundle is a run of months, and Pagefind sorts within one, so the bundles
+ * are asked in turn, in the order of their months.
+ * @param {Pagefind} pagefind @param {Bundle[]} bundles newest first @param {string} term @param {Record<string, object>} filters @param {"asc" | "desc"} direction
+ */
+async function inDateOrder(pagefind, bundles, term, filters, direction) {
+  const ordered = direction === "asc" ? [...bundles].reverse() : bundles;
+  const ids = [];
+  for (const bundle of ordered) {
+    const search = await pagefind.search(term, { filters: { ...filters, [BUNDLE_FILTER]: { any: [bundle.key] } }, sort: { date: direction } });
+    ids.push(...search.results.map((result) => result.id));
+  }
+  return ids;
+}
+
+/**
+ * The articles of one record that hold every phrase and pass the article's own filters (版 and reporter), scored. A record's fragment is
+ * one object Pagefind gives every result of it, changed by each: it is read one result at a time.
+ * @param {FoundRecord} record @param {number[]} rarity @param {number} averageLength @param {Record<string, string[]>} chosen
+ * @returns {Promise<Found[]>}
+ */
+async function articlesOf(record, rarity, averageLength, chosen) {
+  const fragment = await record.first.data();
+  const { word_count: wordCount, meta: recordMeta } = fragment;
+  const anchors = fragment.anchors.filter((anchor) => /^h\d$/i.test(anchor.element)).map(({ id, location }) => ({ id, location }));
+  const phrases = [];
+  for (const { result, starts } of record.phrases) {
+    const weights = new Map((await result.data()).weighted_locations.map((each) => [each.location, each.weight]));
+    phrases.push(starts.map((location) => ({ location, weight: weights.get(location) ?? 1 })));
+  }
+  /** @type {Map<string, ArticleMeta>} */
+  const meta = new Map(parseMeta(recordMeta.a).map((article) => [article[0], article]));
+  return articlesHolding(anchors, wordCount, phrases).flatMap((hits) => {
+    const about = meta.get(hits.id);
+    if (!about) return [];
+    const [id, title, kicker, subtitle, page, reporters] = about;
+    if (chosen.page?.length && !chosen.page.includes(page)) return [];
+    if (chosen.reporter?.length && !reporters.some((name) => chosen.reporter?.includes(name))) return [];
+    return [{ id, url: articleUrl(id), title, kicker, subtitle, page, reporters, date: recordMeta.date ?? "", issue: recordMeta.issue ?? "", score: articleScore(hits, rarity, averageLength) }];
+  });
+}
+
+/** @param {string | undefined} text @returns {ArticleMeta[]} */
+function parseMeta(text) {
+  try {
+    const parsed = JSON.parse(text ?? "[]");
+    return Array.isArray(parsed) ? parsed : [];
+  } catch {
+    return [];
+  }
+}
+
+/** An article's text, from its page, for its excerpt. @param {string} url */
+async function articleText(url) {
+  const response = await fetch(url);
+  if (!response.ok) return "";
+  const text = new DOMParser().parseFromString(await response.text(), "text/html").querySelector("[data-search-text]");
+  // The headlines are shown above the excerpt already.
+  text?.querySelector(".article-header")?.remove();
+  return text?.textContent?.replace(/\s+/g, " ").trim() ?? "";
+}
+
+/** One result as a list item; every piece of content goes in as text. @param {Found} found @param {string} text @param {string} query */
+function renderResult(found, text, query) {
   const item = make("li", "search-result");
-  const { meta } = data;
-  if (meta.kicker) item.append(make("p", "kicker", meta.kicker));
+  if (found.kicker) item.append(make("p", "kicker", found.kicker));
   const heading = make("h2", "search-result-title");
-  const link = /** @type {HTMLAnchorElement} */ (make("a", "", meta.title ?? data.url));
-  link.href = `${data.url}?${new URLSearchParams({ highlight: query })}`;
+  const link = /** @type {HTMLAnchorElement} */ (make("a", "", found.title));
+  link.href = `${found.url}?${new URLSearchParams({ highlight: query })}`;
   heading.append(link);
   item.append(heading);
-  if (meta.subtitle) item.append(make("p", "subtitle", meta.subtitle));
-  item.append(make("p", "search-result-meta", [meta.date, meta.issue, meta.page].filter(Boolean).join(" · ")));
+  if (found.subtitle) item.append(make("p", "subtitle", found.subtitle));
+  item.append(make("p", "search-result-meta", [dateText(found.date), found.issue && `总第${found.issue}期`, found.page].filter(Boolean).join(" · ")));
   const excerptParagraph = make("p", "search-result-excerpt");
-  for (const piece of excerpt(readableText(data.content), query)) excerptParagraph.append(piece.marked ? make("mark", "", piece.text) : piece.text);
+  for (const piece of excerpt(text, query)) excerptParagraph.append(piece.marked ? make("mark", "", piece.text) : piece.text);
   item.append(excerptParagraph);
   return item;
 }
 
-/** @param {Pagefind} pagefind */
-async function renderFilters(pagefind) {
-  const available = await pagefind.filters();
-  const { filters: chosen } = readState();
+/**
+ * The filters, with this query's counts: of the articles found when every record holding the query has been opened, and of the issues
+ * (期) otherwise. Choices the address made stay shown even without results.
+ * @param {Map<string, Map<string, number>>} counts @param {Record<string, string[]>} chosen @param {string} unit
+ */
+function renderFilters(counts, chosen, unit) {
   filterBox.replaceChildren();
   for (const [key, label] of FILTERS) {
-    const values = Object.entries(available[key] ?? {}).sort(([a], [b]) => (key === "year" ? b.localeCompare(a) : a.localeCompare(b, "zh-CN")));
-    if (values.length === 0) continue;
+    const values = new Map(counts.get(key));
+    for (const value of chosen[key] ?? []) if (!values.has(value)) values.set(value, 0);
+    if (values.size === 0) continue;
     const fieldset = make("fieldset", "search-filter");
     fieldset.append(make("legend", "", label));
-    for (const [value, count] of values) {
+    const sorted = [...values].sort(([a], [b]) => (key === "year" ? b.localeCompare(a) : key === "page" ? pageOrder(a) - pageOrder(b) || a.localeCompare(b, "zh-CN") : a.localeCompare(b, "zh-CN")));
+    for (const [value, count] of sorted) {
       const option = make("label", "search-filter-option");
       const box = /** @type {HTMLInputElement} */ (make("input", ""));
       box.type = "checkbox";
       box.name = key;
       box.value = value;
       box.checked = chosen[key]?.includes(value) ?? false;
-      option.append(box, ` ${value}（${count}）`);
+      option.append(box, ` ${key === "year" ? `${value}年` : value}（${count}${unit}）`);
       fieldset.append(option);
     }
     filterBox.append(fieldset);
   }
+  refine.hidden = filterBox.childElementCount === 0;
+  const chosenCount = Object.values(chosen).reduce((sum, values) => sum + values.length, 0);
+  chosenNote.textContent = chosenCount ? `（已选 ${chosenCount} 项）` : "";
 }
 
-/** The Pagefind filter option for the chosen values: an article matches when it has any of the values of each filter. @param {Record<string, string[]>} filters */
-function pagefindFilters(filters) {
-  return Object.fromEntries(Object.entries(filters).filter(([, values]) => values.length > 0).map(([key, values]) => [key, { any: values }]));
+/** 第N版 … sorts by N. @param {string} label */
+function pageOrder(label) {
+  return Number(/^第(\d+)版/.exec(label)?.[1] ?? 999);
 }
 
-/**
- * Articles holding every group of terms, in Pagefind's ranking (or the chosen sort). Pagefind ranks all the terms together but also returns
- * near misses for words it does not have, so each exact group is then checked as a quoted phrase, which Pagefind matches word for word.
- * @param {Pagefind} pagefind
- * @param {TermGroup[]} groups
- * @param {{ filters: object, sort?: object }} options
- * @returns {Promise<Result[]>}
- */
-async function find(pagefind, groups, options) {
-  if (groups.length === 0) return [];
-  const ranked = await pagefind.search(groups.flatMap((group) => group.terms).join(" "), options);
-  let results = ranked.results;
-  for (const group of groups.filter((candidate) => candidate.exact)) {
-    const phrase = await pagefind.search(`"${group.terms.join(" ")}"`, { filters: options.filters });
-    const holding = new Set(phrase.results.map((result) => result.id));
-    results = results.filter((result) => holding.has(result.id));
-  }
-  return results;
+/** @param {Map<string, Map<string, number>>} counts @param {string} key @param {string} value */
+function count(counts, key, value) {
+  const values = counts.get(key) ?? new Map();
+  values.set(value, (values.get(value) ?? 0) + 1);
+  counts.set(key, values);
 }
 
 /**
- * Articles holding every group of terms in date order. The archive's search bundles hold runs of months, newest first in `bundles`, and
- * Pagefind orders the results of merged indexes by score, so each bundle that has any match is searched in turn, in the order asked for.
- * @param {Pagefind} pagefind
- * @param {TermGroup[]} groups
- * @param {{ filters: Record<string, object>, sort: Record<string, "asc" | "desc"> }} options
- * @param {string[]} bundles
- * @returns {Promise<Result[]>}
+ * Runs the search the address asks for and lists its first results.
+ * @param {Index} index @param {Bundle[]} bundles
  */
-async function findInDateOrder(pagefind, groups, options, bundles) {
-  if (groups.length === 0) return [];
-  const matching = (await pagefind.search(groups.flatMap((group) => group.terms).join(" "), { filters: options.filters })).filters?.[BUNDLE_FILTER] ?? {};
-  const ordered = Object.values(options.sort)[0] === "asc" ? [...bundles].reverse() : bundles;
-  /** @type {Result[]} */
-  const results = [];
-  for (const bundle of ordered.filter((key) => (matching[key] ?? 0) > 0)) {
-    results.push(...(await find(pagefind, groups, { ...options, filters: { ...options.filters, [BUNDLE_FILTER]: { any: [bundle] } } })));
-  }
-  return results;
-}
-
-/** @param {Pagefind} pagefind @param {string[]} bundles */
-async function runSearch(pagefind, bundles) {
+async function runSearch(index, bundles) {
   const searchNumber = ++latestSearch;
   const state = readState();
   input.value = state.query;
@@ -176,51 +322,119 @@ async function runSearch(pagefind, bundles) {
   status.dataset.state = "searching";
   if (!state.query) {
     status.textContent = "输入人名、地名或关键词，搜索全部往期文章。";
+    renderFilters(new Map(), state.filters, "");
     status.dataset.state = "done";
     return;
   }
   status.textContent = "正在搜索…";
-  const filters = pagefindFilters(state.filters);
-  const sort = SORTS[state.sort];
-  /** @param {TermGroup[]} groups */
-  const search = (groups) => (sort ? findInDateOrder(pagefind, groups, { filters, sort }, bundles) : find(pagefind, groups, { filters }));
-  let results = await search(phraseGroups(state.query));
-  if (results.length === 0) results = await search(segmentedGroups(state.query));
+  // What readers typed is what the page shows; what is searched and marked is its simplified form.
+  const [{ pagefind, stats }, query] = await Promise.all([index.load(), simplified(state.query)]);
+  const recordFilters = pagefindFilters(state.filters);
+  let found = await findRecords(pagefind, stats, queryPhrases(query), recordFilters);
+  if (found.records.size === 0) {
+    const words = segmentedPhrases(query);
+    if (words.length > 0) found = await findRecords(pagefind, stats, words, recordFilters);
+  }
   if (searchNumber !== latestSearch) return;
-  status.textContent = results.length ? `找到 ${results.length} 篇与“${state.query}”有关的文章。` : `没有找到与“${state.query}”有关的文章。`;
+  const direction = SORTS.get(state.sort);
+  const order = direction && found.rarest
+    ? (await inDateOrder(pagefind, bundles, found.rarest, recordFilters, direction)).filter((id) => found.records.has(id))
+    : rankRecords([...found.records].map(([id, record]) => ({ id, counts: record.phrases.map((phrase) => phrase.starts.length) })), found.rarity).map((ranked) => ranked.id);
+  const averageLength = stats.articles ? stats.terms / stats.articles : 1;
+
+  /** @type {Found[]} */
+  const articles = [];
+  let opened = 0;
+  /**
+   * Opens the next records, in order, until `wanted` articles are known and at least `records` records are open, or every record is.
+   * @param {number} wanted @param {number} [records]
+   */
+  const openUntil = async (wanted, records = 0) => {
+    while ((articles.length < wanted || opened < records) && opened < order.length) {
+      const batch = order.slice(opened, opened + RECORDS_PER_BATCH);
+      opened += batch.length;
+      const lists = await Promise.all(batch.flatMap((id) => {
+        const record = found.records.get(id);
+        return record ? [articlesOf(record, found.rarity, averageLength, state.filters)] : [];
+      }));
+      // Within what is open, by relevance (or by date, newest or oldest, then by place in the issue).
+      articles.push(...lists.flat());
+      if (direction) articles.sort((a, b) => (direction === "desc" ? b.date.localeCompare(a.date) : a.date.localeCompare(b.date)) || a.id.localeCompare(b.id, "en", { numeric: true }));
+      else articles.sort((a, b) => b.score - a.score || b.date.localeCompare(a.date) || a.id.localeCompare(b.id, "en", { numeric: true }));
+    }
+  };
+  // Ranked by relevance, the first results are the best of the records opened: a few more than they need make it likelier the best are there.
+  await openUntil(RESULTS_PER_PAGE + 1, direction ? 0 : RECORDS_BEFORE_SHOWING);
+  if (searchNumber !== latestSearch) return;
+
+  const describe = () => {
+    const everything = opened >= order.length;
+    if (articles.length === 0 && everything) return `没有找到与“${state.query}”有关的文章。`;
+    return everything
+      ? `找到 ${articles.length} 篇与“${state.query}”有关的文章。`
+      : `在 ${order.length} 期报纸中找到与“${state.query}”有关的文章，最相关的在前。`;
+  };
+  const refreshFilters = () => {
+    const everything = opened >= order.length;
+    /** @type {Map<string, Map<string, number>>} */
+    const counts = new Map();
+    for (const article of articles) {
+      count(counts, "year", article.date.slice(0, 4));
+      count(counts, "page", article.page);
+      for (const name of new Set(article.reporters)) count(counts, "reporter", name);
+    }
+    renderFilters(counts, state.filters, everything ? "" : "+");
+  };
+  status.textContent = describe();
   let shown = 0;
   showMore = async () => {
-    const next = await Promise.all(results.slice(shown, shown + RESULTS_PER_PAGE).map((result) => result.data()));
+    await openUntil(shown + RESULTS_PER_PAGE + 1);
+    const next = articles.slice(shown, shown + RESULTS_PER_PAGE);
+    const texts = await Promise.all(next.map((article) => articleText(article.url).catch(() => "")));
     if (searchNumber !== latestSearch) return;
-    resultList.append(...next.map((data) => renderResult(data, state.query)));
+    resultList.append(...next.map((article, at) => renderResult(article, texts[at] ?? "", query)));
     shown += next.length;
-    moreButton.hidden = shown >= results.length;
+    moreButton.hidden = shown >= articles.length && opened >= order.length;
+    status.textContent = describe();
+    refreshFilters();
   };
   await showMore();
   if (searchNumber === latestSearch) status.dataset.state = "done";
 }
 
+/**
+ * @typedef {{ maybeTraditional(character: string): boolean }} TraditionalMarks
+ * @typedef {{ toSimplified(text: string): string }} TraditionalTable
+ */
+/** Which characters are traditional (a bitmap of a few kilobytes), loaded at the first query; generated at build time from OpenCC. */
+let traditionalMarks = /** @type {Promise<TraditionalMarks | undefined> | undefined} */ (undefined);
+/** Their simplified forms, loaded only when a query holds one. */
+let traditionalTable = /** @type {Promise<TraditionalTable | undefined> | undefined} */ (undefined);
+
+/** The query with its traditional characters made simplified, as the archive is printed. @param {string} query */
+async function simplified(query) {
+  traditionalMarks ??= import(new URL(`${sitePrefix}js/zh-traditional-marks.js`, location.href).href).catch(() => undefined);
+  const marks = await traditionalMarks;
+  if (!marks || ![...query].some((character) => marks.maybeTraditional(character))) return query;
+  traditionalTable ??= import(new URL(`${sitePrefix}js/zh-traditional.js`, location.href).href).catch(() => undefined);
+  return (await traditionalTable)?.toSimplified(query) ?? query;
+}
+
 async function start() {
   container.hidden = false;
-  const bundles = /** @type {{ key: string, url: string }[]} */ (JSON.parse(container.dataset.searchBundles ?? "[]"));
-  const [newest, ...older] = bundles;
-  if (!newest) {
+  // Filters fold away on a phone, so that the first result is on the first screen.
+  refine.open = matchMedia("(min-width: 48em)").matches;
+  const bundles = /** @type {Bundle[]} */ (JSON.parse(container.dataset.searchBundles ?? "[]"));
+  if (bundles.length === 0) {
     status.textContent = "档案里还没有可以搜索的文章。";
     status.dataset.state = "done";
     return;
   }
-  /** @type {Pagefind} */
-  const pagefind = await import(new URL(`${newest.url}pagefind.js`, location.href).href);
-  // Pagefind records each article by its path in the site; under a path prefix, results must point below it, where this script is too.
-  const shared = { ranking: RANKING, baseUrl: new URL("../", import.meta.url).pathname };
-  await pagefind.options({ ...shared, mergeFilter: { [BUNDLE_FILTER]: newest.key } });
-  await Promise.all(older.map((bundle) => pagefind.mergeIndex(bundle.url, { ...shared, mergeFilter: { [BUNDLE_FILTER]: bundle.key } })));
-  const bundleKeys = bundles.map((bundle) => bundle.key);
-  await renderFilters(pagefind);
+  const index = new Index(bundles);
   const submit = () => {
     const chosen = Object.fromEntries(FILTERS.map(([key]) => [key, [...filterBox.querySelectorAll(`input[name="${key}"]:checked`)].map((box) => /** @type {HTMLInputElement} */ (box).value)]));
     writeState({ query: input.value.trim(), sort: sortMenu.value, filters: chosen });
-    void runSearch(pagefind, bundleKeys);
+    void runSearch(index, bundles).catch(failed);
   };
   form.addEventListener("submit", (event) => {
     event.preventDefault();
@@ -228,9 +442,15 @@ async function start() {
   });
   sortMenu.addEventListener("change", submit);
   filterBox.addEventListener("change", submit);
-  moreButton.addEventListener("click", () => void showMore());
-  window.addEventListener("popstate", () => void runSearch(pagefind, bundleKeys));
-  await runSearch(pagefind, bundleKeys);
+  moreButton.addEventListener("click", () => void showMore().catch(failed));
+  window.addEventListener("popstate", () => void runSearch(index, bundles).catch(failed));
+  await runSearch(index, bundles);
 }
 
-void start();
+/** A search that could not finish (the index could not be loaded) says so, and the page stays usable. */
+function failed() {
+  status.textContent = "搜索暂时无法完成，请稍后再试。";
+  status.dataset.state = "done";
+}
+
+void start().catch(failed);

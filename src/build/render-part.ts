@@ -1,10 +1,10 @@
 // Renders one part of the site (see site-parts.ts) with Eleventy into a folder of its own, and writes beside it the search input of its
 // articles. Runs in a render worker (render-worker.ts), so parts render in parallel and memory stays per part.
-import { cp, mkdir, readdir, readFile, writeFile } from "node:fs/promises";
+import { cp, mkdir, readdir, writeFile } from "node:fs/promises";
 import path from "node:path";
 import Eleventy from "@11ty/eleventy";
 import { eachLimited } from "../util/each-limited.ts";
-import { withSearchTerms } from "./search-index.ts";
+import { searchRecords } from "./search-records.ts";
 import { MONTH_TEMPLATES, type SitePart } from "./site-parts.ts";
 import { projectRoot } from "../project.ts";
 
@@ -18,13 +18,21 @@ export interface RenderRequest {
   part: Pick<SitePart, "key" | "data" | "templates">;
   /** Where the part's pages go. */
   siteDir: string;
-  /** Where its articles go as search input: each page with its search terms, at its path in the site. */
+  /** Where its articles go as search input: a search record an issue (search-records.ts), at the issue's path. */
   searchInputDir: string;
   verbose: boolean;
 }
 
-/** Renders the part and writes its search input; resolves to the number of pages written. */
-export async function renderPart({ part, siteDir, searchInputDir, verbose }: RenderRequest): Promise<number> {
+/** What a part's search records hold, added up into each search bundle's statistics (the search page ranks with the archive's). */
+export interface SearchStats {
+  records: number;
+  articles: number;
+  /** Spelled terms, for the articles' average length. */
+  terms: number;
+}
+
+/** Renders the part and writes its search input; resolves to the number of pages written and its search statistics. */
+export async function renderPart({ part, siteDir, searchInputDir, verbose }: RenderRequest): Promise<{ written: number; search: SearchStats }> {
   const templates = await pageTemplates;
   const skipped = templates.filter((name) => MONTH_TEMPLATES.includes(name) !== (part.templates === "month"));
   const eleventy = new Eleventy(templatesDir, siteDir, {
@@ -40,14 +48,19 @@ export async function renderPart({ part, siteDir, searchInputDir, verbose }: Ren
   if (!verbose) eleventy.disableLogger();
   const written = await eleventy.write();
   if (part.templates === "archive") await cp(path.join(projectRoot, "public"), siteDir, { recursive: true });
+  const records = searchRecords(part.data.articles);
   // Several files at once: one at a time, waiting on the file system is most of the work.
-  await eachLimited(part.data.articles, FILES_AT_ONCE, async (article) => {
-    const html = await readFile(path.join(siteDir, article.path, "index.html"), "utf8");
-    const target = path.join(searchInputDir, article.path, "index.html");
+  await eachLimited(records, FILES_AT_ONCE, async (record) => {
+    const target = path.join(searchInputDir, record.path, "index.html");
     await mkdir(path.dirname(target), { recursive: true });
-    await writeFile(target, withSearchTerms(html));
+    await writeFile(target, record.html);
   });
-  return countWritten(written);
+  const stats: SearchStats = { records: records.length, articles: 0, terms: 0 };
+  for (const record of records) {
+    stats.articles += record.articles;
+    stats.terms += record.terms;
+  }
+  return { written: countWritten(written), search: stats };
 }
 
 function countWritten(written: unknown): number {

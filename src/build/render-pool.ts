@@ -4,15 +4,16 @@ import { fork, type ChildProcess } from "node:child_process";
 import os from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
-import type { RenderRequest } from "./render-part.ts";
+import type { RenderRequest, SearchStats } from "./render-part.ts";
 import { runLanguage } from "../messages/language.ts";
 import { say } from "../messages/texts.ts";
 
 const workerScript = path.join(path.dirname(fileURLToPath(import.meta.url)), "render-worker.ts");
 
-/** What rendering a part did: the pages written, and the seconds the worker spent on it. */
+/** What rendering a part did: the pages written, its search statistics, and the seconds the worker spent on it. */
 export interface Rendered {
   written: number;
+  search: SearchStats;
   seconds: number;
 }
 
@@ -44,12 +45,12 @@ export function createRenderPool(size = os.availableParallelism()): RenderPool {
   function startWorker(): ChildProcess {
     started++;
     const worker = fork(workerScript, [], { execArgv: ["--import", import.meta.resolve("tsx")], serialization: "advanced", stdio: ["ignore", "inherit", "inherit", "ipc"] });
-    worker.on("message", (message: { error?: string; code?: string; path?: string; dest?: string; written?: number }) => {
+    worker.on("message", (message: { error?: string; code?: string; path?: string; dest?: string; written?: number; search?: SearchStats }) => {
       const task = running.get(worker);
       running.delete(worker);
       const { error, code, path: file, dest } = message;
       if (error !== undefined) task?.reject(Object.assign(new Error(error), { ...(code && { code }), ...(file && { path: file }), ...(dest && { dest }) }));
-      else task?.resolve({ written: message.written ?? 0, seconds: (performance.now() - (task?.startedAt ?? 0)) / 1000 });
+      else task?.resolve({ written: message.written ?? 0, search: message.search ?? { records: 0, articles: 0, terms: 0 }, seconds: (performance.now() - (task?.startedAt ?? 0)) / 1000 });
       idle.push(worker);
       dispatch();
     });

@@ -4,6 +4,7 @@
 // renamed into place when complete, so a build killed midway never leaves an entry that looks finished; entries no build uses any more
 // are removed after a successful build.
 import { copyFile, mkdir, readdir, readFile, rename, rm, stat, writeFile } from "node:fs/promises";
+import os from "node:os";
 import path from "node:path";
 import type { ScannedIssue } from "../content/archive.ts";
 import type { Issue, PaperConfig } from "../model.ts";
@@ -13,6 +14,7 @@ import { imageOrigins, unreadableImageProblem } from "../content/image-files.ts"
 import { SEARCH_FOLDER } from "../paths.ts";
 import { exists, isStale, touch } from "../util/cache-files.ts";
 import { checkFiles, readManifest, recordFiles, writeManifest, type EntryFile, type Verification } from "./cache-entries.ts";
+import type { SearchStats } from "./render-part.ts";
 import { archiveRecords } from "../site/archive-records.ts";
 import { issueRecords, sharedRecords } from "../site/issue-records.ts";
 import { publishedFiles } from "../site/published-files.ts";
@@ -21,6 +23,7 @@ import type { SiteData } from "../site-types.ts";
 import encodeImages, { copyDerivatives, type EncodeImagesResult } from "./encode-images.ts";
 import type { RenderPool } from "./render-pool.ts";
 import { indexBundle } from "./search-index.ts";
+import { traditionalScripts } from "./traditional-table.ts";
 import type { SiteEntry } from "./publish.ts";
 import { ARCHIVE_PART, archivePartHash, bundlePlans, monthPlans, type MonthPlan } from "./site-parts.ts";
 
@@ -75,6 +78,8 @@ interface PartManifest {
   pages: number;
   /** Image files it publishes. */
   images: number;
+  /** Its search records' statistics. */
+  search: SearchStats;
   files: EntryFile[];
 }
 
@@ -146,7 +151,7 @@ export async function renderSite(config: PaperConfig, issues: readonly ScannedIs
   let pageCount = 0;
 
   /** The part's cache entry, made first when the cache does not have it; undefined when its images could not be encoded. */
-  async function partReady(key: string, hash: string, make: (entry: PartEntry) => Promise<Omit<PartManifest, "files"> | undefined>): Promise<PartEntry | undefined> {
+  async function partReady(key: string, hash: string, make: (entry: PartEntry) => Promise<Omit<PartManifest, "files"> | undefined>): Promise<{ entry: PartEntry; manifest: PartManifest } | undefined> {
     const entry = partEntry(path.join(partsDir, key, hash));
     const kept = await sound<PartManifest>(entry.dir, entry.manifest, entry.site);
     if (!kept) {
@@ -167,7 +172,7 @@ export async function renderSite(config: PaperConfig, issues: readonly ScannedIs
     keepFiles(entry.site, manifest.files, "site/");
     pageCount += manifest.pages;
     if (kept) images.reused += manifest.images;
-    return entry;
+    return { entry, manifest };
   }
 
   /** Reads the month's issues whole, encodes their images and renders their pages into `entry`. */
@@ -195,10 +200,10 @@ export async function renderSite(config: PaperConfig, issues: readonly ScannedIs
       await mkdir(path.dirname(target), { recursive: true });
       await copyFile(path.join(options.contentRoot, copy.source), target);
     }
-    return { pages: result.written, images: files.derivatives.length };
+    return { pages: result.written, images: files.derivatives.length, search: result.search };
   }
 
-  const monthEntries = new Map<string, Promise<PartEntry | undefined>>();
+  const monthEntries = new Map<string, Promise<{ entry: PartEntry; manifest: PartManifest } | undefined>>();
   try {
     // Months start in order, a few at a time, so only those months' issues are in memory; the bundles below wait for theirs.
     const startMonth = limited(options.pool.size + 1);
@@ -206,31 +211,38 @@ export async function renderSite(config: PaperConfig, issues: readonly ScannedIs
     const archiveEntry = partReady(ARCHIVE_PART, archiveHash, async (entry) => {
       const result = await pool.render({ part: { key: ARCHIVE_PART, data: archiveData, templates: "archive" }, siteDir: entry.site, searchInputDir: entry.searchInput, verbose: options.verbose });
       seconds.render += result.seconds;
-      return { pages: result.written, images: 0 };
+      // The search page's traditional-character tables, beside the scripts copied from public/js.
+      for (const [name, text] of Object.entries(await traditionalScripts(options.cacheDir, options.codeHash))) await writeFile(path.join(entry.site, "js", name), text);
+      return { pages: result.written, images: 0, search: result.search };
     });
     // A failed part is reported where it is awaited; until then its rejection must not count as unhandled.
     for (const entry of [...monthEntries.values(), archiveEntry]) entry.catch(() => undefined);
 
-    // Bundles are indexed one at a time, each by a Pagefind process of its own, while the render workers go on with later months.
-    for (const { bundle, entry } of bundles) {
+    // Bundles are indexed INDEXERS at a time, each by a Pagefind process of its own (one core each), while the render workers go on
+    // with later months.
+    const startIndexing = limited(INDEXERS);
+    await Promise.all(bundles.map(async ({ bundle, entry }) => {
       const inputs = await Promise.all(bundle.months.map((month) => monthEntries.get(month)!));
       const kept = await sound<{ files: EntryFile[] }>(entry.dir, entry.manifest, entry.files);
       if (kept) {
         keepFiles(entry.files, kept.files, "files/");
         await touch(entry.dir);
-        continue;
+        return;
       }
-      if (inputs.some((input) => input === undefined)) continue;
-      const indexStarted = performance.now();
-      const temporary = bundleEntry(`${entry.dir}.tmp-${process.pid}`);
-      await rm(temporary.dir, { recursive: true, force: true });
-      await indexBundle(inputs.map((input) => input!.searchInput), temporary.files, options.language);
-      await writeManifest(temporary.manifest, { files: await recordFiles(temporary.dir, ["files"]) });
-      await settle(temporary.dir, entry.dir);
-      keepFiles(entry.files, (await readManifest<{ files: EntryFile[] }>(entry.manifest))!.files, "files/");
-      indexed++;
-      seconds.search += (performance.now() - indexStarted) / 1000;
-    }
+      if (inputs.some((input) => input === undefined)) return;
+      await startIndexing(async () => {
+        const indexStarted = performance.now();
+        const temporary = bundleEntry(`${entry.dir}.tmp-${process.pid}`);
+        await rm(temporary.dir, { recursive: true, force: true });
+        const stats = inputs.reduce((sum, input) => addStats(sum, input!.manifest.search), { records: 0, articles: 0, terms: 0 });
+        await indexBundle(inputs.map((input) => input!.entry.searchInput), temporary.files, stats, options.language);
+        await writeManifest(temporary.manifest, { files: await recordFiles(temporary.dir, ["files"]) });
+        await settle(temporary.dir, entry.dir);
+        keepFiles(entry.files, (await readManifest<{ files: EntryFile[] }>(entry.manifest))!.files, "files/");
+        indexed++;
+        seconds.search += (performance.now() - indexStarted) / 1000;
+      });
+    }));
     await Promise.all([...monthEntries.values(), archiveEntry]);
   } catch (error) {
     pool.close();
@@ -253,6 +265,13 @@ export async function renderSite(config: PaperConfig, issues: readonly ScannedIs
       await pruneUnused(bundlesDir, usedBundles);
     },
   };
+}
+
+/** Search bundles indexed at once: Pagefind uses one core, and the machines this runs on have two or more. */
+const INDEXERS = Math.max(1, Math.min(2, os.availableParallelism()));
+
+function addStats(sum: SearchStats, stats: SearchStats): SearchStats {
+  return { records: sum.records + stats.records, articles: sum.articles + stats.articles, terms: sum.terms + stats.terms };
 }
 
 /** The images sharp could not decode while encoding, as problems at the line that names each. */

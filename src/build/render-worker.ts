@@ -3,7 +3,7 @@ import { renderPart, type RenderRequest } from "./render-part.ts";
 
 process.on("message", (message: { id: number; request: RenderRequest }) => {
   renderPart(message.request).then(
-    (written) => process.send!({ id: message.id, written }),
+    ({ written, search }) => process.send!({ id: message.id, written, search }),
     // A file system error keeps its code and path, so the build can say which file could not be written and why.
     (error: unknown) => {
       const { code, path, dest } = error as NodeJS.ErrnoException & { dest?: string };

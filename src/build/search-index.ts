@@ -1,34 +1,17 @@
-// Indexes article pages for Pagefind's client-side search, one search bundle at a time (see src/site/search-bundles.ts). Each page is indexed
-// as built (its data-pagefind-body, meta, filters and sort), plus its text spelled as segmentation-proof search terms
-// (public/js/search-terms.js), which the search page queries with.
+// Indexes search records (search-records.ts: one an issue, its text spelled as segmentation-proof terms) into one search bundle with
+// Pagefind (see src/site/search-bundles.ts), then takes out of Pagefind's fragments the text the search page never shows — the spelled
+// terms — so that opening a result costs a few hundred bytes, and writes the bundle's statistics beside it for the search page's ranking.
 import { spawn } from "node:child_process";
-import { link, mkdir, readdir, rm } from "node:fs/promises";
+import { link, mkdir, readdir, readFile, rm, writeFile } from "node:fs/promises";
 import { createRequire } from "node:module";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
-import { parse } from "node-html-parser";
-import { indexTerms } from "../../public/js/search-terms.js";
+import { gunzipSync, gzipSync } from "node:zlib";
+import { eachLimited } from "../util/each-limited.ts";
+import type { SearchStats } from "./render-part.ts";
 import type { Language } from "../messages/language.ts";
 import { say } from "../messages/texts.ts";
 import { diskFullAt } from "./failure.ts";
-
-/** How much a match in each part of an article counts, against 1 for its body; Pagefind's data-pagefind-weight. */
-const TERM_WEIGHTS = { title: 5, headings: 2 } as const;
-
-/** The page's HTML with its search terms added to the end of its data-pagefind-body; the page served to readers is not changed. */
-export function withSearchTerms(html: string): string {
-  const root = parse(html);
-  const body = root.querySelector("[data-pagefind-body]");
-  if (!body) return html;
-  const textOf = (selector: string) => body.querySelectorAll(selector).map((element) => element.textContent).join(" ");
-  body.insertAdjacentHTML(
-    "beforeend",
-    `<div data-pagefind-weight="${TERM_WEIGHTS.title}">${indexTerms(textOf("h1"))}</div>` +
-      `<div data-pagefind-weight="${TERM_WEIGHTS.headings}">${indexTerms(textOf(".kicker, .subtitle, .column"))}</div>` +
-      `<div>${indexTerms(body.textContent)}</div>`,
-  );
-  return root.toString();
-}
 
 /** Pagefind's own search interfaces, which Baoku's search page does not use; about 430 KB not to publish. */
 const UNUSED_UI = /^pagefind-(?:ui|modular-ui|component-ui|highlight)\.(?:js|css)$/;
@@ -53,7 +36,7 @@ const INDEX_LANGUAGE = "zxx";
  * are seen — through Pagefind's Node API a Pagefind that dies (a full disk makes it panic) leaves the build waiting for ever. The
  * addresses it records are the pages' paths below their input folder, and the search page adds the path prefix.
  */
-export async function indexBundle(inputDirs: readonly string[], bundleDir: string, language: Language): Promise<void> {
+export async function indexBundle(inputDirs: readonly string[], bundleDir: string, stats: SearchStats, language: Language): Promise<void> {
   const site = `${bundleDir}.input`;
   await rm(site, { recursive: true, force: true });
   try {
@@ -65,9 +48,29 @@ export async function indexBundle(inputDirs: readonly string[], bundleDir: strin
       throw new Error(say(language, "searchIndexFailed", { stage: "index", errors: `${signal ?? `exit code ${code}`}: ${stderr.trim().slice(-2000)}` }));
     }
     await removeUnusedUi(bundleDir);
+    await thinFragments(path.join(bundleDir, "fragment"));
+    await writeFile(path.join(bundleDir, STATS_FILE), JSON.stringify(stats));
   } finally {
     await rm(site, { recursive: true, force: true });
   }
+}
+
+/** The bundle's statistics (records, articles, spelled terms), which the search page adds up to rank with the whole archive's. */
+export const STATS_FILE = "baoku-stats.json";
+
+/**
+ * Empties the content Pagefind stores in each fragment (a gzipped "pagefind_dcd" header and JSON): the spelled terms of a whole issue,
+ * which the search page never shows. The URL, meta, filters and anchors stay, and with them Pagefind's sub-results.
+ */
+async function thinFragments(folder: string): Promise<void> {
+  const header = Buffer.from("pagefind_dcd");
+  await eachLimited(await readdir(folder), 8, async (name) => {
+    const file = path.join(folder, name);
+    const raw = gunzipSync(await readFile(file));
+    const fragment = JSON.parse(raw.subarray(header.length).toString("utf8")) as { content: string };
+    fragment.content = "";
+    await writeFile(file, gzipSync(Buffer.concat([header, Buffer.from(JSON.stringify(fragment))]), { level: 9 }));
+  });
 }
 
 /** Hard-links every file below `from` to the same place below `to`. */
