@@ -42,6 +42,11 @@ export interface BuildOptions {
    * sets it with `--verify`, and with `--full`.
    */
   verify?: boolean;
+  /**
+   * The most articles one search bundle holds (site/search-bundles.ts); default: MAX_BUNDLE_ARTICLES. Search ranks the same however the
+   * archive is split, which tests check by splitting it otherwise.
+   */
+  searchBundleArticles?: number;
   /** Told once, with its process id, when another build holds the output folder and this one waits for it. */
   onWait?: (pid: number) => void;
 }
@@ -140,6 +145,7 @@ async function buildFrom(contentRoot: string, content: ContentFiles, { outputDir
   // Nothing is written to the output before every part is made: an image that turns out corrupt past its header stops the build like any other error.
   const site = await renderSite(archive.config, archive.issues, {
     contentRoot, cacheDir, codeHash, pool, language, verbose: options.verbose ?? false, verification: options.verify ? "full" : "cheap",
+    ...(options.searchBundleArticles && { searchBundleArticles: options.searchBundleArticles }),
     ...(options.imageConcurrency && { imageConcurrency: options.imageConcurrency }),
   });
   if (site.problems.length > 0) return { ok: false, problems: [...problems, ...site.problems], language, writtenCount: 0, images: site.images };

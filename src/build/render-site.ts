@@ -40,6 +40,8 @@ export interface RenderSiteOptions {
   language: Language;
   /** How the entries taken from the cache are checked (cache-entries.ts). */
   verification: Verification;
+  /** The most articles one search bundle holds; default: MAX_BUNDLE_ARTICLES. */
+  searchBundleArticles?: number;
 }
 
 export interface RenderedSite {
@@ -113,12 +115,12 @@ export async function renderSite(config: PaperConfig, issues: readonly ScannedIs
   const shared = sharedRecords(config);
   const months = monthPlans(issues, options.codeHash);
   const newest = await issues.at(-1)?.load();
+  const bundles = bundlePlans(issues, months, options.codeHash, options.searchBundleArticles).map((plan) => ({ ...plan, entry: bundleEntry(path.join(bundlesDir, plan.bundle.key, plan.hash)) }));
   const archiveData: SiteData = {
     ...shared, issues: [], pages: [], articles: [], numberRedirects: [],
-    ...archiveRecords(config, issues.map((issue) => issue.header), newest),
+    ...archiveRecords(config, issues.map((issue) => issue.header), bundles.map((plan) => plan.bundle), newest),
   };
   const archiveHash = archivePartHash(options.codeHash, archiveData);
-  const bundles = bundlePlans(issues, months, options.codeHash).map((plan) => ({ ...plan, entry: bundleEntry(path.join(bundlesDir, plan.bundle.key, plan.hash)) }));
   const usedParts = new Set([...months.map((month) => path.join(partsDir, month.key, month.hash)), path.join(partsDir, ARCHIVE_PART, archiveHash)]);
   const usedBundles = new Set(bundles.map((bundle) => bundle.entry.dir));
   const remade = new Set<string>();

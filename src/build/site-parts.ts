@@ -71,10 +71,10 @@ export interface BundlePlan {
 }
 
 /** The site's search bundles (see src/site/search-bundles.ts), oldest first. */
-export function bundlePlans(issues: readonly ScannedIssue[], months: readonly MonthPlan[], codeHash: string): BundlePlan[] {
+export function bundlePlans(issues: readonly ScannedIssue[], months: readonly MonthPlan[], codeHash: string, maxArticles?: number): BundlePlan[] {
   const articleDates = issues.flatMap((issue) => Array.from({ length: issue.header.articleCount }, () => issue.header.date));
   const monthByKey = new Map(months.map((month) => [month.key, month]));
-  return searchBundles(articleDates).map((bundle) => {
+  return searchBundles(articleDates, maxArticles).map((bundle) => {
     const bundleMonths = bundle.months.map((key) => monthByKey.get(key)!);
     return {
       bundle,

@@ -4,7 +4,7 @@ import type { CalendarDay, CalendarMonth, IssueSummary, SiteData, YearPageData }
 import { bundlePath, yearOf, yearPath } from "../paths.ts";
 import { addresser, pathPrefixOf } from "./addresses.ts";
 import { issueRecords, summariseIssue } from "./issue-records.ts";
-import { searchBundles } from "./search-bundles.ts";
+import type { SearchBundle } from "./search-bundles.ts";
 
 /** Month calendars of one year, weeks from Monday; `issueByDate` maps YYYY-MM-DD to the issue of that day. */
 function yearCalendar(year: number, issueByDate: ReadonlyMap<string, IssueSummary>): CalendarMonth[] {
@@ -27,9 +27,9 @@ function yearCalendar(year: number, issueByDate: ReadonlyMap<string, IssueSummar
 
 /**
  * The records that span the archive: the year calendars, the home page (the newest issue's front page; `newest` is that issue in full)
- * and the search bundles. `headers` are every issue's, oldest first.
+ * and the search bundles' addresses. `headers` are every issue's, oldest first; `bundles` the search bundles, oldest first.
  */
-export function archiveRecords(config: PaperConfig, headers: readonly IssueHeader[], newest?: Issue): Pick<SiteData, "years" | "home" | "searchBundles"> {
+export function archiveRecords(config: PaperConfig, headers: readonly IssueHeader[], bundles: readonly SearchBundle[], newest?: Issue): Pick<SiteData, "years" | "home" | "searchBundles"> {
   const at = addresser(pathPrefixOf(config));
   const issueByDate = new Map(headers.map((header) => [header.date, summariseIssue(header, at)]));
   const yearNames = [...new Set(headers.map((header) => yearOf(header.date)))].sort().reverse();
@@ -46,11 +46,10 @@ export function archiveRecords(config: PaperConfig, headers: readonly IssueHeade
   });
   // The front page's record does not depend on the issues around it.
   const home = newest ? issueRecords(config, [newest]).pages[0] : undefined;
-  const articleDates = headers.flatMap((header) => Array.from({ length: header.articleCount }, () => header.date));
   return {
     years,
     ...(home && { home }),
-    searchBundles: searchBundles(articleDates).reverse().map((bundle) => ({ key: bundle.key, url: at(bundlePath(bundle.key)) })),
+    searchBundles: [...bundles].reverse().map((bundle) => ({ key: bundle.key, url: at(bundlePath(bundle.key)) })),
   };
 }
 
