@@ -5,7 +5,7 @@ import type { ArticlePageData, ArticleSummary, IssuePageData, IssueSummary, Link
 import { articlePath, issuePath, numberPath, pagePath, yearOf, yearPath } from "../paths.ts";
 import { addresser, pathPrefixOf, type Addresser } from "./addresses.ts";
 import { fallbackOf, imageOf, issueDerivatives, photoUse, pictureOf, widestOf, SCAN_USE, THUMBNAIL_USE } from "./derivatives.ts";
-import { dateText, displayTitle, pageLabel, shortDescription } from "./words.ts";
+import { dateText, displayTitle, pageDescription, pageLabel, shortDescription } from "./words.ts";
 
 /** Open Graph and Twitter card data for a page. */
 function socialPreview(title: string, lead: string, image: SocialPreview["image"]): SocialPreview {
@@ -120,6 +120,7 @@ export function issueRecords(config: PaperConfig, issues: readonly Issue[], befo
       const scan = scanOf(issue, page, articleSummaries[pageIndex]!, at);
       pagePages.push({
         ...pageSummaries[pageIndex]!, issue: summary, siblings: pageSummaries, articles: articleSummaries[pageIndex]!,
+        description: pageDescription(issue.date, page, articleSummaries[pageIndex]!.map((article) => article.title)),
         ...(scan && { scan }),
         ...neighbours(pageSummaries, pageIndex, (other) => ({ url: other.url, label: other.label })),
       });
