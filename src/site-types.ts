@@ -52,6 +52,8 @@ export interface ArticleSummary {
   title: string;
   kicker?: string;
   subtitle?: string;
+  /** The title, kicker and subtitle as the phrases a line may break between (src/site/phrases.ts). */
+  phrases: { title: string[]; kicker?: string[]; subtitle?: string[] };
   column?: string;
   lead: string;
   isPhotoNews: boolean;

@@ -1,11 +1,12 @@
 // An article's tools beside its folio line: copy the article's address, and on a phone, hand it to the system's share sheet. The 字号
-// buttons in the same bar are js/preferences.js's; the bar stays hidden without JavaScript, since none of it works without.
+// buttons in the same bar are js/preferences.js's, which also says whether the device has a share sheet; without scripts the bar is not
+// shown, since none of it works without.
 const tools = /** @type {HTMLElement | null} */ (document.querySelector("[data-article-tools]"));
 
 if (tools) {
   const status = tools.querySelector("[data-tools-status]");
   const copyButton = tools.querySelector("[data-copy-link]");
-  const shareButton = /** @type {HTMLButtonElement | null} */ (tools.querySelector("[data-share]"));
+  const shareButton = tools.querySelector("[data-share]");
   // The canonical address, not location: it carries no ?highlight= from a search and names the published site.
   const address = document.querySelector('link[rel="canonical"]')?.getAttribute("href") ?? location.href;
   const title = document.querySelector("h1")?.textContent?.trim() ?? document.title;
@@ -24,14 +25,11 @@ if (tools) {
     }
   });
 
-  // Phones (a coarse pointer) get the share sheet; desktop browsers that have one too offer fewer useful targets than copying the link.
-  if (shareButton && typeof navigator.share === "function" && matchMedia("(pointer: coarse)").matches) {
-    shareButton.hidden = false;
-    shareButton.addEventListener("click", () => {
-      navigator.share({ title, url: address }).catch(() => {
-        // Dismissed by the reader: nothing to say.
-      });
+  // Shown only where js/preferences.js found a share sheet on a phone.
+  shareButton?.addEventListener("click", () => {
+    navigator.share({ title, url: address }).catch(() => {
+      // Dismissed by the reader: nothing to say.
     });
-  }
-  tools.hidden = false;
+  });
+  tools.dataset.ready = "";
 }

@@ -1,6 +1,6 @@
 // The reader's preferences, kept on the device: the colour scheme (深色) on every page and the 字号 of an article's text. A classic script
 // in the head, so a saved choice is on <html> before the body is drawn (no flash of the other scheme, no text reflowing after the first
-// paint); the controls are wired once the page has been read, and stay hidden without JavaScript.
+// paint); the controls are wired once the page has been read.
 {
   const root = document.documentElement;
   const THEME_KEY = "baoku.theme";
@@ -40,11 +40,14 @@
 
   applyTheme(recall(THEME_KEY));
   applyFontSize(recall(FONT_SIZE_KEY));
+  // Controls that need a script are drawn from the first paint when scripts run, so showing them moves nothing (site.css, data-needs-script).
+  root.dataset.scripts = "";
+  // Phones (a coarse pointer) with a system share sheet get a 分享 button; a desktop's sheet offers less than copying the link.
+  if (typeof navigator.share === "function" && matchMedia("(pointer: coarse)").matches) root.dataset.canShare = "";
 
   document.addEventListener("DOMContentLoaded", () => {
     for (const button of document.querySelectorAll("[data-theme-switch]")) {
       const show = () => button.setAttribute("aria-pressed", String(isDark()));
-      button.removeAttribute("hidden");
       show();
       systemDark.addEventListener("change", show);
       button.addEventListener("click", () => {

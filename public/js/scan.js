@@ -1,6 +1,7 @@
 // A 版's scan as an e-paper shows it: zoomed with its buttons, by pinching or with Ctrl and the wheel; a zoomed scan panned by dragging
 // (one finger on a phone), the arrow keys or scrolling; and each article lit on the scan and in the 版's headlines together while either is
-// pointed at or focused. Without JavaScript the scan fits its column with its hotspots drawn, and 查看大图 opens the widest copy.
+// pointed at or focused. Without JavaScript the scan fits its column with its hotspots drawn, the zoom buttons are not shown, and 查看大图
+// opens the widest copy.
 
 /** The zoom steps the buttons go through; pinching may stop anywhere between 1 and MAX_LEVEL. */
 const LEVELS = [1, 1.5, 2, 3, 4];
@@ -14,11 +15,10 @@ for (const scan of document.querySelectorAll("[data-scan]")) setUpScan(/** @type
 function setUpScan(scan) {
   const viewport = /** @type {HTMLElement | null} */ (scan.querySelector("[data-scan-viewport]"));
   const frame = /** @type {HTMLElement | null} */ (scan.querySelector(".scan-frame"));
-  const controls = /** @type {HTMLElement | null} */ (scan.querySelector("[data-scan-zoom-controls]"));
   const zoomIn = /** @type {HTMLButtonElement | null} */ (scan.querySelector('[data-scan-zoom="in"]'));
   const zoomOut = /** @type {HTMLButtonElement | null} */ (scan.querySelector('[data-scan-zoom="out"]'));
   const levelText = scan.querySelector("[data-scan-level]");
-  if (!viewport || !frame || !controls || !zoomIn || !zoomOut || !levelText) return;
+  if (!viewport || !frame || !zoomIn || !zoomOut || !levelText) return;
   const images = [...frame.querySelectorAll("source, img")];
   const sizes = images.map((image) => image.getAttribute("sizes") ?? "");
   let level = 1;
@@ -57,9 +57,6 @@ function setUpScan(scan) {
 
   zoomIn.addEventListener("click", () => step(1));
   zoomOut.addEventListener("click", () => step(-1));
-  zoomIn.hidden = false;
-  zoomOut.hidden = false;
-  controls.hidden = false;
   viewport.addEventListener("keydown", (event) => {
     if (event.key === "+" || event.key === "=") step(1);
     else if (event.key === "-") step(-1);
@@ -77,6 +74,7 @@ function setUpScan(scan) {
   followPointers(viewport, () => level, zoomTo);
   linkHeadlines(scan, viewport, frame);
   zoomTo(1);
+  scan.dataset.ready = "";
 }
 
 /**
