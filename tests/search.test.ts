@@ -10,7 +10,7 @@ import { buildSite } from "../src/build/build.ts";
 import { lunarDateOf, weekdayOf } from "../src/content/calendar.ts";
 import { browserSuite } from "./helpers/browser.ts";
 import { fillerArchive } from "./helpers/filler-archive.ts";
-import { serveStatic, type StaticServer } from "./helpers/static-server.ts";
+import { serveStatic, type StaticServer } from "../src/util/static-server.ts";
 import { report } from "./helpers/report.ts";
 
 const FILLER = { issues: 30, articlesPerIssue: 8, paragraphsPerArticle: 16 };

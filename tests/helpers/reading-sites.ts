@@ -7,7 +7,7 @@ import path from "node:path";
 import { buildSite } from "../../src/build/build.ts";
 import { makeImageArchive } from "./image-archive.ts";
 import { report } from "./report.ts";
-import { serveStatic, type StaticServer } from "./static-server.ts";
+import { serveStatic, type StaticServer } from "../../src/util/static-server.ts";
 
 export interface ReadingSites {
   /** The built sites' folders, for checks that read their files. */
