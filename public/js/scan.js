@@ -162,7 +162,8 @@ function linkHeadlines(scan, viewport, frame) {
       if (!scan.classList.contains("is-zoomed") || !rect) return;
       const x = Number(rect.getAttribute("x")) / 100;
       const y = Number(rect.getAttribute("y")) / 100;
-      viewport.scrollTo({ left: x * frame.offsetWidth - 16, top: y * frame.offsetHeight - 16, behavior: "smooth" });
+      const behavior = matchMedia("(prefers-reduced-motion: reduce)").matches ? "auto" : "smooth";
+      viewport.scrollTo({ left: x * frame.offsetWidth - 16, top: y * frame.offsetHeight - 16, behavior });
     };
     for (const target of [spot, ...items]) {
       target.addEventListener("pointerenter", () => light(true));
