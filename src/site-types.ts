@@ -52,6 +52,8 @@ export interface ArticleSummary {
   title: string;
   kicker?: string;
   subtitle?: string;
+  /** The title, kicker and subtitle as the phrases a line may break between (src/site/phrases.ts). */
+  phrases: { title: string[]; kicker?: string[]; subtitle?: string[] };
   column?: string;
   lead: string;
   isPhotoNews: boolean;
@@ -122,6 +124,8 @@ export interface PagePageData extends PageSummary {
   /** Every 版 of the issue, for the 版面导航. */
   siblings: PageSummary[];
   articles: ArticleSummary[];
+  /** What search engines show for the 版: its date, label and headlines. */
+  description: string;
   scan?: SiteScan;
   previous?: Link;
   next?: Link;
@@ -145,6 +149,8 @@ export interface CalendarDay {
   date: string;
   url?: string;
   issueNumber?: number;
+  /** The archive's newest issue, marked on its calendar. */
+  isNewest?: true;
 }
 
 /** A month of 往期回顾, as weeks from Monday to Sunday; `null` pads days outside the month. */
@@ -153,6 +159,8 @@ export interface CalendarMonth {
   /** 11月. */
   label: string;
   issueCount: number;
+  /** How many of its days have an issue, for the strip of months on /archive/: 0 for none, then 1–4 by quarters. */
+  density: 0 | 1 | 2 | 3 | 4;
   weeks: (CalendarDay | null)[][];
 }
 

@@ -10,7 +10,7 @@ import { after, before, describe, test } from "node:test";
 import type { Page } from "playwright-core";
 import { buildSite } from "../src/build/build.ts";
 import { browserSuite } from "./helpers/browser.ts";
-import { serveStatic, type StaticServer } from "./helpers/static-server.ts";
+import { serveStatic, type StaticServer } from "../src/util/static-server.ts";
 import { projectRoot } from "../src/project.ts";
 import { report } from "./helpers/report.ts";
 
@@ -178,6 +178,34 @@ describe("npm start", () => {
   });
 });
 
+browserSuite("npm start in Chromium", (browser) => {
+  test("should serve every page, the 404 page too, with its live-reload script and no policy violation or console error", async () => {
+    const contentRoot = await copyBundledContent();
+    const server = await startServer(contentRoot);
+    try {
+      await server.waitFor("/", (html) => html.includes("省委常委会召开扩大会议"));
+      const page = await browser.newPage();
+      const complaints: string[] = [];
+      page.on("console", (message) => {
+        if (message.type() === "error" || message.type() === "warning") complaints.push(`${page.url()}: console ${message.type()}: ${message.text()}`);
+      });
+      page.on("pageerror", (error) => complaints.push(`${page.url()}: page error: ${error.message}`));
+      for (const pathname of ["/", "/2022/11/01/1/1/", "/no-such-page/"]) {
+        const response = await page.goto(server.url + pathname);
+        assert.equal(response?.status(), pathname === "/no-such-page/" ? 404 : 200, pathname);
+        assert.equal(await page.locator('script[src^="/.11ty/reload-client.js"]').count(), 1, `${pathname} links the reload script`);
+        await page.waitForLoadState("networkidle");
+      }
+      // Chromium logs the 404 page's own status as a console error; that one line is expected.
+      assert.deepEqual(complaints.filter((complaint) => !/status of 404/.test(complaint)), []);
+      await page.close();
+    } finally {
+      server.kill();
+      await rm(contentRoot, { recursive: true, force: true });
+    }
+  });
+});
+
 /** A temporary content root holding a copy of the bundled issues and config, for tests that edit them. */
 async function copyBundledContent(): Promise<string> {
   const contentRoot = await mkdtemp(path.join(tmpdir(), "baoku-start-"));
@@ -244,6 +272,7 @@ async function startServer(contentRoot: string) {
 
   return {
     pid: child.pid!,
+    url: baseUrl,
     exited,
     output: () => output,
     get,

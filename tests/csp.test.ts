@@ -7,7 +7,7 @@ import { after, before, test } from "node:test";
 import { parse } from "node-html-parser";
 import { buildSite } from "../src/build/build.ts";
 import { browserSuite } from "./helpers/browser.ts";
-import { serveStatic, type StaticServer } from "./helpers/static-server.ts";
+import { serveStatic, type StaticServer } from "../src/util/static-server.ts";
 import { makeImageArchive } from "./helpers/image-archive.ts";
 import { report } from "./helpers/report.ts";
 
@@ -22,7 +22,7 @@ const PAGE_TYPES: { name: string; path: string; ready?: string; readyText?: RegE
   { name: "search with a query (Pagefind, its worker and WebAssembly)", path: "search/?q=会议", ready: '[data-search-status][data-state="done"]', readyText: /找到 \d+ 篇/ },
   { name: "404", path: "no-such-page/", status: 404 },
   { name: "/no/ redirect", path: "no/1480/", landsOn: /\/2022\/11\/01\/$/ },
-  { name: "版 with its scan and /js/scan-zoom.js", path: "2022/11/02/1/", ready: "[data-scan-zoom]:not([hidden])", site: "images" },
+  { name: "版 with its scan and /js/scan.js", path: "2022/11/02/1/", ready: "[data-scan][data-ready]", site: "images" },
   { name: "article with photos", path: "2022/11/02/1/1/", site: "images" },
 ];
 

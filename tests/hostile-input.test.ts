@@ -73,8 +73,11 @@ const HOSTILE_FILE_NAMES = [
   "&lt;script&gt;.png",
 ];
 
-/** The site's own scripts, by the page types that load them: /js/search.js on the search page, /js/highlight.js on articles, /js/scan-zoom.js with a 版's scan. */
-const OWN_SCRIPTS = new Set(["/js/search.js", "/js/highlight.js", "/js/scan-zoom.js"]);
+/**
+ * The site's own scripts, by the page types that load them: /js/preferences.js on every page, /js/search.js on the search page,
+ * /js/highlight.js and /js/article-tools.js on articles, /js/scan.js with a 版's scan, /js/calendar-today.js on a year's calendars.
+ */
+const OWN_SCRIPTS = new Set(["/js/preferences.js", "/js/search.js", "/js/highlight.js", "/js/article-tools.js", "/js/scan.js", "/js/calendar-today.js"]);
 
 /** Elements content must never produce; the site's own forms, links and metas are allowed by the checks below. */
 const FORBIDDEN_ELEMENTS = ["iframe", "frame", "frameset", "object", "embed", "applet", "svg", "math", "base", "style", "template", "video", "audio", "track", "details"];
@@ -85,8 +88,8 @@ const URL_ATTRIBUTES = ["href", "src", "action", "formaction", "xlink:href", "da
 /** Addresses that run code or carry a document: after the whitespace and control characters browsers ignore are removed. */
 const SCRIPT_ADDRESS = /^(javascript|vbscript|data):/i;
 
-/** Metas the layout writes: charset, viewport, the CSP, robots, description, the /no/ pages' refresh, and the Open Graph and Twitter card fields. */
-const OWN_METAS = /^(charset|viewport|robots|description|http-equiv:content-security-policy|http-equiv:refresh|og:[a-z_:]+|article:[a-z_]+|twitter:[a-z:]+)$/;
+/** Metas the layout writes: charset, viewport, the CSP, color-scheme, robots, description, the /no/ pages' refresh, and the Open Graph and Twitter card fields. */
+const OWN_METAS = /^(charset|viewport|color-scheme|robots|description|http-equiv:content-security-policy|http-equiv:refresh|og:[a-z_:]+|article:[a-z_]+|twitter:[a-z:]+)$/;
 
 /** Metas whose content is an address: it must be on the site. */
 const ADDRESS_METAS = new Set(["og:url", "og:image", "og:image:url", "og:image:secure_url", "twitter:image"]);
@@ -273,7 +276,7 @@ test("should hold at least 30 payloads, each put in every field an editor writes
 
 test("should write no script, event handler, script address or foreign element on any page, beyond the site's own", async () => {
   const files = await htmlFiles();
-  assert.match(await readFile(path.join(siteDir, "2022/11/01/1/index.html"), "utf8"), /<script type="module" src="\/js\/scan-zoom\.js">/, "the scan's script is among those checked");
+  assert.match(await readFile(path.join(siteDir, "2022/11/01/1/index.html"), "utf8"), /<script type="module" src="\/js\/scan\.js">/, "the scan's script is among those checked");
   assert.ok(files.length > PAYLOADS.length * 2, `every 版 and article should be a page; found ${files.length} pages`);
   const found: string[] = [];
   for (const file of files) found.push(...unsafeParts(file, await readFile(path.join(siteDir, file), "utf8")));

@@ -7,7 +7,7 @@ import { after, before, test } from "node:test";
 import { parse } from "node-html-parser";
 import { buildSite } from "../src/build/build.ts";
 import { browserSuite } from "./helpers/browser.ts";
-import { serveStatic, type StaticServer } from "./helpers/static-server.ts";
+import { serveStatic, type StaticServer } from "../src/util/static-server.ts";
 import { projectRoot } from "../src/project.ts";
 import { report } from "./helpers/report.ts";
 

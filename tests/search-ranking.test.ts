@@ -12,7 +12,7 @@ import type { Page } from "playwright-core";
 import { buildSite } from "../src/build/build.ts";
 import { browserSuite } from "./helpers/browser.ts";
 import { fillerArchive } from "./helpers/filler-archive.ts";
-import { serveStatic, type StaticServer } from "./helpers/static-server.ts";
+import { serveStatic, type StaticServer } from "../src/util/static-server.ts";
 import { report } from "./helpers/report.ts";
 import { MIXED_DATE, mixedIssue, QUERIES } from "./helpers/search-queries.ts";
 

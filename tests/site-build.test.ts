@@ -193,7 +193,7 @@ test("should link articles through the whole issue, the first and last having no
   await assertNeighbours(expected);
 });
 
-test("should show an article's subtitle, bold dateline, body, byline and breadcrumbs", async () => {
+test("should show an article's subtitle, bold dateline, body, byline and where it was printed", async () => {
   const document = await open("/2021/12/30/1/1/");
   assert.equal(textOf(document.querySelector("h1")), "区委经济工作会议召开");
   assert.equal(textOf(document.querySelector(".subtitle")), "总结今年经济工作 部署明年重点任务");
@@ -203,9 +203,9 @@ test("should show an article's subtitle, bold dateline, body, byline and breadcr
     "会议强调，要坚持稳中求进工作总基调，确保明年经济工作开好局、起好步。",
   ]);
   assert.equal(textOf(document.querySelector(".byline")), "（融媒体 郭龙君 通讯员 张振祥）");
-  const crumbs = document.querySelectorAll(".breadcrumbs li");
-  assert.deepEqual(crumbs.map(textOf), ["往期回顾 2021", "2021年12月30日", "第1版", "区委经济工作会议召开"]);
-  assert.deepEqual(hrefs(document.querySelectorAll(".breadcrumbs a")), ["/archive/2021/", "/2021/12/30/", "/2021/12/30/1/"]);
+  const source = document.querySelectorAll(".article-source li");
+  assert.deepEqual(source.map(textOf), ["东昌府讯", "2021年12月30日 星期四", "总第1201期", "第1版 · 要闻"]);
+  assert.deepEqual(hrefs(document.querySelectorAll(".article-source a")), ["/2021/12/30/", "/2021/12/30/1/"]);
 });
 
 test("should show photo news printed without a title as its caption and credit", async () => {
@@ -215,6 +215,9 @@ test("should show photo news printed without a title as its caption and credit",
   assert.equal(figure?.querySelector("img"), null, "a caption-only photo has no image");
   assert.equal(textOf(figure!.querySelector(".photo-credit")), "融媒体 徐振鑫 通讯员 张振祥 摄");
   assert.ok(textOf(figure!.querySelector("figcaption")).startsWith("近日，区农业农村局组织农技人员深入田间地头"));
+  assert.ok(figure!.classList.contains("is-caption-only"), "set as a caption on its own");
+  assert.equal(textOf(figure!.querySelector(".photo-print-note")), "照片刊于当日报纸第1版，融媒体 徐振鑫 通讯员 张振祥 摄", "it says the printed 版 carried the photo, and whose it was");
+  assert.ok(document.querySelector("article.is-caption-only"));
 });
 
 test("should escape text from issue files instead of reading it as HTML", async () => {
@@ -246,9 +249,31 @@ test("should start each calendar week on Monday", async () => {
 });
 
 test("should list the years newest first with their issue counts", async () => {
-  const items = (await open("/archive/")).querySelectorAll(".year-list li");
-  assert.deepEqual(items.map(textOf), ["2022年 2期", "2021年 2期"]);
-  assert.deepEqual(items.map((item) => item.querySelector("a")?.getAttribute("href")), ["/archive/2022/", "/archive/2021/"]);
+  const items = (await open("/archive/")).querySelectorAll(".year-card");
+  assert.deepEqual(items.map((item) => [textOf(item.querySelector("h2")), textOf(item.querySelector(".issue-count"))]), [["2022年", "共2期"], ["2021年", "共2期"]]);
+  assert.deepEqual(items.map((item) => item.querySelector("h2 a")?.getAttribute("href")), ["/archive/2022/", "/archive/2021/"]);
+  // One cell a month, shaded by the share of its days with an issue: two issues in a month are its first quarter.
+  const strip = items[0]!.querySelectorAll(".month-strip li");
+  assert.equal(strip.length, 12);
+  assert.deepEqual(strip.map((month) => month.getAttribute("class")), ["density-1", ...Array.from({ length: 11 }, () => "density-0")]);
+  assert.equal(textOf(strip[0]!), "1月 2期");
+  assert.equal(strip[0]!.querySelector("a")?.getAttribute("href"), "/archive/2022/#month-1");
+});
+
+test("should mark the archive's newest issue on its calendar and on /archive/, and leave today to the reader's clock", async () => {
+  const newest = (await open("/archive/2022/")).querySelectorAll("td.is-newest a");
+  assert.deepEqual(newest.map((link) => [link.getAttribute("href"), link.getAttribute("aria-label")]), [["/2022/01/04/", "2022年1月4日 总第1204期 最新一期"]]);
+  assert.equal((await open("/archive/2021/")).querySelectorAll("td.is-newest").length, 0);
+  assert.equal((await open("/archive/2022/")).querySelector("#month-1 td[data-date=\"2022-01-05\"]")?.textContent, "5", "every day carries its date for js/calendar-today.js");
+  assert.equal(textOf((await open("/archive/")).querySelector(".archive-newest")), "最新一期：2022年1月4日 总第1204期");
+});
+
+test("should describe every page for search engines, a 版 by its headlines", async () => {
+  const description = (document: HTMLElement) => document.querySelector('meta[name="description"]')?.getAttribute("content");
+  assert.equal(description(await open("/2021/12/30/1/")), "2021年12月30日 第1版 要闻：区委经济工作会议召开；图片新闻");
+  for (const url of ["/", "/2021/12/30/", "/2021/12/30/1/1/", "/archive/", "/archive/2021/", "/search/", "/404.html"]) {
+    assert.ok((description(await open(url)) ?? "").length > 10, `${url} has a description`);
+  }
 });
 
 test("should redirect /no/<n>/ to the issue's dated page", async () => {

@@ -225,6 +225,32 @@ export const TEXTS = {
     en: () => "Usage: npm run bench:images -- [--photos 36] [--width 2400] [--height 1600] [--concurrency N]",
   }),
 
+  // npm run audit (for developers)
+  auditUsage: text({
+    "zh-CN": () => "用法：npm run audit -- [--content <目录>]",
+    en: () => "Usage: npm run audit -- [--content <dir>]",
+  }),
+  auditPage: text<{ pageType: string; path: string }>({
+    "zh-CN": ({ pageType, path }) => `正在用 Lighthouse 测 ${pageType}页面 ${path}……`,
+    en: ({ pageType, path }) => `Lighthouse on the ${pageType} page ${path}…`,
+  }),
+  auditNotBuilt: text({
+    "zh-CN": () => "报纸没有构建成功，无法测量。",
+    en: () => "The archive did not build, so nothing was measured.",
+  }),
+  auditScores: text<{ pageType: string; path: string; performance: number; accessibility: number; "best-practices": number; seo: number }>({
+    "zh-CN": (scores) => `${scores.pageType}（${scores.path}）：性能 ${scores.performance}，无障碍 ${scores.accessibility}，最佳做法 ${scores["best-practices"]}，SEO ${scores.seo}`,
+    en: (scores) => `${scores.pageType} (${scores.path}): performance ${scores.performance}, accessibility ${scores.accessibility}, best practices ${scores["best-practices"]}, SEO ${scores.seo}`,
+  }),
+  auditPassed: text<{ score: number }>({
+    "zh-CN": ({ score }) => `每个页面的每一项都达到 ${score} 分。`,
+    en: ({ score }) => `Every score of every page is ${score} or more.`,
+  }),
+  auditBelow: text<{ score: number; below: string[] }>({
+    "zh-CN": ({ score, below }) => `低于 ${score} 分：${below.join("；")}。`,
+    en: ({ score, below }) => `Below ${score}: ${below.join("; ")}.`,
+  }),
+
   // Every command's command line.
   unknownOption: text<{ option: string }>({
     "zh-CN": ({ option }) => `不认识的选项 ${option}。`,

@@ -8,6 +8,8 @@ export interface DevServer {
   ready(): Promise<void>;
   /** Tells every open page to reload. */
   reload(): void;
+  /** Adds the live-reload script to a page: inline when `inline`, else linked from the server's own file. */
+  augmentContentWithNotifier(content: string, inline: boolean, options?: object): string;
   close(): Promise<void>;
 }
 
@@ -30,6 +32,10 @@ export async function serve(dir: string, port: number, pathPrefix: string): Prom
   const require = createRequire(import.meta.url);
   const devServerModule = require("@11ty/eleventy-dev-server") as DevServerModule;
   const devServer = devServerModule.getServer("baoku", dir, { port, pathPrefix, liveReload: true, domDiff: false, messageOnStart: () => false });
+  // The dev server writes its reload script inline into a page served with any status but 200 (the site's 404 page), where the site's
+  // Content-Security-Policy blocks it and the console shows the violation; linked from its file, as on every other page, it is allowed.
+  const addReloadScript = devServer.augmentContentWithNotifier.bind(devServer);
+  devServer.augmentContentWithNotifier = (content, _inline, options) => addReloadScript(content, false, options);
   // `serve()` would listen on every interface and move to the next port when this one is taken; listen here instead, on loopback only.
   devServer.server.listen({ port, host: "127.0.0.1" });
   await devServer.ready();

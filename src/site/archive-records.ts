@@ -6,8 +6,14 @@ import { addresser, pathPrefixOf } from "./addresses.ts";
 import { issueRecords, summariseIssue } from "./issue-records.ts";
 import type { SearchBundle } from "./search-bundles.ts";
 
-/** Month calendars of one year, weeks from Monday; `issueByDate` maps YYYY-MM-DD to the issue of that day. */
-function yearCalendar(year: number, issueByDate: ReadonlyMap<string, IssueSummary>): CalendarMonth[] {
+/** How full a month is, for 往期回顾's strip of months: 0 without an issue, then by quarters of its days that have one. */
+function densityOf(issueCount: number, daysInMonth: number): CalendarMonth["density"] {
+  if (issueCount === 0) return 0;
+  return Math.min(4, Math.ceil((issueCount / daysInMonth) * 4)) as CalendarMonth["density"];
+}
+
+/** Month calendars of one year, weeks from Monday; `issueByDate` maps YYYY-MM-DD to the issue of that day, `newestDate` is the archive's newest issue's. */
+function yearCalendar(year: number, issueByDate: ReadonlyMap<string, IssueSummary>, newestDate: string | undefined): CalendarMonth[] {
   return Array.from({ length: 12 }, (_, monthIndex) => {
     const daysInMonth = new Date(Date.UTC(year, monthIndex + 1, 0)).getUTCDate();
     const mondayOffset = (new Date(Date.UTC(year, monthIndex, 1)).getUTCDay() + 6) % 7;
@@ -17,11 +23,11 @@ function yearCalendar(year: number, issueByDate: ReadonlyMap<string, IssueSummar
       const date = `${year}-${String(monthIndex + 1).padStart(2, "0")}-${String(day).padStart(2, "0")}`;
       const issue = issueByDate.get(date);
       if (issue) issueCount++;
-      cells.push({ day, date, ...(issue && { url: issue.url, issueNumber: issue.number }) });
+      cells.push({ day, date, ...(issue && { url: issue.url, issueNumber: issue.number }), ...(date === newestDate && { isNewest: true }) });
     }
     while (cells.length % 7 !== 0) cells.push(null);
     const weeks = Array.from({ length: cells.length / 7 }, (_, week) => cells.slice(week * 7, week * 7 + 7));
-    return { month: monthIndex + 1, label: `${monthIndex + 1}月`, issueCount, weeks };
+    return { month: monthIndex + 1, label: `${monthIndex + 1}月`, issueCount, density: densityOf(issueCount, daysInMonth), weeks };
   });
 }
 
@@ -34,7 +40,7 @@ export function archiveRecords(config: PaperConfig, headers: readonly IssueHeade
   const issueByDate = new Map(headers.map((header) => [header.date, summariseIssue(header, at)]));
   const yearNames = [...new Set(headers.map((header) => yearOf(header.date)))].sort().reverse();
   const years: YearPageData[] = yearNames.map((year) => {
-    const months = yearCalendar(Number(year), issueByDate);
+    const months = yearCalendar(Number(year), issueByDate, headers.at(-1)?.date);
     return { year, path: yearPath(year), url: at(yearPath(year)), issueCount: months.reduce((sum, month) => sum + month.issueCount, 0), months };
   });
   years.forEach((year, index) => {

@@ -39,8 +39,8 @@ export interface ImageUse {
 export const PHOTO_USE: ImageUse = { widths: [480, 960, 1440], sizes: "(min-width: 42rem) 40rem, calc(100vw - 2rem)" };
 /** 图片新闻: the photo is the story and takes the wide column (--wide, 64rem). */
 export const PHOTO_NEWS_USE: ImageUse = { widths: [480, 960, 1440, 2048], sizes: "(min-width: 66rem) 62rem, calc(100vw - 2rem)" };
-/** A 版's scan on its page, in the article column; the widest serves the zoomed view and 查看大图. */
-export const SCAN_USE: ImageUse = { widths: [640, 1280, 2048], sizes: "(min-width: 42rem) 40rem, calc(100vw - 2rem)" };
+/** A 版's scan on its page: beside its headlines on a wide screen (about 40rem), the screen's whole width on a phone; the widest serves the zoomed view and 查看大图. */
+export const SCAN_USE: ImageUse = { widths: [640, 1280, 2048], sizes: "(min-width: 60rem) 40rem, 100vw" };
 /** A 版's thumbnail in the 版面导航 (7.5rem wide). */
 export const THUMBNAIL_USE: ImageUse = { widths: [120, 240], sizes: "7.5rem" };
 

@@ -5,7 +5,8 @@ import type { ArticlePageData, ArticleSummary, IssuePageData, IssueSummary, Link
 import { articlePath, issuePath, numberPath, pagePath, yearOf, yearPath } from "../paths.ts";
 import { addresser, pathPrefixOf, type Addresser } from "./addresses.ts";
 import { fallbackOf, imageOf, issueDerivatives, photoUse, pictureOf, widestOf, SCAN_USE, THUMBNAIL_USE } from "./derivatives.ts";
-import { dateText, displayTitle, pageLabel, shortDescription } from "./words.ts";
+import { phrasesOf } from "./phrases.ts";
+import { dateText, displayTitle, pageDescription, pageLabel, shortDescription } from "./words.ts";
 
 /** Open Graph and Twitter card data for a page. */
 function socialPreview(title: string, lead: string, image: SocialPreview["image"]): SocialPreview {
@@ -77,8 +78,10 @@ function summariseArticle(issue: Issue, page: Page, article: Article, at: Addres
     return { ...photo, url: picture.src, picture };
   });
   const path = articlePath(issue.date, page.number, article.number);
+  const title = displayTitle(article);
   return {
-    path, url: at(path), number: article.number, title: displayTitle(article),
+    path, url: at(path), number: article.number, title,
+    phrases: { title: phrasesOf(title), ...(article.kicker && { kicker: phrasesOf(article.kicker) }), ...(article.subtitle && { subtitle: phrasesOf(article.subtitle) }) },
     ...(article.kicker && { kicker: article.kicker }), ...(article.subtitle && { subtitle: article.subtitle }), ...(article.column && { column: article.column }),
     lead: article.lead, isPhotoNews: article.isPhotoNews, photos,
   };
@@ -120,6 +123,7 @@ export function issueRecords(config: PaperConfig, issues: readonly Issue[], befo
       const scan = scanOf(issue, page, articleSummaries[pageIndex]!, at);
       pagePages.push({
         ...pageSummaries[pageIndex]!, issue: summary, siblings: pageSummaries, articles: articleSummaries[pageIndex]!,
+        description: pageDescription(issue.date, page, articleSummaries[pageIndex]!.map((article) => article.title)),
         ...(scan && { scan }),
         ...neighbours(pageSummaries, pageIndex, (other) => ({ url: other.url, label: other.label })),
       });

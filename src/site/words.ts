@@ -18,6 +18,11 @@ export function displayTitle(article: Pick<Article, "title">): string {
   return article.title || PHOTO_NEWS_TITLE;
 }
 
+/** What a search engine shows for a 版: its date, its label and its headlines, e.g. 2022年11月1日 第1版：省委常委会召开扩大会议；…. */
+export function pageDescription(date: string, page: Pick<Page, "number" | "name">, titles: readonly string[]): string {
+  return shortDescription(`${dateText(date)} ${pageLabel(page)}：${titles.join("；")}`);
+}
+
 /** A description for social previews: the lead, cut at about 120 characters. */
 export function shortDescription(lead: string): string {
   const characters = [...lead];

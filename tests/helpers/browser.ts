@@ -5,23 +5,9 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { after, before, describe, test } from "node:test";
 import { chromium, type BrowserContext, type Page } from "playwright-core";
+import { CHROMIUM_ARGS, chromiumPath } from "../../src/util/chromium.ts";
 
-/** Where Chromium is looked for: `CHROMIUM_PATH`, else Debian's `/usr/bin/chromium`. */
-export const chromiumPath = process.env.CHROMIUM_PATH || "/usr/bin/chromium";
-
-/**
- * The flags this machine needs: without the background-networking ones Chromium keeps dialling Google's hosts through a closed network.
- * `--user-data-dir` is not among them: Playwright takes the profile folder as `launchPersistentContext`'s first argument.
- */
-const chromiumArgs = [
-  "--no-sandbox",
-  "--disable-gpu",
-  "--disable-quic",
-  "--no-first-run",
-  "--disable-background-networking",
-  "--disable-component-update",
-  "--disable-sync",
-];
+export { chromiumPath };
 
 /** What a suite's tests get: a way to open pages in the suite's browser. */
 export interface Browser {
@@ -75,7 +61,7 @@ async function launchChromium(): Promise<{ context: BrowserContext; userDataDir:
     const context = await chromium.launchPersistentContext(userDataDir, {
       executablePath: chromiumPath,
       headless: true,
-      args: chromiumArgs,
+      args: [...CHROMIUM_ARGS],
     });
     return { context, userDataDir };
   } catch (error) {

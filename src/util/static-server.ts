@@ -1,4 +1,4 @@
-// Serves a built site from a folder on 127.0.0.1, the way a static host would, so browser tests read exactly the files the build wrote.
+// Serves a built site from a folder on 127.0.0.1, the way a static host would, so browser tests and npm run audit read exactly the files the build wrote.
 import { createReadStream } from "node:fs";
 import { stat } from "node:fs/promises";
 import { createServer, type IncomingMessage, type ServerResponse } from "node:http";

@@ -1,0 +1,19 @@
+// `npm run audit -- [--content <dir>]`: Lighthouse's four scores for the home, issue, 版 and article pages of the archive, built afresh
+// (src/audit/lighthouse.ts); exits 1 when a score is below the bar. For developers, outside npm test.
+import { contentRootOf, languageOf, printProblems, readCommandLine } from "../src/cli.ts";
+import { auditArchive, AUDIT_CATEGORIES, PASSING_SCORE } from "../src/audit/lighthouse.ts";
+import { say } from "../src/messages/texts.ts";
+
+const { values } = readCommandLine({ content: { type: "string" } }, "auditUsage");
+const contentRoot = contentRootOf(values.content);
+const language = languageOf(contentRoot);
+const { build, pages } = await auditArchive({ contentRoot, onPage: (pageType, path) => console.error(say(language, "auditPage", { pageType, path })) });
+printProblems(build.problems, build.language);
+if (!build.ok) {
+  console.error(say(build.language, "auditNotBuilt"));
+  process.exit(1);
+}
+for (const page of pages) console.log(say(language, "auditScores", { pageType: page.pageType, path: page.path, ...page.scores }));
+const below = pages.flatMap((page) => AUDIT_CATEGORIES.filter((category) => page.scores[category] < PASSING_SCORE).map((category) => `${page.pageType} ${category} ${page.scores[category]}`));
+console.log(below.length ? say(language, "auditBelow", { score: PASSING_SCORE, below }) : say(language, "auditPassed", { score: PASSING_SCORE }));
+process.exit(below.length ? 1 : 0);

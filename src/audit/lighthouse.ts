@@ -1,0 +1,74 @@
+// npm run audit: Lighthouse (its default, a mid-range phone on a slow 4G link) on the home, issue, 版 and article pages of an archive
+// built afresh, served from 127.0.0.1 as a static host would and read by Debian's Chromium; each page's four category scores. Outside
+// npm test: each page takes Lighthouse several seconds of simulated loading.
+import { mkdtemp, readFile, rm } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import * as chromeLauncher from "chrome-launcher";
+import lighthouse from "lighthouse";
+import { parse } from "node-html-parser";
+import { buildSite, type BuildResult } from "../build/build.ts";
+import { CHROMIUM_ARGS, chromiumPath } from "../util/chromium.ts";
+import { serveStatic } from "../util/static-server.ts";
+
+/** The categories scored, as Lighthouse names them. */
+export const AUDIT_CATEGORIES = ["performance", "accessibility", "best-practices", "seo"] as const;
+export type AuditCategory = (typeof AUDIT_CATEGORIES)[number];
+
+/** The score every category of every page must reach. */
+export const PASSING_SCORE = 95;
+
+export interface PageAudit {
+  /** home, issue, 版 or article. */
+  pageType: string;
+  /** The page's path in the site. */
+  path: string;
+  /** 0–100 by category. */
+  scores: Record<AuditCategory, number>;
+}
+
+export interface AuditOptions {
+  contentRoot: string;
+  /** Told the page type before each page is audited. */
+  onPage(pageType: string, pathname: string): void;
+}
+
+/** The build's problems when the archive does not build, else each page type's scores. */
+export async function auditArchive({ contentRoot, onPage }: AuditOptions): Promise<{ build: BuildResult; pages: PageAudit[] }> {
+  const workDir = await mkdtemp(path.join(tmpdir(), "baoku-audit-"));
+  try {
+    const siteDir = path.join(workDir, "_site");
+    const build = await buildSite({ contentRoot, outputDir: siteDir, cacheDir: path.join(workDir, ".cache") });
+    if (!build.ok) return { build, pages: [] };
+    const server = await serveStatic(siteDir);
+    const chrome = await chromeLauncher.launch({ chromePath: chromiumPath, chromeFlags: ["--headless=new", ...CHROMIUM_ARGS] });
+    try {
+      const pages: PageAudit[] = [];
+      for (const [pageType, pathname] of await pagesToAudit(siteDir)) {
+        onPage(pageType, pathname);
+        const result = await lighthouse(new URL(pathname.slice(1), server.url).href, { port: chrome.port, output: "json", logLevel: "error", onlyCategories: [...AUDIT_CATEGORIES] });
+        const categories = result?.lhr.categories ?? {};
+        pages.push({ pageType, path: pathname, scores: Object.fromEntries(AUDIT_CATEGORIES.map((category) => [category, Math.round((categories[category]?.score ?? 0) * 100)])) as Record<AuditCategory, number> });
+      }
+      return { build, pages };
+    } finally {
+      chrome.kill();
+      await server.close();
+    }
+  } finally {
+    await rm(workDir, { recursive: true, force: true });
+  }
+}
+
+/** The home page, and the newest issue, its first 版 and that 版's first article, as the home page links them. */
+async function pagesToAudit(siteDir: string): Promise<[string, string][]> {
+  const home = parse(await readFile(path.join(siteDir, "index.html"), "utf8"));
+  const linked = (selector: string) => home.querySelector(selector)?.getAttribute("href");
+  const pages: [string, string | undefined][] = [
+    ["home", "/"],
+    ["issue", linked(".masthead-facts a")],
+    ["版", linked('.page-nav a[aria-current="page"]')],
+    ["article", linked(".summary-title a")],
+  ];
+  return pages.filter((page): page is [string, string] => page[1] !== undefined);
+}

@@ -1,0 +1,72 @@
+// The two sites the reading-room tests read: the bundled archive, and the image archive (photos, photo news and scanned 版 with hotspots),
+// each built once into a temporary folder and served from 127.0.0.1; and one address of every page type across them.
+import assert from "node:assert/strict";
+import { mkdtemp, rm } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { buildSite } from "../../src/build/build.ts";
+import { makeImageArchive } from "./image-archive.ts";
+import { report } from "./report.ts";
+import { serveStatic, type StaticServer } from "../../src/util/static-server.ts";
+
+export interface ReadingSites {
+  /** The built sites' folders, for checks that read their files. */
+  seedDir: string;
+  imageDir: string;
+  seed: StaticServer;
+  images: StaticServer;
+  close(): Promise<void>;
+}
+
+/** Builds both sites and serves them; `close` stops the servers and removes the folder. */
+export async function readingSites(): Promise<ReadingSites> {
+  const workDir = await mkdtemp(path.join(tmpdir(), "baoku-reading-"));
+  const seedDir = path.join(workDir, "seed");
+  const imageDir = path.join(workDir, "image-site");
+  const seedBuild = await buildSite({ outputDir: seedDir, cacheDir: path.join(workDir, "seed-cache") });
+  assert.ok(seedBuild.ok, `the bundled archive should build:\n${report(seedBuild.problems)}`);
+  const imageBuild = await buildSite({ contentRoot: await makeImageArchive(path.join(workDir, "image-content")), outputDir: imageDir, cacheDir: path.join(workDir, "image-cache") });
+  assert.ok(imageBuild.ok, `the image archive should build:\n${report(imageBuild.problems)}`);
+  const seed = await serveStatic(seedDir);
+  const images = await serveStatic(imageDir);
+  return {
+    seedDir, imageDir, seed, images,
+    async close() {
+      await seed.close();
+      await images.close();
+      await rm(workDir, { recursive: true, force: true });
+    },
+  };
+}
+
+export interface PageType {
+  name: string;
+  /** The address in its site, without a leading slash. */
+  path: string;
+  site: "seed" | "images";
+  /** A selector that is there once the page's scripts have done their work. */
+  ready?: string;
+  status?: number;
+}
+
+/** One address of every page type a reader meets, with and without scans. */
+export const PAGE_TYPES: readonly PageType[] = [
+  { name: "home", path: "", site: "seed" },
+  { name: "issue", path: "2022/11/01/", site: "seed" },
+  { name: "issue with page scans", path: "2022/11/02/", site: "images" },
+  { name: "版 without a scan", path: "2022/11/01/2/", site: "seed" },
+  { name: "版 with its scan", path: "2022/11/02/1/", site: "images", ready: "[data-scan][data-ready]" },
+  { name: "article", path: "2022/11/01/1/1/", site: "seed", ready: "[data-article-tools][data-ready]" },
+  { name: "article with photos", path: "2022/11/02/1/1/", site: "images", ready: "[data-article-tools][data-ready]" },
+  { name: "photo news without its photo", path: "2022/11/01/1/6/", site: "seed", ready: "[data-article-tools][data-ready]" },
+  { name: "photo news", path: "2022/11/02/1/2/", site: "images", ready: "[data-article-tools][data-ready]" },
+  { name: "archive", path: "archive/", site: "seed" },
+  { name: "year", path: "archive/2022/", site: "seed" },
+  { name: "search with results", path: "search/?q=会议", site: "seed", ready: '[data-search-status][data-state="done"]' },
+  { name: "404", path: "no-such-page/", site: "seed", status: 404 },
+];
+
+/** The address of `pageType` on its server. */
+export function addressOf(sites: ReadingSites, pageType: PageType): string {
+  return new URL(pageType.path, (pageType.site === "seed" ? sites.seed : sites.images).url).href;
+}
