@@ -80,3 +80,31 @@ export const SEARCH_FOLDER = "pagefind";
 export function bundlePath(key: string): string {
   return `/${SEARCH_FOLDER}/${key}/`;
 }
+
+/** /people/: everyone named in a byline or a photo credit. */
+export const PEOPLE_PATH = "/people/";
+
+/** /people/<slug>/: one person's articles and photos (site/people.ts makes the slug). */
+export function personPath(slug: string): string {
+  return `${PEOPLE_PATH}${slug}/`;
+}
+
+/** /day/: the days of the year, each leading to that day's issues in every year. */
+export const DAYS_PATH = "/day/";
+
+/** /day/<MM>-<DD>/: the issues of one day of the year (month and day of a YYYY-MM-DD date), in every year; 02-29 too. */
+export function dayPath(date: string): string {
+  return `${DAYS_PATH}${date.slice(5, 10)}/`;
+}
+
+/** /lunar/: the days of the lunar year. */
+export const LUNAR_DAYS_PATH = "/lunar/";
+
+/** /lunar/<MM>-<DD>/, and /lunar/leap-<MM>-<DD>/ for a day of a leap month (闰月): the issues of one lunar day in every year. */
+export function lunarDayPath(day: { month: number; leap: boolean; day: number }): string {
+  const two = (value: number) => String(value).padStart(2, "0");
+  return `${LUNAR_DAYS_PATH}${day.leap ? "leap-" : ""}${two(day.month)}-${two(day.day)}/`;
+}
+
+/** The citation files beside each article's page, one a format: cite.ris, cite.bib and cite.json (CSL-JSON). */
+export const CITATION_FILES = { ris: "cite.ris", bibtex: "cite.bib", csl: "cite.json" } as const;

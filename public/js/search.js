@@ -1,7 +1,9 @@
 // The search page: reads the query, filters and sort from the address (so a search can be shared), asks Pagefind, and lists the results.
 // Chinese queries are matched as phrases first (search-terms.js); only when that finds nothing are they split into words, each still a phrase.
+// A search by filters alone (a person's page links to ?reporter=…) lists every article they match. The results' years are drawn by search-years.js.
 import { phraseGroups, segmentedGroups } from "./search-terms.js";
 import { excerpt, readableText } from "./search-excerpt.js";
+import { drawYearChart } from "./search-years.js";
 
 /** The filters readers can narrow by, with their labels; the keys are the data-pagefind-filter names in the article layout. */
 const FILTERS = /** @type {const} */ ([["year", "年份"], ["page", "版面"], ["reporter", "记者"]]);
@@ -14,14 +16,14 @@ const BUNDLE_FILTER = "bundle";
 const RANKING = { pageLength: 0.9, termSaturation: 1.2 };
 
 /**
- * @typedef {{ url: string, content: string, meta: Record<string, string | undefined> }} ResultData
+ * @typedef {{ url: string, content: string, meta: Record<string, string | undefined>, filters?: Record<string, string[] | undefined> }} ResultData
  * @typedef {import("./search-terms.js").TermGroup} TermGroup
  * @typedef {{ id: string, data: () => Promise<ResultData> }} Result
  * @typedef {{ results: Result[], filters?: Record<string, Record<string, number>> }} Search
  * @typedef {{
  *   options(options: object): Promise<void>,
  *   mergeIndex(path: string, options: object): Promise<void>,
- *   search(query: string, options?: object): Promise<Search>,
+ *   search(query: string | null, options?: object): Promise<Search>,
  *   filters(): Promise<Record<string, Record<string, number>>>,
  * }} Pagefind
  */
@@ -41,6 +43,9 @@ const filterBox = element("[data-search-filters]");
 const status = element("[data-search-status]");
 const resultList = element("[data-search-results]");
 const moreButton = /** @type {HTMLButtonElement} */ (element("[data-search-more]"));
+const yearChart = element("[data-search-years]");
+/** The reporter filter's names and their people pages (site/people.ts). */
+const personPages = /** @type {Record<string, string>} */ (JSON.parse(container.dataset.searchPeople ?? "{}"));
 const pageTitle = document.title;
 /** Counts searches, so the results of one that was overtaken by a newer one are dropped. */
 let latestSearch = 0;
@@ -58,13 +63,18 @@ function readState() {
   };
 }
 
-/** @param {ReturnType<typeof readState>} state */
-function writeState(state) {
+/** The search page's address for a search. @param {ReturnType<typeof readState>} state */
+function addressOf(state) {
   const params = new URLSearchParams();
   if (state.query) params.set("q", state.query);
   if (state.sort !== "relevance") params.set("sort", state.sort);
   for (const [key, values] of Object.entries(state.filters)) for (const value of values) params.append(key, value);
-  const address = `${location.pathname}${params.size ? `?${params}` : ""}`;
+  return `${location.pathname}${params.size ? `?${params}` : ""}`;
+}
+
+/** @param {ReturnType<typeof readState>} state */
+function writeState(state) {
+  const address = addressOf(state);
   if (address !== `${location.pathname}${location.search}`) history.pushState(null, "", address);
 }
 
@@ -87,7 +97,14 @@ function renderResult(data, query) {
   heading.append(link);
   item.append(heading);
   if (meta.subtitle) item.append(make("p", "subtitle", meta.subtitle));
-  item.append(make("p", "search-result-meta", [meta.date, meta.issue, meta.page].filter(Boolean).join(" · ")));
+  const facts = make("p", "search-result-meta", [meta.date, meta.issue, meta.page].filter(Boolean).join(" · "));
+  // The byline's names, each a link to that person's page.
+  for (const [index, name] of (data.filters?.reporter ?? []).entries()) {
+    const person = make(personPages[name] ? "a" : "span", "search-result-person", name);
+    if (person instanceof HTMLAnchorElement) person.href = personPages[name] ?? "";
+    facts.append(index === 0 ? " · " : "、", person);
+  }
+  item.append(facts);
   const excerptParagraph = make("p", "search-result-excerpt");
   for (const piece of excerpt(readableText(data.content), query)) excerptParagraph.append(piece.marked ? make("mark", "", piece.text) : piece.text);
   item.append(excerptParagraph);
@@ -132,8 +149,7 @@ function pagefindFilters(filters) {
  * @returns {Promise<Result[]>}
  */
 async function find(pagefind, groups, options) {
-  if (groups.length === 0) return [];
-  const ranked = await pagefind.search(groups.flatMap((group) => group.terms).join(" "), options);
+  const ranked = await pagefind.search(queryOf(groups), options);
   let results = ranked.results;
   for (const group of groups.filter((candidate) => candidate.exact)) {
     const phrase = await pagefind.search(`"${group.terms.join(" ")}"`, { filters: options.filters });
@@ -153,8 +169,7 @@ async function find(pagefind, groups, options) {
  * @returns {Promise<Result[]>}
  */
 async function findInDateOrder(pagefind, groups, options, bundles) {
-  if (groups.length === 0) return [];
-  const matching = (await pagefind.search(groups.flatMap((group) => group.terms).join(" "), { filters: options.filters })).filters?.[BUNDLE_FILTER] ?? {};
+  const matching = (await pagefind.search(queryOf(groups), { filters: options.filters })).filters?.[BUNDLE_FILTER] ?? {};
   const ordered = Object.values(options.sort)[0] === "asc" ? [...bundles].reverse() : bundles;
   /** @type {Result[]} */
   const results = [];
@@ -164,8 +179,49 @@ async function findInDateOrder(pagefind, groups, options, bundles) {
   return results;
 }
 
-/** @param {Pagefind} pagefind @param {string[]} bundles */
-async function runSearch(pagefind, bundles) {
+/** Pagefind's query for the groups' terms; none (null) lists every article the filters let through. @param {TermGroup[]} groups */
+function queryOf(groups) {
+  return groups.length ? groups.flatMap((group) => group.terms).join(" ") : null;
+}
+
+/**
+ * How many articles hold every group of terms in each year, whatever years are chosen, so the chart shows every year to narrow to.
+ * One group, or none, is one Pagefind search whose counts are the results' own; several are counted a year at a time.
+ * @param {Pagefind} pagefind
+ * @param {TermGroup[]} groups
+ * @param {Record<string, object>} filters
+ * @returns {Promise<Record<string, number>>}
+ */
+async function yearCounts(pagefind, groups, filters) {
+  const { year: _chosen, ...others } = filters;
+  const [only] = groups;
+  if (groups.length <= 1) {
+    const query = only?.exact ? `"${only.terms.join(" ")}"` : queryOf(groups);
+    return (await pagefind.search(query, { filters: others })).filters?.year ?? {};
+  }
+  const candidates = (await pagefind.search(queryOf(groups), { filters: others })).filters?.year ?? {};
+  /** @type {Record<string, number>} */
+  const counts = {};
+  for (const [year, count] of Object.entries(candidates)) {
+    counts[year] = count === 0 ? 0 : (await find(pagefind, groups, { filters: { ...others, year: { any: [year] } } })).length;
+  }
+  return counts;
+}
+
+/**
+ * Draws the chart of the results by year: every year of the archive, each bar the search narrowed to its year.
+ * @param {Pagefind} pagefind @param {TermGroup[]} groups @param {ReturnType<typeof readState>} state @param {string[]} years @param {number} searchNumber
+ */
+async function showYears(pagefind, groups, state, years, searchNumber) {
+  const counts = await yearCounts(pagefind, groups, pagefindFilters(state.filters));
+  if (searchNumber !== latestSearch) return;
+  drawYearChart(yearChart, years.map((year) => ({
+    year, count: counts[year] ?? 0, href: addressOf({ ...state, filters: { ...state.filters, year: [year] } }), current: state.filters.year?.includes(year) ?? false,
+  })));
+}
+
+/** @param {Pagefind} pagefind @param {string[]} bundles @param {string[]} years the archive's years, oldest first */
+async function runSearch(pagefind, bundles, years) {
   const searchNumber = ++latestSearch;
   const state = readState();
   input.value = state.query;
@@ -173,21 +229,31 @@ async function runSearch(pagefind, bundles) {
   document.title = state.query ? `${state.query} - ${pageTitle}` : pageTitle;
   resultList.replaceChildren();
   moreButton.hidden = true;
+  yearChart.hidden = true;
+  delete yearChart.dataset.state;
   status.dataset.state = "searching";
-  if (!state.query) {
+  const filters = pagefindFilters(state.filters);
+  const phrases = phraseGroups(state.query);
+  // Nothing to search for: no words, or a query of punctuation alone; filters alone list every article they match.
+  if ((!state.query && Object.keys(filters).length === 0) || (state.query && phrases.length === 0)) {
     status.textContent = "输入人名、地名或关键词，搜索全部往期文章。";
     status.dataset.state = "done";
     return;
   }
   status.textContent = "正在搜索…";
-  const filters = pagefindFilters(state.filters);
   const sort = SORTS[state.sort];
   /** @param {TermGroup[]} groups */
   const search = (groups) => (sort ? findInDateOrder(pagefind, groups, { filters, sort }, bundles) : find(pagefind, groups, { filters }));
-  let results = await search(phraseGroups(state.query));
-  if (results.length === 0) results = await search(segmentedGroups(state.query));
+  let groups = phrases;
+  let results = await search(groups);
+  if (results.length === 0 && state.query) {
+    groups = segmentedGroups(state.query);
+    results = groups.length ? await search(groups) : [];
+  }
   if (searchNumber !== latestSearch) return;
-  status.textContent = results.length ? `找到 ${results.length} 篇与“${state.query}”有关的文章。` : `没有找到与“${state.query}”有关的文章。`;
+  const about = state.query ? `与“${state.query}”有关的文章` : "符合所选条件的文章";
+  status.textContent = results.length ? `找到 ${results.length} 篇${about}。` : `没有找到${about}。`;
+  if (results.length) void showYears(pagefind, groups, state, years, searchNumber);
   let shown = 0;
   showMore = async () => {
     const next = await Promise.all(results.slice(shown, shown + RESULTS_PER_PAGE).map((result) => result.data()));
@@ -216,11 +282,12 @@ async function start() {
   await pagefind.options({ ...shared, mergeFilter: { [BUNDLE_FILTER]: newest.key } });
   await Promise.all(older.map((bundle) => pagefind.mergeIndex(bundle.url, { ...shared, mergeFilter: { [BUNDLE_FILTER]: bundle.key } })));
   const bundleKeys = bundles.map((bundle) => bundle.key);
+  const years = Object.keys((await pagefind.filters()).year ?? {}).sort();
   await renderFilters(pagefind);
   const submit = () => {
     const chosen = Object.fromEntries(FILTERS.map(([key]) => [key, [...filterBox.querySelectorAll(`input[name="${key}"]:checked`)].map((box) => /** @type {HTMLInputElement} */ (box).value)]));
     writeState({ query: input.value.trim(), sort: sortMenu.value, filters: chosen });
-    void runSearch(pagefind, bundleKeys);
+    void runSearch(pagefind, bundleKeys, years);
   };
   form.addEventListener("submit", (event) => {
     event.preventDefault();
@@ -229,8 +296,8 @@ async function start() {
   sortMenu.addEventListener("change", submit);
   filterBox.addEventListener("change", submit);
   moreButton.addEventListener("click", () => void showMore());
-  window.addEventListener("popstate", () => void runSearch(pagefind, bundleKeys));
-  await runSearch(pagefind, bundleKeys);
+  window.addEventListener("popstate", () => void runSearch(pagefind, bundleKeys, years));
+  await runSearch(pagefind, bundleKeys, years);
 }
 
 void start();

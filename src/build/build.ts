@@ -10,6 +10,7 @@ import { renderSite } from "./render-site.ts";
 import { publish, recoverAbandonedBuilds } from "./publish.ts";
 import { codeFingerprint, contentFingerprint, isUpToDate, recordBuild } from "./build-fingerprint.ts";
 import { readContentFiles, type ContentFiles } from "../content/content-files.ts";
+import { historyVersion, readHistory } from "../content/history.ts";
 import { createRenderPool, type RenderPool } from "./render-pool.ts";
 import { projectRoot } from "../project.ts";
 
@@ -65,7 +66,7 @@ export async function buildSite(options: BuildOptions = {}): Promise<BuildResult
   // Every issue file is read once, here: its bytes make both the build's fingerprint and its key in the parse cache.
   const codeHash = await codeFingerprint(projectRoot);
   const content = await readContentFiles(contentRoot);
-  const fingerprint = options.skipWhenUnchanged ? contentFingerprint(codeHash, content) : undefined;
+  const fingerprint = options.skipWhenUnchanged ? contentFingerprint(codeHash, content, await historyVersion(contentRoot)) : undefined;
   if (fingerprint && (await isUpToDate(cacheDir, outputDir, fingerprint))) {
     return { ok: true, problems: [], language: runLanguage(configuredLanguage(content)), writtenCount: 0, unchanged: true };
   }
@@ -98,8 +99,9 @@ async function buildFrom(contentRoot: string, content: ContentFiles, { outputDir
   if (hasErrors(problems) || !archive.config) return { ok: false, problems, language, writtenCount: 0 };
 
   // Nothing is written to the output before every part is made: an image that turns out corrupt past its header stops the build like any other error.
+  const history = await readHistory(contentRoot, archive.issues.map((issue) => issue.header.file));
   const site = await renderSite(archive.config, archive.issues, {
-    contentRoot, cacheDir, codeHash, pool, language, verbose: options.verbose ?? false,
+    contentRoot, cacheDir, codeHash, pool, language, history, verbose: options.verbose ?? false,
     ...(options.imageConcurrency && { imageConcurrency: options.imageConcurrency }),
   });
   if (site.problems.length > 0) return { ok: false, problems: [...problems, ...site.problems], language, writtenCount: 0, images: site.images };

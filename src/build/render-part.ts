@@ -1,15 +1,15 @@
-// Renders one part of the site (see site-parts.ts) with Eleventy into a folder of its own, and writes beside it the search input of its
-// articles. Runs in a render worker (render-worker.ts), so parts render in parallel and memory stays per part.
+// Renders one part of the site (see site-parts.ts) with Eleventy into a folder of its own, writes its articles' citation files among its
+// pages, and beside it their search input. Runs in a render worker (render-worker.ts), so parts render in parallel and memory stays per part.
 import { cp, mkdir, readdir, readFile, writeFile } from "node:fs/promises";
 import path from "node:path";
 import Eleventy from "@11ty/eleventy";
 import { eachLimited } from "../util/each-limited.ts";
 import { withSearchTerms } from "./search-index.ts";
-import { MONTH_TEMPLATES, type SitePart } from "./site-parts.ts";
+import { rendersIn, type SitePart } from "./site-parts.ts";
 import { projectRoot } from "../project.ts";
 
 const templatesDir = path.join(projectRoot, "templates");
-/** The top-level templates, each of which renders pages of a month part or of the archive-wide part; listed once a worker. */
+/** The top-level templates, each of which renders pages of one kind of part; listed once a worker. */
 const pageTemplates = readdir(templatesDir).then((names) => names.filter((name) => name.endsWith(".njk")));
 /** Search input files written at once. */
 const FILES_AT_ONCE = 16;
@@ -26,7 +26,7 @@ export interface RenderRequest {
 /** Renders the part and writes its search input; resolves to the number of pages written. */
 export async function renderPart({ part, siteDir, searchInputDir, verbose }: RenderRequest): Promise<number> {
   const templates = await pageTemplates;
-  const skipped = templates.filter((name) => MONTH_TEMPLATES.includes(name) !== (part.templates === "month"));
+  const skipped = templates.filter((name) => !rendersIn(name, part.templates));
   const eleventy = new Eleventy(templatesDir, siteDir, {
     configPath: path.join(projectRoot, ".eleventy.js"),
     quietMode: !verbose,
@@ -46,6 +46,8 @@ export async function renderPart({ part, siteDir, searchInputDir, verbose }: Ren
     const target = path.join(searchInputDir, article.path, "index.html");
     await mkdir(path.dirname(target), { recursive: true });
     await writeFile(target, withSearchTerms(html));
+    // The citation files are data, not pages: written here rather than by Eleventy, which would take about a millisecond each.
+    for (const file of article.citationFiles) await writeFile(path.join(siteDir, file.path), file.content);
   });
   return countWritten(written);
 }

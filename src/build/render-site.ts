@@ -6,13 +6,14 @@
 import { copyFile, mkdir, readdir, readFile, rename, rm, stat, writeFile } from "node:fs/promises";
 import path from "node:path";
 import type { ScannedIssue } from "../content/archive.ts";
+import type { IssueHistory } from "../content/history.ts";
 import type { Issue, PaperConfig } from "../model.ts";
 import type { Problem } from "../problems.ts";
 import type { Language } from "../messages/language.ts";
 import { imageOrigins, unreadableImageProblem } from "../content/image-files.ts";
 import { SEARCH_FOLDER } from "../paths.ts";
 import { exists, isStale, touch } from "../util/cache-files.ts";
-import { archiveRecords } from "../site/archive-records.ts";
+import { archiveContext, archiveIndex, archiveRecords } from "../site/archive-records.ts";
 import { issueRecords, sharedRecords } from "../site/issue-records.ts";
 import { publishedFiles } from "../site/published-files.ts";
 import { limited } from "../util/each-limited.ts";
@@ -21,7 +22,7 @@ import encodeImages, { copyDerivatives, type EncodeImagesResult } from "./encode
 import type { RenderPool } from "./render-pool.ts";
 import { indexBundle } from "./search-index.ts";
 import type { SiteEntry } from "./publish.ts";
-import { ARCHIVE_PART, archivePartHash, bundlePlans, monthPlans, type MonthPlan } from "./site-parts.ts";
+import { ARCHIVE_PART, archivePartHash, bundlePlans, monthPlans, NO_RECORDS, spanningParts, type MonthPlan } from "./site-parts.ts";
 
 export interface RenderSiteOptions {
   contentRoot: string;
@@ -34,6 +35,8 @@ export interface RenderSiteOptions {
   imageConcurrency?: number;
   /** The language of what a failure says. */
   language: Language;
+  /** The issue files' lines changed since they were first committed (content/history.ts), for 更正于. */
+  history: IssueHistory;
 }
 
 export interface RenderedSite {
@@ -79,15 +82,20 @@ export async function renderSite(config: PaperConfig, issues: readonly ScannedIs
   const partsDir = path.join(options.cacheDir, "parts");
   const bundlesDir = path.join(options.cacheDir, "search");
   const shared = sharedRecords(config);
-  const months = monthPlans(issues, options.codeHash);
+  const headers = issues.map((issue) => issue.header);
+  const index = archiveIndex(headers, options.history);
+  const months = monthPlans(issues, options.codeHash, (monthHeaders) => archiveContext(config, index, monthHeaders));
   const newest = await issues.at(-1)?.load();
-  const archiveData: SiteData = {
-    ...shared, issues: [], pages: [], articles: [], numberRedirects: [],
-    ...archiveRecords(config, issues.map((issue) => issue.header), newest),
-  };
+  const records = archiveRecords(config, headers, index, newest);
+  const archiveData: SiteData = { ...shared, ...NO_RECORDS, ...records.archive };
   const archiveHash = archivePartHash(options.codeHash, archiveData);
+  const spanning = spanningParts(shared, records.people, records.days, options.codeHash);
   const bundles = bundlePlans(issues, months, options.codeHash).map((plan) => ({ ...plan, dir: path.join(bundlesDir, plan.bundle.key, plan.hash) }));
-  const usedParts = new Set([...months.map((month) => path.join(partsDir, month.key, month.hash)), path.join(partsDir, ARCHIVE_PART, archiveHash)]);
+  const usedParts = new Set([
+    ...months.map((month) => path.join(partsDir, month.key, month.hash)),
+    ...spanning.map((part) => path.join(partsDir, part.key, part.hash)),
+    path.join(partsDir, ARCHIVE_PART, archiveHash),
+  ]);
   const usedBundles = new Set(bundles.map((bundle) => bundle.dir));
 
   const pool = options.pool;
@@ -138,7 +146,7 @@ export async function renderSite(config: PaperConfig, issues: readonly ScannedIs
       problems.push(...encodingProblems(monthIssues, encoded));
       return undefined;
     }
-    const data: SiteData = { ...shared, ...issueRecords(config, monthIssues, month.before, month.after), years: [], searchBundles: [] };
+    const data: SiteData = { ...shared, ...NO_RECORDS, ...issueRecords(config, monthIssues, month.context, month.before, month.after) };
     const result = await pool.render({ part: { key: month.key, data, templates: "month" }, siteDir: entry.site, searchInputDir: entry.searchInput, verbose: options.verbose });
     seconds.render += result.seconds;
     await copyDerivatives(encoded.files, entry.site);
@@ -155,13 +163,14 @@ export async function renderSite(config: PaperConfig, issues: readonly ScannedIs
     // Months start in order, a few at a time, so only those months' issues are in memory; the bundles below wait for theirs.
     const startMonth = limited(options.pool.size + 1);
     for (const month of months) monthEntries.set(month.key, startMonth(() => partReady(month.key, month.hash, (entry) => makeMonth(month, entry))));
-    const archiveEntry = partReady(ARCHIVE_PART, archiveHash, async (entry) => {
-      const result = await pool.render({ part: { key: ARCHIVE_PART, data: archiveData, templates: "archive" }, siteDir: entry.site, searchInputDir: entry.searchInput, verbose: options.verbose });
-      seconds.render += result.seconds;
-      return { pages: result.written, images: 0 };
-    });
+    const archiveEntries = [...spanning, { key: ARCHIVE_PART, data: archiveData, templates: "archive" as const, hash: archiveHash }].map((part) =>
+      partReady(part.key, part.hash, async (entry) => {
+        const result = await pool.render({ part, siteDir: entry.site, searchInputDir: entry.searchInput, verbose: options.verbose });
+        seconds.render += result.seconds;
+        return { pages: result.written, images: 0 };
+      }));
     // A failed part is reported where it is awaited; until then its rejection must not count as unhandled.
-    for (const entry of [...monthEntries.values(), archiveEntry]) entry.catch(() => undefined);
+    for (const entry of [...monthEntries.values(), ...archiveEntries]) entry.catch(() => undefined);
 
     // Bundles are indexed one at a time, each by a Pagefind process of its own, while the render workers go on with later months.
     for (const { bundle, dir } of bundles) {
@@ -179,7 +188,7 @@ export async function renderSite(config: PaperConfig, issues: readonly ScannedIs
       indexed++;
       seconds.search += (performance.now() - indexStarted) / 1000;
     }
-    await Promise.all([...monthEntries.values(), archiveEntry]);
+    await Promise.all([...monthEntries.values(), ...archiveEntries]);
   } catch (error) {
     pool.close();
     throw error;

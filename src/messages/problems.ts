@@ -95,7 +95,7 @@ const CONFIG_RULES: Record<ConfigRule, Words> = {
   text: { "zh-CN": "必须是用英文双引号括起来的文字", en: "must be text in double quotes" },
   nonEmpty: { "zh-CN": "不能是空的", en: "must not be empty" },
   address: { "zh-CN": "必须是完整的网址，以 / 结尾，例如 https://example.org/", en: "must be a full address ending with /, e.g. https://example.org/" },
-  webAddress: { "zh-CN": "必须是完整的网址，例如 http://dcf.lcxw.cn", en: "must be a full address, e.g. http://dcf.lcxw.cn" },
+  webAddress: { "zh-CN": "必须是以 http:// 或 https:// 开头的完整网址，例如 http://dcf.lcxw.cn", en: "must be a full address starting with http:// or https://, e.g. http://dcf.lcxw.cn" },
   email: { "zh-CN": "必须是邮箱地址，例如 dcsx2005@sina.com", en: "must be an email address, e.g. dcsx2005@sina.com" },
   endsWithSlash: { "zh-CN": "必须以 / 结尾", en: "must end with /" },
   prefixes: { "zh-CN": "至少要列出一个电头，例如 [\"本报讯\"]", en: "must list at least one dateline prefix, e.g. [\"本报讯\"]" },
