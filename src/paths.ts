@@ -81,16 +81,23 @@ export function bundlePath(key: string): string {
   return `/${SEARCH_FOLDER}/${key}/`;
 }
 
+/** The folder of the people pages, which the people parts and the archive-wide part (its /people/ page) share. */
+export const PEOPLE_FOLDER = "people";
+
 /** /people/: everyone named in a byline or a photo credit. */
-export const PEOPLE_PATH = "/people/";
+export const PEOPLE_PATH = `/${PEOPLE_FOLDER}/`;
 
 /** /people/<slug>/: one person's articles and photos (site/people.ts makes the slug). */
 export function personPath(slug: string): string {
   return `${PEOPLE_PATH}${slug}/`;
 }
 
+/** The folders of the day pages (the days part) and of their calendars (the archive-wide part). */
+export const DAYS_FOLDER = "day";
+export const LUNAR_DAYS_FOLDER = "lunar";
+
 /** /day/: the days of the year, each leading to that day's issues in every year. */
-export const DAYS_PATH = "/day/";
+export const DAYS_PATH = `/${DAYS_FOLDER}/`;
 
 /** /day/<MM>-<DD>/: the issues of one day of the year (month and day of a YYYY-MM-DD date), in every year; 02-29 too. */
 export function dayPath(date: string): string {
@@ -98,7 +105,7 @@ export function dayPath(date: string): string {
 }
 
 /** /lunar/: the days of the lunar year. */
-export const LUNAR_DAYS_PATH = "/lunar/";
+export const LUNAR_DAYS_PATH = `/${LUNAR_DAYS_FOLDER}/`;
 
 /** /lunar/<MM>-<DD>/, and /lunar/leap-<MM>-<DD>/ for a day of a leap month (闰月): the issues of one lunar day in every year. */
 export function lunarDayPath(day: { month: number; leap: boolean; day: number }): string {

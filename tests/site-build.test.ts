@@ -66,8 +66,12 @@ async function assertNeighbours(expected: (string | undefined)[][]): Promise<voi
   }
 }
 
-test("should write one page per issue, 版, article, year and issue number, plus home, archive and 404", async () => {
-  assert.deepEqual(await pageUrls(), [
+test("should write one page per issue, 版, article, year, issue number and person, plus home, archive, people, search, 404 and the days of the year", async () => {
+  const urls = await pageUrls();
+  // Every day of the solar year and of the lunar year has its page, whether or not the archive has an issue that day.
+  assert.equal(urls.filter((url) => /^\/day\/\d{2}-\d{2}\/$/.test(url)).length, 366);
+  assert.equal(urls.filter((url) => /^\/lunar\/\d{2}-\d{2}\/$/.test(url)).length, 360);
+  assert.deepEqual(urls.filter((url) => !/^\/(day|lunar)\/\d{2}-\d{2}\/$/.test(url)), [
     "/",
     "/2021/12/30/",
     "/2021/12/30/1/",
@@ -93,10 +97,18 @@ test("should write one page per issue, 版, article, year and issue number, plus
     "/archive/",
     "/archive/2021/",
     "/archive/2022/",
+    "/day/",
+    "/lunar/",
     "/no/1201/",
     "/no/1202/",
     "/no/1203/",
     "/no/1204/",
+    "/people/",
+    "/people/guo-longjun/",
+    "/people/pei-chongxu/",
+    "/people/quan-xingshe/",
+    "/people/xu-zhenxin/",
+    "/people/zhang-zhenxiang/",
     "/search/",
   ]);
 });
@@ -114,7 +126,7 @@ test("should mark every page as Simplified Chinese with a charset, viewport and 
     assert.ok(document.querySelector('meta[name="viewport"]'), `${url} has no viewport`);
     assert.match(textOf(document.querySelector("title")), /东昌府讯 数字报$/, url);
     assert.equal(document.querySelector(".site-name")?.getAttribute("href"), "/", url);
-    assert.deepEqual(hrefs(document.querySelectorAll(".site-nav a")), ["/", "/archive/"], url);
+    assert.deepEqual(hrefs(document.querySelectorAll(".site-nav a")), ["/", "/archive/", "/people/"], url);
   }
 });
 
@@ -287,7 +299,8 @@ test("should write a friendly home page and no issue pages for an archive with n
   const emptySite = path.join(workDir, "empty-site");
   const result = await buildSite({ contentRoot: emptyRoot, outputDir: emptySite });
   assert.ok(result.ok, report(result.problems));
-  assert.deepEqual(await pageUrls(emptySite), ["/", "/404.html", "/archive/", "/search/"]);
+  // No day pages either: a calendar of days that all say "no issue" would lead nowhere.
+  assert.deepEqual(await pageUrls(emptySite), ["/", "/404.html", "/archive/", "/people/", "/search/"]);
   assert.match(textOf((await open("/", emptySite)).querySelector("main")), /还没有发布任何一期报纸/);
 });
 

@@ -17,11 +17,15 @@ export interface SearchIndexResult {
   recordCount: number;
 }
 
-/** The page's HTML with its search terms added to the end of its data-pagefind-body; the page served to readers is not changed. */
+/**
+ * The page's HTML with its search terms added to the end of its data-pagefind-body, and without what the page marks data-pagefind-ignore
+ * (纠错's link and date), which Pagefind would skip but the terms would not; the page served to readers is not changed.
+ */
 export function withSearchTerms(html: string): string {
   const root = parse(html);
   const body = root.querySelector("[data-pagefind-body]");
   if (!body) return html;
+  for (const ignored of body.querySelectorAll("[data-pagefind-ignore]")) ignored.remove();
   const textOf = (selector: string) => body.querySelectorAll(selector).map((element) => element.textContent).join(" ");
   body.insertAdjacentHTML(
     "beforeend",

@@ -112,7 +112,7 @@ export function spanningParts(shared: Pick<SiteData, "paper" | "site">, records:
   for (const page of records.namesakes) group(personInitial(page.slug)).namesakes.push(page);
   const parts: SitePart[] = [
     ...[...people].sort(([a], [b]) => (a < b ? -1 : 1)).map(([initial, pages]): SitePart => ({ key: `people-${initial}`, data: { ...shared, ...NO_RECORDS, ...pages }, templates: "people" })),
-    { key: "days", data: { ...shared, ...NO_RECORDS, days: [...days] }, templates: "days" },
+    ...(days.length > 0 ? [{ key: "days", data: { ...shared, ...NO_RECORDS, days: [...days] }, templates: "days" as const }] : []),
   ];
   return parts.map((part) => ({ ...part, hash: hashOf(codeHash, part.key, part.data) }));
 }

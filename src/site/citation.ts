@@ -152,7 +152,7 @@ function bibtexText(text: string): string {
 }
 
 const BIBTEX_ESCAPES: Record<string, string> = {
-  "\\": "\\textbackslash{}", "{": "\\{", "}": "\\}", $: "\\$", "&": "\\&", "%": "\\%", "#": "\\#", _: "\\_", "^": "\\^{}", "~": "\\~{}",
+  "\\": "\\textbackslash{}", "{": "\\{", "}": "\\}", $: "\\$", "&": "\\&", "%": "\\%", "#": "\\#", _: "\\_", "^": "\\textasciicircum{}", "~": "\\textasciitilde{}",
 };
 
 /** A value on one line: formats that are read a line at a time must not see a line break inside one. */

@@ -93,8 +93,12 @@ function lunarNote(day: LunarDay, issues: readonly IssueHeader[]): string | unde
   return notes.length ? notes.join("") : undefined;
 }
 
-/** The pages of every day of the solar year (366) and of the lunar year (360, and the days of the leap months the archive has). */
+/**
+ * The pages of every day of the solar year (366) and of the lunar year (360, and the days of the leap months the archive has); none
+ * for an archive without issues, where every one of them would say there is nothing.
+ */
 export function dayPages(index: DayIndex, at: Addresser): DayPageData[] {
+  if (index.lunarDayOf.size === 0) return [];
   const newestFirst = (list: readonly IssueHeader[] | undefined) => [...(list ?? [])].reverse().map((header) => listing(header, at));
   const solar: DayPageData[] = SOLAR_DAYS.map((key) => ({
     path: dayPath(`2000-${key}`), url: at(dayPath(`2000-${key}`)), title: solarDayName(key), calendar: "solar", month: Number(key.slice(0, 2)),
@@ -125,8 +129,9 @@ export function dayPages(index: DayIndex, at: Addresser): DayPageData[] {
   return [...solar, ...lunar];
 }
 
-/** /day/ and /lunar/: every day with its page and count of issues, month by month. */
+/** /day/ and /lunar/: every day with its page and count of issues, month by month; none for an archive without issues, like the day pages. */
 export function dayIndexes(index: DayIndex, at: Addresser): DayIndexData[] {
+  if (index.lunarDayOf.size === 0) return [];
   const solarMonths = Array.from({ length: 12 }, (_, month) => ({
     label: `${month + 1}月`,
     days: SOLAR_DAYS.filter((key) => Number(key.slice(0, 2)) === month + 1).map((key) => ({
