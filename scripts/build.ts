@@ -1,19 +1,22 @@
 // `npm run build`: checks every issue, then builds the site and its search index into _site (src/build/build.ts), and says what it did.
 import path from "node:path";
-import { contentRootOf, printProblems, readCommandLine, shownPath } from "../src/cli.ts";
+import { contentRootOf, languageOf, printProblems, readCommandLine, shownPath } from "../src/cli.ts";
 import { buildSite } from "../src/build/build.ts";
 import { say } from "../src/messages/texts.ts";
 import { projectRoot } from "../src/project.ts";
 
 const started = performance.now();
 const { values } = readCommandLine({
-  content: { type: "string" }, output: { type: "string" }, cache: { type: "string" }, full: { type: "boolean" }, verbose: { type: "boolean" },
+  content: { type: "string" }, output: { type: "string" }, cache: { type: "string" }, full: { type: "boolean" }, verbose: { type: "boolean" }, "allow-empty": { type: "boolean" }, verify: { type: "boolean" },
 }, "buildUsage");
 const output = shownPath(path.resolve(values.output ?? path.join(projectRoot, "_site")));
 const result = await buildSite({
   contentRoot: contentRootOf(values.content),
   verbose: values.verbose ?? false,
   skipWhenUnchanged: !values.full,
+  allowEmpty: values["allow-empty"] ?? false,
+  verify: (values.verify ?? false) || (values.full ?? false),
+  onWait: (pid) => console.error(say(languageOf(contentRootOf(values.content)), "buildWaiting", { pid })),
   ...(values.output && { outputDir: values.output }),
   ...(values.cache && { cacheDir: values.cache }),
 });

@@ -5,8 +5,8 @@ import { runLanguage } from "../src/messages/language.ts";
 import { say } from "../src/messages/texts.ts";
 import { hasErrors } from "../src/problems.ts";
 
-const { values } = readCommandLine({ content: { type: "string" } }, "checkUsage");
-const archive = await scanArchive(contentRootOf(values.content));
+const { values } = readCommandLine({ content: { type: "string" }, "allow-empty": { type: "boolean" } }, "checkUsage");
+const archive = await scanArchive(contentRootOf(values.content), { allowEmpty: values["allow-empty"] ?? false });
 const language = runLanguage(archive.config?.language);
 printProblems(archive.problems, language);
 if (hasErrors(archive.problems)) process.exit(1);

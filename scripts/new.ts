@@ -23,7 +23,7 @@ if (mistake) stop(`${say(language, mistake, { date })}\n${say(language, "newUsag
 const pages = values.pages === undefined ? DEFAULT_PAGES : Number(values.pages);
 if (!Number.isInteger(pages) || pages < 1) stop(`${say(language, "newBadPages", { value: String(values.pages) })}\n${say(language, "newUsage")}`);
 
-const archive = await loadArchive(contentRoot);
+const archive = await loadArchive(contentRoot, { allowEmpty: true });
 if (!archive.config) {
   printProblems(archive.problems, language);
   process.exit(1);

@@ -50,8 +50,9 @@ export const frontMatterSchema = z.strictObject({
 export type FrontMatter = z.infer<typeof frontMatterSchema>;
 
 const settingText = z.string(rule("text")).trim().min(1, rule("nonEmpty"));
-/** An address a page may link to: http or https only, so a setting can never put javascript: or data: into a link. */
-const webAddress = z.url({ protocol: /^https?$/, ...rule("webAddress") });
+
+/** A web address of the paper's: http or https only, since it becomes a link on every page (javascript: or data: would run or show anything). */
+const webAddress = (name: "webAddress" | "address") => z.url({ protocol: /^https?$/, ...rule(name) });
 const settings = <Shape extends z.ZodRawShape>(shape: Shape) => z.strictObject(shape, rule("group"));
 
 /** The paper's configuration file, `baoku.config.json`. */
@@ -62,7 +63,7 @@ export const paperConfigSchema = settings({
     /** The romanized masthead, e.g. DONGCHANGSHIXUN. */
     masthead: settingText,
     /** The paper's website as printed on the masthead. */
-    website: webAddress.optional(),
+    website: webAddress("webAddress").optional(),
     /** The submission email printed on the masthead. */
     email: z.email(rule("email")).optional(),
   }),
@@ -70,7 +71,7 @@ export const paperConfigSchema = settings({
   datelinePrefixes: z.array(settingText, rule("list")).min(1, rule("prefixes")),
   site: settings({
     /** The address the site is published at, used for canonical links and feeds; ends with /. */
-    baseUrl: z.url(rule("address")).refine((url) => url.endsWith("/"), rule("endsWithSlash")),
+    baseUrl: webAddress("address").refine((url) => url.endsWith("/"), rule("endsWithSlash")),
     /** The site's title in the browser tab; defaults to the paper's name. */
     title: settingText.optional(),
   }),
@@ -78,7 +79,7 @@ export const paperConfigSchema = settings({
    * The archive's repository on the web, e.g. https://github.com/<owner>/<repo>: each article links to its issue file there, at its line,
    * for readers to report an error or suggest a correction (site/corrections.ts).
    */
-  repository: webAddress.optional(),
+  repository: webAddress("webAddress").optional(),
   /** The language Baoku's messages are written in for this paper's editors: zh-CN (the default) or en. */
   language: z.enum(LANGUAGES, rule("language")).optional(),
 });

@@ -77,5 +77,5 @@ test("should refuse an unknown option with the usage line, in Chinese", async ()
   const result = await run(process.execPath, ["--import", "tsx", "scripts/check.ts", "--contents", "x"], { cwd: projectRoot, env: { ...process.env, BAOKU_LANG: "" } })
     .then(() => undefined, (error: { code: number; stderr: string }) => error);
   assert.equal(result?.code, 1);
-  assert.equal(result?.stderr.trim(), "不认识的选项 --contents。\n用法：npm run check -- [--content <目录>]");
+  assert.equal(result?.stderr.trim(), "不认识的选项 --contents。\n用法：npm run check -- [--content <目录>] [--allow-empty]");
 });

@@ -305,7 +305,7 @@ describe("bad images", () => {
 `);
     await writeFile(path.join(folder, "corrupt.jpg"), "not an image at all");
     await makeImage(path.join(folder, "anim.gif"), 40, 30, "gif");
-    await makeImage(path.join(folder, "huge.png"), 20_001, 8, "png");
+    await makeImage(path.join(folder, "huge.png"), 16_001, 8, "png");
     await makeImage(path.join(contentRoot, "outside.jpg"), 40, 30);
     await symlink(path.join(contentRoot, "outside.jpg"), path.join(folder, "linked.jpg"));
     await writeFile(path.join(folder, "page-1.pdf"), "<html>not a pdf</html>");
@@ -320,7 +320,7 @@ describe("bad images", () => {
       `error ${file}:${lineOf(text, "missing.jpg")} image: The image missing.jpg is not in issues/2022/2022-11-02/. Copy the image into issues/2022/2022-11-02/ or correct its name. [MissingImage]`,
       `error ${file}:${lineOf(text, "corrupt.jpg")} image: The image corrupt.jpg cannot be read as an image (Input buffer contains unsupported image format). Export it again as JPEG, PNG or WebP. [UnreadableImage]`,
       `error ${file}:${lineOf(text, "anim.gif")} image: The image anim.gif is GIF, which the site does not publish. Export it as JPEG, PNG or WebP. [UnsupportedImage]`,
-      `error ${file}:${lineOf(text, "huge.png")} image: The image huge.png is 20001×8 pixels, more than 20000 on a side. Export it smaller; 20000 pixels a side is the limit, and 3000 is plenty for a page scan. [ImageTooLarge]`,
+      `error ${file}:${lineOf(text, "huge.png")} image: The image huge.png is 16001×8 pixels, more than 16000 on a side. Export it smaller; 16000 pixels a side is the limit, and 3000 is plenty for a page scan. [ImageTooLarge]`,
       `error ${file}:${lineOf(text, "../2022-11-01")} image: The image “../2022-11-01/photo.jpg” leaves the issue's folder (..).`,
       `error ${file}:${lineOf(text, "/etc/passwd")} image: The image “/etc/passwd” is an absolute path, outside the issue's folder.`,
       `error ${file}:${lineOf(text, "%2e%2e")} image: The image “%2e%2e%2fsecret.jpg” leaves the issue's folder (..).`,

@@ -292,12 +292,14 @@ test("should write byte-identical pages when built again from the same input", a
   }
 });
 
-test("should write a friendly home page and no issue pages for an archive with no issues yet", async () => {
+test("should refuse an archive with no issues, and with allowEmpty write a friendly home page and no issue pages", async () => {
   const emptyRoot = path.join(workDir, "empty");
   await mkdir(path.join(emptyRoot, "issues"), { recursive: true });
   await copyFile(path.join(fixtureRoot, "baoku.config.json"), path.join(emptyRoot, "baoku.config.json"));
   const emptySite = path.join(workDir, "empty-site");
-  const result = await buildSite({ contentRoot: emptyRoot, outputDir: emptySite });
+  const refused = await buildSite({ contentRoot: emptyRoot, outputDir: emptySite });
+  assert.deepEqual(refused.problems.map((found) => found.kind), ["NoIssues"], "an empty archive needs --allow-empty");
+  const result = await buildSite({ contentRoot: emptyRoot, outputDir: emptySite, allowEmpty: true });
   assert.ok(result.ok, report(result.problems));
   // No day pages either: a calendar of days that all say "no issue" would lead nowhere.
   assert.deepEqual(await pageUrls(emptySite), ["/", "/404.html", "/archive/", "/people/", "/search/"]);

@@ -38,6 +38,8 @@ export function contentFingerprint(codeHash: string, content: ContentFiles, hist
   if (content.config) hash.update("config\0").update(content.config).update("\0");
   for (const { file, hash: fileHash } of content.markdown) hash.update(`content ${file} ${fileHash}\0`);
   for (const { file, size, modifiedMs } of content.others) hash.update(`file ${file} ${size} ${modifiedMs}\0`);
+  hash.update(`issues ${content.issuesFolder}\0`);
+  for (const { file, reason, size } of content.setAside) hash.update(`aside ${file} ${reason} ${size ?? ""}\0`);
   return hash.digest("hex");
 }
 

@@ -12,6 +12,9 @@ import { codeFingerprint, contentFingerprint, isUpToDate, recordBuild } from "./
 import { readContentFiles, type ContentFiles } from "../content/content-files.ts";
 import { historyVersion, readHistory } from "../content/history.ts";
 import { createRenderPool, type RenderPool } from "./render-pool.ts";
+import { servedSiteIsSound } from "./verify-site.ts";
+import { writeProblem } from "./failure.ts";
+import { lockOutput } from "./build-lock.ts";
 import { projectRoot } from "../project.ts";
 
 export interface BuildOptions {
@@ -33,6 +36,15 @@ export interface BuildOptions {
    * The command line sets it, unless given `--full`.
    */
   skipWhenUnchanged?: boolean;
+  /** Build an archive without a single issue; default: false, as an empty archive is more likely a mistake than a new paper. */
+  allowEmpty?: boolean;
+  /**
+   * Check every file taken from the cache by its bytes, not only its size and time (cache-entries.ts); default: false. The command line
+   * sets it with `--verify`, and with `--full`.
+   */
+  verify?: boolean;
+  /** Told once, with its process id, when another build holds the output folder and this one waits for it. */
+  onWait?: (pid: number) => void;
 }
 
 export interface BuildResult {
@@ -56,28 +68,56 @@ export interface BuildResult {
   seconds?: { read: number; images: number; render: number; search: number; total: number };
 }
 
-/** Builds the whole site, or leaves `outputDir` exactly as it was when any issue has an error. */
+/** Builds the whole site, or leaves `outputDir` exactly as it was when any issue has an error. One build at a time writes one output folder. */
 export async function buildSite(options: BuildOptions = {}): Promise<BuildResult> {
   const contentRoot = path.resolve(options.contentRoot ?? projectRoot);
   const outputDir = path.resolve(options.outputDir ?? path.join(projectRoot, "_site"));
-  await recoverAbandonedBuilds(outputDir);
   const cacheDir = path.resolve(options.cacheDir ?? path.join(projectRoot, ".cache"));
-  const stopwatch = startStopwatch();
   // Every issue file is read once, here: its bytes make both the build's fingerprint and its key in the parse cache.
-  const codeHash = await codeFingerprint(projectRoot);
   const content = await readContentFiles(contentRoot);
-  const fingerprint = options.skipWhenUnchanged ? contentFingerprint(codeHash, content, await historyVersion(contentRoot)) : undefined;
-  if (fingerprint && (await isUpToDate(cacheDir, outputDir, fingerprint))) {
-    return { ok: true, problems: [], language: runLanguage(configuredLanguage(content)), writtenCount: 0, unchanged: true };
-  }
-  // Render workers start now, loading Eleventy while the issues are checked.
-  const pool = createRenderPool();
-  pool.warm();
+  const failed = async (error: unknown): Promise<BuildResult> => {
+    // A disk that fills up, a folder that may not be written or a build that holds the output too long end the build with a problem.
+    const failure = await writeProblem(error, bytesToWrite(content));
+    if (!failure) throw error;
+    return { ok: false, problems: [failure], language: runLanguage(configuredLanguage(content)), writtenCount: 0 };
+  };
+  let release: () => Promise<void>;
   try {
-    return await buildFrom(contentRoot, content, { outputDir, cacheDir, codeHash, fingerprint, pool, stopwatch, options });
-  } finally {
-    pool.close();
+    release = await lockOutput(outputDir, { ...(options.onWait && { onWait: options.onWait }) });
+  } catch (error) {
+    return failed(error);
   }
+  const stopwatch = startStopwatch();
+  try {
+    await recoverAbandonedBuilds(outputDir);
+    const codeHash = await codeFingerprint(projectRoot);
+    const fingerprint = options.skipWhenUnchanged ? contentFingerprint(codeHash, content, await historyVersion(contentRoot)) : undefined;
+    if (fingerprint && !options.verify && (await isUpToDate(cacheDir, outputDir, fingerprint)) && (await servedSiteIsSound(outputDir, cacheDir))) {
+      return { ok: true, problems: [], language: runLanguage(configuredLanguage(content)), writtenCount: 0, unchanged: true };
+    }
+    // Render workers start now, loading Eleventy while the issues are checked.
+    const pool = createRenderPool();
+    pool.warm();
+    try {
+      return await buildFrom(contentRoot, content, { outputDir, cacheDir, codeHash, fingerprint, pool, stopwatch, options });
+    } finally {
+      pool.close();
+    }
+  } catch (error) {
+    return failed(error);
+  } finally {
+    await release();
+  }
+}
+
+/**
+ * About what a whole build of `content` writes, site and cache: the search index is about five times the issues' text, the pages and
+ * their search input about three, the images' derivatives about twice the images.
+ */
+function bytesToWrite(content: ContentFiles): number {
+  const text = content.markdown.reduce((sum, { bytes }) => sum + bytes.length, 0);
+  const images = content.others.reduce((sum, { size }) => sum + size, 0);
+  return 8 * text + 2 * images + 16 * 1024 * 1024;
 }
 
 interface BuildContext {
@@ -91,7 +131,7 @@ interface BuildContext {
 }
 
 async function buildFrom(contentRoot: string, content: ContentFiles, { outputDir, cacheDir, codeHash, fingerprint, pool, stopwatch, options }: BuildContext): Promise<BuildResult> {
-  const archive = await scanArchive(contentRoot, { content, openCache: (config) => ParseCache.open(path.join(cacheDir, "parsed"), codeHash, config) });
+  const archive = await scanArchive(contentRoot, { content, allowEmpty: options.allowEmpty ?? false, openCache: (config) => ParseCache.open(path.join(cacheDir, "parsed"), codeHash, config) });
   await archive.cache?.save();
   const readSeconds = stopwatch.lap();
   const language = runLanguage(archive.config?.language);
@@ -101,12 +141,12 @@ async function buildFrom(contentRoot: string, content: ContentFiles, { outputDir
   // Nothing is written to the output before every part is made: an image that turns out corrupt past its header stops the build like any other error.
   const history = await readHistory(contentRoot, archive.issues.map((issue) => issue.header.file));
   const site = await renderSite(archive.config, archive.issues, {
-    contentRoot, cacheDir, codeHash, pool, language, history, verbose: options.verbose ?? false,
+    contentRoot, cacheDir, codeHash, pool, language, history, verbose: options.verbose ?? false, verification: options.verify ? "full" : "cheap",
     ...(options.imageConcurrency && { imageConcurrency: options.imageConcurrency }),
   });
   if (site.problems.length > 0) return { ok: false, problems: [...problems, ...site.problems], language, writtenCount: 0, images: site.images };
   await mkdir(path.dirname(outputDir), { recursive: true });
-  await publish(outputDir, cacheDir, site.entries);
+  await publish(outputDir, cacheDir, site.entries, { remade: site.remade, filesOf: site.filesOf, fresh: options.verify ?? false });
   if (fingerprint) await recordBuild(cacheDir, outputDir, fingerprint);
   await site.pruneCache();
   await archive.cache?.prune();

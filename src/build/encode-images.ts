@@ -1,12 +1,13 @@
 // Encodes the site's image derivatives with sharp, through a cache outside the site: each file is keyed by its source's content hash and its encoding options, so a second build encodes nothing.
 import { createHash } from "node:crypto";
-import { copyFile, mkdir, readFile } from "node:fs/promises";
+import { copyFile, mkdir, readFile, stat } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
 import sharp, { type OutputInfo } from "sharp";
 import type { Derivative } from "../site/derivatives.ts";
-import { MAX_IMAGE_SIDE } from "../content/image-files.ts";
-import { exists, writeAtomically } from "../util/cache-files.ts";
+import { MAX_IMAGE_PIXELS } from "../content/image-files.ts";
+import { writeAtomically } from "../util/cache-files.ts";
+import type { Verification } from "./cache-entries.ts";
 import { eachLimited } from "../util/each-limited.ts";
 
 export interface EncodeImagesOptions {
@@ -16,6 +17,8 @@ export interface EncodeImagesOptions {
   cacheDir: string;
   /** How many derivatives are encoded at once; default: `os.availableParallelism()`. */
   concurrency?: number;
+  /** How derivatives taken from the cache are checked; default: cheap (their size). */
+  verification?: Verification;
 }
 
 export interface EncodeImagesResult {
@@ -29,8 +32,6 @@ export interface EncodeImagesResult {
   failures: { source: string; reason: string }[];
 }
 
-/** Sources are decoded at most this many pixels; image-files.ts has already refused larger ones, so this only guards against a file that changed since. */
-const PIXEL_LIMIT = MAX_IMAGE_SIDE * MAX_IMAGE_SIDE;
 
 /** Makes every derivative missing from the cache, `concurrency` at a time, and says where each one's file is. */
 export default async function encodeImages(derivatives: readonly Derivative[], options: EncodeImagesOptions): Promise<EncodeImagesResult> {
@@ -39,7 +40,7 @@ export default async function encodeImages(derivatives: readonly Derivative[], o
   for (const derivative of derivatives) {
     const file = cacheFile(options.cacheDir, derivative);
     result.files.set(derivative.path, file);
-    if (await exists(file)) result.reused++;
+    if (await isSound(file, options.verification ?? "cheap")) result.reused++;
     else missing.push({ derivative, file });
   }
   const sources = new SourceCache(options.contentRoot, missing);
@@ -47,7 +48,9 @@ export default async function encodeImages(derivatives: readonly Derivative[], o
   await eachLimited(missing, options.concurrency ?? os.availableParallelism(), async ({ derivative, file }) => {
     try {
       const decoded = await sources.take(derivative.source);
-      await writeAtomically(file, await encode(decoded, derivative));
+      const bytes = await encode(decoded, derivative);
+      await writeAtomically(file, bytes);
+      await writeAtomically(`${file}.sum`, `${bytes.length} ${createHash("sha256").update(bytes).digest("hex")}`);
       result.encoded++;
     } catch (error) {
       result.files.delete(derivative.path);
@@ -56,6 +59,17 @@ export default async function encodeImages(derivatives: readonly Derivative[], o
     }
   });
   return result;
+}
+
+/**
+ * Whether a derivative in the cache is the one encoded: its size (and with "full", its SHA-256) as recorded in `<file>.sum` when it was
+ * written. A damaged or half-restored cache file is encoded again rather than published.
+ */
+async function isSound(file: string, verification: Verification): Promise<boolean> {
+  const [size, sha256] = (await readFile(`${file}.sum`, "utf8").catch(() => "")).split(" ");
+  const info = await stat(file).catch(() => undefined);
+  if (!info || !size || info.size !== Number(size)) return false;
+  return verification === "cheap" || createHash("sha256").update(await readFile(file)).digest("hex") === sha256;
 }
 
 /** Copies each derivative from the cache to its place in the site folder `siteDir`; `files` is `EncodeImagesResult.files`. */
@@ -88,7 +102,7 @@ class SourceCache {
     if (!decoded) {
       decoded = readFile(path.join(this.contentRoot, source)).then((bytes) =>
         // failOn "truncated" refuses a file cut short instead of publishing it half grey.
-        sharp(bytes, { limitInputPixels: PIXEL_LIMIT, failOn: "truncated" }).autoOrient().toColourspace("srgb").raw().toBuffer({ resolveWithObject: true }));
+        sharp(bytes, { limitInputPixels: MAX_IMAGE_PIXELS, failOn: "truncated" }).autoOrient().toColourspace("srgb").raw().toBuffer({ resolveWithObject: true }));
       this.decoded.set(source, decoded);
     }
     const left = (this.pending.get(source) ?? 1) - 1;

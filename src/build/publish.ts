@@ -2,13 +2,16 @@
 // `_site.b`), each made of hard links to the build cache's parts and search bundles. A build brings the copy that is not being served up
 // to date, by replacing only the parts and bundles that changed since that copy was last made, and then points the link at it with one
 // rename: readers see the old site or the new one, never a mix, and the work follows what changed, not how big the archive is. A copy
-// that a killed build left half-made is marked so, and the next build makes it again from scratch.
+// that a killed build left half-made is marked so, and the next build makes it again from scratch. Across file systems the copies are
+// made of copied files instead of links.
 import { createHash } from "node:crypto";
-import { link, lstat, mkdir, readdir, readFile, readlink, rename, rm, rmdir, symlink } from "node:fs/promises";
+import { copyFile, link, lstat, mkdir, readdir, readFile, readlink, rename, rm, rmdir, symlink } from "node:fs/promises";
 import path from "node:path";
 import { exists, writeAtomically } from "../util/cache-files.ts";
 import { eachLimited } from "../util/each-limited.ts";
 import { DAYS_FOLDER, LUNAR_DAYS_FOLDER, NUMBER_FOLDER, PEOPLE_FOLDER } from "../paths.ts";
+import { isRunning } from "./build-lock.ts";
+import { statOf } from "./cache-entries.ts";
 
 /** A cache entry linked into the site: a part's pages at the site's root, or a search bundle at pagefind/<key>. */
 export interface SiteEntry {
@@ -18,9 +21,10 @@ export interface SiteEntry {
   to: string;
 }
 
-/** What a copy of the site was made of, and which paths of it each entry owns. */
-interface CopyState {
+/** What a copy of the site was made of, which paths of it each entry owns, and whether its files are hard links or copies. */
+export interface CopyState {
   complete: boolean;
+  linked?: boolean;
   entries: (SiteEntry & { owned: string[] })[];
 }
 
@@ -33,34 +37,91 @@ const COPIES = ["a", "b"] as const;
 /** Hard links made at once: enough to keep the file system busy. */
 const LINKS_AT_ONCE = 16;
 
-/** Makes the site of `entries` the one `outputDir` serves; `cacheDir` keeps what each copy holds. */
-export async function publish(outputDir: string, cacheDir: string, entries: readonly SiteEntry[]): Promise<void> {
+export interface PublishChecks {
+  /** The `from` of entries made again after failing their check: linked anew even where the copy had them. */
+  remade: ReadonlySet<string>;
+  /** Each entry's files, relative to its `from`, as its manifest records them: the copy's files must be these very files. */
+  filesOf(entry: SiteEntry): readonly string[];
+  /** Make the copy from nothing rather than by what changed (a build with --full or --verify). */
+  fresh: boolean;
+}
+
+/**
+ * Makes the site of `entries` the one `outputDir` serves; `cacheDir` keeps what each copy holds. Where the cache and the output are on
+ * different file systems, which hard links cannot join, the files are copied instead. Files of the copy that are no longer the cache's
+ * (replaced or removed in _site by hand) are put back.
+ */
+export async function publish(outputDir: string, cacheDir: string, entries: readonly SiteEntry[], checks: PublishChecks): Promise<void> {
+  const place = await placer(cacheDir, path.dirname(outputDir));
   const served = await servedCopy(outputDir);
   const copy = COPIES.find((name) => name !== served) ?? "a";
   const copyDir = `${outputDir}.${copy}`;
-  const stateFile = path.join(cacheDir, "builds", `${createHash("sha256").update(path.resolve(outputDir)).digest("hex").slice(0, 16)}-${copy}.json`);
-  const previous = JSON.parse(await readFile(stateFile, "utf8").catch(() => "null")) as CopyState | null;
+  const stateFile = stateFileOf(outputDir, cacheDir, copy);
+  const previous = await readState(stateFile);
   const wanted = await Promise.all(entries.map(async (entry) => ({ ...entry, owned: await ownedPaths(entry) })));
-  await writeState(stateFile, { complete: false, entries: wanted });
+  await writeState(stateFile, { complete: false, linked: place.linked, entries: wanted });
 
-  if (previous?.complete && (await exists(copyDir))) {
+  try {
+    await updateCopy(copyDir, previous, wanted, checks, place);
+  } catch (error) {
+    // The copy is not served, and a half-made one is made again anyway: removing it now gives back the space a full disk needs.
+    await rm(copyDir, { recursive: true, force: true }).catch(() => undefined);
+    throw error;
+  }
+  await writeState(stateFile, { complete: true, linked: place.linked, entries: wanted });
+  await pointAt(outputDir, path.basename(copyDir));
+}
+
+/** Brings the copy up to date with `wanted`: by what changed when it was made complete before in the same way, else from nothing. */
+async function updateCopy(copyDir: string, previous: CopyState | undefined, wanted: (SiteEntry & { owned: string[] })[], checks: PublishChecks, place: Placer): Promise<void> {
+  if (!checks.fresh && previous?.complete && (previous.linked ?? true) === place.linked && (await exists(copyDir))) {
     const key = (entry: SiteEntry) => `${entry.from}\0${entry.to}`;
     const keep = new Set(wanted.map(key));
     const had = new Set(previous.entries.map(key));
-    const removed = previous.entries.filter((entry) => !keep.has(key(entry)));
-    const added = wanted.filter((entry) => !had.has(key(entry)));
+    const removed = previous.entries.filter((entry) => !keep.has(key(entry)) || checks.remade.has(entry.from));
+    const added = wanted.filter((entry) => !had.has(key(entry)) || checks.remade.has(entry.from));
     for (const entry of removed) {
       for (const owned of entry.owned) await rm(path.join(copyDir, owned), { recursive: true, force: true });
     }
     await removeEmptyFolders(copyDir, removed.flatMap((entry) => entry.owned.map((owned) => path.dirname(owned))));
-    for (const entry of added) await linkOwned(entry, copyDir);
+    const addedSet = new Set(added);
+    for (const entry of wanted) {
+      if (addedSet.has(entry)) await linkOwned(entry, copyDir, place);
+      else await restoreFiles(entry, copyDir, checks.filesOf(entry), place);
+    }
   } else {
     await rm(copyDir, { recursive: true, force: true });
     await mkdir(copyDir);
-    for (const entry of wanted) await linkTree(entry.from, path.join(copyDir, entry.to));
+    for (const entry of wanted) await linkTree(entry.from, path.join(copyDir, entry.to), place);
   }
-  await writeState(stateFile, { complete: true, entries: wanted });
-  await pointAt(outputDir, path.basename(copyDir));
+}
+
+/** Where the state of one copy of the site served at `outputDir` is kept. */
+function stateFileOf(outputDir: string, cacheDir: string, copy: string): string {
+  return path.join(cacheDir, "builds", `${createHash("sha256").update(path.resolve(outputDir)).digest("hex").slice(0, 16)}-${copy}.json`);
+}
+
+async function readState(file: string): Promise<CopyState | undefined> {
+  try {
+    return JSON.parse(await readFile(file, "utf8")) as CopyState;
+  } catch {
+    return undefined;
+  }
+}
+
+/** The copy `outputDir` serves, and what it was made of; undefined when it is not a complete copy this build knows. */
+export async function servedState(outputDir: string, cacheDir: string): Promise<{ copyDir: string; state: CopyState } | undefined> {
+  const copy = await servedCopy(outputDir);
+  if (!copy) return undefined;
+  const state = await readState(stateFileOf(outputDir, cacheDir, copy));
+  return state?.complete ? { copyDir: `${outputDir}.${copy}`, state } : undefined;
+}
+
+/** Whether a copy's file `target` is still the cache's `source`: the same file when the copy is linked, a file of its size when copied. */
+export function isPlaced(source: string, target: string, linked: boolean): boolean {
+  const [from, to] = [statOf(source), statOf(target)];
+  if (from === undefined || to === undefined) return false;
+  return linked ? from.ino === to.ino && from.dev === to.dev : from.size === to.size;
 }
 
 /** The copy `outputDir` links to, if it is such a link. */
@@ -81,13 +142,56 @@ async function ownedPaths(entry: SiteEntry): Promise<string[]> {
 }
 
 /** Links an entry's owned paths into the copy, each in place of whatever was there. */
-async function linkOwned(entry: SiteEntry & { owned: string[] }, copyDir: string): Promise<void> {
+async function linkOwned(entry: SiteEntry & { owned: string[] }, copyDir: string, place: Placer): Promise<void> {
   for (const owned of entry.owned) {
     const target = path.join(copyDir, owned);
     await rm(target, { recursive: true, force: true });
     // A bundle is linked under its own name, not its cache folder's.
-    await linkTree(entry.to ? entry.from : path.join(entry.from, owned), target);
+    await linkTree(entry.to ? entry.from : path.join(entry.from, owned), target, place);
   }
+}
+
+/** Files checked between yields to the event loop. */
+const CHECKS_AT_ONCE = 2000;
+
+/**
+ * Puts back the files of an entry the copy already has that are no longer the cache's: a hard link whose file was replaced or removed in
+ * the copy (an editor saving into _site), or a copied file whose size changed. Two stats a file, no reading.
+ */
+async function restoreFiles(entry: SiteEntry, copyDir: string, files: readonly string[], place: Placer): Promise<void> {
+  for (let start = 0; start < files.length; start += CHECKS_AT_ONCE) {
+    for (const file of files.slice(start, start + CHECKS_AT_ONCE)) {
+      const source = path.join(entry.from, file);
+      const target = path.join(copyDir, entry.to, file);
+      if (isPlaced(source, target, place.linked)) continue;
+      await rm(target, { force: true });
+      await mkdir(path.dirname(target), { recursive: true });
+      await place.put(source, target);
+    }
+    await new Promise((resolve) => setImmediate(resolve));
+  }
+}
+
+/** How files of the cache are put into a copy of the site: hard links, or copies across file systems. */
+interface Placer {
+  linked: boolean;
+  put(source: string, target: string): Promise<void>;
+}
+
+/** Hard links when a link from `cacheDir` into `siteParent` can be made (same file system), copies when it cannot (EXDEV). */
+async function placer(cacheDir: string, siteParent: string): Promise<Placer> {
+  await mkdir(siteParent, { recursive: true });
+  await mkdir(cacheDir, { recursive: true });
+  const probe = path.join(cacheDir, `link-probe-${process.pid}`);
+  const probeLink = path.join(siteParent, `.baoku-link-probe-${process.pid}`);
+  await writeAtomically(probe, "");
+  const linked = await link(probe, probeLink).then(() => true, (error: NodeJS.ErrnoException) => {
+    if (error.code === "EXDEV" || error.code === "EPERM" || error.code === "ENOTSUP") return false;
+    throw error;
+  });
+  await rm(probeLink, { force: true });
+  await rm(probe, { force: true });
+  return linked ? { linked, put: (source, target) => link(source, target) } : { linked, put: (source, target) => copyFile(source, target) };
 }
 /** Removes the given folders of the copy, and their parents, where they are left empty. */
 async function removeEmptyFolders(copyDir: string, folders: readonly string[]): Promise<void> {
@@ -103,11 +207,11 @@ async function removeEmptyFolders(copyDir: string, folders: readonly string[]): 
  * Hard-links `from` (a file, or a folder with everything below it) to `to`, merging folders with what is there. Done in this process,
  * as fast as `cp -al` here (the time is the file system's), and nothing outlives a build that is killed.
  */
-async function linkTree(from: string, to: string): Promise<void> {
+async function linkTree(from: string, to: string, place: Placer): Promise<void> {
   const info = await lstat(from);
   if (!info.isDirectory()) {
     await mkdir(path.dirname(to), { recursive: true });
-    await link(from, to);
+    await place.put(from, to);
     return;
   }
   const entries = await readdir(from, { recursive: true, withFileTypes: true });
@@ -115,7 +219,7 @@ async function linkTree(from: string, to: string): Promise<void> {
   await mkdir(to, { recursive: true });
   for (const folder of entries.filter((entry) => entry.isDirectory()).map(relative).sort()) await mkdir(path.join(to, folder), { recursive: true });
   const files = entries.filter((entry) => !entry.isDirectory()).map(relative);
-  await eachLimited(files, LINKS_AT_ONCE, (file) => link(path.join(from, file), path.join(to, file)));
+  await eachLimited(files, LINKS_AT_ONCE, (file) => place.put(path.join(from, file), path.join(to, file)));
 }
 
 async function writeState(file: string, state: CopyState): Promise<void> {
@@ -156,15 +260,5 @@ export async function recoverAbandonedBuilds(outputDir: string): Promise<void> {
     const hasOutput = await lstat(outputDir).then(() => true, () => false);
     if (match[1] === "previous" && !hasOutput) await rename(leftover, outputDir);
     else await rm(leftover, { recursive: true, force: true });
-  }
-}
-
-/** Whether a process with this id is running; this process counts, as its own folders are its own business. */
-function isRunning(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (error) {
-    return (error as NodeJS.ErrnoException).code === "EPERM";
   }
 }

@@ -44,10 +44,11 @@ export function createRenderPool(size = os.availableParallelism()): RenderPool {
   function startWorker(): ChildProcess {
     started++;
     const worker = fork(workerScript, [], { execArgv: ["--import", import.meta.resolve("tsx")], serialization: "advanced", stdio: ["ignore", "inherit", "inherit", "ipc"] });
-    worker.on("message", (message: { error?: string; written?: number }) => {
+    worker.on("message", (message: { error?: string; code?: string; path?: string; dest?: string; written?: number }) => {
       const task = running.get(worker);
       running.delete(worker);
-      if (message.error !== undefined) task?.reject(new Error(message.error));
+      const { error, code, path: file, dest } = message;
+      if (error !== undefined) task?.reject(Object.assign(new Error(error), { ...(code && { code }), ...(file && { path: file }), ...(dest && { dest }) }));
       else task?.resolve({ written: message.written ?? 0, seconds: (performance.now() - (task?.startedAt ?? 0)) / 1000 });
       idle.push(worker);
       dispatch();

@@ -13,6 +13,7 @@ import type { Language } from "../messages/language.ts";
 import { imageOrigins, unreadableImageProblem } from "../content/image-files.ts";
 import { SEARCH_FOLDER } from "../paths.ts";
 import { exists, isStale, touch } from "../util/cache-files.ts";
+import { checkFiles, readManifest, recordFiles, writeManifest, type EntryFile, type Verification } from "./cache-entries.ts";
 import { archiveContext, archiveIndex, archiveRecords } from "../site/archive-records.ts";
 import { issueRecords, sharedRecords } from "../site/issue-records.ts";
 import { publishedFiles } from "../site/published-files.ts";
@@ -37,6 +38,8 @@ export interface RenderSiteOptions {
   language: Language;
   /** The issue files' lines changed since they were first committed (content/history.ts), for 更正于. */
   history: IssueHistory;
+  /** How the entries taken from the cache are checked (cache-entries.ts). */
+  verification: Verification;
 }
 
 export interface RenderedSite {
@@ -54,6 +57,10 @@ export interface RenderedSite {
   seconds: { render: number; search: number; images: number };
   /** The cache entries the site is made of, and where each goes in it (see publish.ts). */
   entries: SiteEntry[];
+  /** Entries that failed their check and were made again: the site's copies must link them anew. */
+  remade: Set<string>;
+  /** Each entry's files relative to its published folder, as recorded: what its place in a copy of the site must hold. */
+  filesOf(entry: SiteEntry): readonly string[];
   /** Removes the cache entries this build did not use. */
   pruneCache(): Promise<void>;
 }
@@ -66,10 +73,30 @@ interface PartEntry {
   manifest: string;
 }
 
+/** What a part holds: its page and image counts, and every file below its folder (site/ and search-input/) as recorded when it was made. */
 interface PartManifest {
   pages: number;
   /** Image files it publishes. */
   images: number;
+  files: EntryFile[];
+}
+
+/** A search bundle's cache entry: Pagefind's files, published at pagefind/<key>, and the record of them. */
+interface BundleEntry {
+  dir: string;
+  files: string;
+  manifest: string;
+}
+
+function bundleEntry(dir: string): BundleEntry {
+  return { dir, files: path.join(dir, "files"), manifest: path.join(dir, "bundle.json") };
+}
+
+/** For a published folder of the cache (a part's site/, a bundle's files/): its entry's folder, its manifest, and the prefix of its files there. */
+export function entryOfPublished(published: string): { dir: string; manifest: string; below: string } {
+  const dir = path.dirname(published);
+  const part = path.basename(published) === "site";
+  return { dir, manifest: part ? partEntry(dir).manifest : bundleEntry(dir).manifest, below: part ? "site/" : "files/" };
 }
 
 function partEntry(dir: string): PartEntry {
@@ -89,14 +116,34 @@ export async function renderSite(config: PaperConfig, issues: readonly ScannedIs
   const records = archiveRecords(config, headers, index, newest);
   const archiveData: SiteData = { ...shared, ...NO_RECORDS, ...records.archive };
   const archiveHash = archivePartHash(options.codeHash, archiveData);
+  const bundles = bundlePlans(issues, months, options.codeHash).map((plan) => ({ ...plan, entry: bundleEntry(path.join(bundlesDir, plan.bundle.key, plan.hash)) }));
   const spanning = spanningParts(shared, records.people, records.days, options.codeHash);
-  const bundles = bundlePlans(issues, months, options.codeHash).map((plan) => ({ ...plan, dir: path.join(bundlesDir, plan.bundle.key, plan.hash) }));
   const usedParts = new Set([
     ...months.map((month) => path.join(partsDir, month.key, month.hash)),
     ...spanning.map((part) => path.join(partsDir, part.key, part.hash)),
     path.join(partsDir, ARCHIVE_PART, archiveHash),
   ]);
-  const usedBundles = new Set(bundles.map((bundle) => bundle.dir));
+  const usedBundles = new Set(bundles.map((bundle) => bundle.entry.dir));
+  const remade = new Set<string>();
+  /** The recorded files of each entry's published folder (a part's site/, a bundle's files/), by that folder. */
+  const entryFiles = new Map<string, string[]>();
+  const keepFiles = (published: string, files: readonly EntryFile[], below = "") =>
+    entryFiles.set(published, files.filter((file) => file.path.startsWith(below)).map((file) => file.path.slice(below.length)));
+
+  /** Whether the entry's files are still those of its manifest; an entry that is not is removed, to be made again and linked anew. */
+  async function sound<T extends { files: EntryFile[] }>(dir: string, manifestFile: string, published: string): Promise<T | undefined> {
+    const manifest = await readManifest<T>(manifestFile);
+    const checked = manifest && (await checkFiles(dir, manifest.files, options.verification));
+    if (manifest && checked) {
+      if (checked.retimed) await writeManifest(manifestFile, { ...manifest, files: checked.files });
+      return manifest;
+    }
+    if (await exists(dir)) {
+      await rm(dir, { recursive: true, force: true });
+      remade.add(published);
+    }
+    return undefined;
+  }
 
   const pool = options.pool;
   const problems: Problem[] = [];
@@ -107,36 +154,37 @@ export async function renderSite(config: PaperConfig, issues: readonly ScannedIs
   let pageCount = 0;
 
   /** The part's cache entry, made first when the cache does not have it; undefined when its images could not be encoded. */
-  async function partReady(key: string, hash: string, make: (entry: PartEntry) => Promise<PartManifest | undefined>): Promise<PartEntry | undefined> {
+  async function partReady(key: string, hash: string, make: (entry: PartEntry) => Promise<Omit<PartManifest, "files"> | undefined>): Promise<PartEntry | undefined> {
     const entry = partEntry(path.join(partsDir, key, hash));
-    const made = !(await exists(entry.manifest));
-    if (made) {
+    const kept = await sound<PartManifest>(entry.dir, entry.manifest, entry.site);
+    if (!kept) {
       const temporary = partEntry(`${entry.dir}.tmp-${process.pid}`);
       await rm(temporary.dir, { recursive: true, force: true });
-      const manifest = await make(temporary);
-      if (!manifest) {
+      const counts = await make(temporary);
+      if (!counts) {
         await rm(temporary.dir, { recursive: true, force: true });
         return undefined;
       }
-      await writeFile(temporary.manifest, JSON.stringify(manifest));
+      await writeManifest(temporary.manifest, { ...counts, files: await recordFiles(temporary.dir) });
       await settle(temporary.dir, entry.dir);
       rendered++;
     }
     await touch(entry.dir);
     // Read first, then added: `total += await …` would add to the total as it was before the wait, losing other parts' counts.
-    const manifest = JSON.parse(await readFile(entry.manifest, "utf8")) as PartManifest;
+    const manifest = kept ?? (await readManifest<PartManifest>(entry.manifest))!;
+    keepFiles(entry.site, manifest.files, "site/");
     pageCount += manifest.pages;
-    if (!made) images.reused += manifest.images;
+    if (kept) images.reused += manifest.images;
     return entry;
   }
 
   /** Reads the month's issues whole, encodes their images and renders their pages into `entry`. */
-  async function makeMonth(month: MonthPlan, entry: PartEntry): Promise<PartManifest | undefined> {
+  async function makeMonth(month: MonthPlan, entry: PartEntry): Promise<Omit<PartManifest, "files"> | undefined> {
     const monthIssues = await Promise.all(month.issues.map((issue) => issue.load()));
     const files = publishedFiles(monthIssues);
     const encodeStarted = performance.now();
     const encoded = await encodeImages(files.derivatives, {
-      contentRoot: options.contentRoot, cacheDir: path.join(options.cacheDir, "images"),
+      contentRoot: options.contentRoot, cacheDir: path.join(options.cacheDir, "images"), verification: options.verification,
       ...(options.imageConcurrency && { concurrency: options.imageConcurrency }),
     });
     seconds.images += (performance.now() - encodeStarted) / 1000;
@@ -173,18 +221,22 @@ export async function renderSite(config: PaperConfig, issues: readonly ScannedIs
     for (const entry of [...monthEntries.values(), ...archiveEntries]) entry.catch(() => undefined);
 
     // Bundles are indexed one at a time, each by a Pagefind process of its own, while the render workers go on with later months.
-    for (const { bundle, dir } of bundles) {
+    for (const { bundle, entry } of bundles) {
       const inputs = await Promise.all(bundle.months.map((month) => monthEntries.get(month)!));
-      if (await exists(dir)) {
-        await touch(dir);
+      const kept = await sound<{ files: EntryFile[] }>(entry.dir, entry.manifest, entry.files);
+      if (kept) {
+        keepFiles(entry.files, kept.files, "files/");
+        await touch(entry.dir);
         continue;
       }
       if (inputs.some((input) => input === undefined)) continue;
       const indexStarted = performance.now();
-      const temporary = `${dir}.tmp-${process.pid}`;
-      await rm(temporary, { recursive: true, force: true });
-      await indexBundle(inputs.map((input) => input!.searchInput), temporary, options.language);
-      await settle(temporary, dir);
+      const temporary = bundleEntry(`${entry.dir}.tmp-${process.pid}`);
+      await rm(temporary.dir, { recursive: true, force: true });
+      await indexBundle(inputs.map((input) => input!.searchInput), temporary.files, options.language);
+      await writeManifest(temporary.manifest, { files: await recordFiles(temporary.dir, ["files"]) });
+      await settle(temporary.dir, entry.dir);
+      keepFiles(entry.files, (await readManifest<{ files: EntryFile[] }>(entry.manifest))!.files, "files/");
       indexed++;
       seconds.search += (performance.now() - indexStarted) / 1000;
     }
@@ -201,8 +253,10 @@ export async function renderSite(config: PaperConfig, issues: readonly ScannedIs
     bundles: { total: bundles.length, indexed },
     entries: [
       ...[...usedParts].map((entryDir) => ({ from: partEntry(entryDir).site, to: "" })),
-      ...bundles.map(({ bundle, dir }) => ({ from: dir, to: `${SEARCH_FOLDER}/${bundle.key}` })),
+      ...bundles.map(({ bundle, entry }) => ({ from: entry.files, to: `${SEARCH_FOLDER}/${bundle.key}` })),
     ],
+    remade,
+    filesOf: (entry) => entryFiles.get(entry.from) ?? [],
     async pruneCache() {
       await pruneUnused(partsDir, usedParts);
       await pruneUnused(bundlesDir, usedBundles);

@@ -4,7 +4,11 @@ import { renderPart, type RenderRequest } from "./render-part.ts";
 process.on("message", (message: { id: number; request: RenderRequest }) => {
   renderPart(message.request).then(
     (written) => process.send!({ id: message.id, written }),
-    (error: unknown) => process.send!({ id: message.id, error: error instanceof Error ? (error.stack ?? error.message) : String(error) }),
+    // A file system error keeps its code and path, so the build can say which file could not be written and why.
+    (error: unknown) => {
+      const { code, path, dest } = error as NodeJS.ErrnoException & { dest?: string };
+      process.send!({ id: message.id, error: error instanceof Error ? (error.stack ?? error.message) : String(error), ...(code && { code }), ...(path && { path }), ...(dest && { dest }) });
+    },
   );
 });
 

@@ -4,7 +4,9 @@
 import { readFile } from "node:fs/promises";
 import path from "node:path";
 import type { Issue, IssueHeader, PaperConfig } from "../model.ts";
-import { inIssueFolder, isIssueFileName, issueFolderOf } from "../paths.ts";
+import { inIssueFolder, isIssueFileName, issueFolderOf, ISSUES_FOLDER } from "../paths.ts";
+import { LIMITS } from "./limits.ts";
+import { megabytes } from "./read.ts";
 import { problem, type Problem } from "../problems.ts";
 import { loadConfig } from "./config.ts";
 import { parseIssue } from "./parse-issue.ts";
@@ -34,6 +36,8 @@ export interface ScanOptions {
   content?: ContentFiles;
   /** The parse cache for this configuration; default: one in memory, for this run only. */
   openCache?: (config: PaperConfig) => Promise<ParseCache>;
+  /** An archive without a single issue is fine (a scaffold's first issue); otherwise it is an error, as a build would publish an empty site. */
+  allowEmpty?: boolean;
 }
 
 /**
@@ -44,6 +48,7 @@ export async function scanArchive(contentRoot: string, options: ScanOptions = {}
   const { config, problems } = await loadConfig(contentRoot);
   if (!config) return { issues: [], problems };
   const content = options.content ?? (await readContentFiles(contentRoot));
+  problems.push(...contentProblems(content));
   const cache = await (options.openCache?.(config) ?? ParseCache.inMemory());
   const folders = issueFolderFiles(content);
   const issues: ScannedIssue[] = [];
@@ -56,7 +61,26 @@ export async function scanArchive(contentRoot: string, options: ScanOptions = {}
   }
   issues.sort((a, b) => byDateThenFile(a.header, b.header));
   problems.push(...archiveProblems(issues.map((issue) => issue.header)));
+  const readable = content.issuesFolder === "folder" && !problems.some((found) => found.kind === "YearNotFolder");
+  if (readable && content.markdown.length === 0 && !content.setAside.some((aside) => aside.file.endsWith(".md")) && !options.allowEmpty) {
+    problems.push(problem("NoIssues", { file: ISSUES_FOLDER }, {}));
+  }
   return { config, issues, problems, cache };
+}
+
+/** The problems of how the archive's files are laid out: issues/ missing or a file, and what was set aside unread. */
+function contentProblems(content: ContentFiles): Problem[] {
+  if (content.issuesFolder !== "folder") return [problem("IssuesFolderMissing", { file: ISSUES_FOLDER }, { notFolder: content.issuesFolder === "notFolder" })];
+  return content.setAside.map(({ file, reason, size }) => {
+    switch (reason) {
+      case "linkOut":
+        return problem("LinkOutOfArchive", { file }, {});
+      case "yearNotFolder":
+        return problem("YearNotFolder", { file }, { year: file.slice(ISSUES_FOLDER.length + 1) });
+      case "tooLarge":
+        return problem("FileTooLarge", { file }, { megabytes: megabytes(size ?? 0), limit: megabytes(LIMITS.fileBytes) });
+    }
+  });
 }
 
 /** The archive with every issue whole, for what needs all of them at once (a check, a scaffold, a test); a build scans instead. */

@@ -1,15 +1,22 @@
 // The image files beside an issue: each photo it shows and each 版's scan (page-<N>.jpg, page-<N>.pdf), checked and measured, with the
 // hash of its bytes. What is measured is returned, and `withImages` makes the issue that carries it; the parsed issue is not changed.
 import { createHash } from "node:crypto";
-import { open, readdir, readFile, realpath } from "node:fs/promises";
+import { lstat, open, readdir, readFile, realpath } from "node:fs/promises";
 import path from "node:path";
 import type { ImageFile, Issue, PageScan, Photo } from "../model.ts";
 import { problem, type Problem, type Where as ProblemWhere } from "../problems.ts";
 import { issueFolderOf } from "../paths.ts";
 import { shortText } from "./shown-value.ts";
 
-/** The longest side, in pixels, an image may have: larger files are mistakes (a scan at the wrong resolution) and would take minutes and gigabytes to encode. */
-export const MAX_IMAGE_SIDE = 20_000;
+/**
+ * The longest side, in pixels, an image may have, and the one image limit: larger files are mistakes (a scan at the wrong resolution) and
+ * would take minutes and gigabytes to encode. Its square is the most pixels sharp is allowed to decode (about sharp's own default), so
+ * no image within it is refused by sharp for its size.
+ */
+export const MAX_IMAGE_SIDE = 16_000;
+
+/** The most pixels an image may have: MAX_IMAGE_SIDE squared. */
+export const MAX_IMAGE_PIXELS = MAX_IMAGE_SIDE * MAX_IMAGE_SIDE;
 
 /** What sharp reports for the formats cameras and layout software export; AVIF is read as HEIF with AV1 compression. */
 const SUPPORTED_FORMATS = new Set(["jpeg", "png", "webp", "tiff", "heif"]);
@@ -39,13 +46,19 @@ export default async function inspectIssueImages(issue: Issue, contentRoot: stri
   const folder = issueFolderOf(issue.file);
   const folderPath = path.join(contentRoot, folder);
   const problems: Problem[] = [];
-  const reads = await Promise.all(photosOf(issue).map((photo) =>
-    photo.src === undefined ? undefined : readImageFile(folderPath, folder, photo.src, { file: issue.file, line: photo.line, field: "image" })));
+  // A folder that is itself a link may lead anywhere on the machine that builds the site: nothing in it is read.
+  const folderIsLink = (await lstat(folderPath).catch(() => undefined))?.isSymbolicLink() ?? false;
+  const reads = await Promise.all(photosOf(issue).map((photo) => {
+    if (photo.src === undefined) return undefined;
+    const where = { file: issue.file, line: photo.line, field: "image" };
+    if (folderIsLink) return { problem: problem("ImagePathOutsideIssue", where, { image: shortText(photo.src), reason: "link", folder }) };
+    return readImageFile(folderPath, folder, photo.src, where);
+  }));
   const photos = reads.map((read) => {
     if (read && "problem" in read) problems.push(read.problem);
     return read && "image" in read ? read.image : undefined;
   });
-  const scans = await findScans(issue, folderPath, folder, problems);
+  const scans = folderIsLink ? new Map<number, PageScan>() : await findScans(issue, folderPath, folder, problems);
   return { photos, scans, problems };
 }
 
@@ -123,7 +136,8 @@ async function readImageFile(folderPath: string, folder: string, src: string, wh
   const bytes = await readFile(real).catch(() => undefined);
   if (!bytes) return { problem: problem("MissingImage", where, { image, folder, notAFile: true }) };
   const { default: sharp } = await import("sharp");
-  const metadata = await sharp(bytes).metadata().catch((failure: Error) => failure);
+  // The header alone is read here, so sharp's pixel limit is lifted: the size is checked against MAX_IMAGE_SIDE below, with its own message.
+  const metadata = await sharp(bytes, { limitInputPixels: false }).metadata().catch((failure: Error) => failure);
   if (metadata instanceof Error) return { problem: unreadableImageProblem(where, src, metadata.message) };
   const format = metadata.format === "heif" && metadata.compression !== "av1" ? "heic" : metadata.format;
   if (!SUPPORTED_FORMATS.has(format)) return { problem: problem("UnsupportedImage", where, { image, format }) };
@@ -152,9 +166,11 @@ export function imageOrigins(issues: readonly Issue[]): Map<string, Where & { sr
   return origins;
 }
 
-/** A PDF starts with %PDF-; anything else would be offered to readers as a download that does not open. */
+/** A PDF starts with %PDF-; anything else would be offered to readers as a download that does not open. A link out of the folder is not read. */
 async function checkPdf(folderPath: string, folder: string, name: string, where: Where): Promise<Problem | undefined> {
-  const handle = await open(path.join(folderPath, name), "r");
+  const real = await realpath(path.join(folderPath, name)).catch(() => undefined);
+  if (!real || !real.startsWith((await realpath(folderPath)) + path.sep)) return problem("LinkOutOfArchive", { file: `${folder}/${name}`, field: where.field }, {});
+  const handle = await open(real, "r");
   try {
     const { buffer, bytesRead } = await handle.read(Buffer.alloc(5), 0, 5, 0);
     if (bytesRead === 5 && buffer.toString("latin1") === "%PDF-") return undefined;

@@ -51,7 +51,7 @@ export class ParseCache {
   /** The cache in `dir` for issues parsed by the code `codeHash` with `config`. */
   static async open(dir: string, codeHash: string, config: PaperConfig): Promise<ParseCache> {
     const configHash = createHash("sha256").update(codeHash).update("\0").update(JSON.stringify(config)).digest("hex");
-    const saved = await readFile(path.join(dir, INDEX_FILE)).then((bytes) => deserialize(bytes) as { configHash: string; entries: Map<string, ParsedHeader> }, () => undefined);
+    const saved = await readFile(path.join(dir, INDEX_FILE)).then((bytes) => readSaved<{ configHash: string; entries: Map<string, ParsedHeader> }>(bytes), () => undefined);
     return new ParseCache(dir, configHash, saved?.configHash === configHash ? saved.entries : new Map());
   }
 
@@ -95,9 +95,10 @@ export class ParseCache {
     if (!this.dir) return this.memory.get(key);
     const file = this.entryFile(this.dir, key);
     const cached = await readFile(file).catch(() => undefined);
-    if (!cached) return undefined;
+    const parsed = cached && readSaved<ParsedIssue>(cached);
+    if (!parsed) return undefined;
     await touch(file);
-    return deserialize(cached) as ParsedIssue;
+    return parsed;
   }
 
   private async store(key: string, parsed: ParsedIssue): Promise<ParsedHeader> {
@@ -125,5 +126,14 @@ export class ParseCache {
         if (info && isStale(info.mtimeMs, now)) await rm(entry, { force: true });
       }
     }
+  }
+}
+
+/** What was serialized into `bytes`, or undefined when they are damaged (a truncated or overwritten cache file is parsed again). */
+function readSaved<T>(bytes: Uint8Array): T | undefined {
+  try {
+    return deserialize(bytes) as T;
+  } catch {
+    return undefined;
   }
 }

@@ -8,6 +8,7 @@ import { lineOfField, readIssueSource } from "./read.ts";
 import { validateFrontMatter } from "./front-matter.ts";
 import { parsePages } from "./pages.ts";
 import { weekdayOf } from "./calendar.ts";
+import { bodyLimitHit, LIMITS, type LimitHit } from "./limits.ts";
 
 const markdownParser = unified().use(remarkParse);
 
@@ -21,6 +22,9 @@ export function parseIssue(file: string, bytes: Uint8Array, config: PaperConfig)
   const expected = issueFileOf(frontMatter.date);
   if (file !== expected) problems.push(problem("PathDateMismatch", { file, line: lineOfField(source, "date"), field: "date" }, { date: frontMatter.date, expected }));
 
+  // A body past the parser's limits is not parsed at all: its time and memory would not be bounded by its size.
+  const hit = bodyLimitHit(source.body);
+  if (hit) return { problems: [...problems, limitProblem(file, source.bodyLineOffset, hit)] };
   const root = markdownParser.parse(source.body);
   const { pages, problems: bodyProblems } = parsePages(root, frontMatter.pages, {
     file,
@@ -42,4 +46,21 @@ export function parseIssue(file: string, bytes: Uint8Array, config: PaperConfig)
     fieldLines: { issue: lineOfField(source, "issue"), date: lineOfField(source, "date") },
   };
   return { issue, problems };
+}
+
+/** The problem of a body past one of the parser's limits, at its line in the file. */
+function limitProblem(file: string, lineOffset: number, hit: LimitHit): Problem {
+  const where = { file, line: hit.line + lineOffset };
+  switch (hit.limit) {
+    case "nesting":
+      return problem("NestingTooDeep", where, { depth: hit.count, limit: LIMITS.nesting });
+    case "blockBytes":
+      return problem("BlockTooLong", where, { kilobytes: Math.ceil(hit.count / 1024), limit: LIMITS.blockBytes / 1024 });
+    case "emphasisMarks":
+      return problem("TooMuchMarkup", where, { marks: "emphasis", count: hit.count, limit: LIMITS.emphasisMarks });
+    case "underlines":
+      return problem("TooMuchMarkup", where, { marks: "underlines", count: hit.count, limit: LIMITS.underlines });
+    case "markupMarks":
+      return problem("TooMuchMarkup", where, { marks: "markup", count: hit.count, limit: LIMITS.markupMarks });
+  }
 }

@@ -1,6 +1,7 @@
 // Reading one issue file: strict UTF-8, BOM and CRLF tolerated, front-matter split off with gray-matter.
 import matter from "gray-matter";
 import { problem, type Problem } from "../problems.ts";
+import { LIMITS } from "./limits.ts";
 
 export interface IssueSource {
   /** The front-matter as YAML parsed it. */
@@ -20,6 +21,7 @@ export const NOT_FIELDS = "its lines are not fields written as name: value";
 
 /** Decodes and splits an issue file; on failure returns the problem instead. */
 export function readIssueSource(file: string, bytes: Uint8Array): IssueSource | Problem {
+  if (bytes.length > LIMITS.fileBytes) return problem("FileTooLarge", { file }, { megabytes: megabytes(bytes.length), limit: megabytes(LIMITS.fileBytes) });
   let text: string;
   try {
     text = utf8.decode(bytes);
@@ -44,12 +46,15 @@ export function readIssueSource(file: string, bytes: Uint8Array): IssueSource | 
   }
   // A list or a bare value between the --- lines parses as YAML but names no fields.
   const data: unknown = parsed.data ?? {};
-  if (typeof data !== "object" || Array.isArray(data)) return problem("MalformedYaml", { file, line: 2 }, { reason: NOT_FIELDS });
+  if (typeof data !== "object" || data === null || Array.isArray(data)) return problem("MalformedYaml", { file, line: 2 }, { reason: NOT_FIELDS });
   const body = parsed.content;
-  const bodyLineOffset = text.slice(0, text.length - body.length).split("\n").length - 1;
+  const head = text.slice(0, text.length - body.length).split("\n");
+  const bodyLineOffset = head.length - 1;
+  const frontMatterLines = head.slice(1, bodyLineOffset - 1);
+  if (usesAliases(data)) return problem("YamlAlias", { file, line: aliasLine(frontMatterLines) }, {});
   return {
     data: data as Record<string, unknown>,
-    frontMatterLines: text.split("\n").slice(1, bodyLineOffset - 1),
+    frontMatterLines,
     body,
     bodyLineOffset,
   };
@@ -79,4 +84,32 @@ function lineOfFirstInvalidByte(bytes: Uint8Array): number {
     index += length;
   }
   return line;
+}
+
+/** Bytes as whole megabytes, rounded up, for messages. */
+export function megabytes(bytes: number): number {
+  return Math.ceil(bytes / (1024 * 1024));
+}
+
+/**
+ * Whether YAML's aliases made two places of the front-matter one value: js-yaml resolves `*name` to the very object `&name` made, so a
+ * value met twice on the way through is an alias. Walked without recursion, each value once, so a deep or aliased value costs its size.
+ */
+function usesAliases(data: object): boolean {
+  const seen = new Set<object>();
+  const pending: unknown[] = [data];
+  while (pending.length > 0) {
+    const value = pending.pop();
+    if (value === null || typeof value !== "object" || value instanceof Date) continue;
+    if (seen.has(value)) return true;
+    seen.add(value);
+    for (const child of Object.values(value)) pending.push(child);
+  }
+  return false;
+}
+
+/** The line (1-based, in the file) of the first alias or anchor in the front-matter, or the first field's line. */
+function aliasLine(frontMatterLines: readonly string[]): number {
+  const index = frontMatterLines.findIndex((line) => /(?:^|[\s:,[{-])[*&][\w-]/.test(line));
+  return (index === -1 ? 0 : index) + 2;
 }

@@ -17,12 +17,15 @@ export const GUIDE_MARKERS = {
 /** The parts of the work the kinds concern, in the order an editor meets them; every kind is in exactly one. */
 export const GUIDE_SECTIONS: readonly { title: string; kinds: readonly ProblemKind[] }[] = [
   { title: "报纸的设置（baoku.config.json）", kinds: ["MissingConfig", "InvalidConfig"] },
-  { title: "文件和文件头", kinds: ["NotUtf8", "EmptyFile", "MissingFrontMatter", "MalformedYaml", "MissingField", "InvalidField", "UnknownField", "LunarDateMismatch", "WeekdayMismatch", "MisplacedIssueFile", "PathDateMismatch"] },
+  { title: "文件夹和文件", kinds: ["IssuesFolderMissing", "YearNotFolder", "MisplacedIssueFile", "LinkOutOfArchive", "NoIssues", "FileTooLarge", "NotUtf8", "EmptyFile"] },
+  { title: "文件头", kinds: ["MissingFrontMatter", "MalformedYaml", "YamlAlias", "MissingField", "InvalidField", "UnknownField", "LunarDateMismatch", "WeekdayMismatch", "PathDateMismatch"] },
   { title: "期与期之间", kinds: ["DuplicateDate", "DuplicateIssueNumber", "IssueNumberOrder", "IssueNumberGap"] },
+  { title: "正文的写法超出上限", kinds: ["NestingTooDeep", "BlockTooLong", "TooMuchMarkup"] },
   { title: "版和稿件", kinds: ["ContentBeforePage", "ArticleBeforePage", "BadPageHeading", "PageNumberOrder", "PageBeyondPrintedCount", "EmptyPage", "ContentBeforeArticle", "MissingTitle", "EmptyArticle", "DatelineAfterIssue", "MissingByline"] },
   { title: "标签", kinds: ["UnknownLabel", "EmptyLabel", "DuplicateLabel", "InvalidArea"] },
   { title: "照片、版面图和 PDF", kinds: ["ImagePathOutsideIssue", "MissingImage", "UnreadableImage", "UnsupportedImage", "ImageTooLarge", "UnreadablePdf", "AreaWithoutScan", "ScanWithoutPage"] },
   { title: "链接和脚注", kinds: ["UnsafeLink", "LinkOutsideArchive", "UnsupportedFootnote"] },
+  { title: "构建时写文件", kinds: ["DiskFull", "WriteFailed", "BuildRunning"] },
   { title: "导入排版导出文件（npm run import）", kinds: ["ExportNotUtf8", "MastheadWithoutDate", "MastheadDateInvalid", "MastheadWithoutIssueNumber"] },
 ];
 

@@ -94,8 +94,8 @@ const CONFIG_RULES: Record<ConfigRule, Words> = {
   list: { "zh-CN": "必须是用 [ ] 括起来的列表", en: "must be a list in [ ]" },
   text: { "zh-CN": "必须是用英文双引号括起来的文字", en: "must be text in double quotes" },
   nonEmpty: { "zh-CN": "不能是空的", en: "must not be empty" },
-  address: { "zh-CN": "必须是完整的网址，以 / 结尾，例如 https://example.org/", en: "must be a full address ending with /, e.g. https://example.org/" },
-  webAddress: { "zh-CN": "必须是以 http:// 或 https:// 开头的完整网址，例如 http://dcf.lcxw.cn", en: "must be a full address starting with http:// or https://, e.g. http://dcf.lcxw.cn" },
+  address: { "zh-CN": "必须是以 http:// 或 https:// 开头、以 / 结尾的完整网址，例如 https://example.org/", en: "must be a full http:// or https:// address ending with /, e.g. https://example.org/" },
+  webAddress: { "zh-CN": "必须是以 http:// 或 https:// 开头的完整网址，例如 http://dcf.lcxw.cn", en: "must be a full http:// or https:// address, e.g. http://dcf.lcxw.cn" },
   email: { "zh-CN": "必须是邮箱地址，例如 dcsx2005@sina.com", en: "must be an email address, e.g. dcsx2005@sina.com" },
   endsWithSlash: { "zh-CN": "必须以 / 结尾", en: "must end with /" },
   prefixes: { "zh-CN": "至少要列出一个电头，例如 [\"本报讯\"]", en: "must list at least one dateline prefix, e.g. [\"本报讯\"]" },
@@ -573,7 +573,7 @@ export const PROBLEMS = {
       "zh-CN": ({ limit }) => `导出小一些的图片：每边最多 ${limit} 像素，版面图有 3000 像素就够了。`,
       en: ({ limit }) => `Export it smaller; ${limit} pixels a side is the limit, and 3000 is plenty for a page scan.`,
     },
-    examples: [{ file: EXAMPLE_FILE, line: 14, field: "image", facts: { image: "photo.jpg", width: 24000, height: 16000, limit: 20000 } }],
+    examples: [{ file: EXAMPLE_FILE, line: 14, field: "image", facts: { image: "photo.jpg", width: 19000, height: 19000, limit: 16000 } }],
   }),
   UnreadablePdf: kind<{ pdf: string; name: string }>({
     severity: "error",
@@ -717,6 +717,171 @@ export const PROBLEMS = {
       { file: EXAMPLE_FILE, line: 10, field: "byline", facts: { title: "区委召开常委会会议", photoNews: false } },
       { file: EXAMPLE_FILE, line: 30, field: "byline", facts: { title: "", photoNews: true } },
     ],
+  }),
+  IssuesFolderMissing: kind<{ notFolder: boolean }>({
+    severity: "error",
+    title: { "zh-CN": "没有 issues 文件夹", en: "No issues folder" },
+    message: {
+      "zh-CN": ({ notFolder }) => (notFolder ? "issues 应当是放各期文件的文件夹，却是一个文件。" : "报库里没有放各期文件的 issues/ 文件夹。"),
+      en: ({ notFolder }) => (notFolder ? "issues must be the folder of the issue files, but it is a file." : "The archive has no issues/ folder for its issue files."),
+    },
+    hint: {
+      "zh-CN": () => "检查是不是在报库的文件夹里运行（或 --content 给对了文件夹）；issues/ 里按年份放各期的文件，例如 issues/2022/2022-11-01.md。",
+      en: () => "Check that the command runs in the archive's folder (or that --content names it); issues/ holds a folder a year, e.g. issues/2022/2022-11-01.md.",
+    },
+    examples: [{ file: "issues", facts: { notFolder: false } }, { file: "issues", facts: { notFolder: true } }],
+  }),
+  YearNotFolder: kind<{ year: string }>({
+    severity: "error",
+    title: { "zh-CN": "年份不是文件夹", en: "A year that is not a folder" },
+    message: {
+      "zh-CN": ({ year }) => `issues/${year} 应当是放 ${year} 年各期的文件夹，却是一个文件。`,
+      en: ({ year }) => `issues/${year} must be the folder of ${year}'s issues, but it is a file.`,
+    },
+    hint: {
+      "zh-CN": ({ year }) => `删掉或改名这个文件，把 ${year} 年的各期放进文件夹 issues/${year}/。`,
+      en: ({ year }) => `Remove or rename the file and put ${year}'s issues in the folder issues/${year}/.`,
+    },
+    examples: [{ file: "issues/2022", facts: { year: "2022" } }],
+  }),
+  LinkOutOfArchive: kind<Record<string, never>>({
+    severity: "error",
+    title: { "zh-CN": "指向报库之外的链接", en: "A link out of the archive" },
+    message: {
+      "zh-CN": () => "这是一个符号链接，指向它所在的文件夹之外，或者指向一个文件夹；报库不读也不发布它。",
+      en: () => "This is a symbolic link out of the folder it is in, or to a folder; Baoku neither reads nor publishes it.",
+    },
+    hint: {
+      "zh-CN": () => "把它指向的文件或文件夹本身复制到这里，再删掉链接。",
+      en: () => "Copy the file or folder it points to in its place, and remove the link.",
+    },
+    examples: [{ file: `${EXAMPLE_FOLDER}/page-1.pdf`, facts: {} }],
+  }),
+  NoIssues: kind<Record<string, never>>({
+    severity: "error",
+    title: { "zh-CN": "报库里一期也没有", en: "No issues at all" },
+    message: { "zh-CN": () => "issues/ 里一期报纸的文件也没有。", en: () => "There is not one issue file in issues/." },
+    hint: {
+      "zh-CN": () => "如果这是新建的报库，先用 npm run new 或 npm run import 建第一期；确实要构建一个空的报库，就加上 --allow-empty。",
+      en: () => "If the archive is new, make its first issue with npm run new or npm run import; to build an empty archive on purpose, add --allow-empty.",
+    },
+    examples: [{ file: "issues", facts: {} }],
+  }),
+  FileTooLarge: kind<{ megabytes: number; limit: number }>({
+    severity: "error",
+    title: { "zh-CN": "文件太大", en: "File too large" },
+    message: {
+      "zh-CN": ({ megabytes, limit }) => `这个文件有 ${megabytes} MB，超过了一期文件 ${limit} MB 的上限，报库没有读它。`,
+      en: ({ megabytes, limit }) => `The file is ${megabytes} MB, more than the ${limit} MB an issue file may be; it was not read.`,
+    },
+    hint: {
+      "zh-CN": () => "一期报纸的文字只有几 MB；检查文件里是不是粘进了别的东西（图片的数据、重复的内容），只留这一期的文字。",
+      en: () => "An issue's text is a few MB; check whether something else was pasted in (image data, repeated text) and keep only the issue's text.",
+    },
+    examples: [{ file: EXAMPLE_FILE, facts: { megabytes: 40, limit: 16 } }],
+  }),
+  NestingTooDeep: kind<{ depth: number; limit: number }>({
+    severity: "error",
+    title: { "zh-CN": "嵌套太深", en: "Nesting too deep" },
+    message: {
+      "zh-CN": ({ depth, limit }) => `这一行套了 ${depth} 层引用（>）或列表，超过了 ${limit} 层的上限。`,
+      en: ({ depth, limit }) => `This line is nested ${depth} levels deep in quotes (>) or lists, more than the limit of ${limit}.`,
+    },
+    hint: {
+      "zh-CN": () => "报纸的稿件用不着这么多层：去掉行首多余的 > 或缩进，普通段落顶格写。",
+      en: () => "No article needs so many levels: remove the extra > or indentation at the start of the line, and write paragraphs unindented.",
+    },
+    examples: [{ file: EXAMPLE_FILE, line: 14, facts: { depth: 2000, limit: 16 } }],
+  }),
+  BlockTooLong: kind<{ kilobytes: number; limit: number }>({
+    severity: "error",
+    title: { "zh-CN": "一段太长", en: "Block too long" },
+    message: {
+      "zh-CN": ({ kilobytes, limit }) => `从这一行起，中间没有空行的一段超过了 ${limit} KB 的上限（已有 ${kilobytes} KB）。`,
+      en: ({ kilobytes, limit }) => `The block from this line, with no blank line in it, is longer than the limit of ${limit} KB (${kilobytes} KB so far).`,
+    },
+    hint: {
+      "zh-CN": () => "段与段之间要空一行；检查是不是少了空行，或者粘进了不属于这篇稿件的内容。",
+      en: () => "Paragraphs are separated by blank lines; check for missing blank lines, or text pasted in that does not belong to the article.",
+    },
+    examples: [{ file: EXAMPLE_FILE, line: 14, facts: { kilobytes: 65, limit: 64 } }],
+  }),
+  TooMuchMarkup: kind<{ marks: "emphasis" | "underlines" | "markup"; count: number; limit: number }>({
+    severity: "error",
+    title: { "zh-CN": "Markdown 符号太多", en: "Too much markup" },
+    message: {
+      "zh-CN": ({ marks, count, limit }) => marks === "emphasis"
+        ? `这一段的 * 和 _ 到这一行已有 ${count} 个，超过了一段 ${limit} 个的上限。`
+        : marks === "underlines"
+          ? `这一段里 === 或 --- 下划线到这一行已有 ${count} 行，超过了一段 ${limit} 行的上限。`
+          : `文件里的 Markdown 符号（* _ [ ] < > \` \\ &）到这一行已有 ${count} 个，超过了一期 ${limit} 个的上限。`,
+      en: ({ marks, count, limit }) => marks === "emphasis"
+        ? `This block has ${count} * and _ marks by this line, more than the limit of ${limit} in one block.`
+        : marks === "underlines"
+          ? `This block has ${count} === or --- underlines by this line, more than the limit of ${limit} in one block.`
+          : `The file has ${count} Markdown marks (* _ [ ] < > \` \\ &) by this line, more than the limit of ${limit} in one issue.`,
+    },
+    hint: {
+      "zh-CN": () => "稿件里用不着这么多符号：检查是不是粘进了别的东西；要印出星号或下划线本身时，在前面加 \\。",
+      en: () => "No article needs so many: check whether something else was pasted in; to print a * or _ itself, put a \\ before it.",
+    },
+    examples: [
+      { file: EXAMPLE_FILE, line: 14, facts: { marks: "emphasis", count: 201, limit: 200 } },
+      { file: EXAMPLE_FILE, line: 30, facts: { marks: "underlines", count: 21, limit: 20 } },
+      { file: EXAMPLE_FILE, line: 900, facts: { marks: "markup", count: 100001, limit: 100000 } },
+    ],
+  }),
+  YamlAlias: kind<Record<string, never>>({
+    severity: "error",
+    title: { "zh-CN": "文件头用了 YAML 别名", en: "YAML aliases in the front-matter" },
+    message: {
+      "zh-CN": () => "文件头用了 YAML 的锚点和别名（& 和 *），报库不接受：一个别名可以展开成极大的值。",
+      en: () => "The front-matter uses YAML anchors and aliases (& and *), which Baoku refuses: an alias can expand to a huge value.",
+    },
+    hint: {
+      "zh-CN": () => "每个字段直接写出它的值；值以 * 或 & 开头时，用英文引号括起来。",
+      en: () => "Write each field's value out; quote a value that starts with * or &.",
+    },
+    examples: [{ file: EXAMPLE_FILE, line: 7, facts: {} }],
+  }),
+  DiskFull: kind<{ freeMegabytes: number; neededMegabytes: number }>({
+    severity: "error",
+    title: { "zh-CN": "磁盘满了", en: "Disk full" },
+    message: {
+      "zh-CN": ({ freeMegabytes }) => `写这个文件时磁盘满了（它所在的磁盘只剩 ${freeMegabytes} MB）。`,
+      en: ({ freeMegabytes }) => `The disk filled up while writing this file (${freeMegabytes} MB free on its disk).`,
+    },
+    hint: {
+      "zh-CN": ({ neededMegabytes }) => `腾出空间后再构建：这个报库的一次完整构建大约要写 ${neededMegabytes} MB（网站和 .cache），可以删掉旧的 .cache 或把 --output、--cache 放到空间大的磁盘上。`,
+      en: ({ neededMegabytes }) => `Free some space and build again: a whole build of this archive writes about ${neededMegabytes} MB (the site and .cache); remove an old .cache, or put --output and --cache on a larger disk.`,
+    },
+    examples: [{ file: ".cache/parts/2022-11/3f2a9c1b/site/2022/11/01/index.html", facts: { freeMegabytes: 0.4, neededMegabytes: 12 } }],
+  }),
+  WriteFailed: kind<{ reason: "permission" | "readOnly"; code: string }>({
+    severity: "error",
+    title: { "zh-CN": "写不进去", en: "Cannot write" },
+    message: {
+      "zh-CN": ({ reason, code }) => `这个文件写不进去：${reason === "permission" ? "没有写的权限" : "它在只读的磁盘上"}（${code}）。`,
+      en: ({ reason, code }) => `This file cannot be written: ${reason === "permission" ? "there is no permission to write it" : "it is on a read-only disk"} (${code}).`,
+    },
+    hint: {
+      "zh-CN": () => "换一个能写的文件夹（--output、--cache），或者请管理员给这个文件夹写的权限。",
+      en: () => "Use a folder that can be written (--output, --cache), or ask for permission to write this one.",
+    },
+    examples: [{ file: "_site.a/index.html", facts: { reason: "permission", code: "EACCES" } }],
+  }),
+  BuildRunning: kind<{ pid: number; minutes: number }>({
+    severity: "error",
+    title: { "zh-CN": "另一个构建还在进行", en: "Another build is running" },
+    message: {
+      "zh-CN": ({ pid, minutes }) => `另一个构建（进程 ${pid}）正在写同一个网站，等了 ${minutes} 分钟还没有结束。`,
+      en: ({ pid, minutes }) => `Another build (process ${pid}) is writing the same site and has not finished after ${minutes} minutes.`,
+    },
+    hint: {
+      "zh-CN": ({ pid }) => `等它结束后再构建；如果它卡住了，先停掉它（kill ${pid}），再构建一次。`,
+      en: ({ pid }) => `Build again when it has finished; if it is stuck, stop it first (kill ${pid}).`,
+    },
+    examples: [{ file: "_site.lock", facts: { pid: 4242, minutes: 30 } }],
   }),
   ExportNotUtf8: kind<{ file: string }>({
     severity: "error",

@@ -30,8 +30,8 @@ export const TEXTS = {
 
   // npm run check
   checkUsage: text({
-    "zh-CN": () => "用法：npm run check -- [--content <目录>]",
-    en: () => "Usage: npm run check -- [--content <dir>]",
+    "zh-CN": () => "用法：npm run check -- [--content <目录>] [--allow-empty]",
+    en: () => "Usage: npm run check -- [--content <dir>] [--allow-empty]",
   }),
   checkPassed: text<{ issues: number; warnings: boolean }>({
     "zh-CN": ({ issues, warnings }) => `已检查 ${issues} 期：${warnings ? "没有错误" : "没有问题"}。`,
@@ -40,8 +40,8 @@ export const TEXTS = {
 
   // npm run build
   buildUsage: text({
-    "zh-CN": () => "用法：npm run build -- [--full] [--content <目录>] [--output <目录>] [--cache <目录>] [--verbose]",
-    en: () => "Usage: npm run build -- [--full] [--content <dir>] [--output <dir>] [--cache <dir>] [--verbose]",
+    "zh-CN": () => "用法：npm run build -- [--full] [--content <目录>] [--output <目录>] [--cache <目录>] [--allow-empty] [--verify] [--verbose]",
+    en: () => "Usage: npm run build -- [--full] [--content <dir>] [--output <dir>] [--cache <dir>] [--allow-empty] [--verify] [--verbose]",
   }),
   siteNotBuilt: text<{ output: string }>({
     "zh-CN": ({ output }) => `网站没有构建，${output} 保持原样。`,
@@ -64,6 +64,10 @@ export const TEXTS = {
   buildParts: text<{ rendered: number; parts: number; indexed: number; bundles: number }>({
     "zh-CN": ({ rendered, parts, indexed, bundles }) => `渲染了 ${parts} 个部分中的 ${rendered} 个，索引了 ${bundles} 个搜索分卷中的 ${indexed} 个；没有改动的取自缓存。`,
     en: ({ rendered, parts, indexed, bundles }) => `Rendered ${rendered} of ${parts} parts and indexed ${indexed} of ${bundles} search bundles; unchanged ones come from the cache.`,
+  }),
+  buildWaiting: text<{ pid: number }>({
+    "zh-CN": ({ pid }) => `另一个构建（进程 ${pid}）正在写同一个网站，等它结束后再开始…`,
+    en: ({ pid }) => `Another build (process ${pid}) is writing the same site; waiting for it to finish…`,
   }),
   renderWorkerStopped: text<{ how: string; part: string }>({
     "zh-CN": ({ how, part }) => `渲染进程在渲染 ${part} 时停止了（${how}）。`,

@@ -1,0 +1,61 @@
+// A build that cannot go on for a reason the person running it can act on — a full disk, a folder it may not write — ends with that
+// reason as a problem, reported like a problem in the content, and the published site is left as it was.
+import { statfs } from "node:fs/promises";
+import path from "node:path";
+import { problem, type Problem } from "../problems.ts";
+import { shortText } from "../content/shown-value.ts";
+import { shownPath } from "../cli.ts";
+
+/** A failure of the build that carries the problem to report. */
+export class BuildFailure extends Error {
+  override name = "BuildFailure";
+
+  constructor(readonly problem: Problem) {
+    super(problem.kind);
+  }
+}
+
+/** The error of a write that failed for want of space, where the writer (Pagefind) only said so in its own words. */
+export function diskFullAt(file: string): NodeJS.ErrnoException {
+  const code = "ENOSPC";
+  return Object.assign(new Error(code), { code, path: file });
+}
+
+/** What a failed write of a file system error means to the person who must free space or fix permissions. */
+const WRITE_ERRORS: Record<string, "full" | "permission" | "readOnly"> = {
+  ENOSPC: "full",
+  EDQUOT: "full",
+  EFBIG: "full",
+  EACCES: "permission",
+  EPERM: "permission",
+  EROFS: "readOnly",
+};
+
+/**
+ * The problem of a write that failed (an error of the file system, with its code and path), or undefined for any other error.
+ * `neededBytes` is about what the whole build writes, for the space to free.
+ */
+export async function writeProblem(error: unknown, neededBytes: number): Promise<Problem | undefined> {
+  if (error instanceof BuildFailure) return error.problem;
+  // A copy's error names its source and its destination; the destination is what was being written.
+  const { code, path: source, dest } = (error ?? {}) as NodeJS.ErrnoException & { dest?: string };
+  const file = dest ?? source;
+  const meaning = code ? WRITE_ERRORS[code] : undefined;
+  if (!meaning || !file) return undefined;
+  const where = { file: shortText(shownPath(file), 200) };
+  if (meaning !== "full") return problem("WriteFailed", where, { reason: meaning, code: code! });
+  return problem("DiskFull", where, { freeMegabytes: megabytesOf(await freeBytes(file)), neededMegabytes: megabytesOf(neededBytes) });
+}
+
+/** Free bytes for an unprivileged writer on the file system of `file` (or of the nearest folder above it that exists). */
+async function freeBytes(file: string): Promise<number> {
+  for (let at = file; ; at = path.dirname(at)) {
+    const info = await statfs(at).catch(() => undefined);
+    if (info) return info.bavail * info.bsize;
+    if (path.dirname(at) === at) return 0;
+  }
+}
+
+function megabytesOf(bytes: number): number {
+  return Math.ceil(bytes / (1024 * 1024) * 10) / 10;
+}
