@@ -197,15 +197,13 @@ export interface ThisDay {
   lunar: { label: string; url: string; issues: IssueListing[] };
 }
 
-/** /day/<MM>-<DD>/ and /lunar/<MM>-<DD>/: the issues of one day of the solar or the lunar year, in every year, newest first. */
+/** /day/<MM>-<DD>/ and /lunar/<MM>-<DD>/: the issues of one day of the solar or the lunar year, in every year, newest first; a day with any. */
 export interface DayPageData {
   path: string;
   url: string;
   /** 11月1日, or 农历十月初八. */
   title: string;
   calendar: "solar" | "lunar";
-  /** The month of its year, 1–12 (a leap month: the month it repeats). */
-  month: number;
   issues: IssueListing[];
   /** What is special about the day: 2月29日 only in leap years, 三十 only in long months, a leap month only in some years. */
   note?: string;
@@ -225,7 +223,8 @@ export interface DayIndexData {
   /** 按公历日期, 按农历日期: how a link to it reads. */
   label: string;
   calendar: "solar" | "lunar";
-  months: { label: string; days: { label: string; title: string; url: string; issueCount: number }[] }[];
+  /** Each day with its count of issues, and its page when it has any. */
+  months: { label: string; days: { label: string; title: string; url?: string; issueCount: number }[] }[];
   /** The other calendar's index. */
   other: Link;
 }
@@ -266,8 +265,6 @@ export interface PersonPageData {
 export interface NamesakePageData {
   path: string;
   url: string;
-  /** The shared pinyin, e.g. zhang-wei. */
-  slug: string;
   romanized: string;
   people: Link[];
   /** /people/. */

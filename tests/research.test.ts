@@ -130,7 +130,8 @@ test("should list everyone on /people/ with their counts, and each person's arti
   const index = await open("people");
   const entries = index.querySelectorAll(".people-list li").map(text);
   assert.equal(entries.length, 9);
-  assert.ok(entries.includes("郭龙君 Guo Longjun · 记者 · 6篇"), entries.join("\n"));
+  assert.ok(entries.includes("裴崇旭 Pei Chongxu · 记者 · 3篇"), entries.join("\n"));
+  assert.ok(entries.includes("郭龙君 Guo Longjun · 记者 · 7篇"), entries.join("\n"));
   assert.ok(entries.includes("章伟 Zhang Wei · 通讯员、摄影 · 3篇"), entries.join("\n"));
   const person = await open("people/zhang-wei-8b5f1c");
   assert.equal(text(person.querySelector("h1")), "章伟");
@@ -160,9 +161,10 @@ test("should list on an issue page the issues of its day and of its lunar day in
   assert.deepEqual(lunar?.querySelectorAll(".issue-listing a").map((link) => link.getAttribute("href")), ["/2021/11/12/", "/2020/11/22/", "/2019/11/04/"]);
   assert.deepEqual(section?.querySelectorAll(".this-day-more a").map((link) => link.getAttribute("href")), ["/day/11-01/", "/lunar/10-08/"]);
   assert.match(text(solar?.querySelector(".issue-listing")), /^2021年11月1日 星期一 · 农历辛丑年九月廿七 · 总第1006期 区人大常委会召开会议$/);
-  // The home page is the newest issue's: every other year is earlier.
-  const home = (await open("")).querySelector(".this-day");
-  assert.deepEqual(home?.querySelectorAll(".this-day-list")[0]?.querySelectorAll(".issue-listing a").map((link) => link.getAttribute("href")), ["/2020/02/29/"]);
+  // The home page is the newest issue's (2024-03-22): every other year is earlier.
+  const home = (await open("")).querySelectorAll(".this-day .this-day-list");
+  assert.deepEqual(home[0]?.querySelectorAll(".issue-listing a").map((link) => link.getAttribute("href")), ["/2023/03/22/"]);
+  assert.equal(text(home[1]?.querySelector(".this-day-empty")), "此前各年的农历二月十三没有报纸。");
 });
 
 test("should write the day pages of every year, leap months and the 30th as the archive has them, and calendars that link them", async () => {
@@ -173,14 +175,19 @@ test("should write the day pages of every year, leap months and the 30th as the 
   assert.deepEqual(await listed("lunar/leap-04-01"), ["/2020/05/23/"]);
   assert.deepEqual(await listed("lunar/leap-02-01"), ["/2023/03/22/"]);
   assert.deepEqual(await listed("lunar/12-30"), ["/2024/02/09/", "/2023/01/21/"]);
-  assert.deepEqual(await listed("day/07-15"), []);
+  assert.equal(existsSync(path.join(siteDir, "day/07-15")), false, "no page for a day without an issue");
   assert.equal(text((await open("lunar/leap-02-01")).querySelector("h1")), "历史上的农历闰二月初一");
-  assert.match(text((await open("lunar/04-01")).querySelector(".day-links")), /另见 农历闰四月初一/);
+  // 闰二月初一 (2023) and 二月初一 (2024) are different days, each page leading to the other.
+  assert.match(text((await open("lunar/leap-02-01")).querySelector(".day-links")), /另见 农历二月初一/);
+  assert.match(text((await open("lunar/02-01")).querySelector(".day-links")), /另见 农历闰二月初一/);
+  assert.doesNotMatch(text((await open("lunar/leap-04-01")).querySelector(".day-links")), /另见/, "no issue on 四月初一");
   const solarCalendar = await open("day");
-  assert.equal(solarCalendar.querySelectorAll(".day-grid a").length, 366);
+  assert.equal(solarCalendar.querySelectorAll(".day-grid li").length, 366, "every day of the year, 2月29日 too");
+  assert.equal(solarCalendar.querySelectorAll(".day-grid a").length, 10, "a link for each of the 10 days that have an issue");
   assert.equal(solarCalendar.querySelector('a[href="/day/11-01/"]')?.getAttribute("aria-label"), "11月1日，4期");
   const lunarCalendar = await open("lunar");
-  assert.equal(lunarCalendar.querySelectorAll(".day-grid a").length, 360 + 60);
+  assert.equal(lunarCalendar.querySelectorAll(".day-grid li").length, 360 + 60, "12 months of 30 days, and 闰二月 and 闰四月");
+  assert.equal(lunarCalendar.querySelectorAll(".day-grid a").length, 11);
   assert.deepEqual((await open("archive/2022")).querySelectorAll(".day-calendars a").map((link) => link.getAttribute("href")), ["/day/", "/lunar/"]);
   assert.equal(existsSync(path.join(siteDir, "lunar/leap-03-01")), false, "no 闰三月 in the archive");
 });

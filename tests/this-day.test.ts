@@ -48,35 +48,36 @@ test("should list under 历史上的今天 only the earlier issues of the day an
   assert.deepEqual(thisDayOf(index, "2023-11-01", at).solar.issues.map((issue) => issue.date), ["2022-11-01", "2021-11-01"]);
 });
 
-test("should write a page for each of the 366 days and the 360 lunar days, and each day of the leap months the archive has", () => {
-  const pages = dayPages(dayIndex(archive), at);
-  assert.equal(SOLAR_DAYS.length, 366);
-  assert.equal(pages.filter((page) => page.calendar === "solar").length, 366);
-  const lunar = pages.filter((page) => page.calendar === "lunar");
-  assert.equal(lunar.length, 360 + 2 * 30, "闰二月 (2023) and 闰四月 (2020)");
+test("should write a page for each day of the solar and the lunar year the archive has an issue on, leap months' days their own", () => {
+  const pages = dayPages(dayIndex([...archive, header("2024-02-29", 1010), header("2024-03-10", 1011)]), at);
+  assert.deepEqual(pages.filter((page) => page.calendar === "solar").map((page) => page.path), [
+    "/day/01-21/", "/day/02-09/", "/day/02-29/", "/day/03-10/", "/day/03-22/", "/day/05-23/", "/day/11-01/", "/day/11-04/", "/day/11-12/",
+  ]);
   const byPath = new Map(pages.map((page) => [page.path, page]));
   assert.deepEqual(byPath.get("/day/11-01/")?.issues.map((issue) => issue.date), ["2023-11-01", "2022-11-01", "2021-11-01"]);
   assert.match(byPath.get("/day/02-29/")?.note ?? "", /闰年/);
   const leap = byPath.get("/lunar/leap-02-01/")!;
   assert.equal(leap.title, "农历闰二月初一");
   assert.deepEqual(leap.issues.map((issue) => issue.date), ["2023-03-22"]);
-  assert.deepEqual(leap.related, { url: "/lunar/02-01/", label: "农历二月初一" });
+  assert.deepEqual(leap.related, { url: "/lunar/02-01/", label: "农历二月初一" }, "2024-03-10 is 二月初一");
   assert.deepEqual(byPath.get("/lunar/02-01/")?.related, { url: "/lunar/leap-02-01/", label: "农历闰二月初一" });
-  assert.equal(byPath.get("/lunar/03-01/")?.related, undefined, "no leap 三月 in the archive");
+  assert.equal(byPath.get("/lunar/leap-04-01/")?.related, undefined, "no issue on 四月初一");
+  assert.match(byPath.get("/lunar/leap-04-01/")?.note ?? "", /闰四月是闰月/);
   const lastDay = byPath.get("/lunar/12-30/")!;
   assert.deepEqual(lastDay.issues.map((issue) => issue.date), ["2024-02-09", "2023-01-21"]);
   assert.match(lastDay.note ?? "", /小月.*没有三十/);
-  // The lunar year in order: a leap month right after the month it repeats, and each day leading to the next.
-  const order = lunar.map((page) => page.path);
-  assert.equal(order.indexOf("/lunar/leap-02-01/"), order.indexOf("/lunar/02-30/") + 1);
-  assert.equal(byPath.get("/lunar/leap-02-30/")?.next?.url, "/lunar/03-01/");
-  assert.equal(byPath.get("/day/12-31/")?.next, undefined);
+  // The lunar year in order, a leap month right after the month it repeats, each day leading to the next day that has a page.
+  const order = pages.filter((page) => page.calendar === "lunar").map((page) => page.path);
+  assert.deepEqual(order, ["/lunar/01-20/", "/lunar/02-01/", "/lunar/leap-02-01/", "/lunar/leap-04-01/", "/lunar/09-18/", "/lunar/09-27/", "/lunar/10-08/", "/lunar/12-30/"]);
+  assert.equal(byPath.get("/lunar/leap-02-01/")?.next?.url, "/lunar/leap-04-01/");
+  assert.equal(byPath.get("/day/11-12/")?.next, undefined);
 });
 
-test("should lay out the calendars of days month by month, with the leap months the archive has", () => {
+test("should lay out the calendars of every day month by month, with the leap months the archive has, linking the days with issues", () => {
   const [solar, lunar] = dayIndexes(dayIndex(archive), at);
   assert.deepEqual(solar?.months.map((month) => month.days.length), [31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31]);
   assert.deepEqual(lunar?.months.map((month) => month.label), ["正月", "二月", "闰二月", "三月", "四月", "闰四月", "五月", "六月", "七月", "八月", "九月", "十月", "十一月", "腊月"]);
   assert.equal(lunar?.months[11]?.label, "十月");
-  assert.deepEqual([lunar?.months[11]?.days[7]?.label, lunar?.months[11]?.days[7]?.issueCount], ["初八", 3], "十月初八 of 2019, 2021 and 2022");
+  assert.deepEqual([lunar?.months[11]?.days[7]?.label, lunar?.months[11]?.days[7]?.issueCount, lunar?.months[11]?.days[7]?.url], ["初八", 3, "/lunar/10-08/"], "十月初八 of 2019, 2021 and 2022");
+  assert.equal(lunar?.months[11]?.days[8]?.url, undefined, "十月初九 has no issue, and no page");
 });

@@ -1,9 +1,10 @@
 // Renders one part of the site (see site-parts.ts) with Eleventy into a folder of its own, writes its articles' citation files among its
 // pages, and beside it their search input. Runs in a render worker (render-worker.ts), so parts render in parallel and memory stays per part.
-import { cp, mkdir, readdir, readFile, writeFile } from "node:fs/promises";
+import { cp, mkdir, readdir, readFile } from "node:fs/promises";
 import path from "node:path";
 import Eleventy from "@11ty/eleventy";
 import { eachLimited } from "../util/each-limited.ts";
+import { writeNamed } from "./failure.ts";
 import { withSearchTerms } from "./search-index.ts";
 import { rendersIn, type SitePart } from "./site-parts.ts";
 import { projectRoot } from "../project.ts";
@@ -45,9 +46,9 @@ export async function renderPart({ part, siteDir, searchInputDir, verbose }: Ren
     const html = await readFile(path.join(siteDir, article.path, "index.html"), "utf8");
     const target = path.join(searchInputDir, article.path, "index.html");
     await mkdir(path.dirname(target), { recursive: true });
-    await writeFile(target, withSearchTerms(html));
+    await writeNamed(target, withSearchTerms(html));
     // The citation files are data, not pages: written here rather than by Eleventy, which would take about a millisecond each.
-    for (const file of article.citationFiles) await writeFile(path.join(siteDir, file.path), file.content);
+    for (const file of article.citationFiles) await writeNamed(path.join(siteDir, file.path), file.content);
   });
   return countWritten(written);
 }

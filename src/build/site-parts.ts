@@ -1,18 +1,16 @@
 // The site as parts that are rendered and cached on their own, and the hashes that say when one must be redone. A month part holds the
-// issue, 版, article and /no/ pages of one month's issues, and its images; a people part the pages of the people whose pinyin starts with
-// one letter; a day part the 历史上的今天 pages of one month of the solar or the lunar year; the archive-wide part holds the rest (home,
-// 往期回顾 and its calendars, /people/, /day/ and /lunar/, search, 404, the static files). Parts are small because Eleventy's time per
-// page grows with the pages of a run (0.8 ms a page for 2,100 pages, 1.7 ms for 6,300 here), and because a new issue should re-render its
-// month, the archive-wide pages, its day's two day parts and the people parts of those it names, not the archive.
+// issue, 版, article and /no/ pages of one month's issues, and its images; the people part every person's page; the days part the
+// 历史上的今天 pages of the solar and the lunar year; the archive-wide part holds the rest (home, 往期回顾 and its calendars, /people/,
+// /day/ and /lunar/, search, 404, the static files). Parts are small because Eleventy's time per page grows with the pages of a run (0.8 ms
+// a page for 2,100 pages, 1.7 ms for 6,300 here), and because a new issue should re-render its month and the pages that span the
+// archive, not the other months.
 import { createHash } from "node:crypto";
 import type { ScannedIssue } from "../content/archive.ts";
 import type { IssueHeader } from "../model.ts";
 import type { ArchiveContext } from "../site/issue-records.ts";
-import { personInitial } from "../site/people.ts";
 import { searchBundles, type SearchBundle } from "../site/search-bundles.ts";
 import { monthOf } from "../paths.ts";
 import type { DayPageData, SiteData } from "../site-types.ts";
-import { pushTo } from "../util/push-to.ts";
 
 /** Which templates render a part. */
 export type PartKind = "month" | "people" | "days" | "archive";
@@ -24,12 +22,14 @@ export const PART_TEMPLATES: Readonly<Record<Exclude<PartKind, "archive">, reado
   days: ["day.njk"],
 };
 
-/** The key of the archive-wide part; month parts are keyed YYYY-MM, people parts people-<letter>, day parts days-MM and lunar-MM, so none clash. */
+/** The keys of the archive-wide, people and day parts; month parts are keyed YYYY-MM, so none clash. */
 export const ARCHIVE_PART = "archive";
+export const PEOPLE_PART = "people";
+export const DAYS_PART = "days";
 
 /** What renders one part's pages. */
 export interface SitePart {
-  /** The month, YYYY-MM; people-<letter>; days-MM or lunar-MM; or `archive`. */
+  /** The month, YYYY-MM; or `people`, `days` or `archive`. */
   key: string;
   /** What the part's templates see as `baoku`: the site's shared facts with only this part's records. */
   data: SiteData;
@@ -102,17 +102,14 @@ export interface SpanningPart extends SitePart {
 }
 
 /**
- * The people parts and the day parts: the people whose slug starts with one letter, and the day pages of one month of the solar or the
- * lunar year, so that a new issue re-renders the pages of its day and of those it names, a few parts, not every person and day.
+ * The people part and the day part: every person's page, and every day's. Each is one Eleventy run: a new issue changes a few people's
+ * pages and two days', and rendering all of them again costs less than starting a run for each letter or month (about half a second
+ * each here), at 11,000 issues as at one.
  */
 export function spanningParts(shared: Pick<SiteData, "paper" | "site">, records: Pick<SiteData, "people" | "namesakes">, days: readonly DayPageData[], codeHash: string): SpanningPart[] {
-  const people = new Map<string, Pick<SiteData, "people" | "namesakes">>();
-  const group = (initial: string) => people.get(initial) ?? people.set(initial, { people: [], namesakes: [] }).get(initial)!;
-  for (const person of records.people) group(personInitial(person.slug)).people.push(person);
-  for (const page of records.namesakes) group(personInitial(page.slug)).namesakes.push(page);
   const parts: SitePart[] = [
-    ...[...people].sort(([a], [b]) => (a < b ? -1 : 1)).map(([initial, pages]): SitePart => ({ key: `people-${initial}`, data: { ...shared, ...NO_RECORDS, ...pages }, templates: "people" })),
-    ...(days.length > 0 ? [{ key: "days", data: { ...shared, ...NO_RECORDS, days: [...days] }, templates: "days" as const }] : []),
+    ...(records.people.length > 0 ? [{ key: PEOPLE_PART, data: { ...shared, ...NO_RECORDS, ...records }, templates: "people" as const }] : []),
+    ...(days.length > 0 ? [{ key: DAYS_PART, data: { ...shared, ...NO_RECORDS, days: [...days] }, templates: "days" as const }] : []),
   ];
   return parts.map((part) => ({ ...part, hash: hashOf(codeHash, part.key, part.data) }));
 }

@@ -175,7 +175,7 @@ export function peopleRecords(headers: readonly IssueHeader[], slugs: PersonSlug
 
   const namesakes: NamesakePageData[] = [...slugs.namesakes]
     .filter(([, names]) => names.some((name) => creditsByName.has(name)))
-    .map(([base, names]) => ({ path: personPath(base), url: at(personPath(base)), slug: base, romanized: romanizedOf(base), people: names.map(linkTo), indexUrl: at(PEOPLE_PATH) }))
+    .map(([base, names]) => ({ path: personPath(base), url: at(personPath(base)), romanized: romanizedOf(base), people: names.map(linkTo), indexUrl: at(PEOPLE_PATH) }))
     .sort((a, b) => (a.path < b.path ? -1 : 1));
 
   const groups = new Map<string, PeopleIndexData["groups"][number]["people"]>();
@@ -193,7 +193,7 @@ export function peopleRecords(headers: readonly IssueHeader[], slugs: PersonSlug
   };
 }
 
-/** The letter a person's page is filed under, which names the part of the site it is rendered in (build/site-parts.ts). */
-export function personInitial(slug: string): string {
+/** The letter /people/ files a person under: the first of their slug, or 0 for one that starts with a digit. */
+function personInitial(slug: string): string {
   return /^[a-z]/.test(slug) ? slug[0]! : "0";
 }

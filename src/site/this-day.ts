@@ -94,27 +94,27 @@ function lunarNote(day: LunarDay, issues: readonly IssueHeader[]): string | unde
 }
 
 /**
- * The pages of every day of the solar year (366) and of the lunar year (360, and the days of the leap months the archive has); none
- * for an archive without issues, where every one of them would say there is nothing.
+ * The pages of the days of the solar year (up to 366, 02-29 among them) and of the lunar year (up to 360, and the days of the leap
+ * months) on which the archive has an issue: a daily paper of a few years has all of them, and a page that could only say "none"
+ * is left out, as its calendar (dayIndexes) shows the day without a link.
  */
 export function dayPages(index: DayIndex, at: Addresser): DayPageData[] {
-  if (index.lunarDayOf.size === 0) return [];
-  const newestFirst = (list: readonly IssueHeader[] | undefined) => [...(list ?? [])].reverse().map((header) => listing(header, at));
-  const solar: DayPageData[] = SOLAR_DAYS.map((key) => ({
-    path: dayPath(`2000-${key}`), url: at(dayPath(`2000-${key}`)), title: solarDayName(key), calendar: "solar", month: Number(key.slice(0, 2)),
-    issues: newestFirst(index.solar.get(key)), indexUrl: at(DAYS_PATH),
+  const newestFirst = (list: readonly IssueHeader[]) => [...list].reverse().map((header) => listing(header, at));
+  const solar: DayPageData[] = SOLAR_DAYS.filter((key) => index.solar.has(key)).map((key) => ({
+    path: dayPath(`2000-${key}`), url: at(dayPath(`2000-${key}`)), title: solarDayName(key), calendar: "solar",
+    issues: newestFirst(index.solar.get(key)!), indexUrl: at(DAYS_PATH),
     ...(key === "02-29" && { note: "2月29日只在闰年才有，每四年左右一次。" }),
   }));
-  const lunarDays = lunarDaysOf(index);
-  const hasLeap = new Set(lunarDays.filter((day) => day.leap).map((day) => day.month));
+  const lunarDays = lunarDaysOf(index).filter((day) => index.lunar.has(lunarKey(day)));
   const lunar: DayPageData[] = lunarDays.map((day) => {
-    const issues = index.lunar.get(lunarKey(day)) ?? [];
+    const issues = index.lunar.get(lunarKey(day))!;
     const note = lunarNote(day, issues);
-    const relatedDay = day.leap || hasLeap.has(day.month) ? { ...day, leap: !day.leap } : undefined;
+    // The same day of a leap month and of the month it repeats, when the archive has both.
+    const relatedDay = { ...day, leap: !day.leap };
+    const related = index.lunar.has(lunarKey(relatedDay)) ? { url: at(lunarDayPath(relatedDay)), label: `农历${lunarDayName(relatedDay)}` } : undefined;
     return {
-      path: lunarDayPath(day), url: at(lunarDayPath(day)), title: `农历${lunarDayName(day)}`, calendar: "lunar", month: day.month, issues: newestFirst(issues),
-      indexUrl: at(LUNAR_DAYS_PATH), ...(note && { note }),
-      ...(relatedDay && { related: { url: at(lunarDayPath(relatedDay)), label: `农历${lunarDayName(relatedDay)}` } }),
+      path: lunarDayPath(day), url: at(lunarDayPath(day)), title: `农历${lunarDayName(day)}`, calendar: "lunar", issues: newestFirst(issues),
+      indexUrl: at(LUNAR_DAYS_PATH), ...(note && { note }), ...(related && { related }),
     };
   });
   for (const pages of [solar, lunar]) {
@@ -129,19 +129,26 @@ export function dayPages(index: DayIndex, at: Addresser): DayPageData[] {
   return [...solar, ...lunar];
 }
 
-/** /day/ and /lunar/: every day with its page and count of issues, month by month; none for an archive without issues, like the day pages. */
+/**
+ * /day/ and /lunar/: every day of the year month by month, with its count of issues and a link to its page where it has any; none for
+ * an archive without issues.
+ */
 export function dayIndexes(index: DayIndex, at: Addresser): DayIndexData[] {
   if (index.lunarDayOf.size === 0) return [];
   const solarMonths = Array.from({ length: 12 }, (_, month) => ({
     label: `${month + 1}月`,
     days: SOLAR_DAYS.filter((key) => Number(key.slice(0, 2)) === month + 1).map((key) => ({
-      label: String(Number(key.slice(3, 5))), title: solarDayName(key), url: at(dayPath(`2000-${key}`)), issueCount: index.solar.get(key)?.length ?? 0,
+      label: String(Number(key.slice(3, 5))), title: solarDayName(key), issueCount: index.solar.get(key)?.length ?? 0,
+      ...(index.solar.has(key) && { url: at(dayPath(`2000-${key}`)) }),
     })),
   }));
   const lunarMonths: DayIndexData["months"] = [];
   for (const day of lunarDaysOf(index)) {
     if (day.day === 1) lunarMonths.push({ label: lunarDayName(day).replace(/初一$/, ""), days: [] });
-    lunarMonths.at(-1)!.days.push({ label: lunarDayOfMonth(day.day), title: `农历${lunarDayName(day)}`, url: at(lunarDayPath(day)), issueCount: index.lunar.get(lunarKey(day))?.length ?? 0 });
+    lunarMonths.at(-1)!.days.push({
+      label: lunarDayOfMonth(day.day), title: `农历${lunarDayName(day)}`, issueCount: index.lunar.get(lunarKey(day))?.length ?? 0,
+      ...(index.lunar.has(lunarKey(day)) && { url: at(lunarDayPath(day)) }),
+    });
   }
   const solarLink = { url: at(DAYS_PATH), label: "按公历日期" };
   const lunarLink = { url: at(LUNAR_DAYS_PATH), label: "按农历日期" };
