@@ -57,6 +57,11 @@ function summarisePage(issue: Issue, page: Page, at: Addresser): PageSummary {
   };
 }
 
+/** Where a 版's PDF is published: beside the issue's page, under its own name. */
+function pdfPath(issue: Issue, pdf: string): string {
+  return issuePath(issue.date) + encodeURIComponent(pdf);
+}
+
 /** A 版's scan as its page shows it, with each article that gives its area as a link over it. */
 function scanOf(issue: Issue, page: Page, articles: readonly ArticleSummary[], at: Addresser): SiteScan | undefined {
   if (!page.scan) return undefined;
@@ -65,7 +70,7 @@ function scanOf(issue: Issue, page: Page, articles: readonly ArticleSummary[], a
     picture: pictureOf(derivatives, SCAN_USE, "eager", at),
     alt: `${dateText(issue.date)} ${pageLabel(page)} 版面图`,
     fullUrl: at(widestOf(derivatives).path),
-    ...(page.scan.pdf && { pdfUrl: at(issuePath(issue.date) + encodeURIComponent(page.scan.pdf)) }),
+    ...(page.scan.pdf && { pdfUrl: at(pdfPath(issue, page.scan.pdf)) }),
     hotspots: page.articles.flatMap((article, index) =>
       article.area ? [{ ...article.area, url: articles[index]!.url, title: articles[index]!.title }] : []),
   };
@@ -204,7 +209,7 @@ export function issueRecords(config: PaperConfig, issues: readonly Issue[], cont
       const { citation, files } = citationOf({
         title: articleSummary.title, authors: authorsOf(article), paper: config.paper.name, date: issue.date, issueNumber: issue.number,
         page: printed.number, section: printed.name ?? pageLabel(printed), url: absolute(articleSummary.url),
-        ...(printed.scan?.pdf && { pdfUrl: absolute(at(issuePath(issue.date) + encodeURIComponent(printed.scan.pdf))) }),
+        ...(printed.scan?.pdf && { pdfUrl: absolute(at(pdfPath(issue, printed.scan.pdf))) }),
         key: citationKey(config.paper.masthead, issue.date, printed.number, article.number), path, folderUrl: articleSummary.url,
       });
       const byline = bylineOf(article, context.people);
