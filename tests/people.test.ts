@@ -18,6 +18,9 @@ test("should spell a name in pinyin, surname then given name, as GB/T 28039 does
   assert.equal(nameSlug("买买提·艾力"), "maimaiti-aili");
   assert.equal(nameSlug("Mike Li"), "mike-li");
   assert.equal(nameSlug("Zoë"), "zoe");
+  // A character pinyin-pro cannot read (found by the property below) is dropped, and a name of nothing else is named by its hash.
+  assert.match(nameSlug("豈𠀀"), /^[a-z0-9-]+$/);
+  assert.match(nameSlug("𠀀𠀁"), /^person-[0-9a-f]{6}$/);
 });
 
 test("should give every name an address of ASCII letters, digits and hyphens, whatever it holds", () => {

@@ -27,8 +27,12 @@ function syllables(text: string, asName: boolean): string[] {
 
 /** One word of a name in ASCII: Han characters in pinyin run together, other letters without their accents, anything else dropped. */
 function asciiWord(text: string, asName: boolean): string {
-  const spelled = HAN.test(text) ? syllables(text, asName).join("") : text;
-  return spelled.normalize("NFKD").replace(/[^A-Za-z0-9]+/g, "").toLowerCase();
+  return asciiOnly(HAN.test(text) ? syllables(text, asName).join("") : text);
+}
+
+/** Letters without their accents and digits, lower-cased; every other character dropped. */
+function asciiOnly(text: string): string {
+  return text.normalize("NFKD").replace(/[^A-Za-z0-9]+/g, "").toLowerCase();
 }
 
 /**
@@ -38,7 +42,8 @@ function asciiWord(text: string, asName: boolean): string {
 export function nameSlug(name: string): string {
   const parts = name.split(/[\s·・]+/u).filter(Boolean);
   const words = parts.length === 1 && HAN_NAME.test(parts[0]!) ? surnameAndGivenName(parts[0]!) : parts.map((part, index) => asciiWord(part, index === 0));
-  const slug = words.filter(Boolean).join("-");
+  // A character pinyin-pro has no reading for (a rare or compatibility ideograph) comes back as itself, and is dropped.
+  const slug = words.map(asciiOnly).filter(Boolean).join("-");
   return slug || `person-${nameHash(name)}`;
 }
 
