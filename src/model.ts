@@ -75,6 +75,11 @@ export const paperConfigSchema = settings({
     /** The site's title in the browser tab; defaults to the paper's name. */
     title: settingText.optional(),
   }),
+  /**
+   * The archive's repository on the web, e.g. https://github.com/<owner>/<repo>: each article links to its issue file there, at its line,
+   * for readers to report an error or suggest a correction (site/corrections.ts).
+   */
+  repository: webAddress("webAddress").optional(),
   /** The language Baoku's messages are written in for this paper's editors: zh-CN (the default) or en. */
   language: z.enum(LANGUAGES, rule("language")).optional(),
 });
@@ -209,10 +214,40 @@ export interface Issue {
   fieldLines: { issue: number; date: number };
 }
 
-/** An issue without its pages: what calendars, neighbours' links, search bundles and the checks across issues need of it. */
-export type IssueHeader = Omit<Issue, "pages"> & { articleCount: number };
+/** An article named by where it is, its title, and the people its byline and photo credits name: what the people pages need of it. */
+export interface CreditedArticle {
+  /** 第N版. */
+  page: number;
+  /** Its position on the 版. */
+  article: number;
+  /** As printed; empty for photo news without a headline. */
+  title: string;
+  reporters: string[];
+  correspondents: string[];
+  photographers: string[];
+}
+
+/**
+ * An issue without its pages: what calendars, neighbours' links, search bundles, the people and this-day pages and the checks across
+ * issues need of it, kept in the parse cache's index so that those pages never read an issue whole.
+ */
+export type IssueHeader = Omit<Issue, "pages"> & {
+  articleCount: number;
+  /** The title of the front page's first article (头版头条), for lists of issues. */
+  headline?: string;
+  /** The articles that name anyone in a byline or a photo credit, in order. */
+  credited: CreditedArticle[];
+};
 
 export function issueHeader(issue: Issue): IssueHeader {
   const { pages, ...header } = issue;
-  return { ...header, articleCount: pages.reduce((sum, page) => sum + page.articles.length, 0) };
+  const headline = pages[0]?.articles[0]?.title;
+  const credited = pages.flatMap((page) => page.articles.flatMap((article) => {
+    const photographers = [...new Set(article.photos.flatMap((photo) => photo.photographers))];
+    const reporters = article.byline?.reporters ?? [];
+    const correspondents = article.byline?.correspondents ?? [];
+    if (reporters.length + correspondents.length + photographers.length === 0) return [];
+    return [{ page: page.number, article: article.number, title: article.title, reporters, correspondents, photographers }];
+  }));
+  return { ...header, articleCount: pages.reduce((sum, page) => sum + page.articles.length, 0), ...(headline && { headline }), credited };
 }

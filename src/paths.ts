@@ -80,3 +80,38 @@ export const SEARCH_FOLDER = "pagefind";
 export function bundlePath(key: string): string {
   return `/${SEARCH_FOLDER}/${key}/`;
 }
+
+/** The folder of the people pages, which the people parts and the archive-wide part (its /people/ page) share. */
+export const PEOPLE_FOLDER = "people";
+
+/** /people/: everyone named in a byline or a photo credit. */
+export const PEOPLE_PATH = `/${PEOPLE_FOLDER}/`;
+
+/** /people/<slug>/: one person's articles and photos (site/people.ts makes the slug). */
+export function personPath(slug: string): string {
+  return `${PEOPLE_PATH}${slug}/`;
+}
+
+/** The folders of the day pages (the days part) and of their calendars (the archive-wide part). */
+export const DAYS_FOLDER = "day";
+export const LUNAR_DAYS_FOLDER = "lunar";
+
+/** /day/: the days of the year, each leading to that day's issues in every year. */
+export const DAYS_PATH = `/${DAYS_FOLDER}/`;
+
+/** /day/<MM>-<DD>/: the issues of one day of the year (month and day of a YYYY-MM-DD date), in every year; 02-29 too. */
+export function dayPath(date: string): string {
+  return `${DAYS_PATH}${date.slice(5, 10)}/`;
+}
+
+/** /lunar/: the days of the lunar year. */
+export const LUNAR_DAYS_PATH = `/${LUNAR_DAYS_FOLDER}/`;
+
+/** /lunar/<MM>-<DD>/, and /lunar/leap-<MM>-<DD>/ for a day of a leap month (闰月): the issues of one lunar day in every year. */
+export function lunarDayPath(day: { month: number; leap: boolean; day: number }): string {
+  const two = (value: number) => String(value).padStart(2, "0");
+  return `${LUNAR_DAYS_PATH}${day.leap ? "leap-" : ""}${two(day.month)}-${two(day.day)}/`;
+}
+
+/** The citation files beside each article's page, one a format: cite.ris, cite.bib and cite.json (CSL-JSON). */
+export const CITATION_FILES = { ris: "cite.ris", bibtex: "cite.bib", csl: "cite.json" } as const;

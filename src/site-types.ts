@@ -116,6 +116,10 @@ export interface IssuePageData extends IssueSummary {
   social: SocialPreview;
   previous?: Link;
   next?: Link;
+  /** 历史上的今天: the issues of the same day and the same lunar day in earlier years. */
+  thisDay: ThisDay;
+  /** schema.org PublicationIssue as JSON, escaped for a <script> element (site/json-ld.ts). */
+  jsonLd: string;
 }
 
 /** /<YYYY>/<MM>/<DD>/<page>/ */
@@ -136,11 +140,147 @@ export interface ArticlePageData extends ArticleSummary {
   issue: IssueSummary;
   page: PageSummary;
   dateline?: Dateline;
-  byline?: Byline;
+  byline?: SiteByline;
+  photos: CreditedPhoto[];
   bodyHtml: string;
   social: SocialPreview;
   previous?: Link;
   next?: Link;
+  /** 引用本文 and the tags reference managers read. */
+  citation: Citation;
+  /** The citation's files beside the page (RIS, BibTeX, CSL-JSON): written by the render step, not by a template. */
+  citationFiles: { path: string; content: string }[];
+  /** schema.org NewsArticle as JSON, escaped for a <script> element (site/json-ld.ts). */
+  jsonLd: string;
+  /** 纠错: where to report an error, and the date of the last correction the archive's history shows. */
+  correction: { reportUrl?: string; correctedOn?: string };
+}
+
+/** A person as a byline or credit names them, with their page. */
+export interface PersonLink {
+  name: string;
+  url: string;
+}
+
+/** A byline with each name linked to its person's page. */
+export interface SiteByline extends Omit<Byline, "reporters" | "correspondents"> {
+  reporters: PersonLink[];
+  correspondents: PersonLink[];
+}
+
+/** A photo whose credit is cut into the words as printed and the names, linked to their pages. */
+export interface CreditedPhoto extends SitePhoto {
+  creditParts: ({ text: string } | PersonLink)[];
+}
+
+/** 引用本文: GB/T 7714-2015 references, the downloads, and the meta tags Google Scholar and Zotero read. */
+export interface Citation {
+  /** 郭龙君. 区委常委会召开会议[N]. 东昌府讯, 2022-11-04(1). */
+  reference: string;
+  /** The online form [N/OL] around the access date, which the page fills in when it is copied: `before` + [YYYY-MM-DD] + `after`. */
+  online: { before: string; after: string };
+  downloads: { label: string; url: string; fileName: string; type: string }[];
+  meta: { name: string; content: string }[];
+}
+
+/** One issue in a list of issues: its date, number and front-page headline. */
+export interface IssueListing {
+  url: string;
+  date: string;
+  dateText: string;
+  year: string;
+  weekday: string;
+  lunarDate: string;
+  number: number;
+  headline?: string;
+}
+
+/** 历史上的今天 of one issue: the earlier issues of the same day of the year and of the same lunar day, and those days' pages. */
+export interface ThisDay {
+  solar: { label: string; url: string; issues: IssueListing[] };
+  lunar: { label: string; url: string; issues: IssueListing[] };
+}
+
+/** /day/<MM>-<DD>/ and /lunar/<MM>-<DD>/: the issues of one day of the solar or the lunar year, in every year, newest first; a day with any. */
+export interface DayPageData {
+  path: string;
+  url: string;
+  /** 11月1日, or 农历十月初八. */
+  title: string;
+  calendar: "solar" | "lunar";
+  issues: IssueListing[];
+  /** What is special about the day: 2月29日 only in leap years, 三十 only in long months, a leap month only in some years. */
+  note?: string;
+  /** The same day of the leap month, or of the month a leap month follows. */
+  related?: Link;
+  /** The calendar of all such days. */
+  indexUrl: string;
+  previous?: Link;
+  next?: Link;
+}
+
+/** /day/ and /lunar/: the days of the year as a calendar, month by month, each day with its count of issues. */
+export interface DayIndexData {
+  path: string;
+  url: string;
+  title: string;
+  /** 按公历日期, 按农历日期: how a link to it reads. */
+  label: string;
+  calendar: "solar" | "lunar";
+  /** Each day with its count of issues, and its page when it has any. */
+  months: { label: string; days: { label: string; title: string; url?: string; issueCount: number }[] }[];
+  /** The other calendar's index. */
+  other: Link;
+}
+
+/** What a person did in one article: its address, title, date and their roles in it (记者, 通讯员, 摄影). */
+export interface PersonCredit {
+  url: string;
+  title: string;
+  date: string;
+  dateText: string;
+  issueNumber: number;
+  pageLabel: string;
+  roles: string;
+}
+
+/** /people/<slug>/ */
+export interface PersonPageData {
+  path: string;
+  url: string;
+  slug: string;
+  /** As printed. */
+  name: string;
+  /** The name in pinyin, e.g. Guo Longjun. */
+  romanized: string;
+  /** 文章 12 篇 · 摄影 3 篇: the article count, and by role. */
+  counts: { total: number; byRole: { role: string; count: number }[] };
+  /** Newest year first, each year's items newest first. */
+  years: { year: string; credits: PersonCredit[] }[];
+  /** The search page filtered to this person (the reporter filter), or searching the name for a photographer. */
+  searchUrl: string;
+  /** Others whose names have the same pinyin. */
+  namesakes: Link[];
+  /** /people/. */
+  indexUrl: string;
+}
+
+/** /people/<pinyin>/ when several names share that pinyin: a page leading to each of them. */
+export interface NamesakePageData {
+  path: string;
+  url: string;
+  romanized: string;
+  people: Link[];
+  /** /people/. */
+  indexUrl: string;
+}
+
+/** /people/: everyone, by the first letter of their pinyin. */
+export interface PeopleIndexData {
+  path: string;
+  url: string;
+  count: number;
+  groups: { letter: string; people: { name: string; romanized: string; url: string; total: number; roles: string }[] }[];
 }
 
 /** One day cell of a month calendar; `url` is set when an issue came out that day. */
@@ -194,4 +334,17 @@ export interface SiteData {
   numberRedirects: { path: string; target: string; number: number }[];
   /** The search bundles the search page merges, newest first (see search-bundles.ts); `url` is the bundle's folder. */
   searchBundles: { key: string; url: string }[];
+  /** 历史上的今天 of the newest issue, on the home page. */
+  homeThisDay?: ThisDay;
+  /** /people/<slug>/ pages, and the pages of names several people share. */
+  people: PersonPageData[];
+  namesakes: NamesakePageData[];
+  /** /people/. */
+  peopleIndex?: PeopleIndexData;
+  /** The reporter filter's names with their pages, for the search page's results. */
+  searchPeople: Record<string, string>;
+  /** /day/<MM>-<DD>/ and /lunar/… pages. */
+  days: DayPageData[];
+  /** /day/ and /lunar/. */
+  dayIndexes: DayIndexData[];
 }

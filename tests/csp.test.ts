@@ -16,10 +16,17 @@ const PAGE_TYPES: { name: string; path: string; ready?: string; readyText?: RegE
   { name: "home", path: "" },
   { name: "issue", path: "2022/11/01/" },
   { name: "版", path: "2022/11/01/1/" },
-  { name: "article, with highlighting", path: "2022/11/01/1/1/?highlight=会议" },
+  { name: "article, with highlighting and its citation's copy buttons (/js/cite.js)", path: "2022/11/01/1/1/?highlight=会议", ready: "[data-citation-copy]:not([hidden])" },
   { name: "archive", path: "archive/" },
   { name: "year", path: "archive/2022/" },
   { name: "search with a query (Pagefind, its worker and WebAssembly)", path: "search/?q=会议", ready: '[data-search-status][data-state="done"]', readyText: /找到 \d+ 篇/ },
+  { name: "search's hits by year (/js/search-years.js)", path: "search/?q=会议", ready: "[data-search-years][data-state='done']" },
+  { name: "search by a reporter alone", path: "search/?reporter=郭龙君&sort=newest", ready: '[data-search-status][data-state="done"]', readyText: /找到 \d+ 篇/ },
+  { name: "people", path: "people/" },
+  { name: "person", path: "people/guo-longjun/" },
+  { name: "days of the year", path: "day/" },
+  { name: "day of the year", path: "day/11-01/" },
+  { name: "lunar day", path: "lunar/10-08/" },
   { name: "404", path: "no-such-page/", status: 404 },
   { name: "/no/ redirect", path: "no/1480/", landsOn: /\/2022\/11\/01\/$/ },
   { name: "版 with its scan and /js/scan.js", path: "2022/11/02/1/", ready: "[data-scan][data-ready]", site: "images" },
@@ -46,7 +53,7 @@ after(async () => {
 });
 
 test("should put the Content-Security-Policy first in the head of every page, before anything it governs", async () => {
-  for (const file of ["index.html", "404.html", "search/index.html", "no/1480/index.html", "2022/11/01/1/1/index.html"]) {
+  for (const file of ["index.html", "404.html", "search/index.html", "no/1480/index.html", "2022/11/01/1/1/index.html", "2022/11/01/index.html", "people/guo-longjun/index.html", "day/11-01/index.html"]) {
     const head = parse(await readFile(path.join(siteDir, file), "utf8")).querySelector("head");
     const policy = head?.querySelector('meta[http-equiv="Content-Security-Policy"]');
     assert.ok(policy, `${file} should have a Content-Security-Policy meta tag`);
@@ -92,7 +99,7 @@ browserSuite("the Content-Security-Policy in Chromium", (browser) => {
         const response = await page.goto(new URL(pageType.path, (pageType.site === "images" ? imageSite : site).url).href);
         assert.ok(response, `${pageType.path} should load`);
         if (pageType.landsOn) await page.waitForURL(pageType.landsOn);
-        if (pageType.ready) await page.locator(pageType.ready).waitFor();
+        if (pageType.ready) await page.locator(pageType.ready).first().waitFor();
         await page.waitForLoadState("networkidle");
         if (pageType.ready && pageType.readyText) assert.match(await page.locator(pageType.ready).innerText(), pageType.readyText);
         assert.equal(response.status(), pageType.status ?? 200);

@@ -75,9 +75,9 @@ const HOSTILE_FILE_NAMES = [
 
 /**
  * The site's own scripts, by the page types that load them: /js/preferences.js on every page, /js/search.js on the search page,
- * /js/highlight.js and /js/article-tools.js on articles, /js/scan.js with a 版's scan, /js/calendar-today.js on a year's calendars.
+ * /js/highlight.js, /js/article-tools.js and /js/cite.js on articles, /js/scan.js with a 版's scan, /js/calendar-today.js on a year's calendars.
  */
-const OWN_SCRIPTS = new Set(["/js/preferences.js", "/js/search.js", "/js/highlight.js", "/js/article-tools.js", "/js/scan.js", "/js/calendar-today.js"]);
+const OWN_SCRIPTS = new Set(["/js/preferences.js", "/js/search.js", "/js/highlight.js", "/js/article-tools.js", "/js/cite.js", "/js/scan.js", "/js/calendar-today.js"]);
 
 /** Elements content must never produce; the site's own forms, links and metas are allowed by the checks below. */
 const FORBIDDEN_ELEMENTS = ["iframe", "frame", "frameset", "object", "embed", "applet", "svg", "math", "base", "style", "template", "video", "audio", "track", "details"];
@@ -88,17 +88,20 @@ const URL_ATTRIBUTES = ["href", "src", "action", "formaction", "xlink:href", "da
 /** Addresses that run code or carry a document: after the whitespace and control characters browsers ignore are removed. */
 const SCRIPT_ADDRESS = /^(javascript|vbscript|data):/i;
 
-/** Metas the layout writes: charset, viewport, the CSP, color-scheme, robots, description, the /no/ pages' refresh, and the Open Graph and Twitter card fields. */
-const OWN_METAS = /^(charset|viewport|color-scheme|robots|description|http-equiv:content-security-policy|http-equiv:refresh|og:[a-z_:]+|article:[a-z_]+|twitter:[a-z:]+)$/;
+/** Metas the layout writes: charset, viewport, the CSP, color-scheme, robots, description, the /no/ pages' refresh, the Open Graph and Twitter card fields, and the citation_* tags reference managers read. */
+const OWN_METAS = /^(charset|viewport|color-scheme|robots|description|http-equiv:content-security-policy|http-equiv:refresh|og:[a-z_:]+|article:[a-z_]+|twitter:[a-z:]+|citation_[a-z_]+)$/;
 
 /** Metas whose content is an address: it must be on the site. */
-const ADDRESS_METAS = new Set(["og:url", "og:image", "og:image:url", "og:image:secure_url", "twitter:image"]);
+const ADDRESS_METAS = new Set(["og:url", "og:image", "og:image:url", "og:image:secure_url", "twitter:image", "citation_public_url", "citation_pdf_url"]);
+
+/** The citation files beside each article, which its page links to as alternates. */
+const CITATION_FILE = /^\/\d{4}\/\d{2}\/\d{2}\/\d+\/\d+\/cite\.(ris|bib|json)$/;
 
 /** The address the hostile archive is published at (baoku.config.json's site.baseUrl). */
 const BASE_URL = "http://localhost:8080/";
 
-/** Pagefind metadata keys the article layout sets; content must not be able to add others. */
-const OWN_SEARCH_META = new Set(["title", "date", "issue", "page", "image", "image_alt", "kicker", "subtitle"]);
+/** The meta a search record carries (build/search-records.ts): its date and issue number, its articles (a), and the title Pagefind takes itself. */
+const OWN_SEARCH_META = new Set(["title", "date", "issue", "a"]);
 
 /** A payload in a Markdown image title: backslashes and quotes escaped. */
 function quoted(text: string): string {
@@ -165,6 +168,11 @@ const MARKDOWN_EDGES = [
   "> 引用 <script>alert(1)</script>",
   "",
   "邮件 <mailto:dcsx2005@sina.com> 与 <https://example.org/> 以及 [上一期](../../../../10/31/ \"\\\" onmouseover=alert(1)\") 和 [锚点](#top)",
+  "",
+  // U+2028 and U+2029 end a line in older JavaScript, so JSON in a script element must escape them.
+  "## 分行\u2028分段\u2029标题",
+  "",
+  "正文。",
   "",
 ].join("\n");
 
@@ -255,7 +263,8 @@ function unsafeParts(file: string, html: string): string[] {
       if (kind === "http-equiv:refresh" && !/^0; url=\/\d{4}\/\d{2}\/\d{2}\/$/.test(content)) found.push(`${file}: refresh ${element.outerHTML}`);
       if (ADDRESS_METAS.has(kind) && !content.startsWith(BASE_URL)) found.push(`${file}: ${kind} is not on the site: ${content}`);
     }
-    if (tag === "link" && !["canonical", "icon", "stylesheet"].includes(element.getAttribute("rel") ?? "")) found.push(`${file}: link ${element.outerHTML}`);
+    const isCitationFile = element.getAttribute("rel") === "alternate" && CITATION_FILE.test(element.getAttribute("href") ?? "");
+    if (tag === "link" && !["canonical", "icon", "stylesheet"].includes(element.getAttribute("rel") ?? "") && !isCitationFile) found.push(`${file}: link ${element.outerHTML}`);
     if (tag === "form" && element.getAttribute("action") !== "/search/") found.push(`${file}: form ${element.outerHTML.slice(0, 80)}`);
   }
   return found;
@@ -307,31 +316,71 @@ test("should not evaluate template syntax written in content", async () => {
   assert.match(parse(html).querySelector("h1")?.textContent ?? "", /^标题\{\{ 7\*7 \}\}\{% raw %\}\{\{ constructor/);
 });
 
-test("should keep search metadata to the layout's own keys, with the values written in the pages", async () => {
+test("should keep search metadata to the records' own keys, with the values written in the pages", async () => {
   const searchDir = path.join(siteDir, "pagefind");
   const fragments = (await readdir(searchDir, { recursive: true })).filter((file) => /^[^/]+\/fragment\/[^/]+$/.test(file));
-  assert.ok(fragments.length >= PAYLOADS.length, `${fragments.length} search records`);
   const problems: string[] = [];
+  let articles = 0;
   for (const file of fragments) {
     const record = JSON.parse(gunzipSync(await readFile(path.join(searchDir, file))).toString("utf8").replace(/^pagefind_dcd/, "")) as { url: string; meta: Record<string, string> };
     for (const [key, value] of Object.entries(record.meta)) {
       if (!OWN_SEARCH_META.has(key)) problems.push(`${record.url}: meta key ${key}=${value}`);
     }
-    if (record.meta.image !== undefined && !/^\/\d{4}\/\d{2}\/\d{2}\/[^\s"'<>]+$/.test(record.meta.image)) problems.push(`${record.url}: image ${record.meta.image}`);
-    if (!/^\/\d{4}\/\d{2}\/\d{2}\/\d+\/\d+\/$/.test(record.url)) problems.push(`${record.url}: url`);
-    const page = parse(await readFile(path.join(siteDir, record.url, "index.html"), "utf8"));
-    if (record.meta.title !== page.querySelector("h1")?.textContent) problems.push(`${record.url}: title ${record.meta.title}`);
-    const pageLabel = page.querySelector("[data-pagefind-meta^='page:']")?.getAttribute("data-pagefind-meta")?.slice("page:".length);
-    if (record.meta.page !== pageLabel) problems.push(`${record.url}: page ${record.meta.page} is not ${pageLabel}`);
+    if (!/^\/\d{4}\/\d{2}\/\d{2}\/$/.test(record.url)) problems.push(`${record.url}: url`);
+    // Each article of the issue, as the search page shows it: [anchor, title, kicker, subtitle, 版, reporters], all as the page prints them.
+    for (const [id, title, kicker, subtitle, pageLabel] of JSON.parse(record.meta.a ?? "[]") as string[][]) {
+      articles++;
+      const address = `/${(id ?? "").split("-").join("/")}/`;
+      if (!/^\/\d{4}\/\d{2}\/\d{2}\/\d+\/\d+\/$/.test(address)) problems.push(`${record.url}: article ${id}`);
+      const page = parse(await readFile(path.join(siteDir, address, "index.html"), "utf8"));
+      if (title !== page.querySelector("h1")?.textContent) problems.push(`${address}: title ${title}`);
+      if ((kicker ?? "") !== (page.querySelector(".article-header .kicker")?.textContent ?? "")) problems.push(`${address}: kicker ${kicker}`);
+      if ((subtitle ?? "") !== (page.querySelector(".article-header .subtitle")?.textContent ?? "")) problems.push(`${address}: subtitle ${subtitle}`);
+      if (!/^第\d+版/.test(pageLabel ?? "")) problems.push(`${address}: page ${pageLabel}`);
+    }
   }
+  assert.ok(articles >= PAYLOADS.length, `${articles} articles in the search records`);
   assert.deepEqual(problems, []);
 });
 
 test("should write no markup into feeds or other text files, if the site has any", async () => {
-  const files = (await readdir(siteDir, { recursive: true })).filter((file) => /\.(xml|json|txt|webmanifest)$/.test(file) && !file.startsWith("pagefind"));
+  const files = (await readdir(siteDir, { recursive: true })).filter((file) => /\.(xml|json|txt|webmanifest)$/.test(file) && !file.startsWith("pagefind") && !CITATION_FILE.test(`/${file}`));
   for (const file of files) {
     const text = await readFile(path.join(siteDir, file), "utf8");
     assert.doesNotMatch(text, /<script|javascript:|\bon[a-z]+=/i, file);
+  }
+});
+
+test("should write citation files that hold each field as data, on one line, with the title as the page shows it and every address on the site", async () => {
+  const files = (await readdir(siteDir, { recursive: true })).filter((file) => CITATION_FILE.test(`/${file}`));
+  assert.ok(files.length >= PAYLOADS.length * 3, `${files.length} citation files`);
+  for (const file of files.filter((name) => name.endsWith(".json"))) {
+    const [item] = JSON.parse(await readFile(path.join(siteDir, file), "utf8")) as { title: string; URL: string }[];
+    const page = parse(await readFile(path.join(siteDir, path.dirname(file), "index.html"), "utf8"));
+    assert.equal(item?.title, page.querySelector("h1")?.textContent, `${file}: the title as the page shows it`);
+    assert.ok(item?.URL.startsWith(BASE_URL), `${file}: ${item?.URL}`);
+  }
+  for (const file of files.filter((name) => !name.endsWith(".json"))) {
+    const text = await readFile(path.join(siteDir, file), "utf8");
+    const addresses = file.endsWith(".ris") ? [...text.matchAll(/^(?:UR|L1) {2}- (.*)\r$/gm)].map((match) => match[1]!) : [...text.matchAll(/^ {2}url = \{(.*)\},$/gm)].map((match) => match[1]!);
+    assert.ok(addresses.length > 0 && addresses.every((address) => address.startsWith(BASE_URL)), `${file}: ${addresses.join(" ")}`);
+    if (file.endsWith(".ris")) assert.ok(text.split("\r\n").slice(0, -1).every((line) => /^[A-Z][A-Z0-9] {2}- /.test(line)), `${file}: a tag on every line`);
+    else assert.ok(text.split("\n").slice(1, -2).every((line) => /^ {2}[a-z]+ = \{.*\},$/.test(line)), `${file}: a field on every line`);
+  }
+});
+
+test("should write schema.org data that no title can break out of: < > & and U+2028/2029 escaped, the same data once parsed", async () => {
+  const pages = [...["&lt;script&gt;alert(1)&lt;/script&gt;", "&#x3C;svg onload=alert(1)&#x3E;"].map((payload) => `2022/11/01/${PAYLOADS.indexOf(payload) + 1}/1/`), "2022/11/03/1/2/"];
+  for (const payload of pages) {
+    const html = await readFile(path.join(siteDir, payload, "index.html"), "utf8");
+    const title = parse(html).querySelector("h1")?.textContent ?? "";
+    const blocks = [...html.matchAll(/<script type="application\/ld\+json">([^]*?)<\/script>/g)].map((match) => match[1]!);
+    assert.equal(blocks.length, 1, payload);
+    assert.doesNotMatch(blocks[0]!, /[<>&\u2028\u2029]/, payload);
+    const data = JSON.parse(blocks[0]!) as { "@type": string; headline: string; isPartOf: { "@type": string; isPartOf: { "@type": string } } };
+    assert.deepEqual([data["@type"], data.isPartOf["@type"], data.isPartOf.isPartOf["@type"]], ["NewsArticle", "PublicationIssue", "Periodical"]);
+    assert.equal(data.headline, title, `${payload}: the headline as the page shows it`);
+    assert.match(title, /[<\u2028]/u, `${payload}: the title does hold what must be escaped`);
   }
 });
 

@@ -2,7 +2,7 @@
 // clean build of the same input, and redoes only what the change touched.
 import { test, after } from "node:test";
 import assert from "node:assert/strict";
-import { appendFile, mkdtemp, readdir, readFile, rm, writeFile } from "node:fs/promises";
+import { mkdir, mkdtemp, readdir, readFile, rm, writeFile } from "node:fs/promises";
 import { existsSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
@@ -15,17 +15,29 @@ const workDir = await mkdtemp(path.join(tmpdir(), "baoku-incremental-"));
 const contentRoot = path.join(workDir, "content");
 const siteDir = path.join(workDir, "site");
 const cacheDir = path.join(workDir, "cache");
-/** Twelve daily issues over a new year: parts for 2021, 2022 and the archive-wide pages. */
+/** Twelve daily issues over a new year: parts for 2021-12, 2022-01, the archive-wide pages, the people pages and the day pages. */
 const FIRST_DATE = "2021-12-25";
 const ISSUES = 12;
+const PARTS = 5;
 
 after(async () => {
   await rm(workDir, { recursive: true, force: true });
 });
 
-function issueFile(index: number): string {
-  const date = syntheticDate(FIRST_DATE, index);
+/** Issue numbers start here, leaving room below for an issue of an earlier year added later. */
+const FIRST_NUMBER = 101;
+
+function fileOf(date: string): string {
   return path.join(contentRoot, "issues", date.slice(0, 4), `${date}.md`);
+}
+
+function issueFile(index: number): string {
+  return fileOf(syntheticDate(FIRST_DATE, index));
+}
+
+/** The synthetic issue of `date`, numbered `number`. */
+async function issueText(number: number, date: string): Promise<string> {
+  return syntheticIssue(await bundledText(), number, date).replace(/^issue: \d+$/m, `issue: ${number}`);
 }
 
 let cleanBuilds = 0;
@@ -49,31 +61,51 @@ async function build(): Promise<BuildResult> {
 
 test("should build only the parts and search bundles a change touches, into the site a clean build writes", async () => {
   await writeSyntheticArchive(contentRoot, { issues: ISSUES, firstDate: FIRST_DATE });
+  for (let index = 0; index < ISSUES; index++) await writeFile(issueFile(index), await issueText(FIRST_NUMBER + index, syntheticDate(FIRST_DATE, index)));
   const first = await build();
-  assert.deepEqual(first.parts, { total: 3, rendered: 3 });
+  assert.deepEqual(first.parts, { total: PARTS, rendered: PARTS });
   assert.deepEqual(first.bundles, { total: 2, indexed: 2 });
 
-  // A new issue at the end: its year (where the issue before it gains a link to it) and the archive-wide pages (calendar, home).
-  await writeFile(issueFile(ISSUES), syntheticIssue(await bundledText(), ISSUES + 1, syntheticDate(FIRST_DATE, ISSUES)));
+  // A new issue at the end: its month (where the issue before it gains a link to it), the archive-wide pages (calendar, home), the day
+  // pages and the people pages; the month before is untouched, since 历史上的今天 lists earlier years only.
+  await writeFile(issueFile(ISSUES), await issueText(FIRST_NUMBER + ISSUES, syntheticDate(FIRST_DATE, ISSUES)));
   const added = await build();
-  assert.deepEqual(added.parts, { total: 3, rendered: 2 });
+  assert.deepEqual(added.parts, { total: PARTS, rendered: PARTS - 1 });
   assert.deepEqual(added.bundles, { total: 2, indexed: 1 });
   await assertSameAsCleanBuild();
 
-  // A corrected article in an older year: that year and its search bundle alone.
-  await appendFile(issueFile(2), "\n更正：本文作者为融媒体记者。\n");
+  // A corrected paragraph in an older month, the byline and title as they were: that month and its search bundle alone.
+  const older = await readFile(issueFile(2), "utf8");
+  await writeFile(issueFile(2), older.replace(/\n\n(\(融媒体 [^)]+\)\n*)$/, "\n\n更正：本文有一处错字，已改正。\n\n$1"));
   const corrected = await build();
-  assert.deepEqual(corrected.parts, { total: 3, rendered: 1 });
+  assert.deepEqual(corrected.parts, { total: PARTS, rendered: 1 });
   assert.deepEqual(corrected.bundles, { total: 2, indexed: 1 });
   await assertSameAsCleanBuild();
 
   // Nothing changed: everything from the cache.
-  assert.deepEqual((await build()).parts, { total: 3, rendered: 0 });
+  assert.deepEqual((await build()).parts, { total: PARTS, rendered: 0 });
+
+  // An issue of a year before, on the day of the newest issue: that month's page lists it under 历史上的今天, so the month renders again.
+  const newestDate = syntheticDate(FIRST_DATE, ISSUES);
+  const yearBefore = `${Number(newestDate.slice(0, 4)) - 1}${newestDate.slice(4)}`;
+  await mkdir(path.dirname(fileOf(yearBefore)), { recursive: true });
+  await writeFile(fileOf(yearBefore), (await issueText(FIRST_NUMBER - 1, yearBefore)).replace(/\(融媒体 [^)]+\)/g, "(融媒体 郭龙君)"));
+  const backfilled = await build();
+  assert.ok(backfilled.parts!.rendered >= 3, `its own month, the archive-wide pages, the days and the newest month: ${JSON.stringify(backfilled.parts)}`);
+  assert.match(await readFile(path.join(siteDir, newestDate.replaceAll("-", "/"), "index.html"), "utf8"), new RegExp(`href="/${yearBefore.replaceAll("-", "/")}/"`));
+  await assertSameAsCleanBuild();
+
+  // A namesake of 郭龙君 (郭隆君, also guo-longjun) in a new issue: both get addresses of their own, and every month naming 郭龙君 links anew.
+  await writeFile(issueFile(ISSUES + 1), (await issueText(FIRST_NUMBER + ISSUES + 1, syntheticDate(FIRST_DATE, ISSUES + 1))).replace(/\(融媒体 [^)]+\)/, "(融媒体 郭隆君)"));
+  await build();
+  assert.equal(existsSync(path.join(siteDir, "people", "guo-longjun", "index.html")), true, "the shared pinyin leads to both");
+  assert.doesNotMatch(await readFile(path.join(siteDir, yearBefore.replaceAll("-", "/"), "1", "1", "index.html"), "utf8"), /href="\/people\/guo-longjun\/"/);
+  await assertSameAsCleanBuild();
 
   // The first issue of the new year withdrawn: the issue before it now links to the one after, across the years.
   await rm(issueFile(7));
   const withdrawn = await build();
-  assert.deepEqual(withdrawn.parts, { total: 3, rendered: 3 });
+  assert.ok(withdrawn.parts!.rendered >= 3, JSON.stringify(withdrawn.parts));
   await assertSameAsCleanBuild();
   assert.match(await readFile(path.join(siteDir, "2021/12/31/index.html"), "utf8"), /href="\/2022\/01\/02\/"/);
 
@@ -83,5 +115,5 @@ test("should build only the parts and search bundles a change touches, into the 
   assert.deepEqual(yearWithdrawn.bundles?.total, 1);
   await assertSameAsCleanBuild();
   assert.equal(existsSync(path.join(siteDir, "2021")), false);
-  assert.equal(existsSync(path.join(siteDir, "no", "1")), false);
+  assert.equal(existsSync(path.join(siteDir, "no", String(FIRST_NUMBER))), false);
 });

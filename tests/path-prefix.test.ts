@@ -39,7 +39,7 @@ after(async () => {
 function addressesIn(html: string): { where: string; address: string }[] {
   const root = parse(html);
   const found: { where: string; address: string }[] = [];
-  for (const element of root.querySelectorAll("[href], [src], [action], [srcset], [poster], meta[http-equiv], [data-pagefind-meta]")) {
+  for (const element of root.querySelectorAll("[href], [src], [action], [srcset], [poster], meta[http-equiv]")) {
     for (const attribute of ["href", "src", "action", "poster"]) {
       const value = element.getAttribute(attribute);
       if (value !== undefined) found.push({ where: `${element.tagName} ${attribute}`, address: value });
@@ -49,8 +49,6 @@ function addressesIn(html: string): { where: string; address: string }[] {
     }
     const refresh = /url=(.+)$/i.exec(element.getAttribute("content") ?? "");
     if (element.getAttribute("http-equiv")?.toLowerCase() === "refresh" && refresh) found.push({ where: "meta refresh", address: refresh[1]!.trim() });
-    const image = /^image:(.+)$/.exec(element.getAttribute("data-pagefind-meta") ?? "");
-    if (image) found.push({ where: "search image", address: image[1]! });
   }
   for (const noscript of root.querySelectorAll("noscript")) found.push(...addressesIn(noscript.textContent));
   return found;

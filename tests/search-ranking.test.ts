@@ -110,7 +110,7 @@ browserSuite("Search ranking and results in Chromium", (browser) => {
         // Where the excerpt stands in the article's own text, and what is on either side of it there.
         const text = await page.evaluate(async (address) => {
           const article = new DOMParser().parseFromString(await (await fetch(address)).text(), "text/html").querySelector("[data-search-text]");
-          article?.querySelector(".article-header")?.remove();
+          for (const aside of article?.querySelectorAll(".article-header, .correction") ?? []) aside.remove();
           return article?.textContent?.replace(/\s+/g, " ").trim() ?? "";
         }, url);
         const core = excerpt.replace(/^…/, "").replace(/…$/, "");

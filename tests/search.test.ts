@@ -81,12 +81,13 @@ browserSuite("Chinese search in Chromium", (browser) => {
     assert.ok(first > 0);
   });
 
-  test("should show each result's title, date, 总第N期, 版 and an excerpt with the terms marked", async () => {
+  test("should show each result's title, date, 总第N期, 版, reporters (linked to their pages) and an excerpt with the terms marked", async () => {
     const page = await browser.newPage();
     await search(page, "信义币");
     const first = page.locator(".search-result").first();
     assert.equal(await first.locator(".search-result-title").innerText(), "“信义币”打底 共建美好家园");
-    assert.equal(await first.locator(".search-result-meta").innerText(), "2022年11月1日 · 总第1480期 · 第2版 非凡十年 铸就辉煌");
+    assert.equal(await first.locator(".search-result-meta").innerText(), "2022年11月1日 · 总第1480期 · 第2版 非凡十年 铸就辉煌 · 全兴社");
+    assert.equal(await first.locator(".search-result-meta a").getAttribute("href"), "/people/quan-xingshe/");
     assert.equal(await first.locator(".search-result-excerpt mark").first().innerText(), "信义币");
   });
 

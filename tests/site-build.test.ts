@@ -67,7 +67,7 @@ async function assertNeighbours(expected: (string | undefined)[][]): Promise<voi
   }
 }
 
-test("should write one page per issue, 版, article, year and issue number, plus home, archive and 404", async () => {
+test("should write one page per issue, 版, article, year, issue number, person and day with an issue, plus home, archive, people, the days' calendars, search and 404", async () => {
   assert.deepEqual(await pageUrls(), [
     "/",
     "/2021/12/30/",
@@ -94,10 +94,26 @@ test("should write one page per issue, 版, article, year and issue number, plus
     "/archive/",
     "/archive/2021/",
     "/archive/2022/",
+    "/day/",
+    "/day/01-03/",
+    "/day/01-04/",
+    "/day/12-30/",
+    "/day/12-31/",
+    "/lunar/",
+    "/lunar/11-27/",
+    "/lunar/11-28/",
+    "/lunar/12-01/",
+    "/lunar/12-02/",
     "/no/1201/",
     "/no/1202/",
     "/no/1203/",
     "/no/1204/",
+    "/people/",
+    "/people/guo-longjun/",
+    "/people/pei-chongxu/",
+    "/people/quan-xingshe/",
+    "/people/xu-zhenxin/",
+    "/people/zhang-zhenxiang/",
     "/search/",
   ]);
 });
@@ -115,7 +131,7 @@ test("should mark every page as Simplified Chinese with a charset, viewport and 
     assert.ok(document.querySelector('meta[name="viewport"]'), `${url} has no viewport`);
     assert.match(textOf(document.querySelector("title")), /东昌府讯 数字报$/, url);
     assert.equal(document.querySelector(".site-name")?.getAttribute("href"), "/", url);
-    assert.deepEqual(hrefs(document.querySelectorAll(".site-nav a")), ["/", "/archive/"], url);
+    assert.deepEqual(hrefs(document.querySelectorAll(".site-nav a")), ["/", "/archive/", "/people/"], url);
   }
 });
 
@@ -315,7 +331,8 @@ test("should refuse an archive with no issues, and with allowEmpty write a frien
   assert.deepEqual(refused.problems.map((found) => found.kind), ["NoIssues"], "an empty archive needs --allow-empty");
   const result = await buildSite({ contentRoot: emptyRoot, outputDir: emptySite, allowEmpty: true });
   assert.ok(result.ok, report(result.problems));
-  assert.deepEqual(await pageUrls(emptySite), ["/", "/404.html", "/archive/", "/search/"]);
+  // No day pages either: a calendar of days that all say "no issue" would lead nowhere.
+  assert.deepEqual(await pageUrls(emptySite), ["/", "/404.html", "/archive/", "/people/", "/search/"]);
   assert.match(textOf((await open("/", emptySite)).querySelector("main")), /还没有发布任何一期报纸/);
 });
 

@@ -46,6 +46,11 @@ test("should fail on dependencies with known high or critical vulnerabilities", 
   assert.ok(runs.includes("npm audit --omit=dev --audit-level=high"));
 });
 
+test("should check out the whole history, which 更正于 is read from", () => {
+  const checkout = build.steps.find((step) => step.uses?.startsWith("actions/checkout@"));
+  assert.equal(checkout?.with?.["fetch-depth"], 0);
+});
+
 test("should cache npm and what earlier builds made", () => {
   assert.equal(build.steps.find((step) => step.uses?.startsWith("actions/setup-node@"))?.with?.cache, "npm");
   assert.equal(build.steps.find((step) => step.uses?.startsWith("actions/cache@"))?.with?.path, ".cache");

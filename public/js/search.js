@@ -1,10 +1,12 @@
 // The search page: reads the query, filters and sort from the address (so a search can be shared), asks Pagefind, ranks what it finds with
 // the whole archive's statistics (search-ranking.js), and lists the articles. Pagefind's search bundles are loaded at the first query, not
 // before, so what the page fetches before a query does not grow with the archive. Every value from the address or from the index is shown
-// as text; a value the page does not know is ignored.
+// as text; a value the page does not know is ignored. A search by filters alone (a person's page links to ?reporter=…) lists every article
+// they match, newest first. The results' years are drawn by search-years.js.
 import { queryPhrases, segmentedPhrases } from "./search-terms.js";
 import { excerpt } from "./search-excerpt.js";
 import { articleScore, articlesHolding, idf, phraseStarts, rankRecords } from "./search-ranking.js";
+import { drawYearChart } from "./search-years.js";
 
 /** The filters readers can narrow by, with their labels; the keys are the data-pagefind-filter names of the search records. */
 const FILTERS = /** @type {const} */ ([["year", "年份"], ["page", "版面"], ["reporter", "记者"]]);
@@ -18,6 +20,8 @@ const RECORDS_PER_BATCH = 20;
  * are opened, and an article's own rank (its length, where its matches stand) is known only once its record is.
  */
 const RECORDS_BEFORE_SHOWING = 40;
+/** The most records opened to count each year's articles for the chart; with more, it counts issues (期), which needs no record opened. */
+const RECORDS_COUNTED = 40;
 /** The filter each search bundle gives its records when merged (mergeFilter), so a search can keep to one bundle; never shown. */
 const BUNDLE_FILTER = "bundle";
 /** The longest query the page searches; longer text is cut (a page address can hold far more). */
@@ -34,7 +38,7 @@ const MAX_FILTER_VALUES = 20;
  * @typedef {{
  *   options(options: object): Promise<void>,
  *   mergeIndex(path: string, options: object): Promise<void>,
- *   search(query: string, options?: object): Promise<Search>,
+ *   search(query: string | null, options?: object): Promise<Search>,
  * }} Pagefind
  * @typedef {import("./search-terms.js").Phrase} Phrase
  * @typedef {{ result: Result, starts: number[] }} PhraseHits A phrase in one record: its first term's result there, and where it starts.
@@ -59,6 +63,11 @@ const sortMenu = /** @type {HTMLSelectElement} */ (element("[data-search-sort]")
 const filterBox = element("[data-search-filters]");
 const refine = /** @type {HTMLDetailsElement} */ (element("[data-search-refine]"));
 const chosenNote = element("[data-search-chosen]");
+const yearChart = element("[data-search-years]");
+/** The reporter filter's names and their people pages (site/people.ts). */
+const personPages = /** @type {Record<string, string>} */ (JSON.parse(container.dataset.searchPeople ?? "{}"));
+/** The archive's years, oldest first. */
+const archiveYears = (container.dataset.searchArchiveYears ?? "").split(" ").filter(Boolean).sort();
 const status = element("[data-search-status]");
 const resultList = element("[data-search-results]");
 const moreButton = /** @type {HTMLButtonElement} */ (element("[data-search-more]"));
@@ -81,13 +90,18 @@ function readState() {
   };
 }
 
-/** @param {ReturnType<typeof readState>} state */
-function writeState(state) {
+/** The search page's address for a search. @param {ReturnType<typeof readState>} state */
+function addressOf(state) {
   const params = new URLSearchParams();
   if (state.query) params.set("q", state.query);
   if (state.sort !== "relevance") params.set("sort", state.sort);
   for (const [key, values] of Object.entries(state.filters)) for (const value of values) params.append(key, value);
-  const address = `${location.pathname}${params.size ? `?${params}` : ""}`;
+  return `${location.pathname}${params.size ? `?${params}` : ""}`;
+}
+
+/** @param {ReturnType<typeof readState>} state */
+function writeState(state) {
+  const address = addressOf(state);
   if (address !== `${location.pathname}${location.search}`) history.pushState(null, "", address);
 }
 
@@ -156,7 +170,12 @@ function pagefindFilters(filters) {
 async function findRecords(pagefind, stats, phrases, filters) {
   /** @type {Map<string, FoundRecord>} */
   const records = new Map();
-  if (phrases.length === 0) return { records, rarity: /** @type {number[]} */ ([]), rarest: undefined };
+  if (phrases.length === 0) {
+    // Filters alone: every record they let through, each article of it that passes the article's own filters.
+    const listed = await pagefind.search(null, { filters });
+    for (const result of listed.results) records.set(result.id, { first: result, phrases: [] });
+    return { records, rarity: /** @type {number[]} */ ([]), rarest: null, matching: undefined };
+  }
   const terms = [...new Set(phrases.flatMap((phrase) => phrase.terms.map((term) => term.spelled)))];
   /** @type {Map<string, Map<string, Result>>} */
   const byTerm = new Map(await Promise.all(terms.map(async (term) => /** @type {const} */ ([term, new Map((await pagefind.search(term)).results.map((result) => [result.id, result]))]))));
@@ -176,19 +195,23 @@ async function findRecords(pagefind, stats, phrases, filters) {
     return found;
   });
   const [firstHits, ...otherHits] = hits;
+  /** Every record holding every phrase, whatever the filters. */
+  const matching = new Map();
   for (const [id, hit] of firstHits ?? []) {
-    if (allowed && !allowed.has(id)) continue;
     const others = otherHits.map((each) => each.get(id));
     if (others.some((each) => !each)) continue;
-    records.set(id, { first: hit.result, phrases: [hit, ...others.map((each) => /** @type {PhraseHits} */ (each))] });
+    const record = { first: hit.result, phrases: [hit, ...others.map((each) => /** @type {PhraseHits} */ (each))] };
+    matching.set(id, record);
+    if (!allowed || allowed.has(id)) records.set(id, record);
   }
-  return { records, rarity: hits.map((found) => idf(stats.records, found.size)), rarest };
+  return { records, rarity: hits.map((found) => idf(stats.records, found.size)), rarest: /** @type {string | null} */ (rarest), matching };
 }
 
 /**
  * The records' ids in date order, newest or oldest first: each bundle is a run of months, and Pagefind sorts within one, so the bundles
  * are asked in turn, in the order of their months.
- * @param {Pagefind} pagefind @param {Bundle[]} bundles newest first @param {string} term @param {Record<string, object>} filters @param {"asc" | "desc"} direction
+ * @param {Pagefind} pagefind @param {Bundle[]} bundles newest first @param {string | null} term none: every record the filters let through
+ * @param {Record<string, object>} filters @param {"asc" | "desc"} direction
  */
 async function inDateOrder(pagefind, bundles, term, filters, direction) {
   const ordered = direction === "asc" ? [...bundles].reverse() : bundles;
@@ -202,17 +225,17 @@ async function inDateOrder(pagefind, bundles, term, filters, direction) {
 
 /**
  * The articles of one record that hold every phrase and pass the article's own filters (版 and reporter), scored. A record's fragment is
- * one object Pagefind gives every result of it, changed by each: it is read one result at a time.
+ * read one result at a time (fragmentOf).
  * @param {FoundRecord} record @param {number[]} rarity @param {number} averageLength @param {Record<string, string[]>} chosen
  * @returns {Promise<Found[]>}
  */
 async function articlesOf(record, rarity, averageLength, chosen) {
-  const fragment = await record.first.data();
+  const fragment = await fragmentOf(record.first);
   const { word_count: wordCount, meta: recordMeta } = fragment;
   const anchors = fragment.anchors.filter((anchor) => /^h\d$/i.test(anchor.element)).map(({ id, location }) => ({ id, location }));
   const phrases = [];
   for (const { result, starts } of record.phrases) {
-    const weights = new Map((await result.data()).weighted_locations.map((each) => [each.location, each.weight]));
+    const weights = new Map((await fragmentOf(result)).weighted_locations.map((each) => [each.location, each.weight]));
     phrases.push(starts.map((location) => ({ location, weight: weights.get(location) ?? 1 })));
   }
   /** @type {Map<string, ArticleMeta>} */
@@ -225,6 +248,23 @@ async function articlesOf(record, rarity, averageLength, chosen) {
     if (chosen.reporter?.length && !reporters.some((name) => chosen.reporter?.includes(name))) return [];
     return [{ id, url: articleUrl(id), title, kicker, subtitle, page, reporters, date: recordMeta.date ?? "", issue: recordMeta.issue ?? "", score: articleScore(hits, rarity, averageLength) }];
   });
+}
+
+/** Each record's fragment reads in turn, by record id. */
+const fragmentReads = new Map();
+
+/**
+ * A result's fragment, with its own locations. Pagefind hands every result of one record the same fragment object and rewrites its
+ * locations on each read, so the reads of one record wait for each other and each keeps a copy.
+ * @param {Result} result @returns {Promise<Fragment>}
+ */
+function fragmentOf(result) {
+  const reading = (fragmentReads.get(result.id) ?? Promise.resolve()).then(async () => {
+    const fragment = await result.data();
+    return { ...fragment, weighted_locations: [...fragment.weighted_locations] };
+  });
+  fragmentReads.set(result.id, reading.catch(() => undefined));
+  return reading;
 }
 
 /** @param {string | undefined} text @returns {ArticleMeta[]} */
@@ -242,8 +282,8 @@ async function articleText(url) {
   const response = await fetch(url);
   if (!response.ok) return "";
   const text = new DOMParser().parseFromString(await response.text(), "text/html").querySelector("[data-search-text]");
-  // The headlines are shown above the excerpt already.
-  text?.querySelector(".article-header")?.remove();
+  // The headlines are shown above the excerpt already, and 纠错 is not the paper's text.
+  for (const aside of text?.querySelectorAll(".article-header, .correction") ?? []) aside.remove();
   return text?.textContent?.replace(/\s+/g, " ").trim() ?? "";
 }
 
@@ -257,7 +297,15 @@ function renderResult(found, text, query) {
   heading.append(link);
   item.append(heading);
   if (found.subtitle) item.append(make("p", "subtitle", found.subtitle));
-  item.append(make("p", "search-result-meta", [dateText(found.date), found.issue && `总第${found.issue}期`, found.page].filter(Boolean).join(" · ")));
+  const facts = make("p", "search-result-meta", [dateText(found.date), found.issue && `总第${found.issue}期`, found.page].filter(Boolean).join(" · "));
+  // The byline's names, each a link to that person's page.
+  found.reporters.forEach((name, at) => {
+    const page = personPages[name];
+    const person = make(page ? "a" : "span", "search-result-person", name);
+    if (person instanceof HTMLAnchorElement && page) person.href = page;
+    facts.append(at === 0 ? " · " : "、", person);
+  });
+  item.append(facts);
   const excerptParagraph = make("p", "search-result-excerpt");
   for (const piece of excerpt(text, query)) excerptParagraph.append(piece.marked ? make("mark", "", piece.text) : piece.text);
   item.append(excerptParagraph);
@@ -290,7 +338,7 @@ function renderFilters(counts, chosen, unit) {
     }
     filterBox.append(fieldset);
   }
-  refine.hidden = filterBox.childElementCount === 0;
+  refine.hidden = filterBox.childElementCount === 0 && yearChart.hidden;
   const chosenCount = Object.values(chosen).reduce((sum, values) => sum + values.length, 0);
   chosenNote.textContent = chosenCount ? `（已选 ${chosenCount} 项）` : "";
 }
@@ -319,8 +367,13 @@ async function runSearch(index, bundles) {
   document.title = state.query ? `${state.query} - ${pageTitle}` : pageTitle;
   resultList.replaceChildren();
   moreButton.hidden = true;
+  yearChart.hidden = true;
+  delete yearChart.dataset.state;
   status.dataset.state = "searching";
-  if (!state.query) {
+  const recordFilters = pagefindFilters(state.filters);
+  const filtersAlone = !state.query && Object.keys(recordFilters).length > 0;
+  // Nothing to search for: no words and no filters, or a query of punctuation alone.
+  if ((!state.query && !filtersAlone) || (state.query && queryPhrases(state.query).length === 0)) {
     status.textContent = "输入人名、地名或关键词，搜索全部往期文章。";
     renderFilters(new Map(), state.filters, "");
     status.dataset.state = "done";
@@ -329,15 +382,15 @@ async function runSearch(index, bundles) {
   status.textContent = "正在搜索…";
   // What readers typed is what the page shows; what is searched and marked is its simplified form.
   const [{ pagefind, stats }, query] = await Promise.all([index.load(), simplified(state.query)]);
-  const recordFilters = pagefindFilters(state.filters);
   let found = await findRecords(pagefind, stats, queryPhrases(query), recordFilters);
-  if (found.records.size === 0) {
+  if (found.records.size === 0 && query) {
     const words = segmentedPhrases(query);
     if (words.length > 0) found = await findRecords(pagefind, stats, words, recordFilters);
   }
   if (searchNumber !== latestSearch) return;
-  const direction = SORTS.get(state.sort);
-  const order = direction && found.rarest
+  // Filters alone have no relevance to rank by: newest first, unless the reader chose otherwise.
+  const direction = SORTS.get(state.sort) ?? (filtersAlone ? "desc" : undefined);
+  const order = direction
     ? (await inDateOrder(pagefind, bundles, found.rarest, recordFilters, direction)).filter((id) => found.records.has(id))
     : rankRecords([...found.records].map(([id, record]) => ({ id, counts: record.phrases.map((phrase) => phrase.starts.length) })), found.rarity).map((ranked) => ranked.id);
   const averageLength = stats.articles ? stats.terms / stats.articles : 1;
@@ -367,12 +420,13 @@ async function runSearch(index, bundles) {
   await openUntil(RESULTS_PER_PAGE + 1, direction ? 0 : RECORDS_BEFORE_SHOWING);
   if (searchNumber !== latestSearch) return;
 
+  const about = state.query ? `与“${state.query}”有关的文章` : "符合所选条件的文章";
   const describe = () => {
     const everything = opened >= order.length;
-    if (articles.length === 0 && everything) return `没有找到与“${state.query}”有关的文章。`;
+    if (articles.length === 0 && everything) return `没有找到${about}。`;
     return everything
-      ? `找到 ${articles.length} 篇与“${state.query}”有关的文章。`
-      : `在 ${order.length} 期报纸中找到与“${state.query}”有关的文章，最相关的在前。`;
+      ? `找到 ${articles.length} 篇${about}。`
+      : `在 ${order.length} 期报纸中找到${about}，${direction ? (direction === "desc" ? "最新的在前" : "最早的在前") : "最相关的在前"}。`;
   };
   const refreshFilters = () => {
     const everything = opened >= order.length;
@@ -399,7 +453,47 @@ async function runSearch(index, bundles) {
     refreshFilters();
   };
   await showMore();
+  if (articles.length > 0) await showYears(pagefind, found, state, averageLength, searchNumber).catch(() => undefined);
   if (searchNumber === latestSearch) status.dataset.state = "done";
+}
+
+/**
+ * Draws the results by year, whatever years are chosen, so the chart shows every year to narrow to: each year's articles when the records
+ * holding the query (with the other filters) are few enough to open, else each year's issues holding it.
+ * @param {Pagefind} pagefind @param {Awaited<ReturnType<typeof findRecords>>} found @param {ReturnType<typeof readState>} state
+ * @param {number} averageLength @param {number} searchNumber
+ */
+async function showYears(pagefind, found, state, averageLength, searchNumber) {
+  const { year: chosenYears = [], ...otherChosen } = state.filters;
+  const others = pagefindFilters(otherChosen);
+  /** @param {Record<string, object>} filters */
+  const idsOf = async (filters) => new Set((await pagefind.search(found.rarest, { filters })).results.map((result) => result.id));
+  /** @type {FoundRecord[]} */
+  let candidates;
+  if (found.matching) {
+    const allowed = Object.keys(others).length > 0 ? await idsOf(others) : undefined;
+    candidates = [...found.matching].filter(([id]) => !allowed || allowed.has(id)).map(([, record]) => record);
+  } else {
+    candidates = (await pagefind.search(null, { filters: others })).results.map((result) => ({ first: result, phrases: [] }));
+  }
+  /** @type {Map<string, number>} */
+  const counts = new Map();
+  let unit = "篇";
+  if (candidates.length <= RECORDS_COUNTED) {
+    const lists = await Promise.all(candidates.map((record) => articlesOf(record, found.rarity, averageLength, otherChosen)));
+    for (const article of lists.flat()) counts.set(article.date.slice(0, 4), (counts.get(article.date.slice(0, 4)) ?? 0) + 1);
+  } else {
+    unit = "期";
+    for (const year of archiveYears) {
+      const inYear = await idsOf({ ...others, year: { any: [year] } });
+      counts.set(year, candidates.filter((record) => inYear.has(record.first.id)).length);
+    }
+  }
+  if (searchNumber !== latestSearch) return;
+  drawYearChart(yearChart, archiveYears.map((year) => ({
+    year, count: counts.get(year) ?? 0, href: addressOf({ ...state, filters: { ...state.filters, year: [year] } }), current: chosenYears.includes(year),
+  })), unit);
+  refine.hidden = filterBox.childElementCount === 0 && yearChart.hidden;
 }
 
 /**

@@ -1,10 +1,11 @@
 // What a build's output depends on, as one hash: the code that builds it (src, templates, public, the Eleventy config
-// and the locked dependency versions) and the content (baoku.config.json and every file under issues/). Builds are reproducible, so two
+// and the locked dependency versions), the content (baoku.config.json and every file under issues/) and the commit its history is read at. Builds are reproducible, so two
 // builds with the same fingerprint write the same site, and a rebuild with nothing changed can stop before doing anything.
 import { createHash } from "node:crypto";
 import { readdir, readFile, stat } from "node:fs/promises";
 import path from "node:path";
 import { readContentFiles, type ContentFiles } from "../content/content-files.ts";
+import { historyVersion } from "../content/history.ts";
 import { writeAtomically } from "../util/cache-files.ts";
 
 /** Everything in the project that decides how a site is built, relative to the project root. */
@@ -25,12 +26,15 @@ async function filesUnder(base: string, entry: string): Promise<string[]> {
  * images, which can be large, by their size and modification time.
  */
 export async function buildFingerprint(projectRoot: string, contentRoot: string, code: readonly string[] = BUILD_CODE): Promise<string> {
-  return contentFingerprint(await codeFingerprint(projectRoot, code), await readContentFiles(contentRoot));
+  return contentFingerprint(await codeFingerprint(projectRoot, code), await readContentFiles(contentRoot), await historyVersion(contentRoot));
 }
 
-/** The fingerprint of a build of `content`, already read, by the code whose fingerprint is `codeHash`. */
-export function contentFingerprint(codeHash: string, content: ContentFiles): string {
-  const hash = createHash("sha256").update(codeHash);
+/**
+ * The fingerprint of a build of `content`, already read, by the code whose fingerprint is `codeHash`, with the archive's history at
+ * `history` (content/history.ts: historyVersion), since 更正于 comes from the commits as well as the files.
+ */
+export function contentFingerprint(codeHash: string, content: ContentFiles, history: string): string {
+  const hash = createHash("sha256").update(codeHash).update(`history ${history}\0`);
   if (content.config) hash.update("config\0").update(content.config).update("\0");
   for (const { file, hash: fileHash } of content.markdown) hash.update(`content ${file} ${fileHash}\0`);
   for (const { file, size, modifiedMs } of content.others) hash.update(`file ${file} ${size} ${modifiedMs}\0`);

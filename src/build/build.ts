@@ -10,6 +10,7 @@ import { renderSite } from "./render-site.ts";
 import { publish, recoverAbandonedBuilds } from "./publish.ts";
 import { codeFingerprint, contentFingerprint, isUpToDate, recordBuild } from "./build-fingerprint.ts";
 import { readContentFiles, type ContentFiles } from "../content/content-files.ts";
+import { historyVersion, readHistory } from "../content/history.ts";
 import { createRenderPool, type RenderPool } from "./render-pool.ts";
 import { servedSiteIsSound } from "./verify-site.ts";
 import { writeProblem } from "./failure.ts";
@@ -95,7 +96,7 @@ export async function buildSite(options: BuildOptions = {}): Promise<BuildResult
   try {
     await recoverAbandonedBuilds(outputDir);
     const codeHash = await codeFingerprint(projectRoot);
-    const fingerprint = options.skipWhenUnchanged ? contentFingerprint(codeHash, content) : undefined;
+    const fingerprint = options.skipWhenUnchanged ? contentFingerprint(codeHash, content, await historyVersion(contentRoot)) : undefined;
     if (fingerprint && !options.verify && (await isUpToDate(cacheDir, outputDir, fingerprint)) && (await servedSiteIsSound(outputDir, cacheDir))) {
       return { ok: true, problems: [], language: runLanguage(configuredLanguage(content)), writtenCount: 0, unchanged: true };
     }
@@ -143,8 +144,9 @@ async function buildFrom(contentRoot: string, content: ContentFiles, { outputDir
   if (hasErrors(problems) || !archive.config) return { ok: false, problems, language, writtenCount: 0 };
 
   // Nothing is written to the output before every part is made: an image that turns out corrupt past its header stops the build like any other error.
+  const history = await readHistory(contentRoot, archive.issues.map((issue) => issue.header.file));
   const site = await renderSite(archive.config, archive.issues, {
-    contentRoot, cacheDir, codeHash, pool, language, verbose: options.verbose ?? false, verification: options.verify ? "full" : "cheap",
+    contentRoot, cacheDir, codeHash, pool, language, history, verbose: options.verbose ?? false, verification: options.verify ? "full" : "cheap",
     ...(options.searchBundleArticles && { searchBundleArticles: options.searchBundleArticles }),
     ...(options.imageConcurrency && { imageConcurrency: options.imageConcurrency }),
   });

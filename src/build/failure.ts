@@ -1,6 +1,6 @@
 // A build that cannot go on for a reason the person running it can act on — a full disk, a folder it may not write — ends with that
 // reason as a problem, reported like a problem in the content, and the published site is left as it was.
-import { statfs } from "node:fs/promises";
+import { statfs, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { problem, type Problem } from "../problems.ts";
 import { shortText } from "../content/shown-value.ts";
@@ -19,6 +19,17 @@ export class BuildFailure extends Error {
 export function diskFullAt(file: string): NodeJS.ErrnoException {
   const code = "ENOSPC";
   return Object.assign(new Error(code), { code, path: file });
+}
+
+/** Writes `data` to `file`; when the write fails, its error names the file (Node names it only when opening fails), so a full disk says where. */
+export async function writeNamed(file: string, data: string | Uint8Array): Promise<void> {
+  try {
+    await writeFile(file, data);
+  } catch (error) {
+    const failure = error as NodeJS.ErrnoException;
+    failure.path ??= file;
+    throw failure;
+  }
 }
 
 /** What a failed write of a file system error means to the person who must free space or fix permissions. */

@@ -9,7 +9,7 @@ import { copyFile, link, lstat, mkdir, readdir, readFile, readlink, rename, rm, 
 import path from "node:path";
 import { exists, writeAtomically } from "../util/cache-files.ts";
 import { eachLimited } from "../util/each-limited.ts";
-import { NUMBER_FOLDER } from "../paths.ts";
+import { DAYS_FOLDER, LUNAR_DAYS_FOLDER, NUMBER_FOLDER, PEOPLE_FOLDER } from "../paths.ts";
 import { isRunning } from "./build-lock.ts";
 import { statOf } from "./cache-entries.ts";
 
@@ -28,8 +28,11 @@ export interface CopyState {
   entries: (SiteEntry & { owned: string[] })[];
 }
 
-/** Folders that several parts share: the years (a part a month) and /no/ (a redirect an issue). A part owns their children, not them. */
-const SHARED_FOLDER = new RegExp(`^(\\d{4}|${NUMBER_FOLDER})$`);
+/**
+ * Folders that several parts share: the years (a part a month), /no/ (a redirect an issue), /people/ (a people part a letter, and the
+ * archive-wide /people/ page) and /day/ and /lunar/ (the days part's pages and the archive-wide calendars). A part owns their children, not them.
+ */
+const SHARED_FOLDER = new RegExp(`^(\\d{4}|${[NUMBER_FOLDER, PEOPLE_FOLDER, DAYS_FOLDER, LUNAR_DAYS_FOLDER].join("|")})$`);
 const COPIES = ["a", "b"] as const;
 /** Hard links made at once: enough to keep the file system busy. */
 const LINKS_AT_ONCE = 16;

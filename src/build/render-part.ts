@@ -1,15 +1,17 @@
-// Renders one part of the site (see site-parts.ts) with Eleventy into a folder of its own, and writes beside it the search input of its
-// articles. Runs in a render worker (render-worker.ts), so parts render in parallel and memory stays per part.
-import { cp, mkdir, readdir, writeFile } from "node:fs/promises";
+// Renders one part of the site (see site-parts.ts) with Eleventy into a folder of its own, writes its articles' citation files among its
+// pages, and beside it the search input of its articles. Runs in a render worker (render-worker.ts), so parts render in parallel and
+// memory stays per part.
+import { cp, mkdir, readdir } from "node:fs/promises";
 import path from "node:path";
 import Eleventy from "@11ty/eleventy";
 import { eachLimited } from "../util/each-limited.ts";
+import { writeNamed } from "./failure.ts";
 import { searchRecords } from "./search-records.ts";
-import { MONTH_TEMPLATES, type SitePart } from "./site-parts.ts";
+import { rendersIn, type SitePart } from "./site-parts.ts";
 import { projectRoot } from "../project.ts";
 
 const templatesDir = path.join(projectRoot, "templates");
-/** The top-level templates, each of which renders pages of a month part or of the archive-wide part; listed once a worker. */
+/** The top-level templates, each of which renders pages of one kind of part; listed once a worker. */
 const pageTemplates = readdir(templatesDir).then((names) => names.filter((name) => name.endsWith(".njk")));
 /** Search input files written at once. */
 const FILES_AT_ONCE = 16;
@@ -34,7 +36,7 @@ export interface SearchStats {
 /** Renders the part and writes its search input; resolves to the number of pages written and its search statistics. */
 export async function renderPart({ part, siteDir, searchInputDir, verbose }: RenderRequest): Promise<{ written: number; search: SearchStats }> {
   const templates = await pageTemplates;
-  const skipped = templates.filter((name) => MONTH_TEMPLATES.includes(name) !== (part.templates === "month"));
+  const skipped = templates.filter((name) => !rendersIn(name, part.templates));
   const eleventy = new Eleventy(templatesDir, siteDir, {
     configPath: path.join(projectRoot, ".eleventy.js"),
     quietMode: !verbose,
@@ -53,7 +55,11 @@ export async function renderPart({ part, siteDir, searchInputDir, verbose }: Ren
   await eachLimited(records, FILES_AT_ONCE, async (record) => {
     const target = path.join(searchInputDir, record.path, "index.html");
     await mkdir(path.dirname(target), { recursive: true });
-    await writeFile(target, record.html);
+    await writeNamed(target, record.html);
+  });
+  // The citation files are data, not pages: written here rather than by Eleventy, which would take about a millisecond each.
+  await eachLimited(part.data.articles, FILES_AT_ONCE, async (article) => {
+    for (const file of article.citationFiles) await writeNamed(path.join(siteDir, file.path), file.content);
   });
   const stats: SearchStats = { records: records.length, articles: 0, terms: 0 };
   for (const record of records) {

@@ -7,6 +7,7 @@ import { copyFile, mkdir, readdir, readFile, rename, rm, stat, writeFile } from 
 import os from "node:os";
 import path from "node:path";
 import type { ScannedIssue } from "../content/archive.ts";
+import type { IssueHistory } from "../content/history.ts";
 import type { Issue, PaperConfig } from "../model.ts";
 import type { Problem } from "../problems.ts";
 import type { Language } from "../messages/language.ts";
@@ -15,7 +16,7 @@ import { SEARCH_FOLDER } from "../paths.ts";
 import { exists, isStale, touch } from "../util/cache-files.ts";
 import { checkFiles, readManifest, recordFiles, writeManifest, type EntryFile, type Verification } from "./cache-entries.ts";
 import type { SearchStats } from "./render-part.ts";
-import { archiveRecords } from "../site/archive-records.ts";
+import { archiveContext, archiveIndex, archiveRecords } from "../site/archive-records.ts";
 import { issueRecords, sharedRecords } from "../site/issue-records.ts";
 import { publishedFiles } from "../site/published-files.ts";
 import { limited } from "../util/each-limited.ts";
@@ -25,7 +26,7 @@ import type { RenderPool } from "./render-pool.ts";
 import { indexBundle } from "./search-index.ts";
 import { traditionalScripts } from "./traditional-table.ts";
 import type { SiteEntry } from "./publish.ts";
-import { ARCHIVE_PART, archivePartHash, bundlePlans, monthPlans, type MonthPlan } from "./site-parts.ts";
+import { ARCHIVE_PART, archivePartHash, bundlePlans, monthPlans, NO_RECORDS, spanningParts, type MonthPlan } from "./site-parts.ts";
 
 export interface RenderSiteOptions {
   contentRoot: string;
@@ -38,6 +39,8 @@ export interface RenderSiteOptions {
   imageConcurrency?: number;
   /** The language of what a failure says. */
   language: Language;
+  /** The issue files' lines changed since they were first committed (content/history.ts), for 更正于. */
+  history: IssueHistory;
   /** How the entries taken from the cache are checked (cache-entries.ts). */
   verification: Verification;
   /** The most articles one search bundle holds; default: MAX_BUNDLE_ARTICLES. */
@@ -113,15 +116,20 @@ export async function renderSite(config: PaperConfig, issues: readonly ScannedIs
   const partsDir = path.join(options.cacheDir, "parts");
   const bundlesDir = path.join(options.cacheDir, "search");
   const shared = sharedRecords(config);
-  const months = monthPlans(issues, options.codeHash);
+  const headers = issues.map((issue) => issue.header);
+  const index = archiveIndex(headers, options.history);
+  const months = monthPlans(issues, options.codeHash, (monthHeaders) => archiveContext(config, index, monthHeaders));
   const newest = await issues.at(-1)?.load();
   const bundles = bundlePlans(issues, months, options.codeHash, options.searchBundleArticles).map((plan) => ({ ...plan, entry: bundleEntry(path.join(bundlesDir, plan.bundle.key, plan.hash)) }));
-  const archiveData: SiteData = {
-    ...shared, issues: [], pages: [], articles: [], numberRedirects: [],
-    ...archiveRecords(config, issues.map((issue) => issue.header), bundles.map((plan) => plan.bundle), newest),
-  };
+  const records = archiveRecords(config, headers, index, bundles.map((plan) => plan.bundle), newest);
+  const archiveData: SiteData = { ...shared, ...NO_RECORDS, ...records.archive };
   const archiveHash = archivePartHash(options.codeHash, archiveData);
-  const usedParts = new Set([...months.map((month) => path.join(partsDir, month.key, month.hash)), path.join(partsDir, ARCHIVE_PART, archiveHash)]);
+  const spanning = spanningParts(shared, records.people, records.days, options.codeHash);
+  const usedParts = new Set([
+    ...months.map((month) => path.join(partsDir, month.key, month.hash)),
+    ...spanning.map((part) => path.join(partsDir, part.key, part.hash)),
+    path.join(partsDir, ARCHIVE_PART, archiveHash),
+  ]);
   const usedBundles = new Set(bundles.map((bundle) => bundle.entry.dir));
   const remade = new Set<string>();
   /** The recorded files of each entry's published folder (a part's site/, a bundle's files/), by that folder. */
@@ -193,7 +201,7 @@ export async function renderSite(config: PaperConfig, issues: readonly ScannedIs
       problems.push(...encodingProblems(monthIssues, encoded));
       return undefined;
     }
-    const data: SiteData = { ...shared, ...issueRecords(config, monthIssues, month.before, month.after), years: [], searchBundles: [] };
+    const data: SiteData = { ...shared, ...NO_RECORDS, ...issueRecords(config, monthIssues, month.context, month.before, month.after) };
     const result = await pool.render({ part: { key: month.key, data, templates: "month" }, siteDir: entry.site, searchInputDir: entry.searchInput, verbose: options.verbose });
     seconds.render += result.seconds;
     await copyDerivatives(encoded.files, entry.site);
@@ -210,15 +218,18 @@ export async function renderSite(config: PaperConfig, issues: readonly ScannedIs
     // Months start in order, a few at a time, so only those months' issues are in memory; the bundles below wait for theirs.
     const startMonth = limited(options.pool.size + 1);
     for (const month of months) monthEntries.set(month.key, startMonth(() => partReady(month.key, month.hash, (entry) => makeMonth(month, entry))));
-    const archiveEntry = partReady(ARCHIVE_PART, archiveHash, async (entry) => {
-      const result = await pool.render({ part: { key: ARCHIVE_PART, data: archiveData, templates: "archive" }, siteDir: entry.site, searchInputDir: entry.searchInput, verbose: options.verbose });
-      seconds.render += result.seconds;
-      // The search page's traditional-character tables, beside the scripts copied from public/js.
-      for (const [name, text] of Object.entries(await traditionalScripts(options.cacheDir, options.codeHash))) await writeFile(path.join(entry.site, "js", name), text);
-      return { pages: result.written, images: 0, search: result.search };
-    });
+    const archiveEntries = [...spanning, { key: ARCHIVE_PART, data: archiveData, templates: "archive" as const, hash: archiveHash }].map((part) =>
+      partReady(part.key, part.hash, async (entry) => {
+        const result = await pool.render({ part, siteDir: entry.site, searchInputDir: entry.searchInput, verbose: options.verbose });
+        seconds.render += result.seconds;
+        // The search page's traditional-character tables, beside the scripts copied from public/js.
+        if (part.templates === "archive") {
+          for (const [name, text] of Object.entries(await traditionalScripts(options.cacheDir, options.codeHash))) await writeFile(path.join(entry.site, "js", name), text);
+        }
+        return { pages: result.written, images: 0, search: result.search };
+      }));
     // A failed part is reported where it is awaited; until then its rejection must not count as unhandled.
-    for (const entry of [...monthEntries.values(), archiveEntry]) entry.catch(() => undefined);
+    for (const entry of [...monthEntries.values(), ...archiveEntries]) entry.catch(() => undefined);
 
     // Bundles are indexed INDEXERS at a time, each by a Pagefind process of its own (one core each), while the render workers go on
     // with later months.
@@ -245,7 +256,7 @@ export async function renderSite(config: PaperConfig, issues: readonly ScannedIs
         seconds.search += (performance.now() - indexStarted) / 1000;
       });
     }));
-    await Promise.all([...monthEntries.values(), archiveEntry]);
+    await Promise.all([...monthEntries.values(), ...archiveEntries]);
   } catch (error) {
     pool.close();
     throw error;

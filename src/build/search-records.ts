@@ -79,7 +79,7 @@ function bodyText(article: ArticlePageData): string {
 }
 
 function reportersOf(article: ArticlePageData): string[] {
-  return article.byline ? [...article.byline.reporters, ...article.byline.correspondents] : [];
+  return article.byline ? [...article.byline.reporters, ...article.byline.correspondents].map((person) => person.name) : [];
 }
 
 /** A text as spelled terms, and how many there are. */

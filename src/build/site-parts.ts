@@ -1,29 +1,46 @@
 // The site as parts that are rendered and cached on their own, and the hashes that say when one must be redone. A month part holds the
-// issue, 版, article and /no/ pages of one month's issues, and its images; the archive-wide part holds what spans the archive (home,
-// 往期回顾 and its calendars, search, 404, the static files). Parts are small because Eleventy's time per page grows with the pages of a run
-// (0.8 ms a page for 2,100 pages, 1.7 ms for 6,300 here), and because a new issue should re-render one month and the archive-wide pages.
+// issue, 版, article and /no/ pages of one month's issues, and its images; the people part every person's page; the days part the
+// 历史上的今天 pages of the solar and the lunar year; the archive-wide part holds the rest (home, 往期回顾 and its calendars, /people/,
+// /day/ and /lunar/, search, 404, the static files). Parts are small because Eleventy's time per page grows with the pages of a run (0.8 ms
+// a page for 2,100 pages, 1.7 ms for 6,300 here), and because a new issue should re-render its month and the pages that span the
+// archive, not the other months.
 import { createHash } from "node:crypto";
 import type { ScannedIssue } from "../content/archive.ts";
 import type { IssueHeader } from "../model.ts";
+import type { ArchiveContext } from "../site/issue-records.ts";
 import { searchBundles, type SearchBundle } from "../site/search-bundles.ts";
 import { monthOf } from "../paths.ts";
-import type { SiteData } from "../site-types.ts";
+import type { DayPageData, SiteData } from "../site-types.ts";
 
-/** The templates a month part renders; every other template in templates/ belongs to the archive-wide part. */
-export const MONTH_TEMPLATES: readonly string[] = ["issue.njk", "page.njk", "article.njk", "number.njk"];
+/** Which templates render a part. */
+export type PartKind = "month" | "people" | "days" | "archive";
 
-/** The key of the archive-wide part; month parts are keyed YYYY-MM, so the two cannot clash. */
+/** The templates each kind of part renders; every template in templates/ not listed here belongs to the archive-wide part. */
+export const PART_TEMPLATES: Readonly<Record<Exclude<PartKind, "archive">, readonly string[]>> = {
+  month: ["issue.njk", "page.njk", "article.njk", "number.njk"],
+  people: ["person.njk", "namesakes.njk"],
+  days: ["day.njk"],
+};
+
+/** The keys of the archive-wide, people and day parts; month parts are keyed YYYY-MM, so none clash. */
 export const ARCHIVE_PART = "archive";
+export const PEOPLE_PART = "people";
+export const DAYS_PART = "days";
 
-/** What renders one month's pages. */
+/** What renders one part's pages. */
 export interface SitePart {
-  /** The month, YYYY-MM, or `archive`. */
+  /** The month, YYYY-MM; or `people`, `days` or `archive`. */
   key: string;
   /** What the part's templates see as `baoku`: the site's shared facts with only this part's records. */
   data: SiteData;
-  /** Which templates render it: those of a month, or all the others. */
-  templates: "month" | "archive";
+  /** Which templates render it. */
+  templates: PartKind;
 }
+
+/** A site's records with none of them: what a part's data starts from. */
+export const NO_RECORDS: Omit<SiteData, "paper" | "site"> = {
+  issues: [], pages: [], articles: [], numberRedirects: [], years: [], searchBundles: [], people: [], namesakes: [], searchPeople: {}, days: [], dayIndexes: [],
+};
 
 export interface MonthPlan {
   key: string;
@@ -32,30 +49,69 @@ export interface MonthPlan {
   /** The archive's issues just before and after the month, which its first and last issues link to. */
   before?: IssueHeader;
   after?: IssueHeader;
+  /** What the month's pages show of the rest of the archive: 历史上的今天, the people's addresses, the history of its files. */
+  context: ArchiveContext;
   /**
-   * Identifies everything the month's pages are made from: the code, and each of its issues' parse-cache key (which covers the
-   * configuration, the file's bytes and its image folder) and the neighbours it links to. Computed without reading any issue whole.
+   * Identifies everything the month's pages are made from: the code, each of its issues' parse-cache key (which covers the
+   * configuration, the file's bytes and its image folder), the neighbours it links to and its context. Computed without reading any
+   * issue whole.
    */
   hash: string;
 }
 
-/** The month parts of an archive's issues (sorted oldest first), oldest first. */
-export function monthPlans(issues: readonly ScannedIssue[], codeHash: string): MonthPlan[] {
+/** Whether a template of templates/ renders pages of a part of this kind. */
+export function rendersIn(template: string, kind: PartKind): boolean {
+  return kind === "archive" ? !Object.values(PART_TEMPLATES).some((names) => names.includes(template)) : PART_TEMPLATES[kind].includes(template);
+}
+
+/** What a month's pages show of a neighbouring issue: its summary, not who it names. */
+function neighbourFacts(header: IssueHeader | undefined): Omit<IssueHeader, "credited" | "headline"> | null {
+  if (!header) return null;
+  const { credited, headline, ...facts } = header;
+  return facts;
+}
+
+/**
+ * The month parts of an archive's issues (sorted oldest first), oldest first; `contextOf` gives what a month's issues show of the rest
+ * of the archive.
+ */
+export function monthPlans(issues: readonly ScannedIssue[], codeHash: string, contextOf: (headers: IssueHeader[]) => ArchiveContext): MonthPlan[] {
   const plans: MonthPlan[] = [];
   issues.forEach((issue, index) => {
     const key = monthOf(issue.header.date);
     const last = plans.at(-1);
     if (last?.key === key) last.issues.push(issue);
-    else plans.push({ key, issues: [issue], ...(index > 0 && { before: issues[index - 1]!.header }), hash: "" });
+    else plans.push({ key, issues: [issue], ...(index > 0 && { before: issues[index - 1]!.header }), context: { thisDay: {}, people: {}, history: {} }, hash: "" });
   });
   let next = 0;
   for (const plan of plans) {
     next += plan.issues.length;
     const after = issues[next]?.header;
     if (after) plan.after = after;
-    plan.hash = hashOf(codeHash, `month ${plan.key}`, { issues: plan.issues.map((issue) => issue.key), before: plan.before ?? null, after: plan.after ?? null });
+    plan.context = contextOf(plan.issues.map((issue) => issue.header));
+    plan.hash = hashOf(codeHash, `month ${plan.key}`, {
+      issues: plan.issues.map((issue) => issue.key), before: neighbourFacts(plan.before), after: neighbourFacts(plan.after), context: plan.context,
+    });
   }
   return plans;
+}
+
+/** A part whose pages span the archive, identified by its records. */
+export interface SpanningPart extends SitePart {
+  hash: string;
+}
+
+/**
+ * The people part and the day part: every person's page, and every day's. Each is one Eleventy run: a new issue changes a few people's
+ * pages and two days', and rendering all of them again costs less than starting a run for each letter or month (about half a second
+ * each here), at 11,000 issues as at one.
+ */
+export function spanningParts(shared: Pick<SiteData, "paper" | "site">, records: Pick<SiteData, "people" | "namesakes">, days: readonly DayPageData[], codeHash: string): SpanningPart[] {
+  const parts: SitePart[] = [
+    ...(records.people.length > 0 ? [{ key: PEOPLE_PART, data: { ...shared, ...NO_RECORDS, ...records }, templates: "people" as const }] : []),
+    ...(days.length > 0 ? [{ key: DAYS_PART, data: { ...shared, ...NO_RECORDS, days: [...days] }, templates: "days" as const }] : []),
+  ];
+  return parts.map((part) => ({ ...part, hash: hashOf(codeHash, part.key, part.data) }));
 }
 
 /** Identifies the archive-wide part: the code and its records, which are few. */

@@ -1,6 +1,7 @@
 // 星期 and 农历 of a date, computed with Intl's Chinese calendar, and comparisons with what the masthead prints.
 
 const lunarFormat = new Intl.DateTimeFormat("zh-CN-u-ca-chinese", { timeZone: "UTC", year: "numeric", month: "long", day: "numeric" });
+const lunarNumbers = new Intl.DateTimeFormat("zh-CN-u-ca-chinese", { timeZone: "UTC", month: "numeric", day: "numeric" });
 const weekdayFormat = new Intl.DateTimeFormat("zh-CN", { timeZone: "UTC", weekday: "long" });
 const DIGITS = ["", "一", "二", "三", "四", "五", "六", "七", "八", "九", "十"];
 
@@ -17,11 +18,34 @@ export function weekdayOf(isoDate: string): string {
 export function lunarDateOf(isoDate: string): string {
   const parts = lunarFormat.formatToParts(utcDate(isoDate));
   const part = (type: string) => parts.find((p) => p.type === type)?.value ?? "";
-  return `${part("yearName")}年${part("month")}${lunarDayName(Number(part("day")))}`;
+  return `${part("yearName")}年${part("month")}${lunarDayOfMonth(Number(part("day")))}`;
+}
+
+/** A day of the lunar year without its year: the month (1–12), whether it is the leap month (闰月) after that month, and the day (1–30). */
+export interface LunarDay {
+  month: number;
+  leap: boolean;
+  day: number;
+}
+
+/** The lunar month and day of a YYYY-MM-DD date, e.g. 2023-03-22 → 闰二月初一 as { month: 2, leap: true, day: 1 }. */
+export function lunarDayOf(isoDate: string): LunarDay {
+  const parts = lunarNumbers.formatToParts(utcDate(isoDate));
+  // Intl writes a leap month as 闰2.
+  const month = parts.find((p) => p.type === "month")?.value ?? "";
+  return { month: Number(month.replace("闰", "")), leap: month.startsWith("闰"), day: Number(parts.find((p) => p.type === "day")?.value) };
+}
+
+/** The months' names as Intl's Chinese calendar writes them in 农历 (正月 … 十一月, 腊月). */
+const LUNAR_MONTHS = ["正月", "二月", "三月", "四月", "五月", "六月", "七月", "八月", "九月", "十月", "十一月", "腊月"];
+
+/** 十月初八, 闰二月初一: a lunar day as a masthead names it, without the year. */
+export function lunarDayName({ month, leap, day }: LunarDay): string {
+  return `${leap ? "闰" : ""}${LUNAR_MONTHS[month - 1]}${lunarDayOfMonth(day)}`;
 }
 
 /** 初一 … 初十, 十一 … 二十, 廿一 … 三十. */
-export function lunarDayName(day: number): string {
+export function lunarDayOfMonth(day: number): string {
   if (day <= 10) return `初${DIGITS[day]}`;
   if (day < 20) return `十${DIGITS[day - 10]}`;
   if (day === 20) return "二十";

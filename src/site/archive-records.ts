@@ -1,10 +1,14 @@
-// The records that span the archive, which its archive-wide part renders: the year calendars (往期回顾), the home page and the search bundles.
+// The records that span the archive: the year calendars (往期回顾), the home page, the search bundles, the people pages and the pages of
+// 历史上的今天, and what a month's pages show of the rest of the archive (its ArchiveContext). All of it from the issues' headers.
+import type { IssueHistory } from "../content/history.ts";
 import type { Issue, IssueHeader, PaperConfig } from "../model.ts";
-import type { CalendarDay, CalendarMonth, IssueSummary, SiteData, YearPageData } from "../site-types.ts";
-import { bundlePath, yearOf, yearPath } from "../paths.ts";
+import type { CalendarDay, CalendarMonth, DayPageData, IssueSummary, SiteData, YearPageData } from "../site-types.ts";
+import { bundlePath, personPath, yearOf, yearPath } from "../paths.ts";
 import { addresser, pathPrefixOf } from "./addresses.ts";
-import { issueRecords, summariseIssue } from "./issue-records.ts";
+import { issueRecords, summariseIssue, type ArchiveContext } from "./issue-records.ts";
+import { creditsOf, namesIn, peopleRecords, personSlugs, type PersonSlugs } from "./people.ts";
 import type { SearchBundle } from "./search-bundles.ts";
+import { dayIndex, dayIndexes, dayPages, thisDayOf, type DayIndex } from "./this-day.ts";
 
 /** How full a month is, for 往期回顾's strip of months: 0 without an issue, then by quarters of its days that have one. */
 function densityOf(issueCount: number, daysInMonth: number): CalendarMonth["density"] {
@@ -31,11 +35,48 @@ function yearCalendar(year: number, issueByDate: ReadonlyMap<string, IssueSummar
   });
 }
 
+/** What spans the archive, worked out once a build from every issue's header (oldest first) and the archive's history. */
+export interface ArchiveIndex {
+  slugs: PersonSlugs;
+  days: DayIndex;
+  history: IssueHistory;
+}
+
+export function archiveIndex(headers: readonly IssueHeader[], history: IssueHistory): ArchiveIndex {
+  return { slugs: personSlugs(namesIn(headers)), days: dayIndex(headers), history };
+}
+
+/** What the pages of `issues` (a run of the archive's issues, e.g. a month) show of the rest of the archive. */
+export function archiveContext(config: PaperConfig, index: ArchiveIndex, issues: readonly IssueHeader[]): ArchiveContext {
+  const at = addresser(pathPrefixOf(config));
+  const people: ArchiveContext["people"] = {};
+  for (const name of [...new Set(issues.flatMap((issue) => issue.credited.flatMap((article) => [...creditsOf(article).keys()])))].sort()) {
+    people[name] = at(personPath(index.slugs.slugOf.get(name)!));
+  }
+  const history: ArchiveContext["history"] = {};
+  for (const issue of issues) {
+    const changed = index.history.get(issue.file);
+    if (changed) history[issue.file] = changed;
+  }
+  return { thisDay: Object.fromEntries(issues.map((issue) => [issue.date, thisDayOf(index.days, issue.date, at)])), people, history };
+}
+
+/** The records that span the archive, by the parts of the site that render them (build/site-parts.ts). */
+export interface ArchiveRecords {
+  /** The archive-wide part's. */
+  archive: Pick<SiteData, "years" | "home" | "homeThisDay" | "searchBundles" | "peopleIndex" | "searchPeople" | "dayIndexes">;
+  /** The people pages, which the people parts render. */
+  people: Pick<SiteData, "people" | "namesakes">;
+  /** The day pages, which the day parts render. */
+  days: DayPageData[];
+}
+
 /**
- * The records that span the archive: the year calendars, the home page (the newest issue's front page; `newest` is that issue in full)
- * and the search bundles' addresses. `headers` are every issue's, oldest first; `bundles` the search bundles, oldest first.
+ * The records that span the archive: the year calendars, the home page (the newest issue's front page; `newest` is that issue in full),
+ * the search bundles' addresses, the people pages and the day pages. `headers` are every issue's, oldest first; `bundles` the search
+ * bundles, oldest first.
  */
-export function archiveRecords(config: PaperConfig, headers: readonly IssueHeader[], bundles: readonly SearchBundle[], newest?: Issue): Pick<SiteData, "years" | "home" | "searchBundles"> {
+export function archiveRecords(config: PaperConfig, headers: readonly IssueHeader[], index: ArchiveIndex, bundles: readonly SearchBundle[], newest?: Issue): ArchiveRecords {
   const at = addresser(pathPrefixOf(config));
   const issueByDate = new Map(headers.map((header) => [header.date, summariseIssue(header, at)]));
   const yearNames = [...new Set(headers.map((header) => yearOf(header.date)))].sort().reverse();
@@ -51,11 +92,20 @@ export function archiveRecords(config: PaperConfig, headers: readonly IssueHeade
     if (newer) year.next = { url: newer.url, label: `${newer.year}年` };
   });
   // The front page's record does not depend on the issues around it.
-  const home = newest ? issueRecords(config, [newest]).pages[0] : undefined;
+  const newestContext = newest && archiveContext(config, index, [headers.at(-1)!]);
+  const home = newest && newestContext ? issueRecords(config, [newest], newestContext).pages[0] : undefined;
+  const { people, namesakes, peopleIndex, searchPeople } = peopleRecords(headers, index.slugs, at);
   return {
-    years,
-    ...(home && { home }),
-    searchBundles: [...bundles].reverse().map((bundle) => ({ key: bundle.key, url: at(bundlePath(bundle.key)) })),
+    archive: {
+      years,
+      ...(home && { home }),
+      ...(newest && newestContext && { homeThisDay: newestContext.thisDay[newest.date]! }),
+      searchBundles: [...bundles].reverse().map((bundle) => ({ key: bundle.key, url: at(bundlePath(bundle.key)) })),
+      peopleIndex, searchPeople,
+      dayIndexes: dayIndexes(index.days, at),
+    },
+    people: { people, namesakes },
+    days: dayPages(index.days, at),
   };
 }
 
