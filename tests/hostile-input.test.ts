@@ -245,7 +245,9 @@ function unsafeParts(file: string, html: string): string[] {
   if (document.querySelectorAll("title").length !== 1) found.push(`${file}: ${document.querySelectorAll("title").length} title elements`);
   for (const element of document.querySelectorAll("*")) {
     const tag = element.tagName.toLowerCase();
-    if (FORBIDDEN_ELEMENTS.includes(tag)) found.push(`${file}: <${tag}>`);
+    // The search page's own fold for its filters is the one <details> the layout writes.
+    const isOwnFold = tag === "details" && file === "search/index.html" && element.hasAttribute("data-search-refine");
+    if (FORBIDDEN_ELEMENTS.includes(tag) && !isOwnFold) found.push(`${file}: <${tag}>`);
     for (const [name, value] of Object.entries(element.attributes)) {
       const attribute = name.toLowerCase();
       if (attribute.startsWith("on")) found.push(`${file}: handler ${attribute}="${value}" on <${tag}>`);

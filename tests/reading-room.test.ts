@@ -393,7 +393,8 @@ async function axeViolations(page: Page): Promise<string[]> {
 async function tabThrough(page: Page): Promise<string[]> {
   const controls = await page.evaluate(() => {
     const all = [...document.querySelectorAll<HTMLElement | SVGElement>('a[href], button, input, select, textarea, [tabindex]:not([tabindex="-1"])')];
-    const shown = all.filter((element) => !element.closest("[hidden], [inert]") && element.getClientRects().length > 0 && getComputedStyle(element).visibility !== "hidden" && !(element as HTMLButtonElement).disabled);
+    // What a closed <details> folds away is not shown, though Chromium still lays it out.
+    const shown = all.filter((element) => !element.closest("[hidden], [inert], details:not([open]) > :not(summary)") && element.getClientRects().length > 0 && getComputedStyle(element).visibility !== "hidden" && !(element as HTMLButtonElement).disabled);
     shown.forEach((element, index) => element.setAttribute("data-tab-probe", String(index)));
     return shown.length;
   });

@@ -42,19 +42,23 @@ export function drawYearChart(figure, bars, unit = "篇") {
     const barHeight = bar.count === 0 ? 0 : Math.max(2, Math.round((bar.count / highest) * PLOT_HEIGHT));
     const label = `${bar.year}年 ${bar.count}${unit}`;
     const middle = x + BAR_WIDTH / 2;
-    const parts = [
+    // A year without hits is drawn, so gaps show, but is no link: narrowing to it would find nothing. The link is named by its year and
+    // count; the figures drawn beside its bar say the same to the eye, and are hidden from assistive technology so it hears them once.
+    const target = bar.count > 0 ? svg("a", { href: bar.href, "aria-label": label }) : svg("g", { role: "img", "aria-label": label });
+    target.append(
       svg("rect", { class: "search-years-hit", x: x - BAR_GAP / 2, y: 0, width: BAR_WIDTH + BAR_GAP, height }),
       svg("rect", { class: "search-years-bar", x, y: COUNT_SPACE + PLOT_HEIGHT - barHeight, width: BAR_WIDTH, height: barHeight }),
-      Object.assign(svg("text", { class: "search-years-count", x: middle, y: COUNT_SPACE + PLOT_HEIGHT - barHeight - 4, "text-anchor": "middle" }), { textContent: String(bar.count) }),
-      Object.assign(svg("text", { class: "search-years-year", x: middle, y: height - 4, "text-anchor": "middle" }), { textContent: bar.year }),
-    ];
-    // A year without hits is drawn, so gaps show, but is no link: narrowing to it would find nothing.
-    const item = bar.count > 0 ? svg("a", { href: bar.href, "aria-label": label }) : svg("g", { role: "img", "aria-label": label });
+    );
     if (bar.current) {
-      item.classList.add("is-current");
-      item.setAttribute("aria-current", "true");
+      target.classList.add("is-current");
+      target.setAttribute("aria-current", "true");
     }
-    item.append(...parts);
+    const item = svg("g", { class: "search-years-item" });
+    item.append(
+      target,
+      Object.assign(svg("text", { class: "search-years-count", x: middle, y: COUNT_SPACE + PLOT_HEIGHT - barHeight - 4, "text-anchor": "middle", "aria-hidden": "true" }), { textContent: String(bar.count) }),
+      Object.assign(svg("text", { class: "search-years-year", x: middle, y: height - 4, "text-anchor": "middle", "aria-hidden": "true" }), { textContent: bar.year }),
+    );
     chart.append(item);
   });
   figure.append(chart);

@@ -11,6 +11,9 @@ import { LANGUAGE_VARIABLE } from "../messages/language.ts";
 import { issueFileOf } from "../paths.ts";
 import { projectRoot } from "../project.ts";
 import { writeBaselineInput } from "./baseline.ts";
+import { writeHugoProject } from "./hugo-peer.ts";
+import { BENCH_QUERIES, measureSearchFetches, type SearchFetches } from "./search-fetches.ts";
+import { pagefindBinary } from "../build/search-index.ts";
 import { measure, type Measured } from "./measure.ts";
 import { bundledText, syntheticDate, syntheticIssue, writeSyntheticArchive } from "./synthetic-archive.ts";
 
@@ -73,15 +76,31 @@ interface Row {
   peakGB: number;
   indexSeconds?: number;
   indexMB: number;
-  /** What the search page fetches before any query's own chunks (see firstQueryFloorBytes). */
+  /** Search bundles of the cold build. */
+  bundles: number;
+  /** What the search page fetches before any query's own chunks, from the files (see firstQueryFloorBytes). */
   firstQueryKB: number;
+  /** Measured in Chromium (search-fetches.ts); absent without Chromium. */
+  fetches?: SearchFetches;
   /** The first build after the cold one, which also makes the site's second copy. */
   addFirstSeconds: number;
   addOneSeconds: number;
   addOnePeakGB: number;
+  /** The first issue of the next month: its month is new, and the month before joins its bundle. */
+  addMonthSeconds: number;
+  addMonthPeakGB: number;
   noChangeSeconds: number;
   /** Plain Eleventy on the same issues (the cold build's, not the added ones); `failed` when it did not finish; absent with --no-baseline. */
-  baseline?: { seconds: number; peakGB: number; pages: number; failed?: string };
+  baseline?: Peer;
+  /** Hugo, then Pagefind with its defaults over Hugo's output; absent above --hugo-max. */
+  hugo?: Peer & { hugoSeconds: number; pagefindSeconds: number };
+}
+
+interface Peer {
+  seconds: number;
+  peakGB: number;
+  pages: number;
+  failed?: string;
 }
 
 /** The site's output (a link) and its two copies beside it, and its cache. */
@@ -89,7 +108,13 @@ async function removeSite(siteDir: string): Promise<void> {
   for (const folder of [siteDir, `${siteDir}.a`, `${siteDir}.b`, `${siteDir}.cache`]) await rm(folder, { recursive: true, force: true });
 }
 
-async function benchSize(issues: number, workDir: string, withBaseline: boolean): Promise<Row> {
+/** The first day of the month after `date`'s. */
+function firstOfNextMonth(date: string): string {
+  const [year, month] = date.split("-").map(Number) as [number, number];
+  return month === 12 ? `${year + 1}-01-01` : `${year}-${String(month + 1).padStart(2, "0")}-01`;
+}
+
+async function benchSize(issues: number, workDir: string, options: { baseline: boolean; hugo: boolean }): Promise<Row> {
   const contentRoot = path.join(workDir, `archive-${issues}`);
   const siteDir = path.join(workDir, `site-${issues}`);
   await rm(contentRoot, { recursive: true, force: true });
@@ -101,69 +126,117 @@ async function benchSize(issues: number, workDir: string, withBaseline: boolean)
   const cold = await runBuild(contentRoot, siteDir);
   assertSucceeded("the cold build", cold);
   const pages = Number(/Built (\d+) pages/.exec(cold.stdout)?.[1] ?? 0);
+  const bundles = Number(/indexed \d+ of (\d+) search bundles/.exec(cold.stdout)?.[1] ?? 0);
   const indexMB = (await folderBytes(path.join(siteDir, "pagefind"))) / 1e6;
   const firstQueryKB = (await firstQueryFloorBytes(siteDir)) / 1e3;
+  console.error(`[${issues}] the search page's fetches, in Chromium…`);
+  const fetches = await measureSearchFetches(siteDir);
 
   // The first build after the cold one also makes the site's second copy (see src/build/publish.ts); from then on each day's issue costs
-  // what the next one does.
-  const addIssue = async (index: number) => {
-    const date = syntheticDate("1995-01-01", index);
+  // what the next one does. The first issue of a month is measured apart: its month is new, and the month before leaves the newest bundle.
+  const addIssue = async (index: number, date: string) => {
     const file = path.join(contentRoot, issueFileOf(date));
     await mkdir(path.dirname(file), { recursive: true });
     await writeFile(file, syntheticIssue(await bundledText(), index + 1, date));
     const run = await runBuild(contentRoot, siteDir);
-    assertSucceeded(`the build after adding issue ${index + 1}`, run);
+    assertSucceeded(`the build after adding issue ${index + 1} (${date})`, run);
     return run;
   };
   console.error(`[${issues}] adding one issue…`);
-  const addFirst = await addIssue(issues);
+  const addFirst = await addIssue(issues, syntheticDate("1995-01-01", issues));
   console.error(`[${issues}] adding the next issue…`);
-  const addOne = await addIssue(issues + 1);
+  const nextDate = syntheticDate("1995-01-01", issues + 1);
+  const addOne = await addIssue(issues + 1, nextDate);
+  console.error(`[${issues}] adding the first issue of the next month…`);
+  const addMonth = await addIssue(issues + 2, firstOfNextMonth(nextDate));
 
   console.error(`[${issues}] rebuilding with nothing changed…`);
   const noChange = await runBuild(contentRoot, siteDir);
   assertSucceeded("the rebuild with nothing changed", noChange);
   await removeSite(siteDir);
 
-  const baoku = {
+  const row: Row = {
     issues, pages, coldSeconds: cold.seconds, pagesPerSecond: pages / cold.seconds, peakGB: cold.peakBytes / 1e9,
-    ...(indexingSeconds(cold) !== undefined && { indexSeconds: indexingSeconds(cold)! }), indexMB, firstQueryKB,
-    addFirstSeconds: addFirst.seconds, addOneSeconds: addOne.seconds, addOnePeakGB: addOne.peakBytes / 1e9, noChangeSeconds: noChange.seconds,
+    ...(indexingSeconds(cold) !== undefined && { indexSeconds: indexingSeconds(cold)! }), indexMB, bundles, firstQueryKB, ...(fetches && { fetches }),
+    addFirstSeconds: addFirst.seconds, addOneSeconds: addOne.seconds, addOnePeakGB: addOne.peakBytes / 1e9,
+    addMonthSeconds: addMonth.seconds, addMonthPeakGB: addMonth.peakBytes / 1e9, noChangeSeconds: noChange.seconds,
   };
-  if (!withBaseline) {
-    await rm(contentRoot, { recursive: true, force: true });
-    return baoku;
+  const peerIssues = options.baseline || options.hugo ? (await loadArchive(contentRoot)).issues.filter((issue) => issue.number <= issues) : [];
+
+  // The peers run last, on the same issues: at the largest sizes they may run out of memory, which is itself a result.
+  if (options.baseline) {
+    console.error(`[${issues}] plain Eleventy baseline…`);
+    const baselineIn = path.join(workDir, `baseline-in-${issues}`);
+    const baselineOut = path.join(workDir, `baseline-out-${issues}`);
+    await rm(baselineIn, { recursive: true, force: true });
+    await rm(baselineOut, { recursive: true, force: true });
+    const baselinePages = await writeBaselineInput(peerIssues, baselineIn);
+    const baseline = await measure(process.execPath, [path.join(projectRoot, "node_modules/@11ty/eleventy/cmd.cjs"), "--input", baselineIn, "--output", baselineOut, "--quiet", "--config", path.join(projectRoot, "src/bench/baseline/eleventy.config.js")], { cwd: projectRoot });
+    if (baseline.exitCode !== 0) console.error(`[${issues}] the baseline failed (exit ${baseline.exitCode}): ${baseline.stderr.slice(-500)}`);
+    await rm(baselineIn, { recursive: true, force: true });
+    await rm(baselineOut, { recursive: true, force: true });
+    row.baseline = { seconds: baseline.seconds, peakGB: baseline.peakBytes / 1e9, pages: baselinePages, ...(baseline.exitCode !== 0 && { failed: `exit ${baseline.exitCode}` }) };
   }
-
-  // The baseline runs last, on the same issues: at the largest sizes it may run out of memory, which is itself a result.
-  console.error(`[${issues}] plain Eleventy baseline…`);
-  const baselineIn = path.join(workDir, `baseline-in-${issues}`);
-  const baselineOut = path.join(workDir, `baseline-out-${issues}`);
-  await rm(baselineIn, { recursive: true, force: true });
-  await rm(baselineOut, { recursive: true, force: true });
-  const baselinePages = await writeBaselineInput((await loadArchive(contentRoot)).issues.filter((issue) => issue.number <= issues), baselineIn);
-  const baseline = await measure(process.execPath, [path.join(projectRoot, "node_modules/@11ty/eleventy/cmd.cjs"), "--input", baselineIn, "--output", baselineOut, "--quiet", "--config", path.join(projectRoot, "src/bench/baseline/eleventy.config.js")], { cwd: projectRoot });
-  if (baseline.exitCode !== 0) console.error(`[${issues}] the baseline failed (exit ${baseline.exitCode}): ${baseline.stderr.slice(-500)}`);
-  await rm(baselineIn, { recursive: true, force: true });
-  await rm(baselineOut, { recursive: true, force: true });
+  if (options.hugo) {
+    console.error(`[${issues}] Hugo, then Pagefind with its defaults…`);
+    const hugoDir = path.join(workDir, `hugo-${issues}`);
+    await rm(hugoDir, { recursive: true, force: true });
+    const hugoPages = await writeHugoProject(peerIssues, hugoDir);
+    const hugo = await measure("hugo", ["--quiet", "--source", hugoDir], { cwd: hugoDir });
+    const pagefind = hugo.exitCode === 0 ? await measure(pagefindBinary(), ["--site", path.join(hugoDir, "public")], { cwd: hugoDir }) : undefined;
+    const failed = hugo.exitCode !== 0 ? `hugo exit ${hugo.exitCode}` : pagefind && pagefind.exitCode !== 0 ? `pagefind exit ${pagefind.exitCode}` : undefined;
+    if (failed) console.error(`[${issues}] the Hugo peer failed (${failed}): ${(pagefind ?? hugo).stderr.slice(-500)}`);
+    await rm(hugoDir, { recursive: true, force: true });
+    row.hugo = {
+      seconds: hugo.seconds + (pagefind?.seconds ?? 0), hugoSeconds: hugo.seconds, pagefindSeconds: pagefind?.seconds ?? 0,
+      peakGB: Math.max(hugo.peakBytes, pagefind?.peakBytes ?? 0) / 1e9, pages: hugoPages, ...(failed && { failed }),
+    };
+  }
   await rm(contentRoot, { recursive: true, force: true });
+  return row;
+}
 
-  return {
-    ...baoku,
-    baseline: baseline.exitCode === 0 ? { seconds: baseline.seconds, peakGB: baseline.peakBytes / 1e9, pages: baselinePages } : { failed: `exit ${baseline.exitCode}`, seconds: baseline.seconds, peakGB: baseline.peakBytes / 1e9, pages: baselinePages },
-  };
+const seconds = (value: number) => `${value.toFixed(1)} s`;
+const gigabytes = (value: number) => `${value.toFixed(2)} GB`;
+
+function peerCell(peer: Peer | undefined, baoku: Row): [string, string, string] {
+  if (!peer) return ["not run", "–", "–"];
+  if (peer.failed) return [`failed (${peer.failed}) after ${seconds(peer.seconds)} (${peer.pages})`, gigabytes(peer.peakGB), "–"];
+  return [`${seconds(peer.seconds)} (${peer.pages})`, gigabytes(peer.peakGB), `${(peer.seconds / baoku.coldSeconds).toFixed(1)}×`];
 }
 
 function table(rows: Row[]): string {
-  const header = "| issues | pages | cold build | pages/s | peak memory | search indexing | index size | search page's first fetch | add one issue (first after cold) | add one issue | its peak | nothing changed | plain Eleventy (pages) | plain Eleventy peak | speed-up |";
-  const rule = "|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|";
-  const lines = rows.map((row) => [
-    row.issues, row.pages, `${row.coldSeconds.toFixed(1)} s`, row.pagesPerSecond.toFixed(0), `${row.peakGB.toFixed(2)} GB`,
-    row.indexSeconds !== undefined ? `${row.indexSeconds.toFixed(1)} s` : "–", `${row.indexMB.toFixed(1)} MB`, `${row.firstQueryKB.toFixed(0)} KB`,
-    `${row.addFirstSeconds.toFixed(1)} s`, `${row.addOneSeconds.toFixed(1)} s`, `${row.addOnePeakGB.toFixed(2)} GB`, `${row.noChangeSeconds.toFixed(1)} s`, !row.baseline ? "not run" : row.baseline.failed ? `failed (${row.baseline.failed}) after ${row.baseline.seconds.toFixed(1)} s (${row.baseline.pages})` : `${row.baseline.seconds.toFixed(1)} s (${row.baseline.pages})`,
-    row.baseline ? `${row.baseline.peakGB.toFixed(2)} GB` : "–", !row.baseline || row.baseline.failed ? "–" : `${(row.baseline.seconds / row.coldSeconds).toFixed(1)}×`,
-  ].join(" | "));
-  return [header, rule, ...lines.map((line) => `| ${line} |`)].join("\n");
+  const build = [
+    "| issues | pages | cold build | pages/s | peak memory | search indexing | bundles | index size | add one issue (first after cold) | add one issue | its peak | first issue of a month | its peak | nothing changed |",
+    "|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|",
+    ...rows.map((row) => `| ${[
+      row.issues, row.pages, seconds(row.coldSeconds), row.pagesPerSecond.toFixed(0), gigabytes(row.peakGB),
+      row.indexSeconds !== undefined ? seconds(row.indexSeconds) : "–", row.bundles, `${row.indexMB.toFixed(1)} MB`,
+      seconds(row.addFirstSeconds), seconds(row.addOneSeconds), gigabytes(row.addOnePeakGB), seconds(row.addMonthSeconds), gigabytes(row.addMonthPeakGB), seconds(row.noChangeSeconds),
+    ].join(" | ")} |`),
+  ];
+  const peers = [
+    "| issues | Baoku cold | plain Eleventy (pages) | its peak | its time ÷ Baoku's | Hugo + Pagefind (pages) | Hugo | Pagefind | its peak | its time ÷ Baoku's |",
+    "|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|",
+    ...rows.map((row) => {
+      const [eleventy, eleventyPeak, eleventyRatio] = peerCell(row.baseline, row);
+      const [hugo, hugoPeak, hugoRatio] = peerCell(row.hugo, row);
+      return `| ${[row.issues, seconds(row.coldSeconds), eleventy, eleventyPeak, eleventyRatio, hugo,
+        row.hugo ? seconds(row.hugo.hugoSeconds) : "–", row.hugo ? seconds(row.hugo.pagefindSeconds) : "–", hugoPeak, hugoRatio].join(" | ")} |`;
+    }),
+  ];
+  const search = [
+    `| issues | search page before a query | index loaded at the first query | page + index (the first fetch) | index files (pf_meta, entries, script, wasm) | requests of the first query | each query's own: ${BENCH_QUERIES.join(", ")} | median |`,
+    "|---:|---:|---:|---:|---:|---:|---|---:|",
+    ...rows.map((row) => {
+      const fetches = row.fetches;
+      const median = fetches ? [...fetches.queryKB].sort((a, b) => a - b)[Math.floor(fetches.queryKB.length / 2)]! : undefined;
+      return `| ${[row.issues, fetches ? `${fetches.pageKB.toFixed(0)} KB` : "–", fetches ? `${fetches.indexKB.toFixed(0)} KB` : "–",
+        fetches ? `${(fetches.pageKB + fetches.indexKB).toFixed(0)} KB` : "–", `${row.firstQueryKB.toFixed(0)} KB`, fetches?.firstQueryRequests ?? "–",
+        fetches ? fetches.queryKB.map((kb) => `${kb.toFixed(0)} KB`).join(", ") : "–", median !== undefined ? `${median.toFixed(0)} KB` : "–"].join(" | ")} |`;
+    }),
+  ];
+  return [...build, "", ...peers, "", ...search].join("\n");
 }
 
 export interface BenchOptions {
@@ -172,13 +245,15 @@ export interface BenchOptions {
   workDir: string;
   /** Build the same issues with plain Eleventy too. */
   withBaseline: boolean;
+  /** The largest size Hugo and Pagefind are run at: Pagefind's defaults hold the whole index in memory (12.6 GB at 1,000 issues). */
+  hugoMax: number;
 }
 
 /** Measures every size in turn, printing the table after each (progress goes to standard error). */
-export async function runBench({ sizes, workDir, withBaseline }: BenchOptions): Promise<void> {
+export async function runBench({ sizes, workDir, withBaseline, hugoMax }: BenchOptions): Promise<void> {
   const rows: Row[] = [];
   for (const size of sizes) {
-    rows.push(await benchSize(size, workDir, withBaseline));
+    rows.push(await benchSize(size, workDir, { baseline: withBaseline, hugo: withBaseline && size <= hugoMax }));
     console.log(table(rows));
   }
   console.log(`\nMachine: ${os.cpus().length} × ${os.cpus()[0]?.model ?? "CPU"}, ${(os.totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.version}.`);

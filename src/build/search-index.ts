@@ -84,7 +84,7 @@ async function linkFiles(from: string, to: string): Promise<void> {
 }
 
 /** Pagefind's executable, as its own Node package finds it: PAGEFIND_BINARY_PATH, or the binary of the platform's optional package. */
-function pagefindBinary(): string {
+export function pagefindBinary(): string {
   const fromEnvironment = process.env.PAGEFIND_EXTENDED_BINARY_PATH ?? process.env.PAGEFIND_BINARY_PATH;
   if (fromEnvironment) return fromEnvironment;
   const require = createRequire(import.meta.url);
