@@ -312,6 +312,8 @@ export interface YearPageData {
   path: string;
   url: string;
   issueCount: number;
+  /** The year as open data: its issues as JSON and every article of it as JSON Lines (site/open-data.ts). */
+  data: { json: string; bulk: string };
   months: CalendarMonth[];
   previous?: Link;
   next?: Link;

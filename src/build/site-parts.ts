@@ -128,7 +128,11 @@ export interface YearPlan {
   key: string;
   year: string;
   months: MonthPlan[];
-  /** Identifies its files: the code and its months, by their hashes. */
+  /**
+   * Identifies its files: the code, its issues' parse-cache keys, and what of the rest of the archive its articles carry (the people's
+   * addresses, the history's corrections). Not its months' hashes: a month is redone when the issue after it changes, and its year's files
+   * need not be.
+   */
   hash: string;
 }
 
@@ -141,7 +145,11 @@ export function yearPlans(months: readonly MonthPlan[], codeHash: string): YearP
     if (last?.year === year) last.months.push(month);
     else plans.push({ key: `year-${year}`, year, months: [month], hash: "" });
   }
-  for (const plan of plans) plan.hash = hashOf(codeHash, plan.key, plan.months.map((month) => month.hash));
+  for (const plan of plans) {
+    plan.hash = hashOf(codeHash, plan.key, plan.months.map((month) => ({
+      issues: month.issues.map((issue) => issue.key), people: month.context.people, history: month.context.history,
+    })));
+  }
   return plans;
 }
 

@@ -1,6 +1,7 @@
 // The archive as open data, written beside the pages: the JSON API (/api/v1/), the bulk text (a JSON Lines file a year), the IIIF
 // manifests and collection (/iiif/), the sitemaps and robots.txt. Each part of the site makes the files of what it renders (a month its
 // issues', a year part its year's, the people part the people's, the archive-wide part the rest), so a new issue rewrites only what it changes.
+import assert from "node:assert/strict";
 import type { Article, Issue, IssueHeader, Page, PaperConfig } from "../model.ts";
 import type { ArticlePageData, DayPageData, NamesakePageData, PeopleIndexData, PersonPageData, SiteData, YearPageData } from "../site-types.ts";
 import {
@@ -178,7 +179,7 @@ export function yearOpenData(config: PaperConfig, year: string, headers: readonl
   };
   const chunks = splitSitemap(year, sitemap);
   // The sitemap index (archive-wide) names the year's sitemaps from the headers alone; the pages counted must be the pages listed.
-  if (sitemap.length !== yearSitemapSize(headers)) throw new Error(`sitemap of ${year}: ${sitemap.length} pages, ${yearSitemapSize(headers)} expected`);
+  assert.equal(sitemap.length, yearSitemapSize(headers));
   return [
     { path: apiYearPath(year), content: json(data) },
     { path: bulkPath(year), content: bulk.join("") },
