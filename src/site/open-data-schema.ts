@@ -10,7 +10,7 @@ const date = z.string().regex(/^\d{4}-\d{2}-\d{2}$/).describe("YYYY-MM-DD");
 export const personRefSchema = z.strictObject({
   name: z.string().describe("As printed"),
   url: address.describe("Their page: every article they are named in"),
-  json: address.describe("Their articles as JSON (/api/v1/people/<slug>.json)"),
+  json: address.describe("Their articles as JSON, under /api/v1/people/"),
 });
 
 export const bylineSchema = z.strictObject({

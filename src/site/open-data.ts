@@ -12,6 +12,7 @@ import { addresser, pathPrefixOf } from "./addresses.ts";
 import type { ArchiveContext, IssueRecords } from "./issue-records.ts";
 import { imageOf, issueDerivatives, photoUse, SCAN_USE, widestOf, fallbackOf } from "./derivatives.ts";
 import { imageService, issueCollection, issueManifest } from "./iiif.ts";
+import { scriptJson } from "./json-ld.ts";
 import { jsonSchemas, type ArticleJson, type BulkArticleJson, type IndexJson, type IssueJson, type IssueLinkJson, type PageJson, type PersonJson, type PersonRefJson, type YearJson } from "./open-data-schema.ts";
 import { robotsTxt, sitemapIndexXml, sitemapNames, sitemapXml, splitSitemap, type SitemapEntry } from "./sitemaps.ts";
 import { pageLabel } from "./words.ts";
@@ -31,9 +32,12 @@ function absoluteOf(config: PaperConfig): (sitePath: string) => string {
   return (sitePath) => new URL(at(sitePath), config.site.baseUrl).href;
 }
 
-/** JSON as the API writes it: one line, the same bytes for the same data. */
+/**
+ * JSON as the API writes it: one line, the same bytes for the same data, with `<`, `>` and `&` as escapes (json-ld.ts), so a file served
+ * or sniffed as HTML holds no markup, whatever a title holds; parsed, it is the same data.
+ */
 function json(value: unknown): string {
-  return `${JSON.stringify(value)}\n`;
+  return `${scriptJson(value)}\n`;
 }
 
 function paperOf(config: PaperConfig): IssueJson["paper"] {
