@@ -169,7 +169,13 @@ export const FEED_PATHS = { issues: "/feeds/issues.xml", articles: "/feeds/artic
 /** /sitemap.xml: the sitemap index; the sitemaps it lists are in /sitemaps/. */
 export const SITEMAP_INDEX_PATH = "/sitemap.xml";
 
+/** The folder of the sitemaps the index lists: the year parts' and the archive-wide part's. */
+export const SITEMAPS_FOLDER = "sitemaps";
+
 /** /sitemaps/<name>.xml. */
 export function sitemapPath(name: string): string {
-  return `/sitemaps/${name}.xml`;
+  return `/${SITEMAPS_FOLDER}/${name}.xml`;
 }
+
+/** The folders of the open data that several parts write into: a part owns their children, not them (build/publish.ts). */
+export const SHARED_DATA_FOLDERS = ["api", API_FOLDER, `${API_FOLDER}/issues`, `${API_FOLDER}/years`, `${API_FOLDER}/bulk`, IIIF_FOLDER, SITEMAPS_FOLDER] as const;

@@ -364,7 +364,7 @@ test("should write no markup into feeds or other text files: XML escaped, JSON w
     const text = await readFile(path.join(siteDir, file), "utf8");
     if (/\.jsonl?$/.test(file)) {
       if (/[<>&]/.test(text)) problems.push(`${file}: < > & written as they are`);
-      for (const line of text.split("\n").filter(Boolean)) checkAddresses(file, JSON.parse(line));
+      for (const record of file.endsWith(".jsonl") ? text.split("\n").filter(Boolean) : [text]) checkAddresses(file, JSON.parse(record));
     } else if (file.endsWith(".xml")) {
       // Content is text in XML, escaped: the only elements are the format's own, and every address is the site's.
       const tags = new Set([...text.matchAll(/<([A-Za-z][\w:-]*)/g)].map((match) => match[1]!));
