@@ -1,0 +1,24 @@
+// Asking the search page a query as a reader does after the first: typed into the form of the page already open, so the index
+// Pagefind has loaded stays loaded. A page not yet on the site's search page opens it at the query instead.
+import type { Page } from "playwright-core";
+
+/** Searches `query` on the search page of the site at `siteUrl` and waits until the search has finished. */
+export async function askSearchPage(page: Page, siteUrl: string, query: string): Promise<void> {
+  const searchPage = new URL("/search/", siteUrl).href;
+  if (page.url().startsWith(searchPage)) {
+    // The form's submit handler runs at once: it writes the address and marks the status as searching before its first await.
+    await page.evaluate((text) => {
+      const input = document.querySelector<HTMLInputElement>("[data-search-input]")!;
+      input.value = text;
+      input.form!.requestSubmit();
+    }, query);
+  } else {
+    await page.goto(`${searchPage}?q=${encodeURIComponent(query)}`);
+  }
+  await page.locator('[data-search-status][data-state="done"]').waitFor({ timeout: 30_000 });
+}
+
+/** The addresses of the results listed. */
+export function resultPaths(page: Page): Promise<string[]> {
+  return page.locator(".search-result-title a").evaluateAll((links) => links.map((link) => new URL((link as HTMLAnchorElement).href).pathname));
+}
