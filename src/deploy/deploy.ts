@@ -20,6 +20,8 @@ export interface DeployOptions {
   siteDir: string;
   /** Where it goes, as typed (target.ts). */
   target: string;
+  /** The ssh command rsync logs in to a server with; default: RSYNC_RSH, else ssh. */
+  rsh?: string;
   /** Told before each step that has something to do, with its files and their bytes. */
   onStep?: (step: DeployStep, files: number, bytes: number) => void;
 }
@@ -51,7 +53,7 @@ export async function deploySite(options: DeployOptions): Promise<DeployResult> 
   if (!siteDir || !localIndex) throw new DeployFailure(problem("DeploySiteNotBuilt", { file: options.siteDir }, { site: options.siteDir }));
   const local = new Map(await Promise.all(localIndex.lists.map(async (name) => [name, parseList(await readFile(path.join(siteDir, listPath(name)), "utf8"))] as const)));
 
-  const transport = transportFor(target, siteDir);
+  const transport = transportFor(target, siteDir, options.rsh);
   const scratch = await mkdtemp(path.join(os.tmpdir(), "baoku-deployed-"));
   try {
     const { names, deployed } = await readDeployed(transport, scratch, localIndex.lists);
@@ -88,6 +90,7 @@ export async function deploySite(options: DeployOptions): Promise<DeployResult> 
       bytes, steps, removed: plan.deletions.length, unchanged: plan.unchanged, seconds: (performance.now() - started) / 1000,
     };
   } finally {
+    await transport.close();
     await rm(scratch, { recursive: true, force: true });
   }
 }

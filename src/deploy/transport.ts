@@ -19,6 +19,8 @@ export interface Transport {
   fetch(files: readonly string[], intoDir: string): Promise<void>;
   /** The names of the files in `folder` of the target; none when it has no such folder. */
   list(folder: string): Promise<string[]>;
+  /** Ends what the transport keeps open (an SSH connection shared by its rsync runs). */
+  close(): Promise<void>;
 }
 
 /** A deploy that cannot go on, with the problem to tell the editor. */
@@ -30,9 +32,12 @@ export class DeployFailure extends Error {
   }
 }
 
-/** The transport for `target`, sending from `siteDir` (the site's real folder, not the link to it). */
-export function transportFor(target: Target, siteDir: string): Transport {
-  return target.kind === "rclone" ? rcloneTransport(target.remote, siteDir, target) : rsyncTransport(target, siteDir);
+/**
+ * The transport for `target`, sending from `siteDir` (the site's real folder, not the link to it); `rsh` is the ssh command rsync logs in
+ * with (default: RSYNC_RSH, else ssh).
+ */
+export function transportFor(target: Target, siteDir: string, rsh = process.env.RSYNC_RSH ?? "ssh"): Transport {
+  return target.kind === "rclone" ? rcloneTransport(target.remote, siteDir, target) : rsyncTransport(target, siteDir, rsh);
 }
 
 /** Files a tool is given at once, in a list file. */
@@ -47,10 +52,14 @@ async function withList<T>(files: readonly string[], use: (listFile: string) => 
   }
 }
 
-function rsyncTransport(target: Exclude<Target, { kind: "rclone" }>, siteDir: string): Transport {
+function rsyncTransport(target: Exclude<Target, { kind: "rclone" }>, siteDir: string, rsh: string): Transport {
   const base = target.kind === "ssh" ? `${target.user ? `${target.user}@` : ""}${target.host}:${target.path.replace(/\/*$/, "/")}` : `${target.path}/`;
   // The machine's ssh, with what the editor set in RSYNC_RSH (a key, a known-hosts file); never waiting for a password that nobody types.
-  const shell = target.kind === "ssh" ? ["-e", `${process.env.RSYNC_RSH ?? "ssh"} -o BatchMode=yes -o ConnectTimeout=15${target.port ? ` -p ${target.port}` : ""}`] : [];
+  // One connection serves every rsync run of the deploy (ControlMaster): logging in costs about a second, as much as a day's files.
+  const control = target.kind === "ssh" ? path.join(os.tmpdir(), `baoku-ssh-${process.pid}-${Math.random().toString(36).slice(2, 8)}`) : undefined;
+  const ssh = `${rsh} -o BatchMode=yes -o ConnectTimeout=15${target.kind === "ssh" && target.port ? ` -p ${target.port}` : ""}`;
+  const shared = control ? ` -o ControlMaster=auto -o ControlPath=${control} -o ControlPersist=60` : "";
+  const shell = target.kind === "ssh" ? ["-e", `${ssh}${shared}`] : [];
   const rsync = (args: string[], allowed: readonly number[] = []) => run("rsync", [...shell, ...args], target, allowed);
   const ready = target.kind === "directory" ? mkdir(target.path, { recursive: true }).then(() => undefined) : Promise.resolve();
   return {
@@ -68,19 +77,43 @@ function rsyncTransport(target: Exclude<Target, { kind: "rclone" }>, siteDir: st
     },
     async fetch(files, intoDir) {
       await ready;
-      await withList(files, (list) => rsync(["--times", "--ignore-missing-args", `--files-from=${list}`, base, `${intoDir}/`]));
+      await withList(files, async (list) => {
+        const args = ["--times", "--ignore-missing-args", `--files-from=${list}`, base, `${intoDir}/`];
+        const { code, stderr } = await rsync(args, SOURCE_MISSING);
+        // A target folder that does not exist yet holds no manifest: the first deploy makes it.
+        if (code !== 0 && !folderMissing(stderr)) throw new DeployFailure(failureOf("rsync", target, code, stderr));
+      });
     },
     async list(folder) {
       await ready;
-      // 23 is rsync's "some files were not transferred": here, a folder the target does not have.
-      const { stdout, code } = await rsync(["--list-only", `${base}${folder}/`], [23]);
-      if (code === 23) return [];
+      const { stdout, stderr, code } = await rsync(["--list-only", `${base}${folder}/`], SOURCE_MISSING);
+      if (code !== 0) {
+        if (folderMissing(stderr)) return [];
+        throw new DeployFailure(failureOf("rsync", target, code, stderr));
+      }
       return stdout.split("\n").flatMap((line) => {
         const match = /^-\S+\s+[\d,.]+\s+\S+\s+\S+\s+(.+)$/.exec(line);
         return match ? [match[1]!] : [];
       });
     },
+    async close() {
+      if (!control || target.kind !== "ssh") return;
+      const host = `${target.user ? `${target.user}@` : ""}${target.host}`;
+      await new Promise((resolve) => spawn("sh", ["-c", `${ssh} -o ControlPath=${control} -O exit ${host}`], { stdio: "ignore" }).on("close", resolve).on("error", resolve));
+      await rm(control, { force: true });
+    },
   };
+}
+
+/**
+ * rsync's exit codes when what it was to read is not there (3: the source folder, 12: the sending side stopped for it, 23: a file):
+ * taken as answers where the folder may not exist yet, once its message says so.
+ */
+const SOURCE_MISSING = [3, 12, 23];
+
+/** Whether rsync said that a folder it was to read from does not exist. */
+function folderMissing(stderr: string): boolean {
+  return /(change_dir|link_stat) .* failed: No such file or directory/.test(stderr);
 }
 
 function rcloneTransport(remote: string, siteDir: string, target: Target): Transport {
@@ -104,6 +137,7 @@ function rcloneTransport(remote: string, siteDir: string, target: Target): Trans
       const { stdout, code } = await rclone(["lsf", "--files-only", at(folder)], [3]);
       return code === 3 ? [] : stdout.split("\n").filter((name) => name !== "");
     },
+    async close() {},
   };
 }
 
@@ -115,7 +149,7 @@ const FAILURES: readonly [RegExp, "DeployTargetUnreachable" | "DeployAccessDenie
 ];
 
 /** Runs `tool`; an exit code other than 0 and `allowed` becomes the problem of what it said. */
-function run(tool: "rsync" | "rclone", args: string[], target: Target, allowed: readonly number[]): Promise<{ stdout: string; code: number }> {
+function run(tool: "rsync" | "rclone", args: string[], target: Target, allowed: readonly number[]): Promise<{ stdout: string; stderr: string; code: number }> {
   return new Promise((resolve, reject) => {
     const child = spawn(tool, args, { stdio: ["ignore", "pipe", "pipe"] });
     let stdout = "";
@@ -128,7 +162,7 @@ function run(tool: "rsync" | "rclone", args: string[], target: Target, allowed: 
     });
     child.on("close", (code, signal) => {
       const exit = code ?? (signal ? 128 : 1);
-      if (exit === 0 || allowed.includes(exit)) return resolve({ stdout, code: exit });
+      if (exit === 0 || allowed.includes(exit)) return resolve({ stdout, stderr, code: exit });
       reject(new DeployFailure(failureOf(tool, target, exit, stderr)));
     });
   });
