@@ -7,7 +7,7 @@ import os from "node:os";
 import path from "node:path";
 import { problem } from "../problems.ts";
 import { DEPLOY_INDEX, DEPLOY_LISTS, listPath, parseIndex, parseList } from "../build/deploy-manifest.ts";
-import { emptiedFolders, planDeploy, type ManifestLists } from "./plan.ts";
+import { emptiedFolders, planDeploy, type DeployPlan, type ManifestLists } from "./plan.ts";
 import { parseTarget, shownTarget } from "./target.ts";
 import { DeployFailure, transportFor } from "./transport.ts";
 
@@ -39,6 +39,8 @@ export interface DeployResult {
   removed: number;
   /** Files the target already had as they are. */
   unchanged: number;
+  /** What was to be sent and removed, step by step. */
+  plan: DeployPlan;
   seconds: number;
 }
 
@@ -87,7 +89,7 @@ export async function deploySite(options: DeployOptions): Promise<DeployResult> 
     if (stale.length > 0) await transport.remove(stale, []);
     return {
       target: shownTarget(target), firstDeploy: names === undefined, sent: Object.values(steps).reduce((sum, count) => sum + count, 0) - steps.deletions,
-      bytes, steps, removed: plan.deletions.length, unchanged: plan.unchanged, seconds: (performance.now() - started) / 1000,
+      bytes, steps, removed: plan.deletions.length, unchanged: plan.unchanged, plan, seconds: (performance.now() - started) / 1000,
     };
   } finally {
     await transport.close();
