@@ -972,8 +972,8 @@ export const PROBLEMS = {
     severity: "error",
     title: { "zh-CN": "发布没有完成", en: "Deploy not finished" },
     message: {
-      "zh-CN": ({ tool, code, said }) => `${tool} 没有完成发布（退出码 ${code}）：${said}`,
-      en: ({ tool, code, said }) => `${tool} did not finish the deploy (exit code ${code}): ${said}`,
+      "zh-CN": ({ tool, code, said }) => `${tool} 没有完成发布（退出码 ${code}，它说：${said}）。`,
+      en: ({ tool, code, said }) => `${tool} did not finish the deploy (exit code ${code}; it said: ${said}).`,
     },
     hint: {
       "zh-CN": () => "按它说的原因处理后再运行一次 npm run deploy：已经传上去的页面都能正常打开（页面总在它要用的文件之后上传），再运行一次会接着传完。",
