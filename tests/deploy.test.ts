@@ -3,7 +3,7 @@
 // killed midway and run again ends with the target equal to the site. Also the plan's rules on their own, and the problems an editor gets.
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
-import { spawn } from "node:child_process";
+import { spawn, spawnSync } from "node:child_process";
 import { existsSync } from "node:fs";
 import { cp, mkdir, mkdtemp, readFile, realpath, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
@@ -150,6 +150,34 @@ test("should end equal when a deploy is killed midway and run again", async (t) 
   const rerun = await deploySite({ siteDir, target, rsh: server.rsh });
   assert.equal(rerun.firstDeploy, false);
   assert.deepEqual(await treeDigest(remote), await treeDigest(siteDir), "run again, the deploy ends with the target equal to the site");
+});
+
+test("should remove a withdrawn issue from the server, its folders with it", async (t) => {
+  if (!server) return t.skip("no sshd");
+  // The target of the test before last, which holds the added issue.
+  const remote = path.join(workDir, "www");
+  assert.ok(existsSync(path.join(remote, "2022/11/02/index.html")));
+  await rm(path.join(contentRoot, issueFileOf("2022-11-02")));
+  await build();
+  const result = await deploySite({ siteDir, target: server.targetOf(remote), rsh: server.rsh });
+  assert.ok(result.plan.deletions.includes("2022/11/02/index.html"));
+  assert.equal(existsSync(path.join(remote, "2022/11/02")), false, "the issue's folder is gone");
+  assert.deepEqual(await treeDigest(remote), await treeDigest(siteDir));
+});
+
+test("should deploy through rclone as well, here to a folder by its local backend", async (t) => {
+  if (spawnSync("rclone", ["version"], { stdio: "ignore" }).error) {
+    if (process.env.CI === "true") assert.fail("CI=true, but there is no rclone (apt-get install -y rclone)");
+    console.log("# SKIPPED the rclone test: no rclone here (apt-get install -y rclone)");
+    return t.skip("no rclone");
+  }
+  if (!existsSync(siteDir)) await build();
+  const folder = path.join(workDir, "bucket");
+  const first = await deploySite({ siteDir, target: `rclone::local:${folder}` });
+  assert.equal(first.firstDeploy, true);
+  assert.deepEqual(await treeDigest(folder), await treeDigest(siteDir));
+  const again = await deploySite({ siteDir, target: `:local:${folder}` });
+  assert.equal(again.sent + again.removed, 0);
 });
 
 test("should deploy to a plain folder, and tell the editor in Chinese what is wrong when it cannot", async () => {

@@ -72,8 +72,9 @@ function rsyncTransport(target: Exclude<Target, { kind: "rclone" }>, siteDir: st
     async remove(files, folders) {
       if (files.length + folders.length === 0) return;
       await ready;
-      // Listed paths the site does not have are deleted on the target: the site no longer has any of these.
-      await withList([...files, ...folders], (list) => rsync(["--delete-missing-args", "--force", "--recursive", `--files-from=${list}`, `${siteDir}/`, base]));
+      // Listed paths the site does not have are deleted on the target: the site no longer has any of these. rsync says 24, "vanished",
+      // when the folder of such a path is gone from the site as well, which is the case of every folder removed.
+      await withList([...files, ...folders], (list) => rsync(["--delete-missing-args", "--force", "--recursive", `--files-from=${list}`, `${siteDir}/`, base], [24]));
     },
     async fetch(files, intoDir) {
       await ready;
