@@ -3,7 +3,7 @@
 import path from "node:path";
 import { languageOf, printProblems, projectRoot, readCommandLine, shownPath, stop } from "../src/cli.ts";
 import { deploySite } from "../src/deploy/deploy.ts";
-import { DeployFailure } from "../src/deploy/transport.ts";
+import { DeployFailure, systemFailure } from "../src/deploy/transport.ts";
 import { say } from "../src/messages/texts.ts";
 
 const { values, positionals } = readCommandLine({ site: { type: "string" } }, "deployUsage", { positionals: true });
@@ -17,8 +17,9 @@ try {
   });
   console.log(say(language, "deployDone", { ...result, first: result.firstDeploy }));
 } catch (error) {
-  if (!(error instanceof DeployFailure)) throw error;
-  printProblems([{ ...error.problem, file: shownPath(error.problem.file) }], language);
+  const failure = error instanceof DeployFailure ? error : systemFailure(error, target);
+  if (!failure) throw error;
+  printProblems([{ ...failure.problem, file: shownPath(failure.problem.file) }], language);
   console.error(say(language, "deployNotDone", { target }));
   process.exit(1);
 }

@@ -169,6 +169,13 @@ function run(tool: "rsync" | "rclone", args: string[], target: Target, allowed: 
   });
 }
 
+/** A failure of this machine's own (a file that could not be read or written here, a full temporary folder), or undefined for any other error. */
+export function systemFailure(error: unknown, target: string): DeployFailure | undefined {
+  const { code, message } = (error ?? {}) as NodeJS.ErrnoException;
+  if (typeof code !== "string" || typeof message !== "string") return undefined;
+  return new DeployFailure(problem("DeployFailed", { file: target }, { tool: "npm run deploy", code, said: shortText(message, 300) }));
+}
+
 /** The problem of a tool that exited with `code` after saying `stderr`. */
 export function failureOf(tool: "rsync" | "rclone", target: Target, code: number, stderr: string): Problem {
   const where = { file: shownTarget(target) };

@@ -968,18 +968,21 @@ export const PROBLEMS = {
     },
     examples: [{ file: "oss:paper-archive", facts: { tool: "rclone", said: "didn't find section in config file" } }],
   }),
-  DeployFailed: kind<{ tool: "rsync" | "rclone"; code: number; said: string }>({
+  DeployFailed: kind<{ tool: "rsync" | "rclone" | "npm run deploy"; code: number | string; said: string }>({
     severity: "error",
     title: { "zh-CN": "发布没有完成", en: "Deploy not finished" },
     message: {
-      "zh-CN": ({ tool, code, said }) => `${tool} 没有完成发布（退出码 ${code}，它说：${said}）。`,
-      en: ({ tool, code, said }) => `${tool} did not finish the deploy (exit code ${code}; it said: ${said}).`,
+      "zh-CN": ({ tool, code, said }) => `${tool} 没有完成发布（${typeof code === "number" ? `退出码 ${code}` : code}，它说：${said}）。`,
+      en: ({ tool, code, said }) => `${tool} did not finish the deploy (${typeof code === "number" ? `exit code ${code}` : code}; it said: ${said}).`,
     },
     hint: {
       "zh-CN": () => "按它说的原因处理后再运行一次 npm run deploy：已经传上去的页面都能正常打开（页面总在它要用的文件之后上传），再运行一次会接着传完。",
       en: () => "Deal with what it says and run npm run deploy again: the pages already sent work (a page is sent after what it loads), and the next run finishes the deploy.",
     },
-    examples: [{ file: "/mnt/share/site", facts: { tool: "rsync", code: 11, said: "rsync: [receiver] write failed on \"/mnt/share/site/index.html\": No space left on device (28)" } }],
+    examples: [
+      { file: "/mnt/share/site", facts: { tool: "rsync", code: 11, said: "rsync: [receiver] write failed on \"/mnt/share/site/index.html\": No space left on device (28)" } },
+      { file: "/mnt/share/site", facts: { tool: "npm run deploy", code: "EACCES", said: "EACCES: permission denied, open '_site.a/.baoku/deploy.json'" } },
+    ],
   }),
   ExportNotUtf8: kind<{ file: string }>({
     severity: "error",
