@@ -86,6 +86,18 @@ test("should plan only what differs, pages after their assets, new pages before 
   }
 });
 
+test("should take nothing as deployed that a deploy stopped midway may have sent or removed, when the site has changed again since", () => {
+  const hash = (n: number) => String(n).repeat(64).slice(0, 64);
+  // Deployed: A. A deploy of B was stopped after removing A's page that B had not; the site is A again (the change undone).
+  const listA = new Map([["2022/11/02/index.html", hash(1)], ["index.html", hash(2)]]);
+  const listB = new Map([["2022/11/03/index.html", hash(3)], ["index.html", hash(4)]]);
+  const plan = planDeploy(new Map([["A", listA]]), [], new Map([["B", listB]]), new Set(["A", "B"]));
+  assert.deepEqual(plan.newPages, ["2022/11/02/index.html"], "A's page is sent again: the stopped deploy may have removed it");
+  assert.deepEqual(plan.entryPoints, ["index.html"]);
+  assert.deepEqual(plan.deletions, ["2022/11/03/index.html"], "what the stopped deploy may have sent of B is removed");
+  assert.equal(plan.unchanged, 0);
+});
+
 test("should read targets as a folder, a server over SSH or an rclone remote", () => {
   assert.deepEqual(parseTarget("ssh://editor@www.example.cn:2222/srv/www"), { kind: "ssh", user: "editor", host: "www.example.cn", port: 2222, path: "/srv/www" });
   assert.deepEqual(parseTarget("editor@www.example.cn:/srv/www"), { kind: "ssh", user: "editor", host: "www.example.cn", path: "/srv/www" });
@@ -125,7 +137,7 @@ test("should deploy to a server over SSH: everything first, then only what one m
   assert.deepEqual(await treeDigest(remote), second);
 });
 
-const STEP_ORDER: DeployStep[] = ["assets", "newPages", "changedPages", "entryPoints", "deletions", "manifest"];
+const STEP_ORDER: DeployStep[] = ["manifest", "assets", "newPages", "changedPages", "entryPoints", "deletions"];
 
 test("should end equal when a deploy is killed midway and run again", async (t) => {
   if (!server) return t.skip("no sshd");

@@ -18,6 +18,11 @@ export const DEPLOY_FOLDER = ".baoku";
 export const DEPLOY_INDEX = `${DEPLOY_FOLDER}/deploy.json`;
 /** Where its lists are, relative to the site's root. */
 export const DEPLOY_LISTS = `${DEPLOY_FOLDER}/deploy`;
+/**
+ * On a target only, while a deploy is under way: an index of the manifest being deployed, whose lists are already there. A deploy that
+ * finds it knows the one before stopped midway, after sending some of those lists' files and removing some of the old ones.
+ */
+export const DEPLOY_PENDING = `${DEPLOY_FOLDER}/deploy-pending.json`;
 
 /** The manifest's index as written. */
 export interface DeployIndex {

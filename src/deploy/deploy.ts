@@ -6,13 +6,13 @@ import { mkdtemp, readFile, realpath, rm } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
 import { problem } from "../problems.ts";
-import { DEPLOY_INDEX, DEPLOY_LISTS, listPath, parseIndex, parseList } from "../build/deploy-manifest.ts";
+import { DEPLOY_INDEX, DEPLOY_LISTS, DEPLOY_PENDING, listPath, parseIndex, parseList } from "../build/deploy-manifest.ts";
 import { emptiedFolders, planDeploy, type DeployPlan, type ManifestLists } from "./plan.ts";
 import { parseTarget, shownTarget } from "./target.ts";
 import { DeployFailure, transportFor } from "./transport.ts";
 
 /** The steps of a deploy as they are reported, in the order they are taken. */
-export const DEPLOY_STEPS = ["assets", "newPages", "changedPages", "entryPoints", "deletions", "manifest"] as const;
+export const DEPLOY_STEPS = ["manifest", "assets", "newPages", "changedPages", "entryPoints", "deletions"] as const;
 export type DeployStep = (typeof DEPLOY_STEPS)[number];
 
 export interface DeployOptions {
@@ -58,20 +58,30 @@ export async function deploySite(options: DeployOptions): Promise<DeployResult> 
   const transport = transportFor(target, siteDir, options.rsh);
   const scratch = await mkdtemp(path.join(os.tmpdir(), "baoku-deployed-"));
   try {
-    const { names, deployed } = await readDeployed(transport, scratch, localIndex.lists);
-    const plan = planDeploy(local, names, deployed);
+    const { names, deployed, unsure, pending } = await readDeployed(transport, scratch, localIndex.lists);
+    const plan = planDeploy(local, names, deployed, unsure);
     const steps = { assets: 0, newPages: 0, changedPages: 0, entryPoints: 0, deletions: 0, manifest: 0 } satisfies Record<DeployStep, number>;
     let bytes = 0;
-    /** Sends the files of a step, in the groups given, each group after the one before. */
-    const send = async (step: DeployStep, ...groups: (readonly string[])[]) => {
-      const files = groups.flat();
+    const sizeOf = (files: readonly string[]) => files.reduce((sum, file) => sum + (statSync(path.join(siteDir, file), { throwIfNoEntry: false })?.size ?? 0), 0);
+    const send = async (step: DeployStep, files: readonly string[]) => {
       if (files.length === 0) return;
-      const size = files.reduce((sum, file) => sum + (statSync(path.join(siteDir, file), { throwIfNoEntry: false })?.size ?? 0), 0);
+      const size = sizeOf(files);
       options.onStep?.(step, files.length, size);
-      for (const group of groups) await transport.send(group);
+      await transport.send(files);
       steps[step] += files.length;
       bytes += size;
     };
+    const indexChanged = names === undefined || !sameNames(names, localIndex.lists) || pending;
+    // First the new lists, which no index names yet, and the record of this deploy under way: a deploy stopped from here on is known
+    // to the next one, which then takes nothing the two manifests differ in as being on the target.
+    if (indexChanged) {
+      const lists = plan.lists.map(listPath);
+      options.onStep?.("manifest", lists.length + 1, sizeOf([...lists, DEPLOY_INDEX]));
+      await transport.send(lists);
+      await transport.put(path.join(siteDir, DEPLOY_INDEX), DEPLOY_PENDING);
+      steps.manifest += lists.length;
+      bytes += sizeOf(lists);
+    }
     await send("assets", plan.assets);
     await send("newPages", plan.newPages);
     await send("changedPages", plan.changedPages);
@@ -81,9 +91,13 @@ export async function deploySite(options: DeployOptions): Promise<DeployResult> 
       await transport.remove(plan.deletions, emptiedFolders(plan.deletions, (folder) => existsSync(path.join(siteDir, folder))));
       steps.deletions = plan.deletions.length;
     }
-    // The lists first, the index that names them last; then the lists no index names, left by this deploy or one stopped after its index.
-    const indexChanged = names === undefined || !sameNames(names, localIndex.lists);
-    await send("manifest", plan.lists.map(listPath), indexChanged ? [DEPLOY_INDEX] : []);
+    // The index last, then what only the deploy needed: its record, and the lists no index names.
+    if (indexChanged) {
+      await transport.send([DEPLOY_INDEX]);
+      steps.manifest++;
+      bytes += sizeOf([DEPLOY_INDEX]);
+      await transport.remove([DEPLOY_PENDING], []);
+    }
     const wanted = new Set(localIndex.lists.map((name) => `${name}.sha256`));
     const stale = (await transport.list(DEPLOY_LISTS)).filter((name) => !wanted.has(name)).map((name) => `${DEPLOY_LISTS}/${name}`);
     if (stale.length > 0) await transport.remove(stale, []);
@@ -97,19 +111,33 @@ export async function deploySite(options: DeployOptions): Promise<DeployResult> 
   }
 }
 
-/**
- * The deployed manifest: the names of its lists (undefined when the target has none, or one this code cannot read), and those of its
- * lists the site does not have. A list named but missing is taken as empty: its files are sent again if the site has them.
- */
-async function readDeployed(transport: ReturnType<typeof transportFor>, scratch: string, localNames: readonly string[]): Promise<{ names: string[] | undefined; deployed: ManifestLists }> {
-  await transport.fetch([DEPLOY_INDEX], scratch);
-  const index = parseIndex(await readFile(path.join(scratch, DEPLOY_INDEX), "utf8").catch(() => ""));
-  if (!index) return { names: undefined, deployed: new Map() };
+/** What the target holds, as far as its manifest tells (see planDeploy). */
+interface Deployed {
+  /** The lists whose files the target has as listed; undefined when it has no manifest, or one this code cannot read. */
+  names: string[] | undefined;
+  /** The lists of the target the site does not have, by name. */
+  deployed: ManifestLists;
+  /** Lists whose files may be there or not: those the deployed manifest and the one of a deploy stopped midway differ in. */
+  unsure: Set<string>;
+  /** Whether a deploy stopped midway. */
+  pending: boolean;
+}
+
+/** Reads the deployed manifest, and the record of a deploy stopped midway. A list named but missing is taken as empty: its files are sent again. */
+async function readDeployed(transport: ReturnType<typeof transportFor>, scratch: string, localNames: readonly string[]): Promise<Deployed> {
+  await transport.fetch([DEPLOY_INDEX, DEPLOY_PENDING], scratch);
+  const read = async (file: string) => parseIndex(await readFile(path.join(scratch, file), "utf8").catch(() => ""));
+  const [index, pending] = [await read(DEPLOY_INDEX), await read(DEPLOY_PENDING)];
+  if (!index && !pending) return { names: undefined, deployed: new Map(), unsure: new Set(), pending: false };
+  const before = new Set(index?.lists ?? []);
+  const during = pending ? new Set(pending.lists) : before;
+  const names = [...before].filter((name) => during.has(name));
+  const unsure = new Set([...before, ...during].filter((name) => !(before.has(name) && during.has(name))));
   const have = new Set(localNames);
-  const wanted = index.lists.filter((name) => !have.has(name));
+  const wanted = [...new Set([...before, ...during])].filter((name) => !have.has(name));
   if (wanted.length > 0) await transport.fetch(wanted.map(listPath), scratch);
   const deployed = new Map(await Promise.all(wanted.map(async (name) => [name, parseList(await readFile(path.join(scratch, listPath(name)), "utf8").catch(() => ""))] as const)));
-  return { names: index.lists, deployed };
+  return { names, deployed, unsure, pending: pending !== undefined };
 }
 
 function sameNames(a: readonly string[], b: readonly string[]): boolean {

@@ -18,7 +18,7 @@ export interface DeployPlan {
   entryPoints: string[];
   /** Files the target has that the site no longer does; removed once nothing sent links them. */
   deletions: string[];
-  /** The manifest's lists the target does not have; sent after everything else, then its index, last of all. */
+  /** The manifest's lists the target does not have; sent first (no index names them yet), with the record of the deploy under way. */
   lists: string[];
   /** Files left alone because the target has them as they are. */
   unchanged: number;
@@ -27,12 +27,19 @@ export interface DeployPlan {
 /**
  * Plans the deploy of the site whose manifest is `local` to a target whose deployed manifest had the lists `deployedNames`, of which
  * `deployed` holds those the site does not have (the only ones that can hold changed or removed files); `deployedNames` is undefined for
- * a target never deployed to, which is sent everything.
+ * a target never deployed to, which is sent everything. `unsure` names lists of `deployed` whose files may or may not be on the target
+ * (a deploy stopped midway was sending or removing them): they are removed where the site has them not, and never taken as there.
  */
-export function planDeploy(local: ManifestLists, deployedNames: readonly string[] | undefined, deployed: ManifestLists): DeployPlan {
+export function planDeploy(local: ManifestLists, deployedNames: readonly string[] | undefined, deployed: ManifestLists, unsure: ReadonlySet<string> = new Set()): DeployPlan {
   const had = new Set(deployedNames ?? []);
   const before = new Map<string, string>();
-  for (const files of deployed.values()) for (const [file, hash] of files) before.set(file, hash);
+  const maybe = new Set<string>();
+  for (const [name, files] of deployed) {
+    for (const [file, hash] of files) {
+      if (unsure.has(name)) maybe.add(file);
+      else before.set(file, hash);
+    }
+  }
   const plan: DeployPlan = { assets: [], newPages: [], changedPages: [], entryPoints: [], deletions: [], lists: [], unchanged: 0 };
   const now = new Set<string>();
   for (const [name, files] of local) {
@@ -55,7 +62,7 @@ export function planDeploy(local: ManifestLists, deployedNames: readonly string[
     }
   }
   // A file of a list the target had and the site has not is gone only when no list of the site has it now (it may have moved to a new list).
-  for (const file of before.keys()) if (!now.has(file)) plan.deletions.push(file);
+  for (const file of new Set([...before.keys(), ...maybe])) if (!now.has(file)) plan.deletions.push(file);
   for (const step of [plan.assets, plan.newPages, plan.changedPages, plan.entryPoints, plan.deletions, plan.lists]) step.sort();
   return plan;
 }

@@ -13,6 +13,8 @@ import { shownTarget, type Target } from "./target.ts";
 export interface Transport {
   /** Copies `files` (paths relative to the site's root) from the site to the target, making folders as needed. */
   send(files: readonly string[]): Promise<void>;
+  /** Copies the file `file` of this machine to `as` (relative to the site's root) on the target. */
+  put(file: string, as: string): Promise<void>;
   /** Removes `files`, and then `folders` with whatever is left below them, from the target; what is not there is no mistake. */
   remove(files: readonly string[], folders: readonly string[]): Promise<void>;
   /** Copies `files` of the target into `intoDir`; a file the target does not have is left out. */
@@ -68,6 +70,11 @@ function rsyncTransport(target: Exclude<Target, { kind: "rclone" }>, siteDir: st
       await ready;
       // Readable by the web server whatever this machine's umask; times kept, so a file sent before is skipped when run again.
       await withList(files, (list) => rsync(["--times", "--chmod=D755,F644", `--files-from=${list}`, `${siteDir}/`, base]));
+    },
+    async put(file, as) {
+      await ready;
+      // Into the folder it goes in, which the lists sent before it made.
+      await rsync(["--times", "--chmod=F644", file, `${base}${as}`]);
     },
     async remove(files, folders) {
       if (files.length + folders.length === 0) return;
@@ -125,6 +132,9 @@ function rcloneTransport(remote: string, siteDir: string, target: Target): Trans
       if (files.length === 0) return;
       // Only the listed files, without listing the whole target first (which at decades of issues takes longer than the upload).
       await withList(files, (list) => rclone(["copy", siteDir, remote, `--files-from-raw=${list}`, "--no-traverse", "--transfers=8", "--checkers=16"]));
+    },
+    async put(file, as) {
+      await rclone(["copyto", file, at(as)]);
     },
     async remove(files, folders) {
       if (files.length > 0) await withList(files, (list) => rclone(["delete", remote, `--files-from-raw=${list}`]));
