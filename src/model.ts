@@ -176,6 +176,8 @@ export interface Article {
   paragraphs: string[];
   /** The body rendered to sanitized HTML, without the dateline, byline and photos. */
   bodyHtml: string;
+  /** The same body as Markdown, written anew from its syntax tree without raw HTML (what the page shows), for the JSON API. */
+  bodyMarkdown: string;
   /** Line of the title in the issue file. */
   line: number;
 }
@@ -233,6 +235,9 @@ export interface CreditedArticle {
  */
 export type IssueHeader = Omit<Issue, "pages"> & {
   articleCount: number;
+  /** The 版 in the file, and how many of them have a scan: what the sitemaps and the IIIF collection need of an issue. */
+  pageCount: number;
+  scanCount: number;
   /** The title of the front page's first article (头版头条), for lists of issues. */
   headline?: string;
   /** The articles that name anyone in a byline or a photo credit, in order. */
@@ -249,5 +254,8 @@ export function issueHeader(issue: Issue): IssueHeader {
     if (reporters.length + correspondents.length + photographers.length === 0) return [];
     return [{ page: page.number, article: article.number, title: article.title, reporters, correspondents, photographers }];
   }));
-  return { ...header, articleCount: pages.reduce((sum, page) => sum + page.articles.length, 0), ...(headline && { headline }), credited };
+  return {
+    ...header, articleCount: pages.reduce((sum, page) => sum + page.articles.length, 0), pageCount: pages.length, scanCount: pages.filter((page) => page.scan).length,
+    ...(headline && { headline }), credited,
+  };
 }

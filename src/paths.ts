@@ -115,3 +115,67 @@ export function lunarDayPath(day: { month: number; leap: boolean; day: number })
 
 /** The citation files beside each article's page, one a format: cite.ris, cite.bib and cite.json (CSL-JSON). */
 export const CITATION_FILES = { ris: "cite.ris", bibtex: "cite.bib", csl: "cite.json" } as const;
+
+/** The folder of the JSON API, versioned: a change that breaks readers of v1 is published as v2 beside it. */
+export const API_FOLDER = "api/v1";
+
+/** /api/v1/index.json: the paper, its years and issue count. */
+export const API_INDEX_PATH = `/${API_FOLDER}/index.json`;
+
+/** /api/v1/years/<YYYY>.json: a year's issues. */
+export function apiYearPath(year: string): string {
+  return `/${API_FOLDER}/years/${year}.json`;
+}
+
+/** /api/v1/issues/<YYYY-MM-DD>.json: everything an issue's page shows. */
+export function apiIssuePath(date: string): string {
+  return `/${API_FOLDER}/issues/${date}.json`;
+}
+
+/** /api/v1/people/<slug>.json: one person's articles. */
+export function apiPersonPath(slug: string): string {
+  return `/${API_FOLDER}/people/${slug}.json`;
+}
+
+/** /api/v1/bulk/<YYYY>.jsonl: every article of a year, one JSON object a line. */
+export function bulkPath(year: string): string {
+  return `/${API_FOLDER}/bulk/${year}.jsonl`;
+}
+
+/** /api/v1/schemas/<name>.schema.json: the JSON Schema of one kind of API file. */
+export function apiSchemaPath(name: string): string {
+  return `/${API_FOLDER}/schemas/${name}.schema.json`;
+}
+
+/** The folder of the IIIF Presentation 3 resources. */
+export const IIIF_FOLDER = "iiif";
+
+/** /iiif/collection.json: every issue that has scans. */
+export const IIIF_COLLECTION_PATH = `/${IIIF_FOLDER}/collection.json`;
+
+/** /iiif/<YYYY-MM-DD>/manifest.json: an issue's scans, a canvas a 版. */
+export function manifestPath(date: string): string {
+  return `/${IIIF_FOLDER}/${date}/manifest.json`;
+}
+
+/** /iiif/<YYYY-MM-DD>/<版>: the level-0 image service of a 版's scan, with its info.json and sizes below. */
+export function imageServicePath(date: string, page: number): string {
+  return `/${IIIF_FOLDER}/${date}/${page}`;
+}
+
+/** The Atom feeds: the latest issues and the latest articles. */
+export const FEED_PATHS = { issues: "/feeds/issues.xml", articles: "/feeds/articles.xml" } as const;
+
+/** /sitemap.xml: the sitemap index; the sitemaps it lists are in /sitemaps/. */
+export const SITEMAP_INDEX_PATH = "/sitemap.xml";
+
+/** The folder of the sitemaps the index lists: the year parts' and the archive-wide part's. */
+export const SITEMAPS_FOLDER = "sitemaps";
+
+/** /sitemaps/<name>.xml. */
+export function sitemapPath(name: string): string {
+  return `/${SITEMAPS_FOLDER}/${name}.xml`;
+}
+
+/** The folders of the open data that several parts write into: a part owns their children, not them (build/publish.ts). */
+export const SHARED_DATA_FOLDERS = ["api", API_FOLDER, `${API_FOLDER}/issues`, `${API_FOLDER}/years`, `${API_FOLDER}/bulk`, IIIF_FOLDER, SITEMAPS_FOLDER] as const;

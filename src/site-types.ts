@@ -120,6 +120,8 @@ export interface IssuePageData extends IssueSummary {
   thisDay: ThisDay;
   /** schema.org PublicationIssue as JSON, escaped for a <script> element (site/json-ld.ts). */
   jsonLd: string;
+  /** The issue as open data: its JSON, and its IIIF manifest when it has scans (site/open-data.ts). */
+  data: { json: string; iiif?: string };
 }
 
 /** /<YYYY>/<MM>/<DD>/<page>/ */
@@ -310,9 +312,35 @@ export interface YearPageData {
   path: string;
   url: string;
   issueCount: number;
+  /** The year as open data: its issues as JSON and every article of it as JSON Lines (site/open-data.ts). */
+  data: { json: string; bulk: string };
   months: CalendarMonth[];
   previous?: Link;
   next?: Link;
+}
+
+/** One entry of an Atom feed (site/feeds.ts); addresses are absolute. */
+export interface FeedEntry {
+  id: string;
+  url: string;
+  title: string;
+  updated: Date;
+  summary: string;
+  /** The byline's names, or the photographers' of photo news. */
+  authors: string[];
+  /** The entry's data as JSON, for an issue. */
+  alternate?: string;
+}
+
+/** An Atom feed: /feeds/issues.xml or /feeds/articles.xml. */
+export interface Feed {
+  path: string;
+  url: string;
+  title: string;
+  updated: Date;
+  home: string;
+  author: string;
+  entries: FeedEntry[];
 }
 
 /** Everything the templates need, built once per build. */
@@ -347,4 +375,6 @@ export interface SiteData {
   days: DayPageData[];
   /** /day/ and /lunar/. */
   dayIndexes: DayIndexData[];
+  /** The Atom feeds, which the archive-wide part writes; every page announces them. */
+  feeds: Feed[];
 }

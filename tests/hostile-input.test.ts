@@ -97,6 +97,9 @@ const ADDRESS_METAS = new Set(["og:url", "og:image", "og:image:url", "og:image:s
 /** The citation files beside each article, which its page links to as alternates. */
 const CITATION_FILE = /^\/\d{4}\/\d{2}\/\d{2}\/\d+\/\d+\/cite\.(ris|bib|json)$/;
 
+/** The open data pages announce as alternates (docs/API.md): the feeds, an issue's JSON and its IIIF manifest. */
+const OPEN_DATA_FILE = /^\/(feeds\/(issues|articles)\.xml|api\/v1\/issues\/\d{4}-\d{2}-\d{2}\.json|iiif\/\d{4}-\d{2}-\d{2}\/manifest\.json)$/;
+
 /** The address the hostile archive is published at (baoku.config.json's site.baseUrl). */
 const BASE_URL = "http://localhost:8080/";
 
@@ -265,8 +268,9 @@ function unsafeParts(file: string, html: string): string[] {
       if (kind === "http-equiv:refresh" && !/^0; url=\/\d{4}\/\d{2}\/\d{2}\/$/.test(content)) found.push(`${file}: refresh ${element.outerHTML}`);
       if (ADDRESS_METAS.has(kind) && !content.startsWith(BASE_URL)) found.push(`${file}: ${kind} is not on the site: ${content}`);
     }
-    const isCitationFile = element.getAttribute("rel") === "alternate" && CITATION_FILE.test(element.getAttribute("href") ?? "");
-    if (tag === "link" && !["canonical", "icon", "stylesheet"].includes(element.getAttribute("rel") ?? "") && !isCitationFile) found.push(`${file}: link ${element.outerHTML}`);
+    const alternate = element.getAttribute("rel") === "alternate" ? element.getAttribute("href") ?? "" : "";
+    const isOwnAlternate = CITATION_FILE.test(alternate) || OPEN_DATA_FILE.test(alternate);
+    if (tag === "link" && !["canonical", "icon", "stylesheet"].includes(element.getAttribute("rel") ?? "") && !isOwnAlternate) found.push(`${file}: link ${element.outerHTML}`);
     if (tag === "form" && element.getAttribute("action") !== "/search/") found.push(`${file}: form ${element.outerHTML.slice(0, 80)}`);
   }
   return found;
@@ -345,12 +349,32 @@ test("should keep search metadata to the records' own keys, with the values writ
   assert.deepEqual(problems, []);
 });
 
-test("should write no markup into feeds or other text files, if the site has any", async () => {
-  const files = (await readdir(siteDir, { recursive: true })).filter((file) => /\.(xml|json|txt|webmanifest)$/.test(file) && !file.startsWith("pagefind") && !CITATION_FILE.test(`/${file}`));
+test("should write no markup into feeds or other text files: XML escaped, JSON with < > & as escapes, every address on the site", async () => {
+  const files = (await readdir(siteDir, { recursive: true })).filter((file) => /\.(xml|json|jsonl|txt|webmanifest)$/.test(file) && !file.startsWith("pagefind") && !CITATION_FILE.test(`/${file}`));
+  assert.ok(files.some((file) => file.startsWith("api/v1/issues/")) && files.some((file) => file.startsWith("feeds/")), "the open data is among the files checked");
+  const problems: string[] = [];
+  /** Every address-like string in parsed JSON: http(s) ones must be on the site; none may run code. */
+  const checkAddresses = (file: string, value: unknown, key = ""): void => {
+    if (typeof value === "string") {
+      if (/^(url|json|id|bulk|iiif|pdf|canvas|issue|first|newest|\$id|\$schema)$/.test(key) && !value.startsWith(BASE_URL) && !value.startsWith("http://iiif.io/") && !value.startsWith("https://json-schema.org/")) problems.push(`${file}: ${key} ${value}`);
+    } else if (Array.isArray(value)) value.forEach((item) => checkAddresses(file, item, key));
+    else if (value && typeof value === "object") for (const [name, item] of Object.entries(value)) checkAddresses(file, item, name);
+  };
   for (const file of files) {
     const text = await readFile(path.join(siteDir, file), "utf8");
-    assert.doesNotMatch(text, /<script|javascript:|\bon[a-z]+=/i, file);
+    if (/\.jsonl?$/.test(file)) {
+      if (/[<>&]/.test(text)) problems.push(`${file}: < > & written as they are`);
+      for (const record of file.endsWith(".jsonl") ? text.split("\n").filter(Boolean) : [text]) checkAddresses(file, JSON.parse(record));
+    } else if (file.endsWith(".xml")) {
+      // Content is text in XML, escaped: the only elements are the format's own, and every address is the site's.
+      const tags = new Set([...text.matchAll(/<([A-Za-z][\w:-]*)/g)].map((match) => match[1]!));
+      for (const tag of tags) if (!/^(feed|title|id|link|updated|author|name|entry|summary|sitemapindex|sitemap|urlset|url|loc|lastmod)$/.test(tag)) problems.push(`${file}: <${tag}>`);
+      for (const [, address] of text.matchAll(/(?:href="|<loc>|<id>)([^"<]*)/g)) if (!address!.startsWith(BASE_URL)) problems.push(`${file}: ${address}`);
+    } else {
+      assert.doesNotMatch(text, /<script|javascript:|\bon[a-z]+=/i, file);
+    }
   }
+  assert.deepEqual(problems, []);
 });
 
 test("should write citation files that hold each field as data, on one line, with the title as the page shows it and every address on the site", async () => {

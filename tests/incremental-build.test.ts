@@ -15,10 +15,13 @@ const workDir = await mkdtemp(path.join(tmpdir(), "baoku-incremental-"));
 const contentRoot = path.join(workDir, "content");
 const siteDir = path.join(workDir, "site");
 const cacheDir = path.join(workDir, "cache");
-/** Twelve daily issues over a new year: parts for 2021-12, 2022-01, the archive-wide pages, the people pages and the day pages. */
+/**
+ * Twelve daily issues over a new year: parts for 2021-12, 2022-01, the archive-wide pages, the people pages and the day pages, and the
+ * open data of 2021 and of 2022 (a year part each).
+ */
 const FIRST_DATE = "2021-12-25";
 const ISSUES = 12;
-const PARTS = 5;
+const PARTS = 7;
 
 after(async () => {
   await rm(workDir, { recursive: true, force: true });
@@ -66,19 +69,20 @@ test("should build only the parts and search bundles a change touches, into the 
   assert.deepEqual(first.parts, { total: PARTS, rendered: PARTS });
   assert.deepEqual(first.bundles, { total: 2, indexed: 2 });
 
-  // A new issue at the end: its month (where the issue before it gains a link to it), the archive-wide pages (calendar, home), the day
-  // pages and the people pages; the month before is untouched, since 历史上的今天 lists earlier years only.
+  // A new issue at the end: its month (where the issue before it gains a link to it), its year's open data, the archive-wide pages
+  // (calendar, home), the day pages and the people pages; the month before and its year are untouched, since 历史上的今天 lists earlier
+  // years only.
   await writeFile(issueFile(ISSUES), await issueText(FIRST_NUMBER + ISSUES, syntheticDate(FIRST_DATE, ISSUES)));
   const added = await build();
-  assert.deepEqual(added.parts, { total: PARTS, rendered: PARTS - 1 });
+  assert.deepEqual(added.parts, { total: PARTS, rendered: PARTS - 2 });
   assert.deepEqual(added.bundles, { total: 2, indexed: 1 });
   await assertSameAsCleanBuild();
 
-  // A corrected paragraph in an older month, the byline and title as they were: that month and its search bundle alone.
+  // A corrected paragraph in an older month, the byline and title as they were: that month, its year's bulk text and its search bundle alone.
   const older = await readFile(issueFile(2), "utf8");
   await writeFile(issueFile(2), older.replace(/\n\n(\(融媒体 [^)]+\)\n*)$/, "\n\n更正：本文有一处错字，已改正。\n\n$1"));
   const corrected = await build();
-  assert.deepEqual(corrected.parts, { total: PARTS, rendered: 1 });
+  assert.deepEqual(corrected.parts, { total: PARTS, rendered: 2 });
   assert.deepEqual(corrected.bundles, { total: 2, indexed: 1 });
   await assertSameAsCleanBuild();
 

@@ -80,6 +80,24 @@ test("should have no root-relative address in the site's stylesheets and scripts
   }
 });
 
+test("should put every address of the open data under the published address: feeds, sitemaps, robots.txt, JSON and IIIF", async () => {
+  const published = `https://example.github.io${PREFIX}`;
+  const files = (await readdir(siteDir, { recursive: true })).filter((file) => /^(api|iiif|feeds|sitemaps)\/.*\.(json|jsonl|xml)$|^(sitemap\.xml|robots\.txt)$/.test(file));
+  assert.ok(files.includes("api/v1/issues/2022-11-01.json") && files.includes("feeds/articles.xml") && files.includes("sitemap.xml"));
+  const outside: string[] = [];
+  for (const file of files) {
+    const text = await readFile(path.join(siteDir, file), "utf8");
+    for (const [address] of text.matchAll(/https?:\/\/[^"<\s\\]+/g)) {
+      const foreign = /^https?:\/\/(iiif\.io|www\.w3\.org|www\.sitemaps\.org|json-schema\.org|dcf\.lcxw\.cn)(?:\/|$)/.test(address);
+      if (!foreign && !address.startsWith(published)) outside.push(`${file}: ${address}`);
+    }
+  }
+  assert.deepEqual(outside, []);
+  assert.match(await readFile(path.join(siteDir, "robots.txt"), "utf8"), new RegExp(`^Sitemap: ${published}sitemap\\.xml$`, "m"));
+  const issuePage = parse(await readFile(path.join(siteDir, "2022/11/01/index.html"), "utf8"));
+  assert.equal(issuePage.querySelector('link[type="application/json"]')?.getAttribute("href"), `${PREFIX}api/v1/issues/2022-11-01.json`);
+});
+
 browserSuite("a prefixed site in Chromium", (browser) => {
   let host: StaticServer;
   before(async () => {

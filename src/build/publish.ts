@@ -9,7 +9,7 @@ import { copyFile, link, lstat, mkdir, readdir, readFile, readlink, rename, rm, 
 import path from "node:path";
 import { exists, writeAtomically } from "../util/cache-files.ts";
 import { eachLimited } from "../util/each-limited.ts";
-import { DAYS_FOLDER, LUNAR_DAYS_FOLDER, NUMBER_FOLDER, PEOPLE_FOLDER } from "../paths.ts";
+import { DAYS_FOLDER, LUNAR_DAYS_FOLDER, NUMBER_FOLDER, PEOPLE_FOLDER, SHARED_DATA_FOLDERS } from "../paths.ts";
 import { isRunning } from "./build-lock.ts";
 import { statOf } from "./cache-entries.ts";
 import { DEPLOY_FOLDER, type ExtraFile } from "./deploy-manifest.ts";
@@ -32,10 +32,11 @@ export interface CopyState {
 }
 
 /**
- * Folders that several parts share: the years (a part a month), /no/ (a redirect an issue), /people/ (a people part a letter, and the
- * archive-wide /people/ page) and /day/ and /lunar/ (the days part's pages and the archive-wide calendars). A part owns their children, not them.
+ * Folders that several parts share, as paths in the site: the years (a part a month), /no/ (a redirect an issue), /people/ (a people part a letter, and the
+ * archive-wide /people/ page), /day/ and /lunar/ (the days part's pages and the archive-wide calendars), and the open data's (the months'
+ * issues, the years' lists, bulk text and sitemaps, the archive-wide index and collection). A part owns their children, not them.
  */
-const SHARED_FOLDER = new RegExp(`^(\\d{4}|${[NUMBER_FOLDER, PEOPLE_FOLDER, DAYS_FOLDER, LUNAR_DAYS_FOLDER].join("|")})$`);
+const SHARED_FOLDER = new RegExp(`^(\\d{4}|${[NUMBER_FOLDER, PEOPLE_FOLDER, DAYS_FOLDER, LUNAR_DAYS_FOLDER, ...SHARED_DATA_FOLDERS].join("|")})$`);
 const COPIES = ["a", "b"] as const;
 /** Hard links made at once: enough to keep the file system busy. */
 const LINKS_AT_ONCE = 16;
@@ -155,14 +156,18 @@ async function servedCopy(outputDir: string): Promise<string | undefined> {
   return target === undefined ? undefined : COPIES.find((name) => target === `${path.basename(outputDir)}.${name}`);
 }
 
-/** The paths an entry owns in the site: a bundle its folder; a part each of its top-level files and folders, and the children of shared ones. */
+/** The paths an entry owns in the site: a bundle its folder; a part each of its top-level files and folders, and the children of shared ones, at any depth. */
 async function ownedPaths(entry: SiteEntry): Promise<string[]> {
   if (entry.to) return [entry.to];
   const owned: string[] = [];
-  for (const name of (await readdir(entry.from)).sort()) {
-    if (SHARED_FOLDER.test(name)) owned.push(...(await readdir(path.join(entry.from, name))).sort().map((child) => `${name}/${child}`));
-    else owned.push(name);
-  }
+  const walk = async (folder: string): Promise<void> => {
+    for (const name of (await readdir(path.join(entry.from, folder))).sort()) {
+      const relative = folder ? `${folder}/${name}` : name;
+      if (SHARED_FOLDER.test(relative)) await walk(relative);
+      else owned.push(relative);
+    }
+  };
+  await walk("");
   return owned;
 }
 

@@ -69,7 +69,8 @@ export async function renderPart({ part, siteDir, searchInputDir, verbose }: Ren
   return { written: countWritten(written), search: stats };
 }
 
+/** The pages Eleventy wrote; the feeds it writes too are data, not pages. */
 function countWritten(written: unknown): number {
   const [, templates] = Array.isArray(written) ? written : [];
-  return Array.isArray(templates) ? templates.length : 0;
+  return Array.isArray(templates) ? templates.filter((template: { outputPath?: unknown }) => String(template.outputPath).endsWith(".html")).length : 0;
 }

@@ -3,7 +3,7 @@
 // site-parts.ts), and only then are its issues read whole, a few months at a time, so memory does not grow with the archive. Cache entries are written under a temporary name and
 // renamed into place when complete, so a build killed midway never leaves an entry that looks finished; entries no build uses any more
 // are removed after a successful build.
-import { copyFile, mkdir, readdir, readFile, rename, rm, stat, writeFile } from "node:fs/promises";
+import { copyFile, link, mkdir, readdir, readFile, rename, rm, stat, writeFile } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
 import type { ScannedIssue } from "../content/archive.ts";
@@ -19,14 +19,18 @@ import type { SearchStats } from "./render-part.ts";
 import { archiveContext, archiveIndex, archiveRecords } from "../site/archive-records.ts";
 import { issueRecords, sharedRecords } from "../site/issue-records.ts";
 import { publishedFiles } from "../site/published-files.ts";
-import { limited } from "../util/each-limited.ts";
+import { eachLimited, limited } from "../util/each-limited.ts";
 import type { SiteData } from "../site-types.ts";
 import encodeImages, { copyDerivatives, type EncodeImagesResult } from "./encode-images.ts";
 import type { RenderPool } from "./render-pool.ts";
 import { indexBundle } from "./search-index.ts";
 import { traditionalScripts } from "./traditional-table.ts";
 import type { SiteEntry } from "./publish.ts";
-import { ARCHIVE_PART, archivePartHash, bundlePlans, monthPlans, NO_RECORDS, spanningParts, type MonthPlan } from "./site-parts.ts";
+import { ARCHIVE_PART, archivePartHash, bundlePlans, monthPlans, NO_RECORDS, PEOPLE_PART, spanningParts, yearPlans, type MonthPlan, type YearPlan } from "./site-parts.ts";
+import { feedRecords, FEED_ARTICLES } from "../site/feeds.ts";
+import { archiveOpenData, monthOpenData, peopleOpenData, yearOpenData, type OpenDataFile } from "../site/open-data.ts";
+import type { SitemapEntry } from "../site/sitemaps.ts";
+import { writeNamed } from "./failure.ts";
 
 export interface RenderSiteOptions {
   contentRoot: string;
@@ -110,6 +114,31 @@ function partEntry(dir: string): PartEntry {
   return { dir, site: path.join(dir, "site"), searchInput: path.join(dir, "search-input"), manifest: path.join(dir, "part.json") };
 }
 
+/** What a month part leaves beside its pages for its year part: its articles' bulk lines and its pages' sitemap entries. */
+function monthFragments(entry: PartEntry): { bulk: string; sitemap: string } {
+  return { bulk: path.join(entry.dir, "open-data", "bulk.jsonl"), sitemap: path.join(entry.dir, "open-data", "sitemap.json") };
+}
+
+/** Writes open data files into a part's site folder, at their site paths. */
+async function writeOpenData(siteDir: string, files: readonly OpenDataFile[]): Promise<void> {
+  await eachLimited(files, 16, async (file) => {
+    const target = path.join(siteDir, file.path.slice(1));
+    await mkdir(path.dirname(target), { recursive: true });
+    await writeNamed(target, file.content);
+  });
+}
+
+/** The newest issues in full, newest first, as many as hold FEED_ARTICLES articles; `newest` is the last, already read. */
+async function latestIssues(issues: readonly ScannedIssue[], newest: Issue | undefined): Promise<Issue[]> {
+  const latest: Issue[] = newest ? [newest] : [];
+  let articles = issues.at(-1)?.header.articleCount ?? 0;
+  for (let index = issues.length - 2; index >= 0 && articles < FEED_ARTICLES; index--) {
+    latest.push(await issues[index]!.load());
+    articles += issues[index]!.header.articleCount;
+  }
+  return latest;
+}
+
 
 /** Renders what changed, indexes what changed, and returns how to put the site together. */
 export async function renderSite(config: PaperConfig, issues: readonly ScannedIssue[], options: RenderSiteOptions): Promise<RenderedSite> {
@@ -122,11 +151,17 @@ export async function renderSite(config: PaperConfig, issues: readonly ScannedIs
   const newest = await issues.at(-1)?.load();
   const bundles = bundlePlans(issues, months, options.codeHash, options.searchBundleArticles).map((plan) => ({ ...plan, entry: bundleEntry(path.join(bundlesDir, plan.bundle.key, plan.hash)) }));
   const records = archiveRecords(config, headers, index, bundles.map((plan) => plan.bundle), newest);
-  const archiveData: SiteData = { ...shared, ...NO_RECORDS, ...records.archive };
-  const archiveHash = archivePartHash(options.codeHash, archiveData);
+  const archiveData: SiteData = { ...shared, ...NO_RECORDS, ...records.archive, feeds: feedRecords(config, headers, await latestIssues(issues, newest)) };
+  const archiveFiles = archiveOpenData(config, headers, {
+    years: records.archive.years, people: records.people.people, namesakes: records.people.namesakes, peopleIndex: records.archive.peopleIndex,
+    days: records.days, dayIndexes: records.archive.dayIndexes,
+  });
+  const archiveHash = archivePartHash(options.codeHash, archiveData, archiveFiles);
   const spanning = spanningParts(shared, records.people, records.days, options.codeHash);
+  const years = yearPlans(months, options.codeHash);
   const usedParts = new Set([
     ...months.map((month) => path.join(partsDir, month.key, month.hash)),
+    ...years.map((year) => path.join(partsDir, year.key, year.hash)),
     ...spanning.map((part) => path.join(partsDir, part.key, part.hash)),
     path.join(partsDir, ARCHIVE_PART, archiveHash),
   ]);
@@ -201,16 +236,41 @@ export async function renderSite(config: PaperConfig, issues: readonly ScannedIs
       problems.push(...encodingProblems(monthIssues, encoded));
       return undefined;
     }
-    const data: SiteData = { ...shared, ...NO_RECORDS, ...issueRecords(config, monthIssues, month.context, month.before, month.after) };
+    const monthRecords = issueRecords(config, monthIssues, month.context, month.before, month.after);
+    const data: SiteData = { ...shared, ...NO_RECORDS, ...monthRecords };
     const result = await pool.render({ part: { key: month.key, data, templates: "month" }, siteDir: entry.site, searchInputDir: entry.searchInput, verbose: options.verbose });
     seconds.render += result.seconds;
     await copyDerivatives(encoded.files, entry.site);
+    const openData = monthOpenData(config, monthIssues, monthRecords, month.context, month.before, month.after);
+    await writeOpenData(entry.site, openData.files);
+    // The scans' image services serve the derivatives already published, under the names IIIF viewers ask for: hard links, not copies.
+    for (const file of openData.imageFiles) {
+      const target = path.join(entry.site, file.path.slice(1));
+      await mkdir(path.dirname(target), { recursive: true });
+      await link(path.join(entry.site, decodeURIComponent(file.derivative)), target);
+    }
+    const fragments = monthFragments(entry);
+    await mkdir(path.dirname(fragments.bulk), { recursive: true });
+    await writeNamed(fragments.bulk, openData.bulk);
+    await writeNamed(fragments.sitemap, JSON.stringify(openData.sitemap));
     for (const copy of files.copies) {
       const target = path.join(entry.site, copy.target);
       await mkdir(path.dirname(target), { recursive: true });
       await copyFile(path.join(options.contentRoot, copy.source), target);
     }
     return { pages: result.written, images: files.derivatives.length, search: result.search };
+  }
+
+  /** Writes a year's open data from what its months left beside their pages; undefined when one of its months could not be made. */
+  async function makeYear(year: YearPlan, entry: PartEntry): Promise<Omit<PartManifest, "files"> | undefined> {
+    const inputs = await Promise.all(year.months.map((month) => monthEntries.get(month.key)!));
+    if (inputs.some((input) => input === undefined)) return undefined;
+    const fragments = inputs.map((input) => monthFragments(input!.entry));
+    const bulk = await Promise.all(fragments.map((fragment) => readFile(fragment.bulk, "utf8")));
+    const sitemap = (await Promise.all(fragments.map(async (fragment) => JSON.parse(await readFile(fragment.sitemap, "utf8")) as SitemapEntry[]))).flat();
+    const headers = year.months.flatMap((month) => month.issues.map((issue) => issue.header));
+    await writeOpenData(entry.site, yearOpenData(config, year.year, headers, bulk, sitemap));
+    return { pages: 0, images: 0, search: { records: 0, articles: 0, terms: 0 } };
   }
 
   const monthEntries = new Map<string, Promise<{ entry: PartEntry; manifest: PartManifest } | undefined>>();
@@ -225,11 +285,14 @@ export async function renderSite(config: PaperConfig, issues: readonly ScannedIs
         // The search page's traditional-character tables, beside the scripts copied from public/js.
         if (part.templates === "archive") {
           for (const [name, text] of Object.entries(await traditionalScripts(options.cacheDir, options.codeHash))) await writeFile(path.join(entry.site, "js", name), text);
+          await writeOpenData(entry.site, archiveFiles);
         }
+        if (part.key === PEOPLE_PART) await writeOpenData(entry.site, peopleOpenData(config, part.data.people));
         return { pages: result.written, images: 0, search: result.search };
       }));
+    const yearEntries = years.map((year) => partReady(year.key, year.hash, (entry) => makeYear(year, entry)));
     // A failed part is reported where it is awaited; until then its rejection must not count as unhandled.
-    for (const entry of [...monthEntries.values(), ...archiveEntries]) entry.catch(() => undefined);
+    for (const entry of [...monthEntries.values(), ...archiveEntries, ...yearEntries]) entry.catch(() => undefined);
 
     // Bundles are indexed INDEXERS at a time, each by a Pagefind process of its own (one core each), while the render workers go on
     // with later months.
@@ -256,7 +319,7 @@ export async function renderSite(config: PaperConfig, issues: readonly ScannedIs
         seconds.search += (performance.now() - indexStarted) / 1000;
       });
     }));
-    await Promise.all([...monthEntries.values(), ...archiveEntries]);
+    await Promise.all([...monthEntries.values(), ...archiveEntries, ...yearEntries]);
   } catch (error) {
     pool.close();
     throw error;

@@ -12,7 +12,7 @@ import { searchBundles, type SearchBundle } from "../site/search-bundles.ts";
 import { monthOf } from "../paths.ts";
 import type { DayPageData, SiteData } from "../site-types.ts";
 
-/** Which templates render a part. */
+/** Which templates render a part (a year part renders none). */
 export type PartKind = "month" | "people" | "days" | "archive";
 
 /** The templates each kind of part renders; every template in templates/ not listed here belongs to the archive-wide part. */
@@ -39,7 +39,7 @@ export interface SitePart {
 
 /** A site's records with none of them: what a part's data starts from. */
 export const NO_RECORDS: Omit<SiteData, "paper" | "site"> = {
-  issues: [], pages: [], articles: [], numberRedirects: [], years: [], searchBundles: [], people: [], namesakes: [], searchPeople: {}, days: [], dayIndexes: [],
+  issues: [], pages: [], articles: [], numberRedirects: [], years: [], searchBundles: [], people: [], namesakes: [], searchPeople: {}, days: [], dayIndexes: [], feeds: [],
 };
 
 export interface MonthPlan {
@@ -114,9 +114,43 @@ export function spanningParts(shared: Pick<SiteData, "paper" | "site">, records:
   return parts.map((part) => ({ ...part, hash: hashOf(codeHash, part.key, part.data) }));
 }
 
-/** Identifies the archive-wide part: the code and its records, which are few. */
-export function archivePartHash(codeHash: string, data: SiteData): string {
-  return hashOf(codeHash, ARCHIVE_PART, data);
+/** Identifies the archive-wide part: the code, its records, which are few, and the open data it writes beside its pages. */
+export function archivePartHash(codeHash: string, data: SiteData, files: readonly { path: string; content: string }[]): string {
+  return hashOf(codeHash, ARCHIVE_PART, { data, files });
+}
+
+/**
+ * A year part: the year's open data that spans its months (its issues' list, its bulk text, its sitemaps), made without Eleventy from
+ * what its month parts left beside their pages, so it never reads an issue.
+ */
+export interface YearPlan {
+  /** year-YYYY: no month (YYYY-MM) or other part has such a key. */
+  key: string;
+  year: string;
+  months: MonthPlan[];
+  /**
+   * Identifies its files: the code, its issues' parse-cache keys, and what of the rest of the archive its articles carry (the people's
+   * addresses, the history's corrections). Not its months' hashes: a month is redone when the issue after it changes, and its year's files
+   * need not be.
+   */
+  hash: string;
+}
+
+/** The year parts of the months (oldest first), oldest first. */
+export function yearPlans(months: readonly MonthPlan[], codeHash: string): YearPlan[] {
+  const plans: YearPlan[] = [];
+  for (const month of months) {
+    const year = month.key.slice(0, 4);
+    const last = plans.at(-1);
+    if (last?.year === year) last.months.push(month);
+    else plans.push({ key: `year-${year}`, year, months: [month], hash: "" });
+  }
+  for (const plan of plans) {
+    plan.hash = hashOf(codeHash, plan.key, plan.months.map((month) => ({
+      issues: month.issues.map((issue) => issue.key), people: month.context.people, history: month.context.history,
+    })));
+  }
+  return plans;
 }
 
 export interface BundlePlan {

@@ -6,7 +6,7 @@ import { takeLabels } from "./labels.ts";
 import { takePhotos } from "./photos.ts";
 import { parenthesisedText, parseByline } from "./byline.ts";
 import { matchDateline } from "./dateline.ts";
-import { renderBodyHtml } from "./render.ts";
+import { renderBodyHtml, renderBodyMarkdown } from "./render.ts";
 import { dropLeadingText, lineOf, plainText, type NodeContext } from "./mdast-text.ts";
 import linkProblems from "./links.ts";
 import { shortText } from "./shown-value.ts";
@@ -72,6 +72,7 @@ export function parseArticle(heading: Heading, nodes: RootContent[], number: num
     lead: paragraphs[0] ?? photos[0]?.caption ?? "",
     paragraphs,
     bodyHtml: renderBodyHtml(body),
+    bodyMarkdown: renderBodyMarkdown(body),
     line,
   };
   return { article, problems };

@@ -67,15 +67,17 @@ export function planDeploy(local: ManifestLists, deployedNames: readonly string[
   return plan;
 }
 
-/** The top-level files that are entry points however they are named, besides every file at the root. */
+/** Folders whose files are entry points, besides every file at the root (home, 404, robots.txt, sitemap.xml). */
 const ENTRY_FOLDERS = /^(search|feeds?|sitemaps?)\//;
-/** Feeds and sitemaps anywhere: a year's feed links that year's pages. */
-const ENTRY_NAME = /(^|[/.-])(feed|atom|rss|sitemap)[^/]*$|\/pagefind-entry\.json$/;
+/** Entry points anywhere: feeds and sitemaps, each search bundle's entry, and the open data's indexes (the API's and the IIIF collection). */
+const ENTRY_NAME = /(^|[/.-])(feed|atom|rss|sitemap)[^/]*$|\/pagefind-entry\.json$|^api\/v\d+\/index\.json$|^iiif\/collection\.json$/;
+/** The open data's documents, which link one another as pages do (a year's issues, an issue's manifest): new ones before changed ones. */
+const DATA_FOLDERS = /^(api|iiif)\/.*\.(json|jsonl)$/;
 
 /** Which step a file of the site is sent in. */
 export function stepOf(file: string): "asset" | "page" | "entry" {
   if (!file.includes("/") || ENTRY_FOLDERS.test(file) || ENTRY_NAME.test(file)) return "entry";
-  return path.posix.extname(file) === ".html" ? "page" : "asset";
+  return path.posix.extname(file) === ".html" || DATA_FOLDERS.test(file) ? "page" : "asset";
 }
 
 /** The folders that held a deleted file and hold nothing now, outermost only (removing one removes what is below it). */

@@ -3,7 +3,7 @@
 import type { IssueHistory } from "../content/history.ts";
 import type { Issue, IssueHeader, PaperConfig } from "../model.ts";
 import type { CalendarDay, CalendarMonth, DayPageData, IssueSummary, SiteData, YearPageData } from "../site-types.ts";
-import { bundlePath, personPath, yearOf, yearPath } from "../paths.ts";
+import { apiYearPath, bulkPath, bundlePath, personPath, yearOf, yearPath } from "../paths.ts";
 import { addresser, pathPrefixOf } from "./addresses.ts";
 import { issueRecords, summariseIssue, type ArchiveContext } from "./issue-records.ts";
 import { creditsOf, namesIn, peopleRecords, personSlugs, type PersonSlugs } from "./people.ts";
@@ -82,7 +82,10 @@ export function archiveRecords(config: PaperConfig, headers: readonly IssueHeade
   const yearNames = [...new Set(headers.map((header) => yearOf(header.date)))].sort().reverse();
   const years: YearPageData[] = yearNames.map((year) => {
     const months = yearCalendar(Number(year), issueByDate, headers.at(-1)?.date);
-    return { year, path: yearPath(year), url: at(yearPath(year)), issueCount: months.reduce((sum, month) => sum + month.issueCount, 0), months };
+    return {
+      year, path: yearPath(year), url: at(yearPath(year)), issueCount: months.reduce((sum, month) => sum + month.issueCount, 0),
+      data: { json: at(apiYearPath(year)), bulk: at(bulkPath(year)) }, months,
+    };
   });
   years.forEach((year, index) => {
     // `years` is newest first: the previous year is the next item.

@@ -6,7 +6,7 @@ import type {
   SitePhoto, SiteScan, SocialPreview, ThisDay,
 } from "../site-types.ts";
 import type { ChangedLines } from "../content/history.ts";
-import { articlePath, issuePath, numberPath, pagePath, yearOf, yearPath } from "../paths.ts";
+import { apiIssuePath, articlePath, issuePath, manifestPath, numberPath, pagePath, yearOf, yearPath } from "../paths.ts";
 import { addresser, pathPrefixOf, type Addresser } from "./addresses.ts";
 import { citationKey, citationOf } from "./citation.ts";
 import { correctedOn, reportUrl } from "./corrections.ts";
@@ -193,6 +193,7 @@ export function issueRecords(config: PaperConfig, issues: readonly Issue[], cont
       social: socialPreview(`${summary.dateText} 总第${issue.number}期`, issue.pages[0]?.articles[0]?.lead ?? "", previewImage(issue, issue.pages.flatMap((page) => page.articles), at)),
       ...neighbours(summaries, issueIndex + offset, (other) => ({ url: other.url, label: `${other.dateText} 总第${other.number}期` })),
       thisDay: context.thisDay[issue.date]!,
+      data: { json: at(apiIssuePath(issue.date)), ...(issue.pages.some((page) => page.scan) && { iiif: at(manifestPath(issue.date)) }) },
       jsonLd: issueJsonLd(paper, issueFacts, issue.pages.flatMap((page, pageIndex) =>
         page.articles.map((article, articleIndex) => factsOf(page, article, articleSummaries[pageIndex]![articleIndex]!)))),
     });
