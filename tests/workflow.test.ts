@@ -1,7 +1,10 @@
 // The archive repository's GitHub Actions workflow: valid YAML that checks, builds and tests every push and pull request, and publishes main.
 import { test } from "node:test";
 import assert from "node:assert/strict";
+import { spawnSync } from "node:child_process";
+import { mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
 import { readFile } from "node:fs/promises";
+import { tmpdir } from "node:os";
 import path from "node:path";
 import { parse } from "yaml";
 import { projectRoot } from "../src/project.ts";
@@ -20,16 +23,20 @@ interface Job {
   steps: Step[];
   permissions?: Record<string, string>;
   environment?: { name: string };
+  concurrency?: { group: string; "cancel-in-progress": boolean };
 }
 interface Workflow {
   on: Record<string, unknown>;
   jobs: Record<string, Job>;
 }
 
-const workflow = parse(await readFile(path.join(projectRoot, ".github/workflows/site.yml"), "utf8"), { prettyErrors: true, strict: true }) as Workflow;
+const workflowText = await readFile(path.join(projectRoot, ".github/workflows/site.yml"), "utf8");
+const workflow = parse(workflowText, { prettyErrors: true, strict: true }) as Workflow;
 const build = workflow.jobs.build!;
 const runs = build.steps.map((step) => step.run).filter(Boolean);
 const onMain = "github.event_name == 'push' && github.ref == 'refs/heads/main'";
+const toPages = `${onMain} && vars.BAOKU_DEPLOY_TARGET == ''`;
+const toObjectStorage = `${onMain} && vars.BAOKU_DEPLOY_TARGET != ''`;
 
 test("should run on every push and pull request", () => {
   assert.deepEqual(Object.keys(workflow.on).sort(), ["pull_request", "push"]);
@@ -56,14 +63,64 @@ test("should cache npm and what earlier builds made", () => {
   assert.equal(build.steps.find((step) => step.uses?.startsWith("actions/cache@"))?.with?.path, ".cache");
 });
 
-test("should publish _site to GitHub Pages from main only", () => {
+test("should publish _site to GitHub Pages from main only, unless the archive is published to object storage", () => {
   const upload = build.steps.find((step) => step.uses?.startsWith("actions/upload-pages-artifact@"));
   assert.equal(upload?.with?.path, "_site");
-  assert.equal(upload?.if, onMain);
+  assert.equal(upload?.if, toPages);
   const deploy = workflow.jobs.deploy!;
   assert.equal(deploy.needs, "build");
-  assert.equal(deploy.if, onMain);
+  assert.equal(deploy.if, toPages);
   assert.deepEqual(deploy.permissions, { pages: "write", "id-token": "write" });
   assert.equal(deploy.environment?.name, "github-pages");
   assert.ok(deploy.steps.some((step) => step.uses?.startsWith("actions/deploy-pages@")));
+});
+
+test("should stop before GitHub Pages' 1 GB limit, saying so in Chinese and English, before the site is handed to Pages", () => {
+  const index = build.steps.findIndex((step) => step.run?.includes("du -sbL _site"));
+  assert.ok(index >= 0, "a step measures _site, following its link and counting each hard-linked file");
+  const check = build.steps[index]!;
+  assert.equal(check.if, toPages);
+  assert.match(check.run!, /limit=1000000000/);
+  assert.match(check.run!, /::error title=网站超过 GitHub Pages 的 1 GB 上限::.*对象存储/);
+  assert.match(check.run!, /::error title=The site exceeds GitHub Pages' 1 GB limit::.*object storage/);
+  assert.match(check.run!, /exit 1/);
+  assert.ok(index < build.steps.findIndex((step) => step.uses?.startsWith("actions/upload-pages-artifact@")));
+  // The check itself, run on a small folder and on one over the limit, in the shell the runner uses.
+  const script = (limit: string) => check.run!.replace("limit=1000000000", `limit=${limit}`);
+  const site = mkdtempSync(path.join(tmpdir(), "baoku-pages-"));
+  try {
+    mkdirSync(path.join(site, "_site.a"));
+    writeFileSync(path.join(site, "_site.a", "index.html"), "x".repeat(2000));
+    symlinkSync("_site.a", path.join(site, "_site"));
+    const run = (limit: string) => spawnSync("bash", ["-e", "-c", script(limit)], { cwd: site, encoding: "utf8" });
+    assert.equal(run("1000000000").status, 0);
+    const over = run("1000");
+    assert.equal(over.status, 1);
+    assert.match(over.stdout, /_site 有 0 MB，GitHub Pages 最多发布 1 GB/);
+  } finally {
+    rmSync(site, { recursive: true, force: true });
+  }
+});
+
+test("should deploy to object storage with rclone from main when BAOKU_DEPLOY_TARGET is set, with the keys from secrets only", () => {
+  const job = workflow.jobs["deploy-object-storage"]!;
+  assert.equal(job.needs, "build");
+  assert.equal(job.if, toObjectStorage);
+  assert.equal(job.environment?.name, "object-storage");
+  assert.equal(job.concurrency?.["cancel-in-progress"], false, "a deploy is never cut off by the next push");
+  const steps = job.steps.map((step) => step.run ?? step.uses ?? "");
+  const order = ["apt-get install -y rclone", "actions/cache/restore@", "npm ci", "npm run build", "npm run deploy --"].map((part) => steps.findIndex((step) => step.includes(part)));
+  assert.ok(order.every((index) => index >= 0), `missing one of the steps in ${steps.join(" | ")}`);
+  assert.deepEqual([...order].sort((a, b) => a - b), order);
+  const restore = job.steps.find((step) => step.uses?.startsWith("actions/cache/restore@"));
+  assert.equal(restore?.with?.key, "baoku-build-${{ github.sha }}", "the cache the build job saved for this commit");
+  const deploy = job.steps.find((step) => step.run?.includes("npm run deploy"))!;
+  assert.equal(deploy.env?.RCLONE_CONFIG_STORE_TYPE, "s3");
+  assert.equal(deploy.env?.RCLONE_CONFIG_STORE_ACCESS_KEY_ID, "${{ secrets.STORE_ACCESS_KEY_ID }}");
+  assert.equal(deploy.env?.RCLONE_CONFIG_STORE_SECRET_ACCESS_KEY, "${{ secrets.STORE_SECRET_ACCESS_KEY }}");
+  assert.equal(deploy.env?.BAOKU_DEPLOY_TARGET, "${{ vars.BAOKU_DEPLOY_TARGET }}");
+  // Secrets reach rclone through its environment alone: none is written into a command, a file or another job.
+  const secretUses = [...workflowText.matchAll(/\$\{\{\s*secrets\.(\w+)\s*\}\}/g)].map((match) => match[1]);
+  assert.deepEqual(secretUses.sort(), ["STORE_ACCESS_KEY_ID", "STORE_SECRET_ACCESS_KEY"]);
+  for (const step of Object.values(workflow.jobs).flatMap((each) => each.steps)) assert.doesNotMatch(step.run ?? "", /secrets\./);
 });

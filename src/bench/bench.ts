@@ -1,7 +1,9 @@
 // The benchmark (`npm run bench`): builds synthetic archives of N daily issues with the real pipeline and then with plain
 // Eleventy in the same run, and prints cold build time, pages per second, peak memory of the process tree, search indexing time and
 // index size; the time to add one issue to the built archive and publish it (the first after the cold build, and the next); and the time
-// of a rebuild with nothing changed.
+// of a rebuild with nothing changed; and, against an SSH server on 127.0.0.1, the end to end of a day in CI: from a restored cache (the
+// site's copies gone, as on a fresh runner), build with one new issue and deploy it, with the files and bytes sent; and what .cache
+// holds, by kind.
 import { existsSync } from "node:fs";
 import { mkdir, readdir, rm, stat, writeFile } from "node:fs/promises";
 import os from "node:os";
@@ -16,6 +18,8 @@ import { BENCH_QUERIES, measureSearchFetches, type SearchFetches } from "./searc
 import { pagefindBinary } from "../build/search-index.ts";
 import { measure, type Measured } from "./measure.ts";
 import { bundledText, syntheticDate, syntheticIssue, writeSyntheticArchive } from "./synthetic-archive.ts";
+import { startSshServer, type SshServer } from "./ssh-server.ts";
+import { deploySite, type DeployResult } from "../deploy/deploy.ts";
 
 export const DEFAULT_SIZES = [300, 1000, 4000, 11000];
 
@@ -27,6 +31,36 @@ async function folderBytes(dir: string): Promise<number> {
     if (entry.isFile()) total += (await stat(path.join(entry.parentPath, entry.name))).size;
   }
   return total;
+}
+
+/** Files and bytes below `dir`, following it when it is a link. */
+async function folderSize(dir: string): Promise<{ files: number; bytes: number }> {
+  const size = { files: 0, bytes: 0 };
+  if (!existsSync(dir)) return size;
+  for (const entry of await readdir(`${dir}/`, { recursive: true, withFileTypes: true })) {
+    if (!entry.isFile()) continue;
+    size.files++;
+    size.bytes += (await stat(path.join(entry.parentPath, entry.name))).size;
+  }
+  return size;
+}
+
+/** What the build cache holds, by kind: each kind's files and bytes (parts split into their pages and their search input). */
+const CACHE_KINDS = ["parsed", "parts: pages", "parts: search input", "search bundles", "image derivatives", "deploy manifest", "other"] as const;
+type CacheKind = (typeof CACHE_KINDS)[number];
+
+async function cacheByKind(cacheDir: string): Promise<Record<CacheKind, { files: number; bytes: number }>> {
+  const kinds = Object.fromEntries(CACHE_KINDS.map((kind) => [kind, { files: 0, bytes: 0 }])) as Record<CacheKind, { files: number; bytes: number }>;
+  for (const entry of await readdir(cacheDir, { recursive: true, withFileTypes: true })) {
+    if (!entry.isFile()) continue;
+    const relative = path.relative(cacheDir, path.join(entry.parentPath, entry.name)).split(path.sep);
+    const kind: CacheKind = relative[0] === "parsed" ? "parsed"
+      : relative[0] === "parts" ? (relative[3] === "search-input" ? "parts: search input" : "parts: pages")
+      : relative[0] === "search" ? "search bundles" : relative[0] === "images" ? "image derivatives" : relative[0] === "deploy" ? "deploy manifest" : "other";
+    kinds[kind].files++;
+    kinds[kind].bytes += (await stat(path.join(entry.parentPath, entry.name))).size;
+  }
+  return kinds;
 }
 
 /**
@@ -94,6 +128,19 @@ interface Row {
   baseline?: Peer;
   /** Hugo, then Pagefind with its defaults over Hugo's output; absent above --hugo-max. */
   hugo?: Peer & { hugoSeconds: number; pagefindSeconds: number };
+  /** The deploys to the SSH server; absent without sshd. */
+  endToEnd?: EndToEnd;
+  /** What the cache holds after the last build, by kind. */
+  cache: Record<CacheKind, { files: number; bytes: number }>;
+}
+
+interface EndToEnd {
+  site: { files: number; bytes: number };
+  /** The cold build's site deployed to an empty folder. */
+  first: Pick<DeployResult, "sent" | "bytes" | "seconds">;
+  /** From the cache alone, one issue added: the build (which makes the site's copy afresh) and the deploy of what it changed. */
+  buildSeconds: number;
+  deploy: Pick<DeployResult, "sent" | "bytes" | "seconds" | "removed" | "steps">;
 }
 
 interface Peer {
@@ -114,7 +161,7 @@ function firstOfNextMonth(date: string): string {
   return month === 12 ? `${year + 1}-01-01` : `${year}-${String(month + 1).padStart(2, "0")}-01`;
 }
 
-async function benchSize(issues: number, workDir: string, options: { baseline: boolean; hugo: boolean }): Promise<Row> {
+async function benchSize(issues: number, workDir: string, options: { baseline: boolean; hugo: boolean; ssh: SshServer | undefined }): Promise<Row> {
   const contentRoot = path.join(workDir, `archive-${issues}`);
   const siteDir = path.join(workDir, `site-${issues}`);
   await rm(contentRoot, { recursive: true, force: true });
@@ -142,6 +189,15 @@ async function benchSize(issues: number, workDir: string, options: { baseline: b
     assertSucceeded(`the build after adding issue ${index + 1} (${date})`, run);
     return run;
   };
+  const remote = path.join(workDir, `deployed-${issues}`);
+  await rm(remote, { recursive: true, force: true });
+  const deploy = (ssh: SshServer) => deploySite({ siteDir, target: ssh.targetOf(remote), rsh: ssh.rsh });
+  let first: DeployResult | undefined;
+  if (options.ssh) {
+    console.error(`[${issues}] deploying the site to the SSH server…`);
+    first = await deploy(options.ssh);
+  }
+
   console.error(`[${issues}] adding one issue…`);
   const addFirst = await addIssue(issues, syntheticDate("1995-01-01", issues));
   console.error(`[${issues}] adding the next issue…`);
@@ -153,13 +209,30 @@ async function benchSize(issues: number, workDir: string, options: { baseline: b
   console.error(`[${issues}] rebuilding with nothing changed…`);
   const noChange = await runBuild(contentRoot, siteDir);
   assertSucceeded("the rebuild with nothing changed", noChange);
+
+  // A day in CI: the cache restored on a fresh runner (no copy of the site), one new issue built and deployed.
+  let endToEnd: EndToEnd | undefined;
+  if (options.ssh && first) {
+    console.error(`[${issues}] deploying the site as it is now, then from the cache alone: one more issue, built and deployed…`);
+    await deploy(options.ssh);
+    for (const folder of [siteDir, `${siteDir}.a`, `${siteDir}.b`]) await rm(folder, { recursive: true, force: true });
+    const built = await addIssue(issues + 3, syntheticDate(firstOfNextMonth(nextDate), 1));
+    const deployed = await deploy(options.ssh);
+    endToEnd = {
+      site: await folderSize(siteDir), first: { sent: first.sent, bytes: first.bytes, seconds: first.seconds }, buildSeconds: built.seconds,
+      deploy: { sent: deployed.sent, bytes: deployed.bytes, seconds: deployed.seconds, removed: deployed.removed, steps: deployed.steps },
+    };
+  }
+  const cache = await cacheByKind(`${siteDir}.cache`);
   await removeSite(siteDir);
+  await rm(remote, { recursive: true, force: true });
 
   const row: Row = {
     issues, pages, coldSeconds: cold.seconds, pagesPerSecond: pages / cold.seconds, peakGB: cold.peakBytes / 1e9,
     ...(indexingSeconds(cold) !== undefined && { indexSeconds: indexingSeconds(cold)! }), indexMB, bundles, firstQueryKB, ...(fetches && { fetches }),
     addFirstSeconds: addFirst.seconds, addOneSeconds: addOne.seconds, addOnePeakGB: addOne.peakBytes / 1e9,
     addMonthSeconds: addMonth.seconds, addMonthPeakGB: addMonth.peakBytes / 1e9, noChangeSeconds: noChange.seconds,
+    ...(endToEnd && { endToEnd }), cache,
   };
   const peerIssues = options.baseline || options.hugo ? (await loadArchive(contentRoot)).issues.filter((issue) => issue.number <= issues) : [];
 
@@ -236,7 +309,29 @@ function table(rows: Row[]): string {
         fetches ? fetches.queryKB.map((kb) => `${kb.toFixed(0)} KB`).join(", ") : "–", median !== undefined ? `${median.toFixed(0)} KB` : "–"].join(" | ")} |`;
     }),
   ];
-  return [...build, "", ...peers, "", ...search].join("\n");
+  const megabytes = (bytes: number) => `${(bytes / 1e6).toFixed(1)} MB`;
+  const endToEnd = [
+    "| issues | site: files | site: size | first deploy: files | MB | time | from the cache, one issue: build | deploy: files sent (assets, new pages, changed pages, entry points, manifest) | MB | removed | deploy time | build + deploy |",
+    "|---:|---:|---:|---:|---:|---:|---:|---|---:|---:|---:|---:|",
+    ...rows.map((row) => {
+      const run = row.endToEnd;
+      if (!run) return `| ${row.issues} | no sshd: not run |`;
+      const { steps } = run.deploy;
+      return `| ${[row.issues, run.site.files, megabytes(run.site.bytes), run.first.sent, megabytes(run.first.bytes), seconds(run.first.seconds), seconds(run.buildSeconds),
+        `${run.deploy.sent} (${steps.assets}, ${steps.newPages}, ${steps.changedPages}, ${steps.entryPoints}, ${steps.manifest})`, megabytes(run.deploy.bytes), run.deploy.removed,
+        seconds(run.deploy.seconds), seconds(run.buildSeconds + run.deploy.seconds)].join(" | ")} |`;
+    }),
+  ];
+  const cache = [
+    `| issues | ${CACHE_KINDS.join(" | ")} | total |`,
+    `|---:|${CACHE_KINDS.map(() => "---:").join("|")}|---:|`,
+    ...rows.map((row) => {
+      const kinds = CACHE_KINDS.map((kind) => row.cache[kind]);
+      const total = kinds.reduce((sum, kind) => ({ files: sum.files + kind.files, bytes: sum.bytes + kind.bytes }), { files: 0, bytes: 0 });
+      return `| ${[row.issues, ...[...kinds, total].map((kind) => `${megabytes(kind.bytes)} (${kind.files} files)`)].join(" | ")} |`;
+    }),
+  ];
+  return [...build, "", ...peers, "", ...search, "", ...endToEnd, "", ...cache].join("\n");
 }
 
 export interface BenchOptions {
@@ -252,9 +347,15 @@ export interface BenchOptions {
 /** Measures every size in turn, printing the table after each (progress goes to standard error). */
 export async function runBench({ sizes, workDir, withBaseline, hugoMax }: BenchOptions): Promise<void> {
   const rows: Row[] = [];
-  for (const size of sizes) {
-    rows.push(await benchSize(size, workDir, { baseline: withBaseline, hugo: withBaseline && size <= hugoMax }));
-    console.log(table(rows));
+  const ssh = await startSshServer();
+  if (!ssh) console.error("No sshd (apt-get install -y openssh-server rsync): the deploy is not measured.");
+  try {
+    for (const size of sizes) {
+      rows.push(await benchSize(size, workDir, { baseline: withBaseline, hugo: withBaseline && size <= hugoMax, ssh }));
+      console.log(table(rows));
+    }
+  } finally {
+    await ssh?.stop();
   }
   console.log(`\nMachine: ${os.cpus().length} × ${os.cpus()[0]?.model ?? "CPU"}, ${(os.totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.version}.`);
 }

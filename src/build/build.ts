@@ -13,6 +13,7 @@ import { readContentFiles, type ContentFiles } from "../content/content-files.ts
 import { historyVersion, readHistory } from "../content/history.ts";
 import { createRenderPool, type RenderPool } from "./render-pool.ts";
 import { servedSiteIsSound } from "./verify-site.ts";
+import { deployManifest } from "./deploy-manifest.ts";
 import { writeProblem } from "./failure.ts";
 import { lockOutput } from "./build-lock.ts";
 import { projectRoot } from "../project.ts";
@@ -152,7 +153,8 @@ async function buildFrom(contentRoot: string, content: ContentFiles, { outputDir
   });
   if (site.problems.length > 0) return { ok: false, problems: [...problems, ...site.problems], language, writtenCount: 0, images: site.images };
   await mkdir(path.dirname(outputDir), { recursive: true });
-  await publish(outputDir, cacheDir, site.entries, { remade: site.remade, filesOf: site.filesOf, fresh: options.verify ?? false });
+  const extras = await deployManifest(cacheDir, site.entries, site.remade);
+  await publish(outputDir, cacheDir, site.entries, { remade: site.remade, filesOf: site.filesOf, fresh: options.verify ?? false, extras });
   if (fingerprint) await recordBuild(cacheDir, outputDir, fingerprint);
   await site.pruneCache();
   await archive.cache?.prune();

@@ -1,6 +1,6 @@
 // Encodes the site's image derivatives with sharp, through a cache outside the site: each file is keyed by its source's content hash and its encoding options, so a second build encodes nothing.
 import { createHash } from "node:crypto";
-import { copyFile, mkdir, readFile, stat } from "node:fs/promises";
+import { copyFile, link, mkdir, readFile, stat } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
 import sharp, { type OutputInfo } from "sharp";
@@ -72,13 +72,17 @@ async function isSound(file: string, verification: Verification): Promise<boolea
   return verification === "cheap" || createHash("sha256").update(await readFile(file)).digest("hex") === sha256;
 }
 
-/** Copies each derivative from the cache to its place in the site folder `siteDir`; `files` is `EncodeImagesResult.files`. */
+/**
+ * Puts each derivative from the image cache in its place in the site folder `siteDir` (a part's, in the cache); `files` is
+ * `EncodeImagesResult.files`. A hard link, not a copy: the part and the image cache then hold the bytes once, on disk and in the archive
+ * CI saves the cache as (tar keeps hard links). A copy where a link cannot be made.
+ */
 export async function copyDerivatives(files: ReadonlyMap<string, string>, siteDir: string): Promise<void> {
   await eachLimited([...files], 16, async ([sitePath, file]) => {
     // Site paths are percent-encoded addresses; the file on disk has the name as written.
     const target = path.join(siteDir, decodeURIComponent(sitePath));
     await mkdir(path.dirname(target), { recursive: true });
-    await copyFile(file, target);
+    await link(file, target).catch(() => copyFile(file, target));
   });
 }
 

@@ -12,6 +12,7 @@ import { eachLimited } from "../util/each-limited.ts";
 import { DAYS_FOLDER, LUNAR_DAYS_FOLDER, NUMBER_FOLDER, PEOPLE_FOLDER, SHARED_DATA_FOLDERS } from "../paths.ts";
 import { isRunning } from "./build-lock.ts";
 import { statOf } from "./cache-entries.ts";
+import { DEPLOY_FOLDER, type ExtraFile } from "./deploy-manifest.ts";
 
 /** A cache entry linked into the site: a part's pages at the site's root, or a search bundle at pagefind/<key>. */
 export interface SiteEntry {
@@ -26,6 +27,8 @@ export interface CopyState {
   complete: boolean;
   linked?: boolean;
   entries: (SiteEntry & { owned: string[] })[];
+  /** The files of the site that are no entry's (the deploy manifest's, under DEPLOY_FOLDER). */
+  extras?: ExtraFile[];
 }
 
 /**
@@ -45,6 +48,8 @@ export interface PublishChecks {
   filesOf(entry: SiteEntry): readonly string[];
   /** Make the copy from nothing rather than by what changed (a build with --full or --verify). */
   fresh: boolean;
+  /** The files of the site that are no entry's: the deploy manifest (deploy-manifest.ts). */
+  extras: readonly ExtraFile[];
 }
 
 /**
@@ -60,16 +65,18 @@ export async function publish(outputDir: string, cacheDir: string, entries: read
   const stateFile = stateFileOf(outputDir, cacheDir, copy);
   const previous = await readState(stateFile);
   const wanted = await Promise.all(entries.map(async (entry) => ({ ...entry, owned: await ownedPaths(entry) })));
-  await writeState(stateFile, { complete: false, linked: place.linked, entries: wanted });
+  const extras = [...checks.extras];
+  await writeState(stateFile, { complete: false, linked: place.linked, entries: wanted, extras });
 
   try {
     await updateCopy(copyDir, previous, wanted, checks, place);
+    await placeExtras(copyDir, extras, place);
   } catch (error) {
     // The copy is not served, and a half-made one is made again anyway: removing it now gives back the space a full disk needs.
     await rm(copyDir, { recursive: true, force: true }).catch(() => undefined);
     throw error;
   }
-  await writeState(stateFile, { complete: true, linked: place.linked, entries: wanted });
+  await writeState(stateFile, { complete: true, linked: place.linked, entries: wanted, extras });
   await pointAt(outputDir, path.basename(copyDir));
 }
 
@@ -94,6 +101,24 @@ async function updateCopy(copyDir: string, previous: CopyState | undefined, want
     await rm(copyDir, { recursive: true, force: true });
     await mkdir(copyDir);
     for (const entry of wanted) await linkTree(entry.from, path.join(copyDir, entry.to), place);
+  }
+}
+
+/** Puts the extra files into the copy where they are not the cache's, and removes what else is in their folder. */
+async function placeExtras(copyDir: string, extras: readonly ExtraFile[], place: Placer): Promise<void> {
+  const wanted = new Set(extras.map((extra) => path.join(copyDir, extra.target)));
+  const folder = path.join(copyDir, DEPLOY_FOLDER);
+  const present = await readdir(folder, { recursive: true, withFileTypes: true }).catch(() => []);
+  for (const file of present) {
+    const full = path.join(file.parentPath, file.name);
+    if (!file.isDirectory() && !wanted.has(full)) await rm(full, { force: true });
+  }
+  for (const extra of extras) {
+    const target = path.join(copyDir, extra.target);
+    if (isPlaced(extra.source, target, place.linked)) continue;
+    await rm(target, { force: true });
+    await mkdir(path.dirname(target), { recursive: true });
+    await place.put(extra.source, target);
   }
 }
 

@@ -13,6 +13,7 @@ export async function servedSiteIsSound(outputDir: string, cacheDir: string): Pr
   const served = await servedState(outputDir, cacheDir);
   if (!served) return false;
   const linked = served.state.linked ?? true;
+  for (const extra of served.state.extras ?? []) if (!isPlaced(extra.source, path.join(served.copyDir, extra.target), linked)) return false;
   for (const entry of served.state.entries) {
     const { dir, manifest, below } = entryOfPublished(entry.from);
     const recorded = await readManifest<{ files: EntryFile[] }>(manifest);

@@ -26,6 +26,7 @@ export const GUIDE_SECTIONS: readonly { title: string; kinds: readonly ProblemKi
   { title: "照片、版面图和 PDF", kinds: ["ImagePathOutsideIssue", "MissingImage", "UnreadableImage", "UnsupportedImage", "ImageTooLarge", "UnreadablePdf", "AreaWithoutScan", "ScanWithoutPage"] },
   { title: "链接和脚注", kinds: ["UnsafeLink", "LinkOutsideArchive", "UnsupportedFootnote"] },
   { title: "构建时写文件", kinds: ["DiskFull", "WriteFailed", "BuildRunning"] },
+  { title: "发布网站（npm run deploy）", kinds: ["DeployTargetInvalid", "DeploySiteNotBuilt", "DeployToolMissing", "DeployTargetUnreachable", "DeployAccessDenied", "DeployRemoteUnknown", "DeployFailed"] },
   { title: "导入排版导出文件（npm run import）", kinds: ["ExportNotUtf8", "MastheadWithoutDate", "MastheadDateInvalid", "MastheadWithoutIssueNumber"] },
 ];
 
@@ -38,7 +39,10 @@ export function problemReference(): string {
       const definition = PROBLEMS[kind] as ProblemDefinition<unknown>;
       const examples = definition.examples.map((example) => problem(kind, example, example.facts as never) as Problem);
       lines.push(`#### ${definition.title["zh-CN"]} \`${kind}\``, "");
-      lines.push(definition.severity === "error" ? "**错误**：网站不会构建，改正后才能发布。报库这样提示：" : "**警告**：网站照常构建，但请核对一下。报库这样提示：", "");
+      const deploying = kind.startsWith("Deploy");
+      lines.push(definition.severity === "error"
+        ? deploying ? "**错误**：这次没有发布完，目标上的文件清单还是上一次的；改正后再运行 npm run deploy，会接着传完。报库这样提示：" : "**错误**：网站不会构建，改正后才能发布。报库这样提示："
+        : "**警告**：网站照常构建，但请核对一下。报库这样提示：", "");
       for (const example of examples) lines.push(`- ${inlineCode(formatProblem(example, "zh-CN"))}`);
       lines.push("");
     }

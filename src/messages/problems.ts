@@ -883,6 +883,107 @@ export const PROBLEMS = {
     },
     examples: [{ file: "_site.lock", facts: { pid: 4242, minutes: 30 } }],
   }),
+  DeployTargetInvalid: kind<{ target: string }>({
+    severity: "error",
+    title: { "zh-CN": "发布目标写得不对", en: "Deploy target not understood" },
+    message: {
+      "zh-CN": ({ target }) => `看不懂发布目标“${target}”。`,
+      en: ({ target }) => `The deploy target “${target}” is not understood.`,
+    },
+    hint: {
+      "zh-CN": () => "写成服务器上的文件夹 ssh://用户@主机:端口/路径（或 用户@主机:/路径），rclone 的远端 名称:路径（例如 oss:报库/site），或者本机的文件夹路径。",
+      en: () => "Write a server's folder as ssh://user@host:port/path (or user@host:/path), an rclone remote as name:path (e.g. oss:paper/site), or a folder on this machine.",
+    },
+    examples: [{ file: "ssh://editor@", facts: { target: "ssh://editor@" } }],
+  }),
+  DeploySiteNotBuilt: kind<{ site: string }>({
+    severity: "error",
+    title: { "zh-CN": "还没有构建网站", en: "Site not built" },
+    message: {
+      "zh-CN": ({ site }) => `${site} 里没有构建好的网站（没有它的文件清单 .baoku/deploy.json）。`,
+      en: ({ site }) => `${site} holds no built site (it has no manifest, .baoku/deploy.json).`,
+    },
+    hint: {
+      "zh-CN": () => "先运行 npm run build，构建成功后再发布。",
+      en: () => "Run npm run build first, and deploy once it has succeeded.",
+    },
+    examples: [{ file: "_site", facts: { site: "_site" } }],
+  }),
+  DeployToolMissing: kind<{ tool: "rsync" | "rclone" }>({
+    severity: "error",
+    title: { "zh-CN": "缺少发布工具", en: "Deploy tool missing" },
+    message: {
+      "zh-CN": ({ tool }) => `发布到这里要用 ${tool}，但这台机器上没有安装 ${tool}。`,
+      en: ({ tool }) => `Deploying here needs ${tool}, which is not installed on this machine.`,
+    },
+    hint: {
+      "zh-CN": ({ tool }) => `安装它再发布：Debian 或 Ubuntu 上运行 sudo apt-get install -y ${tool}${tool === "rsync" ? "（服务器上也要装 rsync）" : ""}。`,
+      en: ({ tool }) => `Install it and deploy again: on Debian or Ubuntu, sudo apt-get install -y ${tool}${tool === "rsync" ? " (the server needs rsync too)" : ""}.`,
+    },
+    examples: [{ file: "oss:paper-archive", facts: { tool: "rclone" } }, { file: "editor@www.example.cn:/srv/www", facts: { tool: "rsync" } }],
+  }),
+  DeployTargetUnreachable: kind<{ tool: "rsync" | "rclone"; said: string }>({
+    severity: "error",
+    title: { "zh-CN": "连不上发布目标", en: "Deploy target unreachable" },
+    message: {
+      "zh-CN": ({ tool, said }) => `连不上发布目标，网站没有发布（${tool} 说：${said}）。`,
+      en: ({ tool, said }) => `The deploy target cannot be reached, and nothing was published (${tool} said: ${said}).`,
+    },
+    hint: {
+      "zh-CN": () => "检查主机名、端口和网络（服务器开着吗？防火墙放行了吗？），然后再运行一次 npm run deploy；已经传了一半的也没关系，再运行一次会接着传完。",
+      en: () => "Check the host name, the port and the network (is the server up, does the firewall let you through?), then run npm run deploy again; a deploy stopped half way is finished by the next one.",
+    },
+    examples: [{ file: "editor@127.0.0.1:/srv/www", facts: { tool: "rsync", said: "ssh: connect to host 127.0.0.1 port 2222: Connection refused" } }],
+  }),
+  DeployAccessDenied: kind<{ tool: "rsync" | "rclone"; said: string }>({
+    severity: "error",
+    title: { "zh-CN": "发布目标拒绝登录或写入", en: "Deploy target refused access" },
+    message: {
+      "zh-CN": ({ tool, said }) => `发布目标不让登录或者不让写，网站没有发布（${tool} 说：${said}）。`,
+      en: ({ tool, said }) => `The deploy target refused the login or the writing, and nothing was published (${tool} said: ${said}).`,
+    },
+    hint: {
+      "zh-CN": ({ tool }) => tool === "rsync"
+        ? "检查登录用的用户名和密钥（RSYNC_RSH=\"ssh -i 密钥文件\"），服务器的主机密钥是否已在 known_hosts 里，以及这个用户能不能写目标文件夹。"
+        : "检查 rclone 的访问密钥（RCLONE_CONFIG_<名称>_ACCESS_KEY_ID 和 _SECRET_ACCESS_KEY，或 rclone.conf）和这把密钥对存储桶有没有写权限。",
+      en: ({ tool }) => tool === "rsync"
+        ? "Check the user name and key used to log in (RSYNC_RSH=\"ssh -i keyfile\"), that the server's host key is in known_hosts, and that the user may write the folder."
+        : "Check rclone's access keys (RCLONE_CONFIG_<NAME>_ACCESS_KEY_ID and _SECRET_ACCESS_KEY, or rclone.conf) and that they may write the bucket.",
+    },
+    examples: [
+      { file: "editor@www.example.cn:/srv/www", facts: { tool: "rsync", said: "editor@www.example.cn: Permission denied (publickey)." } },
+      { file: "oss:paper-archive", facts: { tool: "rclone", said: "AccessDenied: The bucket you access does not belong to you." } },
+    ],
+  }),
+  DeployRemoteUnknown: kind<{ tool: "rsync" | "rclone"; said: string }>({
+    severity: "error",
+    title: { "zh-CN": "rclone 没有这个远端", en: "Unknown rclone remote" },
+    message: {
+      "zh-CN": ({ said }) => `rclone 不知道这个远端，网站没有发布（rclone 说：${said}）。`,
+      en: ({ said }) => `rclone does not know this remote, and nothing was published (rclone said: ${said}).`,
+    },
+    hint: {
+      "zh-CN": () => "先设置这个远端：用 rclone config，或者在 CI 里用环境变量 RCLONE_CONFIG_<名称>_TYPE=s3 等（见 README“发布到对象存储”）；远端名称要和冒号前写的一样。",
+      en: () => "Set the remote up first: with rclone config, or in CI with environment variables such as RCLONE_CONFIG_<NAME>_TYPE=s3 (see the README, object storage); its name must be the one before the colon.",
+    },
+    examples: [{ file: "oss:paper-archive", facts: { tool: "rclone", said: "didn't find section in config file" } }],
+  }),
+  DeployFailed: kind<{ tool: "rsync" | "rclone" | "npm run deploy"; code: number | string; said: string }>({
+    severity: "error",
+    title: { "zh-CN": "发布没有完成", en: "Deploy not finished" },
+    message: {
+      "zh-CN": ({ tool, code, said }) => `${tool} 没有完成发布（${typeof code === "number" ? `退出码 ${code}` : code}，它说：${said}）。`,
+      en: ({ tool, code, said }) => `${tool} did not finish the deploy (${typeof code === "number" ? `exit code ${code}` : code}; it said: ${said}).`,
+    },
+    hint: {
+      "zh-CN": () => "按它说的原因处理后再运行一次 npm run deploy：已经传上去的页面都能正常打开（页面总在它要用的文件之后上传），再运行一次会接着传完。",
+      en: () => "Deal with what it says and run npm run deploy again: the pages already sent work (a page is sent after what it loads), and the next run finishes the deploy.",
+    },
+    examples: [
+      { file: "/mnt/share/site", facts: { tool: "rsync", code: 11, said: "rsync: [receiver] write failed on \"/mnt/share/site/index.html\": No space left on device (28)" } },
+      { file: "/mnt/share/site", facts: { tool: "npm run deploy", code: "EACCES", said: "EACCES: permission denied, open '_site.a/.baoku/deploy.json'" } },
+    ],
+  }),
   ExportNotUtf8: kind<{ file: string }>({
     severity: "error",
     title: { "zh-CN": "导出文件不是 UTF-8 编码", en: "Export not UTF-8" },

@@ -11,6 +11,11 @@ function seconds(value: number): string {
   return value.toFixed(1);
 }
 
+/** Bytes as a report gives them: megabytes with two decimals. */
+function megabytes(bytes: number): string {
+  return (bytes / 1e6).toFixed(2);
+}
+
 /** An English count with its noun: 1 issue, 2 issues. */
 function count(number: number, noun: string): string {
   return `${number} ${noun}${number === 1 ? "" : "s"}`;
@@ -249,6 +254,26 @@ export const TEXTS = {
   auditBelow: text<{ score: number; below: string[] }>({
     "zh-CN": ({ score, below }) => `低于 ${score} 分：${below.join("；")}。`,
     en: ({ score, below }) => `Below ${score}: ${below.join("; ")}.`,
+  }),
+
+  // npm run deploy
+  deployUsage: text({
+    "zh-CN": () => "用法：npm run deploy -- <目标> [--site <目录>]（目标：本机文件夹、ssh://用户@主机:端口/路径、用户@主机:/路径，或 rclone 远端 名称:路径）",
+    en: () => "Usage: npm run deploy -- <target> [--site <dir>] (target: a folder here, ssh://user@host:port/path, user@host:/path, or an rclone remote name:path)",
+  }),
+  deployStep: text<{ step: "assets" | "newPages" | "changedPages" | "entryPoints" | "deletions" | "manifest"; files: number; bytes: number }>({
+    "zh-CN": ({ step, files, bytes }) => `${{ assets: "上传资源和搜索索引", newPages: "上传新页面", changedPages: "上传改动的页面", entryPoints: "上传入口（首页、搜索页、索引入口、订阅和站点地图）", deletions: "删除网站已不再有的文件", manifest: "上传文件清单" }[step]}：${files} 个文件${step === "deletions" ? "" : `，${megabytes(bytes)} MB`}…`,
+    en: ({ step, files, bytes }) => `${{ assets: "Sending assets and search bundles", newPages: "Sending new pages", changedPages: "Sending changed pages", entryPoints: "Sending entry points (home, search, bundle entries, feeds, sitemaps)", deletions: "Removing files the site no longer has", manifest: "Sending the manifest" }[step]}: ${count(files, "file")}${step === "deletions" ? "" : `, ${megabytes(bytes)} MB`}…`,
+  }),
+  deployDone: text<{ target: string; sent: number; bytes: number; removed: number; unchanged: number; seconds: number; first: boolean }>({
+    "zh-CN": ({ target, sent, bytes, removed, unchanged, seconds: time, first }) =>
+      `已发布到 ${target}${first ? "（第一次发布，全部上传）" : ""}：上传 ${sent} 个文件，${megabytes(bytes)} MB，删除 ${removed} 个，${unchanged} 个没有改动，用时 ${seconds(time)} 秒。`,
+    en: ({ target, sent, bytes, removed, unchanged, seconds: time, first }) =>
+      `Deployed to ${target}${first ? " (the first deploy: everything sent)" : ""}: ${count(sent, "file")} sent, ${megabytes(bytes)} MB, ${removed} removed, ${unchanged} unchanged, in ${seconds(time)} s.`,
+  }),
+  deployNotDone: text<{ target: string }>({
+    "zh-CN": ({ target }) => `没有发布完：${target} 上的文件清单还是上一次发布的，改正后再运行一次，会接着传完。`,
+    en: ({ target }) => `The deploy did not finish: ${target} still has the last deploy's manifest; once corrected, run it again and it finishes.`,
   }),
 
   // Every command's command line.

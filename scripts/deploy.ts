@@ -1,0 +1,25 @@
+// `npm run deploy -- <target>`: sends what changed in the built site since the last deploy to a folder, a server over SSH or object
+// storage (src/deploy/), and says what it sent; a failure is told as a problem with what to do.
+import path from "node:path";
+import { languageOf, printProblems, projectRoot, readCommandLine, shownPath, stop } from "../src/cli.ts";
+import { deploySite } from "../src/deploy/deploy.ts";
+import { DeployFailure, systemFailure } from "../src/deploy/transport.ts";
+import { say } from "../src/messages/texts.ts";
+
+const { values, positionals } = readCommandLine({ site: { type: "string" } }, "deployUsage", { positionals: true });
+const language = languageOf(projectRoot);
+if (positionals.length !== 1) stop(say(language, "deployUsage"));
+const target = positionals[0]!;
+try {
+  const result = await deploySite({
+    siteDir: path.resolve(values.site ?? path.join(projectRoot, "_site")), target,
+    onStep: (step, files, bytes) => console.log(say(language, "deployStep", { step, files, bytes })),
+  });
+  console.log(say(language, "deployDone", { ...result, first: result.firstDeploy }));
+} catch (error) {
+  const failure = error instanceof DeployFailure ? error : systemFailure(error, target);
+  if (!failure) throw error;
+  printProblems([{ ...failure.problem, file: shownPath(failure.problem.file) }], language);
+  console.error(say(language, "deployNotDone", { target }));
+  process.exit(1);
+}

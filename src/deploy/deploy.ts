@@ -1,0 +1,145 @@
+// A deploy: compares the site's manifest with the one deployed on the target and sends what differs, in the order of plan.ts, the
+// manifest last of all, so the target's manifest always describes files the target has. Stopped at any point and run again, it plans
+// the same steps from the same deployed manifest and ends with the target equal to the site.
+import { existsSync, statSync } from "node:fs";
+import { mkdtemp, readFile, realpath, rm } from "node:fs/promises";
+import os from "node:os";
+import path from "node:path";
+import { problem } from "../problems.ts";
+import { DEPLOY_INDEX, DEPLOY_LISTS, DEPLOY_PENDING, listPath, parseIndex, parseList } from "../build/deploy-manifest.ts";
+import { emptiedFolders, planDeploy, type DeployPlan, type ManifestLists } from "./plan.ts";
+import { parseTarget, shownTarget } from "./target.ts";
+import { DeployFailure, transportFor } from "./transport.ts";
+
+/** The steps of a deploy as they are reported, in the order they are taken. */
+export const DEPLOY_STEPS = ["manifest", "assets", "newPages", "changedPages", "entryPoints", "deletions"] as const;
+export type DeployStep = (typeof DEPLOY_STEPS)[number];
+
+export interface DeployOptions {
+  /** The built site (the `_site` link or a folder). */
+  siteDir: string;
+  /** Where it goes, as typed (target.ts). */
+  target: string;
+  /** The ssh command rsync logs in to a server with; default: RSYNC_RSH, else ssh. */
+  rsh?: string;
+  /** Told before each step that has something to do, with its files and their bytes. */
+  onStep?: (step: DeployStep, files: number, bytes: number) => void;
+}
+
+export interface DeployResult {
+  /** The target as shown to the editor. */
+  target: string;
+  /** Whether the target had a deployed manifest: a first deploy sends everything. */
+  firstDeploy: boolean;
+  /** Files sent, the manifest's own included, and their bytes. */
+  sent: number;
+  bytes: number;
+  /** Files sent in each step. */
+  steps: Record<DeployStep, number>;
+  removed: number;
+  /** Files the target already had as they are. */
+  unchanged: number;
+  /** What was to be sent and removed, step by step. */
+  plan: DeployPlan;
+  seconds: number;
+}
+
+/** Deploys the site; a failure the editor can act on is thrown as a DeployFailure carrying its problem. */
+export async function deploySite(options: DeployOptions): Promise<DeployResult> {
+  const started = performance.now();
+  const target = parseTarget(options.target);
+  if (!target) throw new DeployFailure(problem("DeployTargetInvalid", { file: options.target }, { target: options.target }));
+  // The copy the link points at now: a build running meanwhile changes the other copy, never this one.
+  const siteDir = await realpath(options.siteDir).catch(() => undefined);
+  const localIndex = siteDir && parseIndex(await readFile(path.join(siteDir, DEPLOY_INDEX), "utf8").catch(() => ""));
+  if (!siteDir || !localIndex) throw new DeployFailure(problem("DeploySiteNotBuilt", { file: options.siteDir }, { site: options.siteDir }));
+  const local = new Map(await Promise.all(localIndex.lists.map(async (name) => [name, parseList(await readFile(path.join(siteDir, listPath(name)), "utf8"))] as const)));
+
+  const transport = transportFor(target, siteDir, options.rsh);
+  const scratch = await mkdtemp(path.join(os.tmpdir(), "baoku-deployed-"));
+  try {
+    const { names, deployed, unsure, pending } = await readDeployed(transport, scratch, localIndex.lists);
+    const plan = planDeploy(local, names, deployed, unsure);
+    const steps = { assets: 0, newPages: 0, changedPages: 0, entryPoints: 0, deletions: 0, manifest: 0 } satisfies Record<DeployStep, number>;
+    let bytes = 0;
+    const sizeOf = (files: readonly string[]) => files.reduce((sum, file) => sum + (statSync(path.join(siteDir, file), { throwIfNoEntry: false })?.size ?? 0), 0);
+    const send = async (step: DeployStep, files: readonly string[]) => {
+      if (files.length === 0) return;
+      const size = sizeOf(files);
+      options.onStep?.(step, files.length, size);
+      await transport.send(files);
+      steps[step] += files.length;
+      bytes += size;
+    };
+    const indexChanged = names === undefined || !sameNames(names, localIndex.lists) || pending;
+    // First the new lists, which no index names yet, and the record of this deploy under way: a deploy stopped from here on is known
+    // to the next one, which then takes nothing the two manifests differ in as being on the target.
+    if (indexChanged) {
+      const lists = plan.lists.map(listPath);
+      options.onStep?.("manifest", lists.length + 1, sizeOf([...lists, DEPLOY_INDEX]));
+      await transport.send(lists);
+      await transport.put(path.join(siteDir, DEPLOY_INDEX), DEPLOY_PENDING);
+      steps.manifest += lists.length;
+      bytes += sizeOf(lists);
+    }
+    await send("assets", plan.assets);
+    await send("newPages", plan.newPages);
+    await send("changedPages", plan.changedPages);
+    await send("entryPoints", plan.entryPoints);
+    if (plan.deletions.length > 0) {
+      options.onStep?.("deletions", plan.deletions.length, 0);
+      await transport.remove(plan.deletions, emptiedFolders(plan.deletions, (folder) => existsSync(path.join(siteDir, folder))));
+      steps.deletions = plan.deletions.length;
+    }
+    // The index last, then what only the deploy needed: its record, and the lists no index names.
+    if (indexChanged) {
+      await transport.send([DEPLOY_INDEX]);
+      steps.manifest++;
+      bytes += sizeOf([DEPLOY_INDEX]);
+      await transport.remove([DEPLOY_PENDING], []);
+    }
+    const wanted = new Set(localIndex.lists.map((name) => `${name}.sha256`));
+    const stale = (await transport.list(DEPLOY_LISTS)).filter((name) => !wanted.has(name)).map((name) => `${DEPLOY_LISTS}/${name}`);
+    if (stale.length > 0) await transport.remove(stale, []);
+    return {
+      target: shownTarget(target), firstDeploy: names === undefined, sent: Object.values(steps).reduce((sum, count) => sum + count, 0) - steps.deletions,
+      bytes, steps, removed: plan.deletions.length, unchanged: plan.unchanged, plan, seconds: (performance.now() - started) / 1000,
+    };
+  } finally {
+    await transport.close();
+    await rm(scratch, { recursive: true, force: true });
+  }
+}
+
+/** What the target holds, as far as its manifest tells (see planDeploy). */
+interface Deployed {
+  /** The lists whose files the target has as listed; undefined when it has no manifest, or one this code cannot read. */
+  names: string[] | undefined;
+  /** The lists of the target the site does not have, by name. */
+  deployed: ManifestLists;
+  /** Lists whose files may be there or not: those the deployed manifest and the one of a deploy stopped midway differ in. */
+  unsure: Set<string>;
+  /** Whether a deploy stopped midway. */
+  pending: boolean;
+}
+
+/** Reads the deployed manifest, and the record of a deploy stopped midway. A list named but missing is taken as empty: its files are sent again. */
+async function readDeployed(transport: ReturnType<typeof transportFor>, scratch: string, localNames: readonly string[]): Promise<Deployed> {
+  await transport.fetch([DEPLOY_INDEX, DEPLOY_PENDING], scratch);
+  const read = async (file: string) => parseIndex(await readFile(path.join(scratch, file), "utf8").catch(() => ""));
+  const [index, pending] = [await read(DEPLOY_INDEX), await read(DEPLOY_PENDING)];
+  if (!index && !pending) return { names: undefined, deployed: new Map(), unsure: new Set(), pending: false };
+  const before = new Set(index?.lists ?? []);
+  const during = pending ? new Set(pending.lists) : before;
+  const names = [...before].filter((name) => during.has(name));
+  const unsure = new Set([...before, ...during].filter((name) => !(before.has(name) && during.has(name))));
+  const have = new Set(localNames);
+  const wanted = [...new Set([...before, ...during])].filter((name) => !have.has(name));
+  if (wanted.length > 0) await transport.fetch(wanted.map(listPath), scratch);
+  const deployed = new Map(await Promise.all(wanted.map(async (name) => [name, parseList(await readFile(path.join(scratch, listPath(name)), "utf8").catch(() => ""))] as const)));
+  return { names, deployed, unsure, pending: pending !== undefined };
+}
+
+function sameNames(a: readonly string[], b: readonly string[]): boolean {
+  return a.length === b.length && a.every((name, index) => name === b[index]);
+}
