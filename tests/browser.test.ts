@@ -64,6 +64,8 @@ browserSuite("the bundled archive in Chromium", (browser) => {
     const page = await browser.newPage();
     await page.goto(site.url);
     await page.getByRole("link", { name: "本期全部版面和标题" }).click();
+    // The click starts the navigation; the issue page's 标题导航 is there once it has loaded.
+    await page.getByRole("region", { name: "标题导航" }).waitFor();
     const headlineLinks = await linksMatching(page, articleUrlPattern, page.getByRole("region", { name: "标题导航" }));
     assert.equal(headlineLinks.length, seedItemCount, "标题导航 should list every item of the issue");
     for (const link of headlineLinks) {
