@@ -223,3 +223,27 @@ test("should deploy to a plain folder, and tell the editor in Chinese what is wr
   const missing = await failure({ siteDir, target: "nosuchremote:site" });
   assert.ok(["DeployRemoteUnknown", "DeployToolMissing"].includes(missing.kind), missing.kind);
 });
+
+test("should keep the deploy lists of another site built from the same cache, as every cache entry is kept", async () => {
+  // Two archives built one after the other with one cache, as the tests and a newsroom's several papers do: the second build must not
+  // take away the lists the first site's manifest links, or the first site's next build (or one running at the same time) fails.
+  const cacheDir = path.join(workDir, "shared-cache");
+  const [first, second] = [path.join(workDir, "first"), path.join(workDir, "second")];
+  for (const root of [first, second]) {
+    await cp(path.join(projectRoot, "issues"), path.join(root, "issues"), { recursive: true });
+    await cp(path.join(projectRoot, "baoku.config.json"), path.join(root, "baoku.config.json"));
+  }
+  const file = path.join(second, issueFileOf("2022-11-02"));
+  await mkdir(path.dirname(file), { recursive: true });
+  await writeFile(file, syntheticIssue(await bundledText(), 1481, "2022-11-02"));
+  for (const root of [first, second]) {
+    const result = await buildSite({ contentRoot: root, outputDir: path.join(root, "_site"), cacheDir });
+    assert.ok(result.ok, report(result.problems));
+  }
+  const index = parseIndex(await readFile(path.join(first, "_site", DEPLOY_INDEX), "utf8"));
+  assert.ok(index && index.lists.length > 0);
+  const missing = index.lists.filter((name) => !existsSync(path.join(cacheDir, "deploy", `${name}.sha256`)));
+  assert.deepEqual(missing, [], "the first site's lists are still in the cache");
+  const again = await buildSite({ contentRoot: first, outputDir: path.join(first, "_site"), cacheDir });
+  assert.ok(again.ok, report(again.problems));
+});

@@ -5,9 +5,9 @@
 // ones the cache recorded when it made each entry (cache-entries.ts); nothing is hashed again. A list made once is kept in the cache
 // under its name and remembered by its entry, so a build makes lists only for the entries it made.
 import { createHash } from "node:crypto";
-import { mkdir, readdir, readFile, rm } from "node:fs/promises";
+import { mkdir, readdir, readFile, rm, stat } from "node:fs/promises";
 import path from "node:path";
-import { exists, writeAtomically } from "../util/cache-files.ts";
+import { exists, isStale, touch, writeAtomically } from "../util/cache-files.ts";
 import { readManifest, type EntryFile } from "./cache-entries.ts";
 import { entryOfPublished } from "./render-site.ts";
 import type { SiteEntry } from "./publish.ts";
@@ -96,10 +96,26 @@ export async function deployManifest(cacheDir: string, entries: readonly SiteEnt
   const indexText = `${JSON.stringify(index)}\n`;
   const indexFile = path.join(dir, `index-${createHash("sha256").update(indexText).digest("hex").slice(0, 16)}.json`);
   if (!(await exists(indexFile))) await writeAtomically(indexFile, indexText);
-  await writeAtomically(namesFile, JSON.stringify(names));
-  // What no copy of the site will link again: the copy being served keeps its own links to what is removed.
+  // Builds sharing the cache may be building other sites at the same time, as every other cache entry allows (util/cache-files.ts):
+  // this build's lists are marked used, and only lists no build has used for a while are removed, with their names. The copy being
+  // served keeps its own links to what is removed.
   const keep = new Set([...lists.map((name) => `${name}.sha256`), path.basename(indexFile), "names.json"]);
-  for (const file of await readdir(dir)) if (!keep.has(file)) await rm(path.join(dir, file), { force: true });
+  const now = Date.now();
+  const removed = new Set<string>();
+  for (const file of await readdir(dir)) {
+    const full = path.join(dir, file);
+    if (keep.has(file)) {
+      await touch(full);
+      continue;
+    }
+    const info = await stat(full).catch(() => undefined);
+    if (info && isStale(info.mtimeMs, now)) {
+      await rm(full, { force: true });
+      removed.add(file.replace(/\.sha256$/, ""));
+    }
+  }
+  const named = Object.entries({ ...known, ...names }).filter(([, name]) => !removed.has(name));
+  await writeAtomically(namesFile, JSON.stringify(Object.fromEntries(named)));
   return [...lists.map((name) => ({ source: path.join(dir, `${name}.sha256`), target: listPath(name) })), { source: indexFile, target: DEPLOY_INDEX }];
 }
 
