@@ -4,9 +4,7 @@
 import { mkdir, writeFile } from "node:fs/promises";
 import path from "node:path";
 import type { Issue } from "../model.ts";
-
-/** Front-matter values as JSON, which is valid YAML and quotes every string safely. */
-const yaml = (value: unknown) => JSON.stringify(value);
+import { markdownFile, peerPages } from "./peer-pages.ts";
 
 const CONFIG = `baseURL = "http://127.0.0.1/"
 languageCode = "zh-CN"
@@ -43,39 +41,14 @@ export async function writeHugoProject(issues: readonly Issue[], projectDir: str
     await mkdir(path.dirname(path.join(projectDir, "layouts", name)), { recursive: true });
     await writeFile(path.join(projectDir, "layouts", name), text);
   }
-  const content = path.join(projectDir, "content");
   let pageCount = 0;
-  const years = new Map<string, { date: string; url: string }[]>();
-  for (const issue of issues) {
-    const [year, month, day] = issue.date.split("-") as [string, string, string];
-    const issueUrl = `/${year}/${month}/${day}/`;
-    const articles = issue.pages.flatMap((page) => page.articles.map((article) => ({ article, url: `${issueUrl}${page.number}/${article.number}/` })));
-    const dir = path.join(content, year, month, day);
+  for (const page of peerPages(issues)) {
+    const dir = path.join(projectDir, "content", page.dir);
     await mkdir(dir, { recursive: true });
-    await writeFile(path.join(dir, "issue.md"), [
-      "---", "type: issue", `title: ${yaml(`${issue.date} 总第${issue.number}期`)}`, `url: ${yaml(issueUrl)}`,
-      `articles: ${yaml(articles.map(({ article, url }) => ({ title: article.title, url })))}`, "---", "",
-    ].join("\n"));
-    for (const [index, { article, url }] of articles.entries()) {
-      const previous = articles[index - 1];
-      const next = articles[index + 1];
-      await writeFile(path.join(dir, `${url.split("/").slice(-3, -1).join("-")}.md`), [
-        "---", "type: article", `title: ${yaml(article.title)}`, `subtitle: ${yaml(article.subtitle ?? "")}`, `url: ${yaml(url)}`,
-        `previous: ${yaml(previous ? { url: previous.url, title: previous.article.title } : null)}`,
-        `next: ${yaml(next ? { url: next.url, title: next.article.title } : null)}`,
-        "---", "", ...article.paragraphs.flatMap((paragraph) => [paragraph, ""]),
-      ].join("\n"));
-    }
-    pageCount += 1 + articles.length;
-    const yearIssues = years.get(year) ?? [];
-    yearIssues.push({ date: issue.date, url: issueUrl });
-    years.set(year, yearIssues);
-  }
-  await mkdir(path.join(content, "archive"), { recursive: true });
-  for (const [year, yearIssues] of years) {
-    await writeFile(path.join(content, "archive", `${year}.md`), [
-      "---", "type: year", `title: ${yaml(`${year}年`)}`, `url: ${yaml(`/archive/${year}/`)}`, `issues: ${yaml(yearIssues)}`, "---", "",
-    ].join("\n"));
+    await writeFile(path.join(dir, page.name ?? "issue.md"), markdownFile(["type", page.kind], [
+      ["title", page.title], ...(page.subtitle === undefined ? [] : [["subtitle", page.subtitle] as const]),
+      ["url", page.url], ...Object.entries(page.fields),
+    ], page.body));
     pageCount++;
   }
   return pageCount;
