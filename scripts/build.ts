@@ -7,7 +7,7 @@ import { projectRoot } from "../src/project.ts";
 
 const started = performance.now();
 const { values } = readCommandLine({
-  content: { type: "string" }, output: { type: "string" }, cache: { type: "string" }, full: { type: "boolean" }, verbose: { type: "boolean" }, "allow-empty": { type: "boolean" }, verify: { type: "boolean" },
+  content: { type: "string" }, output: { type: "string" }, cache: { type: "string" }, full: { type: "boolean" }, verbose: { type: "boolean" }, "allow-empty": { type: "boolean" }, verify: { type: "boolean" }, "manifest-only": { type: "boolean" },
 }, "buildUsage");
 const output = shownPath(path.resolve(values.output ?? path.join(projectRoot, "_site")));
 const result = await buildSite({
@@ -15,6 +15,7 @@ const result = await buildSite({
   verbose: values.verbose ?? false,
   skipWhenUnchanged: !values.full,
   allowEmpty: values["allow-empty"] ?? false,
+  manifestOnly: values["manifest-only"] ?? false,
   verify: (values.verify ?? false) || (values.full ?? false),
   onWait: (pid) => console.error(say(languageOf(contentRootOf(values.content)), "buildWaiting", { pid })),
   ...(values.output && { outputDir: values.output }),

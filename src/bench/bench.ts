@@ -1,9 +1,9 @@
 // The benchmark (`npm run bench`): builds synthetic archives of N daily issues with the real pipeline and then with plain
 // Eleventy in the same run, and prints cold build time, pages per second, peak memory of the process tree, search indexing time and
 // index size; the time to add one issue to the built archive and publish it (the first after the cold build, and the next); and the time
-// of a rebuild with nothing changed; and, against an SSH server on 127.0.0.1, the end to end of a day in CI: from a restored cache (the
-// site's copies gone, as on a fresh runner), build with one new issue and deploy it, with the files and bytes sent; and what .cache
-// holds, by kind.
+// of a rebuild with nothing changed; and, against an SSH server on 127.0.0.1, the end to end of a day in CI: the cache CI keeps for a
+// deploy from the cache (build/ci-cache.ts) saved and restored on a fresh runner, one new issue built as the manifest only and deployed
+// from the cache, with the files and bytes sent; and what .cache holds, by kind.
 import { existsSync } from "node:fs";
 import { mkdir, readdir, rm, stat, writeFile } from "node:fs/promises";
 import os from "node:os";
@@ -20,6 +20,8 @@ import { measure, type Measured } from "./measure.ts";
 import { bundledText, syntheticDate, syntheticIssue, writeSyntheticArchive } from "./synthetic-archive.ts";
 import { startSshServer, type SshServer } from "./ssh-server.ts";
 import { deploySite, type DeployResult } from "../deploy/deploy.ts";
+import { deployCacheTarArgs } from "../build/ci-cache.ts";
+import { removeManifestSites } from "../build/deploy-manifest.ts";
 
 export const DEFAULT_SIZES = [300, 1000, 4000, 11000];
 
@@ -85,9 +87,9 @@ async function firstQueryFloorBytes(siteDir: string): Promise<number> {
 }
 
 /** A build with its own cache folder beside the output, so each size starts cold and the project's own cache is left alone. */
-function runBuild(contentRoot: string, outputDir: string): Promise<Measured> {
+function runBuild(contentRoot: string, outputDir: string, more: string[] = []): Promise<Measured> {
   // The build's figures are read from what it prints, so it prints them in English whatever the paper's language.
-  return measure(process.execPath, ["--import", "tsx", path.join(projectRoot, "scripts/build.ts"), "--content", contentRoot, "--output", outputDir, "--cache", `${outputDir}.cache`], {
+  return measure(process.execPath, ["--import", "tsx", path.join(projectRoot, "scripts/build.ts"), "--content", contentRoot, "--output", outputDir, "--cache", `${outputDir}.cache`, ...more], {
     cwd: projectRoot, env: { ...process.env, [LANGUAGE_VARIABLE]: "en" },
   });
 }
@@ -138,10 +140,23 @@ interface EndToEnd {
   site: { files: number; bytes: number };
   /** The cold build's site deployed to an empty folder. */
   first: Pick<DeployResult, "sent" | "bytes" | "seconds">;
-  /** From the cache alone, one issue added: the build (which makes the site's copy afresh) and the deploy of what it changed. */
+  /** The cache CI keeps for a deploy from the cache (build/ci-cache.ts): its files and bytes, compressed, and saving and restoring it as actions/cache does. */
+  ciCache: { files: number; bytes: number; compressedBytes: number; saveSeconds: number; restoreSeconds: number; kinds: Record<CacheKind, { files: number; bytes: number }> };
+  /** From that cache alone, one issue added: the build of the manifest only, its peak, and the deploy of what it changed. */
   buildSeconds: number;
+  buildPeakGB: number;
   deploy: Pick<DeployResult, "sent" | "bytes" | "seconds" | "removed" | "steps">;
 }
+
+/** Runs a shell pipeline, timed; throws when it fails. */
+async function timedShell(what: string, command: string): Promise<number> {
+  const run = await measure("sh", ["-c", command], { cwd: projectRoot });
+  assertSucceeded(what, run);
+  return run.seconds;
+}
+
+/** A shell word. */
+const quoted = (word: string) => `'${word.replaceAll("'", "'\\''")}'`;
 
 interface Peer {
   seconds: number;
@@ -153,6 +168,7 @@ interface Peer {
 /** The site's output (a link) and its two copies beside it, and its cache. */
 async function removeSite(siteDir: string): Promise<void> {
   for (const folder of [siteDir, `${siteDir}.a`, `${siteDir}.b`, `${siteDir}.cache`]) await rm(folder, { recursive: true, force: true });
+  await removeManifestSites(siteDir);
 }
 
 /** The first day of the month after `date`'s. */
@@ -210,20 +226,40 @@ async function benchSize(issues: number, workDir: string, options: { baseline: b
   const noChange = await runBuild(contentRoot, siteDir);
   assertSucceeded("the rebuild with nothing changed", noChange);
 
-  // A day in CI: the cache restored on a fresh runner (no copy of the site), one new issue built and deployed.
+  const cache = await cacheByKind(`${siteDir}.cache`);
+  // A day in CI: the cache CI keeps for a deploy from the cache (no part's pages, no image derivative) saved and restored on a fresh
+  // runner as actions/cache does (tar and zstd), one new issue built as the manifest only from it, and deployed from the cache.
   let endToEnd: EndToEnd | undefined;
   if (options.ssh && first) {
-    console.error(`[${issues}] deploying the site as it is now, then from the cache alone: one more issue, built and deployed…`);
+    console.error(`[${issues}] deploying the site as it is now, then a day in CI: the cache saved and restored without pages and images, one more issue built and deployed…`);
     await deploy(options.ssh);
-    for (const folder of [siteDir, `${siteDir}.a`, `${siteDir}.b`]) await rm(folder, { recursive: true, force: true });
-    const built = await addIssue(issues + 3, syntheticDate(firstOfNextMonth(nextDate), 1));
-    const deployed = await deploy(options.ssh);
+    const site = await folderSize(siteDir);
+    const ciSite = `${siteDir}-ci`;
+    const ciCache = `${ciSite}.cache`;
+    const archive = path.join(workDir, `ci-cache-${issues}.tar.zst`);
+    await rm(ciCache, { recursive: true, force: true });
+    await rm(archive, { force: true });
+    const saveSeconds = await timedShell("saving the CI cache", `tar ${deployCacheTarArgs(`${siteDir}.cache`).map(quoted).join(" ")} | zstd -q -T0 --long=30 -o ${quoted(archive)}`);
+    await mkdir(ciCache, { recursive: true });
+    const restoreSeconds = await timedShell("restoring the CI cache", `zstd -q -d --long=30 -c ${quoted(archive)} | tar -xf - -C ${quoted(ciCache)}`);
+    const kinds = await cacheByKind(ciCache);
+    const totals = Object.values(kinds).reduce((sum, kind) => ({ files: sum.files + kind.files, bytes: sum.bytes + kind.bytes }), { files: 0, bytes: 0 });
+    const compressedBytes = (await stat(archive)).size;
+    await rm(archive, { force: true });
+    const date = syntheticDate(firstOfNextMonth(nextDate), 1);
+    const file = path.join(contentRoot, issueFileOf(date));
+    await writeFile(file, syntheticIssue(await bundledText(), issues + 4, date));
+    const built = await runBuild(contentRoot, ciSite, ["--manifest-only"]);
+    assertSucceeded("the build of the manifest only from the CI cache", built);
+    const deployed = await deploySite({ siteDir: ciSite, target: options.ssh.targetOf(remote), rsh: options.ssh.rsh });
     endToEnd = {
-      site: await folderSize(siteDir), first: { sent: first.sent, bytes: first.bytes, seconds: first.seconds }, buildSeconds: built.seconds,
+      site, first: { sent: first.sent, bytes: first.bytes, seconds: first.seconds },
+      ciCache: { ...totals, compressedBytes, saveSeconds, restoreSeconds, kinds },
+      buildSeconds: built.seconds, buildPeakGB: built.peakBytes / 1e9,
       deploy: { sent: deployed.sent, bytes: deployed.bytes, seconds: deployed.seconds, removed: deployed.removed, steps: deployed.steps },
     };
+    await removeSite(ciSite);
   }
-  const cache = await cacheByKind(`${siteDir}.cache`);
   await removeSite(siteDir);
   await rm(remote, { recursive: true, force: true });
 
@@ -311,15 +347,17 @@ function table(rows: Row[]): string {
   ];
   const megabytes = (bytes: number) => `${(bytes / 1e6).toFixed(1)} MB`;
   const endToEnd = [
-    "| issues | site: files | site: size | first deploy: files | MB | time | from the cache, one issue: build | deploy: files sent (assets, new pages, changed pages, entry points, manifest) | MB | removed | deploy time | build + deploy |",
-    "|---:|---:|---:|---:|---:|---:|---:|---|---:|---:|---:|---:|",
+    "| issues | site: files | site: size | first deploy: files | MB | time | CI cache: files | MB | compressed | save | restore | one issue, manifest only: build | its peak | deploy: files sent (assets, new pages, changed pages, entry points, manifest) | MB | removed | deploy time | build + deploy | restore + build + deploy |",
+    "|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|---:|---:|---:|---:|---:|",
     ...rows.map((row) => {
       const run = row.endToEnd;
       if (!run) return `| ${row.issues} | no sshd: not run |`;
       const { steps } = run.deploy;
-      return `| ${[row.issues, run.site.files, megabytes(run.site.bytes), run.first.sent, megabytes(run.first.bytes), seconds(run.first.seconds), seconds(run.buildSeconds),
+      return `| ${[row.issues, run.site.files, megabytes(run.site.bytes), run.first.sent, megabytes(run.first.bytes), seconds(run.first.seconds),
+        run.ciCache.files, megabytes(run.ciCache.bytes), megabytes(run.ciCache.compressedBytes), seconds(run.ciCache.saveSeconds), seconds(run.ciCache.restoreSeconds),
+        seconds(run.buildSeconds), gigabytes(run.buildPeakGB),
         `${run.deploy.sent} (${steps.assets}, ${steps.newPages}, ${steps.changedPages}, ${steps.entryPoints}, ${steps.manifest})`, megabytes(run.deploy.bytes), run.deploy.removed,
-        seconds(run.deploy.seconds), seconds(run.buildSeconds + run.deploy.seconds)].join(" | ")} |`;
+        seconds(run.deploy.seconds), seconds(run.buildSeconds + run.deploy.seconds), seconds(run.ciCache.restoreSeconds + run.buildSeconds + run.deploy.seconds)].join(" | ")} |`;
     }),
   ];
   const cache = [
@@ -328,7 +366,9 @@ function table(rows: Row[]): string {
     ...rows.map((row) => {
       const kinds = CACHE_KINDS.map((kind) => row.cache[kind]);
       const total = kinds.reduce((sum, kind) => ({ files: sum.files + kind.files, bytes: sum.bytes + kind.bytes }), { files: 0, bytes: 0 });
-      return `| ${[row.issues, ...[...kinds, total].map((kind) => `${megabytes(kind.bytes)} (${kind.files} files)`)].join(" | ")} |`;
+      const ci = row.endToEnd?.ciCache;
+      const ciRow = ci ? [`| ${[`${row.issues}, kept by CI for a deploy from the cache`, ...CACHE_KINDS.map((kind) => ci.kinds[kind]), ci].map((kind) => typeof kind === "string" ? kind : `${megabytes(kind.bytes)} (${kind.files} files)`).join(" | ")} |`] : [];
+      return [`| ${[row.issues, ...[...kinds, total].map((kind) => `${megabytes(kind.bytes)} (${kind.files} files)`)].join(" | ")} |`, ...ciRow].join("\n");
     }),
   ];
   return [...build, "", ...peers, "", ...search, "", ...endToEnd, "", ...cache].join("\n");

@@ -7,13 +7,13 @@ import { ParseCache } from "../content/parse-cache.ts";
 import { hasErrors, type Problem } from "../problems.ts";
 import { runLanguage, type Language } from "../messages/language.ts";
 import { renderSite } from "./render-site.ts";
-import { publish, recoverAbandonedBuilds } from "./publish.ts";
+import { pointAt, publish, recoverAbandonedBuilds } from "./publish.ts";
 import { codeFingerprint, contentFingerprint, isUpToDate, recordBuild } from "./build-fingerprint.ts";
 import { readContentFiles, type ContentFiles } from "../content/content-files.ts";
 import { historyVersion, readHistory } from "../content/history.ts";
 import { createRenderPool, type RenderPool } from "./render-pool.ts";
 import { servedSiteIsSound } from "./verify-site.ts";
-import { deployManifest } from "./deploy-manifest.ts";
+import { deployManifest, writeManifestSite } from "./deploy-manifest.ts";
 import { writeProblem } from "./failure.ts";
 import { lockOutput } from "./build-lock.ts";
 import { projectRoot } from "../project.ts";
@@ -51,6 +51,12 @@ export interface BuildOptions {
   searchBundleArticles?: number;
   /** Told once, with its process id, when another build holds the output folder and this one waits for it. */
   onWait?: (pid: number) => void;
+  /**
+   * Build the cache and the site's manifest, not the site: `outputDir` then holds the manifest only, with where each file is in the cache,
+   * and `npm run deploy` sends what changed from there. For CI that deploys from a cache kept without the pages and images (the
+   * README, "The CI cache"); default: false. The command line sets it with `--manifest-only`.
+   */
+  manifestOnly?: boolean;
 }
 
 export interface BuildResult {
@@ -97,7 +103,7 @@ export async function buildSite(options: BuildOptions = {}): Promise<BuildResult
   try {
     await recoverAbandonedBuilds(outputDir);
     const codeHash = await codeFingerprint(projectRoot);
-    const fingerprint = options.skipWhenUnchanged ? contentFingerprint(codeHash, content, await historyVersion(contentRoot)) : undefined;
+    const fingerprint = options.skipWhenUnchanged && !options.manifestOnly ? contentFingerprint(codeHash, content, await historyVersion(contentRoot)) : undefined;
     if (fingerprint && !options.verify && (await isUpToDate(cacheDir, outputDir, fingerprint)) && (await servedSiteIsSound(outputDir, cacheDir))) {
       return { ok: true, problems: [], language: runLanguage(configuredLanguage(content)), writtenCount: 0, unchanged: true };
     }
@@ -150,11 +156,13 @@ async function buildFrom(contentRoot: string, content: ContentFiles, { outputDir
     contentRoot, cacheDir, codeHash, pool, language, history, verbose: options.verbose ?? false, verification: options.verify ? "full" : "cheap",
     ...(options.searchBundleArticles && { searchBundleArticles: options.searchBundleArticles }),
     ...(options.imageConcurrency && { imageConcurrency: options.imageConcurrency }),
+    ...(options.manifestOnly && { manifestOnly: true }),
   });
   if (site.problems.length > 0) return { ok: false, problems: [...problems, ...site.problems], language, writtenCount: 0, images: site.images };
   await mkdir(path.dirname(outputDir), { recursive: true });
-  const extras = await deployManifest(cacheDir, site.entries, site.remade);
-  await publish(outputDir, cacheDir, site.entries, { remade: site.remade, filesOf: site.filesOf, fresh: options.verify ?? false, extras });
+  const { extras, sources } = await deployManifest(cacheDir, site.entries, site.remade);
+  if (options.manifestOnly) await writeManifestSite(outputDir, extras, sources, pointAt);
+  else await publish(outputDir, cacheDir, site.entries, { remade: site.remade, filesOf: site.filesOf, fresh: options.verify ?? false, extras });
   if (fingerprint) await recordBuild(cacheDir, outputDir, fingerprint);
   await site.pruneCache();
   await archive.cache?.prune();

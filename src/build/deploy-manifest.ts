@@ -5,7 +5,7 @@
 // ones the cache recorded when it made each entry (cache-entries.ts); nothing is hashed again. A list made once is kept in the cache
 // under its name and remembered by its entry, so a build makes lists only for the entries it made.
 import { createHash } from "node:crypto";
-import { mkdir, readdir, readFile, rm, stat } from "node:fs/promises";
+import { copyFile, mkdir, readdir, readFile, rename, rm, stat } from "node:fs/promises";
 import path from "node:path";
 import { exists, isStale, touch, writeAtomically } from "../util/cache-files.ts";
 import { readManifest, type EntryFile } from "./cache-entries.ts";
@@ -73,7 +73,7 @@ export function parseIndex(text: string): DeployIndex | undefined {
  * Makes the manifest of the site made of `entries` in `cacheDir/deploy/` (only the lists of entries it has not listed before, or made
  * again) and says which files put it into the site. `remade` are entries whose files were made again after failing their check.
  */
-export async function deployManifest(cacheDir: string, entries: readonly SiteEntry[], remade: ReadonlySet<string>): Promise<ExtraFile[]> {
+export async function deployManifest(cacheDir: string, entries: readonly SiteEntry[], remade: ReadonlySet<string>): Promise<{ extras: ExtraFile[]; sources: DeploySources }> {
   const dir = path.join(cacheDir, "deploy");
   await mkdir(dir, { recursive: true });
   const namesFile = path.join(dir, "names.json");
@@ -116,7 +116,70 @@ export async function deployManifest(cacheDir: string, entries: readonly SiteEnt
   }
   const named = Object.entries({ ...known, ...names }).filter(([, name]) => !removed.has(name));
   await writeAtomically(namesFile, JSON.stringify(Object.fromEntries(named)));
-  return [...lists.map((name) => ({ source: path.join(dir, `${name}.sha256`), target: listPath(name) })), { source: indexFile, target: DEPLOY_INDEX }];
+  const sources: DeploySources = { format: 1, lists: {} };
+  for (const entry of entries) sources.lists[names[`${entry.to}\0${entry.from}`]!] ??= { from: entry.from, to: entry.to };
+  return { extras: [...lists.map((name) => ({ source: path.join(dir, `${name}.sha256`), target: listPath(name) })), { source: indexFile, target: DEPLOY_INDEX }], sources };
+}
+
+/**
+ * Where the files of each list are in the cache, for a site built with its manifest only (`manifestOnly`): the cache entry's published
+ * folder, and the folder of the site it goes to (a list's paths are `to/` followed by the path below `from`). Written beside the manifest
+ * in such a site, with `from` relative to the site's folder; never deployed, as no list names it.
+ */
+export interface DeploySources {
+  format: 1;
+  lists: Record<string, { from: string; to: string }>;
+}
+
+/** The sources of a site built with its manifest only, relative to the site's root. */
+export const DEPLOY_SOURCES = `${DEPLOY_FOLDER}/sources.json`;
+
+/** A site's sources, with `from` made absolute; undefined for a whole site, which holds its files itself. */
+export async function readSources(siteDir: string): Promise<DeploySources | undefined> {
+  const text = await readFile(path.join(siteDir, DEPLOY_SOURCES), "utf8").catch(() => undefined);
+  if (text === undefined) return undefined;
+  const sources = JSON.parse(text) as DeploySources;
+  for (const source of Object.values(sources.lists)) source.from = path.resolve(siteDir, source.from);
+  return sources;
+}
+
+/** Folders beside the output that hold sites built with their manifest only: `<output>.manifest-<hash of its index>`. */
+const MANIFEST_SITE = /\.manifest-[0-9a-f]{16}$/;
+
+/**
+ * Makes `outputDir` a site of the manifest only: a folder beside it holding `.baoku/` (the index and lists, and the sources), which
+ * `outputDir` then links to, replacing the site it served with one rename. Other such folders beside it are removed.
+ */
+export async function writeManifestSite(outputDir: string, extras: readonly ExtraFile[], sources: DeploySources, pointAt: (outputDir: string, folderName: string) => Promise<void>): Promise<void> {
+  const index = extras.find((extra) => extra.target === DEPLOY_INDEX)!;
+  const folder = `${outputDir}.manifest-${path.basename(index.source).replace(/^index-|\.json$/g, "")}`;
+  const relative = { format: 1, lists: Object.fromEntries(Object.entries(sources.lists).map(([name, { from, to }]) => [name, { from: path.relative(folder, from), to }])) };
+  const sourcesText = `${JSON.stringify(relative)}\n`;
+  // The same index names the same lists, so a folder already made for it (the site served, when nothing changed) needs only its sources.
+  if (await exists(path.join(folder, DEPLOY_INDEX))) {
+    await writeAtomically(path.join(folder, DEPLOY_SOURCES), sourcesText);
+  } else {
+    const building = `${outputDir}.building-${process.pid}`;
+    await rm(building, { recursive: true, force: true });
+    for (const extra of extras) {
+      const target = path.join(building, extra.target);
+      await mkdir(path.dirname(target), { recursive: true });
+      await copyFile(extra.source, target);
+    }
+    await writeAtomically(path.join(building, DEPLOY_SOURCES), sourcesText);
+    await rm(folder, { recursive: true, force: true });
+    await rename(building, folder);
+  }
+  await pointAt(outputDir, path.basename(folder));
+  await removeManifestSites(outputDir, path.basename(folder));
+}
+
+/** Removes the folders of sites built with their manifest only beside `outputDir`, but `keep`. */
+export async function removeManifestSites(outputDir: string, keep?: string): Promise<void> {
+  const prefix = `${path.basename(outputDir)}.`;
+  for (const name of await readdir(path.dirname(outputDir)).catch(() => [] as string[])) {
+    if (name !== keep && name.startsWith(prefix) && MANIFEST_SITE.test(name)) await rm(path.join(path.dirname(outputDir), name), { recursive: true, force: true });
+  }
 }
 
 /** An entry's files as the site publishes them, with the hashes its cache manifest recorded. */

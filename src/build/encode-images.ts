@@ -19,6 +19,18 @@ export interface EncodeImagesOptions {
   concurrency?: number;
   /** How derivatives taken from the cache are checked; default: cheap (their size). */
   verification?: Verification;
+  /**
+   * Derivatives a build that makes no site (`manifestOnly`) may take as done when the image cache no longer has them: their size and
+   * SHA-256 as an earlier build published them, by the name of their cache file (see derivativeName). They are on the target already,
+   * as the deployed manifest says, so they are neither encoded again nor needed here.
+   */
+  published?: ReadonlyMap<string, PublishedDerivative>;
+}
+
+/** A derivative's size and SHA-256 as published. */
+export interface PublishedDerivative {
+  size: number;
+  sha256: string;
 }
 
 export interface EncodeImagesResult {
@@ -28,6 +40,8 @@ export interface EncodeImagesResult {
   reused: number;
   /** The cache file of each derivative, by its site path. */
   files: Map<string, string>;
+  /** Derivatives taken as done from `published`, by their site path: not in the cache, not encoded. */
+  done: Map<string, PublishedDerivative & { name: string }>;
   /** Sources that could not be decoded, with sharp's reason; their derivatives were not made. */
   failures: { source: string; reason: string }[];
 }
@@ -35,13 +49,21 @@ export interface EncodeImagesResult {
 
 /** Makes every derivative missing from the cache, `concurrency` at a time, and says where each one's file is. */
 export default async function encodeImages(derivatives: readonly Derivative[], options: EncodeImagesOptions): Promise<EncodeImagesResult> {
-  const result: EncodeImagesResult = { encoded: 0, reused: 0, files: new Map(), failures: [] };
+  const result: EncodeImagesResult = { encoded: 0, reused: 0, files: new Map(), done: new Map(), failures: [] };
   const missing: { derivative: Derivative; file: string }[] = [];
   for (const derivative of derivatives) {
     const file = cacheFile(options.cacheDir, derivative);
-    result.files.set(derivative.path, file);
-    if (await isSound(file, options.verification ?? "cheap")) result.reused++;
-    else missing.push({ derivative, file });
+    const published = options.published?.get(path.basename(file));
+    if (await isSound(file, options.verification ?? "cheap")) {
+      result.files.set(derivative.path, file);
+      result.reused++;
+    } else if (published) {
+      result.done.set(derivative.path, { ...published, name: path.basename(file) });
+      result.reused++;
+    } else {
+      result.files.set(derivative.path, file);
+      missing.push({ derivative, file });
+    }
   }
   const sources = new SourceCache(options.contentRoot, missing);
   const failed = new Set<string>();

@@ -12,7 +12,7 @@ import { eachLimited } from "../util/each-limited.ts";
 import { DAYS_FOLDER, LUNAR_DAYS_FOLDER, NUMBER_FOLDER, PEOPLE_FOLDER, SHARED_DATA_FOLDERS } from "../paths.ts";
 import { isRunning } from "./build-lock.ts";
 import { statOf } from "./cache-entries.ts";
-import { DEPLOY_FOLDER, type ExtraFile } from "./deploy-manifest.ts";
+import { DEPLOY_FOLDER, removeManifestSites, type ExtraFile } from "./deploy-manifest.ts";
 
 /** A cache entry linked into the site: a part's pages at the site's root, or a search bundle at pagefind/<key>. */
 export interface SiteEntry {
@@ -78,6 +78,7 @@ export async function publish(outputDir: string, cacheDir: string, entries: read
   }
   await writeState(stateFile, { complete: true, linked: place.linked, entries: wanted, extras });
   await pointAt(outputDir, path.basename(copyDir));
+  await removeManifestSites(outputDir);
 }
 
 /** Brings the copy up to date with `wanted`: by what changed when it was made complete before in the same way, else from nothing. */
@@ -260,7 +261,7 @@ async function writeState(file: string, state: CopyState): Promise<void> {
  * Points `outputDir` at the copy named `copyName` (beside it). Replacing a link is one rename. An output folder that is a real folder (from
  * an older build, or made by hand) is moved aside first and removed after, by the two renames that recoverAbandonedBuilds can finish.
  */
-async function pointAt(outputDir: string, copyName: string): Promise<void> {
+export async function pointAt(outputDir: string, copyName: string): Promise<void> {
   const link = `${outputDir}.link-${process.pid}`;
   await rm(link, { force: true });
   await symlink(copyName, link);

@@ -21,7 +21,7 @@ import { issueRecords, sharedRecords } from "../site/issue-records.ts";
 import { publishedFiles } from "../site/published-files.ts";
 import { eachLimited, limited } from "../util/each-limited.ts";
 import type { SiteData } from "../site-types.ts";
-import encodeImages, { copyDerivatives, type EncodeImagesResult } from "./encode-images.ts";
+import encodeImages, { copyDerivatives, type EncodeImagesResult, type PublishedDerivative } from "./encode-images.ts";
 import type { RenderPool } from "./render-pool.ts";
 import { indexBundle } from "./search-index.ts";
 import { traditionalScripts } from "./traditional-table.ts";
@@ -49,6 +49,12 @@ export interface RenderSiteOptions {
   verification: Verification;
   /** The most articles one search bundle holds; default: MAX_BUNDLE_ARTICLES. */
   searchBundleArticles?: number;
+  /**
+   * Make the cache entries and their manifests only, for a deploy that sends from the cache (build.ts, `manifestOnly`): a part's
+   * pages need not be in the cache, only what the part's manifest records of them, and a derivative an earlier build published is taken
+   * as done; default: false, every entry whole.
+   */
+  manifestOnly?: boolean;
 }
 
 export interface RenderedSite {
@@ -90,7 +96,14 @@ interface PartManifest {
   /** Its search records' statistics. */
   search: SearchStats;
   files: EntryFile[];
+  /** A month's image derivatives: the name of each one's file in the image cache, by its path in `files`. */
+  derivatives?: Record<string, string>;
+  /** How many of `files` are not in the entry: derivatives taken as published (RenderSiteOptions.manifestOnly). */
+  absent?: number;
 }
+
+/** What making a part says of it: its manifest but the files, and the files it records without holding them. */
+type MadePart = Omit<PartManifest, "files" | "absent"> & { absentFiles?: EntryFile[] };
 
 /** A search bundle's cache entry: Pagefind's files, published at pagefind/<key>, and the record of them. */
 interface BundleEntry {
@@ -172,12 +185,20 @@ export async function renderSite(config: PaperConfig, issues: readonly ScannedIs
   const keepFiles = (published: string, files: readonly EntryFile[], below = "") =>
     entryFiles.set(published, files.filter((file) => file.path.startsWith(below)).map((file) => file.path.slice(below.length)));
 
-  /** Whether the entry's files are still those of its manifest; an entry that is not is removed, to be made again and linked anew. */
+  /**
+   * Whether the entry's files are still those of its manifest; an entry that is not is removed, to be made again and linked anew. With
+   * `manifestOnly`, a part's pages (below `site/`) are not checked: the deploy checks each file it sends, and the cache CI keeps for a
+   * deploy from the cache holds none of them (see the README, "The CI cache").
+   */
   async function sound<T extends { files: EntryFile[] }>(dir: string, manifestFile: string, published: string): Promise<T | undefined> {
     const manifest = await readManifest<T>(manifestFile);
-    const checked = manifest && (await checkFiles(dir, manifest.files, options.verification));
+    const skipPages = options.manifestOnly && path.basename(published) === "site";
+    const checked = manifest && (await checkFiles(dir, skipPages ? manifest.files.filter((file) => !file.path.startsWith("site/")) : manifest.files, options.verification));
     if (manifest && checked) {
-      if (checked.retimed) await writeManifest(manifestFile, { ...manifest, files: checked.files });
+      if (checked.retimed) {
+        const retimed = new Map(checked.files.map((file) => [file.path, file]));
+        await writeManifest(manifestFile, { ...manifest, files: manifest.files.map((file) => retimed.get(file.path) ?? file) });
+      }
       return manifest;
     }
     if (await exists(dir)) {
@@ -196,18 +217,20 @@ export async function renderSite(config: PaperConfig, issues: readonly ScannedIs
   let pageCount = 0;
 
   /** The part's cache entry, made first when the cache does not have it; undefined when its images could not be encoded. */
-  async function partReady(key: string, hash: string, make: (entry: PartEntry) => Promise<Omit<PartManifest, "files"> | undefined>): Promise<{ entry: PartEntry; manifest: PartManifest } | undefined> {
+  async function partReady(key: string, hash: string, make: (entry: PartEntry) => Promise<MadePart | undefined>): Promise<{ entry: PartEntry; manifest: PartManifest } | undefined> {
     const entry = partEntry(path.join(partsDir, key, hash));
     const kept = await sound<PartManifest>(entry.dir, entry.manifest, entry.site);
     if (!kept) {
       const temporary = partEntry(`${entry.dir}.tmp-${process.pid}`);
       await rm(temporary.dir, { recursive: true, force: true });
-      const counts = await make(temporary);
-      if (!counts) {
+      const made = await make(temporary);
+      if (!made) {
         await rm(temporary.dir, { recursive: true, force: true });
         return undefined;
       }
-      await writeManifest(temporary.manifest, { ...counts, files: await recordFiles(temporary.dir) });
+      const { absentFiles = [], ...counts } = made;
+      const files = [...(await recordFiles(temporary.dir)), ...absentFiles].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+      await writeManifest(temporary.manifest, { ...counts, files, ...(absentFiles.length > 0 && { absent: absentFiles.length }) } satisfies PartManifest);
       await settle(temporary.dir, entry.dir);
       rendered++;
     }
@@ -221,13 +244,15 @@ export async function renderSite(config: PaperConfig, issues: readonly ScannedIs
   }
 
   /** Reads the month's issues whole, encodes their images and renders their pages into `entry`. */
-  async function makeMonth(month: MonthPlan, entry: PartEntry): Promise<Omit<PartManifest, "files"> | undefined> {
+  async function makeMonth(month: MonthPlan, entry: PartEntry): Promise<MadePart | undefined> {
     const monthIssues = await Promise.all(month.issues.map((issue) => issue.load()));
     const files = publishedFiles(monthIssues);
     const encodeStarted = performance.now();
+    const imagesDir = path.join(options.cacheDir, "images");
     const encoded = await encodeImages(files.derivatives, {
-      contentRoot: options.contentRoot, cacheDir: path.join(options.cacheDir, "images"), verification: options.verification,
+      contentRoot: options.contentRoot, cacheDir: imagesDir, verification: options.verification,
       ...(options.imageConcurrency && { concurrency: options.imageConcurrency }),
+      ...(options.manifestOnly && files.derivatives.length > 0 && { published: await publishedDerivatives(path.join(partsDir, month.key)) }),
     });
     seconds.images += (performance.now() - encodeStarted) / 1000;
     images.encoded += encoded.encoded;
@@ -241,10 +266,22 @@ export async function renderSite(config: PaperConfig, issues: readonly ScannedIs
     const result = await pool.render({ part: { key: month.key, data, templates: "month" }, siteDir: entry.site, searchInputDir: entry.searchInput, verbose: options.verbose });
     seconds.render += result.seconds;
     await copyDerivatives(encoded.files, entry.site);
+    const sitePath = (address: string) => path.posix.join("site", decodeURIComponent(address));
+    const absentFiles = [...encoded.done].map(([address, { size, sha256 }]) => ({ path: sitePath(address), size, mtime: 0, sha256 }));
+    const derivatives = Object.fromEntries([
+      ...[...encoded.files].map(([address, file]) => [sitePath(address), path.basename(file)] as const),
+      ...[...encoded.done].map(([address, { name }]) => [sitePath(address), name] as const),
+    ]);
     const openData = monthOpenData(config, monthIssues, monthRecords, month.context, month.before, month.after);
     await writeOpenData(entry.site, openData.files);
-    // The scans' image services serve the derivatives already published, under the names IIIF viewers ask for: hard links, not copies.
+    // The scans' image services serve the derivatives already published, under the names IIIF viewers ask for: hard links, not copies
+    // (and, for a derivative taken as published, a record of the same bytes).
     for (const file of openData.imageFiles) {
+      const done = encoded.done.get(file.derivative);
+      if (done) {
+        absentFiles.push({ path: `site/${file.path.slice(1)}`, size: done.size, mtime: 0, sha256: done.sha256 });
+        continue;
+      }
       const target = path.join(entry.site, file.path.slice(1));
       await mkdir(path.dirname(target), { recursive: true });
       await link(path.join(entry.site, decodeURIComponent(file.derivative)), target);
@@ -258,11 +295,11 @@ export async function renderSite(config: PaperConfig, issues: readonly ScannedIs
       await mkdir(path.dirname(target), { recursive: true });
       await copyFile(path.join(options.contentRoot, copy.source), target);
     }
-    return { pages: result.written, images: files.derivatives.length, search: result.search };
+    return { pages: result.written, images: files.derivatives.length, search: result.search, derivatives, absentFiles };
   }
 
   /** Writes a year's open data from what its months left beside their pages; undefined when one of its months could not be made. */
-  async function makeYear(year: YearPlan, entry: PartEntry): Promise<Omit<PartManifest, "files"> | undefined> {
+  async function makeYear(year: YearPlan, entry: PartEntry): Promise<MadePart | undefined> {
     const inputs = await Promise.all(year.months.map((month) => monthEntries.get(month.key)!));
     if (inputs.some((input) => input === undefined)) return undefined;
     const fragments = inputs.map((input) => monthFragments(input!.entry));
@@ -341,6 +378,25 @@ export async function renderSite(config: PaperConfig, issues: readonly ScannedIs
       await pruneUnused(bundlesDir, usedBundles);
     },
   };
+}
+
+/**
+ * What the month's entries in the cache (`partsDir/<month>/<hash>/`) published of their image derivatives: each one's size and SHA-256,
+ * by the name of its file in the image cache. A month made again (its new issue, a correction) takes from here those the image cache
+ * no longer holds.
+ */
+async function publishedDerivatives(monthDir: string): Promise<Map<string, PublishedDerivative>> {
+  const published = new Map<string, PublishedDerivative>();
+  for (const hash of await readdir(monthDir).catch(() => [] as string[])) {
+    const manifest = await readManifest<PartManifest>(partEntry(path.join(monthDir, hash)).manifest);
+    if (!manifest?.derivatives) continue;
+    const recorded = new Map(manifest.files.map((file) => [file.path, file]));
+    for (const [file, name] of Object.entries(manifest.derivatives)) {
+      const entry = recorded.get(file);
+      if (entry) published.set(name, { size: entry.size, sha256: entry.sha256 });
+    }
+  }
+  return published;
 }
 
 /** Search bundles indexed at once: Pagefind uses one core, and the machines this runs on have two or more. */

@@ -1,12 +1,14 @@
 // A deploy: compares the site's manifest with the one deployed on the target and sends what differs, in the order of plan.ts, the
 // manifest last of all, so the target's manifest always describes files the target has. Stopped at any point and run again, it plans
 // the same steps from the same deployed manifest and ends with the target equal to the site.
-import { existsSync, statSync } from "node:fs";
-import { mkdtemp, readFile, realpath, rm } from "node:fs/promises";
+import { createHash } from "node:crypto";
+import { createReadStream, existsSync, statSync } from "node:fs";
+import { copyFile, link, mkdir, mkdtemp, readFile, realpath, rm } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
 import { problem } from "../problems.ts";
-import { DEPLOY_INDEX, DEPLOY_LISTS, DEPLOY_PENDING, listPath, parseIndex, parseList } from "../build/deploy-manifest.ts";
+import { DEPLOY_INDEX, DEPLOY_LISTS, DEPLOY_PENDING, listPath, parseIndex, parseList, readSources, type DeploySources } from "../build/deploy-manifest.ts";
+import { eachLimited } from "../util/each-limited.ts";
 import { emptiedFolders, planDeploy, type DeployPlan, type ManifestLists } from "./plan.ts";
 import { parseTarget, shownTarget } from "./target.ts";
 import { DeployFailure, transportFor } from "./transport.ts";
@@ -54,15 +56,20 @@ export async function deploySite(options: DeployOptions): Promise<DeployResult> 
   const localIndex = siteDir && parseIndex(await readFile(path.join(siteDir, DEPLOY_INDEX), "utf8").catch(() => ""));
   if (!siteDir || !localIndex) throw new DeployFailure(problem("DeploySiteNotBuilt", { file: options.siteDir }, { site: options.siteDir }));
   const local = new Map(await Promise.all(localIndex.lists.map(async (name) => [name, parseList(await readFile(path.join(siteDir, listPath(name)), "utf8"))] as const)));
+  // A site built with its manifest only holds no other file: what is sent is gathered from the cache into a folder beside it first.
+  const sources = await readSources(siteDir);
+  const stageDir = sources && `${siteDir}.stage-${process.pid}`;
+  const sendDir = stageDir ?? siteDir;
 
-  const transport = transportFor(target, siteDir, options.rsh);
+  const transport = transportFor(target, sendDir, options.rsh);
   const scratch = await mkdtemp(path.join(os.tmpdir(), "baoku-deployed-"));
   try {
     const { names, deployed, unsure, pending } = await readDeployed(transport, scratch, localIndex.lists);
     const plan = planDeploy(local, names, deployed, unsure);
+    if (sources && stageDir) await stage(siteDir, stageDir, sources, local, plan, options.siteDir);
     const steps = { assets: 0, newPages: 0, changedPages: 0, entryPoints: 0, deletions: 0, manifest: 0 } satisfies Record<DeployStep, number>;
     let bytes = 0;
-    const sizeOf = (files: readonly string[]) => files.reduce((sum, file) => sum + (statSync(path.join(siteDir, file), { throwIfNoEntry: false })?.size ?? 0), 0);
+    const sizeOf = (files: readonly string[]) => files.reduce((sum, file) => sum + (statSync(path.join(sendDir, file), { throwIfNoEntry: false })?.size ?? 0), 0);
     const send = async (step: DeployStep, files: readonly string[]) => {
       if (files.length === 0) return;
       const size = sizeOf(files);
@@ -78,7 +85,7 @@ export async function deploySite(options: DeployOptions): Promise<DeployResult> 
       const lists = plan.lists.map(listPath);
       options.onStep?.("manifest", lists.length + 1, sizeOf([...lists, DEPLOY_INDEX]));
       await transport.send(lists);
-      await transport.put(path.join(siteDir, DEPLOY_INDEX), DEPLOY_PENDING);
+      await transport.put(path.join(sendDir, DEPLOY_INDEX), DEPLOY_PENDING);
       steps.manifest += lists.length;
       bytes += sizeOf(lists);
     }
@@ -88,7 +95,8 @@ export async function deploySite(options: DeployOptions): Promise<DeployResult> 
     await send("entryPoints", plan.entryPoints);
     if (plan.deletions.length > 0) {
       options.onStep?.("deletions", plan.deletions.length, 0);
-      await transport.remove(plan.deletions, emptiedFolders(plan.deletions, (folder) => existsSync(path.join(siteDir, folder))));
+      const held = sources && heldFolders(local);
+      await transport.remove(plan.deletions, emptiedFolders(plan.deletions, (folder) => (held ? held.has(folder) : existsSync(path.join(siteDir, folder)))));
       steps.deletions = plan.deletions.length;
     }
     // The index last, then what only the deploy needed: its record, and the lists no index names.
@@ -108,7 +116,64 @@ export async function deploySite(options: DeployOptions): Promise<DeployResult> 
   } finally {
     await transport.close();
     await rm(scratch, { recursive: true, force: true });
+    if (stageDir) await rm(stageDir, { recursive: true, force: true });
   }
+}
+
+/**
+ * Gathers into `stageDir` every file the deploy sends of a site built with its manifest only: the manifest's from the site, the others
+ * from the cache entries its sources name, each checked against its hash in the manifest. Hard links where they can be made, copies
+ * where not. When any is missing or not as built (a cache kept without pages, a first deploy), nothing is sent and the editor is told
+ * to build the whole site.
+ */
+async function stage(siteDir: string, stageDir: string, sources: DeploySources, local: ManifestLists, plan: DeployPlan, shownSite: string): Promise<void> {
+  await rm(stageDir, { recursive: true, force: true });
+  const listOf = new Map<string, string>();
+  const wanted = new Set([...plan.assets, ...plan.newPages, ...plan.changedPages, ...plan.entryPoints]);
+  for (const [name, files] of local) for (const file of files.keys()) if (wanted.has(file)) listOf.set(file, name);
+  const wrong: string[] = [];
+  const place = async (source: string, file: string) => {
+    const target = path.join(stageDir, file);
+    await mkdir(path.dirname(target), { recursive: true });
+    await link(source, target).catch(() => copyFile(source, target));
+  };
+  for (const file of [...plan.lists.map(listPath), DEPLOY_INDEX]) await place(path.join(siteDir, file), file);
+  await eachLimited([...wanted], 8, async (file) => {
+    const name = listOf.get(file)!;
+    const source = sources.lists[name];
+    const from = source && path.join(source.from, source.to ? path.posix.relative(source.to, file) : file);
+    if (!from || (await sha256Of(from)) !== local.get(name)!.get(file)) {
+      wrong.push(file);
+      return;
+    }
+    await place(from, file);
+  });
+  if (wrong.length > 0) {
+    wrong.sort();
+    throw new DeployFailure(problem("DeployFilesNotInCache", { file: shownSite }, { site: shownSite, count: wrong.length, first: wrong[0]! }));
+  }
+}
+
+/** A file's SHA-256, or undefined when there is no such file. */
+async function sha256Of(file: string): Promise<string | undefined> {
+  try {
+    const hash = createHash("sha256");
+    for await (const chunk of createReadStream(file)) hash.update(chunk as Buffer);
+    return hash.digest("hex");
+  } catch {
+    return undefined;
+  }
+}
+
+/** Every folder that holds a file of the site, at any depth. */
+function heldFolders(local: ManifestLists): Set<string> {
+  const held = new Set<string>();
+  for (const files of local.values()) {
+    for (const file of files.keys()) {
+      for (let folder = path.posix.dirname(file); folder !== "." && !held.has(folder); folder = path.posix.dirname(folder)) held.add(folder);
+    }
+  }
+  return held;
 }
 
 /** What the target holds, as far as its manifest tells (see planDeploy). */

@@ -968,6 +968,19 @@ export const PROBLEMS = {
     },
     examples: [{ file: "oss:paper-archive", facts: { tool: "rclone", said: "didn't find section in config file" } }],
   }),
+  DeployFilesNotInCache: kind<{ site: string; count: number; first: string }>({
+    severity: "error",
+    title: { "zh-CN": "要发布的文件不在缓存里", en: "Files to deploy not in the cache" },
+    message: {
+      "zh-CN": ({ site, count, first }) => `${site} 只构建了文件清单（npm run build -- --manifest-only），发布时要从构建缓存 .cache 里取文件，可是目标上缺少或不同的 ${count} 个文件缓存里没有，或者已经和构建时不一样（例如 ${first}）。什么都没有发布。`,
+      en: ({ site, count, first }) => `${site} was built as a manifest only (npm run build -- --manifest-only), so a deploy takes its files from the build cache, .cache; ${count} files the target lacks or holds otherwise are not in the cache, or no longer as built (e.g. ${first}). Nothing was deployed.`,
+    },
+    hint: {
+      "zh-CN": () => "运行完整构建 npm run build（不带 --manifest-only），再运行一次 npm run deploy。第一次发布到一个新的目标时总要这样：只构建清单的网站只能发布目标上已有网站之后的变化。",
+      en: () => "Run a whole build, npm run build (without --manifest-only), then npm run deploy again. A first deploy to a new target always needs one: a site of the manifest only can deploy what changed since the site the target holds.",
+    },
+    examples: [{ file: "_site", facts: { site: "_site", count: 1204, first: "2022/11/01/page-1.2048.3f9a1c.avif" } }],
+  }),
   DeployFailed: kind<{ tool: "rsync" | "rclone" | "npm run deploy"; code: number | string; said: string }>({
     severity: "error",
     title: { "zh-CN": "发布没有完成", en: "Deploy not finished" },

@@ -45,8 +45,8 @@ export const TEXTS = {
 
   // npm run build
   buildUsage: text({
-    "zh-CN": () => "用法：npm run build -- [--full] [--content <目录>] [--output <目录>] [--cache <目录>] [--allow-empty] [--verify] [--verbose]",
-    en: () => "Usage: npm run build -- [--full] [--content <dir>] [--output <dir>] [--cache <dir>] [--allow-empty] [--verify] [--verbose]",
+    "zh-CN": () => "用法：npm run build -- [--full] [--manifest-only] [--content <目录>] [--output <目录>] [--cache <目录>] [--allow-empty] [--verify] [--verbose]",
+    en: () => "Usage: npm run build -- [--full] [--manifest-only] [--content <dir>] [--output <dir>] [--cache <dir>] [--allow-empty] [--verify] [--verbose]",
   }),
   siteNotBuilt: text<{ output: string }>({
     "zh-CN": ({ output }) => `网站没有构建，${output} 保持原样。`,

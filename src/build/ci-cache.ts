@@ -1,0 +1,16 @@
+// What CI keeps of the build cache between runs when it deploys from the cache (`npm run build -- --manifest-only`, then `npm run
+// deploy`), and what it leaves out: every part's pages and images (`parts/<key>/<hash>/site/`) and the image derivatives (`images/`).
+// A day's build renders its month and the archive-wide pages again, whose pages it then has; the other parts' manifests still say what
+// each published, and their files are on the target, where the deployed manifest says they are. A derivative of a month made again is
+// taken from its earlier manifest as published (encode-images.ts). What is kept is what a build needs and cannot make fast: the parsed
+// issues, the parts' search input and manifests, the search bundles and the deploy lists. The workflow's cache step and the benchmark
+// both leave out these paths; a whole build (`npm run build`) from such a cache renders and encodes everything again.
+import { readdirSync } from "node:fs";
+
+/** The paths left out, relative to the cache folder, as tar's `--anchored --exclude` and actions/cache's `!` patterns take them. */
+export const LEFT_OUT_OF_DEPLOY_CACHE = ["parts/*/*/site", "images"] as const;
+
+/** The tar arguments that archive `cacheDir` without them, to standard output. */
+export function deployCacheTarArgs(cacheDir: string): string[] {
+  return ["-C", cacheDir, "--anchored", ...LEFT_OUT_OF_DEPLOY_CACHE.map((pattern) => `--exclude=${pattern}`), "-cf", "-", ...readdirSync(cacheDir).sort()];
+}

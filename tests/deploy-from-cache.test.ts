@@ -1,0 +1,140 @@
+// Deploying from the cache CI keeps without pages or images (src/build/ci-cache.ts): a build that makes the manifest only, from a cache
+// restored without any part's pages or any image derivative, adds a day's issue to a month with photos and scans, and the deploy sends
+// what changed from the cache, the earlier derivatives taken as published; the target then equals a whole build of the same issues. A
+// target that lacks what the cache has not is refused with nothing sent, and a whole build from the trimmed cache is whole again.
+import { test, before, after } from "node:test";
+import assert from "node:assert/strict";
+import { spawnSync } from "node:child_process";
+import { existsSync } from "node:fs";
+import { mkdtemp, readdir, readFile, rm, writeFile } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { buildSite, type BuildOptions, type BuildResult } from "../src/build/build.ts";
+import { deployCacheTarArgs } from "../src/build/ci-cache.ts";
+import { DEPLOY_SOURCES } from "../src/build/deploy-manifest.ts";
+import { bundledText, syntheticIssue } from "../src/bench/synthetic-archive.ts";
+import { deploySite } from "../src/deploy/deploy.ts";
+import { DeployFailure } from "../src/deploy/transport.ts";
+import { say } from "../src/messages/texts.ts";
+import { formatProblem } from "../src/messages/report.ts";
+import { makeImageArchive } from "./helpers/image-archive.ts";
+import { report } from "./helpers/report.ts";
+import { treeDigest } from "./helpers/tree-digest.ts";
+
+let workDir: string;
+let contentRoot: string;
+/** The whole site and its whole cache, as on a machine that keeps both. */
+let wholeSite: string;
+let wholeCache: string;
+/** The target, a folder: what readers are served. */
+let target: string;
+
+async function build(options: BuildOptions): Promise<BuildResult> {
+  const result = await buildSite({ contentRoot, ...options });
+  assert.ok(result.ok, report(result.problems));
+  return result;
+}
+
+/** A copy of `cacheDir` as CI restores it: archived by tar without what the deploy cache leaves out, and unpacked into `into`. */
+function restoreTrimmed(cacheDir: string, into: string): void {
+  const archive = spawnSync("tar", deployCacheTarArgs(cacheDir), { maxBuffer: 1 << 30 });
+  assert.equal(archive.status, 0, archive.stderr.toString());
+  spawnSync("mkdir", ["-p", into]);
+  const unpack = spawnSync("tar", ["-C", into, "-xf", "-"], { input: archive.stdout });
+  assert.equal(unpack.status, 0, unpack.stderr.toString());
+}
+
+/** Files below `dir` whose path matches `pattern`. */
+async function filesMatching(dir: string, pattern: RegExp): Promise<string[]> {
+  if (!existsSync(dir)) return [];
+  return (await readdir(dir, { recursive: true, withFileTypes: true })).filter((entry) => entry.isFile())
+    .map((entry) => path.relative(dir, path.join(entry.parentPath, entry.name))).filter((file) => pattern.test(file));
+}
+
+before(async () => {
+  workDir = await mkdtemp(path.join(tmpdir(), "baoku-deploy-cache-"));
+  contentRoot = await makeImageArchive(path.join(workDir, "content"));
+  wholeSite = path.join(workDir, "whole");
+  wholeCache = path.join(workDir, "whole.cache");
+  target = path.join(workDir, "target");
+  await build({ outputDir: wholeSite, cacheDir: wholeCache });
+  await deploySite({ siteDir: wholeSite, target });
+});
+
+after(async () => {
+  await rm(workDir, { recursive: true, force: true });
+});
+
+test("should leave every part's pages and every image derivative out of the cache CI keeps for a deploy from the cache", async () => {
+  const trimmed = path.join(workDir, "trimmed-check");
+  restoreTrimmed(wholeCache, trimmed);
+  assert.ok((await filesMatching(wholeCache, /^parts\/[^/]+\/[^/]+\/site\//)).length > 50);
+  assert.ok((await filesMatching(wholeCache, /^images\//)).length > 20, "the whole cache has the derivatives");
+  assert.deepEqual(await filesMatching(trimmed, /^parts\/[^/]+\/[^/]+\/site\//), []);
+  assert.deepEqual(await filesMatching(trimmed, /^images\//), []);
+  for (const kept of [/^parsed\//, /^parts\/[^/]+\/[^/]+\/part\.json$/, /^parts\/[^/]+\/[^/]+\/search-input\//, /^search\/[^/]+\/[^/]+\/files\//, /^deploy\/.+\.sha256$/]) {
+    assert.ok((await filesMatching(trimmed, kept)).length > 0, `the trimmed cache keeps ${kept}`);
+  }
+});
+
+test("should add a day's issue from the trimmed cache, encode no earlier image, send only what changed and leave the target equal to a whole build", async () => {
+  const cacheDir = path.join(workDir, "day.cache");
+  const siteDir = path.join(workDir, "day");
+  restoreTrimmed(wholeCache, cacheDir);
+  // The next day's issue, in the month whose issue has photos and scans: the month is made again, its derivatives from the manifest.
+  await writeFile(path.join(contentRoot, "issues/2022/2022-11-03.md"), syntheticIssue(await bundledText(), 1482, "2022-11-03"));
+
+  const day = await build({ outputDir: siteDir, cacheDir, manifestOnly: true });
+  assert.equal(day.images?.encoded, 0, "no derivative is encoded again");
+  assert.ok((day.images?.reused ?? 0) > 20, "the month's derivatives are taken as published");
+  assert.deepEqual(await filesMatching(path.join(cacheDir, "images"), /./), [], "nor put in the cache");
+  const held = await filesMatching(siteDir + "/", /./);
+  assert.ok(held.every((file) => file.startsWith(".baoku/")), `a site of the manifest only holds the manifest, not ${held.find((file) => !file.startsWith(".baoku/"))}`);
+  assert.ok(held.includes(DEPLOY_SOURCES));
+
+  const before = await treeDigest(target);
+  const deployed = await deploySite({ siteDir, target });
+  await build({ outputDir: wholeSite, cacheDir: wholeCache });
+  const whole = await treeDigest(wholeSite);
+  assert.deepEqual(await treeDigest(target), whole, "the target is the whole site of the same issues, byte for byte");
+  const sent = [...deployed.plan.assets, ...deployed.plan.newPages, ...deployed.plan.changedPages, ...deployed.plan.entryPoints];
+  const changed = [...whole].filter(([file, hash]) => before.get(file) !== hash && !file.startsWith(".baoku/")).map(([file]) => file).sort();
+  assert.deepEqual(sent.sort(), changed, "exactly the files that changed are sent");
+  assert.ok(sent.some((file) => file.startsWith("2022/11/03/")), "the new issue's pages are sent");
+  assert.deepEqual(sent.filter((file) => /\.(avif|webp|jpe?g|png)$/.test(file)), [], "no image is sent again");
+
+  // Nothing changed since: nothing to send.
+  const again = await build({ outputDir: siteDir, cacheDir, manifestOnly: true });
+  assert.equal(again.parts?.rendered, 0);
+  const none = await deploySite({ siteDir, target });
+  assert.equal(none.sent, 0);
+  assert.equal(none.removed, 0);
+});
+
+test("should refuse, in Chinese and sending nothing, a first deploy of a site whose files the trimmed cache has not", async () => {
+  const cacheDir = path.join(workDir, "first.cache");
+  const siteDir = path.join(workDir, "first");
+  restoreTrimmed(wholeCache, cacheDir);
+  await build({ outputDir: siteDir, cacheDir, manifestOnly: true });
+  const fresh = path.join(workDir, "fresh-target");
+  const failure = await deploySite({ siteDir, target: fresh }).then(() => undefined, (error: unknown) => error);
+  assert.ok(failure instanceof DeployFailure, String(failure));
+  assert.equal(failure.problem.kind, "DeployFilesNotInCache");
+  const text = formatProblem(failure.problem, "zh-CN");
+  assert.match(text, /只构建了文件清单/);
+  assert.match(text, /npm run build（不带 --manifest-only）/);
+  assert.match(text, /例如 2022\/11\/\S+）/, "it names a file");
+  assert.deepEqual(await filesMatching(fresh, /^(?!\.baoku\/)/), [], "no file of the site reached the target");
+  assert.match(say("zh-CN", "buildUsage"), /--manifest-only/);
+});
+
+test("should make the whole site again from the trimmed cache when asked for the whole site", async () => {
+  const cacheDir = path.join(workDir, "again.cache");
+  const siteDir = path.join(workDir, "again");
+  restoreTrimmed(wholeCache, cacheDir);
+  const result = await build({ outputDir: siteDir, cacheDir });
+  assert.ok((result.images?.encoded ?? 0) > 20, "the derivatives are encoded again");
+  assert.deepEqual(await treeDigest(siteDir + "/"), await treeDigest(wholeSite + "/"));
+  assert.equal(existsSync(path.join(siteDir, DEPLOY_SOURCES)), false);
+  assert.ok((await readFile(path.join(siteDir, ".baoku/deploy.json"), "utf8")).includes("lists"));
+});
