@@ -1,5 +1,6 @@
 // `npm run deploy -- <target>`: sends what changed in the built site since the last deploy to a folder, a server over SSH or object
-// storage (src/deploy/), and says what it sent; a failure is told as a problem with what to do.
+// storage (src/deploy/), and says what it sent; a failure is told as a problem with what to do, with exit code 1, or 3 when a whole
+// build would mend it (DeployFilesNotInCache).
 import path from "node:path";
 import { languageOf, printProblems, projectRoot, readCommandLine, shownPath, stop } from "../src/cli.ts";
 import { deploySite } from "../src/deploy/deploy.ts";
@@ -21,5 +22,6 @@ try {
   if (!failure) throw error;
   printProblems([{ ...failure.problem, file: shownPath(failure.problem.file) }], language);
   console.error(say(language, "deployNotDone", { target }));
-  process.exit(1);
+  // 3: a site of the manifest only whose cache lacks files the target lacks too, which a whole build mends (the workflow does so).
+  process.exit(failure.problem.kind === "DeployFilesNotInCache" ? 3 : 1);
 }

@@ -17,6 +17,7 @@ import { deploySite } from "../src/deploy/deploy.ts";
 import { DeployFailure } from "../src/deploy/transport.ts";
 import { say } from "../src/messages/texts.ts";
 import { formatProblem } from "../src/messages/report.ts";
+import { projectRoot } from "../src/project.ts";
 import { makeImageArchive } from "./helpers/image-archive.ts";
 import { report } from "./helpers/report.ts";
 import { treeDigest } from "./helpers/tree-digest.ts";
@@ -125,6 +126,11 @@ test("should refuse, in Chinese and sending nothing, a first deploy of a site wh
   assert.match(text, /npm run build（不带 --manifest-only）/);
   assert.match(text, /例如 2022\/11\/\S+）/, "it names a file");
   assert.deepEqual(await filesMatching(fresh, /^(?!\.baoku\/)/), [], "no file of the site reached the target");
+  // The command says the same, and exits with 3, which the workflow answers with a whole build.
+  const command = spawnSync(process.execPath, ["--import", "tsx", path.join(projectRoot, "scripts/deploy.ts"), "--site", siteDir, fresh], { cwd: projectRoot, encoding: "utf8", env: { ...process.env, BAOKU_LANG: "zh-CN" } });
+  assert.equal(command.status, 3, command.stderr);
+  assert.match(command.stderr, /只构建了文件清单.*\[DeployFilesNotInCache\]/);
+  assert.doesNotMatch(command.stderr, /at .+\.ts:\d+/, "no stack trace");
   assert.match(say("zh-CN", "buildUsage"), /--manifest-only/);
 });
 
@@ -137,4 +143,11 @@ test("should make the whole site again from the trimmed cache when asked for the
   assert.deepEqual(await treeDigest(siteDir + "/"), await treeDigest(wholeSite + "/"));
   assert.equal(existsSync(path.join(siteDir, DEPLOY_SOURCES)), false);
   assert.ok((await readFile(path.join(siteDir, ".baoku/deploy.json"), "utf8")).includes("lists"));
+
+  // The same output made the manifest only, then whole again: the site is whole, and no folder of the manifest only is left beside it.
+  await build({ outputDir: siteDir, cacheDir, manifestOnly: true });
+  assert.deepEqual([...(await treeDigest(siteDir + "/")).keys()].filter((file) => !file.startsWith(".baoku/")), []);
+  await build({ outputDir: siteDir, cacheDir });
+  assert.deepEqual(await treeDigest(siteDir + "/"), await treeDigest(wholeSite + "/"));
+  assert.deepEqual((await readdir(workDir)).filter((name) => name.startsWith("again.manifest-")), []);
 });

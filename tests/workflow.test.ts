@@ -8,6 +8,7 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { parse } from "yaml";
 import { projectRoot } from "../src/project.ts";
+import { LEFT_OUT_OF_DEPLOY_CACHE } from "../src/build/ci-cache.ts";
 
 
 interface Step {
@@ -60,7 +61,50 @@ test("should check out the whole history, which 更正于 is read from", () => {
 
 test("should cache npm and what earlier builds made", () => {
   assert.equal(build.steps.find((step) => step.uses?.startsWith("actions/setup-node@"))?.with?.cache, "npm");
-  assert.equal(build.steps.find((step) => step.uses?.startsWith("actions/cache@"))?.with?.path, ".cache");
+  const cache = build.steps.find((step) => step.uses?.startsWith("actions/cache@"));
+  assert.equal(cache?.with?.path, ".cache");
+  assert.equal(cache?.if, "vars.BAOKU_DEPLOY_TARGET == ''", "the whole cache for a site published to Pages");
+});
+
+/** The paths of a cache step, one a line. */
+const cachePaths = (step: Step | undefined) => String(step?.with?.path ?? "").trim().split("\n").map((line) => line.trim());
+
+test("should keep, for an archive published to object storage, the cache without pages and images that the deploy job saves, and build the manifest only from it", () => {
+  const leftOut = [".cache", ...LEFT_OUT_OF_DEPLOY_CACHE.map((pattern) => `!.cache/${pattern}`)];
+  const restore = build.steps.find((step) => step.uses?.startsWith("actions/cache/restore@"));
+  assert.equal(restore?.if, "vars.BAOKU_DEPLOY_TARGET != ''");
+  assert.deepEqual(cachePaths(restore), leftOut, "the paths src/build/ci-cache.ts leaves out");
+  assert.equal(restore?.with?.key, "baoku-deploy-${{ github.sha }}");
+  const manifestOnly = build.steps.find((step) => step.run === "npm run build -- --manifest-only");
+  assert.equal(manifestOnly?.if, "vars.BAOKU_DEPLOY_TARGET != ''");
+  assert.equal(build.steps.find((step) => step.run === "npm run build")?.if, "vars.BAOKU_DEPLOY_TARGET == ''");
+  const job = workflow.jobs["deploy-object-storage"]!;
+  const saved = job.steps.find((step) => step.uses?.startsWith("actions/cache@"));
+  assert.deepEqual(cachePaths(saved), leftOut, "the deploy job saves the same cache");
+  assert.equal(saved?.with?.["restore-keys"], "baoku-deploy-");
+  assert.ok(job.steps.some((step) => step.run === "npm run build -- --manifest-only"));
+});
+
+test("should build the whole site and deploy again only when the deploy says a whole build is needed (exit code 3)", () => {
+  const deploy = workflow.jobs["deploy-object-storage"]!.steps.find((step) => step.run?.includes("npm run deploy"))!;
+  const dir = mkdtempSync(path.join(tmpdir(), "baoku-deploy-step-"));
+  try {
+    // npm stands in for the real one: it logs each call and fails the first deploy with the exit code given.
+    const bin = path.join(dir, "bin");
+    mkdirSync(bin);
+    writeFileSync(path.join(bin, "npm"), `#!/bin/sh\necho "$*" >> "${dir}/calls"\nif [ "$2" = deploy ] && [ ! -e "${dir}/deployed-once" ]; then touch "${dir}/deployed-once"; exit "$FIRST_EXIT"; fi\nexit 0\n`, { mode: 0o755 });
+    const run = (firstExit: number) => {
+      rmSync(path.join(dir, "calls"), { force: true });
+      rmSync(path.join(dir, "deployed-once"), { force: true });
+      const result = spawnSync("bash", ["-e", "-c", deploy.run!], { cwd: dir, encoding: "utf8", env: { ...process.env, PATH: `${bin}:${process.env.PATH}`, FIRST_EXIT: String(firstExit), BAOKU_DEPLOY_TARGET: "store:paper/site" } });
+      return { status: result.status, calls: spawnSync("cat", [path.join(dir, "calls")], { encoding: "utf8" }).stdout.trim().split("\n") };
+    };
+    assert.deepEqual(run(0), { status: 0, calls: ["run deploy -- store:paper/site"] });
+    assert.deepEqual(run(3), { status: 0, calls: ["run deploy -- store:paper/site", "run build", "run deploy -- store:paper/site"] });
+    assert.deepEqual(run(1), { status: 1, calls: ["run deploy -- store:paper/site"] }, "any other failure fails the job");
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
 });
 
 test("should publish _site to GitHub Pages from main only, unless the archive is published to object storage", () => {
@@ -109,11 +153,11 @@ test("should deploy to object storage with rclone from main when BAOKU_DEPLOY_TA
   assert.equal(job.environment?.name, "object-storage");
   assert.equal(job.concurrency?.["cancel-in-progress"], false, "a deploy is never cut off by the next push");
   const steps = job.steps.map((step) => step.run ?? step.uses ?? "");
-  const order = ["apt-get install -y rclone", "actions/cache/restore@", "npm ci", "npm run build", "npm run deploy --"].map((part) => steps.findIndex((step) => step.includes(part)));
+  const order = ["apt-get install -y rclone", "actions/cache@", "npm ci", "npm run build", "npm run deploy --"].map((part) => steps.findIndex((step) => step.includes(part)));
   assert.ok(order.every((index) => index >= 0), `missing one of the steps in ${steps.join(" | ")}`);
   assert.deepEqual([...order].sort((a, b) => a - b), order);
-  const restore = job.steps.find((step) => step.uses?.startsWith("actions/cache/restore@"));
-  assert.equal(restore?.with?.key, "baoku-build-${{ github.sha }}", "the cache the build job saved for this commit");
+  const cache = job.steps.find((step) => step.uses?.startsWith("actions/cache@"));
+  assert.equal(cache?.with?.key, "baoku-deploy-${{ github.sha }}", "the cache the last deploy kept");
   const deploy = job.steps.find((step) => step.run?.includes("npm run deploy"))!;
   assert.equal(deploy.env?.RCLONE_CONFIG_STORE_TYPE, "s3");
   assert.equal(deploy.env?.RCLONE_CONFIG_STORE_ACCESS_KEY_ID, "${{ secrets.STORE_ACCESS_KEY_ID }}");
