@@ -6,7 +6,7 @@ import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
 import { spawnSync } from "node:child_process";
 import { existsSync } from "node:fs";
-import { mkdtemp, readdir, readFile, rm, writeFile } from "node:fs/promises";
+import { mkdir, mkdtemp, readdir, readFile, realpath, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { buildSite, type BuildOptions, type BuildResult } from "../src/build/build.ts";
@@ -94,7 +94,12 @@ test("should add a day's issue from the trimmed cache, encode no earlier image, 
   assert.ok(held.includes(DEPLOY_SOURCES));
 
   const before = await treeDigest(target);
+  // What a deploy killed while gathering its files left beside the site is cleared by the next.
+  const leftover = `${await realpath(siteDir)}.stage-999999999`;
+  await mkdir(path.join(leftover, "2022"), { recursive: true });
   const deployed = await deploySite({ siteDir, target });
+  assert.equal(existsSync(leftover), false);
+  assert.deepEqual((await readdir(workDir)).filter((name) => name.includes(".stage-")), [], "nor is this deploy's own left");
   await build({ outputDir: wholeSite, cacheDir: wholeCache });
   const whole = await treeDigest(wholeSite);
   assert.deepEqual(await treeDigest(target), whole, "the target is the whole site of the same issues, byte for byte");

@@ -74,7 +74,8 @@ export function statOf(file: string): Stats | undefined {
   }
 }
 
-async function sha256Of(file: string): Promise<string> {
+/** The SHA-256 of a file's bytes, in hexadecimal. */
+export async function sha256Of(file: string): Promise<string> {
   const hash = createHash("sha256");
   for await (const chunk of createReadStream(file)) hash.update(chunk as Buffer);
   return hash.digest("hex");

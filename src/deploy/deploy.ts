@@ -1,14 +1,15 @@
 // A deploy: compares the site's manifest with the one deployed on the target and sends what differs, in the order of plan.ts, the
 // manifest last of all, so the target's manifest always describes files the target has. Stopped at any point and run again, it plans
 // the same steps from the same deployed manifest and ends with the target equal to the site.
-import { createHash } from "node:crypto";
-import { createReadStream, existsSync, statSync } from "node:fs";
-import { copyFile, link, mkdir, mkdtemp, readFile, realpath, rm } from "node:fs/promises";
+import { existsSync, statSync } from "node:fs";
+import { copyFile, link, mkdir, mkdtemp, readdir, readFile, realpath, rm } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
 import { problem } from "../problems.ts";
 import { DEPLOY_INDEX, DEPLOY_LISTS, DEPLOY_PENDING, listPath, parseIndex, parseList, readSources, type DeploySources } from "../build/deploy-manifest.ts";
 import { eachLimited } from "../util/each-limited.ts";
+import { sha256Of } from "../build/cache-entries.ts";
+import { isRunning } from "../build/build-lock.ts";
 import { emptiedFolders, planDeploy, type DeployPlan, type ManifestLists } from "./plan.ts";
 import { parseTarget, shownTarget } from "./target.ts";
 import { DeployFailure, transportFor } from "./transport.ts";
@@ -127,6 +128,11 @@ export async function deploySite(options: DeployOptions): Promise<DeployResult> 
  * to build the whole site.
  */
 async function stage(siteDir: string, stageDir: string, sources: DeploySources, local: ManifestLists, plan: DeployPlan, shownSite: string): Promise<void> {
+  // What deploys killed midway left, by their process id; this one's own, from nothing.
+  const prefix = `${path.basename(siteDir)}.stage-`;
+  for (const name of await readdir(path.dirname(siteDir))) {
+    if (name.startsWith(prefix) && !isRunning(Number(name.slice(prefix.length)))) await rm(path.join(path.dirname(siteDir), name), { recursive: true, force: true });
+  }
   await rm(stageDir, { recursive: true, force: true });
   const listOf = new Map<string, string>();
   const wanted = new Set([...plan.assets, ...plan.newPages, ...plan.changedPages, ...plan.entryPoints]);
@@ -142,7 +148,7 @@ async function stage(siteDir: string, stageDir: string, sources: DeploySources, 
     const name = listOf.get(file)!;
     const source = sources.lists[name];
     const from = source && path.join(source.from, source.to ? path.posix.relative(source.to, file) : file);
-    if (!from || (await sha256Of(from)) !== local.get(name)!.get(file)) {
+    if (!from || (await sha256Of(from).catch(() => undefined)) !== local.get(name)!.get(file)) {
       wrong.push(file);
       return;
     }
@@ -154,16 +160,6 @@ async function stage(siteDir: string, stageDir: string, sources: DeploySources, 
   }
 }
 
-/** A file's SHA-256, or undefined when there is no such file. */
-async function sha256Of(file: string): Promise<string | undefined> {
-  try {
-    const hash = createHash("sha256");
-    for await (const chunk of createReadStream(file)) hash.update(chunk as Buffer);
-    return hash.digest("hex");
-  } catch {
-    return undefined;
-  }
-}
 
 /** Every folder that holds a file of the site, at any depth. */
 function heldFolders(local: ManifestLists): Set<string> {
