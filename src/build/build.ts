@@ -54,7 +54,7 @@ export interface BuildOptions {
   /**
    * Build the cache and the site's manifest, not the site: `outputDir` then holds the manifest only, with where each file is in the cache,
    * and `npm run deploy` sends what changed from there. For CI that deploys from a cache kept without the pages and images (the
-   * README, "The CI cache"); default: false. The command line sets it with `--manifest-only`.
+   * README, "Deploying from the cache"); default: false. The command line sets it with `--manifest-only`.
    */
   manifestOnly?: boolean;
 }

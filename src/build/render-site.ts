@@ -188,7 +188,7 @@ export async function renderSite(config: PaperConfig, issues: readonly ScannedIs
   /**
    * Whether the entry's files are still those of its manifest; an entry that is not is removed, to be made again and linked anew. With
    * `manifestOnly`, a part's pages (below `site/`) are not checked: the deploy checks each file it sends, and the cache CI keeps for a
-   * deploy from the cache holds none of them (see the README, "The CI cache").
+   * deploy from the cache holds none of them (build/ci-cache.ts; the README, "Deploying from the cache").
    */
   async function sound<T extends { files: EntryFile[] }>(dir: string, manifestFile: string, published: string): Promise<T | undefined> {
     const manifest = await readManifest<T>(manifestFile);
