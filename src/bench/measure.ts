@@ -39,7 +39,7 @@ async function treeRss(root: number): Promise<number> {
   return total;
 }
 
-export async function measure(command: string, args: readonly string[], options: { cwd?: string; env?: NodeJS.ProcessEnv; sampleMs?: number } = {}): Promise<Measured> {
+export async function measure(command: string, args: readonly string[], options: { cwd?: string; env?: NodeJS.ProcessEnv; sampleMs?: number; rssOf?: (pid: number) => Promise<number> } = {}): Promise<Measured> {
   const started = performance.now();
   const child = spawn(command, args, { cwd: options.cwd, env: options.env ?? process.env, stdio: ["ignore", "pipe", "pipe"] });
   let stdout = "";
@@ -47,10 +47,16 @@ export async function measure(command: string, args: readonly string[], options:
   child.stdout.on("data", (chunk: Buffer) => (stdout += chunk.toString()));
   child.stderr.on("data", (chunk: Buffer) => (stderr += chunk.toString()));
   let peakBytes = 0;
-  let sampling = Promise.resolve();
+  let sampling: Promise<void> | undefined;
+  // A sample that takes longer than the interval (hundreds of processes to read on a loaded machine) is not queued behind: the next
+  // tick that finds one under way is skipped. Queued, they piled up through a 70-minute build and held the result back for as long.
   const timer = setInterval(() => {
-    sampling = sampling.then(async () => {
-      if (child.pid) peakBytes = Math.max(peakBytes, await treeRss(child.pid));
+    if (sampling || !child.pid) return;
+    const pid = child.pid;
+    sampling = (options.rssOf ?? treeRss)(pid).then((bytes) => {
+      peakBytes = Math.max(peakBytes, bytes);
+    }).finally(() => {
+      sampling = undefined;
     });
   }, options.sampleMs ?? 100);
   const exitCode = await new Promise<number>((resolve) => child.on("close", (code) => resolve(code ?? 1)));
