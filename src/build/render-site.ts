@@ -248,9 +248,8 @@ export async function renderSite(config: PaperConfig, issues: readonly ScannedIs
     const monthIssues = await Promise.all(month.issues.map((issue) => issue.load()));
     const files = publishedFiles(monthIssues);
     const encodeStarted = performance.now();
-    const imagesDir = path.join(options.cacheDir, "images");
     const encoded = await encodeImages(files.derivatives, {
-      contentRoot: options.contentRoot, cacheDir: imagesDir, verification: options.verification,
+      contentRoot: options.contentRoot, cacheDir: path.join(options.cacheDir, "images"), verification: options.verification,
       ...(options.imageConcurrency && { concurrency: options.imageConcurrency }),
       ...(options.manifestOnly && files.derivatives.length > 0 && { published: await publishedDerivatives(path.join(partsDir, month.key)) }),
     });

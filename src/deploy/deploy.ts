@@ -136,7 +136,8 @@ async function stage(siteDir: string, stageDir: string, sources: DeploySources, 
   await rm(stageDir, { recursive: true, force: true });
   const listOf = new Map<string, string>();
   const wanted = new Set([...plan.assets, ...plan.newPages, ...plan.changedPages, ...plan.entryPoints]);
-  for (const [name, files] of local) for (const file of files.keys()) if (wanted.has(file)) listOf.set(file, name);
+  // Only the lists the target has not can hold a file to send (plan.ts), a handful a day of the hundreds the site has.
+  for (const name of plan.lists) for (const file of local.get(name)!.keys()) if (wanted.has(file)) listOf.set(file, name);
   const wrong: string[] = [];
   const place = async (source: string, file: string) => {
     const target = path.join(stageDir, file);
