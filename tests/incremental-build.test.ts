@@ -2,7 +2,7 @@
 // clean build of the same input, and redoes only what the change touched.
 import { test, after } from "node:test";
 import assert from "node:assert/strict";
-import { mkdir, mkdtemp, readdir, readFile, rm, writeFile } from "node:fs/promises";
+import { mkdir, mkdtemp, readdir, readFile, rm, stat, writeFile } from "node:fs/promises";
 import { existsSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
@@ -62,6 +62,25 @@ async function build(): Promise<BuildResult> {
   return result;
 }
 
+/**
+ * The pages of a spanning part's newest cache entry (the one the last build used), as those rendered by that build and those it took
+ * from the entry before, by whether each is the same file (inode) as that entry's.
+ */
+async function pagesRenderedAgain(key: string): Promise<{ rendered: { file: string; text: string }[]; taken: { file: string; text: string }[] }> {
+  const keyDir = path.join(cacheDir, "parts", key);
+  const entries = await Promise.all((await readdir(keyDir)).map(async (name) => ({ dir: path.join(keyDir, name), mtime: (await stat(path.join(keyDir, name))).mtimeMs })));
+  const [newest, earlier] = entries.sort((a, b) => b.mtime - a.mtime).map((entry) => path.join(entry.dir, "site"));
+  assert.ok(newest && earlier, `two entries of ${key}`);
+  const rendered: { file: string; text: string }[] = [];
+  const taken: { file: string; text: string }[] = [];
+  for (const file of (await readdir(newest, { recursive: true })).filter((name) => name.endsWith(".html"))) {
+    const inode = (await stat(path.join(newest, file))).ino;
+    const before = await stat(path.join(earlier, file)).catch(() => undefined);
+    (before?.ino === inode ? taken : rendered).push({ file, text: await readFile(path.join(newest, file), "utf8") });
+  }
+  return { rendered, taken };
+}
+
 test("should build only the parts and search bundles a change touches, into the site a clean build writes", async () => {
   await writeSyntheticArchive(contentRoot, { issues: ISSUES, firstDate: FIRST_DATE });
   for (let index = 0; index < ISSUES; index++) await writeFile(issueFile(index), await issueText(FIRST_NUMBER + index, syntheticDate(FIRST_DATE, index)));
@@ -69,14 +88,24 @@ test("should build only the parts and search bundles a change touches, into the 
   assert.deepEqual(first.parts, { total: PARTS, rendered: PARTS });
   assert.deepEqual(first.bundles, { total: 2, indexed: 2 });
 
-  // A new issue at the end: its month (where the issue before it gains a link to it), its year's open data, the archive-wide pages
-  // (calendar, home), the day pages and the people pages; the month before and its year are untouched, since 历史上的今天 lists earlier
-  // years only.
-  await writeFile(issueFile(ISSUES), await issueText(FIRST_NUMBER + ISSUES, syntheticDate(FIRST_DATE, ISSUES)));
+  // A new issue at the end, all by 郭龙君: its month (where the issue before it gains a link to it), its year's open data, the
+  // archive-wide pages (calendar, home), the day pages and the people pages; the month before and its year are untouched, since 历史上的今天
+  // lists earlier years only.
+  await writeFile(issueFile(ISSUES), (await issueText(FIRST_NUMBER + ISSUES, syntheticDate(FIRST_DATE, ISSUES))).replace(/\(融媒体 [^)]+\)/g, "(融媒体 郭龙君)"));
   const added = await build();
   assert.deepEqual(added.parts, { total: PARTS, rendered: PARTS - 2 });
   assert.deepEqual(added.bundles, { total: 2, indexed: 1 });
   await assertSameAsCleanBuild();
+  // Of the pages that span the archive, only those the new issue changes are rendered again: 郭龙君's, and the new issue's solar and lunar
+  // days with the days beside them, which link to them; the rest are the earlier entry's files.
+  const listsNewIssue = (page: { text: string }) => page.text.includes(`href="/${syntheticDate(FIRST_DATE, ISSUES).replaceAll("-", "/")}/`);
+  const people = await pagesRenderedAgain("people");
+  assert.deepEqual(people.rendered.map((page) => page.file), ["people/guo-longjun/index.html"]);
+  assert.ok(people.taken.length >= 4 && !people.taken.some(listsNewIssue), `${people.taken.length} people's pages taken as they were`);
+  const days = await pagesRenderedAgain("days");
+  assert.equal(days.rendered.filter(listsNewIssue).length, 2, "its solar and its lunar day");
+  assert.ok(days.rendered.length <= 6, days.rendered.map((page) => page.file).join(", "));
+  assert.ok(days.taken.length >= 10 && !days.taken.some(listsNewIssue), `${days.taken.length} days' pages taken as they were`);
 
   // A corrected paragraph in an older month, the byline and title as they were: that month, its year's bulk text and its search bundle alone.
   const older = await readFile(issueFile(2), "utf8");

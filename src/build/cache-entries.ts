@@ -24,11 +24,12 @@ export type Verification = "cheap" | "full";
 /** Files hashed at once. */
 const AT_ONCE = 16;
 
-/** Every file below `dir` (or below its folders `within`), recorded. */
-export async function recordFiles(dir: string, within?: readonly string[]): Promise<EntryFile[]> {
+/** Every file below `dir` (or below its folders `within`), recorded; but those at the paths of `except`, recorded already. */
+export async function recordFiles(dir: string, within?: readonly string[], except?: ReadonlySet<string>): Promise<EntryFile[]> {
   const names = (await readdir(dir, { recursive: true, withFileTypes: true }))
     .filter((entry) => entry.isFile() && (!within || within.some((folder) => entry.parentPath.startsWith(path.join(dir, folder)))))
     .map((entry) => path.relative(dir, path.join(entry.parentPath, entry.name)).split(path.sep).join("/"))
+    .filter((name) => !except?.has(name))
     .sort();
   return mapLimited(names, AT_ONCE, async (name) => {
     const file = path.join(dir, name);

@@ -1,6 +1,8 @@
 // Renders and indexes the site part by part into the build cache, reusing every part and search bundle whose inputs have not changed, and
 // says which cache entries make the site (publish.ts puts them in place). A month part is redone only when its inputs change (see
-// site-parts.ts), and only then are its issues read whole, a few months at a time, so memory does not grow with the archive. Cache entries are written under a temporary name and
+// site-parts.ts), and only then are its issues read whole, a few months at a time, so memory does not grow with the archive; a part that
+// spans the archive (the people pages, the day pages) renders again only the pages whose records changed, and takes the others' files
+// from its earlier entry, so a day's issue costs the same at 11,000 issues as at one. Cache entries are written under a temporary name and
 // renamed into place when complete, so a build killed midway never leaves an entry that looks finished; entries no build uses any more
 // are removed after a successful build.
 import { copyFile, link, mkdir, readdir, readFile, rename, rm, stat, writeFile } from "node:fs/promises";
@@ -26,7 +28,7 @@ import type { RenderPool } from "./render-pool.ts";
 import { indexBundle } from "./search-index.ts";
 import { traditionalScripts } from "./traditional-table.ts";
 import type { SiteEntry } from "./publish.ts";
-import { ARCHIVE_PART, archivePartHash, bundlePlans, monthPlans, NO_RECORDS, PEOPLE_PART, spanningParts, yearPlans, type MonthPlan, type YearPlan } from "./site-parts.ts";
+import { ARCHIVE_PART, archivePartHash, bundlePlans, monthPlans, NO_RECORDS, PEOPLE_PART, spanningParts, yearPlans, type MonthPlan, type SpanningPart, type YearPlan } from "./site-parts.ts";
 import { feedRecords, FEED_ARTICLES } from "../site/feeds.ts";
 import { archiveOpenData, monthOpenData, peopleOpenData, yearOpenData, type OpenDataFile } from "../site/open-data.ts";
 import type { SitemapEntry } from "../site/sitemaps.ts";
@@ -98,12 +100,17 @@ interface PartManifest {
   files: EntryFile[];
   /** A month's image derivatives: the name of each one's file in the image cache, by its path in `files`. */
   derivatives?: Record<string, string>;
-  /** How many of `files` are not in the entry: derivatives taken as published (RenderSiteOptions.manifestOnly). */
+  /** How many of `files` are not in the entry: derivatives taken as published, pages taken as made (RenderSiteOptions.manifestOnly). */
   absent?: number;
+  /** A spanning part's pages: each record's hash, by its path (site-parts.ts: SpanningRecord). */
+  records?: Record<string, string>;
 }
 
-/** What making a part says of it: its manifest but the files, and the files it records without holding them. */
-type MadePart = Omit<PartManifest, "files" | "absent"> & { absentFiles?: EntryFile[] };
+/**
+ * What making a part says of it: its manifest but the files; the files it records without holding them; and those it linked from an
+ * earlier entry, recorded as they were there.
+ */
+type MadePart = Omit<PartManifest, "files" | "absent"> & { absentFiles?: EntryFile[]; keptFiles?: EntryFile[] };
 
 /** A search bundle's cache entry: Pagefind's files, published at pagefind/<key>, and the record of them. */
 interface BundleEntry {
@@ -228,8 +235,9 @@ export async function renderSite(config: PaperConfig, issues: readonly ScannedIs
         await rm(temporary.dir, { recursive: true, force: true });
         return undefined;
       }
-      const { absentFiles = [], ...counts } = made;
-      const files = [...(await recordFiles(temporary.dir)), ...absentFiles].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+      const { absentFiles = [], keptFiles = [], ...counts } = made;
+      const recorded = await recordFiles(temporary.dir, undefined, new Set(keptFiles.map((file) => file.path)));
+      const files = [...recorded, ...keptFiles, ...absentFiles].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
       await writeManifest(temporary.manifest, { ...counts, files, ...(absentFiles.length > 0 && { absent: absentFiles.length }) } satisfies PartManifest);
       await settle(temporary.dir, entry.dir);
       rendered++;
@@ -309,23 +317,54 @@ export async function renderSite(config: PaperConfig, issues: readonly ScannedIs
     return { pages: 0, images: 0, search: { records: 0, articles: 0, terms: 0 } };
   }
 
+  /**
+   * Renders the spanning part's pages whose records changed since its newest earlier entry, and takes the others' files from that
+   * entry: hard links to files still as recorded there, or, with `manifestOnly`, the record of files the cache no longer holds.
+   */
+  async function makeSpanning(part: SpanningPart, entry: PartEntry): Promise<MadePart> {
+    const earlier = await newestEntry(path.join(partsDir, part.key), part.hash);
+    const recorded = new Map(earlier?.manifest.files.map((file) => [file.path, file]));
+    const keptFiles: EntryFile[] = [];
+    const absentFiles: EntryFile[] = [];
+    const redo = new Set<string>();
+    for (const record of part.records) {
+      const files = earlier?.manifest.records?.[record.path] === record.hash ? record.files.map((file) => recorded.get(`site/${file}`)) : [];
+      if (files.length === 0 || !files.every((file) => file !== undefined)) {
+        redo.add(record.path);
+        continue;
+      }
+      // Checked as an entry taken from the cache is: its sizes and times, or its bytes too.
+      const checked = await checkFiles(earlier!.dir, files as EntryFile[], options.verification);
+      if (checked && (await linkAll(earlier!.dir, entry.dir, checked.files))) keptFiles.push(...checked.files);
+      else if (options.manifestOnly) absentFiles.push(...(files as EntryFile[]).map((file) => ({ ...file, mtime: 0 })));
+      else redo.add(record.path);
+    }
+    const taken = part.records.length - redo.size;
+    if (redo.size === 0) return { pages: taken, images: 0, search: { records: 0, articles: 0, terms: 0 }, records: recordsOf(part), keptFiles, absentFiles };
+    const redone = part.only(redo);
+    const result = await pool.render({ part: redone, siteDir: entry.site, searchInputDir: entry.searchInput, verbose: options.verbose });
+    seconds.render += result.seconds;
+    if (part.key === PEOPLE_PART) await writeOpenData(entry.site, peopleOpenData(config, redone.data.people));
+    return { pages: result.written + taken, images: 0, search: result.search, records: recordsOf(part), keptFiles, absentFiles };
+  }
+
   const monthEntries = new Map<string, Promise<{ entry: PartEntry; manifest: PartManifest } | undefined>>();
   try {
     // Months start in order, a few at a time, so only those months' issues are in memory; the bundles below wait for theirs.
     const startMonth = limited(options.pool.size + 1);
     for (const month of months) monthEntries.set(month.key, startMonth(() => partReady(month.key, month.hash, (entry) => makeMonth(month, entry))));
-    const archiveEntries = [...spanning, { key: ARCHIVE_PART, data: archiveData, templates: "archive" as const, hash: archiveHash }].map((part) =>
-      partReady(part.key, part.hash, async (entry) => {
-        const result = await pool.render({ part, siteDir: entry.site, searchInputDir: entry.searchInput, verbose: options.verbose });
+    const archivePart = { key: ARCHIVE_PART, data: archiveData, templates: "archive" as const };
+    const archiveEntries = [
+      ...spanning.map((part) => partReady(part.key, part.hash, (entry) => makeSpanning(part, entry))),
+      partReady(ARCHIVE_PART, archiveHash, async (entry) => {
+        const result = await pool.render({ part: archivePart, siteDir: entry.site, searchInputDir: entry.searchInput, verbose: options.verbose });
         seconds.render += result.seconds;
         // The search page's traditional-character tables, beside the scripts copied from public/js.
-        if (part.templates === "archive") {
-          for (const [name, text] of Object.entries(await traditionalScripts(options.cacheDir, options.codeHash))) await writeFile(path.join(entry.site, "js", name), text);
-          await writeOpenData(entry.site, archiveFiles);
-        }
-        if (part.key === PEOPLE_PART) await writeOpenData(entry.site, peopleOpenData(config, part.data.people));
+        for (const [name, text] of Object.entries(await traditionalScripts(options.cacheDir, options.codeHash))) await writeFile(path.join(entry.site, "js", name), text);
+        await writeOpenData(entry.site, archiveFiles);
         return { pages: result.written, images: 0, search: result.search };
-      }));
+      }),
+    ];
     const yearEntries = years.map((year) => partReady(year.key, year.hash, (entry) => makeYear(year, entry)));
     // A failed part is reported where it is awaited; until then its rejection must not count as unhandled.
     for (const entry of [...monthEntries.values(), ...archiveEntries, ...yearEntries]) entry.catch(() => undefined);
@@ -396,6 +435,46 @@ async function publishedDerivatives(monthDir: string): Promise<Map<string, Publi
     }
   }
   return published;
+}
+
+/** A spanning part's records, as its manifest keeps them. */
+function recordsOf(part: SpanningPart): Record<string, string> {
+  return Object.fromEntries(part.records.map((record) => [record.path, record.hash]));
+}
+
+/**
+ * The newest finished entry of a part's folder (`partsDir/<key>`) but `except`, by the time a build last used it, with its manifest;
+ * undefined when there is none.
+ */
+async function newestEntry(keyDir: string, except: string): Promise<{ dir: string; manifest: PartManifest } | undefined> {
+  const names = (await readdir(keyDir).catch(() => [] as string[])).filter((name) => name !== except && !name.includes("."));
+  const dated = await Promise.all(names.map(async (name) => ({ name, mtime: (await stat(path.join(keyDir, name)).catch(() => undefined))?.mtimeMs ?? -1 })));
+  for (const { name } of dated.filter((entry) => entry.mtime >= 0).sort((a, b) => b.mtime - a.mtime)) {
+    const dir = path.join(keyDir, name);
+    const manifest = await readManifest<PartManifest>(partEntry(dir).manifest);
+    if (manifest) return { dir, manifest };
+  }
+  return undefined;
+}
+
+/**
+ * Hard-links the files from one entry's folder into another's; false, with none of them left linked, when one could not be (an entry
+ * removed meanwhile by a build sharing the cache).
+ */
+async function linkAll(fromDir: string, toDir: string, files: readonly EntryFile[]): Promise<boolean> {
+  const linked: string[] = [];
+  try {
+    for (const file of files) {
+      const target = path.join(toDir, file.path);
+      await mkdir(path.dirname(target), { recursive: true });
+      await link(path.join(fromDir, file.path), target);
+      linked.push(target);
+    }
+    return true;
+  } catch {
+    await Promise.all(linked.map((target) => rm(target, { force: true })));
+    return false;
+  }
 }
 
 /** Search bundles indexed at once: Pagefind uses one core, and the machines this runs on have two or more. */

@@ -9,7 +9,7 @@ import type { ScannedIssue } from "../content/archive.ts";
 import type { IssueHeader } from "../model.ts";
 import type { ArchiveContext } from "../site/issue-records.ts";
 import { searchBundles, type SearchBundle } from "../site/search-bundles.ts";
-import { monthOf } from "../paths.ts";
+import { apiPersonPath, monthOf } from "../paths.ts";
 import type { DayPageData, SiteData } from "../site-types.ts";
 
 /** Which templates render a part (a year part renders none). */
@@ -96,22 +96,54 @@ export function monthPlans(issues: readonly ScannedIssue[], codeHash: string, co
   return plans;
 }
 
-/** A part whose pages span the archive, identified by its records. */
+/** A page of a part that spans the archive, and what identifies it. */
+export interface SpanningRecord {
+  /** The page's address in the site, /people/<slug>/. */
+  path: string;
+  /** Identifies what its files are made from: the code, the site's shared facts and the page's record. */
+  hash: string;
+  /** The files the record makes, relative to the part's site folder: its page, and a person's JSON. */
+  files: string[];
+}
+
+/** A part whose pages span the archive, identified by its records, page by page. */
 export interface SpanningPart extends SitePart {
   hash: string;
+  records: SpanningRecord[];
+  /** The part with only the records at these paths: what renders those pages again and nothing else. */
+  only(paths: ReadonlySet<string>): SitePart;
 }
 
 /**
- * The people part and the day part: every person's page, and every day's. Each is one Eleventy run: a new issue changes a few people's
- * pages and two days', and rendering all of them again costs less than starting a run for each letter or month (about half a second
- * each here), at 11,000 issues as at one.
+ * The people part and the day part: every person's page, and every day's. Each is one Eleventy run, of the pages whose records changed
+ * since the part was last made (a new issue changes a few people's pages and two days'); the others are taken from that part's entry
+ * (render-site.ts), so the run does not grow with the archive. A part a letter of the people was tried before and was slower at 1,000
+ * issues: starting an Eleventy run costs about half a second here.
  */
 export function spanningParts(shared: Pick<SiteData, "paper" | "site">, records: Pick<SiteData, "people" | "namesakes">, days: readonly DayPageData[], codeHash: string): SpanningPart[] {
-  const parts: SitePart[] = [
-    ...(records.people.length > 0 ? [{ key: PEOPLE_PART, data: { ...shared, ...NO_RECORDS, ...records }, templates: "people" as const }] : []),
-    ...(days.length > 0 ? [{ key: DAYS_PART, data: { ...shared, ...NO_RECORDS, days: [...days] }, templates: "days" as const }] : []),
-  ];
-  return parts.map((part) => ({ ...part, hash: hashOf(codeHash, part.key, part.data) }));
+  const sharedHash = hashOf(codeHash, "shared", shared);
+  const pageFile = (address: string) => `${address.slice(1)}index.html`;
+  const recordOf = (key: string, address: string, record: unknown, files: string[]): SpanningRecord => ({ path: address, hash: hashOf(sharedHash, `${key} ${address}`, record), files });
+  const part = (key: string, templates: "people" | "days", data: SiteData, records: SpanningRecord[], only: (paths: ReadonlySet<string>) => SiteData): SpanningPart => ({
+    key, templates, data, records, hash: hashOf(sharedHash, key, records.map((record) => [record.path, record.hash])),
+    only: (paths) => ({ key, templates, data: only(paths) }),
+  });
+  const parts: SpanningPart[] = [];
+  if (records.people.length > 0) {
+    parts.push(part(PEOPLE_PART, "people", { ...shared, ...NO_RECORDS, ...records }, [
+      ...records.people.map((person) => recordOf(PEOPLE_PART, person.path, person, [pageFile(person.path), apiPersonPath(person.slug).slice(1)])),
+      ...records.namesakes.map((namesake) => recordOf(PEOPLE_PART, namesake.path, namesake, [pageFile(namesake.path)])),
+    ], (paths) => ({
+      ...shared, ...NO_RECORDS,
+      people: records.people.filter((person) => paths.has(person.path)), namesakes: records.namesakes.filter((namesake) => paths.has(namesake.path)),
+    })));
+  }
+  if (days.length > 0) {
+    parts.push(part(DAYS_PART, "days", { ...shared, ...NO_RECORDS, days: [...days] }, days.map((day) => recordOf(DAYS_PART, day.path, day, [pageFile(day.path)])), (paths) => ({
+      ...shared, ...NO_RECORDS, days: days.filter((day) => paths.has(day.path)),
+    })));
+  }
+  return parts;
 }
 
 /** Identifies the archive-wide part: the code, its records, which are few, and the open data it writes beside its pages. */
