@@ -92,6 +92,11 @@ export function personPath(slug: string): string {
   return `${PEOPLE_PATH}${slug}/`;
 }
 
+/** /people/<slug>/<YYYY>/: one year of the articles and photos of a person with more than a page holds (site/people.ts). */
+export function personYearPath(slug: string, year: string): string {
+  return `${personPath(slug)}${year}/`;
+}
+
 /** The folders of the day pages (the days part) and of their calendars (the archive-wide part). */
 export const DAYS_FOLDER = "day";
 export const LUNAR_DAYS_FOLDER = "lunar";
@@ -135,6 +140,11 @@ export function apiIssuePath(date: string): string {
 /** /api/v1/people/<slug>.json: one person's articles. */
 export function apiPersonPath(slug: string): string {
   return `/${API_FOLDER}/people/${slug}.json`;
+}
+
+/** /api/v1/people/<slug>/<YYYY>.json: one year of the articles of a person whose pages are a year each (site/people.ts). */
+export function apiPersonYearPath(slug: string, year: string): string {
+  return `/${API_FOLDER}/people/${slug}/${year}.json`;
 }
 
 /** /api/v1/bulk/<YYYY>.jsonl: every article of a year, one JSON object a line. */

@@ -265,6 +265,14 @@ export interface PersonPageData {
   namesakes: Link[];
   /** /people/. */
   indexUrl: string;
+  /**
+   * For a person with more articles than a page lists (site/people.ts: PERSON_PAGE_CREDITS): a page a year, newest first, with its count
+   * on their own page. Their own page then lists the newest year only, and each year's page that year, with `counts` of that year.
+   */
+  yearPages?: { year: string; count?: number; url: string }[];
+  /** On one of those pages: its year, and the person's own page. */
+  year?: string;
+  personUrl?: string;
 }
 
 /** /people/<pinyin>/ when several names share that pinyin: a page leading to each of them. */

@@ -6,6 +6,9 @@ import fc from "fast-check";
 import type { IssueHeader } from "../src/model.ts";
 import { nameSlug, peopleRecords, personSlugs } from "../src/site/people.ts";
 import { addresser } from "../src/site/addresses.ts";
+import { peopleOpenData } from "../src/site/open-data.ts";
+import { API_SCHEMAS } from "../src/site/open-data-schema.ts";
+import type { PaperConfig } from "../src/model.ts";
 
 test("should spell a name in pinyin, surname then given name, as GB/T 28039 does", () => {
   assert.equal(nameSlug("郭龙君"), "guo-longjun");
@@ -82,4 +85,40 @@ test("should list a person's articles and photos newest first, by year, with the
   assert.deepEqual(namesakes.map((page) => [page.path, page.people.map((link) => link.label)]), [["/people/zhang-wei/", ["张伟", "章伟"]]]);
   assert.deepEqual(peopleIndex.groups.map((group) => group.letter), ["G", "Z"]);
   assert.deepEqual(Object.keys(searchPeople).sort(), ["张伟", "郭龙君"]);
+});
+
+test("should give a person with more articles than a page lists a page a year, their own page listing the newest year", () => {
+  const credit = (title: string) => ({ page: 1, article: 1, title, reporters: ["郭龙君"], correspondents: [], photographers: [] });
+  const headers = [
+    header("2020-03-01", 1, [credit("甲")]), header("2021-03-01", 2, [credit("乙")]), header("2022-03-01", 3, [credit("丙")]), header("2022-03-02", 4, [credit("丁")]),
+    header("2022-03-03", 5, [{ page: 1, article: 1, title: "戊", reporters: ["张伟"], correspondents: [], photographers: [] }]),
+  ];
+  const at = addresser("/");
+  const { people } = peopleRecords(headers, personSlugs(["郭龙君", "张伟"]), at, 3);
+  assert.deepEqual(people.map((page) => [page.path, page.years.map((year) => `${year.year}: ${year.credits.map((item) => item.title).join("")}`)]), [
+    ["/people/guo-longjun/", ["2022: 丁丙"]],
+    ["/people/guo-longjun/2022/", ["2022: 丁丙"]],
+    ["/people/guo-longjun/2021/", ["2021: 乙"]],
+    ["/people/guo-longjun/2020/", ["2020: 甲"]],
+    ["/people/zhang-wei/", ["2022: 戊"]],
+  ], "张伟, with fewer, keeps one page");
+  const own = people[0]!;
+  assert.deepEqual(own.yearPages, [{ year: "2022", count: 2, url: "/people/guo-longjun/2022/" }, { year: "2021", count: 1, url: "/people/guo-longjun/2021/" }, { year: "2020", count: 1, url: "/people/guo-longjun/2020/" }]);
+  assert.equal(own.counts.total, 4, "their own page counts all their articles");
+  assert.equal(own.year, undefined);
+  const year = people[1]!;
+  assert.deepEqual([year.year, year.personUrl, year.counts], ["2022", "/people/guo-longjun/", { total: 2, byRole: [{ role: "记者", count: 2 }] }], "a year's page, that year's");
+  assert.deepEqual(year.yearPages, [{ year: "2022", url: "/people/guo-longjun/2022/" }, { year: "2021", url: "/people/guo-longjun/2021/" }, { year: "2020", url: "/people/guo-longjun/2020/" }],
+    "the years without their counts, which a new issue would change on every year's page");
+  assert.equal(people[4]!.yearPages, undefined);
+  // Their JSON, a file a page: their own names each year's file.
+  const files = peopleOpenData({ paper: { name: "东昌府讯" }, site: { baseUrl: "https://example.org/" } } as PaperConfig, people);
+  assert.deepEqual(files.map((file) => file.path), ["/api/v1/people/guo-longjun.json", "/api/v1/people/guo-longjun/2022.json", "/api/v1/people/guo-longjun/2021.json", "/api/v1/people/guo-longjun/2020.json", "/api/v1/people/zhang-wei.json"]);
+  const ownJson = API_SCHEMAS.person.parse(JSON.parse(files[0]!.content));
+  assert.deepEqual([ownJson.articleCount, ownJson.articles.map((item) => item.title), ownJson.years?.map((entry) => [entry.year, entry.articleCount, entry.json])], [4, ["丁", "丙"], [
+    ["2022", 2, "https://example.org/api/v1/people/guo-longjun/2022.json"], ["2021", 1, "https://example.org/api/v1/people/guo-longjun/2021.json"], ["2020", 1, "https://example.org/api/v1/people/guo-longjun/2020.json"],
+  ]]);
+  const yearJson = API_SCHEMAS.person.parse(JSON.parse(files[2]!.content));
+  assert.deepEqual([yearJson.year, yearJson.url, yearJson.articleCount, yearJson.articles.map((item) => item.title), yearJson.years], ["2021", "https://example.org/people/guo-longjun/2021/", 1, ["乙"], undefined]);
+  assert.equal(API_SCHEMAS.person.parse(JSON.parse(files[4]!.content)).years, undefined, "张伟's has every article and no years");
 });

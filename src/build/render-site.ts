@@ -342,7 +342,10 @@ export async function renderSite(config: PaperConfig, issues: readonly ScannedIs
     const taken = part.records.length - redo.size;
     if (redo.size === 0) return { pages: taken, images: 0, search: { records: 0, articles: 0, terms: 0 }, records: recordsOf(part), keptFiles, absentFiles };
     const redone = part.only(redo);
-    const result = await pool.render({ part: redone, siteDir: entry.site, searchInputDir: entry.searchInput, verbose: options.verbose });
+    const { people, namesakes, days } = redone.data;
+    const result = people.length + namesakes.length + days.length === 0
+      ? { written: 0, search: { records: 0, articles: 0, terms: 0 }, seconds: 0 }
+      : await pool.render({ part: redone, siteDir: entry.site, searchInputDir: entry.searchInput, verbose: options.verbose });
     seconds.render += result.seconds;
     if (part.key === PEOPLE_PART) await writeOpenData(entry.site, peopleOpenData(config, redone.data.people));
     return { pages: result.written + taken, images: 0, search: result.search, records: recordsOf(part), keptFiles, absentFiles };

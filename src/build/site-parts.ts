@@ -9,7 +9,8 @@ import type { ScannedIssue } from "../content/archive.ts";
 import type { IssueHeader } from "../model.ts";
 import type { ArchiveContext } from "../site/issue-records.ts";
 import { searchBundles, type SearchBundle } from "../site/search-bundles.ts";
-import { apiPersonPath, monthOf } from "../paths.ts";
+import { monthOf } from "../paths.ts";
+import { personJsonPath } from "../site/open-data.ts";
 import type { DayPageData, SiteData } from "../site-types.ts";
 
 /** Which templates render a part (a year part renders none). */
@@ -130,8 +131,9 @@ export function spanningParts(shared: Pick<SiteData, "paper" | "site">, records:
   });
   const parts: SpanningPart[] = [];
   if (records.people.length > 0) {
-    parts.push(part(PEOPLE_PART, "people", { ...shared, ...NO_RECORDS, ...records }, [
-      ...records.people.map((person) => recordOf(PEOPLE_PART, person.path, person, [pageFile(person.path), apiPersonPath(person.slug).slice(1)])),
+    parts.push(part(PEOPLE_PART, "people", { ...shared, ...NO_RECORDS, people: records.people, namesakes: records.namesakes }, [
+      // A person's page and its JSON, written beside the pages (render-site.ts).
+      ...records.people.map((person) => recordOf(PEOPLE_PART, person.path, person, [pageFile(person.path), personJsonPath(person).slice(1)])),
       ...records.namesakes.map((namesake) => recordOf(PEOPLE_PART, namesake.path, namesake, [pageFile(namesake.path)])),
     ], (paths) => ({
       ...shared, ...NO_RECORDS,

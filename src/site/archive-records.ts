@@ -65,7 +65,7 @@ export function archiveContext(config: PaperConfig, index: ArchiveIndex, issues:
 export interface ArchiveRecords {
   /** The archive-wide part's. */
   archive: Pick<SiteData, "years" | "home" | "homeThisDay" | "searchBundles" | "peopleIndex" | "searchPeople" | "dayIndexes">;
-  /** The people pages, which the people parts render. */
+  /** The people pages, which the people part renders. */
   people: Pick<SiteData, "people" | "namesakes">;
   /** The day pages, which the day parts render. */
   days: DayPageData[];

@@ -143,13 +143,16 @@ export const indexSchema = z.strictObject({
   schemas: z.record(z.string(), address),
 });
 
-/** /api/v1/people/<slug>.json */
+/** /api/v1/people/<slug>.json, and /api/v1/people/<slug>/<YYYY>.json for each year of a person with more than 500 articles. */
 export const personSchema = z.strictObject({
   name: z.string(),
   slug: z.string(),
   romanized: z.string().describe("The name in pinyin"),
-  url: address,
-  articleCount: z.int().nonnegative(),
+  url: address.describe("The person's page, or the year's page"),
+  year: z.string().optional().describe("In a year's file: its year"),
+  articleCount: z.int().nonnegative().describe("All their articles, or the year's in a year's file"),
+  years: z.array(z.strictObject({ year: z.string(), articleCount: z.int().nonnegative(), json: address }))
+    .optional().describe("For a person with more than 500 articles: each year's file, newest first; `articles` then holds the newest year's"),
   articles: z.array(z.strictObject({
     title: z.string(),
     date,

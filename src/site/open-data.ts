@@ -5,7 +5,7 @@ import assert from "node:assert/strict";
 import type { Article, Issue, IssueHeader, Page, PaperConfig } from "../model.ts";
 import type { ArticlePageData, DayPageData, NamesakePageData, PeopleIndexData, PersonPageData, SiteData, YearPageData } from "../site-types.ts";
 import {
-  API_INDEX_PATH, apiIssuePath, apiPersonPath, apiSchemaPath, apiYearPath, ARCHIVE_PATH, bulkPath, FEED_PATHS, IIIF_COLLECTION_PATH, issuePath,
+  API_INDEX_PATH, apiIssuePath, apiPersonPath, apiPersonYearPath, apiSchemaPath, apiYearPath, ARCHIVE_PATH, bulkPath, FEED_PATHS, IIIF_COLLECTION_PATH, issuePath,
   manifestPath, pagePath, articlePath, SITEMAP_INDEX_PATH, sitemapPath, yearOf, yearPath,
 } from "../paths.ts";
 import { addresser, pathPrefixOf } from "./addresses.ts";
@@ -24,7 +24,7 @@ export interface OpenDataFile {
 }
 
 /** The name of the sitemap of the pages outside the months: home, 往期回顾, search, people, days. */
-const SITE_SITEMAP = "site";
+export const SITE_SITEMAP = "site";
 
 /** Absolute addresses of site paths, under the site's path prefix. */
 function absoluteOf(config: PaperConfig): (sitePath: string) => string {
@@ -191,21 +191,33 @@ export function yearOpenData(config: PaperConfig, year: string, headers: readonl
   ];
 }
 
-/** The people part's files: each person's articles as JSON. */
+/** Where a person's page's JSON is: /api/v1/people/<slug>.json, or, for one of their year pages, /api/v1/people/<slug>/<YYYY>.json. */
+export function personJsonPath(page: Pick<PersonPageData, "slug" | "year">): string {
+  return page.year ? apiPersonYearPath(page.slug, page.year) : apiPersonPath(page.slug);
+}
+
+/**
+ * The people part's files: the JSON of each person's page, with the articles it lists; a person with a page a year has a file a year,
+ * which their own file names.
+ */
 export function peopleOpenData(config: PaperConfig, people: readonly PersonPageData[]): OpenDataFile[] {
   const absolute = absoluteOf(config);
   const prefix = pathPrefixOf(config);
   return people.map((person) => {
     const credits = person.years.flatMap((year) => year.credits);
     const data: PersonJson = {
-      name: person.name, slug: person.slug, romanized: person.romanized, url: absolute(person.path), articleCount: credits.length,
+      name: person.name, slug: person.slug, romanized: person.romanized, url: absolute(person.path), ...(person.year && { year: person.year }),
+      articleCount: person.counts.total,
+      ...(!person.year && person.yearPages && {
+        years: person.yearPages.map((page) => ({ year: page.year, articleCount: page.count ?? 0, json: absolute(apiPersonYearPath(person.slug, page.year)) })),
+      }),
       articles: credits.map((credit) => ({
         title: credit.title, date: credit.date, issueNumber: credit.issueNumber, page: credit.pageLabel,
         roles: credit.roles.split("、") as PersonJson["articles"][number]["roles"],
         url: absolute(credit.url.slice(prefix.length - 1)), issue: absolute(apiIssuePath(credit.date)),
       })),
     };
-    return { path: apiPersonPath(person.slug), content: json(data) };
+    return { path: personJsonPath(person), content: json(data) };
   });
 }
 

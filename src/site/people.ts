@@ -4,7 +4,7 @@ import { createHash } from "node:crypto";
 import { pinyin } from "pinyin-pro";
 import type { CreditedArticle, IssueHeader } from "../model.ts";
 import type { Link, NamesakePageData, PeopleIndexData, PersonCredit, PersonPageData } from "../site-types.ts";
-import { articlePath, PEOPLE_PATH, personPath } from "../paths.ts";
+import { articlePath, PEOPLE_PATH, personPath, personYearPath } from "../paths.ts";
 import type { Addresser } from "./addresses.ts";
 import { pushTo } from "../util/push-to.ts";
 import { dateText, displayTitle } from "./words.ts";
@@ -130,7 +130,15 @@ function searchUrlOf(name: string, roles: ReadonlySet<Role>, at: Addresser): str
   return `${at("/search/")}?${new URLSearchParams(query)}`;
 }
 
+/**
+ * The most articles a person's page lists: a person with more has a page a year (/people/<slug>/<YYYY>/), and their own page lists the
+ * newest year. A reporter of a daily paper passes it in a year or two, and a page of a decade's articles (megabytes) is too much for a
+ * phone; a page a year also keeps what a new issue changes to two pages a person, whatever the archive's age.
+ */
+export const PERSON_PAGE_CREDITS = 500;
+
 export interface PeopleRecords {
+  /** The people's pages: each person's own, and their year pages. */
   people: PersonPageData[];
   namesakes: NamesakePageData[];
   peopleIndex: PeopleIndexData;
@@ -138,8 +146,34 @@ export interface PeopleRecords {
   searchPeople: Record<string, string>;
 }
 
+/**
+ * A person's pages: one, or, with more than `pageCredits` articles over more than a year, their own and one a year. A year's page counts
+ * that year's articles and lists the years without their counts, so that a new issue changes the person's own page and the newest year's,
+ * not every year's.
+ */
+export function personPages(person: PersonPageData, at: Addresser, pageCredits = PERSON_PAGE_CREDITS): PersonPageData[] {
+  if (person.counts.total <= pageCredits || person.years.length < 2) return [person];
+  const yearUrl = (year: string) => at(personYearPath(person.slug, year));
+  return [
+    { ...person, years: person.years.slice(0, 1), yearPages: person.years.map((year) => ({ year: year.year, count: year.credits.length, url: yearUrl(year.year) })) },
+    ...person.years.map((year) => ({
+      ...person, path: personYearPath(person.slug, year.year), url: yearUrl(year.year), years: [year], counts: countsOf(year.credits),
+      yearPages: person.years.map((other) => ({ year: other.year, url: yearUrl(other.year) })), year: year.year, personUrl: person.url,
+    })),
+  ];
+}
+
+/** How many of the credits there are, and by role. */
+function countsOf(credits: readonly PersonCredit[]): PersonPageData["counts"] {
+  const roles = credits.map((credit) => credit.roles.split("、"));
+  return {
+    total: credits.length,
+    byRole: ROLES.map((role) => ({ role: ROLE_NAMES[role], count: roles.filter((held) => held.includes(ROLE_NAMES[role])).length })).filter((entry) => entry.count > 0),
+  };
+}
+
 /** The people pages of an archive whose headers are `headers` (oldest first). Linear in the credits. */
-export function peopleRecords(headers: readonly IssueHeader[], slugs: PersonSlugs, at: Addresser): PeopleRecords {
+export function peopleRecords(headers: readonly IssueHeader[], slugs: PersonSlugs, at: Addresser, pageCredits = PERSON_PAGE_CREDITS): PeopleRecords {
   const creditsByName = new Map<string, { credit: PersonCredit; roles: Role[] }[]>();
   for (const header of headers) {
     for (const article of header.credited) {
@@ -193,7 +227,7 @@ export function peopleRecords(headers: readonly IssueHeader[], slugs: PersonSlug
     });
   }
   return {
-    people, namesakes, searchPeople,
+    people: people.flatMap((person) => personPages(person, at, pageCredits)), namesakes, searchPeople,
     peopleIndex: { path: PEOPLE_PATH, url: at(PEOPLE_PATH), count: people.length, groups: [...groups].sort(([a], [b]) => (a < b ? -1 : 1)).map(([letter, list]) => ({ letter, people: list })) },
   };
 }
