@@ -353,9 +353,13 @@ export async function renderSite(config: PaperConfig, issues: readonly ScannedIs
 
   const monthEntries = new Map<string, Promise<{ entry: PartEntry; manifest: PartManifest } | undefined>>();
   try {
-    // Months start in order, a few at a time, so only those months' issues are in memory; the bundles below wait for theirs.
+    // Months start in order, a few at a time, so only those months' issues are in memory; the bundles below wait for theirs. Those the
+    // cache has no entry for start first: a day's build renders one month, which would otherwise wait for every other month's check.
     const startMonth = limited(options.pool.size + 1);
-    for (const month of months) monthEntries.set(month.key, startMonth(() => partReady(month.key, month.hash, (entry) => makeMonth(month, entry))));
+    const cached = await Promise.all(months.map((month) => exists(path.join(partsDir, month.key, month.hash))));
+    for (const month of [...months.filter((_, index) => !cached[index]), ...months.filter((_, index) => cached[index])]) {
+      monthEntries.set(month.key, startMonth(() => partReady(month.key, month.hash, (entry) => makeMonth(month, entry))));
+    }
     const archivePart = { key: ARCHIVE_PART, data: archiveData, templates: "archive" as const };
     const archiveEntries = [
       ...spanning.map((part) => partReady(part.key, part.hash, (entry) => makeSpanning(part, entry))),

@@ -6,7 +6,7 @@ import type { CalendarDay, CalendarMonth, DayPageData, IssueSummary, SiteData, Y
 import { apiYearPath, bulkPath, bundlePath, personPath, yearOf, yearPath } from "../paths.ts";
 import { addresser, pathPrefixOf } from "./addresses.ts";
 import { issueRecords, summariseIssue, type ArchiveContext } from "./issue-records.ts";
-import { creditsOf, namesIn, peopleRecords, personSlugs, type PersonSlugs } from "./people.ts";
+import { namesIn, peopleRecords, personSlugs, type PersonSlugs } from "./people.ts";
 import type { SearchBundle } from "./search-bundles.ts";
 import { dayIndex, dayIndexes, dayPages, thisDayOf, type DayIndex } from "./this-day.ts";
 
@@ -50,7 +50,7 @@ export function archiveIndex(headers: readonly IssueHeader[], history: IssueHist
 export function archiveContext(config: PaperConfig, index: ArchiveIndex, issues: readonly IssueHeader[]): ArchiveContext {
   const at = addresser(pathPrefixOf(config));
   const people: ArchiveContext["people"] = {};
-  for (const name of [...new Set(issues.flatMap((issue) => issue.credited.flatMap((article) => [...creditsOf(article).keys()])))].sort()) {
+  for (const name of [...namesIn(issues)].sort()) {
     people[name] = at(personPath(index.slugs.slugOf.get(name)!));
   }
   const history: ArchiveContext["history"] = {};
