@@ -6,7 +6,7 @@ import assert from "node:assert/strict";
 import { mkdir, mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import { parse, type HTMLElement } from "node-html-parser";
+import type { HTMLElement } from "node-html-parser";
 import { buildSite } from "../src/build/build.ts";
 import { bundledText, syntheticDate, syntheticIssue, writeSyntheticArchive } from "../src/bench/synthetic-archive.ts";
 import { issueFileOf, sitemapPath } from "../src/paths.ts";
@@ -16,6 +16,7 @@ import { API_SCHEMAS } from "../src/site/open-data-schema.ts";
 import { serveStatic, type StaticServer } from "../src/util/static-server.ts";
 import { browserSuite } from "./helpers/browser.ts";
 import { report } from "./helpers/report.ts";
+import { openPage, textOf } from "./helpers/site-pages.ts";
 
 const workDir = await mkdtemp(path.join(tmpdir(), "baoku-people-pages-"));
 const contentRoot = path.join(workDir, "content");
@@ -43,10 +44,8 @@ before(async () => {
 
 after(() => rm(workDir, { recursive: true, force: true }));
 
-async function open(sitePath: string): Promise<HTMLElement> {
-  return parse(await readFile(path.join(siteDir, sitePath, "index.html"), "utf8"));
-}
-const text = (element: HTMLElement | null | undefined) => (element?.textContent ?? "").replace(/\s+/g, " ").trim();
+const open = (sitePath: string) => openPage(siteDir, sitePath);
+const text = textOf;
 const creditDates = (page: HTMLElement) => page.querySelectorAll(".person-credits time").map((time) => time.getAttribute("datetime")!);
 
 test("should give a person with more articles than a page lists a page a year, their own page listing the newest year", async () => {

@@ -7,7 +7,7 @@ import { cp, mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
 import { existsSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import { parse, type HTMLElement } from "node-html-parser";
+import type { HTMLElement } from "node-html-parser";
 import { Cite } from "@citation-js/core";
 import "@citation-js/plugin-ris";
 import "@citation-js/plugin-bibtex";
@@ -17,6 +17,7 @@ import { projectRoot } from "../src/project.ts";
 import { browserSuite } from "./helpers/browser.ts";
 import { commitAll, git } from "./helpers/git-archive.ts";
 import { report } from "./helpers/report.ts";
+import { openPage, textOf } from "./helpers/site-pages.ts";
 import { serveStatic, type StaticServer } from "../src/util/static-server.ts";
 
 const workDir = await mkdtemp(path.join(tmpdir(), "baoku-research-"));
@@ -36,11 +37,9 @@ before(async () => {
 
 after(() => rm(workDir, { recursive: true, force: true }));
 
-async function open(sitePath: string): Promise<HTMLElement> {
-  return parse(await readFile(path.join(siteDir, sitePath, "index.html"), "utf8"));
-}
+const open = (sitePath: string) => openPage(siteDir, sitePath);
 
-const text = (element: HTMLElement | null | undefined) => (element?.textContent ?? "").replace(/\s+/g, " ").trim();
+const text = textOf;
 const metas = (page: HTMLElement, name: string) => page.querySelectorAll(`meta[name="${name}"]`).map((meta) => meta.getAttribute("content"));
 const jsonLd = (page: HTMLElement) => JSON.parse(page.querySelector('script[type="application/ld+json"]')?.rawText ?? "null") as Record<string, unknown>;
 

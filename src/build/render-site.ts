@@ -314,7 +314,7 @@ export async function renderSite(config: PaperConfig, issues: readonly ScannedIs
     const sitemap = (await Promise.all(fragments.map(async (fragment) => JSON.parse(await readFile(fragment.sitemap, "utf8")) as SitemapEntry[]))).flat();
     const headers = year.months.flatMap((month) => month.issues.map((issue) => issue.header));
     await writeOpenData(entry.site, yearOpenData(config, year.year, headers, bulk, sitemap));
-    return { pages: 0, images: 0, search: { records: 0, articles: 0, terms: 0 } };
+    return { pages: 0, images: 0, search: NO_SEARCH };
   }
 
   /**
@@ -329,26 +329,26 @@ export async function renderSite(config: PaperConfig, issues: readonly ScannedIs
     const redo = new Set<string>();
     for (const record of part.records) {
       const files = earlier?.manifest.records?.[record.path] === record.hash ? record.files.map((file) => recorded.get(`site/${file}`)) : [];
-      if (files.length === 0 || !files.every((file) => file !== undefined)) {
+      if (files.length === 0 || !files.every((file): file is EntryFile => file !== undefined)) {
         redo.add(record.path);
         continue;
       }
       // Checked as an entry taken from the cache is: its sizes and times, or its bytes too.
-      const checked = await checkFiles(earlier!.dir, files as EntryFile[], options.verification);
+      const checked = await checkFiles(earlier!.dir, files, options.verification);
       if (checked && (await linkAll(earlier!.dir, entry.dir, checked.files))) keptFiles.push(...checked.files);
-      else if (options.manifestOnly) absentFiles.push(...(files as EntryFile[]).map((file) => ({ ...file, mtime: 0 })));
+      else if (options.manifestOnly) absentFiles.push(...files.map((file) => ({ ...file, mtime: 0 })));
       else redo.add(record.path);
     }
-    const taken = part.records.length - redo.size;
-    if (redo.size === 0) return { pages: taken, images: 0, search: { records: 0, articles: 0, terms: 0 }, records: recordsOf(part), keptFiles, absentFiles };
-    const redone = part.only(redo);
-    const { people, namesakes, days } = redone.data;
-    const result = people.length + namesakes.length + days.length === 0
-      ? { written: 0, search: { records: 0, articles: 0, terms: 0 }, seconds: 0 }
-      : await pool.render({ part: redone, siteDir: entry.site, searchInputDir: entry.searchInput, verbose: options.verbose });
-    seconds.render += result.seconds;
-    if (part.key === PEOPLE_PART) await writeOpenData(entry.site, peopleOpenData(config, redone.data.people));
-    return { pages: result.written + taken, images: 0, search: result.search, records: recordsOf(part), keptFiles, absentFiles };
+    let written = 0;
+    if (redo.size > 0) {
+      const redone = part.only(redo);
+      const result = await pool.render({ part: redone, siteDir: entry.site, searchInputDir: entry.searchInput, verbose: options.verbose });
+      seconds.render += result.seconds;
+      written = result.written;
+      if (part.key === PEOPLE_PART) await writeOpenData(entry.site, peopleOpenData(config, redone.data.people));
+    }
+    // Its pages are not searched: the bundles are indexed from the months' search input.
+    return { pages: written + part.records.length - redo.size, images: 0, search: NO_SEARCH, records: recordsOf(part), keptFiles, absentFiles };
   }
 
   const monthEntries = new Map<string, Promise<{ entry: PartEntry; manifest: PartManifest } | undefined>>();
@@ -392,7 +392,7 @@ export async function renderSite(config: PaperConfig, issues: readonly ScannedIs
         const indexStarted = performance.now();
         const temporary = bundleEntry(`${entry.dir}.tmp-${process.pid}`);
         await rm(temporary.dir, { recursive: true, force: true });
-        const stats = inputs.reduce((sum, input) => addStats(sum, input!.manifest.search), { records: 0, articles: 0, terms: 0 });
+        const stats = inputs.reduce((sum, input) => addStats(sum, input!.manifest.search), NO_SEARCH);
         await indexBundle(inputs.map((input) => input!.entry.searchInput), temporary.files, stats, options.language);
         await writeManifest(temporary.manifest, { files: await recordFiles(temporary.dir, ["files"]) });
         await settle(temporary.dir, entry.dir);
@@ -483,6 +483,9 @@ async function linkAll(fromDir: string, toDir: string, files: readonly EntryFile
     return false;
   }
 }
+
+/** The search statistics of a part with no search records. */
+const NO_SEARCH: SearchStats = { records: 0, articles: 0, terms: 0 };
 
 /** Search bundles indexed at once: Pagefind uses one core, and the machines this runs on have two or more. */
 const INDEXERS = Math.max(1, Math.min(2, os.availableParallelism()));

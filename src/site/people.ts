@@ -171,7 +171,7 @@ export function personPages(person: PersonPageData, at: Addresser, pageCredits =
   ];
 }
 
-/** How many of the credits there are, and by role. */
+/** How many of the credits there are, and by role, in the order of ROLES. */
 function countsOf(credits: readonly PersonCredit[]): PersonPageData["counts"] {
   const roles = credits.map((credit) => credit.roles.split("、"));
   return {
@@ -209,10 +209,7 @@ export function peopleRecords(headers: readonly IssueHeader[], slugs: PersonSlug
     for (const { credit } of [...items].reverse()) pushTo(years, credit.date.slice(0, 4), credit);
     return {
       path: personPath(slug), url: at(personPath(slug)), slug, name, romanized: romanizedOf(base),
-      counts: {
-        total: items.length,
-        byRole: ROLES.filter((role) => heldRoles.has(role)).map((role) => ({ role: ROLE_NAMES[role], count: items.filter((item) => item.roles.includes(role)).length })),
-      },
+      counts: countsOf(items.map((item) => item.credit)),
       years: [...years].map(([year, credits]) => ({ year, credits })),
       searchUrl: searchUrlOf(name, heldRoles, at),
       namesakes: (slugs.namesakes.get(base) ?? []).filter((other) => other !== name).map(linkTo),
