@@ -87,13 +87,18 @@ export async function preview(options: PreviewOptions): Promise<void> {
 
   const end = async () => {
     stopping = true;
-    for (const watcher of watchers) watcher.close();
+    await Promise.all(watchers.map((watcher) => watcher.close()));
     if (running) await endProcess(running);
     await devServer.close();
     process.exit(0);
   };
   process.once("SIGINT", end);
   process.once("SIGTERM", end);
+  // Whatever ran this process (tsx, npm's shell) ended without passing the signal on: the preview ends too rather than serve on unseen.
+  const parent = process.ppid;
+  setInterval(() => {
+    if (process.ppid !== parent) void end();
+  }, 1000).unref();
 }
 
 /** Ends `child` and waits until it has gone, so nothing of `npm start` outlives it. */

@@ -1,6 +1,7 @@
-// Serves a built site on 127.0.0.1 with Eleventy's dev server, which injects its live-reload script into every page.
+// Serves a built site on 127.0.0.1 with Eleventy's dev server, which injects its live-reload script into every page, behind the guard of requests.ts.
 import { createServer, type Server } from "node:http";
 import { createRequire } from "node:module";
+import { guardRequests, guardUpgrades } from "./requests.ts";
 
 /** The part of `@11ty/eleventy-dev-server` the preview uses; the package ships no types. */
 export interface DevServer {
@@ -37,8 +38,10 @@ export async function serve(dir: string, port: number, pathPrefix: string): Prom
   const addReloadScript = devServer.augmentContentWithNotifier.bind(devServer);
   devServer.augmentContentWithNotifier = (content, _inline, options) => addReloadScript(content, false, options);
   // `serve()` would listen on every interface and move to the next port when this one is taken; listen here instead, on loopback only.
+  guardRequests(devServer.server, port);
   devServer.server.listen({ port, host: "127.0.0.1" });
   await devServer.ready();
+  guardUpgrades(devServer.server, port);
   return devServer;
 }
 

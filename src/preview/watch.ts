@@ -1,6 +1,7 @@
 // What the preview watches for changes — the issues and configuration of the content root, the project's templates, assets and Eleventy
 // configuration — and how a burst of file events becomes one rebuild.
-import { watch, type FSWatcher } from "node:fs";
+import { existsSync, statSync } from "node:fs";
+import { watch, type FSWatcher } from "chokidar";
 import path from "node:path";
 import { projectRoot } from "../project.ts";
 
@@ -35,22 +36,30 @@ export function describeSource(source: WatchedSource): string[] {
   return [`${path.relative(process.cwd(), source.path)}/`];
 }
 
-/** Calls `onChange` for every relevant change under `sources`, and `onError` when a watch ends; a folder that does not exist is skipped. */
+/**
+ * Calls `onChange` for every relevant change under `sources`, and `onError` when a watch fails; a folder that does not exist is skipped.
+ * chokidar (Eleventy's own watcher) rather than Node's recursive `fs.watch`, which on Linux follows the inode of a file an editor
+ * replaced by renaming a new one over it (vim, gedit, VS Code) and so hears none of that file's later saves.
+ */
 export function watchSources(sources: WatchedSource[], onChange: () => void, onError: (source: WatchedSource, error: Error) => void): FSWatcher[] {
-  const watchers: FSWatcher[] = [];
-  for (const source of sources) {
-    try {
-      const watcher = watch(source.path, { recursive: source.recursive }, (_event, filename) => {
-        if (!filename) return onChange();
-        if (source.files ? source.files.includes(filename) : !isEditorTempFile(filename)) onChange();
-      });
-      watcher.on("error", (error) => onError(source, error));
-      watchers.push(watcher);
-    } catch (error) {
-      if ((error as NodeJS.ErrnoException).code !== "ENOENT") throw error;
-    }
-  }
-  return watchers;
+  return sources.filter((source) => existsSync(source.path)).map((source) => {
+    const relevant = (file: string) => (source.files ? source.files.includes(path.basename(file)) : !isEditorTempFile(file));
+    const watcher = watch(source.path, {
+      ignoreInitial: true,
+      ...(!source.recursive && { depth: 0 }),
+      ignored: (file: string) => file !== source.path && !relevant(file) && !(source.recursive && isFolderOf(source.path, file)),
+    });
+    watcher.on("all", (_event, file) => {
+      if (relevant(file)) onChange();
+    });
+    watcher.on("error", (error) => onError(source, error instanceof Error ? error : new Error(String(error))));
+    return watcher;
+  });
+}
+
+/** Whether `file` names a folder under `root` that exists: folders are walked into, never themselves a change. */
+function isFolderOf(root: string, file: string): boolean {
+  return file.startsWith(root + path.sep) && (statSync(file, { throwIfNoEntry: false })?.isDirectory() ?? false);
 }
 
 /** Swap, backup and lock files that editors write beside the file being edited (vim, Emacs, JetBrains IDEs, macOS). */

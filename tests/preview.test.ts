@@ -1,0 +1,184 @@
+// The editors' preview (`npm start`) against what round three of hostile input sent it: requests that ended the process (a `..` hidden
+// behind `%2f`, malformed escapes), a Host that is not its own, writes; editors' ways of saving (in place, a new file renamed over the old
+// one, twice; delete and recreate; a new image); and SIGTERM to npm's own process. One preview serves the whole file.
+import assert from "node:assert/strict";
+import { spawn, type ChildProcess } from "node:child_process";
+import { cp, mkdir, mkdtemp, readdir, readFile, rename, rm, unlink, writeFile } from "node:fs/promises";
+import { request } from "node:http";
+import { connect, createServer } from "node:net";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { after, before, test } from "node:test";
+import sharp from "sharp";
+import { pathRefusal, previewHosts, refusalOf } from "../src/preview/requests.ts";
+import { projectRoot } from "../src/project.ts";
+
+const issueFile = "issues/2022/2022-11-01.md";
+/** The article page holding the sentence the saves change. */
+const articlePage = "/2022/11/01/1/1/";
+const sentence = "省委书记李干杰主持会议并讲话";
+
+let contentRoot: string;
+let port: number;
+let npm: ChildProcess;
+let output = "";
+
+before(async () => {
+  contentRoot = await mkdtemp(path.join(tmpdir(), "baoku-preview-"));
+  await cp(path.join(projectRoot, "issues"), path.join(contentRoot, "issues"), { recursive: true });
+  await cp(path.join(projectRoot, "baoku.config.json"), path.join(contentRoot, "baoku.config.json"));
+  port = await freePort();
+  // npm's own process, as an editor runs it, in a process group of its own so the last test can see that nothing of it is left.
+  npm = spawn("npm", ["start", "--", "--content", contentRoot, "--output", path.join(contentRoot, "_site")], {
+    cwd: projectRoot, detached: true, stdio: ["ignore", "pipe", "pipe"], env: { ...process.env, PORT: String(port), BAOKU_LANG: "en" },
+  });
+  npm.stdout!.setEncoding("utf8").on("data", (chunk: string) => (output += chunk));
+  npm.stderr!.setEncoding("utf8").on("data", (chunk: string) => (output += chunk));
+  await until("the preview to serve", () => /Watching /.test(output));
+});
+
+after(async () => {
+  if (npm.pid && groupAlive(npm.pid)) process.kill(-npm.pid, "SIGKILL");
+  await rm(contentRoot, { recursive: true, force: true });
+});
+
+/** Polls `done` until it holds; fails with what the preview printed when it never does, or when the preview has ended. */
+async function until(what: string, done: () => boolean | Promise<boolean>): Promise<void> {
+  for (let tries = 0; tries < 600; tries++) {
+    if (await done()) return;
+    if (npm.exitCode !== null || npm.signalCode !== null) assert.fail(`npm start ended while waiting for ${what}:\n${output}`);
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+  assert.fail(`no ${what}; npm start printed:\n${output}`);
+}
+
+/** A raw HTTP/1.1 request, so the path reaches the server exactly as written (no client normalises `..` or escapes). */
+function raw(method: string, target: string, host = `127.0.0.1:${port}`): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const socket = connect(port, "127.0.0.1", () => socket.write(`${method} ${target} HTTP/1.1\r\nHost: ${host}\r\nConnection: close\r\n\r\n`));
+    let answer = "";
+    socket.setEncoding("latin1").on("data", (chunk: string) => (answer += chunk));
+    socket.on("end", () => resolve(Number(/^HTTP\/1\.1 (\d{3})/.exec(answer)?.[1] ?? 0)));
+    socket.on("error", reject);
+  });
+}
+
+/** The page at `pathname` as a browser navigating to it gets it. */
+function page(pathname: string): Promise<{ status: number; body: string }> {
+  return new Promise((resolve, reject) => {
+    request({ host: "127.0.0.1", port, path: pathname }, (response) => {
+      let body = "";
+      response.setEncoding("utf8").on("data", (chunk: string) => (body += chunk));
+      response.on("end", () => resolve({ status: response.statusCode ?? 0, body }));
+    }).on("error", reject).end();
+  });
+}
+
+/** How many builds the preview has finished, with or without problems. */
+const finished = () => (output.match(/Built \d+ pages|Still serving/g) ?? []).length;
+
+/** Makes `save` and waits for the rebuild it causes; then the article page shows `marker`, if given. */
+async function rebuiltAfter(save: () => Promise<void>, marker?: string): Promise<void> {
+  const before = finished();
+  await save();
+  await until(`a rebuild after the save (${before} finished before)`, () => finished() > before);
+  if (marker) await until(`${marker} on ${articlePage}`, async () => (await page(articlePage)).body.includes(marker));
+}
+
+test("should refuse the paths that ended the preview, other hosts and writes, and let the site's own addresses through", () => {
+  for (const url of ["/..%2f..%2fetc%2fpasswd", "/.11ty/..%2f..%2fpackage.json", "/%E4%B8", "/%", "/%c0%ae", "/%c0%ae%c0%ae/etc/passwd", "/..%5c..%5cetc", "/../etc/passwd", "/a/%2e%2e/%2e%2e/etc", "/x%00.html"]) {
+    assert.equal(pathRefusal(url)?.status, 400, url);
+  }
+  for (const url of ["/", "/2022/11/01/1/1/", "/search/?q=%E4%B8%9C%E6%98%8C", "/css/site.css", "/2022/11/01/..index/"]) assert.equal(pathRefusal(url), undefined, url);
+  const hosts = previewHosts(8080);
+  assert.equal(refusalOf("GET", "/", "localhost:8080", hosts), undefined);
+  assert.equal(refusalOf("GET", "/", "127.0.0.1:8080", hosts), undefined);
+  assert.equal(refusalOf("GET", "/", "attacker.example:8080", hosts)?.status, 403, "DNS rebinding");
+  assert.equal(refusalOf("GET", "/", "localhost:8081", hosts)?.status, 403);
+  assert.equal(refusalOf("GET", "/", undefined, hosts)?.status, 403);
+  for (const method of ["POST", "PUT", "DELETE", "PATCH"]) assert.equal(refusalOf(method, "/", "localhost:8080", hosts)?.status, 405, method);
+});
+
+test("should answer every hostile request and go on serving and rebuilding", async () => {
+  const answers: Record<string, number> = {};
+  for (const url of ["/..%2f..%2fetc%2fpasswd", "/.11ty/..%2f..%2f..%2fetc%2fpasswd", "/%E4%B8", "/%", "/%c0%ae", "/../../../etc/passwd", "/.11ty/../../package.json"]) {
+    answers[url] = await raw("GET", url);
+  }
+  answers["Host: attacker.example"] = await raw("GET", "/", `attacker.example:${port}`);
+  answers["POST /"] = await raw("POST", "/");
+  answers["DELETE /index.html"] = await raw("DELETE", "/index.html");
+  assert.deepEqual(answers, {
+    "/..%2f..%2fetc%2fpasswd": 400, "/.11ty/..%2f..%2f..%2fetc%2fpasswd": 400, "/%E4%B8": 400, "/%": 400, "/%c0%ae": 400,
+    "/../../../etc/passwd": 400, "/.11ty/../../package.json": 400, "Host: attacker.example": 403, "POST /": 405, "DELETE /index.html": 405,
+  });
+  assert.equal((await page("/")).status, 200, "the preview still serves");
+  const file = path.join(contentRoot, issueFile);
+  await rebuiltAfter(async () => writeFile(file, (await readFile(file, "utf8")).replace(sentence, `${sentence}（存活）`)), "（存活）");
+});
+
+test("should rebuild on every way an editor saves: in place, a new file renamed over the old one twice, delete and recreate, a new image", async () => {
+  const file = path.join(contentRoot, issueFile);
+  let shown = sentence;
+  /** The issue file's text with the sentence marked `marker` instead of the marker of the save before. */
+  const marked = async (marker: string) => {
+    const text = (await readFile(file, "utf8")).replace(shown, `${sentence}${marker}`);
+    shown = `${sentence}${marker}`;
+    return text;
+  };
+  await rebuiltAfter(async () => writeFile(file, await marked("（原地）")), "（原地）");
+  // As gedit and VS Code save: a new file beside it, renamed over it; the second save is the one a watch on the old inode misses.
+  for (const marker of ["（改名一）", "（改名二）"]) {
+    await rebuiltAfter(async () => {
+      const temporary = path.join(path.dirname(file), `.goutputstream-${shown.length}`);
+      await writeFile(temporary, await marked(marker));
+      await rename(temporary, file);
+    }, marker);
+  }
+  await rebuiltAfter(async () => {
+    const text = await marked("（重建）");
+    await unlink(file);
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    await writeFile(file, text);
+  }, "（重建）");
+  await rebuiltAfter(async () => {
+    const folder = path.join(contentRoot, "issues/2022/2022-11-01");
+    await mkdir(folder, { recursive: true });
+    await sharp({ create: { width: 40, height: 30, channels: 3, background: "#888" } }).jpeg().toFile(path.join(folder, "new-photo.jpg"));
+  });
+});
+
+test("should stop the server and every process of it when npm's own process gets SIGTERM, freeing the port", async () => {
+  const exited = new Promise((resolve) => npm.once("exit", resolve));
+  process.kill(npm.pid!, "SIGTERM");
+  await exited;
+  await until("every process of npm start to end", async () => (await groupMembers(npm.pid!)).length === 0);
+  await until("the port to be free", async () => (await raw("GET", "/").catch(() => -1)) === -1);
+});
+
+/** The live processes (not zombies) of process group `pgid`. */
+async function groupMembers(pgid: number): Promise<string[]> {
+  const members: string[] = [];
+  for (const pid of (await readdir("/proc")).filter((name) => /^\d+$/.test(name))) {
+    const stat = await readFile(`/proc/${pid}/stat`, "utf8").catch(() => "");
+    const [state, , group] = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
+    if (group === String(pgid) && state !== "Z") members.push(pid);
+  }
+  return members;
+}
+
+function groupAlive(pgid: number): boolean {
+  try {
+    process.kill(-pgid, 0);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+async function freePort(): Promise<number> {
+  const probe = createServer();
+  await new Promise<void>((resolve) => probe.listen(0, "127.0.0.1", resolve));
+  const { port: free } = probe.address() as { port: number };
+  await new Promise((resolve) => probe.close(resolve));
+  return free;
+}
