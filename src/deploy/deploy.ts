@@ -2,7 +2,7 @@
 // manifest last of all, so the target's manifest always describes files the target has. Stopped at any point and run again, it plans
 // the same steps from the same deployed manifest and ends with the target equal to the site.
 import { existsSync, statSync } from "node:fs";
-import { copyFile, link, mkdir, mkdtemp, readdir, readFile, realpath, rm } from "node:fs/promises";
+import { copyFile, link, lstat, mkdir, mkdtemp, readdir, readFile, realpath, rm } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
 import { problem } from "../problems.ts";
@@ -12,6 +12,7 @@ import { sha256Of } from "../build/cache-entries.ts";
 import { isRunning } from "../build/build-lock.ts";
 import { emptiedFolders, planDeploy, type DeployPlan, type ManifestLists } from "./plan.ts";
 import { parseTarget, shownTarget } from "./target.ts";
+import { lockTarget } from "./target-lock.ts";
 import { DeployFailure, transportFor } from "./transport.ts";
 
 /** The steps of a deploy as they are reported, in the order they are taken. */
@@ -64,8 +65,11 @@ export async function deploySite(options: DeployOptions): Promise<DeployResult> 
 
   const transport = transportFor(target, sendDir, options.rsh);
   const scratch = await mkdtemp(path.join(os.tmpdir(), "baoku-deployed-"));
+  let unlock: (() => Promise<void>) | undefined;
   try {
-    const { names, deployed, unsure, pending } = await readDeployed(transport, scratch, localIndex.lists);
+    // Nothing is read from the target before the lock is held: a deploy that read it while another wrote would plan from a state that is gone.
+    unlock = await lockTarget(transport.lock, shownTarget(target));
+    const { names, deployed, unsure, pending } = await readDeployed(transport, scratch, localIndex.lists, shownTarget(target));
     const plan = planDeploy(local, names, deployed, unsure);
     if (sources && stageDir) await stage(siteDir, stageDir, sources, local, plan, options.siteDir);
     const steps = { assets: 0, newPages: 0, changedPages: 0, entryPoints: 0, deletions: 0, manifest: 0 } satisfies Record<DeployStep, number>;
@@ -115,6 +119,7 @@ export async function deploySite(options: DeployOptions): Promise<DeployResult> 
       bytes, steps, removed: plan.deletions.length, unchanged: plan.unchanged, plan, seconds: (performance.now() - started) / 1000,
     };
   } finally {
+    await unlock?.().catch(() => undefined);
     await transport.close();
     await rm(scratch, { recursive: true, force: true });
     if (stageDir) await rm(stageDir, { recursive: true, force: true });
@@ -186,9 +191,9 @@ interface Deployed {
 }
 
 /** Reads the deployed manifest, and the record of a deploy stopped midway. A list named but missing is taken as empty: its files are sent again. */
-async function readDeployed(transport: ReturnType<typeof transportFor>, scratch: string, localNames: readonly string[]): Promise<Deployed> {
+async function readDeployed(transport: ReturnType<typeof transportFor>, scratch: string, localNames: readonly string[], shown: string): Promise<Deployed> {
   await transport.fetch([DEPLOY_INDEX, DEPLOY_PENDING], scratch);
-  const read = async (file: string) => parseIndex(await readFile(path.join(scratch, file), "utf8").catch(() => ""));
+  const read = async (file: string) => parseIndex(await readBounded(scratch, file, MAX_INDEX_BYTES, shown));
   const [index, pending] = [await read(DEPLOY_INDEX), await read(DEPLOY_PENDING)];
   if (!index && !pending) return { names: undefined, deployed: new Map(), unsure: new Set(), pending: false };
   const before = new Set(index?.lists ?? []);
@@ -198,8 +203,26 @@ async function readDeployed(transport: ReturnType<typeof transportFor>, scratch:
   const have = new Set(localNames);
   const wanted = [...new Set([...before, ...during])].filter((name) => !have.has(name));
   if (wanted.length > 0) await transport.fetch(wanted.map(listPath), scratch);
-  const deployed = new Map(await Promise.all(wanted.map(async (name) => [name, parseList(await readFile(path.join(scratch, listPath(name)), "utf8").catch(() => ""))] as const)));
+  const deployed = new Map<string, ReadonlyMap<string, string>>();
+  for (const name of wanted) deployed.set(name, parseList(await readBounded(scratch, listPath(name), MAX_LIST_BYTES, shown)));
   return { names, deployed, unsure, pending: pending !== undefined };
+}
+
+/** The most bytes of the target's index and of one of its lists that a deploy reads: the largest lists Baoku writes, a part's or a
+ * search bundle's, stay under a megabyte at decades of daily issues; a list of millions of lines would take minutes and gigabytes. */
+export const MAX_INDEX_BYTES = 1024 * 1024;
+export const MAX_LIST_BYTES = 16 * 1024 * 1024;
+
+/**
+ * The text of `file` as fetched from the target (`shown`) into `scratch`; "" when the target had none. A folder where the file should be, or a
+ * file over `limit` bytes, is refused before anything is sent.
+ */
+async function readBounded(scratch: string, file: string, limit: number, shown: string): Promise<string> {
+  const stats = await lstat(path.join(scratch, file)).catch(() => undefined);
+  if (!stats) return "";
+  if (stats.isDirectory()) throw new DeployFailure(problem("DeployTargetNotAFile", { file: shown }, { path: file }));
+  if (stats.size > limit) throw new DeployFailure(problem("DeployTargetListTooLarge", { file: shown }, { list: file, limitMb: limit / 1024 / 1024 }));
+  return readFile(path.join(scratch, file), "utf8").catch(() => "");
 }
 
 function sameNames(a: readonly string[], b: readonly string[]): boolean {

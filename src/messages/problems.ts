@@ -922,7 +922,7 @@ export const PROBLEMS = {
     },
     examples: [{ file: "oss:paper-archive", facts: { tool: "rclone" } }, { file: "editor@www.example.cn:/srv/www", facts: { tool: "rsync" } }],
   }),
-  DeployTargetUnreachable: kind<{ tool: "rsync" | "rclone"; said: string }>({
+  DeployTargetUnreachable: kind<{ tool: "rsync" | "rclone" | "ssh"; said: string }>({
     severity: "error",
     title: { "zh-CN": "连不上发布目标", en: "Deploy target unreachable" },
     message: {
@@ -935,7 +935,7 @@ export const PROBLEMS = {
     },
     examples: [{ file: "editor@127.0.0.1:/srv/www", facts: { tool: "rsync", said: "ssh: connect to host 127.0.0.1 port 2222: Connection refused" } }],
   }),
-  DeployAccessDenied: kind<{ tool: "rsync" | "rclone"; said: string }>({
+  DeployAccessDenied: kind<{ tool: "rsync" | "rclone" | "ssh"; said: string }>({
     severity: "error",
     title: { "zh-CN": "发布目标拒绝登录或写入", en: "Deploy target refused access" },
     message: {
@@ -943,10 +943,10 @@ export const PROBLEMS = {
       en: ({ tool, said }) => `The deploy target refused the login or the writing, and nothing was published (${tool} said: ${said}).`,
     },
     hint: {
-      "zh-CN": ({ tool }) => tool === "rsync"
+      "zh-CN": ({ tool }) => tool !== "rclone"
         ? "检查登录用的用户名和密钥（RSYNC_RSH=\"ssh -i 密钥文件\"），服务器的主机密钥是否已在 known_hosts 里，以及这个用户能不能写目标文件夹。"
         : "检查 rclone 的访问密钥（RCLONE_CONFIG_<名称>_ACCESS_KEY_ID 和 _SECRET_ACCESS_KEY，或 rclone.conf）和这把密钥对存储桶有没有写权限。",
-      en: ({ tool }) => tool === "rsync"
+      en: ({ tool }) => tool !== "rclone"
         ? "Check the user name and key used to log in (RSYNC_RSH=\"ssh -i keyfile\"), that the server's host key is in known_hosts, and that the user may write the folder."
         : "Check rclone's access keys (RCLONE_CONFIG_<NAME>_ACCESS_KEY_ID and _SECRET_ACCESS_KEY, or rclone.conf) and that they may write the bucket.",
     },
@@ -955,7 +955,7 @@ export const PROBLEMS = {
       { file: "oss:paper-archive", facts: { tool: "rclone", said: "AccessDenied: The bucket you access does not belong to you." } },
     ],
   }),
-  DeployRemoteUnknown: kind<{ tool: "rsync" | "rclone"; said: string }>({
+  DeployRemoteUnknown: kind<{ tool: "rsync" | "rclone" | "ssh"; said: string }>({
     severity: "error",
     title: { "zh-CN": "rclone 没有这个远端", en: "Unknown rclone remote" },
     message: {
@@ -981,7 +981,7 @@ export const PROBLEMS = {
     },
     examples: [{ file: "_site", facts: { site: "_site", count: 1204, first: "2022/11/01/page-1.2048.3f9a1c.avif" } }],
   }),
-  DeployFailed: kind<{ tool: "rsync" | "rclone" | "npm run deploy"; code: number | string; said: string }>({
+  DeployFailed: kind<{ tool: "rsync" | "rclone" | "ssh" | "npm run deploy"; code: number | string; said: string }>({
     severity: "error",
     title: { "zh-CN": "发布没有完成", en: "Deploy not finished" },
     message: {
@@ -996,6 +996,58 @@ export const PROBLEMS = {
       { file: "/mnt/share/site", facts: { tool: "rsync", code: 11, said: "rsync: [receiver] write failed on \"/mnt/share/site/index.html\": No space left on device (28)" } },
       { file: "/mnt/share/site", facts: { tool: "npm run deploy", code: "EACCES", said: "EACCES: permission denied, open '_site.a/.baoku/deploy.json'" } },
     ],
+  }),
+  DeployTargetLocked: kind<{ host: string; pid: number | string; since: string; lock: string }>({
+    severity: "error",
+    title: { "zh-CN": "另一次发布正在进行", en: "Another deploy is under way" },
+    message: {
+      "zh-CN": ({ host, pid, since, lock }) => `另一次发布正在往这个目标上传（${host} 上的进程 ${pid}，${since} 开始），两次发布同时进行会把目标弄乱，所以这次什么都没有发布（目标上的锁：${lock}）。`,
+      en: ({ host, pid, since, lock }) => `Another deploy is sending to this target (process ${pid} on ${host}, since ${since}); two at once would leave it corrupt, so nothing was deployed (the target's lock: ${lock}).`,
+    },
+    hint: {
+      "zh-CN": ({ lock }) => `等那次发布结束后再运行 npm run deploy。如果确定它已经不在运行（例如那台机器关了），先删掉目标上的 ${lock}，再发布一次；同一台机器上被强行停止的发布会自动解锁。`,
+      en: ({ lock }) => `Run npm run deploy again once that deploy has finished. If you are sure it no longer runs (its machine is off), remove ${lock} on the target first; a deploy killed on this machine is unlocked by itself.`,
+    },
+    examples: [{ file: "editor@www.example.cn:/srv/www", facts: { host: "ci-runner-2", pid: 4242, since: "2026-12-06T09:30:00Z", lock: ".baoku/deploy.lock" } }],
+  }),
+  DeployTargetHasLink: kind<{ link: string }>({
+    severity: "error",
+    title: { "zh-CN": "发布目标里有符号链接", en: "Deploy target holds a link" },
+    message: {
+      "zh-CN": ({ link }) => `发布目标里的 ${link} 是一个符号链接（快捷方式）；rclone 会顺着它把网站写到目标以外的地方，或者读进别处的文件，所以这次什么都没有发布。`,
+      en: ({ link }) => `${link} in the deploy target is a symbolic link; rclone would follow it and write the site outside the target, or read files from elsewhere, so nothing was deployed.`,
+    },
+    hint: {
+      "zh-CN": ({ link }) => `删掉目标里的 ${link}（rm ${link}，只删链接本身），再运行一次 npm run deploy；网站需要的文件会重新传上去。`,
+      en: ({ link }) => `Remove ${link} from the target (rm ${link} removes the link only) and run npm run deploy again; the files the site needs are sent again.`,
+    },
+    examples: [{ file: ":local:/srv/www", facts: { link: "2022" } }],
+  }),
+  DeployTargetListTooLarge: kind<{ list: string; limitMb: number }>({
+    severity: "error",
+    title: { "zh-CN": "发布目标上的文件清单太大", en: "Deploy target's list too large" },
+    message: {
+      "zh-CN": ({ list, limitMb }) => `发布目标上的文件清单 ${list} 超过了 ${limitMb} MB，不像是报库写的清单（一份清单最多几十万行）；为了不花几分钟、占几 GB 内存去读它，这次什么都没有发布。`,
+      en: ({ list, limitMb }) => `The deploy target's list ${list} is over ${limitMb} MB, which no list Baoku writes comes near; it was not read (that would take minutes and gigabytes), and nothing was deployed.`,
+    },
+    hint: {
+      "zh-CN": () => "删掉目标上的 .baoku 文件夹（里面只有发布用的清单），再运行 npm run deploy：没有清单时会把整个网站重新传一遍，之后又只传改动。",
+      en: () => "Remove the target's .baoku folder (it holds only the deploy's lists) and run npm run deploy again: without lists the whole site is sent once, and only changes after that.",
+    },
+    examples: [{ file: "editor@www.example.cn:/srv/www", facts: { list: ".baoku/deploy/3f9a1c0b2d4e5f60718293a4b5c6d7e8.sha256", limitMb: 16 } }],
+  }),
+  DeployTargetNotAFile: kind<{ path: string }>({
+    severity: "error",
+    title: { "zh-CN": "发布目标上该是文件的地方是文件夹", en: "A folder where the target needs a file" },
+    message: {
+      "zh-CN": ({ path }) => `发布目标上的 ${path} 是一个文件夹，可发布要在那里写一个文件，所以这次发布没有完成。`,
+      en: ({ path }) => `${path} on the deploy target is a folder, where the deploy has to write a file, so the deploy did not finish.`,
+    },
+    hint: {
+      "zh-CN": ({ path }) => `看一下目标上的 ${path} 里有什么，需要的话挪走，然后删掉这个文件夹，再运行一次 npm run deploy。`,
+      en: ({ path }) => `Look at what ${path} on the target holds, move it away if it is needed, remove the folder, and run npm run deploy again.`,
+    },
+    examples: [{ file: "/mnt/share/site", facts: { path: ".baoku/deploy.json" } }],
   }),
   ExportNotUtf8: kind<{ file: string }>({
     severity: "error",
