@@ -15,7 +15,7 @@ import { bundledText, syntheticIssue } from "../src/bench/synthetic-archive.ts";
 import { startSshServer, sshdPath, type SshServer } from "../src/bench/ssh-server.ts";
 import { deploySite, MAX_LIST_BYTES, type DeployOptions } from "../src/deploy/deploy.ts";
 import { DEPLOY_LOCK, DEPLOY_SCRATCH } from "../src/deploy/target-lock.ts";
-import { DeployFailure, failureOf } from "../src/deploy/transport.ts";
+import { DeployFailure, failureOf, isPlainPath } from "../src/deploy/transport.ts";
 import { formatProblem } from "../src/messages/report.ts";
 import { issueFileOf } from "../src/paths.ts";
 import { projectRoot } from "../src/project.ts";
@@ -206,7 +206,7 @@ test("should refuse a target list of millions of lines before reading it, and a 
   assert.equal(await readFile(path.join(folderIndex, DEPLOY_INDEX, "notes.txt"), "utf8"), "an editor's notes", "the folder is left as it was");
 });
 
-test("should say the cause rsync gave, not its summary line, when a deploy fails", () => {
+test("should say the cause rsync gave, not its summary line, when a deploy fails, and delete no path a target list makes up", () => {
   const target = { kind: "directory", path: "/mnt/share/site" } as const;
   const stderr = [
     'rsync: [receiver] mkstemp "/mnt/share/site/.baoku/tmp/.index.html.Ab12Cd" failed: Read-only file system (30)',
@@ -215,6 +215,8 @@ test("should say the cause rsync gave, not its summary line, when a deploy fails
   const failed = failureOf("rsync", target, 23, stderr);
   assert.equal(failed.kind, "DeployFailed");
   assert.match(formatProblem(failed, "zh-CN"), /Read-only file system/);
+  for (const hostile of ["../outside.html", "/etc/passwd", "2022/../../x", "a/*", "a//b", "./a", ""]) assert.equal(isPlainPath(hostile), false, `${hostile} is never deleted`);
+  assert.ok(isPlainPath("2022/11/01/1/index.html") && isPlainPath(".baoku/deploy-pending.json"));
   const folder = failureOf("rsync", target, 23, 'rsync: [receiver] cannot delete non-empty directory: .baoku/deploy.json\nrsync error: some files/attrs were not transferred (see previous errors) (code 23)');
   assert.equal(folder.kind, "DeployTargetNotAFile");
 });

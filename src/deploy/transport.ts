@@ -81,7 +81,10 @@ function rsyncTransport(target: Exclude<Target, { kind: "rclone" }>, siteDir: st
       }
     },
     async remove(files, folders) {
-      const safe = { files: files.filter(isPlainPath), folders: folders.filter(isPlainPath) };
+      const gone = folders.filter(isPlainPath);
+      // A file in a folder that goes goes with it; listing it would keep its folder in the sending copy, and so on the target.
+      const inGone = (file: string) => gone.some((folder) => file.startsWith(`${folder}/`));
+      const safe = { files: files.filter((file) => isPlainPath(file) && !inGone(file)), folders: gone };
       if (safe.files.length + safe.folders.length === 0) return;
       await ready;
       // rsync deletes, in the folders it is sent, what the sending folder lacks and the filters include: here, from an empty copy of
@@ -340,7 +343,6 @@ function run(tool: Tool, args: string[], target: Target, allowed: readonly numbe
   return new Promise((resolve, reject) => {
     const [program, programArgs] = tool === "ssh" ? [args[0]!, args.slice(1)] : [tool, args];
     const child = spawn(program, programArgs, { stdio: ["pipe", "pipe", "pipe"] });
-    if (process.env.DEBUG_DEPLOY) console.error(program, programArgs.join(" "));
     child.stdin.on("error", () => {});
     child.stdin.end(input);
     let stdout = "";
