@@ -22,10 +22,13 @@ export const isoDateSchema = z.preprocess(
     }, rule("realDate")),
 );
 
-/** A positive whole number; quoted digits ("1480") are read as the number, as editors quote values out of habit. */
-const countSchema = z.preprocess(
+/**
+ * A positive whole number up to `max`, whose rule `rule` names; quoted digits ("1480") are read as the number, as editors quote values out
+ * of habit. Only decimal digits: front-matter.ts gives the schema what YAML read as 0x5C8 or 1e3 as written.
+ */
+const countSchema = (max: number, tooLarge: FieldRule) => z.preprocess(
   (value) => (typeof value === "string" && /^\s*\d+\s*$/.test(value) ? Number(value) : value),
-  z.number(rule("wholeNumber")).int(rule("wholeNumber")).positive(rule("positive")),
+  z.number(rule("wholeNumber")).int(rule("wholeNumber")).positive(rule("positive")).max(max, rule(tooLarge)),
 );
 
 const nonEmptyText = z.string(rule("text")).trim().min(1, rule("nonEmpty"));
@@ -33,13 +36,13 @@ const nonEmptyText = z.string(rule("text")).trim().min(1, rule("nonEmpty"));
 /** Front-matter of one issue file: the masthead facts an editor types. Its keys are FRONT_MATTER_FIELDS. */
 export const frontMatterSchema = z.strictObject({
   /** 总第N期: the issue's running number. */
-  issue: countSchema,
+  issue: countSchema(9_999_999, "issueNumberRange"),
   /** Publication date. */
   date: isoDateSchema,
   /** 农历 as printed on the masthead, e.g. 壬寅年十月初八; checked against `date`. */
   lunar: nonEmptyText,
   /** 今日N版: the printed page count, which may exceed the pages present in the file. */
-  pages: countSchema,
+  pages: countSchema(100, "atMost100Pages"),
   /** 星期 as printed (星期二 or 周二); checked against `date` when given. */
   weekday: nonEmptyText.optional(),
   /** 责任编辑. */

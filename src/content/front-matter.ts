@@ -7,6 +7,26 @@ import { lineOfField, type IssueSource } from "./read.ts";
 import { nearestWord } from "./nearest-word.ts";
 import { shownValue } from "./shown-value.ts";
 
+/** The fields YAML turns into a number or a date by itself, and would change on the way: 2022-02-30 into 2022-03-02, 0x5C8 into 1480. */
+const CONVERTED_FIELDS = ["issue", "date", "pages"] as const;
+
+/**
+ * The front-matter with those fields as the editor wrote them, where YAML converted them: so a date that does not exist is refused as
+ * one rather than rolled over into the next month, and a number is read in decimal digits only.
+ */
+function asWritten(source: IssueSource): Record<string, unknown> {
+  const data = { ...source.data };
+  for (const field of CONVERTED_FIELDS) {
+    const value = data[field];
+    if (typeof value !== "number" && !(value instanceof Date)) continue;
+    const line = source.frontMatterLines[lineOfField(source, field) - 2];
+    const written = line?.slice(line.indexOf(":") + 1).replace(/\s+#.*$/, "").trim();
+    const read = value instanceof Date ? (Number.isNaN(value.getTime()) ? "" : value.toISOString().slice(0, 10)) : String(value);
+    if (written && written !== read) data[field] = written;
+  }
+  return data;
+}
+
 /** Names editors write for a field, in the paper's words or misremembered; an unknown field spelt so is pointed to the field it means. */
 const FIELD_SYNONYMS: Record<string, (typeof FRONT_MATTER_FIELDS)[number]> = {
   期号: "issue", 期数: "issue", 总期号: "issue", number: "issue", no: "issue",
@@ -19,7 +39,8 @@ const FIELD_SYNONYMS: Record<string, (typeof FRONT_MATTER_FIELDS)[number]> = {
 };
 
 export function validateFrontMatter(file: string, source: IssueSource): { frontMatter?: FrontMatter; problems: Problem[] } {
-  const result = frontMatterSchema.safeParse(source.data);
+  const written = asWritten(source);
+  const result = frontMatterSchema.safeParse(written);
   if (!result.success) {
     const problems = result.error.issues.flatMap((issue): Problem[] => {
       if (issue.code === "unrecognized_keys") {
@@ -30,7 +51,7 @@ export function validateFrontMatter(file: string, source: IssueSource): { frontM
       }
       const field = String(issue.path[0] ?? "");
       const where = { file, line: lineOfField(source, field), field };
-      const value = source.data[field];
+      const value = written[field];
       if (value === undefined || value === null) return [problem("MissingField", where, { field })];
       return [problem("InvalidField", where, { field, rule: issue.message as FieldRule, value: shownValue(value) })];
     });

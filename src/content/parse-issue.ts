@@ -4,6 +4,7 @@ import remarkParse from "remark-parse";
 import type { Issue, PaperConfig } from "../model.ts";
 import { problem, type Problem } from "../problems.ts";
 import { issueFileOf } from "../paths.ts";
+import { invisibleProblems } from "./invisible.ts";
 import { lineOfField, readIssueSource } from "./read.ts";
 import { validateFrontMatter } from "./front-matter.ts";
 import { parsePages } from "./pages.ts";
@@ -17,6 +18,10 @@ export function parseIssue(file: string, bytes: Uint8Array, config: PaperConfig)
   const source = readIssueSource(file, bytes);
   if ("kind" in source) return { problems: [source] };
   const { frontMatter, problems } = validateFrontMatter(file, source);
+  problems.push(
+    ...invisibleProblems(file, source.frontMatterLines, 2, (index) => /^([^:\s]+)\s*:/.exec(source.frontMatterLines[index]!)?.[1]),
+    ...invisibleProblems(file, source.body.split("\n"), source.bodyLineOffset + 1),
+  );
   if (!frontMatter) return { problems };
 
   const expected = issueFileOf(frontMatter.date);

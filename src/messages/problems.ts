@@ -72,10 +72,12 @@ function fieldHelp(field: string): Words {
 }
 
 /** Why a front-matter value was refused; the schema (model.ts) gives these as its error messages. */
-export type FieldRule = "wholeNumber" | "positive" | "date" | "realDate" | "text" | "nonEmpty";
+export type FieldRule = "wholeNumber" | "positive" | "date" | "realDate" | "text" | "nonEmpty" | "atMost100Pages" | "issueNumberRange";
 
 const FIELD_RULES: Record<FieldRule, Words> = {
-  wholeNumber: { "zh-CN": "必须是整数", en: "must be a whole number" },
+  wholeNumber: { "zh-CN": "必须是只用十进制数字写的整数，例如 1480", en: "must be a whole number in decimal digits, e.g. 1480" },
+  atMost100Pages: { "zh-CN": "一期最多 100 版", en: "must be at most 100 pages" },
+  issueNumberRange: { "zh-CN": "期号最大是 9999999", en: "must be at most 9999999" },
   positive: { "zh-CN": "必须是大于 0 的数", en: "must be a positive number" },
   date: { "zh-CN": "日期要写成“年-月-日”（YYYY-MM-DD），例如 2022-11-01", en: "must be a date written as YYYY-MM-DD, e.g. 2022-11-01" },
   realDate: { "zh-CN": "日历上没有这一天", en: "is not a real calendar date" },
@@ -252,6 +254,22 @@ export const PROBLEMS = {
     },
     hint: { "zh-CN": ({ field }) => fieldHelp(field)["zh-CN"], en: ({ field }) => fieldHelp(field).en },
     examples: [{ file: EXAMPLE_FILE, line: 2, field: "issue", facts: { field: "issue", rule: "wholeNumber", value: "\"一四八一\"" } }],
+  }),
+  InvisibleCharacter: kind<{ code: string; name: string; context: string }>({
+    severity: "error",
+    title: { "zh-CN": "看不见的字符", en: "Invisible character" },
+    message: {
+      "zh-CN": ({ code, name, context }) => `这一行有一个看不见的字符 ${code}（${name}），在“${context}”里。读者看不到它，它却会原样出现在网页标题、订阅、数据和搜索里，有的还会把后面的文字顺序颠倒。`,
+      en: ({ code, name, context }) => `This line holds a character no reader sees, ${code} (${name}), in “${context}”. It would still be published in page titles, feeds, data and search, and some reverse the text after them.`,
+    },
+    hint: {
+      "zh-CN": ({ code }) => `删掉 ⟨${code}⟩ 标出的那个字符（在编辑器里把光标移到那里按删除键，或者把这一行重新输入一遍）；从网页或排版软件里复制来的文字常带着它。`,
+      en: ({ code }) => `Delete the character marked ⟨${code}⟩ (put the cursor there and delete it, or type the line again); text copied from web pages and layout software often carries one.`,
+    },
+    examples: [
+      { file: EXAMPLE_FILE, line: 9, facts: { code: "U+200B", name: "零宽空格", context: "## 省委常委会⟨U+200B⟩召开扩大会议" } },
+      { file: EXAMPLE_FILE, line: 7, field: "editor", facts: { code: "U+202E", name: "从右到左强制", context: "editor: ⟨U+202E⟩王伟" } },
+    ],
   }),
   UnknownField: kind<{ field: string; suggestion?: string }>({
     severity: "error",

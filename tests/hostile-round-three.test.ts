@@ -1,0 +1,81 @@
+// Round three of hostile input, the issue files' part: dates that do not exist (rolled over by YAML into the next month), numbers in
+// other bases or past any paper's size, and text no reader can see (NUL and other controls, zero-width characters, direction controls),
+// each a problem at its line in the editors' words. Parser-level: no build.
+import { test } from "node:test";
+import assert from "node:assert/strict";
+import { readFile } from "node:fs/promises";
+import path from "node:path";
+import { parseIssue } from "../src/content/parse-issue.ts";
+import { formatProblems } from "../src/messages/report.ts";
+import type { PaperConfig } from "../src/model.ts";
+import { projectRoot } from "../src/project.ts";
+
+const config = JSON.parse(await readFile(path.join(projectRoot, "baoku.config.json"), "utf8")) as PaperConfig;
+const HEADER = { issue: "1480", date: "2022-11-01", lunar: "壬寅年十月初八", pages: "4" };
+const BODY = "\n# 第1版\n\n## 省委常委会召开扩大会议\n\n东昌府讯 10月28日，省委常委会召开扩大会议。\n";
+
+/** An issue file's text with the header fields `fields` (in order) over the bundled defaults, and `body`. */
+function issueText(fields: Partial<Record<string, string>> = {}, body = BODY): string {
+  const header = { ...HEADER, ...fields };
+  return `---\n${Object.entries(header).filter(([, value]) => value !== undefined).map(([name, value]) => `${name}: ${value}`).join("\n")}\n---\n${body}`;
+}
+
+/** The errors of the issue file `file` holding `text`, as kind, line, field and the facts that matter here. */
+function problemsOf(text: string, file = "issues/2022/2022-11-01.md") {
+  const { problems } = parseIssue(file, new TextEncoder().encode(text), config);
+  return problems.filter((found) => found.severity === "error").map((found) => ({ kind: found.kind, line: found.line, field: found.field, facts: found.facts as Record<string, unknown> }));
+}
+
+test("should refuse a date that does not exist as impossible, wherever it is written, and never roll it into the next month", () => {
+  for (const [file, date] of [["issues/2022/2022-02-30.md", "2022-02-30"], ["issues/2023/2023-01-01.md", "2022-13-01"], ["issues/2023/2023-02-29.md", "2023-02-29"], ["issues/2022/2022-04-31.md", "2022-04-31"]] as const) {
+    const found = problemsOf(issueText({ date }), file);
+    assert.deepEqual(found.map(({ kind, line, field, facts }) => ({ kind, line, field, rule: facts.rule })), [{ kind: "InvalidField", line: 3, field: "date", rule: "realDate" }], `${file} with date: ${date}`);
+    const message = formatProblems(parseIssue(file, new TextEncoder().encode(issueText({ date })), config).problems, "zh-CN");
+    assert.match(message, new RegExp(`${date}.*日历上没有这一天`));
+    assert.doesNotMatch(message, /03-0[12]|2023-01-01\.md，/, "no rolled-over date is offered");
+  }
+  // Quoted, the same; and a real date still passes.
+  assert.equal(problemsOf(issueText({ date: "'2022-02-30'" }), "issues/2022/2022-02-30.md")[0]?.facts.rule, "realDate");
+  assert.deepEqual(problemsOf(issueText()), []);
+  assert.deepEqual(problemsOf(issueText({ date: "2024-02-29", lunar: "甲辰年正月二十", issue: "1481" }), "issues/2024/2024-02-29.md"), []);
+});
+
+test("should read issue and pages as decimal whole numbers within bounds: no hexadecimal, octal, exponent, and at most 100 版", () => {
+  const ruleOf = (fields: Record<string, string>) => problemsOf(issueText(fields)).map(({ kind, field, facts }) => `${kind} ${field} ${String(facts.rule)} ${String(facts.value)}`);
+  assert.deepEqual(ruleOf({ issue: "0x5C8" }), ["InvalidField issue wholeNumber \"0x5C8\""]);
+  assert.deepEqual(ruleOf({ issue: "0o2710" }), ["InvalidField issue wholeNumber \"0o2710\""]);
+  assert.deepEqual(ruleOf({ issue: "1.48e3" }), ["InvalidField issue wholeNumber \"1.48e3\""]);
+  assert.deepEqual(ruleOf({ pages: "100000000" }), ["InvalidField pages atMost100Pages 100000000"]);
+  assert.deepEqual(ruleOf({ pages: "0b100" }), ["InvalidField pages wholeNumber \"0b100\""]);
+  assert.deepEqual(ruleOf({ issue: "99999999" }), ["InvalidField issue issueNumberRange 99999999"]);
+  assert.deepEqual(ruleOf({ pages: "100", issue: "\"1480\"" }), []);
+  assert.match(formatProblems(parseIssue("issues/2022/2022-11-01.md", new TextEncoder().encode(issueText({ pages: "100000000" })), config).problems, "zh-CN"), /一期最多 100 版/);
+});
+
+test("should refuse NUL, other controls, zero-width characters and direction controls at their line, naming the character", () => {
+  const cases: [string, Partial<Record<string, string>>, string, number, string | undefined][] = [
+    ["NUL in a title", {}, BODY.replace("召开扩大", "召开\u0000扩大"), 10, undefined],
+    ["NUL in the body", {}, BODY.replace("省委常委会召开扩大会议。", "省委常委会\u0000召开扩大会议。"), 12, undefined],
+    ["a C1 control", {}, BODY.replace("扩大会议。", "扩大\u0085会议。"), 12, undefined],
+    ["a zero-width space in a title", {}, BODY.replace("召开扩大", "召开\u200b扩大"), 10, undefined],
+    ["a zero-width joiner", {}, BODY.replace("召开扩大", "召开\u200d扩大"), 10, undefined],
+    ["a word joiner", {}, BODY.replace("召开扩大", "召开\u2060扩大"), 10, undefined],
+    ["a BOM inside", {}, BODY.replace("召开扩大", "召开\ufeff扩大"), 10, undefined],
+    ["an RLO in editor", { editor: "\u202e王伟" }, BODY, 6, "editor"],
+    ["an LRI left open in a title", {}, BODY.replace("召开扩大", "召开\u2066扩大"), 10, undefined],
+    ["an RLM in lunar", { lunar: "壬寅年十月初八\u200f" }, BODY, 4, "lunar"],
+    ["a title of only invisible characters", {}, BODY.replace("## 省委常委会召开扩大会议", "## \u200b\u200c\u200d"), 10, undefined],
+  ];
+  for (const [what, fields, body, line, field] of cases) {
+    const found = problemsOf(issueText(fields, body)).filter(({ kind }) => kind === "InvisibleCharacter");
+    assert.equal(found.length, 1, `${what}: ${JSON.stringify(problemsOf(issueText(fields, body)))}`);
+    assert.equal(found[0]!.line, line, what);
+    assert.equal(found[0]!.field, field, what);
+  }
+  const message = formatProblems(parseIssue("issues/2022/2022-11-01.md", new TextEncoder().encode(issueText({}, BODY.replace("召开扩大", "召开\u200b扩大"))), config).problems, "zh-CN");
+  const line = message.split("\n").find((text) => text.includes("[InvisibleCharacter]"))!;
+  assert.match(line, /issues\/2022\/2022-11-01\.md:10.*U\+200B（零宽空格）.*召开⟨U\+200B⟩扩大/);
+  assert.doesNotMatch(line, /\u200b/, "the message shows the character by name, not itself");
+  // Ordinary text passes: full-width spaces and punctuation, a tab.
+  assert.deepEqual(problemsOf(issueText({}, BODY.replace("东昌府讯", "\u3000\u3000东昌府讯\t"))), []);
+});
