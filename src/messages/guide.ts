@@ -17,7 +17,7 @@ export const GUIDE_MARKERS = {
 /** The parts of the work the kinds concern, in the order an editor meets them; every kind is in exactly one. */
 export const GUIDE_SECTIONS: readonly { title: string; kinds: readonly ProblemKind[] }[] = [
   { title: "报纸的设置（baoku.config.json）", kinds: ["MissingConfig", "InvalidConfig"] },
-  { title: "文件夹和文件", kinds: ["IssuesFolderMissing", "YearNotFolder", "MisplacedIssueFile", "LinkOutOfArchive", "NoIssues", "FileTooLarge", "NotUtf8", "EmptyFile"] },
+  { title: "文件夹和文件", kinds: ["IssuesFolderMissing", "YearNotFolder", "MisplacedIssueFile", "LinkOutOfArchive", "NoIssues", "FileTooLarge", "NotUtf8", "EmptyFile", "InvisibleCharacter"] },
   { title: "文件头", kinds: ["MissingFrontMatter", "MalformedYaml", "YamlAlias", "MissingField", "InvalidField", "UnknownField", "LunarDateMismatch", "WeekdayMismatch", "PathDateMismatch"] },
   { title: "期与期之间", kinds: ["DuplicateDate", "DuplicateIssueNumber", "IssueNumberOrder", "IssueNumberGap"] },
   { title: "正文的写法超出上限", kinds: ["NestingTooDeep", "BlockTooLong", "TooMuchMarkup"] },
