@@ -1,10 +1,15 @@
 // Round three of hostile input, the issue files' part: dates that do not exist (rolled over by YAML into the next month), numbers in
 // other bases or past any paper's size, and text no reader can see (NUL and other controls, zero-width characters, direction controls),
-// each a problem at its line in the editors' words. Parser-level: no build.
-import { test } from "node:test";
+// each a problem at its line in the editors' words; and the build's own folders: a cache that cannot be written, an output that is not
+// the build's link. No test here builds a site: each case is refused before the build begins.
+import { test, after } from "node:test";
 import assert from "node:assert/strict";
-import { readFile } from "node:fs/promises";
+import { execFileSync } from "node:child_process";
+import { cp, mkdir, mkdtemp, readFile, rm, symlink, writeFile } from "node:fs/promises";
+import { tmpdir } from "node:os";
 import path from "node:path";
+import { buildSite } from "../src/build/build.ts";
+import { treeDigest } from "./helpers/tree-digest.ts";
 import { parseIssue } from "../src/content/parse-issue.ts";
 import { formatProblems } from "../src/messages/report.ts";
 import type { PaperConfig } from "../src/model.ts";
@@ -78,4 +83,56 @@ test("should refuse NUL, other controls, zero-width characters and direction con
   assert.doesNotMatch(line, /\u200b/, "the message shows the character by name, not itself");
   // Ordinary text passes: full-width spaces and punctuation, a tab.
   assert.deepEqual(problemsOf(issueText({}, BODY.replace("东昌府讯", "\u3000\u3000东昌府讯\t"))), []);
+});
+
+let workDir: string | undefined;
+after(async () => {
+  if (workDir) await rm(workDir, { recursive: true, force: true });
+});
+
+/** A content root with the bundled issues, and a served site standing in for one built before: a link to a folder with a page. */
+async function contentAndSite(): Promise<{ contentRoot: string; outputDir: string }> {
+  workDir ??= await mkdtemp(path.join(tmpdir(), "baoku-round-three-"));
+  const root = await mkdtemp(path.join(workDir, "case-"));
+  const contentRoot = path.join(root, "content");
+  await cp(path.join(projectRoot, "issues"), path.join(contentRoot, "issues"), { recursive: true });
+  await cp(path.join(projectRoot, "baoku.config.json"), path.join(contentRoot, "baoku.config.json"));
+  return { contentRoot, outputDir: path.join(root, "_site") };
+}
+
+test("should refuse an output that is a plain file or a folder of someone's, deleting nothing", async () => {
+  const { contentRoot, outputDir } = await contentAndSite();
+  await writeFile(outputDir, "an editor's file named _site");
+  const onFile = await buildSite({ contentRoot, outputDir, cacheDir: path.join(outputDir, "..", "cache") });
+  assert.deepEqual(onFile.problems.map((found) => [found.kind, found.facts]), [["OutputNotOurs", { what: "file" }]]);
+  assert.equal(await readFile(outputDir, "utf8"), "an editor's file named _site");
+  await rm(outputDir);
+  await mkdir(path.join(outputDir, "mine"), { recursive: true });
+  await writeFile(path.join(outputDir, "mine", "notes.txt"), "notes");
+  const onFolder = await buildSite({ contentRoot, outputDir, cacheDir: path.join(outputDir, "..", "cache") });
+  assert.equal(onFolder.ok, false);
+  assert.deepEqual(onFolder.problems.map((found) => found.kind), ["OutputNotOurs"]);
+  assert.match(formatProblems(onFolder.problems, "zh-CN"), /普通文件夹.*不会删掉或覆盖它.*--output/);
+  assert.equal(await readFile(path.join(outputDir, "mine", "notes.txt"), "utf8"), "notes");
+});
+
+test("should refuse a read-only cache with a problem in Chinese, no stack trace, and the served site untouched", { skip: process.getuid?.() !== 0 && "mounting a read-only file system needs root" }, async () => {
+  const { contentRoot, outputDir } = await contentAndSite();
+  const served = path.join(path.dirname(outputDir), "_site.a");
+  await mkdir(served, { recursive: true });
+  await writeFile(path.join(served, "index.html"), "<!doctype html><title>served</title>");
+  await symlink("_site.a", outputDir);
+  const before = await treeDigest(outputDir);
+  const cacheDir = path.join(path.dirname(outputDir), "read-only-cache");
+  await mkdir(cacheDir);
+  execFileSync("mount", ["-t", "tmpfs", "-o", "ro,size=1m", "tmpfs", cacheDir]);
+  try {
+    const result = await buildSite({ contentRoot, outputDir, cacheDir });
+    assert.equal(result.ok, false);
+    assert.deepEqual(result.problems.map((found) => [found.kind, found.facts]), [["CacheNotWritable", { code: "EROFS" }]]);
+    assert.match(formatProblems(result.problems, "zh-CN"), /构建缓存文件夹写不进去.*--cache/);
+    assert.deepEqual(await treeDigest(outputDir), before, "the served site is as it was");
+  } finally {
+    execFileSync("umount", [cacheDir]);
+  }
 });

@@ -14,7 +14,7 @@ import { historyVersion, readHistory } from "../content/history.ts";
 import { createRenderPool, type RenderPool } from "./render-pool.ts";
 import { servedSiteIsSound } from "./verify-site.ts";
 import { deployManifest, writeManifestSite } from "./deploy-manifest.ts";
-import { writeProblem } from "./failure.ts";
+import { assertCacheWritable, assertOutputIsOurs, writeProblem } from "./failure.ts";
 import { lockOutput } from "./build-lock.ts";
 import { projectRoot } from "../project.ts";
 
@@ -102,6 +102,8 @@ export async function buildSite(options: BuildOptions = {}): Promise<BuildResult
   const stopwatch = startStopwatch();
   try {
     await recoverAbandonedBuilds(outputDir);
+    await assertOutputIsOurs(outputDir);
+    await assertCacheWritable(cacheDir);
     const codeHash = await codeFingerprint(projectRoot);
     const fingerprint = options.skipWhenUnchanged && !options.manifestOnly ? contentFingerprint(codeHash, content, await historyVersion(contentRoot)) : undefined;
     if (fingerprint && !options.verify && (await isUpToDate(cacheDir, outputDir, fingerprint)) && (await servedSiteIsSound(outputDir, cacheDir))) {

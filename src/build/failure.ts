@@ -1,6 +1,6 @@
 // A build that cannot go on for a reason the person running it can act on — a full disk, a folder it may not write — ends with that
 // reason as a problem, reported like a problem in the content, and the published site is left as it was.
-import { statfs, writeFile } from "node:fs/promises";
+import { lstat, mkdir, rm, statfs, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { problem, type Problem } from "../problems.ts";
 import { shortText } from "../content/shown-value.ts";
@@ -69,4 +69,26 @@ async function freeBytes(file: string): Promise<number> {
 
 function megabytesOf(bytes: number): number {
   return Math.ceil(bytes / (1024 * 1024) * 10) / 10;
+}
+
+/**
+ * Fails with CacheNotWritable unless a file can be written in `cacheDir` (made when missing): found before anything is built, rather
+ * than as Node's error from deep inside the first write, and before the site is touched.
+ */
+export async function assertCacheWritable(cacheDir: string): Promise<void> {
+  const probe = path.join(cacheDir, `.writable-${process.pid}`);
+  try {
+    await mkdir(cacheDir, { recursive: true });
+    await writeFile(probe, "");
+    await rm(probe, { force: true });
+  } catch (error) {
+    throw new BuildFailure(problem("CacheNotWritable", { file: shownPath(cacheDir) }, { code: (error as NodeJS.ErrnoException).code ?? "?" }));
+  }
+}
+
+/** Fails with OutputNotOurs when `outputDir` is there and is not a link, the only thing a build puts there: never delete what is not ours. */
+export async function assertOutputIsOurs(outputDir: string): Promise<void> {
+  const found = await lstat(outputDir).catch(() => undefined);
+  if (!found || found.isSymbolicLink()) return;
+  throw new BuildFailure(problem("OutputNotOurs", { file: shownPath(outputDir) }, { what: found.isDirectory() ? "folder" : "file" }));
 }

@@ -11,6 +11,7 @@ import { exists, writeAtomically } from "../util/cache-files.ts";
 import { eachLimited } from "../util/each-limited.ts";
 import { DAYS_FOLDER, LUNAR_DAYS_FOLDER, NUMBER_FOLDER, PEOPLE_FOLDER, SHARED_DATA_FOLDERS } from "../paths.ts";
 import { isRunning } from "./build-lock.ts";
+import { assertOutputIsOurs } from "./failure.ts";
 import { statOf } from "./cache-entries.ts";
 import { DEPLOY_FOLDER, removeManifestSites, type ExtraFile } from "./deploy-manifest.ts";
 
@@ -258,22 +259,15 @@ async function writeState(file: string, state: CopyState): Promise<void> {
 }
 
 /**
- * Points `outputDir` at the copy named `copyName` (beside it). Replacing a link is one rename. An output folder that is a real folder (from
- * an older build, or made by hand) is moved aside first and removed after, by the two renames that recoverAbandonedBuilds can finish.
+ * Points `outputDir` at the copy named `copyName` (beside it). Replacing a link is one rename. Anything else there (a folder or a file
+ * made by hand) is refused, never replaced: it may be someone's work (failure.ts).
  */
 export async function pointAt(outputDir: string, copyName: string): Promise<void> {
+  await assertOutputIsOurs(outputDir);
   const link = `${outputDir}.link-${process.pid}`;
   await rm(link, { force: true });
   await symlink(copyName, link);
-  const current = await lstat(outputDir).catch(() => undefined);
-  if (current?.isDirectory()) {
-    const previousDir = `${outputDir}.previous-${process.pid}`;
-    await rename(outputDir, previousDir);
-    await rename(link, outputDir);
-    await rm(previousDir, { recursive: true, force: true });
-  } else {
-    await rename(link, outputDir);
-  }
+  await rename(link, outputDir);
 }
 
 /**

@@ -888,6 +888,32 @@ export const PROBLEMS = {
     },
     examples: [{ file: "_site.a/index.html", facts: { reason: "permission", code: "EACCES" } }],
   }),
+  CacheNotWritable: kind<{ code: string }>({
+    severity: "error",
+    title: { "zh-CN": "构建缓存写不进去", en: "Build cache not writable" },
+    message: {
+      "zh-CN": ({ code }) => `构建缓存文件夹写不进去（${code}：只读的磁盘，或者没有写的权限），报库要在这里记下读过的每一期和做好的页面，所以这次没有构建；已经发布的网站没有动。`,
+      en: ({ code }) => `The build cache cannot be written (${code}: a read-only disk, or no permission), and Baoku keeps every issue it read and every page it made there, so nothing was built; the site already published is as it was.`,
+    },
+    hint: {
+      "zh-CN": () => "让这个文件夹可以写（chmod u+w，或者重新以读写方式挂载），或者用 --cache 指定一个能写的文件夹，再构建一次。",
+      en: () => "Make the folder writable (chmod u+w, or mount it read-write), or name a writable folder with --cache, and build again.",
+    },
+    examples: [{ file: ".cache", facts: { code: "EROFS" } }],
+  }),
+  OutputNotOurs: kind<{ what: "file" | "folder" }>({
+    severity: "error",
+    title: { "zh-CN": "网站文件夹不是报库的", en: "Output not Baoku's" },
+    message: {
+      "zh-CN": ({ what }) => `这里已经有一个${what === "file" ? "普通文件" : "普通文件夹"}，不是报库构建时放的链接；里面可能有别人的东西，报库不会删掉或覆盖它，所以这次没有构建。`,
+      en: ({ what }) => `A ${what === "file" ? "plain file" : "plain folder"} is here, not the link a build makes; it may hold someone's work, which Baoku neither deletes nor overwrites, so nothing was built.`,
+    },
+    hint: {
+      "zh-CN": () => "先看看里面有什么，需要的话把它改名或挪走（例如 mv _site _site.旧），或者用 --output 指定另一个地方，再构建一次。",
+      en: () => "Look at what it holds, rename or move it if it is needed (e.g. mv _site _site.old), or name another place with --output, and build again.",
+    },
+    examples: [{ file: "_site", facts: { what: "folder" } }, { file: "_site", facts: { what: "file" } }],
+  }),
   BuildRunning: kind<{ pid: number; minutes: number }>({
     severity: "error",
     title: { "zh-CN": "另一个构建还在进行", en: "Another build is running" },
