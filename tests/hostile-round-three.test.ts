@@ -1,7 +1,7 @@
 // Round three of hostile input, the issue files' part: dates that do not exist (rolled over by YAML into the next month), numbers in
 // other bases or past any paper's size, and text no reader can see (NUL and other controls, zero-width characters, direction controls),
 // each a problem at its line in the editors' words; and the build's own folders: a cache that cannot be written, an output that is not
-// the build's link. No test here builds a site: each case is refused before the build begins.
+// the build's link (one test builds the bundled archive; the others are refused before the build begins).
 import { test, after } from "node:test";
 import assert from "node:assert/strict";
 import { execFileSync } from "node:child_process";
@@ -9,6 +9,7 @@ import { cp, mkdir, mkdtemp, readFile, rm, symlink, writeFile } from "node:fs/pr
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { buildSite } from "../src/build/build.ts";
+import { report } from "./helpers/report.ts";
 import { treeDigest } from "./helpers/tree-digest.ts";
 import { parseIssue } from "../src/content/parse-issue.ts";
 import { formatProblems } from "../src/messages/report.ts";
@@ -100,20 +101,27 @@ async function contentAndSite(): Promise<{ contentRoot: string; outputDir: strin
   return { contentRoot, outputDir: path.join(root, "_site") };
 }
 
-test("should refuse an output that is a plain file or a folder of someone's, deleting nothing", async () => {
+test("should move an output that is a plain file or a folder of someone's aside, named and told, never deleting it", async () => {
   const { contentRoot, outputDir } = await contentAndSite();
-  await writeFile(outputDir, "an editor's file named _site");
-  const onFile = await buildSite({ contentRoot, outputDir, cacheDir: path.join(outputDir, "..", "cache") });
-  assert.deepEqual(onFile.problems.map((found) => [found.kind, found.facts]), [["OutputNotOurs", { what: "file" }]]);
-  assert.equal(await readFile(outputDir, "utf8"), "an editor's file named _site");
-  await rm(outputDir);
+  const cacheDir = path.join(path.dirname(outputDir), "cache");
   await mkdir(path.join(outputDir, "mine"), { recursive: true });
   await writeFile(path.join(outputDir, "mine", "notes.txt"), "notes");
-  const onFolder = await buildSite({ contentRoot, outputDir, cacheDir: path.join(outputDir, "..", "cache") });
-  assert.equal(onFolder.ok, false);
-  assert.deepEqual(onFolder.problems.map((found) => found.kind), ["OutputNotOurs"]);
-  assert.match(formatProblems(onFolder.problems, "zh-CN"), /普通文件夹.*不会删掉或覆盖它.*--output/);
-  assert.equal(await readFile(path.join(outputDir, "mine", "notes.txt"), "utf8"), "notes");
+  const onFolder = await buildSite({ contentRoot, outputDir, cacheDir });
+  assert.ok(onFolder.ok, report(onFolder.problems));
+  const moved = onFolder.problems.filter((found) => found.kind === "OutputMovedAside");
+  assert.equal(moved.length, 1);
+  const aside = path.join(path.dirname(outputDir), path.basename(String(moved[0]!.facts.movedTo)));
+  assert.equal(await readFile(path.join(aside, "mine", "notes.txt"), "utf8"), "notes", "the editor's folder is kept, under the name told");
+  assert.match(formatProblems(moved, "zh-CN"), /报库没有删它，而是把它挪到了 .*_site\.moved-aside-\d{4}-\d{2}-\d{2}/);
+  assert.ok((await readFile(path.join(outputDir, "index.html"), "utf8")).includes("<html"), "the new site is served");
+
+  await rm(outputDir);
+  await writeFile(outputDir, "an editor's file named _site");
+  const onFile = await buildSite({ contentRoot, outputDir, cacheDir });
+  const second = onFile.problems.find((found) => found.kind === "OutputMovedAside");
+  assert.ok(onFile.ok && second, report(onFile.problems));
+  assert.equal(await readFile(path.join(path.dirname(outputDir), path.basename(String(second.facts.movedTo))), "utf8"), "an editor's file named _site");
+  assert.notEqual(second.facts.movedTo, moved[0]!.facts.movedTo, "a second one moved aside the same day gets a name of its own");
 });
 
 test("should refuse a read-only cache with a problem in Chinese, no stack trace, and the served site untouched", { skip: process.getuid?.() !== 0 && "mounting a read-only file system needs root" }, async () => {

@@ -4,7 +4,8 @@ import path from "node:path";
 import { mkdir } from "node:fs/promises";
 import { scanArchive } from "../content/archive.ts";
 import { ParseCache } from "../content/parse-cache.ts";
-import { hasErrors, type Problem } from "../problems.ts";
+import { hasErrors, problem, type Problem } from "../problems.ts";
+import { shownPath } from "../cli.ts";
 import { runLanguage, type Language } from "../messages/language.ts";
 import { renderSite } from "./render-site.ts";
 import { pointAt, publish, recoverAbandonedBuilds } from "./publish.ts";
@@ -14,7 +15,7 @@ import { historyVersion, readHistory } from "../content/history.ts";
 import { createRenderPool, type RenderPool } from "./render-pool.ts";
 import { servedSiteIsSound } from "./verify-site.ts";
 import { deployManifest, writeManifestSite } from "./deploy-manifest.ts";
-import { assertCacheWritable, assertOutputIsOurs, writeProblem } from "./failure.ts";
+import { assertCacheWritable, writeProblem } from "./failure.ts";
 import { lockOutput } from "./build-lock.ts";
 import { projectRoot } from "../project.ts";
 
@@ -102,7 +103,6 @@ export async function buildSite(options: BuildOptions = {}): Promise<BuildResult
   const stopwatch = startStopwatch();
   try {
     await recoverAbandonedBuilds(outputDir);
-    await assertOutputIsOurs(outputDir);
     await assertCacheWritable(cacheDir);
     const codeHash = await codeFingerprint(projectRoot);
     const fingerprint = options.skipWhenUnchanged && !options.manifestOnly ? contentFingerprint(codeHash, content, await historyVersion(contentRoot)) : undefined;
@@ -163,8 +163,10 @@ async function buildFrom(contentRoot: string, content: ContentFiles, { outputDir
   if (site.problems.length > 0) return { ok: false, problems: [...problems, ...site.problems], language, writtenCount: 0, images: site.images };
   await mkdir(path.dirname(outputDir), { recursive: true });
   const { extras, sources } = await deployManifest(cacheDir, site.entries, site.remade);
-  if (options.manifestOnly) await writeManifestSite(outputDir, extras, sources, pointAt);
-  else await publish(outputDir, cacheDir, site.entries, { remade: site.remade, filesOf: site.filesOf, fresh: options.verify ?? false, extras });
+  const movedTo = options.manifestOnly
+    ? await writeManifestSite(outputDir, extras, sources, pointAt)
+    : await publish(outputDir, cacheDir, site.entries, { remade: site.remade, filesOf: site.filesOf, fresh: options.verify ?? false, extras });
+  if (movedTo) problems.push(problem("OutputMovedAside", { file: shownPath(outputDir) }, { movedTo: shownPath(movedTo) }));
   if (fingerprint) await recordBuild(cacheDir, outputDir, fingerprint);
   await site.pruneCache();
   await archive.cache?.prune();

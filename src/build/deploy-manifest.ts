@@ -150,7 +150,7 @@ const MANIFEST_SITE = /\.manifest-[0-9a-f]{16}$/;
  * Makes `outputDir` a site of the manifest only: a folder beside it holding `.baoku/` (the index and lists, and the sources), which
  * `outputDir` then links to, replacing the site it served with one rename. Other such folders beside it are removed.
  */
-export async function writeManifestSite(outputDir: string, extras: readonly ExtraFile[], sources: DeploySources, pointAt: (outputDir: string, folderName: string) => Promise<void>): Promise<void> {
+export async function writeManifestSite(outputDir: string, extras: readonly ExtraFile[], sources: DeploySources, pointAt: (outputDir: string, folderName: string) => Promise<string | undefined>): Promise<string | undefined> {
   const index = extras.find((extra) => extra.target === DEPLOY_INDEX)!;
   const folder = `${outputDir}.manifest-${path.basename(index.source).replace(/^index-|\.json$/g, "")}`;
   const relative = { format: 1, lists: Object.fromEntries(Object.entries(sources.lists).map(([name, { from, to }]) => [name, { from: path.relative(folder, from), to }])) };
@@ -170,8 +170,9 @@ export async function writeManifestSite(outputDir: string, extras: readonly Extr
     await rm(folder, { recursive: true, force: true });
     await rename(building, folder);
   }
-  await pointAt(outputDir, path.basename(folder));
+  const movedTo = await pointAt(outputDir, path.basename(folder));
   await removeManifestSites(outputDir, path.basename(folder));
+  return movedTo;
 }
 
 /** Removes the folders of sites built with their manifest only beside `outputDir`, but `keep`. */

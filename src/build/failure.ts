@@ -1,6 +1,6 @@
 // A build that cannot go on for a reason the person running it can act on — a full disk, a folder it may not write — ends with that
 // reason as a problem, reported like a problem in the content, and the published site is left as it was.
-import { lstat, mkdir, rm, statfs, writeFile } from "node:fs/promises";
+import { mkdir, rm, statfs, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { problem, type Problem } from "../problems.ts";
 import { shortText } from "../content/shown-value.ts";
@@ -84,11 +84,4 @@ export async function assertCacheWritable(cacheDir: string): Promise<void> {
   } catch (error) {
     throw new BuildFailure(problem("CacheNotWritable", { file: shownPath(cacheDir) }, { code: (error as NodeJS.ErrnoException).code ?? "?" }));
   }
-}
-
-/** Fails with OutputNotOurs when `outputDir` is there and is not a link, the only thing a build puts there: never delete what is not ours. */
-export async function assertOutputIsOurs(outputDir: string): Promise<void> {
-  const found = await lstat(outputDir).catch(() => undefined);
-  if (!found || found.isSymbolicLink()) return;
-  throw new BuildFailure(problem("OutputNotOurs", { file: shownPath(outputDir) }, { what: found.isDirectory() ? "folder" : "file" }));
 }

@@ -11,7 +11,6 @@ import { exists, writeAtomically } from "../util/cache-files.ts";
 import { eachLimited } from "../util/each-limited.ts";
 import { DAYS_FOLDER, LUNAR_DAYS_FOLDER, NUMBER_FOLDER, PEOPLE_FOLDER, SHARED_DATA_FOLDERS } from "../paths.ts";
 import { isRunning } from "./build-lock.ts";
-import { assertOutputIsOurs } from "./failure.ts";
 import { statOf } from "./cache-entries.ts";
 import { DEPLOY_FOLDER, removeManifestSites, type ExtraFile } from "./deploy-manifest.ts";
 
@@ -56,9 +55,9 @@ export interface PublishChecks {
 /**
  * Makes the site of `entries` the one `outputDir` serves; `cacheDir` keeps what each copy holds. Where the cache and the output are on
  * different file systems, which hard links cannot join, the files are copied instead. Files of the copy that are no longer the cache's
- * (replaced or removed in _site by hand) are put back.
+ * (replaced or removed in _site by hand) are put back. Returns where what was at `outputDir` and was not a build's link was moved (pointAt).
  */
-export async function publish(outputDir: string, cacheDir: string, entries: readonly SiteEntry[], checks: PublishChecks): Promise<void> {
+export async function publish(outputDir: string, cacheDir: string, entries: readonly SiteEntry[], checks: PublishChecks): Promise<string | undefined> {
   const place = await placer(cacheDir, path.dirname(outputDir));
   const served = await servedCopy(outputDir);
   const copy = COPIES.find((name) => name !== served) ?? "a";
@@ -78,8 +77,9 @@ export async function publish(outputDir: string, cacheDir: string, entries: read
     throw error;
   }
   await writeState(stateFile, { complete: true, linked: place.linked, entries: wanted, extras });
-  await pointAt(outputDir, path.basename(copyDir));
+  const movedTo = await pointAt(outputDir, path.basename(copyDir));
   await removeManifestSites(outputDir);
+  return movedTo;
 }
 
 /** Brings the copy up to date with `wanted`: by what changed when it was made complete before in the same way, else from nothing. */
@@ -259,15 +259,31 @@ async function writeState(file: string, state: CopyState): Promise<void> {
 }
 
 /**
- * Points `outputDir` at the copy named `copyName` (beside it). Replacing a link is one rename. Anything else there (a folder or a file
- * made by hand) is refused, never replaced: it may be someone's work (failure.ts).
+ * Points `outputDir` at the copy named `copyName` (beside it). Replacing a link is one rename. Anything else there (a folder from an older
+ * build, or a file or folder made by hand, which may be someone's work) is moved aside under a name of its own and never deleted; that
+ * name is returned, for the build to tell.
  */
-export async function pointAt(outputDir: string, copyName: string): Promise<void> {
-  await assertOutputIsOurs(outputDir);
+export async function pointAt(outputDir: string, copyName: string): Promise<string | undefined> {
   const link = `${outputDir}.link-${process.pid}`;
   await rm(link, { force: true });
   await symlink(copyName, link);
+  const current = await lstat(outputDir).catch(() => undefined);
+  let movedTo: string | undefined;
+  if (current && !current.isSymbolicLink()) {
+    movedTo = await asideName(outputDir);
+    await rename(outputDir, movedTo);
+  }
   await rename(link, outputDir);
+  return movedTo;
+}
+
+/** A name beside `outputDir` that nothing has: _site.moved-aside-2026-12-06, then -2, -3… */
+async function asideName(outputDir: string): Promise<string> {
+  const base = `${outputDir}.moved-aside-${new Date().toISOString().slice(0, 10)}`;
+  for (let count = 1; ; count++) {
+    const name = count === 1 ? base : `${base}-${count}`;
+    if (!(await lstat(name).then(() => true, () => false))) return name;
+  }
 }
 
 /**

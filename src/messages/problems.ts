@@ -901,18 +901,18 @@ export const PROBLEMS = {
     },
     examples: [{ file: ".cache", facts: { code: "EROFS" } }],
   }),
-  OutputNotOurs: kind<{ what: "file" | "folder" }>({
-    severity: "error",
-    title: { "zh-CN": "网站文件夹不是报库的", en: "Output not Baoku's" },
+  OutputMovedAside: kind<{ movedTo: string }>({
+    severity: "warning",
+    title: { "zh-CN": "网站文件夹被挪到一边", en: "Output moved aside" },
     message: {
-      "zh-CN": ({ what }) => `这里已经有一个${what === "file" ? "普通文件" : "普通文件夹"}，不是报库构建时放的链接；里面可能有别人的东西，报库不会删掉或覆盖它，所以这次没有构建。`,
-      en: ({ what }) => `A ${what === "file" ? "plain file" : "plain folder"} is here, not the link a build makes; it may hold someone's work, which Baoku neither deletes nor overwrites, so nothing was built.`,
+      "zh-CN": ({ movedTo }) => `这里原来有一个普通的文件或文件夹，不是报库构建时放的链接；里面可能有别人的东西，报库没有删它，而是把它挪到了 ${movedTo}，再放上新构建的网站。`,
+      en: ({ movedTo }) => `A plain file or folder was here, not the link a build makes; it may hold someone's work, so Baoku did not delete it but moved it to ${movedTo} and put the new site in its place.`,
     },
     hint: {
-      "zh-CN": () => "先看看里面有什么，需要的话把它改名或挪走（例如 mv _site _site.旧），或者用 --output 指定另一个地方，再构建一次。",
-      en: () => "Look at what it holds, rename or move it if it is needed (e.g. mv _site _site.old), or name another place with --output, and build again.",
+      "zh-CN": ({ movedTo }) => `看看 ${movedTo} 里有什么：需要的东西拿走，不需要了就删掉它。`,
+      en: ({ movedTo }) => `Look at what ${movedTo} holds: take what is needed, then delete it.`,
     },
-    examples: [{ file: "_site", facts: { what: "folder" } }, { file: "_site", facts: { what: "file" } }],
+    examples: [{ file: "_site", facts: { movedTo: "_site.moved-aside-2026-12-06" } }],
   }),
   BuildRunning: kind<{ pid: number; minutes: number }>({
     severity: "error",
