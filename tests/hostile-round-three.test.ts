@@ -12,6 +12,9 @@ import { buildSite } from "../src/build/build.ts";
 import { report } from "./helpers/report.ts";
 import { treeDigest } from "./helpers/tree-digest.ts";
 import { parseIssue } from "../src/content/parse-issue.ts";
+import { decodeExport } from "../src/import/export-text.ts";
+import importIssue from "../src/import/import-issue.ts";
+import { ImportError } from "../src/import/types.ts";
 import { formatProblems } from "../src/messages/report.ts";
 import type { PaperConfig } from "../src/model.ts";
 import { projectRoot } from "../src/project.ts";
@@ -143,4 +146,52 @@ test("should refuse a read-only cache with a problem in Chinese, no stack trace,
   } finally {
     execFileSync("umount", [cacheDir]);
   }
+});
+
+test("should name the encoding of an export that is not UTF-8 and give its conversion: UTF-16 by its mark or its text, GB18030, Big5", async () => {
+  const folder = path.join(projectRoot, "tests/fixtures/export-encodings");
+  const told: Record<string, unknown> = {};
+  for (const name of ["utf16-bom", "utf16le", "utf16be", "gb18030", "big5"]) {
+    try {
+      decodeExport(await readFile(path.join(folder, `${name}.txt`)), `${name}.txt`);
+      told[name] = "decoded";
+    } catch (error) {
+      assert.ok(error instanceof ImportError, String(error));
+      told[name] = error.problem.facts;
+    }
+  }
+  assert.deepEqual(told, {
+    "utf16-bom": { file: "utf16-bom.txt", encoding: "UTF-16LE" }, utf16le: { file: "utf16le.txt", encoding: "UTF-16LE" },
+    utf16be: { file: "utf16be.txt", encoding: "UTF-16BE" }, gb18030: { file: "gb18030.txt", encoding: "GB18030" }, big5: { file: "big5.txt", encoding: "BIG5" },
+  });
+  const utf16 = (() => {
+    try {
+      decodeExport(new Uint8Array([0xff, 0xfe, 0x1c, 0x4e]), "export.txt");
+    } catch (error) {
+      return formatProblems([(error as ImportError).problem], "zh-CN");
+    }
+    return "";
+  })();
+  assert.match(utf16, /看起来是 UTF-16.*iconv -f UTF-16LE -t UTF-8 export\.txt/);
+  assert.doesNotMatch(utf16, /GBK -t/);
+  // UTF-8 (the seed) and plain ASCII are read as they are.
+  assert.match(decodeExport(await readFile(path.join(folder, "utf8.txt")), "utf8.txt"), /东昌府/);
+  assert.equal(decodeExport(Buffer.from("abcdefghijklmnopqrstuvwxyz\n".repeat(100)), "ascii.txt").length, 2700);
+});
+
+test("should bound what one export may produce: over 100 版 or 16 MB is refused at once, with the line where the limit is passed", () => {
+  const masthead = "东昌府讯\n\n2022年11月1日 星期二 农历壬寅年十月初八 总第1480期 今日4版\n\n";
+  const text = masthead + Array.from({ length: 10_000 }, (_, index) => `第${index + 1}版的一段文字。`).join("\n\n\n\n");
+  const refused = (() => {
+    try {
+      importIssue(text, config, "export.txt");
+    } catch (error) {
+      return (error as ImportError).problem;
+    }
+    return undefined;
+  })();
+  assert.equal(refused?.kind, "ExportTooLarge");
+  assert.deepEqual(refused?.facts, { count: 10_000, limit: 100, unit: "版" });
+  assert.ok(refused?.line && refused.line > 100, "the line of the 101st 版");
+  assert.throws(() => decodeExport(new Uint8Array(17 * 1024 * 1024), "huge.txt"), (error: unknown) => error instanceof ImportError && error.problem.kind === "ExportTooLarge");
 });

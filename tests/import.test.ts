@@ -288,6 +288,6 @@ test("should refuse an export that is not UTF-8 with the way to convert it", asy
     await writeFile(file, Buffer.from([0xb6, 0xab, 0xb2, 0xfd, 0xb8, 0xae, 0xd1, 0xb6]));
     const { code, stderr } = await runImport([file], root);
     assert.equal(code, 1);
-    assert.match(stderr, /不是 UTF-8 编码的文本。先转换编码，例如 iconv -f GBK -t UTF-8/);
+    assert.match(stderr, /不是 UTF-8 编码的文本，看起来是 GB18030\/GBK.*先转换编码：iconv -f GB18030 -t UTF-8/);
   });
 });
