@@ -182,7 +182,8 @@ export interface Citation {
   /** The online form [N/OL] around the access date, which the page fills in when it is copied: `before` + [YYYY-MM-DD] + `after`. */
   online: { before: string; after: string };
   downloads: { label: string; url: string; fileName: string; type: string }[];
-  meta: { name: string; content: string }[];
+  /** `<meta name>`, or `<meta property>` for Open Graph's (article:section). */
+  meta: { name: string; content: string; property?: true }[];
 }
 
 /** One issue in a list of issues: its date, number and front-page headline. */

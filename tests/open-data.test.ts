@@ -81,13 +81,13 @@ test("should split addresses into sitemaps of at most 50,000, named name, name-2
   assert.equal(escapeXml(`a&b<c>"d"'e'\u0001\uD800`), "a&amp;b&lt;c&gt;&quot;d&quot;&apos;e&apos;");
 });
 
-test("should write robots.txt naming the sitemap index, which lists well-formed sitemaps of every reader-facing page once, with lastmod", async () => {
+test("should write robots.txt naming the sitemap index, which lists well-formed sitemaps of every reader-facing page once, with lastmod, each in the sitemap's folder", async () => {
   assert.match(await read("robots.txt"), /^Sitemap: http:\/\/localhost:8080\/sitemap\.xml$/m);
   const ns = "http://www.sitemaps.org/schemas/sitemap/0.9";
   assert.equal(xmllint("sitemap.xml", "namespace-uri(/*)"), ns);
   assert.equal(xmllint("sitemap.xml", "local-name(/*)"), "sitemapindex");
   const sitemaps = parse(await read("sitemap.xml")).querySelectorAll("loc").map((loc) => loc.textContent);
-  assert.deepEqual(sitemaps, [`${BASE}sitemaps/site.xml`, `${BASE}sitemaps/2022.xml`]);
+  assert.deepEqual(sitemaps, [`${BASE}sitemap-site.xml`, `${BASE}sitemap-2022.xml`]);
   const listed: string[] = [];
   for (const sitemap of sitemaps) {
     const file = fileOf(sitemap);
@@ -95,8 +95,11 @@ test("should write robots.txt naming the sitemap index, which lists well-formed 
     assert.equal(xmllint(file, "local-name(/*)"), "urlset", file);
     const urls = parse(await read(file)).querySelectorAll("url");
     assert.ok(urls.length <= SITEMAP_LIMIT);
+    // sitemaps.org: a sitemap may list only addresses in its own folder and below; crawlers ignore the rest.
+    const folder = new URL("./", sitemap).href;
     for (const url of urls) {
       listed.push(url.querySelector("loc")!.textContent);
+      assert.ok(url.querySelector("loc")!.textContent.startsWith(folder), `${url.querySelector("loc")!.textContent} is outside ${folder}, the folder of ${sitemap}`);
       assert.match(url.querySelector("lastmod")?.textContent ?? "", /^\d{4}-\d{2}-\d{2}$/, url.toString());
     }
   }
@@ -244,7 +247,7 @@ test("should write IIIF manifests with a canvas a 版 painted by its level-0 sca
 });
 
 test("should leave other months' API and IIIF files untouched when an issue is added, and list it everywhere", async () => {
-  const untouched = ["api/v1/issues/2022-11-02.json", "iiif/2022-11-02/manifest.json", "api/v1/years/2022.json", "api/v1/bulk/2022.jsonl", "sitemaps/2022.xml"];
+  const untouched = ["api/v1/issues/2022-11-02.json", "iiif/2022-11-02/manifest.json", "api/v1/years/2022.json", "api/v1/bulk/2022.jsonl", "sitemap-2022.xml"];
   const inode = async (file: string) => (await stat(path.join(siteDir, file))).ino;
   const before = await Promise.all(untouched.map(inode));
   const lastIssue = await inode("api/v1/issues/2022-12-01.json");
@@ -254,7 +257,7 @@ test("should leave other months' API and IIIF files untouched when an issue is a
   assert.deepEqual(await Promise.all(untouched.map(inode)), before, "the same files of the cache, not written again");
   assert.notEqual(await inode("api/v1/issues/2022-12-01.json"), lastIssue, "the issue before gains its link to the next");
   assert.equal((await readJson<IssueJson>("api/v1/issues/2022-12-01.json")).next?.date, "2023-01-03");
-  assert.ok((await read("sitemap.xml")).includes(`${BASE}sitemaps/2023.xml`));
+  assert.ok((await read("sitemap.xml")).includes(`${BASE}sitemap-2023.xml`));
   assert.ok((await read("feeds/issues.xml")).includes("2023年1月3日 总第1483期"));
   const index = await readJson<{ issueCount: number; newest: { date: string } }>("api/v1/index.json");
   assert.deepEqual([index.issueCount, index.newest.date], [3, "2023-01-03"]);

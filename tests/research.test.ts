@@ -83,7 +83,10 @@ test("should give every article the meta tags Google Scholar and Zotero read, wi
   assert.deepEqual(metas(page, "citation_title"), ["“信义币”打底 共建美好家园"]);
   assert.deepEqual(metas(page, "citation_author"), ["张伟", "章伟"]);
   assert.deepEqual(metas(page, "citation_publication_date"), ["2022/11/01"]);
-  assert.deepEqual(metas(page, "citation_journal_title"), ["东昌府讯"]);
+  assert.deepEqual(metas(page, "citation_journal_title"), [], "Zotero would save a journal article");
+  assert.deepEqual(metas(page, "prism.publicationName"), ["东昌府讯"]);
+  assert.deepEqual(metas(page, "DC.type"), ["newspaperArticle"]);
+  assert.deepEqual(page.querySelectorAll('meta[property="article:section"]').map((meta) => meta.getAttribute("content")), ["要闻"]);
   assert.deepEqual(metas(page, "citation_issue"), ["1008"], "总第N期, not the date");
   assert.deepEqual(metas(page, "citation_firstpage"), ["1"]);
   assert.deepEqual(metas(page, "citation_language"), ["zh"]);

@@ -13,7 +13,7 @@ import { correctedOn, reportUrl } from "./corrections.ts";
 import { fallbackOf, imageOf, issueDerivatives, photoUse, pictureOf, widestOf, SCAN_USE, THUMBNAIL_USE } from "./derivatives.ts";
 import { articleJsonLd, issueJsonLd, type ArticleFacts, type IssueFacts, type PeriodicalFacts } from "./json-ld.ts";
 import { phrasesOf } from "./phrases.ts";
-import { dateText, displayTitle, pageDescription, pageLabel, shortDescription } from "./words.ts";
+import { authorsOf, dateText, displayTitle, pageDescription, pageLabel, shortDescription } from "./words.ts";
 
 /**
  * What a run of issues' pages need from the rest of the archive: each of these is in the hash of the month part that renders them
@@ -125,11 +125,6 @@ function articleSpans(issue: Issue): Map<Article, { first: number; last: number 
     spans.set(article, { first: article.line, last: next === undefined ? Number.POSITIVE_INFINITY : next - 1 });
   }
   return spans;
-}
-
-/** The byline's reporters, then its correspondents: an article's authors in a reference. */
-function authorsOf(article: Article): string[] {
-  return [...(article.byline?.reporters ?? []), ...(article.byline?.correspondents ?? [])];
 }
 
 function summariseArticle(issue: Issue, page: Page, article: Article, at: Addresser): ArticleSummary {
