@@ -274,6 +274,8 @@ export interface PersonPageData {
   /** On one of those pages: its year, and the person's own page. */
   year?: string;
   personUrl?: string;
+  /** The schema.org Person, as JSON for its script element (site/json-ld.ts); archiveRecords adds it, since it needs the site's address. */
+  jsonLd?: string;
 }
 
 /** /people/<pinyin>/ when several names share that pinyin: a page leading to each of them. */
@@ -367,6 +369,8 @@ export interface SiteData {
   years: YearPageData[];
   /** The newest issue's front page, shown at /. */
   home?: PagePageData;
+  /** The home page's schema.org Periodical, as JSON for its script element (site/json-ld.ts). */
+  homeJsonLd?: string;
   /** /no/<issue>/ redirects. */
   numberRedirects: { path: string; target: string; number: number }[];
   /** The search bundles the search page merges, newest first (see search-bundles.ts); `url` is the bundle's folder. */

@@ -99,12 +99,13 @@ test("should give every article the meta tags Google Scholar and Zotero read, wi
 test("should describe articles and issues in schema.org JSON-LD: NewsArticle in its PublicationIssue in its Periodical", async () => {
   const article = jsonLd(await open("2022/11/01/1/1"));
   assert.deepEqual(article, {
-    "@context": "https://schema.org", "@type": "NewsArticle", headline: "省委常委会召开扩大会议", alternativeHeadline: "我区设分会场组织收听收看",
-    author: [{ "@type": "Person", name: "郭龙君", url: "https://example.org/people/guo-longjun/" }],
+    "@context": "https://schema.org", "@type": "NewsArticle", "@id": "https://example.org/2022/11/01/1/1/#article",
+    headline: "省委常委会召开扩大会议", alternativeHeadline: "我区设分会场组织收听收看",
+    author: [{ "@type": "Person", "@id": "https://example.org/people/guo-longjun/#person", name: "郭龙君", url: "https://example.org/people/guo-longjun/" }],
     datePublished: "2022-11-01", printPage: "1", printSection: "要闻", url: "https://example.org/2022/11/01/1/1/", inLanguage: "zh-CN",
     isPartOf: {
-      "@type": "PublicationIssue", issueNumber: "1008", datePublished: "2022-11-01", url: "https://example.org/2022/11/01/",
-      isPartOf: { "@type": "Periodical", name: "东昌府讯", url: "https://example.org/" },
+      "@type": "PublicationIssue", "@id": "https://example.org/2022/11/01/#issue", issueNumber: "1008", datePublished: "2022-11-01", url: "https://example.org/2022/11/01/",
+      isPartOf: { "@type": "Periodical", "@id": "https://example.org/#periodical", name: "东昌府讯", url: "https://example.org/", inLanguage: "zh-CN" },
     },
   });
   assert.deepEqual((jsonLd(await open("2022/11/01/2/1")) as { printSection: string }).printSection, "非凡十年 铸就辉煌");

@@ -146,6 +146,11 @@ function summariseArticle(issue: Issue, page: Page, article: Article, at: Addres
   };
 }
 
+/** The paper as schema.org sees it, at the address of the site's home page. */
+export function periodicalOf(config: PaperConfig): PeriodicalFacts {
+  return { name: config.paper.name, url: new URL(addresser(pathPrefixOf(config))("/"), config.site.baseUrl).href };
+}
+
 /** The records of a run of consecutive issues: their issue, 版 and article pages and /no/ redirects. */
 export type IssueRecords = Pick<SiteData, "issues" | "pages" | "articles" | "numberRedirects">;
 
@@ -162,7 +167,7 @@ export function sharedRecords(config: PaperConfig): Pick<SiteData, "paper" | "si
 export function issueRecords(config: PaperConfig, issues: readonly Issue[], context: ArchiveContext, before?: IssueHeader, after?: IssueHeader): IssueRecords {
   const at = addresser(pathPrefixOf(config));
   const absolute = (address: string) => new URL(address, config.site.baseUrl).href;
-  const paper: PeriodicalFacts = { name: config.paper.name, url: config.site.baseUrl };
+  const paper = periodicalOf(config);
   const around = [...(before ? [before] : []), ...issues, ...(after ? [after] : [])];
   const offset = before ? 1 : 0;
   const summaries = around.map((issue) => summariseIssue(issue, at));
