@@ -211,7 +211,7 @@ test("should write a year's issues and its bulk text, every article a line, link
   assert.ok(archive.querySelectorAll("a").some((link) => link.getAttribute("href") === "/api/v1/bulk/2022.jsonl"), "the archive page links the year's bulk text");
 });
 
-test("should write IIIF manifests with a canvas a 版 painted by its level-0 scan and a range an article on its hotspot, and a collection with navDate", async () => {
+test("should write IIIF manifests with a canvas a 版 painted by its level-0 scan, a table of contents of a range a 版 and a range an article on its hotspot, and a collection with navDate", async () => {
   const manifest = await readJson<Manifest>("iiif/2022-11-02/manifest.json");
   const warnings: string[] = [];
   presentation3StrictUpgrade(structuredClone(manifest), { warnings });
@@ -220,7 +220,13 @@ test("should write IIIF manifests with a canvas a 版 painted by its level-0 sca
   const root = entities.Manifest[manifest.id] as { items: { id: string }[] };
   const canvases = root.items.map((item) => entities.Canvas[item.id] as { label: Record<string, string[]>; width: number; height: number });
   assert.deepEqual(canvases.map((canvas) => [canvas.label["zh-Hans"]![0], canvas.width, canvas.height]), [["第1版", 1200, 1700], ["第2版", 1000, 1400]]);
-  const ranges = manifest.structures!.map((range) => [range.label!["zh-Hans"]![0], (range.items![0] as { id: string }).id]);
+  type Tree = { label: Record<string, string[]>; items: (Tree | { id: string; type: "Canvas" })[] };
+  const [contents, ...others] = manifest.structures! as unknown as Tree[];
+  assert.equal(others.length, 0, "one table of contents, which Universal Viewer shows whole");
+  assert.deepEqual(contents!.label, { "zh-Hans": ["目录"] });
+  const pages = contents!.items as Tree[];
+  assert.deepEqual(pages.map((page) => page.label["zh-Hans"]![0]), ["第1版 要闻", "第2版 社区"]);
+  const ranges = pages.flatMap((page) => (page.items as Tree[]).map((range) => [range.label["zh-Hans"]![0], (range.items[0] as { id: string }).id]));
   assert.deepEqual(ranges, [
     ["区委召开经济工作会议", `${BASE}iiif/2022-11-02/canvas/1#xywh=60,68,720,680`],
     ["图片新闻", `${BASE}iiif/2022-11-02/canvas/1#xywh=60,850,1080,765`],
