@@ -225,7 +225,7 @@ test("should write IIIF manifests with a canvas a 版 painted by its level-0 sca
   assert.equal(others.length, 0, "one table of contents, which Universal Viewer shows whole");
   assert.deepEqual(contents!.label, { "zh-Hans": ["目录"] });
   const pages = contents!.items as Tree[];
-  assert.deepEqual(pages.map((page) => page.label["zh-Hans"]![0]), ["第1版 要闻", "第2版 社区"]);
+  assert.deepEqual(pages.map((page) => page.label["zh-Hans"]![0]), ["第1版 要闻", "第2版 综合"]);
   const ranges = pages.flatMap((page) => (page.items as Tree[]).map((range) => [range.label["zh-Hans"]![0], (range.items[0] as { id: string }).id]));
   assert.deepEqual(ranges, [
     ["区委召开经济工作会议", `${BASE}iiif/2022-11-02/canvas/1#xywh=60,68,720,680`],
