@@ -22,7 +22,7 @@ import { projectRoot } from "../src/project.ts";
 import { API_SCHEMAS } from "../src/site/open-data-schema.ts";
 import { makeImage, makeImageArchive } from "./helpers/image-archive.ts";
 import { report } from "./helpers/report.ts";
-import { zoteroItemType } from "./helpers/zotero-translators.ts";
+import { highwireFields, zoteroItemType } from "./helpers/zotero-translators.ts";
 
 const BASE = "http://localhost:8080/";
 const SCHEMA = "http://schema.org/";
@@ -114,6 +114,12 @@ test("should have Zotero's own Embedded Metadata translator save an article as n
   assert.equal(await typeOf(PHOTO_NEWS), "newspaperArticle");
   assert.equal(await typeOf("2022/11/02/1/1/"), "newspaperArticle");
   assert.equal(await typeOf("2022/11/01/"), "webpage");
+  // The title, date, language and address come from the Highwire tags, by the translator's own table (authors and the 版 it reads apart).
+  const mappings = await highwireFields(checkout);
+  const page = await open("2022/11/01/1/1/");
+  const fields = page.querySelectorAll('meta[name^="citation_"]').map((meta) => mappings[meta.getAttribute("name")!]).filter(Boolean);
+  for (const field of ["title", "date", "language", "url"]) assert.ok(fields.includes(field), `${field} from the page's tags`);
+  assert.ok(!fields.includes("publicationTitle"), "no tag makes the paper a journal's title");
   // The detection tells the types apart: the tag the site no longer writes makes the same page a journal article.
   assert.equal(await typeOf("2022/11/01/1/1/", (html) => html.replace("</head>", '<meta name="citation_journal_title" content="东昌府讯"></head>')), "journalArticle");
 });

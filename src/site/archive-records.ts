@@ -98,10 +98,10 @@ export function archiveRecords(config: PaperConfig, headers: readonly IssueHeade
   // The front page's record does not depend on the issues around it.
   const newestContext = newest && archiveContext(config, index, [headers.at(-1)!]);
   const home = newest && newestContext ? issueRecords(config, [newest], newestContext).pages[0] : undefined;
-  const { people: personPages, namesakes, peopleIndex, searchPeople } = peopleRecords(headers, index.slugs, at);
+  const { people: peoplePages, namesakes, peopleIndex, searchPeople } = peopleRecords(headers, index.slugs, at);
   const absolute = (address: string) => new URL(address, config.site.baseUrl).href;
   // A year page describes the same person as their own page: one @id, the own page's.
-  const people = personPages.map((person) => ({ ...person, jsonLd: personJsonLd({ name: person.name, url: absolute(person.personUrl ?? person.url) }) }));
+  const people = peoplePages.map((person) => ({ ...person, jsonLd: personJsonLd({ name: person.name, url: absolute(person.personUrl ?? person.url) }) }));
   return {
     archive: {
       years,

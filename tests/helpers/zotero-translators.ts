@@ -64,6 +64,13 @@ const utilities = {
   fieldIsValidForType: () => true,
 };
 
+/** Embedded Metadata's own table of the Highwire tags it reads and the Zotero fields it writes them to (HIGHWIRE_MAPPINGS). */
+export async function highwireFields(checkout: string): Promise<Record<string, string>> {
+  const embedded = vm.createContext({ Zotero: {}, Z: {}, ZU: utilities });
+  vm.runInContext(`${await translatorCode(checkout, "Embedded Metadata.js")}\n;globalThis.mappings = HIGHWIRE_MAPPINGS;`, embedded);
+  return embedded.mappings as Record<string, string>;
+}
+
 /**
  * The Zotero item type Embedded Metadata's detectWeb gives the page `html` at `url`: the type the Zotero button shows and saves.
  * `checkout` is a folder with the translators' files (a clone of zotero/translators).
