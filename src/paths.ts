@@ -187,5 +187,8 @@ export function sitemapPath(name: string): string {
   return `/sitemap-${name}.xml`;
 }
 
+/** The site paths of the sitemap index and of every sitemap it lists. */
+export const SITEMAP_FILE = /^\/sitemap(?:-[^/]+)?\.xml$/;
+
 /** The folders of the open data that several parts write into: a part owns their children, not them (build/publish.ts). */
 export const SHARED_DATA_FOLDERS = ["api", API_FOLDER, `${API_FOLDER}/issues`, `${API_FOLDER}/years`, `${API_FOLDER}/bulk`, IIIF_FOLDER] as const;

@@ -2,12 +2,12 @@
 // viewer, a notebook or another site reads the JSON API, the manifests, the feeds and the sitemaps from another origin, which the browser
 // allows only with Access-Control-Allow-Origin. Pages are not open data and get no such header.
 import type { IncomingMessage, ServerResponse } from "node:http";
-import { API_FOLDER, CITATION_FILES, FEED_PATHS, IIIF_FOLDER, SITEMAP_INDEX_PATH } from "../paths.ts";
+import { API_FOLDER, CITATION_FILES, FEED_PATHS, IIIF_FOLDER, SITEMAP_FILE } from "../paths.ts";
 
 /** The open data's site paths: the API, IIIF, the feeds' folder, the sitemaps and robots.txt, and each article's citation files. */
 const OPEN_DATA = new RegExp(
   `^/(?:${API_FOLDER.split("/")[0]}|${IIIF_FOLDER}|${FEED_PATHS.issues.split("/")[1]})/` +
-  `|^${SITEMAP_INDEX_PATH.replace(".", "\\.")}$|^/sitemap-[^/]+\\.xml$|^/robots\\.txt$` +
+  `|${SITEMAP_FILE.source}|^/robots\\.txt$` +
   `|/(?:${Object.values(CITATION_FILES).map((file) => file.replace(".", "\\.")).join("|")})$`,
 );
 
