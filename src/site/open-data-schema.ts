@@ -139,7 +139,7 @@ export const yearSchema = z.strictObject({
 /** /api/v1/index.json */
 export const indexSchema = z.strictObject({
   apiVersion: z.literal(1),
-  schemaVersion: z.string().regex(/^1\.\d+$/).describe("The version of v1's schemas: 1.<n>, its n growing as v1 gains fields"),
+  schemaVersion: z.string().regex(/^1\.\d+$/).describe("The version of v1's schemas, 1.1, 1.2…: the minor number grows as v1 gains fields"),
   paper: paperSchema,
   title: z.string().describe("The site's title"),
   url: address.describe("The site's home"),
