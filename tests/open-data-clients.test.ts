@@ -1,11 +1,11 @@
 // The open data read by clients nobody here wrote, on an archive of the bundled issue (photo news by 徐振鑫 and 张振祥), the image
-// archive's 总第1481期 (scans with hotspots) and a 总第1482期 with one scanned 版: Python's urllib.robotparser and feedparser, Zotero's
-// Embedded Metadata and RDF translators (from a checkout named by ZOTERO_TRANSLATORS), jsonld.js with schema.org's own context, Ajv
-// against the published schemas, and the table of contents @iiif/helpers makes for Clover.
+// archive's 总第1481期 (scans with hotspots) and a 总第1482期 with one scanned 版: Python's urllib.robotparser and feedparser, npm's
+// sitemap parser, Zotero's Embedded Metadata and RDF translators (from a checkout named by ZOTERO_TRANSLATORS), jsonld.js with
+// schema.org's own context, Ajv against the published schemas, and the table of contents @iiif/helpers makes for Clover.
 import { after, before, test } from "node:test";
 import assert from "node:assert/strict";
 import { execFileSync } from "node:child_process";
-import { existsSync } from "node:fs";
+import { createReadStream, existsSync } from "node:fs";
 import { copyFile, mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
@@ -15,6 +15,7 @@ import addFormats from "ajv-formats";
 import jsonld from "jsonld";
 import type { JsonLdDocument, NodeObject, Options } from "jsonld";
 import { Vault } from "@iiif/helpers/vault";
+import { parseSitemap, parseSitemapIndex } from "sitemap";
 import { rangesToTableOfContentsTree, type RangeTableOfContentsNode } from "@iiif/helpers";
 import { buildSite } from "../src/build/build.ts";
 import { lunarDateOf } from "../src/content/calendar.ts";
@@ -62,15 +63,17 @@ function python(script: string, ...args: string[]): string | undefined {
   return execFileSync(PYTHON, ["-c", script, ...args], { encoding: "utf8" });
 }
 
-test("should have robots.txt name the sitemap index for urllib.robotparser, and every sitemap list only addresses in its own folder", async (t) => {
+test("should have robots.txt name the sitemap index for urllib.robotparser, and every sitemap npm's sitemap parser reads list only addresses in its own folder", async (t) => {
   const robots = python("import sys, urllib.robotparser as r\np = r.RobotFileParser()\np.parse(open(sys.argv[1], encoding='utf-8').read().splitlines())\nprint(*p.site_maps() or [], sep='\\n')", path.join(siteDir, "robots.txt"));
   if (robots === undefined) return t.skip(`no python3-feedparser in ${PYTHON}: apt-get install python3-feedparser`);
   assert.deepEqual(robots.trim().split("\n"), [`${BASE}sitemap.xml`]);
-  const sitemaps = parse(await read("sitemap.xml")).querySelectorAll("loc").map((loc) => loc.textContent);
+  // npm's sitemap reads the index and each sitemap as a crawler's parser does.
+  const fileOf = (address: string) => createReadStream(path.join(siteDir, new URL(address).pathname.slice(1)));
+  const sitemaps = (await parseSitemapIndex(fileOf(`${BASE}sitemap.xml`))).map((item) => item.url);
   assert.deepEqual(sitemaps, [`${BASE}sitemap-site.xml`, `${BASE}sitemap-2022.xml`]);
   for (const sitemap of sitemaps) {
     const folder = new URL("./", sitemap).href;
-    const locs = parse(await read(new URL(sitemap).pathname.slice(1))).querySelectorAll("loc").map((loc) => loc.textContent);
+    const locs = (await parseSitemap(fileOf(sitemap))).map((item) => item.url);
     assert.ok(locs.length > 0, sitemap);
     assert.deepEqual(locs.filter((loc) => !loc.startsWith(folder)), [], `every address of ${sitemap} is in ${folder}`);
   }
