@@ -34,8 +34,9 @@ function tripleStore() {
       statements.push({ subject: uriOf(subject), predicate: uriOf(predicate), object: literal ? object : { uri: object } });
     },
     getAllResources: () => [...new Set(statements.map((statement) => statement.subject))].map((uri) => ({ uri })),
-    getTargets: (node: Node, predicate: string) =>
-      found(statements.filter((statement) => statement.subject === uriOf(node) && statement.predicate === predicate).map((statement) => statement.object)),
+    // The import asks about containers it may not have found (undefined), as Zotero's store allows.
+    getTargets: (node: Node | undefined, predicate: string) =>
+      node ? found(statements.filter((statement) => statement.subject === uriOf(node) && statement.predicate === predicate).map((statement) => statement.object)) : false,
     getSources: (node: Node, predicate: string) =>
       found(statements.filter((statement) => typeof statement.object !== "string" && statement.object.uri === uriOf(node) && statement.predicate === predicate)
         .map((statement) => ({ uri: statement.subject }))),
@@ -52,6 +53,7 @@ function documentOf(html: string) {
   return {
     documentElement: element(root.querySelector("html")),
     head: element(root.querySelector("head")),
+    querySelector: (selector: string) => root.querySelector(selector),
     querySelectorAll: (selector: string) => root.querySelectorAll(selector),
     getElementsByTagName: (name: string) => root.getElementsByTagName(name),
     getElementById: (id: string) => root.getElementById(id),
@@ -64,20 +66,22 @@ const utilities = {
   fieldIsValidForType: () => true,
 };
 
-/** Embedded Metadata's own table of the Highwire tags it reads and the Zotero fields it writes them to (HIGHWIRE_MAPPINGS). */
-export async function highwireFields(checkout: string): Promise<Record<string, string>> {
-  const embedded = vm.createContext({ Zotero: {}, Z: {}, ZU: utilities });
-  vm.runInContext(`${await translatorCode(checkout, "Embedded Metadata.js")}\n;globalThis.mappings = HIGHWIRE_MAPPINGS;`, embedded);
-  return embedded.mappings as Record<string, string>;
+/** What Zotero's translators make of a page: the item type detection gives, and the fields the import fills from the page's tags. */
+export interface ZoteroReading {
+  itemType: string | false;
+  /** From the RDF translator's importItem (the statements Embedded Metadata makes of the meta tags), then the Highwire tags on top. */
+  fields: Record<string, unknown>;
 }
 
 /**
- * The Zotero item type Embedded Metadata's detectWeb gives the page `html` at `url`: the type the Zotero button shows and saves.
+ * What Zotero's Embedded Metadata translator makes of the page `html` at `url`: the item type its detectWeb gives (what the Zotero button
+ * shows and saves), and the fields the RDF translator's importItem and Embedded Metadata's Highwire table (HIGHWIRE_MAPPINGS, through its
+ * own processFields) fill. Authors and pages, which it reads from citation_author and citation_firstpage with XPath, are not run here.
  * `checkout` is a folder with the translators' files (a clone of zotero/translators).
  */
-export async function zoteroItemType(checkout: string, html: string, url: string): Promise<string | false> {
+export async function zoteroReading(checkout: string, html: string, url: string): Promise<ZoteroReading> {
   const debug = () => undefined;
-  const rdfZotero = { RDF: tripleStore(), debug };
+  const rdfZotero = { RDF: tripleStore(), debug, Utilities: { getCreatorsForType: () => ["author", "contributor"] } };
   const rdf = vm.createContext({ Zotero: rdfZotero, Z: rdfZotero, ZU: utilities });
   vm.runInContext(await translatorCode(checkout, "RDF.js"), rdf);
   const rdfTranslator = Object.assign(rdf.exports as object, { Zotero: rdfZotero });
@@ -88,8 +92,15 @@ export async function zoteroItemType(checkout: string, html: string, url: string
     done: (type: string | false) => { detected = type; },
     loadTranslator: () => ({ setTranslator: debug, setHandler: debug, getTranslatorObject: (callback: (translator: object) => void) => callback(rdfTranslator) }),
   };
-  const embedded = vm.createContext({ Zotero: zotero, Z: zotero, ZU: utilities });
+  const doc = documentOf(html);
+  const attr = (_doc: unknown, selector: string, name: string) => doc.querySelector(selector)?.getAttribute(name) ?? null;
+  const embedded = vm.createContext({ Zotero: zotero, Z: zotero, ZU: { ...utilities, trimInternal: (text: string) => text.replace(/\s+/g, " ").trim() }, attr });
   vm.runInContext(await translatorCode(checkout, "Embedded Metadata.js"), embedded);
-  const returned = (embedded.detectWeb as (doc: unknown, url: string) => string | false | undefined)(documentOf(html), url);
-  return returned || detected;
+  const returned = (embedded.detectWeb as (doc: unknown, url: string) => string | false | undefined)(doc, url);
+  const itemType = returned || detected;
+
+  const item: Record<string, unknown> = { creators: [], tags: [], notes: [], seeAlso: [], attachments: [] };
+  (rdf.importItem as (item: object, node: Node) => unknown)(item, { uri: url });
+  (embedded.processFields as (doc: unknown, item: object, map: unknown) => void)(doc, item, embedded.HIGHWIRE_MAPPINGS);
+  return { itemType, fields: item };
 }
