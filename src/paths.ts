@@ -176,16 +176,19 @@ export function imageServicePath(date: string, page: number): string {
 /** The Atom feeds: the latest issues and the latest articles. */
 export const FEED_PATHS = { issues: "/feeds/issues.xml", articles: "/feeds/articles.xml" } as const;
 
-/** /sitemap.xml: the sitemap index; the sitemaps it lists are in /sitemaps/. */
+/** /sitemap.xml: the sitemap index; the sitemaps it lists are beside it at the root. */
 export const SITEMAP_INDEX_PATH = "/sitemap.xml";
 
-/** The folder of the sitemaps the index lists: the year parts' and the archive-wide part's. */
-export const SITEMAPS_FOLDER = "sitemaps";
-
-/** /sitemaps/<name>.xml. */
+/**
+ * /sitemap-<name>.xml (sitemap-site.xml, sitemap-2022.xml): at the root, because a sitemap may list only addresses in its own folder and
+ * below (sitemaps.org), and a year's lists every issue, 版 and article page of the year. They were in /sitemaps/ before.
+ */
 export function sitemapPath(name: string): string {
-  return `/${SITEMAPS_FOLDER}/${name}.xml`;
+  return `/sitemap-${name}.xml`;
 }
 
+/** The site paths of the sitemap index and of every sitemap it lists. */
+export const SITEMAP_FILE = /^\/sitemap(?:-[^/]+)?\.xml$/;
+
 /** The folders of the open data that several parts write into: a part owns their children, not them (build/publish.ts). */
-export const SHARED_DATA_FOLDERS = ["api", API_FOLDER, `${API_FOLDER}/issues`, `${API_FOLDER}/years`, `${API_FOLDER}/bulk`, IIIF_FOLDER, SITEMAPS_FOLDER] as const;
+export const SHARED_DATA_FOLDERS = ["api", API_FOLDER, `${API_FOLDER}/issues`, `${API_FOLDER}/years`, `${API_FOLDER}/bulk`, IIIF_FOLDER] as const;

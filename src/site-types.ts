@@ -182,7 +182,8 @@ export interface Citation {
   /** The online form [N/OL] around the access date, which the page fills in when it is copied: `before` + [YYYY-MM-DD] + `after`. */
   online: { before: string; after: string };
   downloads: { label: string; url: string; fileName: string; type: string }[];
-  meta: { name: string; content: string }[];
+  /** `<meta name>`, or `<meta property>` for Open Graph's (article:section). */
+  meta: { name: string; content: string; property?: true }[];
 }
 
 /** One issue in a list of issues: its date, number and front-page headline. */
@@ -273,6 +274,8 @@ export interface PersonPageData {
   /** On one of those pages: its year, and the person's own page. */
   year?: string;
   personUrl?: string;
+  /** The schema.org Person, as JSON for its script element (site/json-ld.ts); archiveRecords adds it, since it needs the site's address. */
+  jsonLd?: string;
 }
 
 /** /people/<pinyin>/ when several names share that pinyin: a page leading to each of them. */
@@ -366,6 +369,8 @@ export interface SiteData {
   years: YearPageData[];
   /** The newest issue's front page, shown at /. */
   home?: PagePageData;
+  /** The home page's schema.org Periodical, as JSON for its script element (site/json-ld.ts). */
+  homeJsonLd?: string;
   /** /no/<issue>/ redirects. */
   numberRedirects: { path: string; target: string; number: number }[];
   /** The search bundles the search page merges, newest first (see search-bundles.ts); `url` is the bundle's folder. */

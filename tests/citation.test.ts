@@ -93,14 +93,14 @@ test("should write CSL-JSON of type article-newspaper that citation-js takes as 
   assert.match((await Cite.async(csl)).format("bibliography", { format: "text", template: "apa" }) as string, /东昌府讯/);
 });
 
-test("should give the downloads ASCII names and the meta tags Google Scholar reads, the PDF only where the 版 has one", () => {
+test("should give the downloads ASCII names and the meta tags Google Scholar and Zotero read, no citation_journal_title, the PDF only where the 版 has one", () => {
   const { citation, files } = citationOf(cited({ pdfUrl: "https://example.org/2022/11/04/page-1.pdf" }));
   assert.deepEqual(files.map((file) => file.path), ["/2022/11/04/1/1/cite.ris", "/2022/11/04/1/1/cite.bib", "/2022/11/04/1/1/cite.json"]);
   assert.deepEqual(citation.downloads.map((download) => download.fileName), ["dongchangshixun-2022-11-04-1-1.ris", "dongchangshixun-2022-11-04-1-1.bib", "dongchangshixun-2022-11-04-1-1.json"]);
   assert.deepEqual(citation.meta.map((tag) => `${tag.name}=${tag.content}`), [
-    "citation_title=区委常委会召开会议", "citation_author=郭龙君", "citation_publication_date=2022/11/04", "citation_journal_title=东昌府讯",
+    "citation_title=区委常委会召开会议", "citation_author=郭龙君", "citation_publication_date=2022/11/04",
     "citation_issue=1483", "citation_firstpage=1", "citation_language=zh", "citation_pdf_url=https://example.org/2022/11/04/page-1.pdf",
-    "citation_public_url=https://example.org/2022/11/04/1/1/",
+    "citation_public_url=https://example.org/2022/11/04/1/1/", "DC.type=newspaperArticle", "prism.publicationName=东昌府讯", "article:section=要闻",
   ]);
   assert.equal(citationOf(cited()).citation.meta.some((tag) => tag.name === "citation_pdf_url"), false);
   assert.equal(citationKey("DONGCHANGSHIXUN", "2022-11-04", 2, 3), "dongchangshixun-2022-11-04-2-3");

@@ -82,7 +82,7 @@ test("should plan only what differs, pages after their assets, new pages before 
   assert.equal(planDeploy(local, undefined, new Map()).newPages.length, 2, "a target never deployed to is sent everything");
   assert.deepEqual(emptiedFolders(["2022/11/01/gone/index.html", "2022/11/01/3/index.html"], (folder) => folder === "2022/11/01" || folder === "2022/11" || folder === "2022"), ["2022/11/01/3", "2022/11/01/gone"]);
   for (const [file, step] of [["404.html", "entry"], ["search/index.html", "entry"], ["feed.xml", "entry"], ["2022/feed.xml", "entry"], ["sitemap-2022.xml", "entry"], ["people/guo-longjun/index.html", "page"], ["2022/11/01/1/1/cite.ris", "asset"], ["pagefind/1995/pagefind.js", "asset"],
-    ["feeds/issues.xml", "entry"], ["sitemaps/2022.xml", "entry"], ["robots.txt", "entry"], ["api/v1/index.json", "entry"], ["iiif/collection.json", "entry"],
+    ["feeds/issues.xml", "entry"], ["sitemap-site.xml", "entry"], ["robots.txt", "entry"], ["api/v1/index.json", "entry"], ["iiif/collection.json", "entry"],
     ["api/v1/issues/2022-11-01.json", "page"], ["api/v1/bulk/2022.jsonl", "page"], ["iiif/2022-11-01/manifest.json", "page"], ["api/v1/schemas/issue.schema.json", "page"]] as const) {
     assert.equal(stepOf(file), step, file);
   }

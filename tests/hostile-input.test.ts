@@ -89,7 +89,7 @@ const URL_ATTRIBUTES = ["href", "src", "action", "formaction", "xlink:href", "da
 const SCRIPT_ADDRESS = /^(javascript|vbscript|data):/i;
 
 /** Metas the layout writes: charset, viewport, the CSP, color-scheme, robots, description, the /no/ pages' refresh, the Open Graph and Twitter card fields, and the citation_* tags reference managers read. */
-const OWN_METAS = /^(charset|viewport|color-scheme|robots|description|http-equiv:content-security-policy|http-equiv:refresh|og:[a-z_:]+|article:[a-z_]+|twitter:[a-z:]+|citation_[a-z_]+)$/;
+const OWN_METAS = /^(charset|viewport|color-scheme|robots|description|http-equiv:content-security-policy|http-equiv:refresh|og:[a-z_:]+|article:[a-z_]+|twitter:[a-z:]+|citation_[a-z_]+|DC\.type|prism\.publicationName)$/;
 
 /** Metas whose content is an address: it must be on the site. */
 const ADDRESS_METAS = new Set(["og:url", "og:image", "og:image:url", "og:image:secure_url", "twitter:image", "citation_public_url", "citation_pdf_url"]);

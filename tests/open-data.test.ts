@@ -81,13 +81,13 @@ test("should split addresses into sitemaps of at most 50,000, named name, name-2
   assert.equal(escapeXml(`a&b<c>"d"'e'\u0001\uD800`), "a&amp;b&lt;c&gt;&quot;d&quot;&apos;e&apos;");
 });
 
-test("should write robots.txt naming the sitemap index, which lists well-formed sitemaps of every reader-facing page once, with lastmod", async () => {
+test("should write robots.txt naming the sitemap index, which lists well-formed sitemaps of every reader-facing page once, with lastmod, each in the sitemap's folder", async () => {
   assert.match(await read("robots.txt"), /^Sitemap: http:\/\/localhost:8080\/sitemap\.xml$/m);
   const ns = "http://www.sitemaps.org/schemas/sitemap/0.9";
   assert.equal(xmllint("sitemap.xml", "namespace-uri(/*)"), ns);
   assert.equal(xmllint("sitemap.xml", "local-name(/*)"), "sitemapindex");
   const sitemaps = parse(await read("sitemap.xml")).querySelectorAll("loc").map((loc) => loc.textContent);
-  assert.deepEqual(sitemaps, [`${BASE}sitemaps/site.xml`, `${BASE}sitemaps/2022.xml`]);
+  assert.deepEqual(sitemaps, [`${BASE}sitemap-site.xml`, `${BASE}sitemap-2022.xml`]);
   const listed: string[] = [];
   for (const sitemap of sitemaps) {
     const file = fileOf(sitemap);
@@ -95,8 +95,11 @@ test("should write robots.txt naming the sitemap index, which lists well-formed 
     assert.equal(xmllint(file, "local-name(/*)"), "urlset", file);
     const urls = parse(await read(file)).querySelectorAll("url");
     assert.ok(urls.length <= SITEMAP_LIMIT);
+    // sitemaps.org: a sitemap may list only addresses in its own folder and below; crawlers ignore the rest.
+    const folder = new URL("./", sitemap).href;
     for (const url of urls) {
       listed.push(url.querySelector("loc")!.textContent);
+      assert.ok(url.querySelector("loc")!.textContent.startsWith(folder), `${url.querySelector("loc")!.textContent} is outside ${folder}, the folder of ${sitemap}`);
       assert.match(url.querySelector("lastmod")?.textContent ?? "", /^\d{4}-\d{2}-\d{2}$/, url.toString());
     }
   }
@@ -208,7 +211,7 @@ test("should write a year's issues and its bulk text, every article a line, link
   assert.ok(archive.querySelectorAll("a").some((link) => link.getAttribute("href") === "/api/v1/bulk/2022.jsonl"), "the archive page links the year's bulk text");
 });
 
-test("should write IIIF manifests with a canvas a 版 painted by its level-0 scan and a range an article on its hotspot, and a collection with navDate", async () => {
+test("should write IIIF manifests with a canvas a 版 painted by its level-0 scan, a table of contents of a range a 版 and a range an article on its hotspot, and a collection with navDate", async () => {
   const manifest = await readJson<Manifest>("iiif/2022-11-02/manifest.json");
   const warnings: string[] = [];
   presentation3StrictUpgrade(structuredClone(manifest), { warnings });
@@ -217,7 +220,13 @@ test("should write IIIF manifests with a canvas a 版 painted by its level-0 sca
   const root = entities.Manifest[manifest.id] as { items: { id: string }[] };
   const canvases = root.items.map((item) => entities.Canvas[item.id] as { label: Record<string, string[]>; width: number; height: number });
   assert.deepEqual(canvases.map((canvas) => [canvas.label["zh-Hans"]![0], canvas.width, canvas.height]), [["第1版", 1200, 1700], ["第2版", 1000, 1400]]);
-  const ranges = manifest.structures!.map((range) => [range.label!["zh-Hans"]![0], (range.items![0] as { id: string }).id]);
+  type Tree = { label: Record<string, string[]>; items: (Tree | { id: string; type: "Canvas" })[] };
+  const [contents, ...others] = manifest.structures! as unknown as Tree[];
+  assert.equal(others.length, 0, "one table of contents, which Universal Viewer shows whole");
+  assert.deepEqual(contents!.label, { "zh-Hans": ["目录"] });
+  const pages = contents!.items as Tree[];
+  assert.deepEqual(pages.map((page) => page.label["zh-Hans"]![0]), ["第1版 要闻", "第2版 综合"]);
+  const ranges = pages.flatMap((page) => (page.items as Tree[]).map((range) => [range.label["zh-Hans"]![0], (range.items[0] as { id: string }).id]));
   assert.deepEqual(ranges, [
     ["区委召开经济工作会议", `${BASE}iiif/2022-11-02/canvas/1#xywh=60,68,720,680`],
     ["图片新闻", `${BASE}iiif/2022-11-02/canvas/1#xywh=60,850,1080,765`],
@@ -244,7 +253,7 @@ test("should write IIIF manifests with a canvas a 版 painted by its level-0 sca
 });
 
 test("should leave other months' API and IIIF files untouched when an issue is added, and list it everywhere", async () => {
-  const untouched = ["api/v1/issues/2022-11-02.json", "iiif/2022-11-02/manifest.json", "api/v1/years/2022.json", "api/v1/bulk/2022.jsonl", "sitemaps/2022.xml"];
+  const untouched = ["api/v1/issues/2022-11-02.json", "iiif/2022-11-02/manifest.json", "api/v1/years/2022.json", "api/v1/bulk/2022.jsonl", "sitemap-2022.xml"];
   const inode = async (file: string) => (await stat(path.join(siteDir, file))).ino;
   const before = await Promise.all(untouched.map(inode));
   const lastIssue = await inode("api/v1/issues/2022-12-01.json");
@@ -254,7 +263,7 @@ test("should leave other months' API and IIIF files untouched when an issue is a
   assert.deepEqual(await Promise.all(untouched.map(inode)), before, "the same files of the cache, not written again");
   assert.notEqual(await inode("api/v1/issues/2022-12-01.json"), lastIssue, "the issue before gains its link to the next");
   assert.equal((await readJson<IssueJson>("api/v1/issues/2022-12-01.json")).next?.date, "2023-01-03");
-  assert.ok((await read("sitemap.xml")).includes(`${BASE}sitemaps/2023.xml`));
+  assert.ok((await read("sitemap.xml")).includes(`${BASE}sitemap-2023.xml`));
   assert.ok((await read("feeds/issues.xml")).includes("2023年1月3日 总第1483期"));
   const index = await readJson<{ issueCount: number; newest: { date: string } }>("api/v1/index.json");
   assert.deepEqual([index.issueCount, index.newest.date], [3, "2023-01-03"]);

@@ -82,7 +82,7 @@ test("should have no root-relative address in the site's stylesheets and scripts
 
 test("should put every address of the open data under the published address: feeds, sitemaps, robots.txt, JSON and IIIF", async () => {
   const published = `https://example.github.io${PREFIX}`;
-  const files = (await readdir(siteDir, { recursive: true })).filter((file) => /^(api|iiif|feeds|sitemaps)\/.*\.(json|jsonl|xml)$|^(sitemap\.xml|robots\.txt)$/.test(file));
+  const files = (await readdir(siteDir, { recursive: true })).filter((file) => /^(api|iiif|feeds)\/.*\.(json|jsonl|xml)$|^(sitemap(-[\w-]+)?\.xml|robots\.txt)$/.test(file));
   assert.ok(files.includes("api/v1/issues/2022-11-01.json") && files.includes("feeds/articles.xml") && files.includes("sitemap.xml"));
   const outside: string[] = [];
   for (const file of files) {
@@ -93,6 +93,11 @@ test("should put every address of the open data under the published address: fee
     }
   }
   assert.deepEqual(outside, []);
+  // A sitemap may list only addresses in its own folder (sitemaps.org): under a prefix, that folder is the prefix's.
+  for (const file of files.filter((name) => /^sitemap-.*\.xml$/.test(name))) {
+    const locs = [...(await readFile(path.join(siteDir, file), "utf8")).matchAll(/<loc>([^<]+)<\/loc>/g)].map((match) => match[1]!);
+    assert.ok(locs.length > 0 && locs.every((loc) => loc.startsWith(published)), file);
+  }
   assert.match(await readFile(path.join(siteDir, "robots.txt"), "utf8"), new RegExp(`^Sitemap: ${published}sitemap\\.xml$`, "m"));
   const issuePage = parse(await readFile(path.join(siteDir, "2022/11/01/index.html"), "utf8"));
   assert.equal(issuePage.querySelector('link[type="application/json"]')?.getAttribute("href"), `${PREFIX}api/v1/issues/2022-11-01.json`);

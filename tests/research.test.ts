@@ -43,7 +43,7 @@ const text = textOf;
 const metas = (page: HTMLElement, name: string) => page.querySelectorAll(`meta[name="${name}"]`).map((meta) => meta.getAttribute("content"));
 const jsonLd = (page: HTMLElement) => JSON.parse(page.querySelector('script[type="application/ld+json"]')?.rawText ?? "null") as Record<string, unknown>;
 
-test("should print each article's GB/T 7714 reference: the byline's reporters and correspondents, 等 after three, the title when no one is named", async () => {
+test("should print each article's GB/T 7714 reference: the byline's reporters and correspondents, the photographers of photo news, 等 after three, the title when no one is named", async () => {
   const references = {
     "2022/11/01/1/1": "郭龙君. 省委常委会召开扩大会议[N]. 东昌府讯, 2022-11-01(1).",
     "2022/11/01/1/2": "张伟, 章伟. “信义币”打底 共建美好家园[N]. 东昌府讯, 2022-11-01(1).",
@@ -51,7 +51,7 @@ test("should print each article's GB/T 7714 reference: the byline's reporters an
     "2019/11/04/1/1": "郭龙君, 张伟, 裴崇旭, 等. 全区重点项目观摩活动举行[N]. 东昌府讯, 2019-11-04(1).",
     "2020/02/29/1/1": "全兴社, 李晓. 春耕备耕有序推进[N]. 东昌府讯, 2020-02-29(1).",
     "2021/11/01/1/2": "全区疫苗接种工作有序开展[N]. 东昌府讯, 2021-11-01(1).",
-    "2019/11/01/1/2": "图片新闻[N]. 东昌府讯, 2019-11-01(1).",
+    "2019/11/01/1/2": "章伟. 图片新闻[N]. 东昌府讯, 2019-11-01(1).",
   };
   for (const [article, reference] of Object.entries(references)) {
     const forms = (await open(article)).querySelectorAll("[data-citation-text]").map(text);
@@ -83,7 +83,10 @@ test("should give every article the meta tags Google Scholar and Zotero read, wi
   assert.deepEqual(metas(page, "citation_title"), ["“信义币”打底 共建美好家园"]);
   assert.deepEqual(metas(page, "citation_author"), ["张伟", "章伟"]);
   assert.deepEqual(metas(page, "citation_publication_date"), ["2022/11/01"]);
-  assert.deepEqual(metas(page, "citation_journal_title"), ["东昌府讯"]);
+  assert.deepEqual(metas(page, "citation_journal_title"), [], "Zotero would save a journal article");
+  assert.deepEqual(metas(page, "prism.publicationName"), ["东昌府讯"]);
+  assert.deepEqual(metas(page, "DC.type"), ["newspaperArticle"]);
+  assert.deepEqual(page.querySelectorAll('meta[property="article:section"]').map((meta) => meta.getAttribute("content")), ["要闻"]);
   assert.deepEqual(metas(page, "citation_issue"), ["1008"], "总第N期, not the date");
   assert.deepEqual(metas(page, "citation_firstpage"), ["1"]);
   assert.deepEqual(metas(page, "citation_language"), ["zh"]);
@@ -96,12 +99,13 @@ test("should give every article the meta tags Google Scholar and Zotero read, wi
 test("should describe articles and issues in schema.org JSON-LD: NewsArticle in its PublicationIssue in its Periodical", async () => {
   const article = jsonLd(await open("2022/11/01/1/1"));
   assert.deepEqual(article, {
-    "@context": "https://schema.org", "@type": "NewsArticle", headline: "省委常委会召开扩大会议", alternativeHeadline: "我区设分会场组织收听收看",
-    author: [{ "@type": "Person", name: "郭龙君", url: "https://example.org/people/guo-longjun/" }],
+    "@context": "https://schema.org", "@type": "NewsArticle", "@id": "https://example.org/2022/11/01/1/1/#article",
+    headline: "省委常委会召开扩大会议", alternativeHeadline: "我区设分会场组织收听收看",
+    author: [{ "@type": "Person", "@id": "https://example.org/people/guo-longjun/#person", name: "郭龙君", url: "https://example.org/people/guo-longjun/" }],
     datePublished: "2022-11-01", printPage: "1", printSection: "要闻", url: "https://example.org/2022/11/01/1/1/", inLanguage: "zh-CN",
     isPartOf: {
-      "@type": "PublicationIssue", issueNumber: "1008", datePublished: "2022-11-01", url: "https://example.org/2022/11/01/",
-      isPartOf: { "@type": "Periodical", name: "东昌府讯", url: "https://example.org/" },
+      "@type": "PublicationIssue", "@id": "https://example.org/2022/11/01/#issue", issueNumber: "1008", datePublished: "2022-11-01", url: "https://example.org/2022/11/01/",
+      isPartOf: { "@type": "Periodical", "@id": "https://example.org/#periodical", name: "东昌府讯", url: "https://example.org/", inLanguage: "zh-CN" },
     },
   });
   assert.deepEqual((jsonLd(await open("2022/11/01/2/1")) as { printSection: string }).printSection, "非凡十年 铸就辉煌");

@@ -34,7 +34,7 @@ export interface CopyState {
 /**
  * Folders that several parts share, as paths in the site: the years (a part a month), /no/ (a redirect an issue), /people/ (a people part a letter, and the
  * archive-wide /people/ page), /day/ and /lunar/ (the days part's pages and the archive-wide calendars), and the open data's (the months'
- * issues, the years' lists, bulk text and sitemaps, the archive-wide index and collection). A part owns their children, not them.
+ * issues, the years' lists and bulk text, the archive-wide index and collection). A part owns their children, not them.
  */
 const SHARED_FOLDER = new RegExp(`^(\\d{4}|${[NUMBER_FOLDER, PEOPLE_FOLDER, DAYS_FOLDER, LUNAR_DAYS_FOLDER, ...SHARED_DATA_FOLDERS].join("|")})$`);
 const COPIES = ["a", "b"] as const;

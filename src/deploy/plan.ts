@@ -68,7 +68,7 @@ export function planDeploy(local: ManifestLists, deployedNames: readonly string[
 }
 
 /** Folders whose files are entry points, besides every file at the root (home, 404, robots.txt, sitemap.xml). */
-const ENTRY_FOLDERS = /^(search|feeds?|sitemaps?)\//;
+const ENTRY_FOLDERS = /^(search|feeds?)\//;
 /** Entry points anywhere: feeds and sitemaps, each search bundle's entry, and the open data's indexes (the API's and the IIIF collection). */
 const ENTRY_NAME = /(^|[/.-])(feed|atom|rss|sitemap)[^/]*$|\/pagefind-entry\.json$|^api\/v\d+\/index\.json$|^iiif\/collection\.json$/;
 /** The open data's documents, which link one another as pages do (a year's issues, an issue's manifest): new ones before changed ones. */

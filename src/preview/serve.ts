@@ -1,6 +1,7 @@
 // Serves a built site on 127.0.0.1 with Eleventy's dev server, which injects its live-reload script into every page, behind the guard of requests.ts.
 import { createServer, type Server } from "node:http";
 import { createRequire } from "node:module";
+import { openDataHeaders, type Middleware } from "./open-data-headers.ts";
 import { guardRequests, guardUpgrades } from "./requests.ts";
 
 /** The part of `@11ty/eleventy-dev-server` the preview uses; the package ships no types. */
@@ -15,7 +16,10 @@ export interface DevServer {
 }
 
 interface DevServerModule {
-  getServer(name: string, dir: string, options: { port: number; pathPrefix: string; liveReload: boolean; domDiff: boolean; messageOnStart: () => false }): DevServer;
+  getServer(name: string, dir: string, options: {
+    port: number; pathPrefix: string; liveReload: boolean; domDiff: boolean; messageOnStart: () => false;
+    middleware: Middleware[];
+  }): DevServer;
 }
 
 /** The port asked for is taken by another program. */
@@ -32,7 +36,10 @@ export async function serve(dir: string, port: number, pathPrefix: string): Prom
   await assertPortFree(port);
   const require = createRequire(import.meta.url);
   const devServerModule = require("@11ty/eleventy-dev-server") as DevServerModule;
-  const devServer = devServerModule.getServer("baoku", dir, { port, pathPrefix, liveReload: true, domDiff: false, messageOnStart: () => false });
+  const devServer = devServerModule.getServer("baoku", dir, {
+    port, pathPrefix, liveReload: true, domDiff: false, messageOnStart: () => false,
+    middleware: [openDataHeaders(pathPrefix)],
+  });
   // The dev server writes its reload script inline into a page served with any status but 200 (the site's 404 page), where the site's
   // Content-Security-Policy blocks it and the console shows the violation; linked from its file, as on every other page, it is allowed.
   const addReloadScript = devServer.augmentContentWithNotifier.bind(devServer);

@@ -5,7 +5,8 @@ import type { Issue, IssueHeader, PaperConfig } from "../model.ts";
 import type { CalendarDay, CalendarMonth, DayPageData, IssueSummary, SiteData, YearPageData } from "../site-types.ts";
 import { apiYearPath, bulkPath, bundlePath, personPath, yearOf, yearPath } from "../paths.ts";
 import { addresser, pathPrefixOf } from "./addresses.ts";
-import { issueRecords, summariseIssue, type ArchiveContext } from "./issue-records.ts";
+import { issueRecords, periodicalOf, summariseIssue, type ArchiveContext } from "./issue-records.ts";
+import { periodicalJsonLd, personJsonLd } from "./json-ld.ts";
 import { namesIn, peopleRecords, personSlugs, type PersonSlugs } from "./people.ts";
 import type { SearchBundle } from "./search-bundles.ts";
 import { dayIndex, dayIndexes, dayPages, thisDayOf, type DayIndex } from "./this-day.ts";
@@ -64,7 +65,7 @@ export function archiveContext(config: PaperConfig, index: ArchiveIndex, issues:
 /** The records that span the archive, by the parts of the site that render them (build/site-parts.ts). */
 export interface ArchiveRecords {
   /** The archive-wide part's. */
-  archive: Pick<SiteData, "years" | "home" | "homeThisDay" | "searchBundles" | "peopleIndex" | "searchPeople" | "dayIndexes">;
+  archive: Pick<SiteData, "years" | "home" | "homeJsonLd" | "homeThisDay" | "searchBundles" | "peopleIndex" | "searchPeople" | "dayIndexes">;
   /** The people pages, which the people part renders. */
   people: Pick<SiteData, "people" | "namesakes">;
   /** The day pages, which the day parts render. */
@@ -97,11 +98,15 @@ export function archiveRecords(config: PaperConfig, headers: readonly IssueHeade
   // The front page's record does not depend on the issues around it.
   const newestContext = newest && archiveContext(config, index, [headers.at(-1)!]);
   const home = newest && newestContext ? issueRecords(config, [newest], newestContext).pages[0] : undefined;
-  const { people, namesakes, peopleIndex, searchPeople } = peopleRecords(headers, index.slugs, at);
+  const { people: peoplePages, namesakes, peopleIndex, searchPeople } = peopleRecords(headers, index.slugs, at);
+  const absolute = (address: string) => new URL(address, config.site.baseUrl).href;
+  // A year page describes the same person as their own page: one @id, the own page's.
+  const people = peoplePages.map((person) => ({ ...person, jsonLd: personJsonLd({ name: person.name, url: absolute(person.personUrl ?? person.url) }) }));
   return {
     archive: {
       years,
       ...(home && { home }),
+      homeJsonLd: periodicalJsonLd(periodicalOf(config)),
       ...(newest && newestContext && { homeThisDay: newestContext.thisDay[newest.date]! }),
       searchBundles: [...bundles].reverse().map((bundle) => ({ key: bundle.key, url: at(bundlePath(bundle.key)) })),
       peopleIndex, searchPeople,

@@ -7,7 +7,7 @@ import { CITATION_FILES } from "../paths.ts";
 export interface CitedArticle {
   /** As the page shows it (图片新闻 for photo news without a headline). */
   title: string;
-  /** The byline's reporters, then its correspondents, as printed. */
+  /** As words.ts's authorsOf names them: the byline's reporters, then its correspondents, then the photographers of photo news. */
   authors: string[];
   /** The paper's name, e.g. 东昌府讯. */
   paper: string;
@@ -105,18 +105,25 @@ export function cslOf(cited: CitedArticle): string {
   return `${JSON.stringify([item], null, 2)}\n`;
 }
 
-/** Highwire Press tags, as Google Scholar's inclusion guidelines and Zotero's embedded-metadata translator read them. */
+/**
+ * What Google Scholar and Zotero read from the page's head. Google Scholar's Highwire tags, without citation_journal_title: Zotero's
+ * Embedded Metadata translator takes that tag to mean a journal article, whatever else the page says. Zotero's item type comes from
+ * DC.type instead (its RDF translator's detectType takes a Zotero type name there over any guess from citation_title or og:type), the
+ * paper from prism.publicationName, the 版's name from article:section.
+ */
 function metaTags(cited: CitedArticle): Citation["meta"] {
   return [
     { name: "citation_title", content: cited.title },
     ...cited.authors.map((author) => ({ name: "citation_author", content: author })),
     { name: "citation_publication_date", content: cited.date.replaceAll("-", "/") },
-    { name: "citation_journal_title", content: cited.paper },
     { name: "citation_issue", content: String(cited.issueNumber) },
     { name: "citation_firstpage", content: String(cited.page) },
     { name: "citation_language", content: "zh" },
     ...(cited.pdfUrl ? [{ name: "citation_pdf_url", content: cited.pdfUrl }] : []),
     { name: "citation_public_url", content: cited.url },
+    { name: "DC.type", content: "newspaperArticle" },
+    { name: "prism.publicationName", content: cited.paper },
+    { name: "article:section", content: cited.section, property: true },
   ];
 }
 

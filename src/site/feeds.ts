@@ -4,7 +4,7 @@ import type { Issue, IssueHeader, PaperConfig } from "../model.ts";
 import type { Feed, FeedEntry } from "../site-types.ts";
 import { apiIssuePath, articlePath, FEED_PATHS, issuePath } from "../paths.ts";
 import { addresser, pathPrefixOf } from "./addresses.ts";
-import { dateText, displayTitle, pageLabel } from "./words.ts";
+import { authorsOf, dateText, displayTitle, pageLabel } from "./words.ts";
 
 /** Entries in each feed: a month of a daily paper's issues, and about an issue's worth of articles. */
 export const FEED_ISSUES = 30;
@@ -31,11 +31,10 @@ export function feedRecords(config: PaperConfig, headers: readonly IssueHeader[]
   }));
   const articles: FeedEntry[] = latest.flatMap((issue) => issue.pages.flatMap((page) => page.articles.map((article) => {
     const url = absolute(articlePath(issue.date, page.number, article.number));
-    const credited = [...(article.byline?.reporters ?? []), ...(article.byline?.correspondents ?? [])];
     return {
       id: url, url, title: displayTitle(article), updated: issueTime(issue.date),
       summary: article.lead ? `${article.lead}` : `${dateText(issue.date)} ${pageLabel(page)}`,
-      authors: credited.length > 0 ? credited : [...new Set(article.photos.flatMap((photo) => photo.photographers))],
+      authors: authorsOf(article),
     };
   }))).slice(0, FEED_ARTICLES);
   return [

@@ -1,7 +1,8 @@
 // IIIF Presentation 3 after the newspaper recipe: a Manifest an issue with scans (a Canvas a 版, painted with its scan as a static
-// level-0 image in the sizes the build publishes it in; a Range an article, on its hotspot's #xywh= fragment), and a Collection of every
-// such issue with its navDate; plus each scan's Image API 3 info.json and the files its sizes are requested at.
-import type { Issue, IssueHeader, Page } from "../model.ts";
+// level-0 image in the sizes the build publishes it in; a table of contents of a Range a 版 and in it a Range an article, on its
+// hotspot's #xywh= fragment), and a Collection of every such issue with its navDate; plus each scan's Image API 3 info.json and the
+// files its sizes are requested at.
+import type { Article, Issue, IssueHeader, Page } from "../model.ts";
 import { imageServicePath, IIIF_COLLECTION_PATH, manifestPath } from "../paths.ts";
 import { issueDerivatives, SCAN_USE, THUMBNAIL_USE, widestOf, type Derivative } from "./derivatives.ts";
 import { dateText, displayTitle, pageLabel } from "./words.ts";
@@ -76,7 +77,8 @@ export function issueManifest(issue: Issue, links: ManifestLinks): object | unde
       }],
     };
   });
-  const ranges = scanned.flatMap((page) => page.articles.map((article) => {
+  const rangeBase = `${links.absolute(manifestPath(issue.date).replace(/manifest\.json$/, ""))}range/`;
+  const articleRange = (page: Page, article: Article) => {
     const canvas = canvasId(links, issue, page.number);
     const scan = page.scan!;
     const area = article.area;
@@ -84,12 +86,21 @@ export function issueManifest(issue: Issue, links: ManifestLinks): object | unde
       ? `#xywh=${[area.x * scan.width, area.y * scan.height, area.width * scan.width, area.height * scan.height].map((value) => Math.round(value / 100)).join(",")}`
       : "";
     return {
-      id: `${links.absolute(manifestPath(issue.date).replace(/manifest\.json$/, ""))}range/${page.number}-${article.number}`, type: "Range",
+      id: `${rangeBase}${page.number}-${article.number}`, type: "Range",
       label: zh(displayTitle(article)),
       homepage: [{ id: links.articleUrl(page, article.number), type: "Text", label: zh(displayTitle(article)), format: "text/html", language: ["zh-Hans"] }],
       items: [{ id: `${canvas}${fragment}`, type: "Canvas" }],
     };
-  }));
+  };
+  // One table of contents (目录) holding a Range a 版 and, in each, a Range an article: Universal Viewer shows the tree of the first
+  // top-level Range only (manifold's Helper.getTree), so articles side by side at the top showed as the first article alone.
+  const contents = {
+    id: `${rangeBase}contents`, type: "Range", label: zh("目录"),
+    items: scanned.map((page) => ({
+      id: `${rangeBase}${page.number}`, type: "Range", label: zh(pageLabel(page)),
+      items: page.articles.length > 0 ? page.articles.map((article) => articleRange(page, article)) : [{ id: canvasId(links, issue, page.number), type: "Canvas" }],
+    })),
+  };
   return {
     "@context": PRESENTATION_CONTEXT, id, type: "Manifest",
     label: zh(issueLabel(links.paperName, issue)),
@@ -105,7 +116,7 @@ export function issueManifest(issue: Issue, links: ManifestLinks): object | unde
     seeAlso: [{ id: links.issueJson, type: "Dataset", label: zh("本期数据 JSON"), format: "application/json" }],
     partOf: [{ id: links.absolute(IIIF_COLLECTION_PATH), type: "Collection" }],
     items: canvases,
-    structures: ranges,
+    structures: [contents],
   };
 }
 

@@ -13,7 +13,7 @@ import { correctedOn, reportUrl } from "./corrections.ts";
 import { fallbackOf, imageOf, issueDerivatives, photoUse, pictureOf, widestOf, SCAN_USE, THUMBNAIL_USE } from "./derivatives.ts";
 import { articleJsonLd, issueJsonLd, type ArticleFacts, type IssueFacts, type PeriodicalFacts } from "./json-ld.ts";
 import { phrasesOf } from "./phrases.ts";
-import { dateText, displayTitle, pageDescription, pageLabel, shortDescription } from "./words.ts";
+import { authorsOf, dateText, displayTitle, pageDescription, pageLabel, shortDescription } from "./words.ts";
 
 /**
  * What a run of issues' pages need from the rest of the archive: each of these is in the hash of the month part that renders them
@@ -127,11 +127,6 @@ function articleSpans(issue: Issue): Map<Article, { first: number; last: number 
   return spans;
 }
 
-/** The byline's reporters, then its correspondents: an article's authors in a reference. */
-function authorsOf(article: Article): string[] {
-  return [...(article.byline?.reporters ?? []), ...(article.byline?.correspondents ?? [])];
-}
-
 function summariseArticle(issue: Issue, page: Page, article: Article, at: Addresser): ArticleSummary {
   const photos: SitePhoto[] = article.photos.map((photo, index) => {
     const image = imageOf(photo);
@@ -151,6 +146,11 @@ function summariseArticle(issue: Issue, page: Page, article: Article, at: Addres
   };
 }
 
+/** The paper as schema.org sees it, at the address of the site's home page. */
+export function periodicalOf(config: PaperConfig): PeriodicalFacts {
+  return { name: config.paper.name, url: new URL(addresser(pathPrefixOf(config))("/"), config.site.baseUrl).href };
+}
+
 /** The records of a run of consecutive issues: their issue, 版 and article pages and /no/ redirects. */
 export type IssueRecords = Pick<SiteData, "issues" | "pages" | "articles" | "numberRedirects">;
 
@@ -167,7 +167,7 @@ export function sharedRecords(config: PaperConfig): Pick<SiteData, "paper" | "si
 export function issueRecords(config: PaperConfig, issues: readonly Issue[], context: ArchiveContext, before?: IssueHeader, after?: IssueHeader): IssueRecords {
   const at = addresser(pathPrefixOf(config));
   const absolute = (address: string) => new URL(address, config.site.baseUrl).href;
-  const paper: PeriodicalFacts = { name: config.paper.name, url: config.site.baseUrl };
+  const paper = periodicalOf(config);
   const around = [...(before ? [before] : []), ...issues, ...(after ? [after] : [])];
   const offset = before ? 1 : 0;
   const summaries = around.map((issue) => summariseIssue(issue, at));

@@ -1,5 +1,7 @@
-// schema.org structured data for article and issue pages (NewsArticle, PublicationIssue, Periodical), and the one way it is written into
-// a page: as JSON that can never end its <script type="application/ld+json"> element, whatever a title holds.
+// schema.org structured data for the home page (Periodical), issue pages (PublicationIssue), article pages (NewsArticle) and person pages
+// (Person), and the one way it is written into a page: as JSON that can never end its <script type="application/ld+json"> element,
+// whatever a title holds. Every node has an @id made from the stable address of the page it is about (…/#article, …/#issue, /#periodical,
+// /people/<slug>/#person), so a linked-data reader joins what one page says of an issue or a person with what another says.
 
 /** The paper as schema.org sees it. */
 export interface PeriodicalFacts {
@@ -16,11 +18,17 @@ export interface IssueFacts {
   url: string;
 }
 
+/** A person named in bylines and photo credits; `url` is the absolute address of their own page. */
+export interface PersonFacts {
+  name: string;
+  url: string;
+}
+
 /** An article as schema.org sees it; addresses are absolute. */
 export interface ArticleFacts {
   headline: string;
   subtitle?: string;
-  authors: { name: string; url: string }[];
+  authors: PersonFacts[];
   page: number;
   /** The 版's name, or 第N版. */
   section: string;
@@ -28,20 +36,33 @@ export interface ArticleFacts {
   url: string;
 }
 
-function periodical(paper: PeriodicalFacts): object {
-  return { "@type": "Periodical", name: paper.name, url: paper.url };
+/** The @id of the node a page is about: its address with a fragment naming the kind of thing (article, issue, periodical, person). */
+export function nodeId(url: string, kind: "article" | "issue" | "periodical" | "person"): string {
+  return `${url}#${kind}`;
+}
+
+function periodical(paper: PeriodicalFacts): Record<string, unknown> {
+  return { "@type": "Periodical", "@id": nodeId(paper.url, "periodical"), name: paper.name, url: paper.url, inLanguage: "zh-CN" };
+}
+
+function person(facts: PersonFacts): Record<string, unknown> {
+  return { "@type": "Person", "@id": nodeId(facts.url, "person"), name: facts.name, url: facts.url };
 }
 
 function publicationIssue(paper: PeriodicalFacts, issue: IssueFacts): Record<string, unknown> {
-  return { "@type": "PublicationIssue", issueNumber: String(issue.number), datePublished: issue.date, url: issue.url, isPartOf: periodical(paper) };
+  return {
+    "@type": "PublicationIssue", "@id": nodeId(issue.url, "issue"), issueNumber: String(issue.number), datePublished: issue.date, url: issue.url,
+    isPartOf: periodical(paper),
+  };
 }
 
 function newsArticle(article: ArticleFacts, date: string): Record<string, unknown> {
   return {
     "@type": "NewsArticle",
+    "@id": nodeId(article.url, "article"),
     headline: article.headline,
     ...(article.subtitle && { alternativeHeadline: article.subtitle }),
-    ...(article.authors.length && { author: article.authors.map((author) => ({ "@type": "Person", name: author.name, url: author.url })) }),
+    ...(article.authors.length && { author: article.authors.map(person) }),
     datePublished: date,
     printPage: String(article.page),
     printSection: article.section,
@@ -49,6 +70,16 @@ function newsArticle(article: ArticleFacts, date: string): Record<string, unknow
     url: article.url,
     inLanguage: "zh-CN",
   };
+}
+
+/** The home page's Periodical: the paper, which every issue's isPartOf names by its @id. */
+export function periodicalJsonLd(paper: PeriodicalFacts): string {
+  return scriptJson({ "@context": "https://schema.org", ...periodical(paper) });
+}
+
+/** A person page's Person, the node every byline and photo credit of theirs names by its @id; a year page describes the same person. */
+export function personJsonLd(facts: PersonFacts): string {
+  return scriptJson({ "@context": "https://schema.org", ...person(facts) });
 }
 
 /** An article page's NewsArticle, part of its issue, part of the paper. */

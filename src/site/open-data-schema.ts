@@ -1,6 +1,14 @@
 // The JSON API's records as zod schemas: the types open-data.ts builds are inferred from them, and the JSON Schemas published beside
-// the data (/api/v1/schemas/) are generated from them, so the files and their documentation cannot drift apart.
+// the data (/api/v1/schemas/) are generated from them, so the files and their documentation cannot drift apart. The zod schemas are
+// strict, so the build never writes a field it has not described; the published ones allow fields they do not name, because v1 grows
+// by adding fields and a reader validating new data with a schema it fetched earlier must not reject it.
 import { z } from "zod";
+
+/**
+ * The version of the published schemas, in /api/v1/index.json: the minor number grows when v1 gains fields or files, and a change that
+ * would break a reader of v1 is published as /api/v2/ instead. 1.1: the schemas allow fields they do not name (docs/API.md, Changes).
+ */
+export const API_SCHEMA_VERSION = "1.1";
 
 /** An absolute address on the site. */
 const address = z.url().describe("An absolute address on the site");
@@ -131,6 +139,7 @@ export const yearSchema = z.strictObject({
 /** /api/v1/index.json */
 export const indexSchema = z.strictObject({
   apiVersion: z.literal(1),
+  schemaVersion: z.string().regex(/^1\.\d+$/).describe("The version of v1's schemas, 1.1, 1.2…: the minor number grows as v1 gains fields"),
   paper: paperSchema,
   title: z.string().describe("The site's title"),
   url: address.describe("The site's home"),
@@ -188,8 +197,11 @@ export const API_SCHEMAS = {
 
 export type ApiSchemaName = keyof typeof API_SCHEMAS;
 
-/** The JSON Schema (draft 2020-12) of each kind of API file, with `$id` its published address. */
+/** The JSON Schema (draft 2020-12) of each kind of API file, with `$id` its published address; open to fields it does not name. */
 export function jsonSchemas(idOf: (name: ApiSchemaName) => string): Record<ApiSchemaName, object> {
+  const open = (ctx: { jsonSchema: { additionalProperties?: unknown } }) => {
+    if (ctx.jsonSchema.additionalProperties === false) delete ctx.jsonSchema.additionalProperties;
+  };
   return Object.fromEntries(Object.entries(API_SCHEMAS).map(([name, schema]) =>
-    [name, { ...z.toJSONSchema(schema, { target: "draft-2020-12" }), $id: idOf(name as ApiSchemaName) }])) as Record<ApiSchemaName, object>;
+    [name, { ...z.toJSONSchema(schema, { target: "draft-2020-12", override: open }), $id: idOf(name as ApiSchemaName) }])) as Record<ApiSchemaName, object>;
 }

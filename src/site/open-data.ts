@@ -13,7 +13,7 @@ import type { ArchiveContext, IssueRecords } from "./issue-records.ts";
 import { imageOf, issueDerivatives, photoUse, SCAN_USE, widestOf, fallbackOf } from "./derivatives.ts";
 import { imageService, issueCollection, issueManifest } from "./iiif.ts";
 import { scriptJson } from "./json-ld.ts";
-import { jsonSchemas, type ArticleJson, type BulkArticleJson, type IndexJson, type IssueJson, type IssueLinkJson, type PageJson, type PersonJson, type PersonRefJson, type YearJson } from "./open-data-schema.ts";
+import { API_SCHEMA_VERSION, jsonSchemas, type ArticleJson, type BulkArticleJson, type IndexJson, type IssueJson, type IssueLinkJson, type PageJson, type PersonJson, type PersonRefJson, type YearJson } from "./open-data-schema.ts";
 import { robotsTxt, sitemapIndexXml, sitemapNames, sitemapXml, splitSitemap, type SitemapEntry } from "./sitemaps.ts";
 import { pageLabel } from "./words.ts";
 
@@ -243,7 +243,7 @@ export function archiveOpenData(config: PaperConfig, headers: readonly IssueHead
   for (const header of headers) byYear.set(yearOf(header.date), [...(byYear.get(yearOf(header.date)) ?? []), header]);
   const schemas = jsonSchemas((name) => absolute(apiSchemaPath(name)));
   const index: IndexJson = {
-    apiVersion: 1, paper: paperOf(config), title: config.site.title ?? config.paper.name, url: absolute("/"), issueCount: headers.length,
+    apiVersion: 1, schemaVersion: API_SCHEMA_VERSION, paper: paperOf(config), title: config.site.title ?? config.paper.name, url: absolute("/"), issueCount: headers.length,
     ...(headers[0] && { first: issueLink(headers[0], absolute) }), ...(newest && { newest: issueLink(newest, absolute) }),
     years: [...byYear].map(([year, yearHeaders]) => ({ year, issueCount: yearHeaders.length, json: absolute(apiYearPath(year)), bulk: absolute(bulkPath(year)) })),
     feeds: { issues: absolute(FEED_PATHS.issues), articles: absolute(FEED_PATHS.articles) },

@@ -14,6 +14,16 @@ export function pageLabel(page: Pick<Page, "number" | "name">): string {
   return page.name ? `第${page.number}版 ${page.name}` : `第${page.number}版`;
 }
 
+/**
+ * Who an article is by, wherever a machine reads it (citations, their files and tags, JSON-LD, the feed): the byline's reporters, then
+ * its correspondents, then the photographers, who are the authors of photo news and of an article that names no one else.
+ */
+export function authorsOf(article: Pick<Article, "byline" | "photos" | "isPhotoNews">): string[] {
+  const credited = [...(article.byline?.reporters ?? []), ...(article.byline?.correspondents ?? [])];
+  const photographers = credited.length === 0 || article.isPhotoNews ? article.photos.flatMap((photo) => photo.photographers) : [];
+  return [...new Set([...credited, ...photographers])];
+}
+
 export function displayTitle(article: Pick<Article, "title">): string {
   return article.title || PHOTO_NEWS_TITLE;
 }
