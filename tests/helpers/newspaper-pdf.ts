@@ -315,7 +315,7 @@ export async function printScannedPage(page: LaidOutPage): Promise<Buffer> {
 export function withoutUnicodeMaps(pdf: Uint8Array): Uint8Array {
   const document = new mupdf.PDFDocument(pdf);
   for (let number = 1; number < document.countObjects(); number += 1) {
-    const object = document.newIndirect(number, 0).resolve();
+    const object = document.newIndirect(number).resolve();
     if (object.isDictionary() && object.get("Type").toString() === "/Font") object.delete("ToUnicode");
   }
   return document.saveToBuffer("garbage=compact,compress").asUint8Array();
