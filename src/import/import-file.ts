@@ -44,7 +44,7 @@ export async function importExportFile(request: ImportRequest): Promise<ImportOu
   try {
     result = importIssue(decodeExport(bytes, request.exportName), config, request.exportName);
   } catch (error) {
-    if (error instanceof ImportError) return { outcome: "refused", problems: [error.problem] };
+    if (error instanceof ImportError) return { outcome: "refused", problems: [...error.problems] };
     throw error;
   }
   const target = path.join(request.contentRoot, result.file);
