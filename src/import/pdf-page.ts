@@ -13,8 +13,8 @@ const HEADLINE_SIZE_RATIO = 1.2;
 const HEADLINE_LEADING = 0.9;
 /** Kicker, title and subtitle whose sizes differ by less than this share cannot be told apart by type. */
 const CLOSE_SIZES = 0.1;
-/** Title lines sized within this share of the largest are all title. */
-const TITLE_SIZE_SHARE = 0.95;
+/** Title lines sized within this share of the largest are all title (a size set by eye differs by a hair, not by 5%). */
+const TITLE_SIZE_SHARE = 0.98;
 /** A headline line this wide, as a share of its article, was broken by the layout (joined without a space); narrower, it was broken by hand. */
 const FULL_WIDTH = 0.85;
 /** Text directly under something in its column, within this many body sizes, continues it. */
@@ -145,7 +145,7 @@ function place(block: Block, blocks: readonly Block[], groups: readonly Headline
   }
   const floor = directly ? directly.box.y1 : -Infinity;
   const nearest = groups
-    .filter((group) => group.box.y1 <= block.box.y0 + bodySize * 0.3 && group.box.y1 > floor)
+    .filter((group) => group.box.y1 <= block.box.y0 + bodySize * 0.3 && group.box.y1 >= floor)
     .sort((a, b) => distance(a.box, block.box) - distance(b.box, block.box))[0];
   if (nearest?.item) {
     join(nearest.item, block, overlapX(nearest.box, block.box) < reach);

@@ -1024,11 +1024,11 @@ export const PROBLEMS = {
       "zh-CN": ({ file, reason, page }) =>
         `${file}${page ? ` 第${page}页` : ""}${reason === "noText"
           ? " 里没有可以读取的文字：它是扫描出来的版面图，或者输出时文字被转成了曲线。"
-          : " 的字体没有 Unicode 映射表（较早的排版软件输出的 PDF 常这样），读出来的只会是乱码。"}什么也没有写入。`,
+          : " 的字体没有 Unicode 映射表（较早的排版软件输出的 PDF 常这样），读出来的只会是乱码。"}`,
       en: ({ file, reason, page }) =>
         `${file}${page ? ` page ${page}` : ""}${reason === "noText"
           ? " has no text that can be read: it is a scanned page, or its type was turned into outlines."
-          : "'s fonts have no Unicode map (as older layout exports often do), so its text would read as gibberish."} Nothing was written.`,
+          : "'s fonts have no Unicode map (as older layout exports often do), so its text would read as gibberish."}`,
     },
     hint: {
       "zh-CN": ({ reason }) =>

@@ -35,6 +35,8 @@ interface LaidOutArticle {
   /** The title's type size in CSS pixels, when not the usual 34. */
   titleSize?: number;
   subtitle?: string;
+  /** The subtitle set in the title's face at nearly its size, as some 版 do: type alone cannot tell them apart. */
+  subtitleLikeTitle?: boolean;
   columns: number;
   paragraphs: string[];
   byline?: string;
@@ -131,6 +133,7 @@ export const FRONT_PAGES: LaidOutPage[] = [
         title: "“信义币”打底 共建美好家园",
         titleSize: 26,
         subtitle: "我区加快信义体系建设步伐",
+        subtitleLikeTitle: true,
         columns: 2,
         paragraphs: [
           "东昌府讯 10月26日，古楼街道湖北社区“信义+”公益大集开市。在该社区信义广场，网格服务队、网格教育队、助老助幼队、疫情防控应急队等志愿者队伍招新迎新。",
@@ -215,7 +218,7 @@ function pageHtml(page: LaidOutPage, photo: string): string {
     const headline = [
       article.kicker && `<div class="kicker">${escapeHtml(article.kicker)}</div>`,
       article.title && `<div class="title"${article.titleSize ? ` style="font-size:${article.titleSize}px"` : ""}>${escapeHtml(article.title).replace(/ /g, "&#x3000;").replace(/\n/g, "<br>")}</div>`,
-      article.subtitle && `<div class="subtitle">${escapeHtml(article.subtitle).replace(/ /g, "&#x3000;")}</div>`,
+      article.subtitle && `<div class="subtitle"${article.subtitleLikeTitle ? ` style="font:700 ${(article.titleSize ?? 34) - 2}px/1.3 'WenQuanYi Zen Hei'"` : ""}>${escapeHtml(article.subtitle).replace(/ /g, "&#x3000;")}</div>`,
     ].filter(Boolean).join("");
     const picture = article.photo
       ? `<div class="photo"><img src="${photo}" style="height:${article.photo.height}px" alt=""><p class="caption">${escapeHtml(article.photo.caption)}</p>` +
@@ -322,19 +325,19 @@ export function withoutUnicodeMaps(pdf: Uint8Array): Uint8Array {
 }
 
 /**
- * Writes the fixtures: import-pdf-front/ (two 版 and where their articles stand), import-pdf-scanned/ (a 版 as a picture, no text) and
- * import-pdf-unmapped/ (第1版 with fonts that have no Unicode map).
+ * Writes the fixtures: pdf-front/ (two 版 and where their articles stand), pdf-scanned/ (a 版 as a picture, no text) and
+ * pdf-unmapped/ (第1版 with fonts that have no Unicode map).
  */
 export async function writeFixtures(fixturesDir: string): Promise<void> {
-  const front = path.join(fixturesDir, "import-pdf-front");
+  const front = path.join(fixturesDir, "pdf-front");
   await mkdir(front, { recursive: true });
   const printed = await printPages(FRONT_PAGES);
   for (const { pdf, layout } of printed) await writeFile(path.join(front, `page-${layout.page}.pdf`), pdf);
   await writeFile(path.join(front, "layout.json"), `${JSON.stringify(printed.map((page) => page.layout), null, 2)}\n`);
-  const scanned = path.join(fixturesDir, "import-pdf-scanned");
+  const scanned = path.join(fixturesDir, "pdf-scanned");
   await mkdir(scanned, { recursive: true });
   await writeFile(path.join(scanned, "page-1.pdf"), await printScannedPage(FRONT_PAGES[0]!));
-  const unmapped = path.join(fixturesDir, "import-pdf-unmapped");
+  const unmapped = path.join(fixturesDir, "pdf-unmapped");
   await mkdir(unmapped, { recursive: true });
   await writeFile(path.join(unmapped, "page-1.pdf"), withoutUnicodeMaps(printed[0]!.pdf));
 }
