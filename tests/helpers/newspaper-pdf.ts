@@ -1,7 +1,9 @@
 // Lays out 版 as a layout program would — masthead, banner, 引题/主题/副题, bodies in columns, photos with caption and credit — as HTML in
 // 宋体, 黑体 and 楷体 (Debian's fonts-arphic-uming, fonts-wqy-zenhei, fonts-arphic-ukai: TrueType, which Chromium embeds as CID fonts with
-// their names, where Noto CJK's CFF outlines become nameless Type 3 fonts of 600 KB a page), prints each to PDF with Chromium, and records where every article stands; the PDF importer's fixtures are made by it.
-// Run `npx tsx tests/helpers/newspaper-pdf.ts` to rewrite tests/fixtures/import-pdf-*/ (review the diff of layout.json and expected.md).
+// their names, where Noto CJK's CFF outlines become nameless Type 3 fonts of 600 KB a page), prints each to PDF with
+// Chromium, and records where every article stands; the PDF importer's fixtures are made by it.
+// Run `npx tsx tests/helpers/newspaper-pdf.ts` to rewrite tests/fixtures/pdf-*/ and the guide's picture (docs/images/); then `UPDATE=1 npx tsx
+// --test tests/import-pdf.test.ts` and review the diff of layout.json, expected.md and expected-checks.txt.
 import { mkdir, mkdtemp, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
@@ -342,6 +344,33 @@ export async function writeFixtures(fixturesDir: string): Promise<void> {
   await writeFile(path.join(unmapped, "page-1.pdf"), withoutUnicodeMaps(printed[0]!.pdf));
 }
 
+/**
+ * The editors' guide's picture of a PDF import: 第2版 of the fixture as its scan, with the 区域 the importer wrote for each article drawn
+ * over it and numbered, as the 版 page shows them.
+ */
+export async function writeGuidePicture(fixturesDir: string, picture: string): Promise<void> {
+  const { default: importPdfs, renderScan } = await import("../../src/import/import-pdf.ts");
+  const { paperConfigSchema } = await import("../../src/model.ts");
+  const { readFile } = await import("node:fs/promises");
+  const config = paperConfigSchema.parse(JSON.parse(await readFile(path.join(projectRoot, "baoku.config.json"), "utf8")));
+  const dir = path.join(fixturesDir, "pdf-front");
+  const files = await Promise.all(["page-1.pdf", "page-2.pdf"].map(async (name) => ({ name, bytes: new Uint8Array(await readFile(path.join(dir, name))) })));
+  const result = importPdfs(files, config);
+  const width = 640;
+  const scan = sharp(renderScan(result.sources[1]!, width));
+  const { height = 0 } = await scan.metadata();
+  const boxes = result.issue.pages[1]!.articles.map((article, index) => {
+    const area = article.area!.area;
+    const [x, y, w, h] = [area.x * width / 100, area.y * height / 100, area.width * width / 100, area.height * height / 100];
+    return `<rect x="${x}" y="${y}" width="${w}" height="${h}" fill="rgba(0,90,200,0.08)" stroke="#0a5ac8" stroke-width="2" stroke-dasharray="6 3"/>` +
+      `<circle cx="${x + 14}" cy="${y + 14}" r="11" fill="#0a5ac8"/><text x="${x + 14}" y="${y + 19}" font-family="sans-serif" font-size="14" font-weight="700" fill="#fff" text-anchor="middle">${index + 1}</text>`;
+  });
+  const svg = Buffer.from(`<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}">${boxes.join("")}</svg>`);
+  await mkdir(path.dirname(picture), { recursive: true });
+  await scan.composite([{ input: svg }]).png({ palette: true, quality: 80 }).toFile(picture);
+}
+
 if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
   await writeFixtures(path.join(projectRoot, "tests", "fixtures"));
+  await writeGuidePicture(path.join(projectRoot, "tests", "fixtures"), path.join(projectRoot, "docs", "images", "pdf-import-hotspots.png"));
 }
