@@ -21,6 +21,8 @@ const pdfPaths = await pdfPathsOf(positionals.map((given) => path.resolve(given)
 let outcome: ImportOutcome & { scans?: string[] };
 if (pdfPaths.kind === "pdfs") {
   outcome = await importPdfFiles({ pdfPaths: pdfPaths.paths, shown: shownPath, contentRoot, force });
+} else if (pdfPaths.kind === "mixed") {
+  stop(`${say(language, "importPdfsWithOthers", { others: pdfPaths.others.map(shownPath) })}\n${usage}`);
 } else if (pdfPaths.kind === "emptyFolder") {
   stop(`${say(language, "importFolderWithoutPdf", { folder: shownPath(pdfPaths.folder) })}\n${usage}`);
 } else {

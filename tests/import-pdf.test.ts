@@ -170,6 +170,14 @@ test("should refuse a scanned page and fonts without a Unicode map, every file a
   );
 });
 
+test("should refuse two PDFs named as the same 版", async () => {
+  const [first] = await pdfFiles(frontDir);
+  assert.throws(
+    () => importPdfs([first!, { ...first!, name: "pdf-front/page-1-改.pdf" }], config),
+    (error: unknown) => error instanceof ImportError && error.problems.length === 1 && error.problem.kind === "PdfPageTwice" && error.problem.file === "pdf-front/page-1-改.pdf",
+  );
+});
+
 test("should refuse bytes that are not a PDF", () => {
   assert.throws(() => importPdfs([{ name: "page-1.pdf", bytes: new TextEncoder().encode("not a pdf") }], config), (error: unknown) => error instanceof ImportError && error.problem.kind === "PdfUnreadable");
 });

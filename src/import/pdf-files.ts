@@ -8,12 +8,15 @@ export type PdfPaths =
   | { kind: "pdfs"; paths: string[] }
   /** A folder was given that holds no PDF. */
   | { kind: "emptyFolder"; folder: string }
+  /** A file that is not a PDF given with PDFs. */
+  | { kind: "mixed"; others: string[] }
   /** No PDF and no folder: a text export. */
   | { kind: "notPdf" };
 
 /** Finds the PDFs among the given paths; a folder stands for the PDFs in it. */
 export async function pdfPathsOf(given: readonly string[]): Promise<PdfPaths> {
   const paths: string[] = [];
+  const others: string[] = [];
   for (const file of given) {
     const folder = await stat(file).then((found) => found.isDirectory(), () => false);
     if (folder) {
@@ -22,9 +25,12 @@ export async function pdfPathsOf(given: readonly string[]): Promise<PdfPaths> {
       paths.push(...inside.sort(byPageNumber).map((name) => path.join(file, name)));
     } else if (/\.pdf$/i.test(file)) {
       paths.push(file);
+    } else {
+      others.push(file);
     }
   }
-  return paths.length > 0 ? { kind: "pdfs", paths } : { kind: "notPdf" };
+  if (paths.length === 0) return { kind: "notPdf" };
+  return others.length > 0 ? { kind: "mixed", others } : { kind: "pdfs", paths };
 }
 
 /** page-2.pdf before page-10.pdf; names without a number after those with one, by name. */

@@ -1044,6 +1044,19 @@ export const PROBLEMS = {
       { file: "2022-11-02.pdf", facts: { file: "2022-11-02.pdf", reason: "noText", page: 3 } },
     ],
   }),
+  PdfPageTwice: kind<{ file: string; other: string; page: number }>({
+    severity: "error",
+    title: { "zh-CN": "两个 PDF 是同一个版", en: "Two PDFs of one 版" },
+    message: {
+      "zh-CN": ({ file, other, page }) => `${file} 和 ${other} 的文件名都说自己是第${page}版。`,
+      en: ({ file, other, page }) => `${file} and ${other} are both named as 第${page}版.`,
+    },
+    hint: {
+      "zh-CN": () => "只留下这个版的最终 PDF，或者改正文件名里的版号，再导入一次。",
+      en: () => "Keep only the 版's final PDF, or correct the number in its name, then import again.",
+    },
+    examples: [{ file: "2022-11-02/page-2-改.pdf", facts: { file: "2022-11-02/page-2-改.pdf", other: "2022-11-02/page-2.pdf", page: 2 } }],
+  }),
   MastheadWithoutDate: kind<MastheadLines>({
     severity: "error",
     title: { "zh-CN": "报头没有日期", en: "Masthead without a date" },

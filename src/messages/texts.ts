@@ -153,6 +153,10 @@ export const TEXTS = {
     "zh-CN": ({ folder }) => `${folder} 里没有 PDF 文件。请给出排版软件输出的各版 PDF，或者放着它们的文件夹。`,
     en: ({ folder }) => `${folder} holds no PDF files. Give the 版 PDFs the layout program exported, or the folder that holds them.`,
   }),
+  importPdfsWithOthers: text<{ others: string[] }>({
+    "zh-CN": ({ others }) => `各版的 PDF 要单独导入，不能和别的文件一起给：${others.join(" ")}。`,
+    en: ({ others }) => `Import 版 PDFs on their own, not with other files: ${others.join(" ")}.`,
+  }),
   importWroteScans: text<{ folder: string; scans: number }>({
     "zh-CN": ({ folder, scans }) => `已在 ${folder}/ 里放好 ${scans} 个版的 PDF（page-N.pdf）和由它生成的版面图（page-N.jpg）。`,
     en: ({ folder, scans }) => `Put ${scans} 版 PDFs (page-N.pdf) and the scans rendered from them (page-N.jpg) in ${folder}/.`,
