@@ -67,13 +67,14 @@ test("should read every article's headlines, text, byline and photo exactly as l
   for (const [index, laidOut] of FRONT_PAGES.entries()) {
     const page = front.issue.pages[index]!;
     assert.equal(page.articles.length, laidOut.articles.length, `第${laidOut.number}版's items`);
+    let photos = 0;
     laidOut.articles.forEach((expected, at) => {
       const article: ImportedArticle = page.articles[at]!;
       const where = `第${laidOut.number}版, item ${at + 1}`;
       assert.equal(article.title.text, (expected.title ?? "").replace(/\n/g, " "), `${where}: title`);
       assert.equal(article.kicker?.text, expected.kicker, `${where}: kicker`);
       assert.equal(article.subtitle?.text, expected.subtitle, `${where}: subtitle`);
-      const photo = expected.photo ? [expected.photo.caption, expected.photo.credit] : [];
+      const photo = expected.photo ? [`![](photo-${laidOut.number}-${(photos += 1)}.jpg)`, expected.photo.caption, expected.photo.credit] : [];
       assert.deepEqual(article.paragraphs.map((paragraph) => paragraph.text), [...photo, ...expected.paragraphs, ...(expected.byline ? [expected.byline] : [])], `${where}: paragraphs`);
     });
   }
@@ -90,11 +91,13 @@ test("should give each article an area overlapping where it is printed with IoU 
   }
 });
 
-test("should write an issue the pipeline reads without errors, areas included", () => {
+test("should write an issue the pipeline reads without errors, areas and photos included", () => {
   const { issue, problems } = parseIssue(front.file, new TextEncoder().encode(front.markdown), config);
   assert.equal(hasErrors(problems), false, JSON.stringify(problems));
   assert.ok(issue);
   assert.equal(issue.pages[0]!.articles[0]!.area?.width, front.issue.pages[0]!.articles[0]!.area?.area.width);
+  const photoNews = issue.pages[0]!.articles[2]!;
+  assert.deepEqual(photoNews.photos.map((photo) => [photo.src, photo.caption, photo.credit]), [["photo-1-1.jpg", FRONT_PAGES[0]!.articles[2]!.photo!.caption, "融媒体 徐振鑫 通讯员 张振祥 摄"]]);
 });
 
 test("should number 版 from their files' names", () => {
@@ -202,7 +205,10 @@ test("should put page-N.pdf and a scan 2,400 px wide beside the issue, and list 
     const { code, stdout } = await importCommand([path.relative(projectRoot, frontDir)], root);
     assert.equal(code, 0, stdout);
     const folder = path.join(root, "issues", "2022", "2022-11-01");
-    assert.deepEqual((await readdir(folder)).sort(), ["page-1.jpg", "page-1.pdf", "page-2.jpg", "page-2.pdf"]);
+    assert.deepEqual((await readdir(folder)).sort(), ["page-1.jpg", "page-1.pdf", "page-2.jpg", "page-2.pdf", "photo-1-1.jpg", "photo-2-1.jpg"]);
+    // The photo news' picture is 275 CSS px of the 983 px page wide and 190 high: so many pixels of the 2,400 px scan, a few more at most.
+    const photo = await sharp(path.join(folder, "photo-1-1.jpg")).metadata();
+    assert.ok(Math.abs(photo.width! - (275 / 983) * SCAN_WIDTH) < 12 && Math.abs(photo.height! - (190 / 983) * SCAN_WIDTH) < 12, `photo-1-1.jpg is ${photo.width}×${photo.height}`);
     assert.deepEqual(await readFile(path.join(folder, "page-2.pdf")), await readFile(path.join(frontDir, "page-2.pdf")));
     const scan = await sharp(path.join(folder, "page-1.jpg")).metadata();
     assert.equal(scan.width, SCAN_WIDTH);

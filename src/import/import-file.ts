@@ -13,6 +13,7 @@ import { ImportError } from "./types.ts";
 import importPdfs, { renderScan, type PdfFile } from "./import-pdf.ts";
 import sharp from "sharp";
 import { issueFolderOf } from "../paths.ts";
+import type { Area } from "../model.ts";
 
 export interface ImportRequest {
   /** The export's path, absolute. */
@@ -99,22 +100,33 @@ export async function importPdfFiles(request: PdfImportRequest): Promise<ImportO
   if (existsSync(target) && !request.force) return { outcome: "exists", target };
   const folder = path.join(request.contentRoot, issueFolderOf(result.file));
   const beside = await Promise.all(
-    result.sources.map(async (source) => ({
-      number: source.number,
-      pdf: source.file.bytes,
-      scan: await sharp(renderScan(source)).jpeg({ quality: SCAN_QUALITY, mozjpeg: true }).toBuffer(),
-    })),
+    result.sources.map(async (source, index) => {
+      const png = renderScan(source);
+      const photos = await Promise.all((result.issue.pages[index]!.photos ?? []).map(async (photo) => ({ file: photo.file, jpeg: await cutPhoto(png, photo.area) })));
+      return { number: source.number, pdf: source.file.bytes, scan: await sharp(png).jpeg({ quality: SCAN_QUALITY, mozjpeg: true }).toBuffer(), photos };
+    }),
   );
   const { problems } = parseIssue(result.file, new TextEncoder().encode(result.markdown), config);
   await mkdir(folder, { recursive: true });
   const scans: string[] = [];
-  for (const { number, pdf, scan } of beside) {
+  for (const { number, pdf, scan, photos } of beside) {
     await writeAtomically(path.join(folder, `page-${number}.pdf`), pdf);
     await writeAtomically(path.join(folder, `page-${number}.jpg`), scan);
     scans.push(`page-${number}.jpg`);
+    for (const photo of photos) await writeAtomically(path.join(folder, photo.file), photo.jpeg);
   }
   await writeAtomically(target, result.markdown);
   return { outcome: "written", target, result, problems, scans };
+}
+
+/** A photo cut from the rendered 版 where it is printed: the PDF's own picture as the reader sees it, cropped and scaled as laid out. */
+async function cutPhoto(scanPng: Uint8Array, area: Area): Promise<Buffer> {
+  const scan = sharp(scanPng);
+  const { width = 0, height = 0 } = await scan.metadata();
+  const left = Math.floor((area.x / 100) * width);
+  const top = Math.floor((area.y / 100) * height);
+  const region = { left, top, width: Math.min(width - left, Math.ceil((area.width / 100) * width)), height: Math.min(height - top, Math.ceil((area.height / 100) * height)) };
+  return scan.extract(region).jpeg({ quality: SCAN_QUALITY, mozjpeg: true }).toBuffer();
 }
 
 /** Writes a file whole or not at all: a reader never sees half of it. */

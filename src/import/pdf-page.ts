@@ -1,7 +1,7 @@
 // One 版's PDF, read by its geometry, to its banner and its items: headline groups told apart by type size, bodies put in reading order
 // column by column, paragraphs split at their indents, photos with caption and credit, and each item's area in percent of the page.
 import type { Area } from "../model.ts";
-import type { ImportedArticle, ImportedPage, ImportedText } from "./types.ts";
+import type { ImportedArticle, ImportedPage, ImportedPhoto, ImportedText } from "./types.ts";
 import type { PdfLine, PdfPage, Rect } from "./pdf-text.ts";
 import { lineKind, type LineKind } from "./line-kinds.ts";
 import { continuation } from "./paragraphs.ts";
@@ -79,12 +79,20 @@ export function readPdfPage(pdf: PdfPage, number: number, datelinePrefixes: read
   for (const block of blocks) place(block, blocks, groups.filter((group) => group !== banner), items, bodySize);
 
   const ordered = items.filter((item) => item.group || item.blocks.length > 0).sort((a, b) => compareItems(a, b, bodySize));
-  const articles = ordered.map((item) => readItem(item, bodySize, pdf, kindOf));
+  const photos: ImportedPhoto[] = [];
+  /** Names the photo printed at `box`, in reading order: photo-<版>-<n>.jpg. */
+  const photoAt = (box: Rect) => {
+    const file = `photo-${number}-${photos.length + 1}.jpg`;
+    photos.push({ file, area: percentArea(box, pdf) });
+    return file;
+  };
+  const articles = ordered.map((item) => readItem(item, bodySize, pdf, kindOf, photoAt));
   markOverlaps(articles);
   return {
     number,
     ...(banner && { banner: { text: joinLines(banner.lines, banner.box.x1 - banner.box.x0), checks: [] } }),
     articles: articles.map(({ article }) => article),
+    ...(photos.length > 0 && { photos }),
   };
 }
 
@@ -175,11 +183,11 @@ function itemBox(item: Item): Rect {
 }
 
 /** An item as an article: its headlines, its paragraphs in reading order, and its area. */
-function readItem(item: Item, bodySize: number, pdf: PdfPage, kindOf: KindOf): { article: ImportedArticle; box: Rect } {
+function readItem(item: Item, bodySize: number, pdf: PdfPage, kindOf: KindOf, photoAt: (box: Rect) => string): { article: ImportedArticle; box: Rect } {
   const box = itemBox(item);
   const width = item.blocks.length > 0 ? item.blocks.map((block) => block.box).reduce(union) : box;
   const headlines = item.group ? readHeadlineGroup(item.group.lines, width.x1 - width.x0) : { title: { text: "", checks: [] } };
-  const paragraphs = readParagraphs(item.blocks, kindOf);
+  const paragraphs = readParagraphs(item.blocks, kindOf, photoAt);
   if (item.untitled && paragraphs.length > 0 && !item.blocks.some((block) => !block.line)) {
     headlines.title = { text: "", checks: [judged("NoTitleFound", { reason: "noHeadlineAbove" })] };
   }
@@ -225,9 +233,10 @@ function joinLines(lines: readonly PdfLine[], width: number): string {
 
 /**
  * The item's body, column after column, top to bottom in each: an indented line (or a byline, a credit) starts a paragraph, and a column's
- * first line continues the paragraph before it unless indented. A picture starts a photo: the lines under it in another face are its caption.
+ * first line continues the paragraph before it unless indented. A picture is an image paragraph (its file cut from the scan later); the
+ * lines under it in another face are its caption.
  */
-function readParagraphs(blocks: readonly Block[], kindOf: KindOf): ImportedText[] {
+function readParagraphs(blocks: readonly Block[], kindOf: KindOf, photoAt: (box: Rect) => string): ImportedText[] {
   const bodyFont = commonFont(blocks);
   const paragraphs: ImportedText[] = [];
   let open: ImportedText | undefined;
@@ -239,6 +248,7 @@ function readParagraphs(blocks: readonly Block[], kindOf: KindOf): ImportedText[
     column.forEach((block, index) => {
       const line = block.line;
       if (!line) {
+        paragraphs.push({ text: `![](${photoAt(block.box)})`, checks: [] });
         open = undefined;
         afterPicture = true;
         captionFont = undefined;

@@ -42,6 +42,10 @@ const MIN_CHARACTERS = 20;
 /** Pictures smaller than this (points a side) are rules and ornaments, not photos. */
 const MIN_PICTURE_SIDE = 24;
 
+// MuPDF's own notes (repairing a broken xref, a font it substituted) go to stderr in English; the importer says what matters in the
+// editor's language instead, so they are dropped.
+mupdf.setLog({ error: () => undefined, warning: () => undefined });
+
 /** Opens a PDF; throws what MuPDF throws when the bytes are not a PDF it can read. */
 export function openPdf(bytes: Uint8Array): mupdf.Document {
   return mupdf.Document.openDocument(bytes, "application/pdf");

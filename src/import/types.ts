@@ -36,6 +36,15 @@ export interface ImportedPage {
   /** The page's banner (e.g. 非凡十年 铸就辉煌), when one was printed under the page break. */
   banner?: ImportedText;
   articles: ImportedArticle[];
+  /** Photos to cut from the 版's scan (PDF import only): the file each article's image paragraph names, and where it is printed. */
+  photos?: ImportedPhoto[];
+}
+
+/** A photo printed on a 版, to be cut from its scan into the issue's folder. */
+export interface ImportedPhoto {
+  /** Its file name in the issue's folder, photo-<版>-<n>.jpg. */
+  file: string;
+  area: Area;
 }
 
 /** The masthead's facts, as the front-matter will hold them. */
