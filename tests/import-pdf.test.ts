@@ -112,9 +112,12 @@ function line(text: string, x: number, y: number, size: number, { heavy = false,
   return { text, box: { x0: x, y0: y, x1: x + [...text].length * size, y1: y + size }, size, heavy, font };
 }
 
-/** A column of body lines (size 10, 16 pt apart), the first indented when `indentFirst`. */
+/** A column of body lines (size 10, 16 pt apart), the first indented when `indentFirst` but ending at the same right edge, as set. */
 function column(texts: readonly string[], x: number, y: number, indentFirst = true): PdfLine[] {
-  return texts.map((text, index) => line(text, x + (index === 0 && indentFirst ? 20 : 0), y + index * 16, 10));
+  return texts.map((text, index) => {
+    const set = line(text, x + (index === 0 && indentFirst ? 20 : 0), y + index * 16, 10);
+    return index === 0 && indentFirst ? { ...set, box: { ...set.box, x1: x + [...text].length * 10 } } : set;
+  });
 }
 
 const BODY = ["这是正文的第一行文字，排在栏里面", "第二行文字接着排下去一直到栏尾巴", "第三行文字接着排下去一直到栏尾。"];
@@ -137,6 +140,12 @@ test("should list a paragraph joined across columns though its column ends a sen
   const [paragraph] = page.articles[0]!.paragraphs;
   assert.equal(paragraph!.text, `${BODY.join("")}新的一栏顶格开始，没有缩进的文字`);
   assert.deepEqual(paragraph!.checks.map((check) => check.kind), ["ColumnJoinUnsure"]);
+});
+
+test("should split paragraphs of a 版 set without indents where a line stops short after a full stop", () => {
+  const lines = [line("区里召开会议", 40, 40, 30, { heavy: true }), ...column([BODY[0]!, BODY[1]!, "短的末行。", "新的一段顶格排，没有缩进的文字", "这一段到这里结束了，末行也很短。"], 40, 90, false)];
+  const page = readPdfPage(layoutOf(lines), 1, config.datelinePrefixes);
+  assert.deepEqual(page.articles[0]!.paragraphs.map((paragraph) => paragraph.text), [`${BODY[0]}${BODY[1]}短的末行。`, "新的一段顶格排，没有缩进的文字这一段到这里结束了，末行也很短。"]);
 });
 
 test("should list a column placed by distance to a headline that does not reach over it", () => {

@@ -232,8 +232,9 @@ function joinLines(lines: readonly PdfLine[], width: number): string {
 }
 
 /**
- * The item's body, column after column, top to bottom in each: an indented line (or a byline, a credit) starts a paragraph, and a column's
- * first line continues the paragraph before it unless indented. A picture is an image paragraph (its file cut from the scan later); the
+ * The item's body, column after column, top to bottom in each: an indented line (or a byline, a credit) starts a paragraph, and so does a
+ * line under one that stopped short of the column's edge after a full stop (for 版 set without indents); a column's first line continues
+ * the paragraph before it unless either says otherwise. A picture is an image paragraph (its file cut from the scan later); the
  * lines under it in another face are its caption.
  */
 function readParagraphs(blocks: readonly Block[], kindOf: KindOf, photoAt: (box: Rect) => string): ImportedText[] {
@@ -243,8 +244,11 @@ function readParagraphs(blocks: readonly Block[], kindOf: KindOf, photoAt: (box:
   let afterPicture = false;
   /** The face of the caption being read, under a picture. */
   let captionFont: string | undefined;
+  /** The line before stopped short of its column's right edge, as a paragraph's last line does. */
+  let endedShort = false;
   for (const column of inColumns(blocks)) {
     const left = Math.min(...column.filter((block) => block.line).map((block) => block.box.x0));
+    const right = Math.max(...column.filter((block) => block.line).map((block) => block.box.x1));
     column.forEach((block, index) => {
       const line = block.line;
       if (!line) {
@@ -263,12 +267,15 @@ function readParagraphs(blocks: readonly Block[], kindOf: KindOf, photoAt: (box:
         if (isBodyText(kind)) open = undefined;
       }
       const indented = line.box.x0 >= left + INDENT * line.size;
-      if (!open || indented || !isBodyText(kind) || !isBodyText(kindOf(open.text))) {
+      const sentenceEnded = open !== undefined && continuation(open.text, line.text) === "ends";
+      const shortBefore = endedShort;
+      endedShort = line.box.x1 < right - INDENT * line.size;
+      if (!open || indented || (shortBefore && sentenceEnded) || !isBodyText(kind) || !isBodyText(kindOf(open.text))) {
         open = { text: line.text, checks: block.byDistance ? [judged("BlockPlacedByDistance", { text: excerpt(line.text) })] : [] };
         paragraphs.push(open);
         return;
       }
-      if (index === 0 && continuation(open.text, line.text) === "ends") {
+      if (index === 0 && sentenceEnded) {
         open.checks.push(judged("ColumnJoinUnsure", { end: open.text.slice(-8), next: excerpt(line.text) }));
       }
       open.text += line.text;
