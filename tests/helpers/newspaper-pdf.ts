@@ -205,7 +205,7 @@ body { width: ${PAGE_SIZE.width}px; height: ${PAGE_SIZE.height}px; position: rel
 .photo .credit { font: 400 12px/1.6 "AR PL UKai CN"; text-align: right; margin: 0; }
 `;
 
-function pageHtml(page: LaidOutPage, photo: string): string {
+function pageHtml(page: LaidOutPage, photo: string, extraCss = ""): string {
   const parts: string[] = [];
   if (page.masthead) {
     parts.push(
@@ -233,7 +233,7 @@ function pageHtml(page: LaidOutPage, photo: string): string {
         `<header>${headline}</header><div class="body" style="column-count:${article.columns}">${picture}${paragraphs}${byline}</div></section>`,
     );
   });
-  return `<!doctype html><html lang="zh-CN"><head><meta charset="utf-8"><style>${STYLE}</style></head><body>${parts.join("")}</body></html>`;
+  return `<!doctype html><html lang="zh-CN"><head><meta charset="utf-8"><style>${STYLE}${extraCss}</style></head><body>${parts.join("")}</body></html>`;
 }
 
 /** Sets each article's body to the height left under its headline, so its columns fill top to bottom and stay inside its box. */
@@ -269,15 +269,15 @@ async function withChromium<T>(work: (context: BrowserContext) => Promise<T>): P
   }
 }
 
-/** Prints each 版 to its own PDF; returns each PDF's bytes and where its articles stand. */
-export async function printPages(pages: readonly LaidOutPage[]): Promise<Array<{ pdf: Buffer; layout: PrintedLayout }>> {
+/** Prints each 版 to its own PDF; returns each PDF's bytes and where its articles stand. `extraCss` sets a variant (another paper's house style). */
+export async function printPages(pages: readonly LaidOutPage[], extraCss = ""): Promise<Array<{ pdf: Buffer; layout: PrintedLayout }>> {
   const photo = await photoDataUri();
   return withChromium(async (context) => {
     const tab = await context.newPage();
     await tab.setViewportSize(PAGE_SIZE);
     const printed: Array<{ pdf: Buffer; layout: PrintedLayout }> = [];
     for (const page of pages) {
-      await tab.setContent(pageHtml(page, photo), { waitUntil: "load" });
+      await tab.setContent(pageHtml(page, photo, extraCss), { waitUntil: "load" });
       await tab.evaluate(FIT_BODIES);
       await tab.evaluate("document.fonts.ready");
       const overflow = await tab.evaluate(`[...document.querySelectorAll(".body")].some((body) => body.scrollWidth > body.clientWidth + 1)`);
