@@ -4,6 +4,7 @@
 import { existsSync } from "node:fs";
 import { mkdir, readFile, rename, writeFile } from "node:fs/promises";
 import path from "node:path";
+import sharp from "sharp";
 import { loadConfig } from "../content/config.ts";
 import { parseIssue } from "../content/parse-issue.ts";
 import type { Problem } from "../problems.ts";
@@ -11,7 +12,6 @@ import { decodeExport } from "./export-text.ts";
 import importIssue, { type ImportResult } from "./import-issue.ts";
 import { ImportError } from "./types.ts";
 import importPdfs, { renderScan, type PdfFile } from "./import-pdf.ts";
-import sharp from "sharp";
 import { issueFolderOf } from "../paths.ts";
 import type { Area } from "../model.ts";
 

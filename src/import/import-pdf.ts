@@ -8,8 +8,8 @@ import type { ImportedIssue, ImportedPage, PrintLine } from "./types.ts";
 import { ImportError } from "./types.ts";
 import { readMasthead } from "./masthead.ts";
 import { issueMarkdown } from "./issue-markdown.ts";
-import { openPdf, readPdfPage, renderPage, unusableText, type PdfPage } from "./pdf-text.ts";
-import { readPdfPage as readPageLayout } from "./pdf-page.ts";
+import { openPdf, readPageText, renderPage, unusableText, type PdfPage } from "./pdf-text.ts";
+import { readPdfPage } from "./pdf-page.ts";
 import type { ImportResult } from "./import-issue.ts";
 
 /** A 版's PDF as given: its bytes and its name as the editor sees it. */
@@ -48,7 +48,7 @@ export default function importPdfs(files: readonly PdfFile[], config: PaperConfi
     const count = document.countPages();
     const printed = pageNumberOf(file.name);
     for (let index = 0; index < count; index += 1) {
-      const page = readPdfPage(document, index);
+      const page = readPageText(document, index);
       const reason = unusableText(page);
       if (reason) {
         problems.push(problem("PdfWithoutText", { file: file.name }, { file: file.name, reason, ...(count > 1 && { page: index + 1 }) }));
@@ -68,7 +68,7 @@ export default function importPdfs(files: readonly PdfFile[], config: PaperConfi
   const front = read[0];
   if (!front) throw new ImportError(problem("PdfWithoutText", { file: files[0]?.name ?? "" }, { file: files[0]?.name ?? "", reason: "noText" }));
   const { masthead, rest } = takeMasthead(front.page, config.paper, front.source.file.name);
-  const pages: ImportedPage[] = read.map(({ source, page }) => readPageLayout(source === front.source ? rest : page, source.number, config.datelinePrefixes));
+  const pages: ImportedPage[] = read.map(({ source, page }) => readPdfPage(source === front.source ? rest : page, source.number, config.datelinePrefixes));
   const issue: ImportedIssue = { masthead, pages };
   const { markdown, checks } = issueMarkdown(issue);
   return { file: issueFileOf(masthead.date), markdown, checks, issue, sources: read.map(({ source }) => source) };

@@ -52,7 +52,7 @@ export function openPdf(bytes: Uint8Array): mupdf.Document {
 }
 
 /** Reads one page's lines and pictures. */
-export function readPdfPage(document: mupdf.Document, index: number): PdfPage {
+export function readPageText(document: mupdf.Document, index: number): PdfPage {
   const page = document.loadPage(index);
   const [left, top, right, bottom] = page.getBounds();
   const lines: PdfLine[] = [];
