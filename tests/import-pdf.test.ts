@@ -15,7 +15,7 @@ import sharp from "sharp";
 import { paperConfigSchema, type Area } from "../src/model.ts";
 import { parseIssue } from "../src/content/parse-issue.ts";
 import { hasErrors } from "../src/problems.ts";
-import importPdfs, { pageNumberOf, SCAN_WIDTH, type PdfFile } from "../src/import/import-pdf.ts";
+import importPdfs, { markUnmapped, pageNumberOf, SCAN_WIDTH, type PdfFile } from "../src/import/import-pdf.ts";
 import { readPdfPage } from "../src/import/pdf-page.ts";
 import type { PdfLine, PdfPage } from "../src/import/pdf-text.ts";
 import { ImportError, type ImportedArticle } from "../src/import/types.ts";
@@ -207,6 +207,12 @@ test("should refuse a scanned page and fonts without a Unicode map, every file a
       return true;
     },
   );
+});
+
+test("should list the few characters a font could not map on a page whose text is otherwise usable", () => {
+  const page = readPdfPage(layoutOf([line("区里召开会议", 40, 40, 30, { heavy: true }), ...column([BODY[0]!, "第二行有一个字读不出来\uFFFD，接着排到栏尾。"], 40, 90)]), 1, config.datelinePrefixes);
+  markUnmapped(page);
+  assert.deepEqual(page.articles[0]!.paragraphs[0]!.checks.map((check) => [check.kind, check.facts]), [["UnmappedCharacters", { count: 1 }]]);
 });
 
 test("should refuse two PDFs named as the same 版", async () => {

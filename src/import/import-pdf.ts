@@ -6,6 +6,7 @@ import { issueFileOf } from "../paths.ts";
 import { problem, type Problem } from "../problems.ts";
 import type { ImportedIssue, ImportedPage, PrintLine } from "./types.ts";
 import { ImportError } from "./types.ts";
+import { judged } from "../messages/judgements.ts";
 import { readMasthead } from "./masthead.ts";
 import { issueMarkdown } from "./issue-markdown.ts";
 import { openPdf, readPageText, renderPage, unusableText, type PdfPage } from "./pdf-text.ts";
@@ -69,6 +70,7 @@ export default function importPdfs(files: readonly PdfFile[], config: PaperConfi
   if (!front) throw new ImportError(problem("PdfWithoutText", { file: files[0]?.name ?? "" }, { file: files[0]?.name ?? "", reason: "noText" }));
   const { masthead, rest } = takeMasthead(front.page, config.paper, front.source.file.name);
   const pages: ImportedPage[] = read.map(({ source, page }) => readPdfPage(source === front.source ? rest : page, source.number, config.datelinePrefixes));
+  for (const page of pages) markUnmapped(page);
   const issue: ImportedIssue = { masthead, pages };
   const { markdown, checks } = issueMarkdown(issue);
   return { file: issueFileOf(masthead.date), markdown, checks, issue, sources: read.map(({ source }) => source) };
@@ -80,6 +82,15 @@ function takeMasthead(page: PdfPage, paper: PaperConfig["paper"], file: string):
   const printLines: PrintLine[] = sorted.map((line, index) => ({ text: line.text, line: index + 1, blanksBefore: 0 }));
   const { masthead, bodyStart } = readMasthead(printLines, paper, file);
   return { masthead, rest: { ...page, lines: sorted.slice(bodyStart) } };
+}
+
+/** Lists every text with characters a font could not map (U+FFFD): too few to refuse the page, each must be typed in from the print. */
+export function markUnmapped(page: ImportedPage): void {
+  const texts = [page.banner, ...page.articles.flatMap((article) => [article.kicker, article.title, article.subtitle, ...article.paragraphs])];
+  for (const text of texts) {
+    const count = text?.text.match(/\uFFFD/gu)?.length ?? 0;
+    if (text && count > 0) text.checks.push(judged("UnmappedCharacters", { count }));
+  }
 }
 
 /** The 版 number in a PDF's name: page-3.pdf, 第3版.pdf, 2022-11-01-03.pdf (the last number); undefined when it has none. */

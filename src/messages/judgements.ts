@@ -106,6 +106,10 @@ export const JUDGEMENTS = {
     "zh-CN": ({ title }) => `这篇稿件的区域和“${title}”的区域有重叠，说明有些文字块可能归错了稿件。请在版面图上核对两篇稿件的范围。`,
     en: ({ title }) => `This article's area overlaps that of “${title}”, so some blocks may have gone to the wrong article. Check both against the page scan.`,
   }),
+  UnmappedCharacters: judgement<{ count: number }>({
+    "zh-CN": ({ count }) => `这里有 ${count} 个字在 PDF 里没有 Unicode 映射，读不出来，写成了 �。请照印出来的报纸改正。`,
+    en: ({ count }) => `${count} character${count === 1 ? "" : "s"} here had no Unicode value in the PDF and were written as �. Type them in from the printed page.`,
+  }),
   LunarComputed: judgement<Record<string, never>>({
     "zh-CN": () => "报头上没有印农历；这里的农历是按日期推算的，请对照报纸核对。",
     en: () => "The masthead prints no 农历; this one is computed from the date. Compare it with the printed page.",
