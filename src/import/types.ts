@@ -1,6 +1,7 @@
 // The types that pass between the importer's stages: print lines from the export, the issue read out of them, and the judgements the editor must check.
 import type { Judgement } from "../messages/judgements.ts";
 import type { Problem } from "../problems.ts";
+import type { Area } from "../model.ts";
 
 /** One non-blank line of the layout export. */
 export interface PrintLine {
@@ -24,6 +25,8 @@ export interface ImportedArticle {
   /** Empty for photo news printed without a headline. */
   title: ImportedText;
   subtitle?: ImportedText;
+  /** Where it stands on its 版 (区域), when read from the 版's PDF. */
+  area?: { area: Area; checks: Judgement[] };
   /** Body paragraphs in order, the dateline, captions, credits and byline included, as printed. */
   paragraphs: ImportedText[];
 }
@@ -33,6 +36,15 @@ export interface ImportedPage {
   /** The page's banner (e.g. 非凡十年 铸就辉煌), when one was printed under the page break. */
   banner?: ImportedText;
   articles: ImportedArticle[];
+  /** Photos to cut from the 版's scan (PDF import only): the file each article's image paragraph names, and where it is printed. */
+  photos?: ImportedPhoto[];
+}
+
+/** A photo printed on a 版, to be cut from its scan into the issue's folder. */
+export interface ImportedPhoto {
+  /** Its file name in the issue's folder, photo-<版>-<n>.jpg. */
+  file: string;
+  area: Area;
 }
 
 /** The masthead's facts, as the front-matter will hold them. */
@@ -59,11 +71,14 @@ export interface Check {
   judgement: Judgement;
 }
 
-/** A mistake in the export that stops the import: the problem, at its line of the export. */
+/** A mistake in the export that stops the import: the problem, at its line of the export; `problems` has every one found, for all files. */
 export class ImportError extends Error {
   override name = "ImportError";
 
-  constructor(readonly problem: Problem) {
+  constructor(
+    readonly problem: Problem,
+    readonly problems: readonly Problem[] = [problem],
+  ) {
     super(problem.kind);
   }
 }

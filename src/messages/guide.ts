@@ -27,7 +27,7 @@ export const GUIDE_SECTIONS: readonly { title: string; kinds: readonly ProblemKi
   { title: "链接和脚注", kinds: ["UnsafeLink", "LinkOutsideArchive", "UnsupportedFootnote"] },
   { title: "构建时写文件", kinds: ["DiskFull", "WriteFailed", "CacheNotWritable", "OutputMovedAside", "BuildRunning"] },
   { title: "发布网站（npm run deploy）", kinds: ["DeployTargetInvalid", "DeploySiteNotBuilt", "DeployFilesNotInCache", "DeployToolMissing", "DeployTargetUnreachable", "DeployAccessDenied", "DeployRemoteUnknown", "DeployTargetLocked", "DeployTargetHasLink", "DeployTargetListTooLarge", "DeployTargetNotAFile", "DeployFailed"] },
-  { title: "导入排版导出文件（npm run import）", kinds: ["ExportNotUtf8", "ExportTooLarge", "MastheadWithoutDate", "MastheadDateInvalid", "MastheadWithoutIssueNumber"] },
+  { title: "导入排版导出文件（npm run import）", kinds: ["ExportNotUtf8", "ExportTooLarge", "PdfUnreadable", "PdfWithoutText", "PdfPageTwice", "MastheadWithoutDate", "MastheadDateInvalid", "MastheadWithoutIssueNumber"] },
 ];
 
 /** The list of problems as Markdown, in Chinese. */

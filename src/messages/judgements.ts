@@ -12,12 +12,13 @@ function quoted(lines: readonly string[]): string {
 }
 
 /** Why no title was found above an article. */
-export type UntitledReason = "bylineOpensPage" | "datelineStartsArticle" | "followsEndedArticle";
+export type UntitledReason = "bylineOpensPage" | "datelineStartsArticle" | "followsEndedArticle" | "noHeadlineAbove";
 
 const UNTITLED_REASONS: Record<UntitledReason, Record<Language, string>> = {
   bylineOpensPage: { "zh-CN": "这个版以署名或摄影署名开头", en: "a byline or credit opens the page" },
   datelineStartsArticle: { "zh-CN": "这里的电头开始了一篇新稿件", en: "a dateline starts a new article here" },
   followsEndedArticle: { "zh-CN": "它在上一篇稿件结束之后", en: "it follows the end of the article above" },
+  noHeadlineAbove: { "zh-CN": "版面上它的上方没有标题，也不紧接着别的稿件", en: "on the page, no headline stands above it and it does not follow another article" },
 };
 
 export const JUDGEMENTS = {
@@ -88,6 +89,26 @@ export const JUDGEMENTS = {
   TitleSpaceKept: judgement<{ before: string; part: string }>({
     "zh-CN": ({ before, part }) => `“${before} ${part}”保留为一个中间有空格的标题。如果“${part}”是副题，请写在“副题：”一行；如果只是一个标题分两行排，请去掉空格。`,
     en: ({ before, part }) => `Kept “${before} ${part}” as one title with a space. If “${part}” is a subtitle, write it on a 副题： line; if the title was only broken over two lines, remove the space.`,
+  }),
+  HeadlineTypeClose: judgement<{ lines: string[] }>({
+    "zh-CN": ({ lines }) => `${quoted(lines)} 的字号和字重几乎一样，分不清哪行是引题、标题、副题；这里按最大字号的行当标题。请对照版面核对。`,
+    en: ({ lines }) => `${quoted(lines)} are set in nearly the same size and weight, so kicker, title and subtitle could not be told apart; the largest lines were taken as the title. Check against the page.`,
+  }),
+  BlockPlacedByDistance: judgement<{ text: string }>({
+    "zh-CN": ({ text }) => `“${text}”所在的栏上方没有紧挨着的标题或正文，按离它最近的标题归入了这篇稿件。如果它属于别的稿件，请移过去，并改正两篇稿件的区域。`,
+    en: ({ text }) => `Nothing stands right above “${text}” in its column, so it was given to the article of the nearest headline. If it belongs to another article, move it there and correct both areas.`,
+  }),
+  ColumnJoinUnsure: judgement<{ end: string; next: string }>({
+    "zh-CN": ({ end, next }) => `上一栏以“…${end}”结束（有句末标点），下一栏顶格的“${next}”没有缩进，所以当作同一段接着排。如果“${next}”是新的一段，请从那里分开。`,
+    en: ({ end, next }) => `The column ends with …${end} (a full stop) and the next column's unindented “${next}” was read as the same paragraph. If a new paragraph starts at “${next}”, split them there.`,
+  }),
+  AreaOverlaps: judgement<{ title: string }>({
+    "zh-CN": ({ title }) => `这篇稿件的区域和“${title}”的区域有重叠，说明有些文字块可能归错了稿件。请在版面图上核对两篇稿件的范围。`,
+    en: ({ title }) => `This article's area overlaps that of “${title}”, so some blocks may have gone to the wrong article. Check both against the page scan.`,
+  }),
+  UnmappedCharacters: judgement<{ count: number }>({
+    "zh-CN": ({ count }) => `这里有 ${count} 个字在 PDF 里没有 Unicode 映射，读不出来，写成了 �。请照印出来的报纸改正。`,
+    en: ({ count }) => `${count} character${count === 1 ? "" : "s"} here had no Unicode value in the PDF and were written as �. Type them in from the printed page.`,
   }),
   LunarComputed: judgement<Record<string, never>>({
     "zh-CN": () => "报头上没有印农历；这里的农历是按日期推算的，请对照报纸核对。",

@@ -1133,6 +1133,56 @@ export const PROBLEMS = {
     },
     examples: [{ file: "2022-11-02.txt", line: 4812, facts: { count: 10000, limit: 100, unit: "版" } }, { file: "2022-11-02.txt", facts: { count: 40, limit: 16, unit: "MB" } }],
   }),
+  PdfUnreadable: kind<{ file: string }>({
+    severity: "error",
+    title: { "zh-CN": "PDF 打不开", en: "PDF unreadable" },
+    message: { "zh-CN": ({ file }) => `${file} 不是能打开的 PDF 文件。`, en: ({ file }) => `${file} is not a PDF that can be opened.` },
+    hint: {
+      "zh-CN": () => "在排版软件里把这个版重新输出为 PDF，再导入一次。",
+      en: () => "Export the 版 as PDF again from the layout program, then import again.",
+    },
+    examples: [{ file: "2022-11-02/page-1.pdf", facts: { file: "2022-11-02/page-1.pdf" } }],
+  }),
+  PdfWithoutText: kind<{ file: string; reason: "noText" | "unmapped"; page?: number }>({
+    severity: "error",
+    title: { "zh-CN": "PDF 里没有能用的文字", en: "PDF without usable text" },
+    message: {
+      "zh-CN": ({ file, reason, page }) =>
+        `${file}${page ? ` 第${page}页` : ""}${reason === "noText"
+          ? " 里没有可以读取的文字：它是扫描出来的版面图，或者输出时文字被转成了曲线。"
+          : " 的字体没有 Unicode 映射表（较早的排版软件输出的 PDF 常这样），读出来的只会是乱码。"}`,
+      en: ({ file, reason, page }) =>
+        `${file}${page ? ` page ${page}` : ""}${reason === "noText"
+          ? " has no text that can be read: it is a scanned page, or its type was turned into outlines."
+          : "'s fonts have no Unicode map (as older layout exports often do), so its text would read as gibberish."}`,
+    },
+    hint: {
+      "zh-CN": ({ reason }) =>
+        `${reason === "unmapped" ? "在排版软件里重新输出 PDF，选择嵌入字体并保留文字，再导入一次；或者" : ""}改为导入这一期的排版文本导出（npm run import -- <导出文件.txt>），` +
+        "把这个 PDF 放在本期文件夹里作为 page-N.pdf、版面图作为 page-N.jpg，再按编辑指南“热区”一节为各篇稿件写上区域。",
+      en: ({ reason }) =>
+        `${reason === "unmapped" ? "Export the PDF again with fonts embedded and text kept, and import again; or " : ""}import the issue's text export instead ` +
+        "(npm run import -- <export.txt>), put this PDF in the issue's folder as page-N.pdf and its scan as page-N.jpg, and write each article's area as the editors' guide says under 热区.",
+    },
+    examples: [
+      { file: "2022-11-02/page-1.pdf", facts: { file: "2022-11-02/page-1.pdf", reason: "noText" } },
+      { file: "2022-11-02/page-1.pdf", facts: { file: "2022-11-02/page-1.pdf", reason: "unmapped" } },
+      { file: "2022-11-02.pdf", facts: { file: "2022-11-02.pdf", reason: "noText", page: 3 } },
+    ],
+  }),
+  PdfPageTwice: kind<{ file: string; other: string; page: number }>({
+    severity: "error",
+    title: { "zh-CN": "两个 PDF 是同一个版", en: "Two PDFs of one 版" },
+    message: {
+      "zh-CN": ({ file, other, page }) => `${file} 和 ${other} 的文件名都说自己是第${page}版。`,
+      en: ({ file, other, page }) => `${file} and ${other} are both named as 第${page}版.`,
+    },
+    hint: {
+      "zh-CN": () => "只留下这个版的最终 PDF，或者改正文件名里的版号，再导入一次。",
+      en: () => "Keep only the 版's final PDF, or correct the number in its name, then import again.",
+    },
+    examples: [{ file: "2022-11-02/page-2-改.pdf", facts: { file: "2022-11-02/page-2-改.pdf", other: "2022-11-02/page-2.pdf", page: 2 } }],
+  }),
   MastheadWithoutDate: kind<MastheadLines>({
     severity: "error",
     title: { "zh-CN": "报头没有日期", en: "Masthead without a date" },

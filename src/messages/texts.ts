@@ -133,8 +133,8 @@ export const TEXTS = {
 
   // npm run import
   importUsage: text({
-    "zh-CN": () => "用法：npm run import -- <导出文件.txt> [--force] [--content <目录>]",
-    en: () => "Usage: npm run import -- <export.txt> [--force] [--content <dir>]",
+    "zh-CN": () => "用法：npm run import -- <导出文件.txt> | <各版的 PDF 文件…> | <放 PDF 的文件夹> [--force] [--content <目录>]",
+    en: () => "Usage: npm run import -- <export.txt> | <版 PDF files…> | <folder of PDFs> [--force] [--content <dir>]",
   }),
   importNoExport: text({ "zh-CN": () => "请给出要导入的排版导出文件。", en: () => "Give the layout export to import." }),
   importOneAtATime: text<{ extra: string[] }>({
@@ -148,6 +148,18 @@ export const TEXTS = {
   importExportUnreadable: text<{ file: string; reason: string }>({
     "zh-CN": ({ file, reason }) => `${file} 读不出来（${reason}）。`,
     en: ({ file, reason }) => `${file} cannot be read (${reason}).`,
+  }),
+  importFolderWithoutPdf: text<{ folder: string }>({
+    "zh-CN": ({ folder }) => `${folder} 里没有 PDF 文件。请给出排版软件输出的各版 PDF，或者放着它们的文件夹。`,
+    en: ({ folder }) => `${folder} holds no PDF files. Give the 版 PDFs the layout program exported, or the folder that holds them.`,
+  }),
+  importPdfsWithOthers: text<{ others: string[] }>({
+    "zh-CN": ({ others }) => `各版的 PDF 要单独导入，不能和别的文件一起给：${others.join(" ")}。`,
+    en: ({ others }) => `Import 版 PDFs on their own, not with other files: ${others.join(" ")}.`,
+  }),
+  importWroteScans: text<{ folder: string; scans: number }>({
+    "zh-CN": ({ folder, scans }) => `已在 ${folder}/ 里放好 ${scans} 个版的 PDF（page-N.pdf）和由它生成的版面图（page-N.jpg）。`,
+    en: ({ folder, scans }) => `Put ${scans} 版 PDFs (page-N.pdf) and the scans rendered from them (page-N.jpg) in ${folder}/.`,
   }),
   importNothingWritten: text({ "zh-CN": () => "什么也没有写入。", en: () => "Nothing was written." }),
   importTargetExists: text<{ target: string }>({
