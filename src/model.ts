@@ -241,6 +241,8 @@ export type IssueHeader = Omit<Issue, "pages"> & {
   scanCount: number;
   /** The title of the front page's first article (头版头条), for lists of issues. */
   headline?: string;
+  /** Where the headline's article is: its 版 and its number on the 版, so lists of issues can link it. */
+  headlineAt?: { page: number; article: number };
   /** The articles that name anyone in a byline or a photo credit, in order. */
   credited: CreditedArticle[];
   /**
@@ -252,7 +254,8 @@ export type IssueHeader = Omit<Issue, "pages"> & {
 
 export function issueHeader(issue: Issue): IssueHeader {
   const { pages, ...header } = issue;
-  const headline = pages[0]?.articles[0]?.title;
+  const lead = pages[0]?.articles[0];
+  const headline = lead?.title;
   const credited = pages.flatMap((page) => page.articles.flatMap((article) => {
     const photographers = [...new Set(article.photos.flatMap((photo) => photo.photographers))];
     const reporters = article.byline?.reporters ?? [];
@@ -262,6 +265,6 @@ export function issueHeader(issue: Issue): IssueHeader {
   }));
   return {
     ...header, articleCount: pages.reduce((sum, page) => sum + page.articles.length, 0), pageCount: pages.length, scanCount: pages.filter((page) => page.scan).length,
-    ...(headline && { headline }), credited, lunarDay: lunarDayOf(issue.date),
+    ...(headline && { headline, headlineAt: { page: pages[0]!.number, article: lead!.number } }), credited, lunarDay: lunarDayOf(issue.date),
   };
 }

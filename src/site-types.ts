@@ -5,6 +5,8 @@ import type { Area, Byline, Dateline, PaperConfig, Photo } from "./model.ts";
 export interface Link {
   url: string;
   label: string;
+  /** What the link is, where the pager's 上一期/下一期 would mislead (a day page's 往前3天). */
+  what?: string;
 }
 
 /** The masthead facts of an issue, repeated on every page that belongs to it. */
@@ -25,6 +27,8 @@ export interface IssueSummary {
   lunarDate: string;
   /** 今日N版. */
   printedPageCount: number;
+  /** The printed 版 the archive does not hold (今日4版 with only 第1、2版 in the archive: [3, 4]); absent when it holds them all. */
+  missingPages?: number[];
   year: string;
   yearUrl: string;
   editor?: string;
@@ -135,6 +139,9 @@ export interface PagePageData extends PageSummary {
   scan?: SiteScan;
   previous?: Link;
   next?: Link;
+  /** The issue before, from the issue's first 版, and the issue after, from its last: a reader turning pages goes on into the next issue. */
+  previousIssue?: Link;
+  nextIssue?: Link;
 }
 
 /** /<YYYY>/<MM>/<DD>/<page>/<n>/ */
@@ -195,6 +202,8 @@ export interface IssueListing {
   lunarDate: string;
   number: number;
   headline?: string;
+  /** The headline's article page. */
+  headlineUrl?: string;
 }
 
 /** 历史上的今天 of one issue: the earlier issues of the same day of the year and of the same lunar day, and those days' pages. */

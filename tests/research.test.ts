@@ -151,23 +151,25 @@ test("should list everyone on /people/ with their counts, and each person's arti
   assert.equal(searchPeople["郭龙君"], "/people/guo-longjun/");
 });
 
-test("should list on an issue page the issues of its day and of its lunar day in earlier years, and link both days' pages", async () => {
+test("should list on an issue page the issues of its day and of its lunar day in earlier years, each headline linking its article, and link both days' pages; and leave out a day without earlier issues", async () => {
   const section = (await open("2022/11/01")).querySelector(".this-day");
   const [solar, lunar] = section?.querySelectorAll(".this-day-list") ?? [];
   assert.equal(text(solar?.querySelector("h3")), "往年11月1日");
-  assert.deepEqual(solar?.querySelectorAll(".issue-listing a").map((link) => link.getAttribute("href")), ["/2021/11/01/", "/2019/11/01/"]);
+  assert.deepEqual(solar?.querySelectorAll(".issue-listing > a").map((link) => link.getAttribute("href")), ["/2021/11/01/", "/2019/11/01/"]);
   assert.equal(text(lunar?.querySelector("h3")), "往年农历十月初八");
-  assert.deepEqual(lunar?.querySelectorAll(".issue-listing a").map((link) => link.getAttribute("href")), ["/2021/11/12/", "/2020/11/22/", "/2019/11/04/"]);
+  assert.deepEqual(lunar?.querySelectorAll(".issue-listing > a").map((link) => link.getAttribute("href")), ["/2021/11/12/", "/2020/11/22/", "/2019/11/04/"]);
   assert.deepEqual(section?.querySelectorAll(".this-day-more a").map((link) => link.getAttribute("href")), ["/day/11-01/", "/lunar/10-08/"]);
   assert.match(text(solar?.querySelector(".issue-listing")), /^2021年11月1日 星期一 · 农历辛丑年九月廿七 · 总第1006期 区人大常委会召开会议$/);
+  assert.equal(solar?.querySelector(".issue-listing-headline a")?.getAttribute("href"), "/2021/11/01/1/1/");
   // The home page is the newest issue's (2024-03-22): every other year is earlier.
   const home = (await open("")).querySelectorAll(".this-day .this-day-list");
-  assert.deepEqual(home[0]?.querySelectorAll(".issue-listing a").map((link) => link.getAttribute("href")), ["/2023/03/22/"]);
-  assert.equal(text(home[1]?.querySelector(".this-day-empty")), "此前各年的农历二月十三没有报纸。");
+  assert.deepEqual(home[0]?.querySelectorAll(".issue-listing > a").map((link) => link.getAttribute("href")), ["/2023/03/22/"]);
+  assert.equal(home.length, 1, "no list, and no notice, for the lunar day no earlier year had");
+  assert.equal(home[0]?.querySelector("h3")?.textContent, "往年3月22日");
 });
 
 test("should write the day pages of every year, leap months and the 30th as the archive has them, and calendars that link them", async () => {
-  const listed = async (sitePath: string) => (await open(sitePath)).querySelectorAll(".day-issues a").map((link) => link.getAttribute("href"));
+  const listed = async (sitePath: string) => (await open(sitePath)).querySelectorAll(".day-issues .issue-listing > a").map((link) => link.getAttribute("href"));
   assert.deepEqual(await listed("day/11-01"), ["/2023/11/01/", "/2022/11/01/", "/2021/11/01/", "/2019/11/01/"]);
   assert.deepEqual(await listed("day/02-29"), ["/2024/02/29/", "/2020/02/29/"]);
   assert.deepEqual(await listed("lunar/10-08"), ["/2022/11/01/", "/2021/11/12/", "/2020/11/22/", "/2019/11/04/"]);

@@ -94,9 +94,9 @@ export function archiveRecords(config: PaperConfig, headers: readonly IssueHeade
     if (older) year.previous = { url: older.url, label: `${older.year}年` };
     if (newer) year.next = { url: newer.url, label: `${newer.year}年` };
   });
-  // The front page's record does not depend on the issues around it.
+  // The front page's record depends on the issue before it only, which its 上一期 leads to.
   const newestContext = newest && archiveContext(config, index, [headers.at(-1)!]);
-  const home = newest && newestContext ? issueRecords(config, [newest], newestContext).pages[0] : undefined;
+  const home = newest && newestContext ? issueRecords(config, [newest], newestContext, headers.at(-2)).pages[0] : undefined;
   const { people, namesakes, peopleIndex, searchPeople } = peopleRecords(headers, index.slugs, at);
   return {
     archive: {

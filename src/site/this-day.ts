@@ -2,7 +2,7 @@
 // issues of the same day for its page, and the records of /day/<MM>-<DD>/, /lunar/<MM>-<DD>/ and their calendars. Built from headers only.
 import type { IssueHeader } from "../model.ts";
 import type { DayIndexData, DayPageData, IssueListing, Link, ThisDay } from "../site-types.ts";
-import { dayPath, DAYS_PATH, issuePath, LUNAR_DAYS_PATH, lunarDayPath, yearOf } from "../paths.ts";
+import { articlePath, dayPath, DAYS_PATH, issuePath, LUNAR_DAYS_PATH, lunarDayPath, yearOf } from "../paths.ts";
 import { lunarDayName, lunarDayOf, lunarDayOfMonth, type LunarDay } from "../content/calendar.ts";
 import { pushTo } from "../util/push-to.ts";
 import type { Addresser } from "./addresses.ts";
@@ -33,6 +33,7 @@ function listing(header: IssueHeader, at: Addresser): IssueListing {
   return {
     url: at(issuePath(header.date)), date: header.date, dateText: dateText(header.date), year: yearOf(header.date), weekday: header.weekday,
     lunarDate: header.lunarDate, number: header.number, ...(header.headline && { headline: header.headline }),
+    ...(header.headlineAt && { headlineUrl: at(articlePath(header.date, header.headlineAt.page, header.headlineAt.article)) }),
   };
 }
 
@@ -117,11 +118,16 @@ export function dayPages(index: DayIndex, at: Addresser): DayPageData[] {
       indexUrl: at(LUNAR_DAYS_PATH), ...(note && { note }), ...(related && { related }),
     };
   });
-  for (const pages of [solar, lunar]) {
+  // A day without issues has no page, so the day before may be days before: the pager says how far it goes.
+  const lunarYear = lunarDaysOf(index).map(lunarKey);
+  const solarPositions = SOLAR_DAYS.flatMap((key, position) => (index.solar.has(key) ? [position] : []));
+  const lunarPositions = lunarDays.map((day) => lunarYear.indexOf(lunarKey(day)));
+  for (const [pages, positions] of [[solar, solarPositions], [lunar, lunarPositions]] as const) {
     pages.forEach((page, position) => {
-      const link = (other: DayPageData | undefined): Link | undefined => other && { url: other.url, label: other.title };
-      const previous = link(pages[position - 1]);
-      const next = link(pages[position + 1]);
+      const link = (other: DayPageData | undefined, days: number, way: "前" | "后"): Link | undefined =>
+        other && { url: other.url, label: other.title, what: days === 1 ? (way === "前" ? "前一天" : "后一天") : `往${way}${days}天` };
+      const previous = link(pages[position - 1], positions[position]! - positions[position - 1]!, "前");
+      const next = link(pages[position + 1], positions[position + 1]! - positions[position]!, "后");
       if (previous) page.previous = previous;
       if (next) page.next = next;
     });
