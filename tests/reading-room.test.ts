@@ -281,23 +281,27 @@ browserSuite("the reading room in Chromium", (browser) => {
       await page.close();
     });
 
-    test("should follow the system's dark scheme and keep the reader's own choice on the device, leaving scans as they are", async () => {
+    test("should follow the system's dark scheme under 跟随系统, show the scheme chosen, and keep the reader's own choice on the device, leaving scans as they are", async () => {
       const page = await openScanned();
       const background = () => page.locator("body").evaluate((body) => getComputedStyle(body).backgroundColor);
+      const choice = page.getByRole("combobox", { name: "配色" });
       assert.equal(await background(), "rgb(255, 253, 248)");
+      assert.equal(await choice.inputValue(), "system");
       await page.emulateMedia({ colorScheme: "dark" });
       assert.equal(await background(), "rgb(21, 19, 15)", "dark from the system's setting");
-      const toggle = page.getByRole("button", { name: "深色" });
-      await page.waitForFunction(() => document.querySelector("[data-theme-switch]")?.getAttribute("aria-pressed") === "true");
-      await toggle.click();
+      await choice.selectOption({ label: "浅色" });
       assert.equal(await background(), "rgb(255, 253, 248)", "the reader's choice over the system's");
       await page.reload();
       assert.equal(await background(), "rgb(255, 253, 248)", "remembered across pages");
-      assert.equal(await page.getByRole("button", { name: "深色" }).getAttribute("aria-pressed"), "false");
-      await page.getByRole("button", { name: "深色" }).click();
+      assert.equal(await choice.inputValue(), "light", "the control shows the scheme in force");
+      await choice.selectOption({ label: "深色" });
       await page.emulateMedia({ colorScheme: "light" });
       assert.equal(await background(), "rgb(21, 19, 15)");
       assert.equal(await page.locator(".scan img").evaluate((image) => getComputedStyle(image).filter), "none", "the scan is never recoloured");
+      await choice.selectOption({ label: "跟随系统" });
+      assert.equal(await background(), "rgb(255, 253, 248)", "back to the system's light");
+      await page.reload();
+      assert.equal(await choice.inputValue(), "system");
       await page.evaluate(() => localStorage.clear());
       await page.close();
     });
