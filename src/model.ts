@@ -225,6 +225,11 @@ export interface CreditedArticle {
   article: number;
   /** As printed; empty for photo news without a headline. */
   title: string;
+  subtitle?: string;
+  /** The start of its lead, a line's worth (PERSON_LEAD_LENGTH characters), for the people pages. */
+  lead?: string;
+  /** The unit its byline names, e.g. 融媒体. */
+  affiliation?: string;
   reporters: string[];
   correspondents: string[];
   photographers: string[];
@@ -252,6 +257,9 @@ export type IssueHeader = Omit<Issue, "pages"> & {
   lunarDay?: LunarDay;
 };
 
+/** How much of a lead the headers keep for the people pages: a line on a desktop, and a bounded share of the parse cache's index. */
+export const PERSON_LEAD_LENGTH = 48;
+
 export function issueHeader(issue: Issue): IssueHeader {
   const { pages, ...header } = issue;
   const lead = pages[0]?.articles[0];
@@ -261,7 +269,11 @@ export function issueHeader(issue: Issue): IssueHeader {
     const reporters = article.byline?.reporters ?? [];
     const correspondents = article.byline?.correspondents ?? [];
     if (reporters.length + correspondents.length + photographers.length === 0) return [];
-    return [{ page: page.number, article: article.number, title: article.title, reporters, correspondents, photographers }];
+    const lead = article.lead.slice(0, PERSON_LEAD_LENGTH);
+    return [{
+      page: page.number, article: article.number, title: article.title, ...(article.subtitle && { subtitle: article.subtitle }), ...(lead && { lead }),
+      ...(article.byline?.affiliation && { affiliation: article.byline.affiliation }), reporters, correspondents, photographers,
+    }];
   }));
   return {
     ...header, articleCount: pages.reduce((sum, page) => sum + page.articles.length, 0), pageCount: pages.length, scanCount: pages.filter((page) => page.scan).length,

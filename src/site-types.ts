@@ -253,6 +253,9 @@ export interface PersonCredit {
   issueNumber: number;
   pageLabel: string;
   roles: string;
+  subtitle?: string;
+  /** The start of the article's lead. */
+  lead?: string;
 }
 
 /** /people/<slug>/ */
@@ -264,8 +267,12 @@ export interface PersonPageData {
   name: string;
   /** The name in pinyin, e.g. Guo Longjun. */
   romanized: string;
-  /** 文章 12 篇 · 摄影 3 篇: the article count, and by role. */
-  counts: { total: number; byRole: { role: string; count: number }[] };
+  /** The article count, by role, and as a reader reads it: 共 4 篇，其中摄影 1 幅. */
+  counts: { total: number; byRole: { role: string; count: number }[]; text: string };
+  /** The one role they held in every article (记者), which the list of articles then does not repeat; absent for several. */
+  onlyRole?: string;
+  /** The units their bylines name (融媒体), most often named first. */
+  affiliations: string[];
   /** Newest year first, each year's items newest first. */
   years: { year: string; credits: PersonCredit[] }[];
   /** The search page filtered to this person (the reporter filter), or searching the name for a photographer. */

@@ -67,7 +67,7 @@ async function assertNeighbours(expected: (string | undefined)[][]): Promise<voi
   }
 }
 
-test("should write one page per issue, 版, article, year, issue number, person and day with an issue, plus home, archive, people, the days' calendars, search and 404", async () => {
+test("should write one page per issue, 版, article, year, issue number, person and day with an issue, plus home, archive, 数据与引用, people, the days' calendars, search and 404", async () => {
   assert.deepEqual(await pageUrls(), [
     "/",
     "/2021/12/30/",
@@ -94,6 +94,7 @@ test("should write one page per issue, 版, article, year, issue number, person 
     "/archive/",
     "/archive/2021/",
     "/archive/2022/",
+    "/data/",
     "/day/",
     "/day/01-03/",
     "/day/01-04/",
@@ -180,11 +181,14 @@ test("should link each issue to the one before and after it, across years", asyn
   await assertNeighbours(expected);
 });
 
-test("should link each 版 to its neighbours, skipping 版 the file leaves out", async () => {
+test("should link each 版 to its neighbours, skipping 版 the file leaves out, the first 版 back to 上一期 and the last on to 下一期", async () => {
   const first = await open("/2022/01/04/1/");
   const last = await open("/2022/01/04/4/");
-  assert.deepEqual([relLink(first, "prev"), relLink(first, "next")], [undefined, "/2022/01/04/4/"]);
-  assert.deepEqual([relLink(last, "prev"), relLink(last, "next")], ["/2022/01/04/1/", undefined]);
+  assert.deepEqual([relLink(first, "prev"), relLink(first, "next")], ["/2022/01/03/", "/2022/01/04/4/"], "上一期 from the first 版");
+  assert.deepEqual([relLink(last, "prev"), relLink(last, "next")], ["/2022/01/04/1/", undefined], "the archive's newest issue: no 下一期");
+  const lastOfEarlier = await open("/2022/01/03/2/");
+  assert.equal(relLink(lastOfEarlier, "next"), "/2022/01/04/", "下一期 from the last 版");
+  assert.match(lastOfEarlier.querySelector('a[rel="next"]')?.textContent ?? "", /^下一期$/);
   assert.deepEqual(hrefs(last.querySelectorAll(".page-nav a")), ["/2022/01/04/1/", "/2022/01/04/4/"]);
   assert.equal(last.querySelector('.page-nav a[aria-current="page"]')?.getAttribute("href"), "/2022/01/04/4/");
 });
@@ -332,7 +336,7 @@ test("should refuse an archive with no issues, and with allowEmpty write a frien
   const result = await buildSite({ contentRoot: emptyRoot, outputDir: emptySite, allowEmpty: true });
   assert.ok(result.ok, report(result.problems));
   // No day pages either: a calendar of days that all say "no issue" would lead nowhere.
-  assert.deepEqual(await pageUrls(emptySite), ["/", "/404.html", "/archive/", "/people/", "/search/"]);
+  assert.deepEqual(await pageUrls(emptySite), ["/", "/404.html", "/archive/", "/data/", "/people/", "/search/"]);
   assert.match(textOf((await open("/", emptySite)).querySelector("main")), /还没有发布任何一期报纸/);
 });
 
