@@ -238,8 +238,10 @@ export interface DayIndexData {
   /** 按公历日期, 按农历日期: how a link to it reads. */
   label: string;
   calendar: "solar" | "lunar";
-  /** Each day with its count of issues, and its page when it has any. */
-  months: { label: string; days: { label: string; title: string; url?: string; issueCount: number }[] }[];
+  /** Each day with its count of issues, and its page when it has any; a month without any is folded into `emptyMonths`. */
+  months: { label: string; issueCount: number; days: { label: string; title: string; url?: string; issueCount: number }[] }[];
+  /** The months without an issue in any year, as a reader lists them (1月至3月、12月), drawn as a line instead of empty calendars. */
+  emptyMonths?: string;
   /** The other calendar's index. */
   other: Link;
 }
@@ -267,10 +269,11 @@ export interface PersonPageData {
   name: string;
   /** The name in pinyin, e.g. Guo Longjun. */
   romanized: string;
-  /** The article count, by role, and as a reader reads it: 共 4 篇，其中摄影 1 幅. */
-  counts: { total: number; byRole: { role: string; count: number }[]; text: string };
-  /** The one role they held in every article (记者), which the list of articles then does not repeat; absent for several. */
-  onlyRole?: string;
+  /**
+   * The article count, by role, and as a reader reads it: 共 4 篇，其中摄影 1 幅; `main` is the role they held in every article (记者),
+   * which the page says once and the list of articles does not repeat.
+   */
+  counts: { total: number; byRole: { role: string; count: number }[]; text: string; main?: string };
   /** The units their bylines name (融媒体), most often named first. */
   affiliations: string[];
   /** Newest year first, each year's items newest first. */
@@ -336,6 +339,8 @@ export interface YearPageData {
   path: string;
   url: string;
   issueCount: number;
+  /** Its months without an issue, as a reader lists them (1月至10月、12月): a line instead of ten empty calendars on a phone. */
+  emptyMonths?: string;
   /** The year as open data: its issues as JSON and every article of it as JSON Lines (site/open-data.ts). */
   data: { json: string; bulk: string };
   months: CalendarMonth[];

@@ -6,6 +6,7 @@ import type { CalendarDay, CalendarMonth, DayPageData, IssueSummary, SiteData, Y
 import { apiYearPath, bulkPath, bundlePath, personPath, yearOf, yearPath } from "../paths.ts";
 import { addresser, pathPrefixOf } from "./addresses.ts";
 import { issueRecords, summariseIssue, type ArchiveContext } from "./issue-records.ts";
+import { monthRuns } from "./words.ts";
 import { namesIn, peopleRecords, personSlugs, type PersonSlugs } from "./people.ts";
 import type { SearchBundle } from "./search-bundles.ts";
 import { dayIndex, dayIndexes, dayPages, thisDayOf, type DayIndex } from "./this-day.ts";
@@ -82,8 +83,10 @@ export function archiveRecords(config: PaperConfig, headers: readonly IssueHeade
   const yearNames = [...new Set(headers.map((header) => yearOf(header.date)))].sort().reverse();
   const years: YearPageData[] = yearNames.map((year) => {
     const months = yearCalendar(Number(year), issueByDate, headers.at(-1)?.date);
+    const empty = months.filter((month) => month.issueCount === 0).map((month) => month.month);
     return {
       year, path: yearPath(year), url: at(yearPath(year)), issueCount: months.reduce((sum, month) => sum + month.issueCount, 0),
+      ...(empty.length && { emptyMonths: monthRuns(empty) }),
       data: { json: at(apiYearPath(year)), bulk: at(bulkPath(year)) }, months,
     };
   });

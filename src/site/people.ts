@@ -171,13 +171,18 @@ export function personPages(person: PersonPageData, at: Addresser, pageCredits =
   ];
 }
 
-/** How many of the credits there are, and by role, in the order of ROLES; and as a sentence: 共 4 篇，其中记者 3 篇、摄影 1 幅 (a photo is 幅). */
+/**
+ * How many of the credits there are, and by role, in the order of ROLES; the role held in every one, if any (`main`); and as a sentence
+ * that names the other roles: 共 4 篇，其中摄影 1 幅 (a photo is 幅).
+ */
 function countsOf(credits: readonly PersonCredit[]): PersonPageData["counts"] {
   const roles = credits.map((credit) => credit.roles.split("、"));
   const byRole = ROLES.map((role) => ({ role: ROLE_NAMES[role], count: roles.filter((held) => held.includes(ROLE_NAMES[role])).length })).filter((entry) => entry.count > 0);
+  const main = byRole.find((entry) => entry.count === credits.length)?.role;
   const measure = (role: string) => (role === ROLE_NAMES.photographer ? "幅" : "篇");
-  const parts = byRole.length > 1 ? `，其中${byRole.map((entry) => `${entry.role} ${entry.count} ${measure(entry.role)}`).join("、")}` : "";
-  return { total: credits.length, byRole, text: `共 ${credits.length} 篇${parts}` };
+  const others = byRole.filter((entry) => entry.role !== main);
+  const parts = others.length ? `，其中${others.map((entry) => `${entry.role} ${entry.count} ${measure(entry.role)}`).join("、")}` : "";
+  return { total: credits.length, byRole, text: `共 ${credits.length} 篇${parts}`, ...(main && { main }) };
 }
 
 /** The units named in `affiliations` (one per credit, where the byline gives one), most often named first. */
@@ -220,7 +225,6 @@ export function peopleRecords(headers: readonly IssueHeader[], slugs: PersonSlug
     return {
       path: personPath(slug), url: at(personPath(slug)), slug, name, romanized: romanizedOf(base),
       counts: countsOf(items.map((item) => item.credit)),
-      ...(heldRoles.size === 1 && { onlyRole: ROLE_NAMES[[...heldRoles][0]!] }),
       affiliations: affiliationsOf(items.map((item) => item.affiliation)),
       years: [...years].map(([year, credits]) => ({ year, credits })),
       searchUrl: searchUrlOf(name, heldRoles, at),

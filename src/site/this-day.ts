@@ -6,7 +6,7 @@ import { articlePath, dayPath, DAYS_PATH, issuePath, LUNAR_DAYS_PATH, lunarDayPa
 import { lunarDayName, lunarDayOf, lunarDayOfMonth, type LunarDay } from "../content/calendar.ts";
 import { pushTo } from "../util/push-to.ts";
 import type { Addresser } from "./addresses.ts";
-import { dateText } from "./words.ts";
+import { dateText, monthRuns } from "./words.ts";
 
 /** The 366 days of the solar year as MM-DD, 02-29 included. */
 export const SOLAR_DAYS: readonly string[] = Array.from({ length: 12 }, (_, month) =>
@@ -141,8 +141,8 @@ export function dayPages(index: DayIndex, at: Addresser): DayPageData[] {
  */
 export function dayIndexes(index: DayIndex, at: Addresser): DayIndexData[] {
   if (index.lunarDayOf.size === 0) return [];
-  const solarMonths = Array.from({ length: 12 }, (_, month) => ({
-    label: `${month + 1}月`,
+  const solarMonths: DayIndexData["months"] = Array.from({ length: 12 }, (_, month) => ({
+    label: `${month + 1}月`, issueCount: 0,
     days: SOLAR_DAYS.filter((key) => Number(key.slice(0, 2)) === month + 1).map((key) => ({
       label: String(Number(key.slice(3, 5))), title: solarDayName(key), issueCount: index.solar.get(key)?.length ?? 0,
       ...(index.solar.has(key) && { url: at(dayPath(`2000-${key}`)) }),
@@ -150,16 +150,21 @@ export function dayIndexes(index: DayIndex, at: Addresser): DayIndexData[] {
   }));
   const lunarMonths: DayIndexData["months"] = [];
   for (const day of lunarDaysOf(index)) {
-    if (day.day === 1) lunarMonths.push({ label: lunarDayName(day).replace(/初一$/, ""), days: [] });
+    if (day.day === 1) lunarMonths.push({ label: lunarDayName(day).replace(/初一$/, ""), issueCount: 0, days: [] });
     lunarMonths.at(-1)!.days.push({
       label: lunarDayOfMonth(day.day), title: `农历${lunarDayName(day)}`, issueCount: index.lunar.get(lunarKey(day))?.length ?? 0,
       ...(index.lunar.has(lunarKey(day)) && { url: at(lunarDayPath(day)) }),
     });
   }
+  for (const month of [...solarMonths, ...lunarMonths]) month.issueCount = month.days.reduce((sum, day) => sum + day.issueCount, 0);
+  const emptySolar = solarMonths.flatMap((month, index) => (month.issueCount ? [] : [index + 1]));
+  const emptyLunar = lunarMonths.filter((month) => !month.issueCount).map((month) => month.label).join("、");
   const solarLink = { url: at(DAYS_PATH), label: "按公历日期" };
   const lunarLink = { url: at(LUNAR_DAYS_PATH), label: "按农历日期" };
   return [
-    { path: DAYS_PATH, url: solarLink.url, title: "历史上的今天：公历", label: solarLink.label, calendar: "solar", months: solarMonths, other: lunarLink },
-    { path: LUNAR_DAYS_PATH, url: lunarLink.url, title: "历史上的今天：农历", label: lunarLink.label, calendar: "lunar", months: lunarMonths, other: solarLink },
+    { path: DAYS_PATH, url: solarLink.url, title: "历史上的今天：公历", label: solarLink.label, calendar: "solar", months: solarMonths, other: lunarLink,
+      ...(emptySolar.length && { emptyMonths: monthRuns(emptySolar) }) },
+    { path: LUNAR_DAYS_PATH, url: lunarLink.url, title: "历史上的今天：农历", label: lunarLink.label, calendar: "lunar", months: lunarMonths, other: solarLink,
+      ...(emptyLunar && { emptyMonths: emptyLunar }) },
   ];
 }
