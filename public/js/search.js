@@ -284,7 +284,11 @@ async function articleText(url) {
   const text = new DOMParser().parseFromString(await response.text(), "text/html").querySelector("[data-search-text]");
   // The headlines are shown above the excerpt already, and 纠错 is not the paper's text.
   for (const aside of text?.querySelectorAll(".article-header, .correction") ?? []) aside.remove();
-  return text?.textContent?.replace(/\s+/g, " ").trim() ?? "";
+  // The page sets a gap after the dateline where the paper printed its comma (content/dateline.ts takes it off), and its paragraphs are
+  // blocks: the excerpt reads as printed, 东昌府讯 10月29日，全市…, with its paragraph breaks.
+  for (const dateline of text?.querySelectorAll(".dateline") ?? []) dateline.append("，");
+  for (const block of text?.querySelectorAll("p, figcaption") ?? []) block.append("\n");
+  return text?.textContent?.replace(/\s*\n\s*/g, "\n").replace(/[^\S\n]+/g, " ").trim() ?? "";
 }
 
 /** One result as a list item; every piece of content goes in as text. @param {Found} found @param {string} text @param {string} query */
