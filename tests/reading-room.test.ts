@@ -12,6 +12,7 @@ import path from "node:path";
 import { after, before, describe, test } from "node:test";
 import type { Page } from "playwright-core";
 import { browserSuite, type Browser } from "./helpers/browser.ts";
+import { lineBreaks } from "./helpers/line-breaks.ts";
 import { addressOf, PAGE_TYPES, readingSites, type PageType, type ReadingSites } from "./helpers/reading-sites.ts";
 
 const require = createRequire(import.meta.url);
@@ -456,31 +457,3 @@ function contrastRatio(first: string, second: string): number {
   const [lighter, darker] = [luminance(first), luminance(second)].sort((a, b) => b - a) as [number, number];
   return (lighter + 0.05) / (darker + 0.05);
 }
-
-/** For each element matching `selector`, the characters either side of each line break, and whether it falls at a <wbr> between phrases. */
-async function lineBreaks(page: Page, selector: string): Promise<Record<string, { before: string; after: string; atPhrase: boolean }[]>> {
-  return page.locator(selector).evaluateAll((elements) => Object.fromEntries(elements.map((element, index) => {
-    const breaks: { before: string; after: string; atPhrase: boolean }[] = [];
-    let previous: { top: number; character: string } | undefined;
-    for (const node of element.childNodes) {
-      if (!(node instanceof Text)) continue;
-      for (let offset = 0; offset < node.length; offset++) {
-        const character = node.data[offset]!;
-        if (character === " ") {
-          previous = { top: previous?.top ?? 0, character };
-          continue;
-        }
-        const range = document.createRange();
-        range.setStart(node, offset);
-        range.setEnd(node, offset + 1);
-        const top = Math.round(range.getBoundingClientRect().top);
-        if (previous !== undefined && top > previous.top + 4) {
-          breaks.push({ before: previous.character, after: character, atPhrase: offset === 0 && node.previousSibling?.nodeName === "WBR" });
-        }
-        previous = { top, character };
-      }
-    }
-    return [`${element.className}#${index}`, breaks];
-  })));
-}
-

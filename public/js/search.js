@@ -244,7 +244,7 @@ async function articlesOf(record, rarity, averageLength, chosen) {
     const about = meta.get(hits.id);
     if (!about) return [];
     const [id, title, kicker, subtitle, page, reporters] = about;
-    if (chosen.page?.length && !chosen.page.includes(page)) return [];
+    if (chosen.page?.length && !chosen.page.includes(pageNumber(page))) return [];
     if (chosen.reporter?.length && !reporters.some((name) => chosen.reporter?.includes(name))) return [];
     return [{ id, url: articleUrl(id), title, kicker, subtitle, page, reporters, date: recordMeta.date ?? "", issue: recordMeta.issue ?? "", score: articleScore(hits, rarity, averageLength) }];
   });
@@ -347,6 +347,11 @@ function renderFilters(counts, chosen, unit) {
   chosenNote.textContent = chosenCount ? `（已选 ${chosenCount} 项）` : "";
 }
 
+/** 第1版 要闻 → 第1版: the 版 filter groups by number, as the search records' filter does. @param {string} label */
+function pageNumber(label) {
+  return /^第\d+版/.exec(label)?.[0] ?? label;
+}
+
 /** 第N版 … sorts by N. @param {string} label */
 function pageOrder(label) {
   return Number(/^第(\d+)版/.exec(label)?.[1] ?? 999);
@@ -438,7 +443,7 @@ async function runSearch(index, bundles) {
     const counts = new Map();
     for (const article of articles) {
       count(counts, "year", article.date.slice(0, 4));
-      count(counts, "page", article.page);
+      count(counts, "page", pageNumber(article.page));
       for (const name of new Set(article.reporters)) count(counts, "reporter", name);
     }
     renderFilters(counts, state.filters, everything ? "" : "+");
