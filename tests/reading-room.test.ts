@@ -72,7 +72,7 @@ browserSuite("the reading room in Chromium", (browser) => {
       const scan = (await desktop.locator(".scan-viewport").boundingBox())!;
       const list = (await desktop.locator("[data-headlines]").boundingBox())!;
       assert.ok(scan.x + scan.width <= list.x && list.y < scan.y + scan.height, `side by side: scan ${JSON.stringify(scan)}, list ${JSON.stringify(list)}`);
-      assert.ok(await desktop.getByRole("link", { name: /^下一版/ }).isVisible(), "下一版 at hand, by the 版's heading");
+      assert.ok(await desktop.getByRole("navigation", { name: "翻版", exact: true }).getByRole("link", { name: /^下一版/ }).isVisible(), "下一版 at hand, by the 版's heading");
       assert.ok(await desktop.getByRole("navigation", { name: "版面导航" }).isVisible(), "the 版 list at hand");
       await desktop.close();
 
@@ -327,7 +327,12 @@ browserSuite("the reading room in Chromium", (browser) => {
       await strip.locator("li").evaluateAll((months) => months.forEach((month, index) => month.setAttribute("class", `density-${index % 5}`)));
       for (const colorScheme of ["light", "dark"] as const) {
         await page.emulateMedia({ colorScheme });
-        const shades = await strip.locator("li").evaluateAll((months) => months.map((month) => [month.className, getComputedStyle(month).color, getComputedStyle(month).backgroundColor]));
+        // The shade is drawn on the month's link; an empty month's plain figure stands on the card.
+        const shades = await strip.locator("li").evaluateAll((months) => months.map((month) => {
+          const cell = month.firstElementChild!;
+          const fill = getComputedStyle(cell).backgroundColor;
+          return [month.className, getComputedStyle(cell).color, fill === "rgba(0, 0, 0, 0)" ? getComputedStyle(month.closest(".year-card")!).backgroundColor : fill];
+        }));
         for (const [shade, color, background] of shades) {
           assert.ok(contrastRatio(color!, background!) >= 4.5, `${colorScheme} ${shade}: ${color} on ${background} is ${contrastRatio(color!, background!).toFixed(2)}:1`);
         }
@@ -405,7 +410,9 @@ async function tabThrough(page: Page): Promise<string[]> {
   });
   const reached = new Set<string>();
   const problems: string[] = [];
-  for (let presses = 0; presses < controls + 10; presses++) {
+  let previous: string | null = null;
+  // A date field takes a Tab for each of its parts (year, month, day): a control focused again at once is still being walked through.
+  for (let presses = 0; presses < controls + 20; presses++) {
     await page.keyboard.press("Tab");
     const focus = await page.evaluate(() => {
       const element = document.activeElement;
@@ -419,6 +426,8 @@ async function tabThrough(page: Page): Promise<string[]> {
       return { probe: element.getAttribute("data-tab-probe"), visible, name };
     });
     if (!focus) continue;
+    if (focus.probe !== null && focus.probe === previous) continue;
+    previous = focus.probe;
     if (focus.probe !== null && reached.has(focus.probe)) break;
     if (focus.probe !== null) reached.add(focus.probe);
     if (!focus.visible) problems.push(`no visible focus on ${focus.name}`);
