@@ -269,7 +269,8 @@ export function issueHeader(issue: Issue): IssueHeader {
     const reporters = article.byline?.reporters ?? [];
     const correspondents = article.byline?.correspondents ?? [];
     if (reporters.length + correspondents.length + photographers.length === 0) return [];
-    const lead = article.lead.slice(0, PERSON_LEAD_LENGTH);
+    // By characters, not UTF-16 units, so a rare character outside the BMP (𠀋) is never cut in half.
+    const lead = [...article.lead].slice(0, PERSON_LEAD_LENGTH).join("");
     return [{
       page: page.number, article: article.number, title: article.title, ...(article.subtitle && { subtitle: article.subtitle }), ...(lead && { lead }),
       ...(article.byline?.affiliation && { affiliation: article.byline.affiliation }), reporters, correspondents, photographers,
