@@ -228,6 +228,11 @@ export interface CreditedArticle {
   article: number;
   /** As printed; empty for photo news without a headline. */
   title: string;
+  subtitle?: string;
+  /** The start of its lead, a line's worth (PERSON_LEAD_LENGTH characters), for the people pages. */
+  lead?: string;
+  /** The unit its byline names, e.g. 融媒体. */
+  affiliation?: string;
   reporters: string[];
   correspondents: string[];
   photographers: string[];
@@ -244,6 +249,8 @@ export type IssueHeader = Omit<Issue, "pages"> & {
   scanCount: number;
   /** The title of the front page's first article (头版头条), for lists of issues. */
   headline?: string;
+  /** Where the headline's article is: its 版 and its number on the 版, so lists of issues can link it. */
+  headlineAt?: { page: number; article: number };
   /** The articles that name anyone in a byline or a photo credit, in order. */
   credited: CreditedArticle[];
   /**
@@ -253,18 +260,27 @@ export type IssueHeader = Omit<Issue, "pages"> & {
   lunarDay?: LunarDay;
 };
 
+/** How much of a lead the headers keep for the people pages: a line on a desktop, and a bounded share of the parse cache's index. */
+export const PERSON_LEAD_LENGTH = 48;
+
 export function issueHeader(issue: Issue): IssueHeader {
   const { pages, ...header } = issue;
-  const headline = pages[0]?.articles[0]?.title;
+  const lead = pages[0]?.articles[0];
+  const headline = lead?.title;
   const credited = pages.flatMap((page) => page.articles.flatMap((article) => {
     const photographers = [...new Set(article.photos.flatMap((photo) => photo.photographers))];
     const reporters = article.byline?.reporters ?? [];
     const correspondents = article.byline?.correspondents ?? [];
     if (reporters.length + correspondents.length + photographers.length === 0) return [];
-    return [{ page: page.number, article: article.number, title: article.title, reporters, correspondents, photographers }];
+    // By characters, not UTF-16 units, so a rare character outside the BMP (𠀋) is never cut in half.
+    const lead = [...article.lead].slice(0, PERSON_LEAD_LENGTH).join("");
+    return [{
+      page: page.number, article: article.number, title: article.title, ...(article.subtitle && { subtitle: article.subtitle }), ...(lead && { lead }),
+      ...(article.byline?.affiliation && { affiliation: article.byline.affiliation }), reporters, correspondents, photographers,
+    }];
   }));
   return {
     ...header, articleCount: pages.reduce((sum, page) => sum + page.articles.length, 0), pageCount: pages.length, scanCount: pages.filter((page) => page.scan).length,
-    ...(headline && { headline }), credited, lunarDay: lunarDayOf(issue.date),
+    ...(headline && { headline, headlineAt: { page: pages[0]!.number, article: lead!.number } }), credited, lunarDay: lunarDayOf(issue.date),
   };
 }

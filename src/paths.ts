@@ -68,6 +68,9 @@ export function numberPath(number: number): string {
 /** /archive/: the years. */
 export const ARCHIVE_PATH = "/archive/";
 
+/** /data/: 数据与引用, where researchers find the open data and how to cite. */
+export const DATA_PAGE_PATH = "/data/";
+
 /** /archive/<YYYY>/: a year's calendars. */
 export function yearPath(year: string): string {
   return `${ARCHIVE_PATH}${year}/`;

@@ -5,6 +5,8 @@ import type { Area, Byline, Dateline, PaperConfig, Photo } from "./model.ts";
 export interface Link {
   url: string;
   label: string;
+  /** What the link is, where the pager's 上一期/下一期 would mislead (a day page's 往前3天). */
+  what?: string;
 }
 
 /** The masthead facts of an issue, repeated on every page that belongs to it. */
@@ -25,6 +27,8 @@ export interface IssueSummary {
   lunarDate: string;
   /** 今日N版. */
   printedPageCount: number;
+  /** The printed 版 the archive does not hold (今日4版 with only 第1、2版 in the archive: [3, 4]); absent when it holds them all. */
+  missingPages?: number[];
   year: string;
   yearUrl: string;
   editor?: string;
@@ -135,6 +139,9 @@ export interface PagePageData extends PageSummary {
   scan?: SiteScan;
   previous?: Link;
   next?: Link;
+  /** The issue before, from the issue's first 版, and the issue after, from its last: a reader turning pages goes on into the next issue. */
+  previousIssue?: Link;
+  nextIssue?: Link;
 }
 
 /** /<YYYY>/<MM>/<DD>/<page>/<n>/ */
@@ -196,6 +203,8 @@ export interface IssueListing {
   lunarDate: string;
   number: number;
   headline?: string;
+  /** The headline's article page. */
+  headlineUrl?: string;
 }
 
 /** 历史上的今天 of one issue: the earlier issues of the same day of the year and of the same lunar day, and those days' pages. */
@@ -230,8 +239,10 @@ export interface DayIndexData {
   /** 按公历日期, 按农历日期: how a link to it reads. */
   label: string;
   calendar: "solar" | "lunar";
-  /** Each day with its count of issues, and its page when it has any. */
-  months: { label: string; days: { label: string; title: string; url?: string; issueCount: number }[] }[];
+  /** Each day with its count of issues, and its page when it has any; a month without any is folded into `emptyMonths`. */
+  months: { label: string; issueCount: number; days: { label: string; title: string; url?: string; issueCount: number }[] }[];
+  /** The months without an issue in any year, as a reader lists them (1月至3月、12月), drawn as a line instead of empty calendars. */
+  emptyMonths?: string;
   /** The other calendar's index. */
   other: Link;
 }
@@ -245,6 +256,9 @@ export interface PersonCredit {
   issueNumber: number;
   pageLabel: string;
   roles: string;
+  subtitle?: string;
+  /** The start of the article's lead. */
+  lead?: string;
 }
 
 /** /people/<slug>/ */
@@ -256,8 +270,13 @@ export interface PersonPageData {
   name: string;
   /** The name in pinyin, e.g. Guo Longjun. */
   romanized: string;
-  /** 文章 12 篇 · 摄影 3 篇: the article count, and by role. */
-  counts: { total: number; byRole: { role: string; count: number }[] };
+  /**
+   * The article count, by role, and as a reader reads it: 共 4 篇，其中摄影 1 幅; `main` is the role they held in every article (记者),
+   * which the page says once and the list of articles does not repeat.
+   */
+  counts: { total: number; byRole: { role: string; count: number }[]; text: string; main?: string };
+  /** The units their bylines name (融媒体), most often named first. */
+  affiliations: string[];
   /** Newest year first, each year's items newest first. */
   years: { year: string; credits: PersonCredit[] }[];
   /** The search page filtered to this person (the reporter filter), or searching the name for a photographer. */
@@ -323,6 +342,8 @@ export interface YearPageData {
   path: string;
   url: string;
   issueCount: number;
+  /** Its months without an issue, as a reader lists them (1月至10月、12月): a line instead of ten empty calendars on a phone. */
+  emptyMonths?: string;
   /** The year as open data: its issues as JSON and every article of it as JSON Lines (site/open-data.ts). */
   data: { json: string; bulk: string };
   months: CalendarMonth[];

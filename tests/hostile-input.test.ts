@@ -74,10 +74,12 @@ const HOSTILE_FILE_NAMES = [
 ];
 
 /**
- * The site's own scripts, by the page types that load them: /js/preferences.js on every page, /js/search.js on the search page,
- * /js/highlight.js, /js/article-tools.js and /js/cite.js on articles, /js/scan.js with a 版's scan, /js/calendar-today.js on a year's calendars.
+ * The site's own scripts, by the page types that load them: /js/preferences.js on every page, /js/search.js and /js/search-person.js on
+ * the search page, /js/highlight.js, /js/article-tools.js and /js/cite.js on articles, /js/scan.js with a 版's scan, /js/calendar-today.js
+ * on a year's calendars, /js/date-jump.js on the home and archive pages.
  */
-const OWN_SCRIPTS = new Set(["/js/preferences.js", "/js/search.js", "/js/highlight.js", "/js/article-tools.js", "/js/cite.js", "/js/scan.js", "/js/calendar-today.js"]);
+const OWN_SCRIPTS = new Set(["/js/preferences.js", "/js/search.js", "/js/search-person.js", "/js/highlight.js", "/js/article-tools.js", "/js/cite.js", "/js/scan.js",
+  "/js/calendar-today.js", "/js/date-jump.js"]);
 
 /** Elements content must never produce; the site's own forms, links and metas are allowed by the checks below. */
 const FORBIDDEN_ELEMENTS = ["iframe", "frame", "frameset", "object", "embed", "applet", "svg", "math", "base", "style", "template", "video", "audio", "track", "details"];
@@ -271,7 +273,8 @@ function unsafeParts(file: string, html: string): string[] {
     const alternate = element.getAttribute("rel") === "alternate" ? element.getAttribute("href") ?? "" : "";
     const isOwnAlternate = CITATION_FILE.test(alternate) || OPEN_DATA_FILE.test(alternate);
     if (tag === "link" && !["canonical", "icon", "stylesheet"].includes(element.getAttribute("rel") ?? "") && !isOwnAlternate) found.push(`${file}: link ${element.outerHTML}`);
-    if (tag === "form" && element.getAttribute("action") !== "/search/") found.push(`${file}: form ${element.outerHTML.slice(0, 80)}`);
+    // The site's own forms: search, and 按日期查找 on the home and archive pages.
+    if (tag === "form" && !["/search/", "/archive/"].includes(element.getAttribute("action") ?? "")) found.push(`${file}: form ${element.outerHTML.slice(0, 80)}`);
   }
   return found;
 }

@@ -61,11 +61,11 @@ const header = (date: string, number: number, credited: IssueHeader["credited"])
   articleCount: credited.length, credited,
 });
 
-test("should list a person's articles and photos newest first, by year, with the roles they had in each", () => {
+test("should list a person's articles and photos newest first, by year, with the roles they had in each, each with its subtitle and lead, and count them as Chinese reads", () => {
   const headers = [
-    header("2021-11-01", 1, [{ page: 1, article: 1, title: "甲文", reporters: ["张伟"], correspondents: [], photographers: ["张伟"] }]),
+    header("2021-11-01", 1, [{ page: 1, article: 1, title: "甲文", affiliation: "融媒体", reporters: ["张伟"], correspondents: [], photographers: ["张伟"] }]),
     header("2022-11-01", 2, [
-      { page: 1, article: 1, title: "乙文", reporters: ["郭龙君"], correspondents: ["张伟"], photographers: [] },
+      { page: 1, article: 1, title: "乙文", subtitle: "副题", lead: "导语的开头", affiliation: "融媒体", reporters: ["郭龙君"], correspondents: ["张伟"], photographers: [] },
       { page: 2, article: 3, title: "", reporters: [], correspondents: [], photographers: ["章伟"] },
     ]),
   ];
@@ -76,7 +76,11 @@ test("should list a person's articles and photos newest first, by year, with the
     ["2022", ["乙文 通讯员 /baoku/2022/11/01/1/1/"]],
     ["2021", ["甲文 记者、摄影 /baoku/2021/11/01/1/1/"]],
   ]);
-  assert.deepEqual(zhang.counts, { total: 2, byRole: [{ role: "记者", count: 1 }, { role: "通讯员", count: 1 }, { role: "摄影", count: 1 }] });
+  assert.deepEqual(zhang.counts, { total: 2, byRole: [{ role: "记者", count: 1 }, { role: "通讯员", count: 1 }, { role: "摄影", count: 1 }], text: "共 2 篇，其中记者 1 篇、通讯员 1 篇、摄影 1 幅" });
+  assert.equal(zhang.counts.main, undefined, "no role in every article: each article says which");
+  assert.deepEqual(zhang.affiliations, ["融媒体"], "the byline's unit, from the article they were its reporter in");
+  const guo = people.find((person) => person.name === "郭龙君")!;
+  assert.deepEqual([guo.counts.main, guo.counts.text, guo.years[0]?.credits[0]?.subtitle, guo.years[0]?.credits[0]?.lead], ["记者", "共 1 篇", "副题", "导语的开头"]);
   assert.equal(zhang.searchUrl, "/baoku/search/?reporter=%E5%BC%A0%E4%BC%9F&sort=newest");
   assert.deepEqual(zhang.namesakes.map((link) => link.label), ["章伟"]);
   const photographer = people.find((person) => person.name === "章伟")!;
@@ -107,7 +111,7 @@ test("should give a person with more articles than a page lists a page a year, t
   assert.equal(own.counts.total, 4, "their own page counts all their articles");
   assert.equal(own.year, undefined);
   const year = people[1]!;
-  assert.deepEqual([year.year, year.personUrl, year.counts], ["2022", "/people/guo-longjun/", { total: 2, byRole: [{ role: "记者", count: 2 }] }], "a year's page, that year's");
+  assert.deepEqual([year.year, year.personUrl, year.counts], ["2022", "/people/guo-longjun/", { total: 2, byRole: [{ role: "记者", count: 2 }], text: "共 2 篇", main: "记者" }], "a year's page, that year's");
   assert.deepEqual(year.yearPages, [{ year: "2022", url: "/people/guo-longjun/2022/" }, { year: "2021", url: "/people/guo-longjun/2021/" }, { year: "2020", url: "/people/guo-longjun/2020/" }],
     "the years without their counts, which a new issue would change on every year's page");
   assert.equal(people[4]!.yearPages, undefined);

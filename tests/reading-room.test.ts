@@ -12,6 +12,7 @@ import path from "node:path";
 import { after, before, describe, test } from "node:test";
 import type { Page } from "playwright-core";
 import { browserSuite, type Browser } from "./helpers/browser.ts";
+import { lineBreaks } from "./helpers/line-breaks.ts";
 import { addressOf, PAGE_TYPES, readingSites, type PageType, type ReadingSites } from "./helpers/reading-sites.ts";
 
 const require = createRequire(import.meta.url);
@@ -71,7 +72,7 @@ browserSuite("the reading room in Chromium", (browser) => {
       const scan = (await desktop.locator(".scan-viewport").boundingBox())!;
       const list = (await desktop.locator("[data-headlines]").boundingBox())!;
       assert.ok(scan.x + scan.width <= list.x && list.y < scan.y + scan.height, `side by side: scan ${JSON.stringify(scan)}, list ${JSON.stringify(list)}`);
-      assert.ok(await desktop.getByRole("link", { name: /^下一版/ }).isVisible(), "下一版 at hand, by the 版's heading");
+      assert.ok(await desktop.getByRole("navigation", { name: "翻版", exact: true }).getByRole("link", { name: /^下一版/ }).isVisible(), "下一版 at hand, by the 版's heading");
       assert.ok(await desktop.getByRole("navigation", { name: "版面导航" }).isVisible(), "the 版 list at hand");
       await desktop.close();
 
@@ -281,23 +282,27 @@ browserSuite("the reading room in Chromium", (browser) => {
       await page.close();
     });
 
-    test("should follow the system's dark scheme and keep the reader's own choice on the device, leaving scans as they are", async () => {
+    test("should follow the system's dark scheme under 跟随系统, show the scheme chosen, and keep the reader's own choice on the device, leaving scans as they are", async () => {
       const page = await openScanned();
       const background = () => page.locator("body").evaluate((body) => getComputedStyle(body).backgroundColor);
+      const choice = page.getByRole("combobox", { name: "配色" });
       assert.equal(await background(), "rgb(255, 253, 248)");
+      assert.equal(await choice.inputValue(), "system");
       await page.emulateMedia({ colorScheme: "dark" });
       assert.equal(await background(), "rgb(21, 19, 15)", "dark from the system's setting");
-      const toggle = page.getByRole("button", { name: "深色" });
-      await page.waitForFunction(() => document.querySelector("[data-theme-switch]")?.getAttribute("aria-pressed") === "true");
-      await toggle.click();
+      await choice.selectOption({ label: "浅色" });
       assert.equal(await background(), "rgb(255, 253, 248)", "the reader's choice over the system's");
       await page.reload();
       assert.equal(await background(), "rgb(255, 253, 248)", "remembered across pages");
-      assert.equal(await page.getByRole("button", { name: "深色" }).getAttribute("aria-pressed"), "false");
-      await page.getByRole("button", { name: "深色" }).click();
+      assert.equal(await choice.inputValue(), "light", "the control shows the scheme in force");
+      await choice.selectOption({ label: "深色" });
       await page.emulateMedia({ colorScheme: "light" });
       assert.equal(await background(), "rgb(21, 19, 15)");
       assert.equal(await page.locator(".scan img").evaluate((image) => getComputedStyle(image).filter), "none", "the scan is never recoloured");
+      await choice.selectOption({ label: "跟随系统" });
+      assert.equal(await background(), "rgb(255, 253, 248)", "back to the system's light");
+      await page.reload();
+      assert.equal(await choice.inputValue(), "system");
       await page.evaluate(() => localStorage.clear());
       await page.close();
     });
@@ -322,7 +327,12 @@ browserSuite("the reading room in Chromium", (browser) => {
       await strip.locator("li").evaluateAll((months) => months.forEach((month, index) => month.setAttribute("class", `density-${index % 5}`)));
       for (const colorScheme of ["light", "dark"] as const) {
         await page.emulateMedia({ colorScheme });
-        const shades = await strip.locator("li").evaluateAll((months) => months.map((month) => [month.className, getComputedStyle(month).color, getComputedStyle(month).backgroundColor]));
+        // The shade is drawn on the month's link; an empty month's plain figure stands on the card.
+        const shades = await strip.locator("li").evaluateAll((months) => months.map((month) => {
+          const cell = month.firstElementChild!;
+          const fill = getComputedStyle(cell).backgroundColor;
+          return [month.className, getComputedStyle(cell).color, fill === "rgba(0, 0, 0, 0)" ? getComputedStyle(month.closest(".year-card")!).backgroundColor : fill];
+        }));
         for (const [shade, color, background] of shades) {
           assert.ok(contrastRatio(color!, background!) >= 4.5, `${colorScheme} ${shade}: ${color} on ${background} is ${contrastRatio(color!, background!).toFixed(2)}:1`);
         }
@@ -400,7 +410,9 @@ async function tabThrough(page: Page): Promise<string[]> {
   });
   const reached = new Set<string>();
   const problems: string[] = [];
-  for (let presses = 0; presses < controls + 10; presses++) {
+  let previous: string | null = null;
+  // A date field takes a Tab for each of its parts (year, month, day): a control focused again at once is still being walked through.
+  for (let presses = 0; presses < controls + 20; presses++) {
     await page.keyboard.press("Tab");
     const focus = await page.evaluate(() => {
       const element = document.activeElement;
@@ -414,6 +426,8 @@ async function tabThrough(page: Page): Promise<string[]> {
       return { probe: element.getAttribute("data-tab-probe"), visible, name };
     });
     if (!focus) continue;
+    if (focus.probe !== null && focus.probe === previous) continue;
+    previous = focus.probe;
     if (focus.probe !== null && reached.has(focus.probe)) break;
     if (focus.probe !== null) reached.add(focus.probe);
     if (!focus.visible) problems.push(`no visible focus on ${focus.name}`);
@@ -452,31 +466,3 @@ function contrastRatio(first: string, second: string): number {
   const [lighter, darker] = [luminance(first), luminance(second)].sort((a, b) => b - a) as [number, number];
   return (lighter + 0.05) / (darker + 0.05);
 }
-
-/** For each element matching `selector`, the characters either side of each line break, and whether it falls at a <wbr> between phrases. */
-async function lineBreaks(page: Page, selector: string): Promise<Record<string, { before: string; after: string; atPhrase: boolean }[]>> {
-  return page.locator(selector).evaluateAll((elements) => Object.fromEntries(elements.map((element, index) => {
-    const breaks: { before: string; after: string; atPhrase: boolean }[] = [];
-    let previous: { top: number; character: string } | undefined;
-    for (const node of element.childNodes) {
-      if (!(node instanceof Text)) continue;
-      for (let offset = 0; offset < node.length; offset++) {
-        const character = node.data[offset]!;
-        if (character === " ") {
-          previous = { top: previous?.top ?? 0, character };
-          continue;
-        }
-        const range = document.createRange();
-        range.setStart(node, offset);
-        range.setEnd(node, offset + 1);
-        const top = Math.round(range.getBoundingClientRect().top);
-        if (previous !== undefined && top > previous.top + 4) {
-          breaks.push({ before: previous.character, after: character, atPhrase: offset === 0 && node.previousSibling?.nodeName === "WBR" });
-        }
-        previous = { top, character };
-      }
-    }
-    return [`${element.className}#${index}`, breaks];
-  })));
-}
-

@@ -133,16 +133,18 @@ test("should list everyone on /people/ with their counts, and each person's arti
   const index = await open("people");
   const entries = index.querySelectorAll(".people-list li").map(text);
   assert.equal(entries.length, 9);
-  assert.ok(entries.includes("裴崇旭 Pei Chongxu · 记者 · 3篇"), entries.join("\n"));
-  assert.ok(entries.includes("郭龙君 Guo Longjun · 记者 · 7篇"), entries.join("\n"));
-  assert.ok(entries.includes("章伟 Zhang Wei · 通讯员、摄影 · 3篇"), entries.join("\n"));
+  assert.ok(entries.includes("裴崇旭 Pei Chongxu · 记者 · 3 篇"), entries.join("\n"));
+  assert.ok(entries.includes("郭龙君 Guo Longjun · 记者 · 7 篇"), entries.join("\n"));
+  assert.ok(entries.includes("章伟 Zhang Wei · 通讯员、摄影 · 3 篇"), entries.join("\n"));
   const person = await open("people/zhang-wei-8b5f1c");
   assert.equal(text(person.querySelector("h1")), "章伟");
-  assert.deepEqual(person.querySelectorAll(".person-year h2").map(text), ["2023年 1篇", "2022年 1篇", "2019年 1篇"]);
-  assert.deepEqual(person.querySelectorAll(".person-credits li").map(text), [
-    "春季植树活动开展 2023年3月22日 · 总第1010期 · 第1版 · 通讯员",
-    "“信义币”打底 共建美好家园 2022年11月1日 · 总第1008期 · 第1版 · 通讯员",
-    "图片新闻 2019年11月1日 · 总第1001期 · 第1版 · 摄影",
+  assert.deepEqual(person.querySelectorAll(".person-year h2").map(text), ["2023年 1 篇", "2022年 1 篇", "2019年 1 篇"]);
+  assert.equal(text(person.querySelector(".person-counts")), "共 3 篇，其中通讯员 2 篇、摄影 1 幅");
+  // Each article: its title, a line of its lead, and where and as what it was credited (no role held in all three, so each says its own).
+  assert.deepEqual(person.querySelectorAll(".person-credits li").map((item) => ["a", ".person-credit-lead", ".person-credit-facts"].map((part) => text(item.querySelector(part)))), [
+    ["春季植树活动开展", "全区春季植树活动开展。", "2023年3月22日 · 总第1010期 · 第1版 · 通讯员"],
+    ["“信义币”打底 共建美好家园", "近日，我区加快信用体系建设步伐。", "2022年11月1日 · 总第1008期 · 第1版 · 通讯员"],
+    ["图片新闻", "古城冬景。", "2019年11月1日 · 总第1001期 · 第1版 · 摄影"],
   ]);
   assert.deepEqual(person.querySelectorAll(".person-links a").map((link) => [text(link), link.getAttribute("href")]), [
     ["在搜索中查看", "/search/?reporter=%E7%AB%A0%E4%BC%9F&sort=newest"], ["张伟", "/people/zhang-wei-a3a0ba/"],
@@ -155,23 +157,25 @@ test("should list everyone on /people/ with their counts, and each person's arti
   assert.equal(searchPeople["郭龙君"], "/people/guo-longjun/");
 });
 
-test("should list on an issue page the issues of its day and of its lunar day in earlier years, and link both days' pages", async () => {
+test("should list on an issue page the issues of its day and of its lunar day in earlier years, each headline linking its article, and link both days' pages; and leave out a day without earlier issues", async () => {
   const section = (await open("2022/11/01")).querySelector(".this-day");
   const [solar, lunar] = section?.querySelectorAll(".this-day-list") ?? [];
   assert.equal(text(solar?.querySelector("h3")), "往年11月1日");
-  assert.deepEqual(solar?.querySelectorAll(".issue-listing a").map((link) => link.getAttribute("href")), ["/2021/11/01/", "/2019/11/01/"]);
+  assert.deepEqual(solar?.querySelectorAll(".issue-listing > a").map((link) => link.getAttribute("href")), ["/2021/11/01/", "/2019/11/01/"]);
   assert.equal(text(lunar?.querySelector("h3")), "往年农历十月初八");
-  assert.deepEqual(lunar?.querySelectorAll(".issue-listing a").map((link) => link.getAttribute("href")), ["/2021/11/12/", "/2020/11/22/", "/2019/11/04/"]);
+  assert.deepEqual(lunar?.querySelectorAll(".issue-listing > a").map((link) => link.getAttribute("href")), ["/2021/11/12/", "/2020/11/22/", "/2019/11/04/"]);
   assert.deepEqual(section?.querySelectorAll(".this-day-more a").map((link) => link.getAttribute("href")), ["/day/11-01/", "/lunar/10-08/"]);
   assert.match(text(solar?.querySelector(".issue-listing")), /^2021年11月1日 星期一 · 农历辛丑年九月廿七 · 总第1006期 区人大常委会召开会议$/);
+  assert.equal(solar?.querySelector(".issue-listing-headline a")?.getAttribute("href"), "/2021/11/01/1/1/");
   // The home page is the newest issue's (2024-03-22): every other year is earlier.
   const home = (await open("")).querySelectorAll(".this-day .this-day-list");
-  assert.deepEqual(home[0]?.querySelectorAll(".issue-listing a").map((link) => link.getAttribute("href")), ["/2023/03/22/"]);
-  assert.equal(text(home[1]?.querySelector(".this-day-empty")), "此前各年的农历二月十三没有报纸。");
+  assert.deepEqual(home[0]?.querySelectorAll(".issue-listing > a").map((link) => link.getAttribute("href")), ["/2023/03/22/"]);
+  assert.equal(home.length, 1, "no list, and no notice, for the lunar day no earlier year had");
+  assert.equal(home[0]?.querySelector("h3")?.textContent, "往年3月22日");
 });
 
 test("should write the day pages of every year, leap months and the 30th as the archive has them, and calendars that link them", async () => {
-  const listed = async (sitePath: string) => (await open(sitePath)).querySelectorAll(".day-issues a").map((link) => link.getAttribute("href"));
+  const listed = async (sitePath: string) => (await open(sitePath)).querySelectorAll(".day-issues .issue-listing > a").map((link) => link.getAttribute("href"));
   assert.deepEqual(await listed("day/11-01"), ["/2023/11/01/", "/2022/11/01/", "/2021/11/01/", "/2019/11/01/"]);
   assert.deepEqual(await listed("day/02-29"), ["/2024/02/29/", "/2020/02/29/"]);
   assert.deepEqual(await listed("lunar/10-08"), ["/2022/11/01/", "/2021/11/12/", "/2020/11/22/", "/2019/11/04/"]);
@@ -185,11 +189,13 @@ test("should write the day pages of every year, leap months and the 30th as the 
   assert.match(text((await open("lunar/02-01")).querySelector(".day-links")), /另见 农历闰二月初一/);
   assert.doesNotMatch(text((await open("lunar/leap-04-01")).querySelector(".day-links")), /另见/, "no issue on 四月初一");
   const solarCalendar = await open("day");
-  assert.equal(solarCalendar.querySelectorAll(".day-grid li").length, 366, "every day of the year, 2月29日 too");
+  assert.equal(solarCalendar.querySelectorAll(".day-grid li").length, 152, "every day of the months that have an issue, 2月29日 too");
+  assert.equal(text(solarCalendar.querySelector(".calendar-empty")), "4月、6月至10月、12月各年都没有报纸。", "the months without one in a line");
   assert.equal(solarCalendar.querySelectorAll(".day-grid a").length, 10, "a link for each of the 10 days that have an issue");
   assert.equal(solarCalendar.querySelector('a[href="/day/11-01/"]')?.getAttribute("aria-label"), "11月1日，4期");
   const lunarCalendar = await open("lunar");
-  assert.equal(lunarCalendar.querySelectorAll(".day-grid li").length, 360 + 60, "12 months of 30 days, and 闰二月 and 闰四月");
+  assert.equal(lunarCalendar.querySelectorAll(".day-grid li").length, 7 * 30, "the 7 months of 30 days with an issue, 闰二月 and 闰四月 among them");
+  assert.equal(text(lunarCalendar.querySelector(".calendar-empty")), "三月、四月、五月、六月、七月、八月、十一月各年都没有报纸。");
   assert.equal(lunarCalendar.querySelectorAll(".day-grid a").length, 11);
   assert.deepEqual((await open("archive/2022")).querySelectorAll(".day-calendars a").map((link) => link.getAttribute("href")), ["/day/", "/lunar/"]);
   assert.equal(existsSync(path.join(siteDir, "lunar/leap-03-01")), false, "no 闰三月 in the archive");

@@ -109,7 +109,7 @@ browserSuite("Chinese search in Chromium", (browser) => {
     assert.ok(all.length >= 2);
     const byReporter = await search(page, "会议", "&reporter=%E8%A3%B4%E5%B4%87%E6%97%AD");
     assert.deepEqual(byReporter.sort(), ["/2022/11/01/1/3/", "/2022/11/01/1/4/"]);
-    const onPage = await search(page, "信义", `&page=${encodeURIComponent("第2版 非凡十年 铸就辉煌")}`);
+    const onPage = await search(page, "信义", `&page=${encodeURIComponent("第2版")}`);
     assert.deepEqual(onPage, ["/2022/11/01/2/1/"]);
     const newest = await search(page, "郭龙君", "&sort=newest");
     const oldest = await search(page, "郭龙君", "&sort=oldest");

@@ -67,7 +67,7 @@ async function assertNeighbours(expected: (string | undefined)[][]): Promise<voi
   }
 }
 
-test("should write one page per issue, 版, article, year, issue number, person and day with an issue, plus home, archive, people, the days' calendars, search and 404", async () => {
+test("should write one page per issue, 版, article, year, issue number, person and day with an issue, plus home, archive, 数据与引用, people, the days' calendars, search and 404", async () => {
   assert.deepEqual(await pageUrls(), [
     "/",
     "/2021/12/30/",
@@ -94,6 +94,7 @@ test("should write one page per issue, 版, article, year, issue number, person 
     "/archive/",
     "/archive/2021/",
     "/archive/2022/",
+    "/data/",
     "/day/",
     "/day/01-03/",
     "/day/01-04/",
@@ -180,11 +181,14 @@ test("should link each issue to the one before and after it, across years", asyn
   await assertNeighbours(expected);
 });
 
-test("should link each 版 to its neighbours, skipping 版 the file leaves out", async () => {
+test("should link each 版 to its neighbours, skipping 版 the file leaves out, the first 版 back to 上一期 and the last on to 下一期", async () => {
   const first = await open("/2022/01/04/1/");
   const last = await open("/2022/01/04/4/");
-  assert.deepEqual([relLink(first, "prev"), relLink(first, "next")], [undefined, "/2022/01/04/4/"]);
-  assert.deepEqual([relLink(last, "prev"), relLink(last, "next")], ["/2022/01/04/1/", undefined]);
+  assert.deepEqual([relLink(first, "prev"), relLink(first, "next")], ["/2022/01/03/", "/2022/01/04/4/"], "上一期 from the first 版");
+  assert.deepEqual([relLink(last, "prev"), relLink(last, "next")], ["/2022/01/04/1/", undefined], "the archive's newest issue: no 下一期");
+  const lastOfEarlier = await open("/2022/01/03/2/");
+  assert.equal(relLink(lastOfEarlier, "next"), "/2022/01/04/", "下一期 from the last 版");
+  assert.match(lastOfEarlier.querySelector('a[rel="next"]')?.textContent ?? "", /^下一期$/);
   assert.deepEqual(hrefs(last.querySelectorAll(".page-nav a")), ["/2022/01/04/1/", "/2022/01/04/4/"]);
   assert.equal(last.querySelector('.page-nav a[aria-current="page"]')?.getAttribute("href"), "/2022/01/04/4/");
 });
@@ -242,7 +246,7 @@ test("should escape text from issue files instead of reading it as HTML", async 
   assert.ok(!html.includes("<美好>"));
 });
 
-test("should link each day with an issue from its year's calendar, named with the full date", async () => {
+test("should link each day with an issue from its year's calendar, named with the full date, drawing only the months with issues", async () => {
   const expected = {
     "/archive/2021/": [["/2021/12/30/", "2021年12月30日"], ["/2021/12/31/", "2021年12月31日"]],
     "/archive/2022/": [["/2022/01/03/", "2022年1月3日"], ["/2022/01/04/", "2022年1月4日"]],
@@ -250,7 +254,8 @@ test("should link each day with an issue from its year's calendar, named with th
   for (const [url, days] of Object.entries(expected)) {
     const document = await open(url);
     const calendars = document.querySelectorAll("table.calendar");
-    assert.equal(calendars.length, 12, url);
+    assert.equal(calendars.length, 1, url);
+    assert.equal(textOf(document.querySelector(".calendar-empty")), url === "/archive/2021/" ? "2021年1月至11月没有报纸。" : "2022年2月至12月没有报纸。");
     assert.deepEqual(calendars[0]!.querySelectorAll("thead th").map(textOf), ["一", "二", "三", "四", "五", "六", "日"]);
     const links = document.querySelectorAll("table.calendar a");
     assert.deepEqual(links.map((link) => [link.getAttribute("href"), link.getAttribute("aria-label")?.split(" ")[0]]), days, url);
@@ -258,7 +263,7 @@ test("should link each day with an issue from its year's calendar, named with th
 });
 
 test("should start each calendar week on Monday", async () => {
-  const december = (await open("/archive/2021/")).querySelectorAll("table.calendar")[11]!;
+  const december = (await open("/archive/2021/")).querySelector("table#month-12")!;
   // 2021-12-30 was a Thursday, the fourth day of its week.
   const week = december.querySelectorAll("tbody tr").find((row) => row.querySelector('a[href="/2021/12/30/"]'));
   assert.deepEqual(week!.querySelectorAll("td").map(textOf), ["27", "28", "29", "30", "31", "", ""]);
@@ -332,7 +337,7 @@ test("should refuse an archive with no issues, and with allowEmpty write a frien
   const result = await buildSite({ contentRoot: emptyRoot, outputDir: emptySite, allowEmpty: true });
   assert.ok(result.ok, report(result.problems));
   // No day pages either: a calendar of days that all say "no issue" would lead nowhere.
-  assert.deepEqual(await pageUrls(emptySite), ["/", "/404.html", "/archive/", "/people/", "/search/"]);
+  assert.deepEqual(await pageUrls(emptySite), ["/", "/404.html", "/archive/", "/data/", "/people/", "/search/"]);
   assert.match(textOf((await open("/", emptySite)).querySelector("main")), /还没有发布任何一期报纸/);
 });
 

@@ -81,3 +81,11 @@ test("should lay out the calendars of every day month by month, with the leap mo
   assert.deepEqual([lunar?.months[11]?.days[7]?.label, lunar?.months[11]?.days[7]?.issueCount, lunar?.months[11]?.days[7]?.url], ["初八", 3, "/lunar/10-08/"], "十月初八 of 2019, 2021 and 2022");
   assert.equal(lunar?.months[11]?.days[8]?.url, undefined, "十月初九 has no issue, and no page");
 });
+
+test("should say how far a day page's 上一天 and 下一天 go when the days between have no issue, and link the headline of each issue", () => {
+  const pages = dayPages(dayIndex([header("2022-10-29", 1), header("2022-11-01", 2), header("2022-11-02", 3)].map((each) => ({ ...each, headlineAt: { page: 1, article: 1 } }))), at);
+  const november = pages.find((page) => page.path === "/day/11-01/")!;
+  assert.deepEqual(november.previous, { url: "/day/10-29/", label: "10月29日", what: "往前3天" });
+  assert.deepEqual(november.next, { url: "/day/11-02/", label: "11月2日", what: "后一天" });
+  assert.equal(november.issues[0]?.headlineUrl, "/2022/11/01/1/1/");
+});

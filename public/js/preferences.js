@@ -1,14 +1,14 @@
-// The reader's preferences, kept on the device: the colour scheme (深色) on every page and the 字号 of an article's text. A classic script
+// The reader's preferences, kept on the device: the colour scheme (配色: 跟随系统, 浅色 or 深色) on every page, whether scans show their 热区, and the 字号 of an article's text. A classic script
 // in the head, so a saved choice is on <html> before the body is drawn (no flash of the other scheme, no text reflowing after the first
 // paint); the controls are wired once the page has been read.
 {
   const root = document.documentElement;
   const THEME_KEY = "baoku.theme";
   const FONT_SIZE_KEY = "baoku.fontSize";
+  const HOTSPOTS_KEY = "baoku.hotspots";
   const THEMES = ["light", "dark"];
   /** The 字号 choices, smallest first; `medium` is the stylesheet's own size and needs no attribute. */
   const FONT_SIZES = ["small", "medium", "large", "x-large"];
-  const systemDark = matchMedia("(prefers-color-scheme: dark)");
 
   /** A saved value, or null where storage is refused (private windows, blocked cookies). @param {string} key */
   const recall = (key) => {
@@ -27,18 +27,25 @@
     }
   };
 
-  /** @param {string | null} theme */
+  /** A saved scheme, or none: the system's is followed. @param {string | null} theme */
   const applyTheme = (theme) => {
     if (theme && THEMES.includes(theme)) root.dataset.theme = theme;
+    else delete root.dataset.theme;
   };
   /** @param {string | null} size */
   const applyFontSize = (size) => {
     if (size && FONT_SIZES.includes(size) && size !== "medium") root.dataset.fontSize = size;
     else delete root.dataset.fontSize;
   };
-  const isDark = () => (root.dataset.theme ? root.dataset.theme === "dark" : systemDark.matches);
+
+  /** 热区 drawn on scans, or hidden so the print reads clean. @param {boolean} hidden */
+  const applyHotspots = (hidden) => {
+    if (hidden) root.dataset.hotspots = "hidden";
+    else delete root.dataset.hotspots;
+  };
 
   applyTheme(recall(THEME_KEY));
+  applyHotspots(recall(HOTSPOTS_KEY) === "hidden");
   applyFontSize(recall(FONT_SIZE_KEY));
   // Controls that need a script are drawn from the first paint when scripts run, so showing them moves nothing (site.css, data-needs-script).
   root.dataset.scripts = "";
@@ -46,14 +53,21 @@
   if (typeof navigator.share === "function" && matchMedia("(pointer: coarse)").matches) root.dataset.canShare = "";
 
   document.addEventListener("DOMContentLoaded", () => {
-    for (const button of document.querySelectorAll("[data-theme-switch]")) {
-      const show = () => button.setAttribute("aria-pressed", String(isDark()));
+    for (const choice of document.querySelectorAll("select[data-theme-choice]")) {
+      if (!(choice instanceof HTMLSelectElement)) continue;
+      choice.value = root.dataset.theme ?? "system";
+      choice.addEventListener("change", () => {
+        applyTheme(choice.value);
+        remember(THEME_KEY, choice.value);
+      });
+    }
+    for (const button of document.querySelectorAll("[data-hotspots-toggle]")) {
+      const show = () => button.setAttribute("aria-pressed", String(root.dataset.hotspots !== "hidden"));
       show();
-      systemDark.addEventListener("change", show);
       button.addEventListener("click", () => {
-        const theme = isDark() ? "light" : "dark";
-        applyTheme(theme);
-        remember(THEME_KEY, theme);
+        const hidden = root.dataset.hotspots !== "hidden";
+        applyHotspots(hidden);
+        remember(HOTSPOTS_KEY, hidden ? "hidden" : "shown");
         show();
       });
     }

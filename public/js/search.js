@@ -244,7 +244,7 @@ async function articlesOf(record, rarity, averageLength, chosen) {
     const about = meta.get(hits.id);
     if (!about) return [];
     const [id, title, kicker, subtitle, page, reporters] = about;
-    if (chosen.page?.length && !chosen.page.includes(page)) return [];
+    if (chosen.page?.length && !chosen.page.includes(pageNumber(page))) return [];
     if (chosen.reporter?.length && !reporters.some((name) => chosen.reporter?.includes(name))) return [];
     return [{ id, url: articleUrl(id), title, kicker, subtitle, page, reporters, date: recordMeta.date ?? "", issue: recordMeta.issue ?? "", score: articleScore(hits, rarity, averageLength) }];
   });
@@ -284,7 +284,11 @@ async function articleText(url) {
   const text = new DOMParser().parseFromString(await response.text(), "text/html").querySelector("[data-search-text]");
   // The headlines are shown above the excerpt already, and 纠错 is not the paper's text.
   for (const aside of text?.querySelectorAll(".article-header, .correction") ?? []) aside.remove();
-  return text?.textContent?.replace(/\s+/g, " ").trim() ?? "";
+  // The page sets a gap after the dateline where the paper printed its comma (content/dateline.ts takes it off), and its paragraphs are
+  // blocks: the excerpt reads as printed, 东昌府讯 10月29日，全市…, with its paragraph breaks.
+  for (const dateline of text?.querySelectorAll(".dateline") ?? []) dateline.append("，");
+  for (const block of text?.querySelectorAll("p, figcaption") ?? []) block.append("\n");
+  return text?.textContent?.replace(/\s*\n\s*/g, "\n").replace(/[^\S\n]+/g, " ").trim() ?? "";
 }
 
 /** One result as a list item; every piece of content goes in as text. @param {Found} found @param {string} text @param {string} query */
@@ -341,6 +345,11 @@ function renderFilters(counts, chosen, unit) {
   refine.hidden = filterBox.childElementCount === 0 && yearChart.hidden;
   const chosenCount = Object.values(chosen).reduce((sum, values) => sum + values.length, 0);
   chosenNote.textContent = chosenCount ? `（已选 ${chosenCount} 项）` : "";
+}
+
+/** 第1版 要闻 → 第1版: the 版 filter groups by number, as the search records' filter does. @param {string} label */
+function pageNumber(label) {
+  return /^第\d+版/.exec(label)?.[0] ?? label;
 }
 
 /** 第N版 … sorts by N. @param {string} label */
@@ -434,7 +443,7 @@ async function runSearch(index, bundles) {
     const counts = new Map();
     for (const article of articles) {
       count(counts, "year", article.date.slice(0, 4));
-      count(counts, "page", article.page);
+      count(counts, "page", pageNumber(article.page));
       for (const name of new Set(article.reporters)) count(counts, "reporter", name);
     }
     renderFilters(counts, state.filters, everything ? "" : "+");

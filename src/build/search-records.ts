@@ -48,7 +48,8 @@ function recordOf(articles: readonly ArticlePageData[]): SearchRecord {
     const headings = spelled([article.kicker, article.subtitle, article.column].filter(Boolean).join(" "));
     const body = spelled(bodyText(article));
     terms += title.count + headings.count + body.count;
-    const filters = [`page:${article.page.label}`, ...reportersOf(article).map((name) => `reporter:${name}`)]
+    // The 版 filter is by number: 第1版 is 要闻 in one issue and 头版 in another, and readers mean the 版.
+    const filters = [`page:第${article.page.number}版`, ...reportersOf(article).map((name) => `reporter:${name}`)]
       .map((filter) => `<span data-pagefind-filter="${attribute(filter)}"></span>`).join("");
     // The heading's text must be non-empty for Pagefind to make it an anchor; a mark that is no word keeps it out of the terms.
     return `<section><h2 id="${articleAnchor(article.path)}">·</h2>${filters}` +

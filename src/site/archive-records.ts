@@ -7,6 +7,7 @@ import { apiYearPath, bulkPath, bundlePath, personPath, yearOf, yearPath } from 
 import { addresser, pathPrefixOf } from "./addresses.ts";
 import { issueRecords, periodicalOf, summariseIssue, type ArchiveContext } from "./issue-records.ts";
 import { periodicalJsonLd, personJsonLd } from "./json-ld.ts";
+import { monthRuns } from "./words.ts";
 import { namesIn, peopleRecords, personSlugs, type PersonSlugs } from "./people.ts";
 import type { SearchBundle } from "./search-bundles.ts";
 import { dayIndex, dayIndexes, dayPages, thisDayOf, type DayIndex } from "./this-day.ts";
@@ -83,8 +84,10 @@ export function archiveRecords(config: PaperConfig, headers: readonly IssueHeade
   const yearNames = [...new Set(headers.map((header) => yearOf(header.date)))].sort().reverse();
   const years: YearPageData[] = yearNames.map((year) => {
     const months = yearCalendar(Number(year), issueByDate, headers.at(-1)?.date);
+    const empty = months.filter((month) => month.issueCount === 0).map((month) => month.month);
     return {
       year, path: yearPath(year), url: at(yearPath(year)), issueCount: months.reduce((sum, month) => sum + month.issueCount, 0),
+      ...(empty.length && { emptyMonths: monthRuns(empty) }),
       data: { json: at(apiYearPath(year)), bulk: at(bulkPath(year)) }, months,
     };
   });
@@ -95,9 +98,9 @@ export function archiveRecords(config: PaperConfig, headers: readonly IssueHeade
     if (older) year.previous = { url: older.url, label: `${older.year}年` };
     if (newer) year.next = { url: newer.url, label: `${newer.year}年` };
   });
-  // The front page's record does not depend on the issues around it.
+  // The front page's record depends on the issue before it only, which its 上一期 leads to.
   const newestContext = newest && archiveContext(config, index, [headers.at(-1)!]);
-  const home = newest && newestContext ? issueRecords(config, [newest], newestContext).pages[0] : undefined;
+  const home = newest && newestContext ? issueRecords(config, [newest], newestContext, headers.at(-2)).pages[0] : undefined;
   const { people: peoplePages, namesakes, peopleIndex, searchPeople } = peopleRecords(headers, index.slugs, at);
   const absolute = (address: string) => new URL(address, config.site.baseUrl).href;
   // A year page describes the same person as their own page: one @id, the own page's.

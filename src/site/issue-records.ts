@@ -33,6 +33,13 @@ function socialPreview(title: string, lead: string, image: SocialPreview["image"
   return { title, description: shortDescription(lead), ...(image && { image }) };
 }
 
+/** The numbers of the printed 版 that `issue` does not hold, if any. */
+function missingPagesOf(issue: Issue): { missingPages?: number[] } {
+  const held = new Set(issue.pages.map((page) => page.number));
+  const missing = Array.from({ length: issue.printedPageCount }, (_, index) => index + 1).filter((number) => !held.has(number));
+  return missing.length ? { missingPages: missing } : {};
+}
+
 /** previous/next links for each item of a list, from its neighbours. */
 function neighbours<T>(items: readonly T[], index: number, link: (item: T) => Link): { previous?: Link; next?: Link } {
   const before = items[index - 1];
@@ -176,7 +183,7 @@ export function issueRecords(config: PaperConfig, issues: readonly Issue[], cont
   const articlePages: ArticlePageData[] = [];
 
   issues.forEach((issue, issueIndex) => {
-    const summary = summaries[issueIndex + offset]!;
+    const summary = { ...summaries[issueIndex + offset]!, ...missingPagesOf(issue) };
     const pageSummaries = issue.pages.map((page) => summarisePage(issue, page, at));
     const articleSummaries = issue.pages.map((page) => page.articles.map((article) => summariseArticle(issue, page, article, at)));
     const issueFacts: IssueFacts = { number: issue.number, date: issue.date, url: absolute(summary.url) };
@@ -186,12 +193,13 @@ export function issueRecords(config: PaperConfig, issues: readonly Issue[], cont
       page: page.number, section: page.name ?? pageLabel(page), url: absolute(articleSummary.url),
       images: articleSummary.photos.flatMap((photo) => (photo.url ? [absolute(photo.url)] : [])),
     });
+    const issueNeighbours = neighbours(summaries, issueIndex + offset, (other) => ({ url: other.url, label: `${other.dateText} 总第${other.number}期` }));
     issuePages.push({
       ...summary,
       numberUrl: at(numberPath(issue.number)),
       pages: pageSummaries.map((page, index) => ({ ...page, articles: articleSummaries[index]! })),
       social: socialPreview(`${summary.dateText} 总第${issue.number}期`, issue.pages[0]?.articles[0]?.lead ?? "", previewImage(issue, issue.pages.flatMap((page) => page.articles), at)),
-      ...neighbours(summaries, issueIndex + offset, (other) => ({ url: other.url, label: `${other.dateText} 总第${other.number}期` })),
+      ...issueNeighbours,
       thisDay: context.thisDay[issue.date]!,
       data: { json: at(apiIssuePath(issue.date)), ...(issue.pages.some((page) => page.scan) && { iiif: at(manifestPath(issue.date)) }) },
       jsonLd: issueJsonLd(paper, issueFacts, issue.pages.flatMap((page, pageIndex) =>
@@ -204,6 +212,8 @@ export function issueRecords(config: PaperConfig, issues: readonly Issue[], cont
         description: pageDescription(issue.date, page, articleSummaries[pageIndex]!.map((article) => article.title)),
         ...(scan && { scan }),
         ...neighbours(pageSummaries, pageIndex, (other) => ({ url: other.url, label: other.label })),
+        ...(pageIndex === 0 && issueNeighbours.previous && { previousIssue: issueNeighbours.previous }),
+        ...(pageIndex === issue.pages.length - 1 && issueNeighbours.next && { nextIssue: issueNeighbours.next }),
       });
     });
     const issueArticles = issue.pages.flatMap((page, pageIndex) =>

@@ -5,7 +5,7 @@ import assert from "node:assert/strict";
 import type { Article, Issue, IssueHeader, Page, PaperConfig } from "../model.ts";
 import type { ArticlePageData, DayPageData, NamesakePageData, PeopleIndexData, PersonPageData, SiteData, YearPageData } from "../site-types.ts";
 import {
-  API_INDEX_PATH, apiIssuePath, apiPersonPath, apiPersonYearPath, apiSchemaPath, apiYearPath, ARCHIVE_PATH, bulkPath, FEED_PATHS, IIIF_COLLECTION_PATH, issuePath,
+  API_INDEX_PATH, apiIssuePath, apiPersonPath, apiPersonYearPath, apiSchemaPath, apiYearPath, ARCHIVE_PATH, bulkPath, DATA_PAGE_PATH, FEED_PATHS, IIIF_COLLECTION_PATH, issuePath,
   manifestPath, pagePath, articlePath, SITEMAP_INDEX_PATH, sitemapPath, yearOf, yearPath,
 } from "../paths.ts";
 import { addresser, pathPrefixOf } from "./addresses.ts";
@@ -258,6 +258,7 @@ export function archiveOpenData(config: PaperConfig, headers: readonly IssueHead
     { loc: absolute(ARCHIVE_PATH), lastmod: newestDate },
     ...input.years.map((year) => ({ loc: absolute(year.path), lastmod: byYear.get(year.year)?.at(-1)?.date ?? newestDate })),
     { loc: absolute("/search/"), lastmod: newestDate },
+    { loc: absolute(DATA_PAGE_PATH), lastmod: newestDate },
     ...(input.peopleIndex ? [{ loc: absolute(input.peopleIndex.path), lastmod: newestDate }] : []),
     ...input.people.map((person) => ({ loc: absolute(person.path), lastmod: newestOf.get(person.path)! })),
     ...input.namesakes.map((namesake) => ({

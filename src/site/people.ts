@@ -171,27 +171,42 @@ export function personPages(person: PersonPageData, at: Addresser, pageCredits =
   ];
 }
 
-/** How many of the credits there are, and by role, in the order of ROLES. */
+/**
+ * How many of the credits there are, and by role, in the order of ROLES; the role held in every one, if any (`main`); and as a sentence
+ * that names the other roles: 共 4 篇，其中摄影 1 幅 (a photo is 幅).
+ */
 function countsOf(credits: readonly PersonCredit[]): PersonPageData["counts"] {
   const roles = credits.map((credit) => credit.roles.split("、"));
-  return {
-    total: credits.length,
-    byRole: ROLES.map((role) => ({ role: ROLE_NAMES[role], count: roles.filter((held) => held.includes(ROLE_NAMES[role])).length })).filter((entry) => entry.count > 0),
-  };
+  const byRole = ROLES.map((role) => ({ role: ROLE_NAMES[role], count: roles.filter((held) => held.includes(ROLE_NAMES[role])).length })).filter((entry) => entry.count > 0);
+  const main = byRole.find((entry) => entry.count === credits.length)?.role;
+  const measure = (role: string) => (role === ROLE_NAMES.photographer ? "幅" : "篇");
+  const others = byRole.filter((entry) => entry.role !== main);
+  const parts = others.length ? `，其中${others.map((entry) => `${entry.role} ${entry.count} ${measure(entry.role)}`).join("、")}` : "";
+  return { total: credits.length, byRole, text: `共 ${credits.length} 篇${parts}`, ...(main && { main }) };
+}
+
+/** The units named in `affiliations` (one per credit, where the byline gives one), most often named first. */
+function affiliationsOf(affiliations: readonly (string | undefined)[]): string[] {
+  const counts = new Map<string, number>();
+  for (const unit of affiliations) if (unit) counts.set(unit, (counts.get(unit) ?? 0) + 1);
+  return [...counts].sort(([a, countA], [b, countB]) => countB - countA || (a < b ? -1 : 1)).map(([unit]) => unit);
 }
 
 /** The people pages of an archive whose headers are `headers` (oldest first). Linear in the credits. */
 export function peopleRecords(headers: readonly IssueHeader[], slugs: PersonSlugs, at: Addresser, pageCredits = PERSON_PAGE_CREDITS): PeopleRecords {
-  const creditsByName = new Map<string, { credit: PersonCredit; roles: Role[] }[]>();
+  const creditsByName = new Map<string, { credit: PersonCredit; roles: Role[]; affiliation?: string }[]>();
   for (const header of headers) {
     for (const article of header.credited) {
       const path = articlePath(header.date, article.page, article.article);
       for (const [name, roles] of creditsOf(article)) {
         pushTo(creditsByName, name, {
           roles,
+          // The byline's unit is its reporters'; a correspondent (通讯员) or photographer may be from elsewhere.
+          ...(article.affiliation && roles.includes("reporter") && { affiliation: article.affiliation }),
           credit: {
             url: at(path), title: displayTitle(article), date: header.date, dateText: dateText(header.date), issueNumber: header.number,
             pageLabel: `第${article.page}版`, roles: roles.map((role) => ROLE_NAMES[role]).join("、"),
+            ...(article.subtitle && { subtitle: article.subtitle }), ...(article.lead && { lead: article.lead }),
           },
         });
       }
@@ -210,6 +225,7 @@ export function peopleRecords(headers: readonly IssueHeader[], slugs: PersonSlug
     return {
       path: personPath(slug), url: at(personPath(slug)), slug, name, romanized: romanizedOf(base),
       counts: countsOf(items.map((item) => item.credit)),
+      affiliations: affiliationsOf(items.map((item) => item.affiliation)),
       years: [...years].map(([year, credits]) => ({ year, credits })),
       searchUrl: searchUrlOf(name, heldRoles, at),
       namesakes: (slugs.namesakes.get(base) ?? []).filter((other) => other !== name).map(linkTo),

@@ -2,11 +2,11 @@
 // issues of the same day for its page, and the records of /day/<MM>-<DD>/, /lunar/<MM>-<DD>/ and their calendars. Built from headers only.
 import type { IssueHeader } from "../model.ts";
 import type { DayIndexData, DayPageData, IssueListing, Link, ThisDay } from "../site-types.ts";
-import { dayPath, DAYS_PATH, issuePath, LUNAR_DAYS_PATH, lunarDayPath, yearOf } from "../paths.ts";
+import { articlePath, dayPath, DAYS_PATH, issuePath, LUNAR_DAYS_PATH, lunarDayPath, yearOf } from "../paths.ts";
 import { lunarDayName, lunarDayOf, lunarDayOfMonth, type LunarDay } from "../content/calendar.ts";
 import { pushTo } from "../util/push-to.ts";
 import type { Addresser } from "./addresses.ts";
-import { dateText } from "./words.ts";
+import { dateText, monthRuns } from "./words.ts";
 
 /** The 366 days of the solar year as MM-DD, 02-29 included. */
 export const SOLAR_DAYS: readonly string[] = Array.from({ length: 12 }, (_, month) =>
@@ -33,6 +33,7 @@ function listing(header: IssueHeader, at: Addresser): IssueListing {
   return {
     url: at(issuePath(header.date)), date: header.date, dateText: dateText(header.date), year: yearOf(header.date), weekday: header.weekday,
     lunarDate: header.lunarDate, number: header.number, ...(header.headline && { headline: header.headline }),
+    ...(header.headlineAt && { headlineUrl: at(articlePath(header.date, header.headlineAt.page, header.headlineAt.article)) }),
   };
 }
 
@@ -117,11 +118,16 @@ export function dayPages(index: DayIndex, at: Addresser): DayPageData[] {
       indexUrl: at(LUNAR_DAYS_PATH), ...(note && { note }), ...(related && { related }),
     };
   });
-  for (const pages of [solar, lunar]) {
+  // A day without issues has no page, so the day before may be days before: the pager says how far it goes.
+  const lunarYear = lunarDaysOf(index).map(lunarKey);
+  const solarPositions = SOLAR_DAYS.flatMap((key, position) => (index.solar.has(key) ? [position] : []));
+  const lunarPositions = lunarDays.map((day) => lunarYear.indexOf(lunarKey(day)));
+  for (const [pages, positions] of [[solar, solarPositions], [lunar, lunarPositions]] as const) {
     pages.forEach((page, position) => {
-      const link = (other: DayPageData | undefined): Link | undefined => other && { url: other.url, label: other.title };
-      const previous = link(pages[position - 1]);
-      const next = link(pages[position + 1]);
+      const link = (other: DayPageData | undefined, days: number, way: "前" | "后"): Link | undefined =>
+        other && { url: other.url, label: other.title, what: days === 1 ? (way === "前" ? "前一天" : "后一天") : `往${way}${days}天` };
+      const previous = link(pages[position - 1], positions[position]! - positions[position - 1]!, "前");
+      const next = link(pages[position + 1], positions[position + 1]! - positions[position]!, "后");
       if (previous) page.previous = previous;
       if (next) page.next = next;
     });
@@ -135,8 +141,8 @@ export function dayPages(index: DayIndex, at: Addresser): DayPageData[] {
  */
 export function dayIndexes(index: DayIndex, at: Addresser): DayIndexData[] {
   if (index.lunarDayOf.size === 0) return [];
-  const solarMonths = Array.from({ length: 12 }, (_, month) => ({
-    label: `${month + 1}月`,
+  const solarMonths: DayIndexData["months"] = Array.from({ length: 12 }, (_, month) => ({
+    label: `${month + 1}月`, issueCount: 0,
     days: SOLAR_DAYS.filter((key) => Number(key.slice(0, 2)) === month + 1).map((key) => ({
       label: String(Number(key.slice(3, 5))), title: solarDayName(key), issueCount: index.solar.get(key)?.length ?? 0,
       ...(index.solar.has(key) && { url: at(dayPath(`2000-${key}`)) }),
@@ -144,16 +150,21 @@ export function dayIndexes(index: DayIndex, at: Addresser): DayIndexData[] {
   }));
   const lunarMonths: DayIndexData["months"] = [];
   for (const day of lunarDaysOf(index)) {
-    if (day.day === 1) lunarMonths.push({ label: lunarDayName(day).replace(/初一$/, ""), days: [] });
+    if (day.day === 1) lunarMonths.push({ label: lunarDayName(day).replace(/初一$/, ""), issueCount: 0, days: [] });
     lunarMonths.at(-1)!.days.push({
       label: lunarDayOfMonth(day.day), title: `农历${lunarDayName(day)}`, issueCount: index.lunar.get(lunarKey(day))?.length ?? 0,
       ...(index.lunar.has(lunarKey(day)) && { url: at(lunarDayPath(day)) }),
     });
   }
+  for (const month of [...solarMonths, ...lunarMonths]) month.issueCount = month.days.reduce((sum, day) => sum + day.issueCount, 0);
+  const emptySolar = solarMonths.flatMap((month, index) => (month.issueCount ? [] : [index + 1]));
+  const emptyLunar = lunarMonths.filter((month) => !month.issueCount).map((month) => month.label).join("、");
   const solarLink = { url: at(DAYS_PATH), label: "按公历日期" };
   const lunarLink = { url: at(LUNAR_DAYS_PATH), label: "按农历日期" };
   return [
-    { path: DAYS_PATH, url: solarLink.url, title: "历史上的今天：公历", label: solarLink.label, calendar: "solar", months: solarMonths, other: lunarLink },
-    { path: LUNAR_DAYS_PATH, url: lunarLink.url, title: "历史上的今天：农历", label: lunarLink.label, calendar: "lunar", months: lunarMonths, other: solarLink },
+    { path: DAYS_PATH, url: solarLink.url, title: "历史上的今天：公历", label: solarLink.label, calendar: "solar", months: solarMonths, other: lunarLink,
+      ...(emptySolar.length && { emptyMonths: monthRuns(emptySolar) }) },
+    { path: LUNAR_DAYS_PATH, url: lunarLink.url, title: "历史上的今天：农历", label: lunarLink.label, calendar: "lunar", months: lunarMonths, other: solarLink,
+      ...(emptyLunar && { emptyMonths: emptyLunar }) },
   ];
 }

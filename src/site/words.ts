@@ -38,3 +38,14 @@ export function shortDescription(lead: string): string {
   const characters = [...lead];
   return characters.length <= 120 ? lead : `${characters.slice(0, 119).join("")}…`;
 }
+
+/** Months of the solar year as a reader lists them, runs joined: [1, 2, 3, 12] → 1月至3月、12月. */
+export function monthRuns(months: readonly number[]): string {
+  const runs: [number, number][] = [];
+  for (const month of months) {
+    const last = runs.at(-1);
+    if (last && last[1] === month - 1) last[1] = month;
+    else runs.push([month, month]);
+  }
+  return runs.map(([from, to]) => (from === to ? `${from}月` : to === from + 1 ? `${from}月、${to}月` : `${from}月至${to}月`)).join("、");
+}
