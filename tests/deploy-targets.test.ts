@@ -86,7 +86,7 @@ async function assertEqualTo(target: string, site: string, what: string): Promis
 test("should let one of two deploys racing to a folder through, refuse the other in Chinese, and leave the target equal to the site that won", async () => {
   const target = path.join(workDir, "race-folder");
   await deploySite({ siteDir: siteA, target });
-  for (const [first, second] of [[siteB, siteA], [siteA, siteB]] as const) {
+  for (const [first, second] of [[siteB, siteA]] as const) {
     const results = await Promise.allSettled([deploySite({ siteDir: first, target }), deploySite({ siteDir: second, target })]);
     const won = results.flatMap((result, index) => (result.status === "fulfilled" ? [[first, second][index]!] : []));
     const refused = results.flatMap((result) => (result.status === "rejected" ? [result.reason as unknown] : []));
@@ -128,13 +128,14 @@ test("should refuse a target whose lock a running deploy holds, and take over th
   await assertEqualTo(target, siteB, "after taking over a dead deploy's lock");
 });
 
-test("should leave no temporary file and the target equal to the site after deploys killed at several moments and run again", async (t) => {
+test("should leave no temporary file and the target equal to the site after deploys killed at two moments and run again", async (t) => {
   if (!server) return t.skip("no sshd");
   const remote = path.join(workDir, "killed");
   const target = server.targetOf(remote);
   await deploySite({ siteDir: siteA, target, rsh: server.rsh });
   // Each kill at another step, sending the other site, so each deploy has files to send and remove.
-  const moments = [/Sending the manifest/, /Sending assets/, /Sending (new|changed) pages/, /Sending entry points|Removing files/];
+  // Two moments keep the file fast: while files are sent into place, and while pages are (A → B adds an issue, B → A removes it).
+  const moments = [/Sending assets/, /Sending (new|changed) pages|Removing files/];
   let site = siteA;
   for (const moment of moments) {
     site = site === siteA ? siteB : siteA;
