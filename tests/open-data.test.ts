@@ -202,13 +202,13 @@ test("should give an issue's JSON everything its page shows, each article with i
   assert.equal(parse(await read("2022/12/01/index.html")).querySelector('link[rel="alternate"][type^="application/ld+json"]'), null, "no manifest without scans");
 });
 
-test("should write a year's issues and its bulk text, every article a line, linked from the API index and the archive page", async () => {
+test("should write a year's issues and its bulk text, every article a line, linked from the API index and 数据与引用", async () => {
   const year = await readJson<{ issues: { date: string; iiif?: string }[]; bulk: string }>("api/v1/years/2022.json");
   assert.deepEqual(year.issues.map((issue) => [issue.date, Boolean(issue.iiif)]), [["2022-11-02", true], ["2022-12-01", false]]);
   const lines = (await read(fileOf(year.bulk))).split("\n").filter(Boolean).map((line) => JSON.parse(line) as { issue: { date: string }; page: { number: number }; number: number; title: string });
   assert.deepEqual(lines.map((line) => `${line.issue.date} ${line.page.number}/${line.number}`), ["2022-11-02 1/1", "2022-11-02 1/2", "2022-11-02 2/1", "2022-12-01 1/1"]);
-  const archive = parse(await read("archive/index.html"));
-  assert.ok(archive.querySelectorAll("a").some((link) => link.getAttribute("href") === "/api/v1/bulk/2022.jsonl"), "the archive page links the year's bulk text");
+  const data = parse(await read("data/index.html"));
+  assert.ok(data.querySelectorAll("a").some((link) => link.getAttribute("href") === "/api/v1/bulk/2022.jsonl"), "数据与引用 links the year's bulk text");
 });
 
 test("should write IIIF manifests with a canvas a 版 painted by its level-0 scan, a table of contents of a range a 版 and a range an article on its hotspot, and a collection with navDate", async () => {
