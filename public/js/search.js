@@ -26,11 +26,11 @@ const RECORDS_COUNTED = 40;
 /** The filter each search bundle gives its records when merged (mergeFilter), so a search can keep to one bundle; never shown. */
 const BUNDLE_FILTER = "bundle";
 /**
- * The most sealed bundles (months) merged before the first results are shown, and at each “更多结果” after the records of those merged
- * are all shown: each costs its page list and a chunk a term, a few kilobytes, so a query's first page stays near 100 KB however many
- * months hold its words.
+ * The most sealed bundles (months) merged in one round. Rounds merge 1, 2, 4, … bundles, until the records found are enough for a page
+ * of results, and again at each “更多结果” once the records of those merged are all shown: a bundle costs its page list and a chunk a
+ * term, a few kilobytes, so a query's first page stays near 100 KB however many months hold its words.
  */
-const BUNDLES_PER_ROUND = 4;
+const BUNDLES_PER_ROUND = 8;
 /** The longest query the page searches; longer text is cut (a page address can hold far more). */
 const MAX_QUERY = 100;
 /** The most values of each filter the address may choose. */
@@ -296,8 +296,10 @@ async function searchArchive(index, stats, phrases, filters, years, direction) {
   const plan = await planQuery(index, session.instance, stats, phrases, years, direction);
   let merged = 0;
   let found = await findRecords(session.instance, phrases, filters, plan.holding);
+  let roundSize = 1;
   const round = async () => {
-    const next = plan.planned.slice(merged, merged + BUNDLES_PER_ROUND);
+    const next = plan.planned.slice(merged, merged + roundSize);
+    roundSize = Math.min(roundSize * 2, BUNDLES_PER_ROUND);
     merged += next.length;
     await session.merge(next.map((bundle) => bundle.index));
     found = await findRecords(session.instance, phrases, filters, plan.holding);

@@ -37,14 +37,18 @@ const MAX_SHARDS = 1024;
  */
 export function termStats(records: Iterable<string>): TermStats {
   const stats: TermStats = {};
+  // A term's first character's key, by the term: a month's records spell the same few thousand terms hundreds of thousands of times.
+  const prefixes = new Map<string, string | undefined>();
   for (const html of records) {
     const counts = new Map<string, number>();
     for (const [, text] of html.matchAll(/>([^<]+)</g)) {
-      for (const word of text!.split(/\s+/)) {
-        if (!/^z[a-p]+q$/.test(word)) continue;
-        counts.set(word, (counts.get(word) ?? 0) + 1);
+      for (const word of text!.split(" ")) {
+        const count = counts.get(word);
+        if (count === undefined ? !/^z[a-p]+q$/.test(word) : !word.endsWith("q")) continue;
+        counts.set(word, (count ?? 0) + 1);
         // A lone Han character at the end of a query is looked up as the start of every term it begins (search-terms.js).
-        const prefix = prefixOfSpelled(word);
+        let prefix = prefixes.get(word);
+        if (prefix === undefined && !prefixes.has(word)) prefixes.set(word, (prefix = prefixOfSpelled(word)));
         if (prefix) counts.set(prefix, (counts.get(prefix) ?? 0) + 1);
       }
     }
