@@ -269,8 +269,8 @@ async function planQuery(index, live, stats, phrases, years, direction) {
   const { head } = await index.load();
   const phraseTerms = phrases.map((phrase) => phrase.terms.map((term) => term.spelled));
   const terms = [...new Set(phraseTerms.flat())];
-  const directory = await index.lookup(terms);
-  const liveCounts = await Promise.all(terms.map(async (term) => (await live.search(term)).results.length));
+  // The directory's shards and the live bundle's chunks at once: on a slow network each wait is a round trip.
+  const [directory, liveCounts] = await Promise.all([index.lookup(terms), Promise.all(terms.map(async (term) => (await live.search(term)).results.length))]);
   const holding = new Map(terms.map((term, at) => [term, recordsHolding(directory.get(term) ?? new Map(), liveCounts[at] ?? 0)]));
   const rarity = phraseRarity(phraseTerms, holding, stats.records);
   const allowed = (/** @type {number} */ at) => years.length === 0 || years.includes((head.bundles[at] ?? "").slice(0, 4));
@@ -412,8 +412,11 @@ async function articleText(url) {
   return text?.textContent?.replace(/\s+/g, " ").trim() ?? "";
 }
 
-/** One result as a list item; every piece of content goes in as text. @param {Found} found @param {string} text @param {string} query */
-function renderResult(found, text, query) {
+/**
+ * One result as a list item, and how to fill in its excerpt once the article's text is there; every piece of content goes in as text.
+ * @param {Found} found @param {string} query
+ */
+function renderResult(found, query) {
   const item = make("li", "search-result");
   if (found.kicker) item.append(make("p", "kicker", found.kicker));
   const heading = make("h2", "search-result-title");
@@ -432,9 +435,14 @@ function renderResult(found, text, query) {
   });
   item.append(facts);
   const excerptParagraph = make("p", "search-result-excerpt");
-  for (const piece of excerpt(text, query)) excerptParagraph.append(piece.marked ? make("mark", "", piece.text) : piece.text);
   item.append(excerptParagraph);
-  return item;
+  return {
+    element: item,
+    /** @param {string} text the article's text */
+    fill(text) {
+      for (const piece of excerpt(text, query)) excerptParagraph.append(piece.marked ? make("mark", "", piece.text) : piece.text);
+    },
+  };
 }
 
 /**
@@ -581,10 +589,12 @@ async function runSearch(index) {
   showMore = async () => {
     await openUntil(shown + RESULTS_PER_PAGE + 1);
     const next = articles.slice(shown, shown + RESULTS_PER_PAGE);
-    const texts = await Promise.all(next.map((article) => articleText(article.url).catch(() => "")));
     if (searchNumber !== latestSearch) return;
-    resultList.append(...next.map((article, at) => renderResult(article, texts[at] ?? "", query)));
+    // The results are shown at once; each excerpt follows when its article's page has come (a round trip on a slow network).
+    const items = next.map((article) => renderResult(article, query));
+    resultList.append(...items.map((item) => item.element));
     shown += next.length;
+    await Promise.all(next.map(async (article, at) => items[at]?.fill(await articleText(article.url).catch(() => ""))));
     moreButton.hidden = shown >= articles.length && opened >= order.length && search.remaining() === 0;
     status.textContent = describe();
     refreshFilters();
