@@ -119,6 +119,28 @@ browserSuite("Search ranking and results in Chromium", (browser) => {
     assert.ok(checked > 20, `${checked} excerpts checked`);
   });
 
+  test("should merge the months in rounds, say so while some are left, and list what a read of every month lists, in its order", async () => {
+    const [one, other] = [await browser.newPage(), await browser.newPage()];
+    const query = `q=${encodeURIComponent("会议")}&sort=oldest`;
+    // A month a bundle: November alone holds a first page, oldest first; a year a bundle: both months at once.
+    await Promise.all([open(one, sites.byDefault, query), open(other, sites.byYear, query)]);
+    assert.match(await one.locator("[data-search-status]").innerText(), /在已检索的 2 个月份中找到.*还有 1 个月份含有这些字词，点“更多结果”继续检索/);
+    assert.doesNotMatch(await other.locator("[data-search-status]").innerText(), /还有/);
+    assert.deepEqual(await resultPaths(one), await resultPaths(other));
+    const readToTheEnd = async (page: Page) => {
+      while (await page.locator("[data-search-more]").isVisible()) {
+        const shown = await page.locator(".search-result").count();
+        await page.locator("[data-search-more]").click();
+        await page.waitForFunction((before) => document.querySelectorAll(".search-result").length > before, shown);
+      }
+      return resultPaths(page);
+    };
+    const [all, allOther] = [await readToTheEnd(one), await readToTheEnd(other)];
+    assert.ok(all.some((address) => address.startsWith("/2022/12/")), "the last month is merged when the reader reads on");
+    assert.deepEqual(all, allOther);
+    assert.match(await one.locator("[data-search-status]").innerText(), /^找到 \d+ 篇/);
+  });
+
   test("should date results as the site does, name 版 filters with their number, and count this query's results", async () => {
     const page = await browser.newPage();
     await open(page, sites.byDefault, `q=${encodeURIComponent("郭龙君")}`);

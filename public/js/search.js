@@ -306,12 +306,22 @@ async function searchArchive(index, stats, phrases, filters, years, direction) {
   };
   const wanted = direction || phrases.length === 0 ? RESULTS_PER_PAGE + 1 : RECORDS_BEFORE_SHOWING;
   while (merged < plan.planned.length && found.records.size < wanted) await round();
-  /** The merged bundles' keys, newest first, the live bundle's first. */
-  const keys = () => [index.live.key, ...[...session.merged].sort((a, b) => b - a).map(plan.keyOf)];
-  /** The records' ids in the order they are opened. @param {Map<string, FoundRecord>} records */
-  const orderOf = async (records) => (direction
-    ? (await inDateOrder(session.instance, keys(), found.rarest, filters, direction)).filter((id) => records.has(id))
-    : rankRecords([...records].map(([id, record]) => ({ id, counts: record.phrases.map((phrase) => phrase.starts.length) })), plan.rarity).map((ranked) => ranked.id));
+  /**
+   * The merged bundles' keys, newest first, the live bundle's first; oldest first, the live bundle comes last, so it is listed only
+   * once every older month is merged.
+   */
+  const keys = () => [...(direction !== "asc" || merged >= plan.planned.length ? [index.live.key] : []), ...[...session.merged].sort((a, b) => b - a).map(plan.keyOf)];
+  /** Records already put in order: each round's order holds only the records not listed before. */
+  const listed = new Set();
+  /** The ids of the records found and not listed yet, in the order they are opened. */
+  const orderOf = async () => {
+    const fresh = new Map([...found.records].filter(([id]) => !listed.has(id)));
+    const ids = direction
+      ? (await inDateOrder(session.instance, keys(), found.rarest, filters, direction)).filter((id) => fresh.has(id))
+      : rankRecords([...fresh].map(([id, record]) => ({ id, counts: record.phrases.map((phrase) => phrase.starts.length) })), plan.rarity).map((ranked) => ranked.id);
+    for (const id of ids) listed.add(id);
+    return ids;
+  };
   return {
     get found() { return found; },
     instance: session.instance,
@@ -321,11 +331,10 @@ async function searchArchive(index, stats, phrases, filters, years, direction) {
     remaining: () => plan.planned.length - merged,
     /** Months searched: the live one and those merged. */
     searched: () => merged + 1,
-    /** Merges the next round of bundles; resolves to the ids of the records they add, in order. */
+    /** Merges the next round of bundles; resolves to the ids of the records it lets be listed, in order. */
     async nextRound() {
-      const before = new Set(found.records.keys());
       await round();
-      return orderOf(new Map([...found.records].filter(([id]) => !before.has(id))));
+      return orderOf();
     },
     /** The years of the planned bundles not merged, each with the most records of it that can hold the query. */
     unmerged: () => plan.planned.slice(merged).map((bundle) => ({ year: plan.keyOf(bundle.index).slice(0, 4), records: plan.estimate(bundle.index) })),
@@ -526,7 +535,7 @@ async function runSearch(index) {
   if (searchNumber !== latestSearch) return;
   const averageLength = stats.articles ? stats.terms / stats.articles : 1;
   /** The records in the order they are opened: each round's records after those of the rounds before. */
-  const order = await search.orderOf(search.found.records);
+  const order = await search.orderOf();
 
   /** @type {Found[]} */
   const articles = [];
@@ -594,10 +603,10 @@ async function runSearch(index) {
     const items = next.map((article) => renderResult(article, query));
     resultList.append(...items.map((item) => item.element));
     shown += next.length;
-    await Promise.all(next.map(async (article, at) => items[at]?.fill(await articleText(article.url).catch(() => ""))));
     moreButton.hidden = shown >= articles.length && opened >= order.length && search.remaining() === 0;
     status.textContent = describe();
     refreshFilters();
+    await Promise.all(next.map(async (article, at) => items[at]?.fill(await articleText(article.url).catch(() => ""))));
   };
   await showMore();
   if (articles.length > 0) await showYears(search, state, averageLength, searchNumber).catch(() => undefined);
