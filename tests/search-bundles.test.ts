@@ -1,4 +1,5 @@
-// How articles are shared out among search bundles: whole months of one year, up to a size, so a bundle is rebuilt only with its own months.
+// How articles are shared out among search bundles: by default a month a bundle, so a bundle is rebuilt only with its own month and a new
+// month seals the one before as it is; or whole months of one year up to a size, when asked.
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import { searchBundles } from "../src/site/search-bundles.ts";
@@ -29,4 +30,13 @@ test("should change only the newest month's bundle when the day's issue adds to 
   assert.deepEqual(after.map((bundle) => bundle.months), before.map((bundle) => bundle.months));
   // A new month: the month before joins its neighbours, and the new month is alone.
   assert.deepEqual(searchBundles([...archive, "2022-04-01"], 100).map((bundle) => bundle.months), [["2022-01", "2022-02", "2022-03"], ["2022-04"]]);
+});
+
+test("should make each month a bundle of its own by default, so a new month leaves every earlier bundle as it was", () => {
+  const archive = [...month("2021-12", 400), ...month("2022-01", 3), ...month("2022-02", 5)];
+  const before = searchBundles(archive);
+  assert.deepEqual(before.map((bundle) => bundle.months), [["2021-12"], ["2022-01"], ["2022-02"]]);
+  const after = searchBundles([...archive, "2022-03-01"]);
+  assert.deepEqual(after.slice(0, -1), before);
+  assert.deepEqual(after.at(-1), { key: "2022-03", months: ["2022-03"] });
 });

@@ -17,7 +17,7 @@ import { report } from "./helpers/report.ts";
 import { MIXED_DATE, mixedIssue, QUERIES } from "./helpers/search-queries.ts";
 import { askSearchPage, resultPaths } from "./helpers/search-page.ts";
 
-/** Two months of filler (November and December 2022), so the default split puts them in one bundle and the other split in two. */
+/** Two months of filler (November and December 2022), so the default split (a month a bundle) makes them two bundles and the other one. */
 const FILLER = { issues: 40, articlesPerIssue: 8, paragraphsPerArticle: 12, mix: "markov", avoid: QUERIES.map((each) => each.query) } as const;
 /** Words found in many articles, where the order of the records opened matters most. */
 const COMMON = ["会议", "发展", "工作", "城市", "疫情防控"];
@@ -31,8 +31,8 @@ async function open(page: Page, site: StaticServer, query: string): Promise<void
 
 browserSuite("Search ranking and results in Chromium", (browser) => {
   let contentRoot: string;
-  /** The same archive: split by the default rule, and one month a bundle. */
-  let sites: { byDefault: StaticServer; byMonth: StaticServer };
+  /** The same archive: split by the default rule (a month a bundle), and the months of a year together. */
+  let sites: { byDefault: StaticServer; byYear: StaticServer };
 
   before(async () => {
     contentRoot = await fillerArchive(FILLER);
@@ -40,15 +40,15 @@ browserSuite("Search ranking and results in Chromium", (browser) => {
     await writeFile(path.join(contentRoot, `issues/2023/${MIXED_DATE}.md`), mixedIssue(1480 + FILLER.issues + 1));
     const byDefault = await buildSite({ contentRoot, outputDir: path.join(contentRoot, "_site"), cacheDir: path.join(contentRoot, ".cache") });
     assert.ok(byDefault.ok, report(byDefault.problems));
-    const byMonth = await buildSite({ contentRoot, outputDir: path.join(contentRoot, "_site_by_month"), cacheDir: path.join(contentRoot, ".cache"), searchBundleArticles: 1 });
-    assert.ok(byMonth.ok, report(byMonth.problems));
-    assert.deepEqual([byDefault.bundles?.total, byMonth.bundles?.total], [2, 3], "the archive is split two ways");
-    sites = { byDefault: await serveStatic(path.join(contentRoot, "_site")), byMonth: await serveStatic(path.join(contentRoot, "_site_by_month")) };
+    const byYear = await buildSite({ contentRoot, outputDir: path.join(contentRoot, "_site_by_year"), cacheDir: path.join(contentRoot, ".cache"), searchBundleArticles: 100_000 });
+    assert.ok(byYear.ok, report(byYear.problems));
+    assert.deepEqual([byDefault.bundles?.total, byYear.bundles?.total], [3, 2], "the archive is split two ways");
+    sites = { byDefault: await serveStatic(path.join(contentRoot, "_site")), byYear: await serveStatic(path.join(contentRoot, "_site_by_year")) };
   });
 
   after(async () => {
     await sites?.byDefault.close();
-    await sites?.byMonth.close();
+    await sites?.byYear.close();
     if (contentRoot) await rm(contentRoot, { recursive: true, force: true });
   });
 
@@ -57,7 +57,7 @@ browserSuite("Search ranking and results in Chromium", (browser) => {
     const differences: string[] = [];
     const misses: string[] = [];
     for (const { query, kind, article } of [...QUERIES, ...COMMON.map((query) => ({ query, kind: "common word", article: "" }))]) {
-      await Promise.all([askSearchPage(one, sites.byDefault.url, query), askSearchPage(other, sites.byMonth.url, query)]);
+      await Promise.all([askSearchPage(one, sites.byDefault.url, query), askSearchPage(other, sites.byYear.url, query)]);
       const [top, otherTop] = [(await resultPaths(one)).slice(0, 10), (await resultPaths(other)).slice(0, 10)];
       if (top.join(" ") !== otherTop.join(" ")) differences.push(`${query}: ${top.join(" ")} ≠ ${otherTop.join(" ")}`);
       if (article && !top.slice(0, 3).includes(`/${article}`)) misses.push(`${query} (${kind}): wanted /${article}, got ${top.slice(0, 3).join(" ") || "nothing"}`);
@@ -117,6 +117,28 @@ browserSuite("Search ranking and results in Chromium", (browser) => {
       }
     }
     assert.ok(checked > 20, `${checked} excerpts checked`);
+  });
+
+  test("should merge the months in rounds, say so while some are left, and list what a read of every month lists, in its order", async () => {
+    const [one, other] = [await browser.newPage(), await browser.newPage()];
+    const query = `q=${encodeURIComponent("会议")}&sort=oldest`;
+    // A month a bundle: November alone holds a first page, oldest first; a year a bundle: both months at once.
+    await Promise.all([open(one, sites.byDefault, query), open(other, sites.byYear, query)]);
+    assert.match(await one.locator("[data-search-status]").innerText(), /在已检索的 2 个月份中找到.*还有 1 个月份含有这些字词，点“更多结果”继续检索/);
+    assert.doesNotMatch(await other.locator("[data-search-status]").innerText(), /还有/);
+    assert.deepEqual(await resultPaths(one), await resultPaths(other));
+    const readToTheEnd = async (page: Page) => {
+      while (await page.locator("[data-search-more]").isVisible()) {
+        const shown = await page.locator(".search-result").count();
+        await page.locator("[data-search-more]").click();
+        await page.waitForFunction((before) => document.querySelectorAll(".search-result").length > before, shown);
+      }
+      return resultPaths(page);
+    };
+    const [all, allOther] = [await readToTheEnd(one), await readToTheEnd(other)];
+    assert.ok(all.some((address) => address.startsWith("/2022/12/")), "the last month is merged when the reader reads on");
+    assert.deepEqual(all, allOther);
+    assert.match(await one.locator("[data-search-status]").innerText(), /^找到 \d+ 篇/);
   });
 
   test("should date results as the site does, name 版 filters with their number, and count this query's results", async () => {

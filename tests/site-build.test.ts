@@ -368,11 +368,14 @@ test("should publish photos beside their issue with their size, caption as alt t
 });
 
 test("should index one search record an issue, each article a section under an anchor, and publish no article text in it", async () => {
-  // The fixture's articles are of December 2021 and January 2022: a search bundle for each month, which the search page merges, newest first.
-  assert.deepEqual((await readdir(path.join(siteDir, "pagefind"))).sort(), ["2021-12", "2022-01"]);
+  // The fixture's articles are of December 2021 and January 2022: a search bundle for each month, the newest live, the other sealed and
+  // listed in the term directory; the search page names only the live bundle and finds the others there.
+  assert.deepEqual((await readdir(path.join(siteDir, "pagefind"))).sort(), ["2021-12", "2022-01", "directory"]);
   assert.deepEqual(JSON.parse((await open("/search/")).querySelector("[data-search]")?.getAttribute("data-search-bundles") ?? ""), [
-    { key: "2022-01", url: "/pagefind/2022-01/" }, { key: "2021-12", url: "/pagefind/2021-12/" },
+    { key: "2022-01", url: "/pagefind/2022-01/" },
   ]);
+  const head = JSON.parse(await readFile(path.join(siteDir, "pagefind/directory/head.json"), "utf8")) as { bundles: string[]; records: number };
+  assert.deepEqual(head.bundles, ["2021-12"]);
   const entries = await Promise.all(["2021-12", "2022-01"].map(async (key) => JSON.parse(await readFile(path.join(siteDir, `pagefind/${key}/pagefind-entry.json`), "utf8")) as { languages: Record<string, { page_count: number }> }));
   const bundle = await readdir(path.join(siteDir, "pagefind/2022-01"));
   assert.ok(bundle.includes("pagefind.js") && bundle.includes("pagefind-worker.js"));

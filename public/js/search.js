@@ -7,6 +7,7 @@ import { queryPhrases, segmentedPhrases } from "./search-terms.js";
 import { excerpt } from "./search-excerpt.js";
 import { articleScore, articlesHolding, idf, phraseStarts, rankRecords } from "./search-ranking.js";
 import { drawYearChart } from "./search-years.js";
+import { directoryShard, phraseRarity, planBundles, recordsHolding } from "./search-directory.js";
 
 /** The filters readers can narrow by, with their labels; the keys are the data-pagefind-filter names of the search records. */
 const FILTERS = /** @type {const} */ ([["year", "年份"], ["page", "版面"], ["reporter", "记者"]]);
@@ -24,6 +25,12 @@ const RECORDS_BEFORE_SHOWING = 40;
 const RECORDS_COUNTED = 40;
 /** The filter each search bundle gives its records when merged (mergeFilter), so a search can keep to one bundle; never shown. */
 const BUNDLE_FILTER = "bundle";
+/**
+ * The most sealed bundles (months) merged in one round. Rounds merge 1, 2, 4, … bundles, until the records found are enough for a page
+ * of results, and again at each “更多结果” once the records of those merged are all shown: a bundle costs its page list and a chunk a
+ * term, a few kilobytes, so a query's first page stays near 100 KB however many months hold its words.
+ */
+const BUNDLES_PER_ROUND = 8;
 /** The longest query the page searches; longer text is cut (a page address can hold far more). */
 const MAX_QUERY = 100;
 /** The most values of each filter the address may choose. */
@@ -36,10 +43,13 @@ const MAX_FILTER_VALUES = 20;
  * @typedef {{ id: string, score: number, words: number[], data: () => Promise<Fragment> }} Result
  * @typedef {{ results: Result[], unfilteredResultCount: number, filters?: Record<string, Record<string, number>> }} Search
  * @typedef {{
- *   options(options: object): Promise<void>,
  *   mergeIndex(path: string, options: object): Promise<void>,
  *   search(query: string | null, options?: object): Promise<Search>,
+ *   destroy(): Promise<void>,
  * }} Pagefind
+ * @typedef {{ createInstance(options: object): Pagefind }} PagefindModule
+ * @typedef {{ version: string, shards: number, bundles: string[], records: number, articles: number, terms: number }} DirectoryHead
+ * @typedef {import("./search-directory.js").TermBundles} TermBundles
  * @typedef {import("./search-terms.js").Phrase} Phrase
  * @typedef {{ result: Result, starts: number[] }} PhraseHits A phrase in one record: its first term's result there, and where it starts.
  * @typedef {{ first: Result, phrases: PhraseHits[] }} FoundRecord
@@ -125,34 +135,75 @@ function articleUrl(id) {
 }
 
 /**
- * The search bundles, loaded into Pagefind at the first query: the newest as Pagefind's own, the others merged, each tagged with a
- * filter of its key; and the archive's statistics, added up from the bundles'.
+ * The search index: Pagefind's script from the live bundle (the newest month), the term directory's head and the archive's statistics,
+ * loaded at the first query; then, per query, the directory's shards of its terms and a Pagefind instance of its own (createInstance,
+ * one worker for all) that holds the live bundle and merges only the sealed bundles the query needs (docs/SEARCH.md).
  */
 class Index {
-  /** @param {Bundle[]} bundles newest first */
-  constructor(bundles) {
-    this.bundles = bundles;
-    /** @type {Promise<{ pagefind: Pagefind, stats: Stats }> | undefined} */
+  /** @param {Bundle} live */
+  constructor(live) {
+    this.live = live;
+    this.directoryUrl = new URL("../directory/", new URL(live.url, location.href)).href;
+    /** @type {Promise<{ pagefind: PagefindModule, head: DirectoryHead, stats: Stats }> | undefined} */
     this.loading = undefined;
+    /** @type {Map<number, Promise<Record<string, number[]>>>} */
+    this.shards = new Map();
+    /** @type {Pagefind | undefined} */
+    this.current = undefined;
   }
 
   load() {
     this.loading ??= (async () => {
-      const [newest, ...older] = this.bundles;
-      if (!newest) throw new Error("no bundles");
-      /** @type {Pagefind} */
-      const pagefind = await import(new URL(`${newest.url}pagefind.js`, location.href).href);
-      // Pagefind records each record by its path in the site; under a path prefix, results must point below it, where this script is too.
-      await pagefind.options({ baseUrl: sitePrefix, mergeFilter: { [BUNDLE_FILTER]: newest.key } });
-      const statsOf = (/** @type {Bundle} */ bundle) => fetch(`${bundle.url}baoku-stats.json`).then((response) => /** @type {Promise<Stats>} */ (response.json()));
-      const [stats] = await Promise.all([
-        Promise.all(this.bundles.map(statsOf)),
-        ...older.map((bundle) => pagefind.mergeIndex(bundle.url, { baseUrl: sitePrefix, mergeFilter: { [BUNDLE_FILTER]: bundle.key } })),
+      const json = (/** @type {string} */ url) => fetch(url, { cache: "no-cache" }).then((response) => response.json());
+      const [pagefind, head, live] = await Promise.all([
+        /** @type {Promise<PagefindModule>} */ (import(new URL(`${this.live.url}pagefind.js`, location.href).href)),
+        /** @type {Promise<DirectoryHead>} */ (json(`${this.directoryUrl}head.json`)),
+        /** @type {Promise<Stats>} */ (json(`${this.live.url}baoku-stats.json`)),
       ]);
-      const total = stats.reduce((sum, each) => ({ records: sum.records + each.records, articles: sum.articles + each.articles, terms: sum.terms + each.terms }), { records: 0, articles: 0, terms: 0 });
-      return { pagefind, stats: total };
+      return { pagefind, head, stats: { records: head.records + live.records, articles: head.articles + live.articles, terms: head.terms + live.terms } };
     })();
     return this.loading;
+  }
+
+  /**
+   * The sealed bundles holding each term, from the directory's shards (each fetched once).
+   * @param {string[]} terms @returns {Promise<Map<string, TermBundles>>}
+   */
+  async lookup(terms) {
+    const { head } = await this.load();
+    return new Map(await Promise.all(terms.map(async (term) => {
+      const shard = directoryShard(term, head.shards);
+      let reading = this.shards.get(shard);
+      if (!reading) {
+        reading = fetch(`${this.directoryUrl}${head.version}/${shard}.json`).then((response) => (response.ok ? response.json() : {}));
+        this.shards.set(shard, reading);
+      }
+      const list = (await reading)[term];
+      /** @type {TermBundles} */
+      const bundles = new Map();
+      if (Array.isArray(list)) for (let at = 0; at + 2 < list.length; at += 3) bundles.set(list[at] ?? -1, [list[at + 1] ?? 0, list[at + 2] ?? 0]);
+      return /** @type {const} */ ([term, bundles]);
+    })));
+  }
+
+  /** A Pagefind instance of the live bundle alone, for one search; the one before it is let go. */
+  async session() {
+    const { pagefind, head } = await this.load();
+    void this.current?.destroy().catch(() => undefined);
+    const instance = pagefind.createInstance({ basePath: new URL(this.live.url, location.href).pathname, baseUrl: sitePrefix, mergeFilter: { [BUNDLE_FILTER]: this.live.key } });
+    this.current = instance;
+    /** The sealed bundles merged into it, by their index in the directory's head. */
+    const merged = new Set();
+    return {
+      instance, merged,
+      /** Merges sealed bundles, by their index in the directory's head. @param {number[]} indexes */
+      merge: (indexes) => Promise.all(indexes.filter((index) => !merged.has(index)).map((index) => {
+        merged.add(index);
+        const key = head.bundles[index] ?? "";
+        // The sealed bundles change only with the directory's version: their entry files may be cached for as long.
+        return instance.mergeIndex(new URL(`../${key}/`, new URL(this.live.url, location.href)).pathname, { baseUrl: sitePrefix, metaCacheTag: head.version, mergeFilter: { [BUNDLE_FILTER]: key } });
+      })),
+    };
   }
 }
 
@@ -162,24 +213,24 @@ function pagefindFilters(filters) {
 }
 
 /**
- * The records holding every phrase, with where each starts, and each phrase's rarity in the archive. Each term is looked up on its own,
- * in the whole archive, so that its locations are its own and its count of records does not depend on the filters; a phrase is where its
- * terms stand one after the other. The filters are then one more lookup, of the rarest term.
- * @param {Pagefind} pagefind @param {Stats} stats @param {Phrase[]} phrases @param {Record<string, object>} filters
+ * The records holding every phrase, with where each starts, among the bundles the instance holds. Each term is looked up on its own, so
+ * that its locations are its own; a phrase is where its terms stand one after the other. The filters are then one more lookup, of the
+ * rarest term (by the directory's count of records in the whole archive, so the choice does not depend on what is merged).
+ * @param {Pagefind} pagefind @param {Phrase[]} phrases @param {Record<string, object>} filters @param {Map<string, number>} holding
  */
-async function findRecords(pagefind, stats, phrases, filters) {
+async function findRecords(pagefind, phrases, filters, holding) {
   /** @type {Map<string, FoundRecord>} */
   const records = new Map();
   if (phrases.length === 0) {
     // Filters alone: every record they let through, each article of it that passes the article's own filters.
     const listed = await pagefind.search(null, { filters });
     for (const result of listed.results) records.set(result.id, { first: result, phrases: [] });
-    return { records, rarity: /** @type {number[]} */ ([]), rarest: null, matching: undefined };
+    return { records, rarest: null, matching: undefined };
   }
   const terms = [...new Set(phrases.flatMap((phrase) => phrase.terms.map((term) => term.spelled)))];
   /** @type {Map<string, Map<string, Result>>} */
   const byTerm = new Map(await Promise.all(terms.map(async (term) => /** @type {const} */ ([term, new Map((await pagefind.search(term)).results.map((result) => [result.id, result]))]))));
-  const rarest = terms.reduce((best, term) => ((byTerm.get(term)?.size ?? 0) < (byTerm.get(best)?.size ?? 0) ? term : best));
+  const rarest = terms.reduce((best, term) => ((holding.get(term) ?? 0) < (holding.get(best) ?? 0) ? term : best));
   const allowed = Object.keys(filters).length > 0 ? new Set((await pagefind.search(rarest, { filters })).results.map((result) => result.id)) : undefined;
   /** Each phrase's hits, by record, in every record that has it. */
   const hits = phrases.map((phrase) => {
@@ -204,20 +255,103 @@ async function findRecords(pagefind, stats, phrases, filters) {
     matching.set(id, record);
     if (!allowed || allowed.has(id)) records.set(id, record);
   }
-  return { records, rarity: hits.map((found) => idf(stats.records, found.size)), rarest: /** @type {string | null} */ (rarest), matching };
+  return { records, rarest: /** @type {string | null} */ (rarest), matching };
+}
+
+/**
+ * What a query needs of the archive: each term's count of records in the whole archive (the directory's, plus the live bundle's), the
+ * phrases' rarity from them, and the sealed bundles to merge, in order — best bound first for relevance, by date otherwise — keeping to
+ * the years chosen.
+ * @param {Index} index @param {Pagefind} live an instance holding the live bundle alone @param {Stats} stats @param {Phrase[]} phrases
+ * @param {string[]} years @param {"asc" | "desc" | undefined} direction
+ */
+async function planQuery(index, live, stats, phrases, years, direction) {
+  const { head } = await index.load();
+  const phraseTerms = phrases.map((phrase) => phrase.terms.map((term) => term.spelled));
+  const terms = [...new Set(phraseTerms.flat())];
+  // The directory's shards and the live bundle's chunks at once: on a slow network each wait is a round trip.
+  const [directory, liveCounts] = await Promise.all([index.lookup(terms), Promise.all(terms.map(async (term) => (await live.search(term)).results.length))]);
+  const holding = new Map(terms.map((term, at) => [term, recordsHolding(directory.get(term) ?? new Map(), liveCounts[at] ?? 0)]));
+  const rarity = phraseRarity(phraseTerms, holding, stats.records);
+  const allowed = (/** @type {number} */ at) => years.length === 0 || years.includes((head.bundles[at] ?? "").slice(0, 4));
+  const planned = phrases.length > 0
+    ? planBundles(phraseTerms, directory, rarity, allowed)
+    : head.bundles.flatMap((_, at) => (allowed(at) ? [{ index: at, bound: Infinity }] : []));
+  if (direction || phrases.length === 0) planned.sort((a, b) => (direction === "asc" ? a.index - b.index : b.index - a.index));
+  /** Each planned bundle's most records holding every term: what the year chart counts of a bundle not merged. */
+  const estimate = (/** @type {number} */ at) => (terms.length === 0 ? 0 : Math.min(...terms.map((term) => directory.get(term)?.get(at)?.[0] ?? 0)));
+  return { holding, rarity, planned, estimate, keyOf: (/** @type {number} */ at) => head.bundles[at] ?? "" };
+}
+
+/**
+ * A query's search: a Pagefind instance of its own holding the live bundle, into which the planned sealed bundles are merged a round at a
+ * time — first until there are enough records to rank the first page (RECORDS_BEFORE_SHOWING, or a page in date order), then one round
+ * each time the reader asks for more. The rarity of each phrase and the order of the bundles come from the directory, so neither depends
+ * on how much is merged nor on how the archive is split.
+ * @param {Index} index @param {Stats} stats @param {Phrase[]} phrases @param {Record<string, object>} filters @param {string[]} years
+ * @param {"asc" | "desc" | undefined} direction
+ */
+async function searchArchive(index, stats, phrases, filters, years, direction) {
+  const session = await index.session();
+  const plan = await planQuery(index, session.instance, stats, phrases, years, direction);
+  let merged = 0;
+  let found = await findRecords(session.instance, phrases, filters, plan.holding);
+  let roundSize = 1;
+  const round = async () => {
+    const next = plan.planned.slice(merged, merged + roundSize);
+    roundSize = Math.min(roundSize * 2, BUNDLES_PER_ROUND);
+    merged += next.length;
+    await session.merge(next.map((bundle) => bundle.index));
+    found = await findRecords(session.instance, phrases, filters, plan.holding);
+  };
+  const wanted = direction || phrases.length === 0 ? RESULTS_PER_PAGE + 1 : RECORDS_BEFORE_SHOWING;
+  while (merged < plan.planned.length && found.records.size < wanted) await round();
+  /**
+   * The merged bundles' keys, newest first, the live bundle's first; oldest first, the live bundle comes last, so it is listed only
+   * once every older month is merged.
+   */
+  const keys = () => [...(direction !== "asc" || merged >= plan.planned.length ? [index.live.key] : []), ...[...session.merged].sort((a, b) => b - a).map(plan.keyOf)];
+  /** Records already put in order: each round's order holds only the records not listed before. */
+  const listed = new Set();
+  /** The ids of the records found and not listed yet, in the order they are opened. */
+  const orderOf = async () => {
+    const fresh = new Map([...found.records].filter(([id]) => !listed.has(id)));
+    const ids = direction
+      ? (await inDateOrder(session.instance, keys(), found.rarest, filters, direction)).filter((id) => fresh.has(id))
+      : rankRecords([...fresh].map(([id, record]) => ({ id, counts: record.phrases.map((phrase) => phrase.starts.length) })), plan.rarity).map((ranked) => ranked.id);
+    for (const id of ids) listed.add(id);
+    return ids;
+  };
+  return {
+    get found() { return found; },
+    instance: session.instance,
+    rarity: plan.rarity,
+    orderOf,
+    /** Planned bundles not merged yet. */
+    remaining: () => plan.planned.length - merged,
+    /** Months searched: the live one and those merged. */
+    searched: () => merged + 1,
+    /** Merges the next round of bundles; resolves to the ids of the records it lets be listed, in order. */
+    async nextRound() {
+      await round();
+      return orderOf();
+    },
+    /** The years of the planned bundles not merged, each with the most records of it that can hold the query. */
+    unmerged: () => plan.planned.slice(merged).map((bundle) => ({ year: plan.keyOf(bundle.index).slice(0, 4), records: plan.estimate(bundle.index) })),
+  };
 }
 
 /**
  * The records' ids in date order, newest or oldest first: each bundle is a run of months, and Pagefind sorts within one, so the bundles
  * are asked in turn, in the order of their months.
- * @param {Pagefind} pagefind @param {Bundle[]} bundles newest first @param {string | null} term none: every record the filters let through
+ * @param {Pagefind} pagefind @param {string[]} bundles the merged bundles' keys, newest first @param {string | null} term none: every record the filters let through
  * @param {Record<string, object>} filters @param {"asc" | "desc"} direction
  */
 async function inDateOrder(pagefind, bundles, term, filters, direction) {
   const ordered = direction === "asc" ? [...bundles].reverse() : bundles;
   const ids = [];
-  for (const bundle of ordered) {
-    const search = await pagefind.search(term, { filters: { ...filters, [BUNDLE_FILTER]: { any: [bundle.key] } }, sort: { date: direction } });
+  for (const key of ordered) {
+    const search = await pagefind.search(term, { filters: { ...filters, [BUNDLE_FILTER]: { any: [key] } }, sort: { date: direction } });
     ids.push(...search.results.map((result) => result.id));
   }
   return ids;
@@ -291,8 +425,11 @@ async function articleText(url) {
   return text?.textContent?.replace(/\s*\n\s*/g, "\n").replace(/[^\S\n]+/g, " ").trim() ?? "";
 }
 
-/** One result as a list item; every piece of content goes in as text. @param {Found} found @param {string} text @param {string} query */
-function renderResult(found, text, query) {
+/**
+ * One result as a list item, and how to fill in its excerpt once the article's text is there; every piece of content goes in as text.
+ * @param {Found} found @param {string} query
+ */
+function renderResult(found, query) {
   const item = make("li", "search-result");
   if (found.kicker) item.append(make("p", "kicker", found.kicker));
   const heading = make("h2", "search-result-title");
@@ -311,9 +448,14 @@ function renderResult(found, text, query) {
   });
   item.append(facts);
   const excerptParagraph = make("p", "search-result-excerpt");
-  for (const piece of excerpt(text, query)) excerptParagraph.append(piece.marked ? make("mark", "", piece.text) : piece.text);
   item.append(excerptParagraph);
-  return item;
+  return {
+    element: item,
+    /** @param {string} text the article's text */
+    fill(text) {
+      for (const piece of excerpt(text, query)) excerptParagraph.append(piece.marked ? make("mark", "", piece.text) : piece.text);
+    },
+  };
 }
 
 /**
@@ -366,9 +508,9 @@ function count(counts, key, value) {
 
 /**
  * Runs the search the address asks for and lists its first results.
- * @param {Index} index @param {Bundle[]} bundles
+ * @param {Index} index
  */
-async function runSearch(index, bundles) {
+async function runSearch(index) {
   const searchNumber = ++latestSearch;
   const state = readState();
   input.value = state.query;
@@ -390,39 +532,48 @@ async function runSearch(index, bundles) {
   }
   status.textContent = "正在搜索…";
   // What readers typed is what the page shows; what is searched and marked is its simplified form.
-  const [{ pagefind, stats }, query] = await Promise.all([index.load(), simplified(state.query)]);
-  let found = await findRecords(pagefind, stats, queryPhrases(query), recordFilters);
-  if (found.records.size === 0 && query) {
-    const words = segmentedPhrases(query);
-    if (words.length > 0) found = await findRecords(pagefind, stats, words, recordFilters);
-  }
-  if (searchNumber !== latestSearch) return;
+  const [{ stats }, query] = await Promise.all([index.load(), simplified(state.query)]);
   // Filters alone have no relevance to rank by: newest first, unless the reader chose otherwise.
   const direction = SORTS.get(state.sort) ?? (filtersAlone ? "desc" : undefined);
-  const order = direction
-    ? (await inDateOrder(pagefind, bundles, found.rarest, recordFilters, direction)).filter((id) => found.records.has(id))
-    : rankRecords([...found.records].map(([id, record]) => ({ id, counts: record.phrases.map((phrase) => phrase.starts.length) })), found.rarity).map((ranked) => ranked.id);
+  const years = state.filters.year ?? [];
+  let search = await searchArchive(index, stats, queryPhrases(query), recordFilters, years, direction);
+  if (search.found.records.size === 0 && search.remaining() === 0 && query) {
+    const words = segmentedPhrases(query);
+    if (words.length > 0) search = await searchArchive(index, stats, words, recordFilters, years, direction);
+  }
+  if (searchNumber !== latestSearch) return;
   const averageLength = stats.articles ? stats.terms / stats.articles : 1;
+  /** The records in the order they are opened: each round's records after those of the rounds before. */
+  const order = await search.orderOf();
 
   /** @type {Found[]} */
   const articles = [];
   let opened = 0;
+  /** Where the articles of the newest round of bundles start: each round's are ranked together, after those of the rounds before. */
+  let roundStart = 0;
   /**
-   * Opens the next records, in order, until `wanted` articles are known and at least `records` records are open, or every record is.
+   * Opens the next records, in order, until `wanted` articles are known and at least `records` records are open, or every record is;
+   * when the bundles merged so far have no more, merges the next round of them.
    * @param {number} wanted @param {number} [records]
    */
   const openUntil = async (wanted, records = 0) => {
-    while ((articles.length < wanted || opened < records) && opened < order.length) {
-      const batch = order.slice(opened, opened + RECORDS_PER_BATCH);
-      opened += batch.length;
-      const lists = await Promise.all(batch.flatMap((id) => {
-        const record = found.records.get(id);
-        return record ? [articlesOf(record, found.rarity, averageLength, state.filters)] : [];
-      }));
-      // Within what is open, by relevance (or by date, newest or oldest, then by place in the issue).
-      articles.push(...lists.flat());
-      if (direction) articles.sort((a, b) => (direction === "desc" ? b.date.localeCompare(a.date) : a.date.localeCompare(b.date)) || a.id.localeCompare(b.id, "en", { numeric: true }));
-      else articles.sort((a, b) => b.score - a.score || b.date.localeCompare(a.date) || a.id.localeCompare(b.id, "en", { numeric: true }));
+    for (;;) {
+      while ((articles.length < wanted || opened < records) && opened < order.length) {
+        const batch = order.slice(opened, opened + RECORDS_PER_BATCH);
+        opened += batch.length;
+        const lists = await Promise.all(batch.flatMap((id) => {
+          const record = search.found.records.get(id);
+          return record ? [articlesOf(record, search.rarity, averageLength, state.filters)] : [];
+        }));
+        // Within what is open of this round, by relevance (or by date, newest or oldest, then by place in the issue).
+        const round = [...articles.splice(roundStart), ...lists.flat()];
+        if (direction) round.sort((a, b) => (direction === "desc" ? b.date.localeCompare(a.date) : a.date.localeCompare(b.date)) || a.id.localeCompare(b.id, "en", { numeric: true }));
+        else round.sort((a, b) => b.score - a.score || b.date.localeCompare(a.date) || a.id.localeCompare(b.id, "en", { numeric: true }));
+        articles.push(...round);
+      }
+      if (articles.length >= wanted || search.remaining() === 0) return;
+      roundStart = articles.length;
+      order.push(...await search.nextRound());
     }
   };
   // Ranked by relevance, the first results are the best of the records opened: a few more than they need make it likelier the best are there.
@@ -431,14 +582,17 @@ async function runSearch(index, bundles) {
 
   const about = state.query ? `与“${state.query}”有关的文章` : "符合所选条件的文章";
   const describe = () => {
-    const everything = opened >= order.length;
+    const remaining = search.remaining();
+    const everything = opened >= order.length && remaining === 0;
     if (articles.length === 0 && everything) return `没有找到${about}。`;
-    return everything
-      ? `找到 ${articles.length} 篇${about}。`
-      : `在 ${order.length} 期报纸中找到${about}，${direction ? (direction === "desc" ? "最新的在前" : "最早的在前") : "最相关的在前"}。`;
+    const sorted = direction ? (direction === "desc" ? "最新的在前" : "最早的在前") : "最相关的在前";
+    if (everything) return `找到 ${articles.length} 篇${about}。`;
+    if (remaining === 0) return `在 ${order.length} 期报纸中找到${about}，${sorted}。`;
+    // Not every month holding the words is searched yet: the page says so, and “更多结果” searches the next months.
+    return `在已检索的 ${search.searched()} 个月份中找到${about}，${sorted}；还有 ${remaining} 个月份含有这些字词，点“更多结果”继续检索。`;
   };
   const refreshFilters = () => {
-    const everything = opened >= order.length;
+    const everything = opened >= order.length && search.remaining() === 0;
     /** @type {Map<string, Map<string, number>>} */
     const counts = new Map();
     for (const article of articles) {
@@ -453,26 +607,31 @@ async function runSearch(index, bundles) {
   showMore = async () => {
     await openUntil(shown + RESULTS_PER_PAGE + 1);
     const next = articles.slice(shown, shown + RESULTS_PER_PAGE);
-    const texts = await Promise.all(next.map((article) => articleText(article.url).catch(() => "")));
     if (searchNumber !== latestSearch) return;
-    resultList.append(...next.map((article, at) => renderResult(article, texts[at] ?? "", query)));
+    // The results are shown at once; each excerpt follows when its article's page has come (a round trip on a slow network).
+    const items = next.map((article) => renderResult(article, query));
+    resultList.append(...items.map((item) => item.element));
     shown += next.length;
-    moreButton.hidden = shown >= articles.length && opened >= order.length;
+    moreButton.hidden = shown >= articles.length && opened >= order.length && search.remaining() === 0;
     status.textContent = describe();
     refreshFilters();
+    await Promise.all(next.map(async (article, at) => items[at]?.fill(await articleText(article.url).catch(() => ""))));
   };
   await showMore();
-  if (articles.length > 0) await showYears(pagefind, found, state, averageLength, searchNumber).catch(() => undefined);
+  if (articles.length > 0) await showYears(search, state, averageLength, searchNumber).catch(() => undefined);
   if (searchNumber === latestSearch) status.dataset.state = "done";
 }
 
 /**
- * Draws the results by year, whatever years are chosen, so the chart shows every year to narrow to: each year's articles when the records
- * holding the query (with the other filters) are few enough to open, else each year's issues holding it.
- * @param {Pagefind} pagefind @param {Awaited<ReturnType<typeof findRecords>>} found @param {ReturnType<typeof readState>} state
+ * Draws the results by year, whatever years are chosen, so the chart shows every year to narrow to: each year's articles when every
+ * month holding the query is searched and the records holding it (with the other filters) are few enough to open, else each year's
+ * issues holding it — counted in the months searched, and in the others from the directory (at most the records holding every term).
+ * @param {Awaited<ReturnType<typeof searchArchive>>} search @param {ReturnType<typeof readState>} state
  * @param {number} averageLength @param {number} searchNumber
  */
-async function showYears(pagefind, found, state, averageLength, searchNumber) {
+async function showYears(search, state, averageLength, searchNumber) {
+  const pagefind = search.instance;
+  const found = search.found;
   const { year: chosenYears = [], ...otherChosen } = state.filters;
   const others = pagefindFilters(otherChosen);
   /** @param {Record<string, object>} filters */
@@ -488,8 +647,9 @@ async function showYears(pagefind, found, state, averageLength, searchNumber) {
   /** @type {Map<string, number>} */
   const counts = new Map();
   let unit = "篇";
-  if (candidates.length <= RECORDS_COUNTED) {
-    const lists = await Promise.all(candidates.map((record) => articlesOf(record, found.rarity, averageLength, otherChosen)));
+  const unmerged = search.unmerged();
+  if (candidates.length <= RECORDS_COUNTED && unmerged.length === 0) {
+    const lists = await Promise.all(candidates.map((record) => articlesOf(record, search.rarity, averageLength, otherChosen)));
     for (const article of lists.flat()) counts.set(article.date.slice(0, 4), (counts.get(article.date.slice(0, 4)) ?? 0) + 1);
   } else {
     unit = "期";
@@ -497,6 +657,7 @@ async function showYears(pagefind, found, state, averageLength, searchNumber) {
       const inYear = await idsOf({ ...others, year: { any: [year] } });
       counts.set(year, candidates.filter((record) => inYear.has(record.first.id)).length);
     }
+    for (const { year, records } of unmerged) counts.set(year, (counts.get(year) ?? 0) + records);
   }
   if (searchNumber !== latestSearch) return;
   drawYearChart(yearChart, archiveYears.map((year) => ({
@@ -528,16 +689,16 @@ async function start() {
   // Filters fold away on a phone, so that the first result is on the first screen.
   refine.open = matchMedia("(min-width: 48em)").matches;
   const bundles = /** @type {Bundle[]} */ (JSON.parse(container.dataset.searchBundles ?? "[]"));
-  if (bundles.length === 0) {
+  if (!bundles[0]) {
     status.textContent = "档案里还没有可以搜索的文章。";
     status.dataset.state = "done";
     return;
   }
-  const index = new Index(bundles);
+  const index = new Index(bundles[0]);
   const submit = () => {
     const chosen = Object.fromEntries(FILTERS.map(([key]) => [key, [...filterBox.querySelectorAll(`input[name="${key}"]:checked`)].map((box) => /** @type {HTMLInputElement} */ (box).value)]));
     writeState({ query: input.value.trim(), sort: sortMenu.value, filters: chosen });
-    void runSearch(index, bundles).catch(failed);
+    void runSearch(index).catch(failed);
   };
   form.addEventListener("submit", (event) => {
     event.preventDefault();
@@ -546,8 +707,8 @@ async function start() {
   sortMenu.addEventListener("change", submit);
   filterBox.addEventListener("change", submit);
   moreButton.addEventListener("click", () => void showMore().catch(failed));
-  window.addEventListener("popstate", () => void runSearch(index, bundles).catch(failed));
-  await runSearch(index, bundles);
+  window.addEventListener("popstate", () => void runSearch(index).catch(failed));
+  await runSearch(index);
 }
 
 /** A search that could not finish (the index could not be loaded) says so, and the page stays usable. */

@@ -5,9 +5,10 @@
 // deploy from the cache (build/ci-cache.ts) saved and restored on a fresh runner, one new issue built as the manifest only and deployed
 // from the cache, with the files and bytes sent; and what .cache holds, by kind.
 import { existsSync } from "node:fs";
-import { mkdir, readdir, rm, stat, writeFile } from "node:fs/promises";
+import { mkdir, readdir, readFile, rm, stat, writeFile } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
+import { gzipSync } from "node:zlib";
 import { loadArchive } from "../content/archive.ts";
 import { LANGUAGE_VARIABLE } from "../messages/language.ts";
 import { issueFileOf } from "../paths.ts";
@@ -65,25 +66,51 @@ async function cacheByKind(cacheDir: string): Promise<Record<CacheKind, { files:
   return kinds;
 }
 
-/**
- * What the search page fetches before a first query has any result, whatever the query: Pagefind's script, worker and WebAssembly
- * (once), and for every search bundle its entry file, its page list (pf_meta) and its filter files (the page shows the filters). A query
- * then adds the word chunks it needs from every bundle and the results it shows.
- */
-async function firstQueryFloorBytes(siteDir: string): Promise<number> {
+/** What the search index is made of, read from its files: the sizes the design follows from (docs/SEARCH.md). */
+interface IndexShape {
+  /** Files below /pagefind/ in all, and of them the term directory's. */
+  files: number;
+  directoryFiles: number;
+  /** The directory: its shards' bytes gzipped, and its entries (term, bundle), the sum over terms of the bundles holding each. */
+  directoryGzipKB: number;
+  directoryEntries: number;
+  /** Spelled terms indexed in all (Pagefind's locations), from the bundles' statistics. */
+  locations: number;
+  /** Bytes of the word chunks (pf_index) per location. */
+  bytesPerLocation: number;
+  /** Word chunks, and the bytes of the page lists (pf_meta, which hold the chunk table) per chunk. */
+  chunks: number;
+  metaBytesPerChunk: number;
+}
+
+async function indexShape(siteDir: string): Promise<IndexShape> {
   const searchDir = path.join(siteDir, "pagefind");
-  if (!existsSync(searchDir)) return 0;
-  const bundles = (await readdir(searchDir)).sort();
-  let total = 0;
-  const size = async (file: string) => (await stat(file)).size;
-  const newest = path.join(searchDir, bundles.at(-1)!);
-  for (const name of await readdir(newest)) if (/^(pagefind\.js|pagefind-worker\.js|wasm\..*)$/.test(name)) total += await size(path.join(newest, name));
-  for (const bundle of bundles) {
-    const dir = path.join(searchDir, bundle);
-    for (const name of await readdir(dir)) if (/^(pagefind-entry\.json|.*\.pf_meta)$/.test(name)) total += await size(path.join(dir, name));
-    for (const name of await readdir(path.join(dir, "filter")).catch(() => [] as string[])) total += await size(path.join(dir, "filter", name));
+  const shape: IndexShape = { files: 0, directoryFiles: 0, directoryGzipKB: 0, directoryEntries: 0, locations: 0, bytesPerLocation: 0, chunks: 0, metaBytesPerChunk: 0 };
+  if (!existsSync(searchDir)) return shape;
+  let indexBytes = 0;
+  let metaBytes = 0;
+  for (const entry of await readdir(`${searchDir}/`, { recursive: true, withFileTypes: true })) {
+    if (!entry.isFile()) continue;
+    const file = path.join(entry.parentPath, entry.name);
+    const inDirectory = path.relative(searchDir, file).startsWith("directory");
+    shape.files++;
+    if (inDirectory) {
+      shape.directoryFiles++;
+      const text = await readFile(file);
+      shape.directoryGzipKB += gzipSync(text).length / 1e3;
+      if (/^\d+\.json$/.test(entry.name)) shape.directoryEntries += Object.values(JSON.parse(text.toString("utf8")) as Record<string, number[]>).reduce((sum, list) => sum + list.length / 3, 0);
+    } else if (entry.name.endsWith(".pf_index")) {
+      shape.chunks++;
+      indexBytes += (await stat(file)).size;
+    } else if (entry.name.endsWith(".pf_meta")) {
+      metaBytes += (await stat(file)).size;
+    } else if (entry.name === "baoku-stats.json") {
+      shape.locations += (JSON.parse(await readFile(file, "utf8")) as { terms: number }).terms;
+    }
   }
-  return total;
+  shape.bytesPerLocation = shape.locations ? indexBytes / shape.locations : 0;
+  shape.metaBytesPerChunk = shape.chunks ? metaBytes / shape.chunks : 0;
+  return shape;
 }
 
 /** A build with its own cache folder beside the output, so each size starts cold and the project's own cache is left alone. */
@@ -114,18 +141,22 @@ interface Row {
   indexMB: number;
   /** Search bundles of the cold build. */
   bundles: number;
-  /** What the search page fetches before any query's own chunks, from the files (see firstQueryFloorBytes). */
-  firstQueryKB: number;
   /** Measured in Chromium (search-fetches.ts); absent without Chromium. */
   fetches?: SearchFetches;
+  /** What the index is made of, from its files (indexShape). */
+  shape: IndexShape;
+  /** Seconds the day's builds spent indexing, from their reports. */
+  addOneIndexSeconds?: number;
+  addMonthIndexSeconds?: number;
   /** The first build after the cold one, which also makes the site's second copy. */
   addFirstSeconds: number;
   addOneSeconds: number;
   addOnePeakGB: number;
-  /** The first issue of the next month: its month is new, and the month before joins its bundle. */
+  /** The first issue of the next month: its month is new, and the month before is sealed. */
   addMonthSeconds: number;
   addMonthPeakGB: number;
-  noChangeSeconds: number;
+  /** Absent with --search-only. */
+  noChangeSeconds?: number;
   /** Plain Eleventy on the same issues (the cold build's, not the added ones); `failed` when it did not finish; absent with --no-baseline. */
   baseline?: Peer;
   /** Hugo, then Pagefind with its defaults over Hugo's output; absent above --hugo-max. */
@@ -177,7 +208,7 @@ function firstOfNextMonth(date: string): string {
   return month === 12 ? `${year + 1}-01-01` : `${year}-${String(month + 1).padStart(2, "0")}-01`;
 }
 
-async function benchSize(issues: number, workDir: string, options: { baseline: boolean; hugo: boolean; ssh: SshServer | undefined }): Promise<Row> {
+async function benchSize(issues: number, workDir: string, options: { baseline: boolean; hugo: boolean; ssh: SshServer | undefined; searchOnly: boolean }): Promise<Row> {
   const contentRoot = path.join(workDir, `archive-${issues}`);
   const siteDir = path.join(workDir, `site-${issues}`);
   await rm(contentRoot, { recursive: true, force: true });
@@ -191,7 +222,7 @@ async function benchSize(issues: number, workDir: string, options: { baseline: b
   const pages = Number(/Built (\d+) pages/.exec(cold.stdout)?.[1] ?? 0);
   const bundles = Number(/indexed \d+ of (\d+) search bundles/.exec(cold.stdout)?.[1] ?? 0);
   const indexMB = (await folderBytes(path.join(siteDir, "pagefind"))) / 1e6;
-  const firstQueryKB = (await firstQueryFloorBytes(siteDir)) / 1e3;
+  const shape = await indexShape(siteDir);
   console.error(`[${issues}] the search page's fetches, in Chromium…`);
   const fetches = await measureSearchFetches(siteDir);
 
@@ -209,7 +240,7 @@ async function benchSize(issues: number, workDir: string, options: { baseline: b
   await rm(remote, { recursive: true, force: true });
   const deploy = (ssh: SshServer) => deploySite({ siteDir, target: ssh.targetOf(remote), rsh: ssh.rsh });
   let first: DeployResult | undefined;
-  if (options.ssh) {
+  if (options.ssh && !options.searchOnly) {
     console.error(`[${issues}] deploying the site to the SSH server…`);
     first = await deploy(options.ssh);
   }
@@ -222,9 +253,12 @@ async function benchSize(issues: number, workDir: string, options: { baseline: b
   console.error(`[${issues}] adding the first issue of the next month…`);
   const addMonth = await addIssue(issues + 2, firstOfNextMonth(nextDate));
 
-  console.error(`[${issues}] rebuilding with nothing changed…`);
-  const noChange = await runBuild(contentRoot, siteDir);
-  assertSucceeded("the rebuild with nothing changed", noChange);
+  let noChange: Measured | undefined;
+  if (!options.searchOnly) {
+    console.error(`[${issues}] rebuilding with nothing changed…`);
+    noChange = await runBuild(contentRoot, siteDir);
+    assertSucceeded("the rebuild with nothing changed", noChange);
+  }
 
   const cache = await cacheByKind(`${siteDir}.cache`);
   // A day in CI: the cache CI keeps for a deploy from the cache (no part's pages, no image derivative) saved and restored on a fresh
@@ -265,9 +299,11 @@ async function benchSize(issues: number, workDir: string, options: { baseline: b
 
   const row: Row = {
     issues, pages, coldSeconds: cold.seconds, pagesPerSecond: pages / cold.seconds, peakGB: cold.peakBytes / 1e9,
-    ...(indexingSeconds(cold) !== undefined && { indexSeconds: indexingSeconds(cold)! }), indexMB, bundles, firstQueryKB, ...(fetches && { fetches }),
+    ...(indexingSeconds(cold) !== undefined && { indexSeconds: indexingSeconds(cold)! }), indexMB, bundles, shape, ...(fetches && { fetches }),
     addFirstSeconds: addFirst.seconds, addOneSeconds: addOne.seconds, addOnePeakGB: addOne.peakBytes / 1e9,
-    addMonthSeconds: addMonth.seconds, addMonthPeakGB: addMonth.peakBytes / 1e9, noChangeSeconds: noChange.seconds,
+    addMonthSeconds: addMonth.seconds, addMonthPeakGB: addMonth.peakBytes / 1e9, ...(noChange && { noChangeSeconds: noChange.seconds }),
+    ...(indexingSeconds(addOne) !== undefined && { addOneIndexSeconds: indexingSeconds(addOne)! }),
+    ...(indexingSeconds(addMonth) !== undefined && { addMonthIndexSeconds: indexingSeconds(addMonth)! }),
     ...(endToEnd && { endToEnd }), cache,
   };
   const peerIssues = options.baseline || options.hugo ? (await loadArchive(contentRoot)).issues.filter((issue) => issue.number <= issues) : [];
@@ -321,7 +357,7 @@ function table(rows: Row[]): string {
     ...rows.map((row) => `| ${[
       row.issues, row.pages, seconds(row.coldSeconds), row.pagesPerSecond.toFixed(0), gigabytes(row.peakGB),
       row.indexSeconds !== undefined ? seconds(row.indexSeconds) : "–", row.bundles, `${row.indexMB.toFixed(1)} MB`,
-      seconds(row.addFirstSeconds), seconds(row.addOneSeconds), gigabytes(row.addOnePeakGB), seconds(row.addMonthSeconds), gigabytes(row.addMonthPeakGB), seconds(row.noChangeSeconds),
+      seconds(row.addFirstSeconds), seconds(row.addOneSeconds), gigabytes(row.addOnePeakGB), seconds(row.addMonthSeconds), gigabytes(row.addMonthPeakGB), row.noChangeSeconds !== undefined ? seconds(row.noChangeSeconds) : "–",
     ].join(" | ")} |`),
   ];
   const peers = [
@@ -334,16 +370,27 @@ function table(rows: Row[]): string {
         row.hugo ? seconds(row.hugo.hugoSeconds) : "–", row.hugo ? seconds(row.hugo.pagefindSeconds) : "–", hugoPeak, hugoRatio].join(" | ")} |`;
     }),
   ];
+  const kb = (value: number) => `${value.toFixed(0)} KB`;
   const search = [
-    `| issues | search page before a query | index loaded at the first query | page + index (the first fetch) | index files (pf_meta, entries, script, wasm) | requests of the first query | each query's own: ${BENCH_QUERIES.join(", ")} | median |`,
-    "|---:|---:|---:|---:|---:|---:|---|---:|",
+    "| issues | search page before a query | loaded at the first query before its words | first fetch (page + that) | each query's own: median | max | requests of the first query | Slow 4G, 搜索 to first result: " + (rows.find((row) => row.fetches)?.fetches?.slow4gSeconds.map((each) => each.query).join(", ") ?? "") + " |",
+    "|---:|---:|---:|---:|---:|---:|---:|---|",
     ...rows.map((row) => {
       const fetches = row.fetches;
-      const median = fetches ? [...fetches.queryKB].sort((a, b) => a - b)[Math.floor(fetches.queryKB.length / 2)]! : undefined;
-      return `| ${[row.issues, fetches ? `${fetches.pageKB.toFixed(0)} KB` : "–", fetches ? `${fetches.indexKB.toFixed(0)} KB` : "–",
-        fetches ? `${(fetches.pageKB + fetches.indexKB).toFixed(0)} KB` : "–", `${row.firstQueryKB.toFixed(0)} KB`, fetches?.firstQueryRequests ?? "–",
-        fetches ? fetches.queryKB.map((kb) => `${kb.toFixed(0)} KB`).join(", ") : "–", median !== undefined ? `${median.toFixed(0)} KB` : "–"].join(" | ")} |`;
+      if (!fetches) return `| ${row.issues} | no Chromium: not measured |`;
+      const sorted = [...fetches.queryKB].sort((a, b) => a - b);
+      return `| ${[row.issues, kb(fetches.pageKB), kb(fetches.indexKB), kb(fetches.pageKB + fetches.indexKB), kb(sorted[Math.floor(sorted.length / 2)]!), kb(sorted.at(-1)!),
+        fetches.firstQueryRequests, fetches.slow4gSeconds.map((each) => seconds(each.seconds)).join(", ")].join(" | ")} |`;
     }),
+    "",
+    `| issues | ${BENCH_QUERIES.join(" | ")} |`,
+    `|---:|${BENCH_QUERIES.map(() => "---:").join("|")}|`,
+    ...rows.flatMap((row) => (row.fetches ? [`| ${row.issues} | ${row.fetches.queryKB.map(kb).join(" | ")} |`] : [])),
+    "",
+    "| issues | files below /pagefind/ | of them the term directory's | directory gzipped | directory entries (Σ over terms of bundles holding it) | locations indexed | pf_index bytes per location | word chunks | pf_meta bytes per chunk | day's re-index: one issue | first of a month |",
+    "|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|",
+    ...rows.map((row) => `| ${[row.issues, row.shape.files, row.shape.directoryFiles, kb(row.shape.directoryGzipKB), row.shape.directoryEntries, row.shape.locations,
+      row.shape.bytesPerLocation.toFixed(2), row.shape.chunks, row.shape.metaBytesPerChunk.toFixed(1),
+      row.addOneIndexSeconds !== undefined ? seconds(row.addOneIndexSeconds) : "–", row.addMonthIndexSeconds !== undefined ? seconds(row.addMonthIndexSeconds) : "–"].join(" | ")} |`),
   ];
   const megabytes = (bytes: number) => `${(bytes / 1e6).toFixed(1)} MB`;
   const endToEnd = [
@@ -382,16 +429,18 @@ export interface BenchOptions {
   withBaseline: boolean;
   /** The largest size Hugo and Pagefind are run at: Pagefind's defaults hold the whole index in memory (12.6 GB at 1,000 issues). */
   hugoMax: number;
+  /** Only what search needs: the cold build, the search page's fetches and timings, and the day's builds; no deploy, no rebuild unchanged. */
+  searchOnly: boolean;
 }
 
 /** Measures every size in turn, printing the table after each (progress goes to standard error). */
-export async function runBench({ sizes, workDir, withBaseline, hugoMax }: BenchOptions): Promise<void> {
+export async function runBench({ sizes, workDir, withBaseline, hugoMax, searchOnly }: BenchOptions): Promise<void> {
   const rows: Row[] = [];
-  const ssh = await startSshServer();
-  if (!ssh) console.error("No sshd (apt-get install -y openssh-server rsync): the deploy is not measured.");
+  const ssh = searchOnly ? undefined : await startSshServer();
+  if (!ssh && !searchOnly) console.error("No sshd (apt-get install -y openssh-server rsync): the deploy is not measured.");
   try {
     for (const size of sizes) {
-      rows.push(await benchSize(size, workDir, { baseline: withBaseline, hugo: withBaseline && size <= hugoMax, ssh }));
+      rows.push(await benchSize(size, workDir, { baseline: withBaseline, hugo: withBaseline && size <= hugoMax, ssh, searchOnly }));
       console.log(table(rows));
     }
   } finally {

@@ -25,10 +25,11 @@ import { eachLimited, limited } from "../util/each-limited.ts";
 import type { SiteData } from "../site-types.ts";
 import encodeImages, { copyDerivatives, type EncodeImagesResult, type PublishedDerivative } from "./encode-images.ts";
 import type { RenderPool } from "./render-pool.ts";
-import { indexBundle } from "./search-index.ts";
+import { indexBundle, STATS_FILE } from "./search-index.ts";
+import { TERM_STATS_FILE, writeTermDirectory } from "./term-directory.ts";
 import { traditionalScripts } from "./traditional-table.ts";
 import type { SiteEntry } from "./publish.ts";
-import { ARCHIVE_PART, archivePartHash, bundlePlans, monthPlans, NO_RECORDS, PEOPLE_PART, spanningParts, yearPlans, type MonthPlan, type SpanningPart, type YearPlan } from "./site-parts.ts";
+import { ARCHIVE_PART, archivePartHash, bundlePlans, directoryHash, DIRECTORY_KEY, monthPlans, NO_RECORDS, PEOPLE_PART, spanningParts, yearPlans, type MonthPlan, type SpanningPart, type YearPlan } from "./site-parts.ts";
 import { feedRecords, FEED_ARTICLES } from "../site/feeds.ts";
 import { archiveOpenData, monthOpenData, peopleOpenData, yearOpenData, type OpenDataFile } from "../site/open-data.ts";
 import type { SitemapEntry } from "../site/sitemaps.ts";
@@ -185,7 +186,8 @@ export async function renderSite(config: PaperConfig, issues: readonly ScannedIs
     ...spanning.map((part) => path.join(partsDir, part.key, part.hash)),
     path.join(partsDir, ARCHIVE_PART, archiveHash),
   ]);
-  const usedBundles = new Set(bundles.map((bundle) => bundle.entry.dir));
+  const directory = bundleEntry(path.join(bundlesDir, DIRECTORY_KEY, directoryHash(bundles, options.codeHash)));
+  const usedBundles = new Set([...bundles.map((bundle) => bundle.entry.dir), directory.dir]);
   const remade = new Set<string>();
   /** The recorded files of each entry's published folder (a part's site/, a bundle's files/), by that folder. */
   const entryFiles = new Map<string, string[]>();
@@ -393,7 +395,7 @@ export async function renderSite(config: PaperConfig, issues: readonly ScannedIs
         const temporary = bundleEntry(`${entry.dir}.tmp-${process.pid}`);
         await rm(temporary.dir, { recursive: true, force: true });
         const stats = inputs.reduce((sum, input) => addStats(sum, input!.manifest.search), NO_SEARCH);
-        await indexBundle(inputs.map((input) => input!.entry.searchInput), temporary.files, stats, options.language);
+        await indexBundle(inputs.map((input) => input!.entry.searchInput), temporary.files, stats, options.language, path.join(temporary.dir, TERM_STATS_FILE));
         await writeManifest(temporary.manifest, { files: await recordFiles(temporary.dir, ["files"]) });
         await settle(temporary.dir, entry.dir);
         keepFiles(entry.files, (await readManifest<{ files: EntryFile[] }>(entry.manifest))!.files, "files/");
@@ -401,6 +403,25 @@ export async function renderSite(config: PaperConfig, issues: readonly ScannedIs
         seconds.search += (performance.now() - indexStarted) / 1000;
       });
     }));
+    // The term directory of the sealed bundles: the same until a month is sealed, so a day's build keeps it.
+    const keptDirectory = await sound<{ files: EntryFile[] }>(directory.dir, directory.manifest, directory.files);
+    if (keptDirectory) {
+      keepFiles(directory.files, keptDirectory.files, "files/");
+      await touch(directory.dir);
+    } else if ((await Promise.all(bundles.map(({ entry }) => exists(entry.manifest)))).every(Boolean)) {
+      // (A bundle whose month could not be made is reported with its problems; the build publishes nothing then.)
+      const started = performance.now();
+      const temporary = bundleEntry(`${directory.dir}.tmp-${process.pid}`);
+      await rm(temporary.dir, { recursive: true, force: true });
+      const sealed = await Promise.all(bundles.slice(0, -1).map(async ({ bundle, entry }) => ({
+        key: bundle.key, statsFile: path.join(entry.dir, TERM_STATS_FILE), stats: JSON.parse(await readFile(path.join(entry.files, STATS_FILE), "utf8")) as SearchStats,
+      })));
+      await writeTermDirectory(temporary.files, path.basename(directory.dir).slice(0, 12), sealed);
+      await writeManifest(temporary.manifest, { files: await recordFiles(temporary.dir, ["files"]) });
+      await settle(temporary.dir, directory.dir);
+      keepFiles(directory.files, (await readManifest<{ files: EntryFile[] }>(directory.manifest))!.files, "files/");
+      seconds.search += (performance.now() - started) / 1000;
+    }
     await Promise.all([...monthEntries.values(), ...archiveEntries, ...yearEntries]);
   } catch (error) {
     pool.close();
@@ -415,6 +436,7 @@ export async function renderSite(config: PaperConfig, issues: readonly ScannedIs
     entries: [
       ...[...usedParts].map((entryDir) => ({ from: partEntry(entryDir).site, to: "" })),
       ...bundles.map(({ bundle, entry }) => ({ from: entry.files, to: `${SEARCH_FOLDER}/${bundle.key}` })),
+      { from: directory.files, to: `${SEARCH_FOLDER}/${DIRECTORY_KEY}` },
     ],
     remade,
     filesOf: (entry) => entryFiles.get(entry.from) ?? [],

@@ -12,6 +12,7 @@ import type { SearchStats } from "./render-part.ts";
 import type { Language } from "../messages/language.ts";
 import { say } from "../messages/texts.ts";
 import { diskFullAt } from "./failure.ts";
+import { termStats } from "./term-directory.ts";
 
 /** Pagefind's own search interfaces, which Baoku's search page does not use; about 430 KB not to publish. */
 const UNUSED_UI = /^pagefind-(?:ui|modular-ui|component-ui|highlight)\.(?:js|css)$/;
@@ -30,18 +31,30 @@ async function removeUnusedUi(bundleDir: string): Promise<void> {
 const INDEX_LANGUAGE = "zxx";
 
 /**
+ * Pagefind's chunk size (PAGEFIND_UNSTABLE_INDEX_CHUNK_SIZE, read by Pagefind 1.5.0 and later, pinned in package.json): a chunk closes
+ * after the term whose postings take it past this many (locations + 1). The page loads, for each term of a query, the one chunk of each
+ * merged bundle that covers the term; at Pagefind's default (20,000) that chunk is about 31 KB, most of it other terms. A month's bundle
+ * at 2,000 costs a few KB a term and a chunk table of a few KB (docs/BENCHMARKS.md). The environment's value, when set, wins.
+ */
+export const INDEX_CHUNK_SIZE = 2000;
+
+/**
  * Writes one search bundle into `bundleDir` from the article pages below `inputDirs` (written there with their search terms, see
  * render-part.ts). Pagefind keeps the whole index in memory until it is written, so each bundle is indexed by a Pagefind process of its
  * own: its command line, run on a folder of hard links to the inputs (the cache's own file system), so that its exit and its messages
  * are seen — through Pagefind's Node API a Pagefind that dies (a full disk makes it panic) leaves the build waiting for ever. The
  * addresses it records are the pages' paths below their input folder, and the search page adds the path prefix.
  */
-export async function indexBundle(inputDirs: readonly string[], bundleDir: string, stats: SearchStats, language: Language): Promise<void> {
+export async function indexBundle(inputDirs: readonly string[], bundleDir: string, stats: SearchStats, language: Language, termsFile: string): Promise<void> {
   const site = `${bundleDir}.input`;
   await rm(site, { recursive: true, force: true });
   try {
-    for (const inputDir of inputDirs) await linkFiles(inputDir, site);
-    const { code, signal, stderr } = await run(pagefindBinary(), ["--site", site, "--output-path", bundleDir, "--force-language", INDEX_LANGUAGE, "--silent"]);
+    const records: string[] = [];
+    for (const inputDir of inputDirs) records.push(...await linkFiles(inputDir, site));
+    const indexing = run(pagefindBinary(), ["--site", site, "--output-path", bundleDir, "--force-language", INDEX_LANGUAGE, "--silent"]);
+    // The term directory's part of this bundle, counted while Pagefind indexes it.
+    await writeFile(termsFile, JSON.stringify(termStats(await Promise.all(records.map((file) => readFile(file, "utf8"))))));
+    const { code, signal, stderr } = await indexing;
     if (code !== 0) {
       // Pagefind panics on a full disk; its message names the kind of error, not the file.
       if (/No space left on device|StorageFull/i.test(stderr)) throw diskFullAt(bundleDir);
@@ -73,14 +86,18 @@ async function thinFragments(folder: string): Promise<void> {
   });
 }
 
-/** Hard-links every file below `from` to the same place below `to`. */
-async function linkFiles(from: string, to: string): Promise<void> {
+/** Hard-links every file below `from` to the same place below `to`; resolves to the files linked. */
+async function linkFiles(from: string, to: string): Promise<string[]> {
   const entries = await readdir(from, { recursive: true, withFileTypes: true });
+  const files: string[] = [];
   for (const entry of entries.filter((each) => each.isFile())) {
-    const target = path.join(to, path.relative(from, path.join(entry.parentPath, entry.name)));
+    const file = path.join(entry.parentPath, entry.name);
+    const target = path.join(to, path.relative(from, file));
     await mkdir(path.dirname(target), { recursive: true });
-    await link(path.join(entry.parentPath, entry.name), target);
+    await link(file, target);
+    files.push(file);
   }
+  return files;
 }
 
 /** Pagefind's executable, as its own Node package finds it: PAGEFIND_BINARY_PATH, or the binary of the platform's optional package. */
@@ -104,7 +121,8 @@ const withParent = path.join(path.dirname(fileURLToPath(import.meta.url)), "with
 /** Runs a command to its end, keeping what it writes to standard error; it is killed if this process dies first (with-parent.js). */
 function run(command: string, args: readonly string[]): Promise<{ code: number | null; signal: NodeJS.Signals | null; stderr: string }> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [withParent, command, ...args], { stdio: ["ignore", "ignore", "pipe", "ipc"] });
+    const env = { ...process.env, PAGEFIND_UNSTABLE_INDEX_CHUNK_SIZE: process.env.PAGEFIND_UNSTABLE_INDEX_CHUNK_SIZE ?? String(INDEX_CHUNK_SIZE) };
+    const child = spawn(process.execPath, [withParent, command, ...args], { stdio: ["ignore", "ignore", "pipe", "ipc"], env });
     let stderr = "";
     child.stderr!.on("data", (chunk: Buffer) => {
       stderr = (stderr + chunk.toString()).slice(-20_000);

@@ -208,6 +208,17 @@ export function bundlePlans(issues: readonly ScannedIssue[], months: readonly Mo
   });
 }
 
+/** The folder of the search bundles' cache that holds the term directory's entries; no month (YYYY-MM) is named so. */
+export const DIRECTORY_KEY = "directory";
+
+/**
+ * Identifies the term directory (build/term-directory.ts): the sealed bundles, every bundle but the newest (the live one), by their
+ * hashes. A day's issue changes only the live bundle, so the directory stays as it is until a month is sealed.
+ */
+export function directoryHash(bundles: readonly BundlePlan[], codeHash: string): string {
+  return hashOf(codeHash, DIRECTORY_KEY, bundles.slice(0, -1).map((plan) => [plan.bundle.key, plan.hash]));
+}
+
 function hashOf(codeHash: string, what: string, data: unknown): string {
   return createHash("sha256").update(`${codeHash}\0${what}\0`).update(JSON.stringify(data)).digest("hex").slice(0, 32);
 }

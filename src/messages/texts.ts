@@ -234,8 +234,8 @@ export const TEXTS = {
 
   // npm run bench, bench:images (for developers)
   benchUsage: text({
-    "zh-CN": () => "用法：npm run bench -- [--sizes 300,1000,4000,11000] [--no-baseline] [--hugo-max 1000] [--work-dir <目录>]",
-    en: () => "Usage: npm run bench -- [--sizes 300,1000,4000,11000] [--no-baseline] [--hugo-max 1000] [--work-dir <dir>]",
+    "zh-CN": () => "用法：npm run bench -- [--sizes 300,1000,4000,11000] [--no-baseline] [--hugo-max 1000] [--search-only] [--work-dir <目录>]",
+    en: () => "Usage: npm run bench -- [--sizes 300,1000,4000,11000] [--no-baseline] [--hugo-max 1000] [--search-only] [--work-dir <dir>]",
   }),
   benchImagesUsage: text({
     "zh-CN": () => "用法：npm run bench:images -- [--photos 36] [--width 2400] [--height 1600] [--concurrency N]",

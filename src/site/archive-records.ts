@@ -111,7 +111,8 @@ export function archiveRecords(config: PaperConfig, headers: readonly IssueHeade
       ...(home && { home }),
       homeJsonLd: periodicalJsonLd(periodicalOf(config)),
       ...(newest && newestContext && { homeThisDay: newestContext.thisDay[newest.date]! }),
-      searchBundles: [...bundles].reverse().map((bundle) => ({ key: bundle.key, url: at(bundlePath(bundle.key)) })),
+      // The live bundle only: the search page finds the sealed ones in the term directory, so the page does not grow with the archive.
+      searchBundles: bundles.slice(-1).map((bundle) => ({ key: bundle.key, url: at(bundlePath(bundle.key)) })),
       peopleIndex, searchPeople,
       dayIndexes: dayIndexes(index.days, at),
     },

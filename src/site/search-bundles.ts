@@ -1,13 +1,13 @@
-// How the archive's articles are shared out among search bundles. Pagefind holds a whole index in memory while it writes it (about
-// 0.65 MB per article here), so one index for decades of daily issues cannot be built on one machine. Each bundle is a run of whole
-// months of one year, at most MAX_BUNDLE_ARTICLES articles, and the newest month is a bundle of its own; the search page merges them all
-// (Pagefind's mergeIndex). A bundle depends only on the articles of its own months, so the day's new issue re-indexes the newest month
-// alone, and the first issue of a month re-indexes the month before it too, as it joins its neighbours.
+// How the archive's articles are shared out among search bundles. By default each month is a bundle of its own: past months are sealed
+// (their bundle never changes again) and the newest month is the live bundle, so a day's issue re-indexes one month's issues, and the
+// first issue of a month indexes a bundle of one issue and seals the month before as it is. The search page merges, per query, only the
+// bundles the term directory (src/build/term-directory.ts) says hold the query's terms (docs/SEARCH.md). Runs of whole months of one
+// year up to a number of articles can be asked for instead (tests use it to check that ranking does not depend on the split).
 
 import { monthOf, yearOf } from "../paths.ts";
 
-/** The most articles one bundle holds; about 2 GB of Pagefind's memory while it is written. */
-export const MAX_BUNDLE_ARTICLES = 3000;
+/** The most articles one bundle holds: 1, so that every month (never split) is a bundle of its own. */
+export const MAX_BUNDLE_ARTICLES = 1;
 
 export interface SearchBundle {
   /** The bundle's first month, YYYY-MM; names its folder. */

@@ -1,9 +1,10 @@
 // Serves a built site from a folder on 127.0.0.1, the way a static host would, so browser tests and npm run audit read exactly the files the build wrote.
 import { createReadStream } from "node:fs";
-import { stat } from "node:fs/promises";
+import { readFile, stat } from "node:fs/promises";
 import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
 import path from "node:path";
+import { gzipSync } from "node:zlib";
 
 export interface StaticServer {
   /** The site's address, ending with /, e.g. http://127.0.0.1:41234/. */
@@ -37,11 +38,20 @@ const contentTypes: Record<string, string> = {
   ".pf_filter": "application/octet-stream",
 };
 
+/** How the server behaves as a host on a network; by default nothing may be cached and nothing is slowed. */
+export interface HostOptions {
+  /** Seconds a browser may keep a file (cache-control: max-age), as hosts let it: GitHub Pages says 600. */
+  cacheSeconds?: number;
+  /** A slow network, at the server: each response waits `latencyMs`, and all responses share `bytesPerSecond` (in turn). */
+  network?: { latencyMs: number; bytesPerSecond: number };
+}
+
 /** Serves `rootDir` on a free port of 127.0.0.1: `/dir/` answers with `/dir/index.html`, a missing file with the site's `/404.html` and status 404. */
-export async function serveStatic(rootDir: string): Promise<StaticServer> {
+export async function serveStatic(rootDir: string, host: HostOptions = {}): Promise<StaticServer> {
   const root = path.resolve(rootDir);
+  const link = host.network && sharedLink(host.network);
   const server = createServer((request, response) => {
-    respond(root, request, response).catch((error: unknown) => {
+    respond(root, request, response, { cacheControl: host.cacheSeconds ? `max-age=${host.cacheSeconds}` : "no-store", link }).catch((error: unknown) => {
       response.writeHead(500, { "content-type": "text/plain; charset=utf-8" });
       response.end(String(error));
     });
@@ -61,7 +71,23 @@ export async function serveStatic(rootDir: string): Promise<StaticServer> {
   };
 }
 
-async function respond(root: string, request: IncomingMessage, response: ServerResponse): Promise<void> {
+/** What every response shares: its cache-control header, and the slow network when there is one. */
+interface Sending {
+  cacheControl: string;
+  link: ((bytes: number) => Promise<void>) | undefined;
+}
+
+/** A link of `bytesPerSecond` that responses take in turn, each after `latencyMs`: resolves when a response of `bytes` has crossed it. */
+function sharedLink({ latencyMs, bytesPerSecond }: { latencyMs: number; bytesPerSecond: number }): (bytes: number) => Promise<void> {
+  let busyUntil = 0;
+  return (bytes) => {
+    const start = Math.max(performance.now() + latencyMs, busyUntil);
+    busyUntil = start + (bytes / bytesPerSecond) * 1000;
+    return new Promise((resolve) => setTimeout(resolve, busyUntil - performance.now()));
+  };
+}
+
+async function respond(root: string, request: IncomingMessage, response: ServerResponse, sending: Sending): Promise<void> {
   if (request.method !== "GET" && request.method !== "HEAD") {
     response.writeHead(405, { allow: "GET, HEAD" }).end();
     return;
@@ -79,12 +105,12 @@ async function respond(root: string, request: IncomingMessage, response: ServerR
       return;
     }
     const index = path.join(file, "index.html");
-    if (await isFile(index)) return sendFile(index, 200, request, response);
+    if (await isFile(index)) return sendFile(index, 200, request, response, sending);
   } else if (found?.isFile()) {
-    return sendFile(file, 200, request, response);
+    return sendFile(file, 200, request, response, sending);
   }
   const notFoundPage = path.join(root, "404.html");
-  if (await isFile(notFoundPage)) return sendFile(notFoundPage, 404, request, response);
+  if (await isFile(notFoundPage)) return sendFile(notFoundPage, 404, request, response, sending);
   response.writeHead(404, { "content-type": "text/plain; charset=utf-8" }).end("Not found");
 }
 
@@ -108,10 +134,15 @@ async function isFile(file: string): Promise<boolean> {
   return (await stat(file).catch(() => undefined))?.isFile() ?? false;
 }
 
-function sendFile(file: string, status: number, request: IncomingMessage, response: ServerResponse): void {
+async function sendFile(file: string, status: number, request: IncomingMessage, response: ServerResponse, sending: Sending): Promise<void> {
+  // On a slow network, a text file crosses it compressed, as a host sends it; Pagefind's files are compressed already.
+  if (sending.link) {
+    const body = await readFile(file);
+    await sending.link(/\.(pf_\w+|pagefind|png|jpe?g|webp|avif|gif|woff2)$/.test(file) ? body.length : gzipSync(body).length);
+  }
   response.writeHead(status, {
     "content-type": contentTypes[path.extname(file).toLowerCase()] ?? "application/octet-stream",
-    "cache-control": "no-store",
+    "cache-control": sending.cacheControl,
   });
   if (request.method === "HEAD") {
     response.end();

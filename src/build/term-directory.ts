@@ -1,0 +1,101 @@
+// The term directory: which sealed search bundles hold each spelled term, how many of their records hold it and at most how often one
+// record does, so that the search page merges, per query, only the bundles that hold the query's terms, in the order of how well they can
+// score, and knows each term's count of records in the whole archive without loading any bundle. It is sharded by a hash of the term, so
+// a query of k terms fetches at most k small files whatever the archive's size. The live bundle (the newest month) is not in it: the page
+// searches it with every query, so a day's build leaves the directory alone, and the first issue of a month writes it again (docs/SEARCH.md).
+import { mkdir, readFile, writeFile } from "node:fs/promises";
+import path from "node:path";
+import { directoryShard, prefixOfSpelled } from "../../public/js/search-directory.js";
+
+/** A bundle's terms: for each spelled term (and each Han first character, as a prefix), [records holding it, most matches in one record]. */
+export type TermStats = Record<string, [records: number, most: number]>;
+
+/** The file beside a bundle's cache entry that holds its term statistics (not published). */
+export const TERM_STATS_FILE = "terms.json";
+
+/** The directory's head, published as head.json: what the search page reads at the first query. */
+export interface DirectoryHead {
+  /** The folder of this version's shards, below the directory's folder; changes with its content, so shards can be cached for ever. */
+  version: string;
+  shards: number;
+  /** The sealed bundles' keys, oldest first; a shard names a bundle by its index here. */
+  bundles: string[];
+  /** The sealed bundles' statistics added up: records, articles and spelled terms. */
+  records: number;
+  articles: number;
+  terms: number;
+}
+
+/** Entries a shard holds on average at most: about 2 KB gzipped with the archive's spellings. */
+const ENTRIES_PER_SHARD = 1500;
+/** The most shards: a host's limit on a site's files is shared with the pages. */
+const MAX_SHARDS = 1024;
+
+/**
+ * The term statistics of a bundle's search records (the HTML that search-records.ts writes): every spelled term in the records' text,
+ * counted per record. Only text is read, never an attribute, so a headline in the records' meta is not counted.
+ */
+export function termStats(records: Iterable<string>): TermStats {
+  const stats: TermStats = {};
+  // A term's first character's key, by the term: a month's records spell the same few thousand terms hundreds of thousands of times.
+  const prefixes = new Map<string, string | undefined>();
+  for (const html of records) {
+    const counts = new Map<string, number>();
+    for (const [, text] of html.matchAll(/>([^<]+)</g)) {
+      for (const word of text!.split(" ")) {
+        const count = counts.get(word);
+        if (count === undefined ? !/^z[a-p]+q$/.test(word) : !word.endsWith("q")) continue;
+        counts.set(word, (count ?? 0) + 1);
+        // A lone Han character at the end of a query is looked up as the start of every term it begins (search-terms.js).
+        let prefix = prefixes.get(word);
+        if (prefix === undefined && !prefixes.has(word)) prefixes.set(word, (prefix = prefixOfSpelled(word)));
+        if (prefix) counts.set(prefix, (counts.get(prefix) ?? 0) + 1);
+      }
+    }
+    for (const [term, count] of counts) {
+      const entry = (stats[term] ??= [0, 0]);
+      entry[0]++;
+      if (count > entry[1]) entry[1] = count;
+    }
+  }
+  return stats;
+}
+
+/**
+ * Writes the directory of the sealed bundles (oldest first, each with its statistics file) into `dir`: head.json, and the shards below
+ * the version's folder, each a JSON object of term → [bundle index, records holding it, most in one record, …], bundles oldest first.
+ */
+export async function writeTermDirectory(dir: string, version: string, bundles: readonly { key: string; statsFile: string; stats: { records: number; articles: number; terms: number } }[]): Promise<DirectoryHead> {
+  const byTerm = new Map<string, number[]>();
+  let entries = 0;
+  for (const [index, bundle] of bundles.entries()) {
+    const stats = JSON.parse(await readFile(bundle.statsFile, "utf8")) as TermStats;
+    for (const [term, [records, most]] of Object.entries(stats)) {
+      let list = byTerm.get(term);
+      if (!list) byTerm.set(term, (list = []));
+      list.push(index, records, most);
+      entries++;
+    }
+  }
+  const shards = shardCount(entries);
+  const files: Record<string, number[]>[] = Array.from({ length: shards }, () => ({}));
+  for (const term of [...byTerm.keys()].sort()) files[directoryShard(term, shards)]![term] = byTerm.get(term)!;
+  await mkdir(path.join(dir, version), { recursive: true });
+  for (const [index, shard] of files.entries()) await writeFile(path.join(dir, version, `${index}.json`), JSON.stringify(shard));
+  const head: DirectoryHead = {
+    version, shards, bundles: bundles.map((bundle) => bundle.key),
+    records: bundles.reduce((sum, bundle) => sum + bundle.stats.records, 0),
+    articles: bundles.reduce((sum, bundle) => sum + bundle.stats.articles, 0),
+    terms: bundles.reduce((sum, bundle) => sum + bundle.stats.terms, 0),
+  };
+  await writeFile(path.join(dir, "head.json"), JSON.stringify(head));
+  return head;
+}
+
+/** Shards for `entries` entries: a power of two, so a hash picks one with a mask, between 1 and MAX_SHARDS. */
+export function shardCount(entries: number): number {
+  let shards = 1;
+  while (shards < MAX_SHARDS && shards * ENTRIES_PER_SHARD < entries) shards *= 2;
+  return shards;
+}
+
