@@ -18,13 +18,16 @@ if (extra.length > 0) stop(`${say(language, "importOneAtATime", { extra })}\n${u
 const exportPath = path.resolve(exportFile);
 const outcome = await importExportFile({ exportPath, exportName: shownPath(exportPath), contentRoot, force: values.force ?? false });
 switch (outcome.outcome) {
+  // biome-ignore lint/suspicious/noFallthroughSwitchClause: stop() ends the process (its type is never)
   case "noExport":
     stop(outcome.missing
       ? `${say(language, "importExportMissing", { file: shownPath(exportPath) })}\n${usage}`
       : say(language, "importExportUnreadable", { file: shownPath(exportPath), reason: outcome.reason }));
+  // biome-ignore lint/suspicious/noFallthroughSwitchClause: stop() ends the process (its type is never)
   case "refused":
     printProblems(outcome.problems, language);
     stop(say(language, "importNothingWritten"));
+  // biome-ignore lint/suspicious/noFallthroughSwitchClause: stop() ends the process (its type is never)
   case "exists":
     stop(say(language, "importTargetExists", { target: shownPath(outcome.target) }));
   case "written": {

@@ -26,7 +26,10 @@ const photo: FolderFile = { name: "photo.jpg", size: 1000, modifiedMs: 1 };
 async function counting(dir: string, codeHash = "code-1", paperConfig: PaperConfig = config) {
   const cache = await ParseCache.open(dir, codeHash, paperConfig);
   let parses = 0;
-  const parse = (name: string, input: Uint8Array) => async () => (parses++, parseIssue(name, input, paperConfig));
+  const parse = (name: string, input: Uint8Array) => async () => {
+    parses++;
+    return parseIssue(name, input, paperConfig);
+  };
   return {
     cache,
     header: (name = file, input: Uint8Array = bytes, folder: FolderFile[] = []) => cache.header(cache.keyOf(name, contentHash(input), folder), parse(name, input)),

@@ -2,7 +2,6 @@
 // paragraphs (so ranking is not trivial), and one issue of mixed Chinese and ASCII. Prints recall@3 and the bytes a first search fetches.
 import assert from "node:assert/strict";
 import { mkdir, rm, writeFile } from "node:fs/promises";
-import { tmpdir } from "node:os";
 import path from "node:path";
 import { after, before, test } from "node:test";
 import type { Page } from "playwright-core";
