@@ -5,12 +5,12 @@ import assert from "node:assert/strict";
 import { mkdtemp, readdir, readFile, rm, utimes } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import { loadConfig } from "../src/content/config.ts";
-import { issueHeader, type PaperConfig } from "../src/model.ts";
-import { contentHash } from "../src/content/content-files.ts";
-import { ParseCache, type FolderFile } from "../src/content/parse-cache.ts";
-import { parseIssue } from "../src/content/parse-issue.ts";
-import { projectRoot } from "../src/project.ts";
+import { loadConfig } from "../../src/content/config.ts";
+import { issueHeader, type PaperConfig } from "../../src/model.ts";
+import { contentHash } from "../../src/content/content-files.ts";
+import { ParseCache, type FolderFile } from "../../src/content/parse-cache.ts";
+import { parseIssue } from "../../src/content/parse-issue.ts";
+import { projectRoot } from "../../src/project.ts";
 
 const workDir = await mkdtemp(path.join(tmpdir(), "baoku-parse-cache-"));
 after(async () => {
