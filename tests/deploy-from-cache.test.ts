@@ -10,6 +10,7 @@ import { mkdir, mkdtemp, readdir, readFile, realpath, rm, writeFile } from "node
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { buildSite, type BuildOptions, type BuildResult } from "../src/build/build.ts";
+import { testRenderPool } from "./helpers/render-pool.ts";
 import { deployCacheTarArgs } from "../src/build/ci-cache.ts";
 import { DEPLOY_SOURCES } from "../src/build/deploy-manifest.ts";
 import { bundledText, syntheticIssue } from "../src/bench/synthetic-archive.ts";
@@ -31,7 +32,7 @@ let wholeCache: string;
 let target: string;
 
 async function build(options: BuildOptions): Promise<BuildResult> {
-  const result = await buildSite({ contentRoot, ...options });
+  const result = await buildSite({ renderPool: testRenderPool(), contentRoot, ...options });
   assert.ok(result.ok, report(result.problems));
   return result;
 }

@@ -9,6 +9,7 @@ import path from "node:path";
 import sharp from "sharp";
 import { parse } from "node-html-parser";
 import { buildSite } from "../src/build/build.ts";
+import { testRenderPool } from "./helpers/render-pool.ts";
 import { loadArchive } from "../src/content/archive.ts";
 import { lunarDateOf, weekdayOf } from "../src/content/calendar.ts";
 import { formatProblems } from "../src/messages/report.ts";
@@ -219,7 +220,7 @@ before(async () => {
   contentRoot = path.join(workDir, "content");
   siteDir = path.join(workDir, "_site");
   await writeHostileArchive(contentRoot);
-  const result = await buildSite({ contentRoot, outputDir: siteDir });
+  const result = await buildSite({ renderPool: testRenderPool(), contentRoot, outputDir: siteDir });
   assert.ok(result.ok, `the hostile archive should build:\n${report(result.problems)}`);
 });
 
@@ -481,7 +482,7 @@ test("should refuse script addresses and paths out of the archive in links and i
   assert.match(report, /^error issues\/2022\/2022-11-01\.md:45 image: The image linked\.png is a link to a file outside the issue's folder\./m);
 
   const outputDir = path.join(workDir, "rejected-site");
-  const result = await buildSite({ contentRoot: root, outputDir });
+  const result = await buildSite({ renderPool: testRenderPool(), contentRoot: root, outputDir });
   assert.equal(result.ok, false);
   assert.deepEqual(await readdir(workDir).then((names) => names.filter((name) => name.startsWith("rejected-site"))), [], "nothing is written");
 });

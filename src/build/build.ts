@@ -52,6 +52,11 @@ export interface BuildOptions {
   /** Told once, with its process id, when another build holds the output folder and this one waits for it. */
   onWait?: (pid: number) => void;
   /**
+   * Render workers to use and leave running, for a caller that builds many sites in one process (a test's builds share one pool rather
+   * than each starting its own and loading Eleventy again); default: a pool of this build's own, closed when it ends.
+   */
+  renderPool?: RenderPool;
+  /**
    * Build the cache and the site's manifest, not the site: `outputDir` then holds the manifest only, with where each file is in the cache,
    * and `npm run deploy` sends what changed from there. For CI that deploys from a cache kept without the pages and images (the
    * README, "Deploying from the cache"); default: false. The command line sets it with `--manifest-only`.
@@ -108,12 +113,12 @@ export async function buildSite(options: BuildOptions = {}): Promise<BuildResult
       return { ok: true, problems: [], language: runLanguage(configuredLanguage(content)), writtenCount: 0, unchanged: true };
     }
     // Render workers start now, loading Eleventy while the issues are checked.
-    const pool = createRenderPool();
+    const pool = options.renderPool ?? createRenderPool();
     pool.warm();
     try {
       return await buildFrom(contentRoot, content, { outputDir, cacheDir, codeHash, fingerprint, pool, stopwatch, options });
     } finally {
-      pool.close();
+      if (!options.renderPool) pool.close();
     }
   } catch (error) {
     return failed(error);

@@ -14,6 +14,7 @@ import { lockOutput } from "../../src/build/build-lock.ts";
 import { projectRoot } from "../../src/project.ts";
 import { serveStatic, type StaticServer } from "../../src/util/static-server.ts";
 import { makeImageArchive } from "./image-archive.ts";
+import { testRenderPool } from "./render-pool.ts";
 import { report } from "./report.ts";
 
 /** The archives tests share: `bundled` is the project's own issues/ and configuration; `images` is tests/helpers/image-archive.ts's. */
@@ -34,7 +35,7 @@ export async function builtArchive(name: ArchiveName): Promise<BuiltArchive> {
   const dir = path.join(sharedRoot, name);
   const contentRoot = name === "bundled" ? projectRoot : await generatedContent(path.join(dir, "content"), makeImageArchive, "image-archive.ts");
   const siteDir = path.join(dir, "site");
-  const result = await buildSite({ contentRoot, outputDir: siteDir, cacheDir: path.join(dir, "cache"), skipWhenUnchanged: true });
+  const result = await buildSite({ contentRoot, outputDir: siteDir, cacheDir: path.join(dir, "cache"), skipWhenUnchanged: true, renderPool: testRenderPool() });
   assert.ok(result.ok, `the ${name} archive should build:\n${report(result.problems)}`);
   return { contentRoot, siteDir };
 }
