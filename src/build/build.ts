@@ -58,8 +58,8 @@ export interface BuildOptions {
   renderPool?: RenderPool;
   /**
    * Build the cache and the site's manifest, not the site: `outputDir` then holds the manifest only, with where each file is in the cache,
-   * and `npm run deploy` sends what changed from there. For CI that deploys from a cache kept without the pages and images (the
-   * README, "Deploying from the cache"); default: false. The command line sets it with `--manifest-only`.
+   * and `npm run deploy` sends what changed from there. For CI that deploys from a cache kept without the pages and images (docs/publishing.md,
+   * "Deploying from the cache"); default: false. The command line sets it with `--manifest-only`.
    */
   manifestOnly?: boolean;
 }
