@@ -17,6 +17,7 @@ import { deployManifest, writeManifestSite } from "./deploy-manifest.ts";
 import { writeProblem } from "./failure.ts";
 import { lockOutput } from "./build-lock.ts";
 import { projectRoot } from "../project.ts";
+import { cacheFolder } from "./cache-layout.ts";
 
 export interface BuildOptions {
   /** The folder holding `issues/` and `baoku.config.json`; default: the project root. */
@@ -148,7 +149,7 @@ interface BuildContext {
 }
 
 async function buildFrom(contentRoot: string, content: ContentFiles, { outputDir, cacheDir, codeHash, fingerprint, pool, stopwatch, options }: BuildContext): Promise<BuildResult> {
-  const archive = await scanArchive(contentRoot, { content, allowEmpty: options.allowEmpty ?? false, openCache: (config) => ParseCache.open(path.join(cacheDir, "parsed"), codeHash, config) });
+  const archive = await scanArchive(contentRoot, { content, allowEmpty: options.allowEmpty ?? false, openCache: (config) => ParseCache.open(cacheFolder(cacheDir, "parsed"), codeHash, config) });
   await archive.cache?.save();
   const readSeconds = stopwatch.lap();
   const language = runLanguage(archive.config?.language);
