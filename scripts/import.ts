@@ -31,11 +31,14 @@ if (pdfPaths.kind === "pdfs") {
   outcome = await importExportFile({ exportPath, exportName: shownPath(exportPath), contentRoot, force });
 }
 switch (outcome.outcome) {
+  // biome-ignore lint/suspicious/noFallthroughSwitchClause: stop() ends the process (its type is never)
   case "noExport":
     stop(outcome.missing ? `${say(language, "importExportMissing", { file: exportFile })}\n${usage}` : say(language, "importExportUnreadable", { file: exportFile, reason: outcome.reason }));
+  // biome-ignore lint/suspicious/noFallthroughSwitchClause: stop() ends the process (its type is never)
   case "refused":
     printProblems(outcome.problems, language);
     stop(say(language, "importNothingWritten"));
+  // biome-ignore lint/suspicious/noFallthroughSwitchClause: stop() ends the process (its type is never)
   case "exists":
     stop(say(language, "importTargetExists", { target: shownPath(outcome.target) }));
   case "written": {

@@ -1,18 +1,17 @@
 // Reads the bundled archive in real Chromium the way a reader does, by clicking from the home page, and checks that `npm start` serves the site and rebuilds it on edits.
 import assert from "node:assert/strict";
-import { spawn, type ChildProcess } from "node:child_process";
+import { spawn } from "node:child_process";
 import { cp, mkdtemp, readdir, readFile, rm, writeFile } from "node:fs/promises";
 import { get as httpGet } from "node:http";
 import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import { after, before, describe, test } from "node:test";
+import { before, describe, test } from "node:test";
 import type { Page } from "playwright-core";
-import { buildSite } from "../src/build/build.ts";
 import { browserSuite } from "./helpers/browser.ts";
-import { serveStatic, type StaticServer } from "../src/util/static-server.ts";
+import { servedArchives } from "./helpers/built-archive.ts";
+import type { StaticServer } from "../src/util/static-server.ts";
 import { projectRoot } from "../src/project.ts";
-import { report } from "./helpers/report.ts";
 
 const seedIssueFile = "issues/2022/2022-11-01.md";
 
@@ -24,19 +23,11 @@ const articleUrlPattern = /^\/\d{4}\/\d{2}\/\d{2}\/\d+\/\d+\/$/;
 const seedItemCount = 8;
 
 browserSuite("the bundled archive in Chromium", (browser) => {
+  const archives = servedArchives("bundled");
   let site: StaticServer;
-  let workDir: string;
 
-  before(async () => {
-    workDir = await mkdtemp(path.join(tmpdir(), "baoku-browser-"));
-    const result = await buildSite({ outputDir: path.join(workDir, "_site") });
-    assert.ok(result.ok, `the bundled archive should build:\n${report(result.problems)}`);
-    site = await serveStatic(path.join(workDir, "_site"));
-  });
-
-  after(async () => {
-    await site?.close();
-    await rm(workDir, { recursive: true, force: true });
+  before(() => {
+    site = archives.bundled.server;
   });
 
   test("should reach every item from the home page through the 版 pages", async () => {

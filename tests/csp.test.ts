@@ -1,15 +1,11 @@
 // Every page type of the bundled archive, read in Chromium under the site's Content-Security-Policy: nothing the site needs is blocked, so the policy can stay strict.
 import assert from "node:assert/strict";
-import { mkdtemp, readFile, rm } from "node:fs/promises";
-import { tmpdir } from "node:os";
+import { readFile } from "node:fs/promises";
 import path from "node:path";
-import { after, before, test } from "node:test";
+import { test } from "node:test";
 import { parse } from "node-html-parser";
-import { buildSite } from "../src/build/build.ts";
 import { browserSuite } from "./helpers/browser.ts";
-import { serveStatic, type StaticServer } from "../src/util/static-server.ts";
-import { makeImageArchive } from "./helpers/image-archive.ts";
-import { report } from "./helpers/report.ts";
+import { servedArchives } from "./helpers/built-archive.ts";
 
 /** One address of each page type, and how to tell the page has finished what it does. */
 const PAGE_TYPES: { name: string; path: string; ready?: string; readyText?: RegExp; landsOn?: RegExp; status?: number; site?: "images" }[] = [
@@ -33,28 +29,12 @@ const PAGE_TYPES: { name: string; path: string; ready?: string; readyText?: RegE
   { name: "article with photos", path: "2022/11/02/1/1/", site: "images" },
 ];
 
-let workDir: string;
-let siteDir: string;
-let imageSiteDir: string;
-
-before(async () => {
-  workDir = await mkdtemp(path.join(tmpdir(), "baoku-csp-"));
-  siteDir = path.join(workDir, "_site");
-  const result = await buildSite({ outputDir: siteDir });
-  assert.ok(result.ok, `the bundled archive should build:\n${report(result.problems)}`);
-  // Photos, <picture> and scans come from a second archive, made for the image tests.
-  imageSiteDir = path.join(workDir, "image-site");
-  const images = await buildSite({ contentRoot: await makeImageArchive(path.join(workDir, "image-content")), outputDir: imageSiteDir });
-  assert.ok(images.ok, `the image archive should build:\n${report(images.problems)}`);
-});
-
-after(async () => {
-  await rm(workDir, { recursive: true, force: true });
-});
+/** Photos, <picture> and scans come from a second archive, made for the image tests. */
+const archives = servedArchives("bundled", "images");
 
 test("should put the Content-Security-Policy first in the head of every page, before anything it governs", async () => {
   for (const file of ["index.html", "404.html", "search/index.html", "no/1480/index.html", "2022/11/01/1/1/index.html", "2022/11/01/index.html", "people/guo-longjun/index.html", "day/11-01/index.html"]) {
-    const head = parse(await readFile(path.join(siteDir, file), "utf8")).querySelector("head");
+    const head = parse(await readFile(path.join(archives.bundled.siteDir, file), "utf8")).querySelector("head");
     const policy = head?.querySelector('meta[http-equiv="Content-Security-Policy"]');
     assert.ok(policy, `${file} should have a Content-Security-Policy meta tag`);
     const content = policy.getAttribute("content") ?? "";
@@ -68,19 +48,6 @@ test("should put the Content-Security-Policy first in the head of every page, be
 });
 
 browserSuite("the Content-Security-Policy in Chromium", (browser) => {
-  let site: StaticServer;
-  let imageSite: StaticServer;
-
-  before(async () => {
-    site = await serveStatic(siteDir);
-    imageSite = await serveStatic(imageSiteDir);
-  });
-
-  after(async () => {
-    await site?.close();
-    await imageSite?.close();
-  });
-
   for (const pageType of PAGE_TYPES) {
     test(`should show the ${pageType.name} page with no policy violation and no console error`, async () => {
       const page = await browser.newPage();
@@ -96,7 +63,7 @@ browserSuite("the Content-Security-Policy in Chromium", (browser) => {
         });
       });
       try {
-        const response = await page.goto(new URL(pageType.path, (pageType.site === "images" ? imageSite : site).url).href);
+        const response = await page.goto(new URL(pageType.path, archives[pageType.site === "images" ? "images" : "bundled"].server.url).href);
         assert.ok(response, `${pageType.path} should load`);
         if (pageType.landsOn) await page.waitForURL(pageType.landsOn);
         if (pageType.ready) await page.locator(pageType.ready).first().waitFor();

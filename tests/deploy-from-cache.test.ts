@@ -10,6 +10,7 @@ import { mkdir, mkdtemp, readdir, readFile, realpath, rm, writeFile } from "node
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { buildSite, type BuildOptions, type BuildResult } from "../src/build/build.ts";
+import { testRenderPool } from "./helpers/render-pool.ts";
 import { deployCacheTarArgs } from "../src/build/ci-cache.ts";
 import { DEPLOY_SOURCES } from "../src/build/deploy-manifest.ts";
 import { bundledText, syntheticIssue } from "../src/bench/synthetic-archive.ts";
@@ -31,7 +32,7 @@ let wholeCache: string;
 let target: string;
 
 async function build(options: BuildOptions): Promise<BuildResult> {
-  const result = await buildSite({ contentRoot, ...options });
+  const result = await buildSite({ renderPool: testRenderPool(), contentRoot, ...options });
   assert.ok(result.ok, report(result.problems));
   return result;
 }
@@ -89,7 +90,7 @@ test("should add a day's issue from the trimmed cache, encode no earlier image, 
   assert.equal(day.images?.encoded, 0, "no derivative is encoded again");
   assert.ok((day.images?.reused ?? 0) > 20, "the month's derivatives are taken as published");
   assert.deepEqual(await filesMatching(path.join(cacheDir, "images"), /./), [], "nor put in the cache");
-  const held = await filesMatching(siteDir + "/", /./);
+  const held = await filesMatching(`${siteDir}/`, /./);
   assert.ok(held.every((file) => file.startsWith(".baoku/")), `a site of the manifest only holds the manifest, not ${held.find((file) => !file.startsWith(".baoku/"))}`);
   assert.ok(held.includes(DEPLOY_SOURCES));
 
@@ -145,14 +146,14 @@ test("should make the whole site again from the trimmed cache when asked for the
   restoreTrimmed(wholeCache, cacheDir);
   const result = await build({ outputDir: siteDir, cacheDir });
   assert.ok((result.images?.encoded ?? 0) > 20, "the derivatives are encoded again");
-  assert.deepEqual(await treeDigest(siteDir + "/"), await treeDigest(wholeSite + "/"));
+  assert.deepEqual(await treeDigest(`${siteDir}/`), await treeDigest(`${wholeSite}/`));
   assert.equal(existsSync(path.join(siteDir, DEPLOY_SOURCES)), false);
   assert.ok((await readFile(path.join(siteDir, ".baoku/deploy.json"), "utf8")).includes("lists"));
 
   // The same output made the manifest only, then whole again: the site is whole, and no folder of the manifest only is left beside it.
   await build({ outputDir: siteDir, cacheDir, manifestOnly: true });
-  assert.deepEqual([...(await treeDigest(siteDir + "/")).keys()].filter((file) => !file.startsWith(".baoku/")), []);
+  assert.deepEqual([...(await treeDigest(`${siteDir}/`)).keys()].filter((file) => !file.startsWith(".baoku/")), []);
   await build({ outputDir: siteDir, cacheDir });
-  assert.deepEqual(await treeDigest(siteDir + "/"), await treeDigest(wholeSite + "/"));
+  assert.deepEqual(await treeDigest(`${siteDir}/`), await treeDigest(`${wholeSite}/`));
   assert.deepEqual((await readdir(workDir)).filter((name) => name.startsWith("again.manifest-")), []);
 });

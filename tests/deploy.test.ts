@@ -9,6 +9,7 @@ import { cp, mkdir, mkdtemp, readFile, realpath, rm, writeFile } from "node:fs/p
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { buildSite } from "../src/build/build.ts";
+import { testRenderPool } from "./helpers/render-pool.ts";
 import { DEPLOY_INDEX, parseIndex } from "../src/build/deploy-manifest.ts";
 import { bundledText, syntheticIssue } from "../src/bench/synthetic-archive.ts";
 import { startSshServer, sshdPath, type SshServer } from "../src/bench/ssh-server.ts";
@@ -45,7 +46,7 @@ after(async () => {
 
 /** Builds the content root into the site folder. */
 async function build(): Promise<void> {
-  const result = await buildSite({ contentRoot, outputDir: siteDir, cacheDir: path.join(workDir, "cache") });
+  const result = await buildSite({ renderPool: testRenderPool(), contentRoot, outputDir: siteDir, cacheDir: path.join(workDir, "cache") });
   assert.ok(result.ok, report(result.problems));
 }
 
@@ -237,13 +238,13 @@ test("should keep the deploy lists of another site built from the same cache, as
   await mkdir(path.dirname(file), { recursive: true });
   await writeFile(file, syntheticIssue(await bundledText(), 1481, "2022-11-02"));
   for (const root of [first, second]) {
-    const result = await buildSite({ contentRoot: root, outputDir: path.join(root, "_site"), cacheDir });
+    const result = await buildSite({ renderPool: testRenderPool(), contentRoot: root, outputDir: path.join(root, "_site"), cacheDir });
     assert.ok(result.ok, report(result.problems));
   }
   const index = parseIndex(await readFile(path.join(first, "_site", DEPLOY_INDEX), "utf8"));
   assert.ok(index && index.lists.length > 0);
   const missing = index.lists.filter((name) => !existsSync(path.join(cacheDir, "deploy", `${name}.sha256`)));
   assert.deepEqual(missing, [], "the first site's lists are still in the cache");
-  const again = await buildSite({ contentRoot: first, outputDir: path.join(first, "_site"), cacheDir });
+  const again = await buildSite({ renderPool: testRenderPool(), contentRoot: first, outputDir: path.join(first, "_site"), cacheDir });
   assert.ok(again.ok, report(again.problems));
 });

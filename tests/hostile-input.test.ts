@@ -7,8 +7,9 @@ import { gunzipSync } from "node:zlib";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import sharp from "sharp";
-import { parse, type HTMLElement } from "node-html-parser";
+import { parse } from "node-html-parser";
 import { buildSite } from "../src/build/build.ts";
+import { testRenderPool } from "./helpers/render-pool.ts";
 import { loadArchive } from "../src/content/archive.ts";
 import { lunarDateOf, weekdayOf } from "../src/content/calendar.ts";
 import { formatProblems } from "../src/messages/report.ts";
@@ -198,7 +199,7 @@ async function writeHostileArchive(root: string): Promise<void> {
   await writeFile(path.join(yearDir, first, "page-1.png"), png);
   await writeFile(
     path.join(yearDir, `${first}.md`),
-    frontMatter(first, 1480, PAYLOADS.length, { editor: `编辑${PAYLOADS[0]}`, note: `说明${PAYLOADS[13]}` }) + "\n" + PAYLOADS.map((payload, index) => hostilePage(index + 1, payload)).join("\n"),
+    `${frontMatter(first, 1480, PAYLOADS.length, { editor: `编辑${PAYLOADS[0]}`, note: `说明${PAYLOADS[13]}` })}\n${PAYLOADS.map((payload, index) => hostilePage(index + 1, payload)).join("\n")}`,
   );
 
   const second = "2022-11-02";
@@ -209,11 +210,11 @@ async function writeHostileArchive(root: string): Promise<void> {
   }));
   await writeFile(
     path.join(yearDir, `${second}.md`),
-    frontMatter(second, 1481, 1, { editor: `编辑${PAYLOADS[15]}`, note: `说明${PAYLOADS[17]}` }) + `\n# 第1版 图片\n\n## 文件名\n\n${photos.join("\n")}\n正文。\n`,
+    `${frontMatter(second, 1481, 1, { editor: `编辑${PAYLOADS[15]}`, note: `说明${PAYLOADS[17]}` })}\n# 第1版 图片\n\n## 文件名\n\n${photos.join("\n")}\n正文。\n`,
   );
 
   const third = "2022-11-03";
-  await writeFile(path.join(yearDir, `${third}.md`), frontMatter(third, 1482, 1, { editor: PAYLOADS[19]!, note: PAYLOADS[20]! }) + "\n" + MARKDOWN_EDGES);
+  await writeFile(path.join(yearDir, `${third}.md`), `${frontMatter(third, 1482, 1, { editor: PAYLOADS[19]!, note: PAYLOADS[20]! })}\n${MARKDOWN_EDGES}`);
 }
 
 before(async () => {
@@ -221,7 +222,7 @@ before(async () => {
   contentRoot = path.join(workDir, "content");
   siteDir = path.join(workDir, "_site");
   await writeHostileArchive(contentRoot);
-  const result = await buildSite({ contentRoot, outputDir: siteDir });
+  const result = await buildSite({ renderPool: testRenderPool(), contentRoot, outputDir: siteDir });
   assert.ok(result.ok, `the hostile archive should build:\n${report(result.problems)}`);
 });
 
@@ -258,6 +259,7 @@ function unsafeParts(file: string, html: string): string[] {
       if (attribute.startsWith("on")) found.push(`${file}: handler ${attribute}="${value}" on <${tag}>`);
       if (attribute === "style") found.push(`${file}: style="${value}" on <${tag}>`);
       const addresses = attribute === "srcset" ? value.split(",").map((candidate) => candidate.trim().split(/\s+/)[0] ?? "") : [value];
+      // biome-ignore lint/suspicious/noControlCharactersInRegex: browsers drop control characters from an address, so the test does too
       if (URL_ATTRIBUTES.includes(attribute) && addresses.some((address) => SCRIPT_ADDRESS.test(address.replace(/[\u0000-\u0020]+/g, "")))) found.push(`${file}: ${attribute}="${value}" on <${tag}>`);
     }
     if (tag === "source" && element.parentNode?.tagName !== "PICTURE") found.push(`${file}: <source> outside <picture>`);
@@ -360,7 +362,7 @@ test("should write no markup into feeds or other text files: XML escaped, JSON w
   const checkAddresses = (file: string, value: unknown, key = ""): void => {
     if (typeof value === "string") {
       if (/^(url|json|id|bulk|iiif|pdf|canvas|issue|first|newest|\$id|\$schema)$/.test(key) && !value.startsWith(BASE_URL) && !value.startsWith("http://iiif.io/") && !value.startsWith("https://json-schema.org/")) problems.push(`${file}: ${key} ${value}`);
-    } else if (Array.isArray(value)) value.forEach((item) => checkAddresses(file, item, key));
+    } else if (Array.isArray(value)) for (const item of value) checkAddresses(file, item, key);
     else if (value && typeof value === "object") for (const [name, item] of Object.entries(value)) checkAddresses(file, item, name);
   };
   for (const file of files) {
@@ -403,7 +405,7 @@ test("should write schema.org data that no title can break out of: < > & and U+2
   for (const payload of pages) {
     const html = await readFile(path.join(siteDir, payload, "index.html"), "utf8");
     const title = parse(html).querySelector("h1")?.textContent ?? "";
-    const blocks = [...html.matchAll(/<script type="application\/ld\+json">([^]*?)<\/script>/g)].map((match) => match[1]!);
+    const blocks = [...html.matchAll(/<script type="application\/ld\+json">([\s\S]*?)<\/script>/g)].map((match) => match[1]!);
     assert.equal(blocks.length, 1, payload);
     assert.doesNotMatch(blocks[0]!, /[<>&\u2028\u2029]/, payload);
     const data = JSON.parse(blocks[0]!) as { "@type": string; headline: string; isPartOf: { "@type": string; isPartOf: { "@type": string } } };
@@ -460,7 +462,7 @@ async function rejectedArchive(root: string, outsideImage: string): Promise<void
     "![符号链接](linked.png)",
     "",
   ];
-  await writeFile(path.join(root, "issues", "2022", `${date}.md`), frontMatter(date, 1480, 1, {}) + "\n" + lines.join("\n"));
+  await writeFile(path.join(root, "issues", "2022", `${date}.md`), `${frontMatter(date, 1480, 1, {})}\n${lines.join("\n")}`);
 }
 
 test("should refuse script addresses and paths out of the archive in links and images, each with file and line, before building", async () => {
@@ -483,7 +485,7 @@ test("should refuse script addresses and paths out of the archive in links and i
   assert.match(report, /^error issues\/2022\/2022-11-01\.md:45 image: The image linked\.png is a link to a file outside the issue's folder\./m);
 
   const outputDir = path.join(workDir, "rejected-site");
-  const result = await buildSite({ contentRoot: root, outputDir });
+  const result = await buildSite({ renderPool: testRenderPool(), contentRoot: root, outputDir });
   assert.equal(result.ok, false);
   assert.deepEqual(await readdir(workDir).then((names) => names.filter((name) => name.startsWith("rejected-site"))), [], "nothing is written");
 });

@@ -11,6 +11,7 @@ import path from "node:path";
 import { promisify } from "node:util";
 import { deflateSync } from "node:zlib";
 import { buildSite, type BuildResult } from "../src/build/build.ts";
+import { testRenderPool } from "./helpers/render-pool.ts";
 import { lockOutput } from "../src/build/build-lock.ts";
 import { scanArchive } from "../src/content/archive.ts";
 import { parseIssue } from "../src/content/parse-issue.ts";
@@ -133,7 +134,7 @@ test("should refuse a missing issues/ folder, one that is a file, a year that is
 
   // Built over a real site, none of them replaces it.
   const outputDir = path.join(workDir, "no-issues-site");
-  const bundled = await buildSite({ contentRoot: await bundledContent("kept"), outputDir });
+  const bundled = await buildSite({ renderPool: testRenderPool(), contentRoot: await bundledContent("kept"), outputDir });
   assert.ok(bundled.ok, report(bundled.problems));
   const before = await treeDigest(outputDir);
   const failed = await buildCommand(root, "--output", outputDir);
@@ -155,7 +156,7 @@ test("should neither read nor publish a PDF or an image folder that is a link ou
   await mkdir(folder, { recursive: true });
   await writeFile(path.join(folder, "page-1.jpg"), await sharpPng(40, 30));
   await symlink(path.join(outside, "secret.pdf"), path.join(folder, "page-1.pdf"));
-  const result = await buildSite({ contentRoot: root, outputDir: path.join(workDir, "links-out-site") });
+  const result = await buildSite({ renderPool: testRenderPool(), contentRoot: root, outputDir: path.join(workDir, "links-out-site") });
   assert.deepEqual(result.problems.map((found) => [found.kind, found.file]), [["LinkOutOfArchive", "issues/2022/2022-11-01/page-1.pdf"]]);
 
   await rm(folder, { recursive: true });
@@ -204,11 +205,11 @@ test("should publish to another file system than the cache's by copying", { skip
   const cacheDir = path.join(workDir, "exdev-cache");
   try {
     if (statSync(path.dirname(outputDir)).dev === statSync(workDir).dev) return;
-    const first = await buildSite({ outputDir, cacheDir });
+    const first = await buildSite({ renderPool: testRenderPool(), outputDir, cacheDir });
     assert.ok(first.ok, report(first.problems));
     assert.equal(statSync(path.join(outputDir, "index.html")).nlink, 1, "copies, not links");
     await writeFile(path.join(outputDir, "index.html"), "edited by hand");
-    const second = await buildSite({ outputDir, cacheDir, skipWhenUnchanged: true });
+    const second = await buildSite({ renderPool: testRenderPool(), outputDir, cacheDir, skipWhenUnchanged: true });
     assert.ok(second.ok, report(second.problems));
     assert.equal(second.unchanged, undefined, "a changed copy is not taken as unchanged");
     assert.match(await readFile(path.join(outputDir, "index.html"), "utf8"), /^<!doctype html>/);
@@ -221,7 +222,7 @@ test("should publish to another file system than the cache's by copying", { skip
 async function cachedBuild(name: string): Promise<{ outputDir: string; cacheDir: string; result: BuildResult }> {
   const outputDir = path.join(workDir, name, "_site");
   const cacheDir = path.join(workDir, name, "cache");
-  const result = await buildSite({ outputDir, cacheDir, skipWhenUnchanged: true });
+  const result = await buildSite({ renderPool: testRenderPool(), outputDir, cacheDir, skipWhenUnchanged: true });
   assert.ok(result.ok, report(result.problems));
   return { outputDir, cacheDir, result };
 }
@@ -232,19 +233,19 @@ test("should make again a damaged cache entry rather than publish it: a truncate
   const issuePage = path.join(outputDir, "2022/11/01/index.html");
 
   await truncate(issuePage, 100);
-  const truncated = await buildSite({ outputDir, cacheDir, skipWhenUnchanged: true });
+  const truncated = await buildSite({ renderPool: testRenderPool(), outputDir, cacheDir, skipWhenUnchanged: true });
   assert.ok(truncated.ok && !truncated.unchanged, "a damaged page is not 'nothing changed'");
   assert.deepEqual(await treeDigest(outputDir), clean);
 
   const bundles = await readdir(path.join(cacheDir, "search"), { recursive: true });
   const entryFile = bundles.find((file) => file.endsWith("pagefind-entry.json"))!;
   await writeFile(path.join(cacheDir, "search", entryFile), '{"broken');
-  const broken = await buildSite({ outputDir, cacheDir, skipWhenUnchanged: true });
+  const broken = await buildSite({ renderPool: testRenderPool(), outputDir, cacheDir, skipWhenUnchanged: true });
   assert.ok(broken.ok);
   assert.deepEqual(await treeDigest(outputDir), clean);
 
   await writeFile(path.join(outputDir, "index.html"), "edited in place", { flag: "r+" });
-  const edited = await buildSite({ outputDir, cacheDir, skipWhenUnchanged: true });
+  const edited = await buildSite({ renderPool: testRenderPool(), outputDir, cacheDir, skipWhenUnchanged: true });
   assert.ok(edited.ok && !edited.unchanged);
   assert.deepEqual(await treeDigest(outputDir), clean);
 
@@ -255,7 +256,7 @@ test("should make again a damaged cache entry rather than publish it: a truncate
   bytes[bytes.length - 2] = bytes[bytes.length - 2] === 0x20 ? 0x0a : 0x20;
   await writeFile(page, bytes, { flag: "r+" });
   spawnSync("touch", ["-d", info.mtime.toISOString(), page]);
-  const verified = await buildSite({ outputDir, cacheDir, skipWhenUnchanged: true, verify: true });
+  const verified = await buildSite({ renderPool: testRenderPool(), outputDir, cacheDir, skipWhenUnchanged: true, verify: true });
   assert.ok(verified.ok);
   assert.deepEqual(await treeDigest(outputDir), clean);
 });
@@ -290,7 +291,7 @@ test("should let one build at a time write a site: a second waits and says so, a
 test("should leave a complete site whenever a build is killed, and build it whole the next time", async () => {
   const outputDir = path.join(workDir, "kills", "_site");
   const cacheDir = path.join(workDir, "kills", "cache");
-  const first = await buildSite({ outputDir, cacheDir });
+  const first = await buildSite({ renderPool: testRenderPool(), outputDir, cacheDir });
   assert.ok(first.ok, report(first.problems));
   const clean = await treeDigest(outputDir);
   for (const delay of [400, 1200, 2500, 3500]) {
@@ -301,7 +302,7 @@ test("should leave a complete site whenever a build is killed, and build it whol
     await closed;
     assert.deepEqual(await treeDigest(outputDir), clean, `the served site is whole after a kill at ${delay} ms`);
   }
-  const next = await buildSite({ outputDir, cacheDir });
+  const next = await buildSite({ renderPool: testRenderPool(), outputDir, cacheDir });
   assert.ok(next.ok, report(next.problems));
   assert.deepEqual(await treeDigest(outputDir), clean);
   assert.equal(existsSync(`${outputDir}.lock`), false);

@@ -4,6 +4,7 @@ import { rm } from "node:fs/promises";
 import path from "node:path";
 import { after, before, test } from "node:test";
 import { buildSite } from "../src/build/build.ts";
+import { testRenderPool } from "./helpers/render-pool.ts";
 import { browserSuite } from "./helpers/browser.ts";
 import { makeImageArchive } from "./helpers/image-archive.ts";
 import { serveStatic, type StaticServer } from "../src/util/static-server.ts";
@@ -15,7 +16,7 @@ browserSuite("a scanned 版 in Chromium", (browser) => {
 
   before(async () => {
     contentRoot = await makeImageArchive();
-    const result = await buildSite({ contentRoot, outputDir: path.join(contentRoot, "_site"), cacheDir: path.join(contentRoot, ".cache") });
+    const result = await buildSite({ renderPool: testRenderPool(), contentRoot, outputDir: path.join(contentRoot, "_site"), cacheDir: path.join(contentRoot, ".cache") });
     assert.ok(result.ok, report(result.problems));
     site = await serveStatic(path.join(contentRoot, "_site"));
   });

@@ -6,6 +6,7 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { parse, type HTMLElement } from "node-html-parser";
 import { buildSite, type BuildResult } from "../src/build/build.ts";
+import { testRenderPool } from "./helpers/render-pool.ts";
 import { readArea } from "../src/content/labels.ts";
 import { imagePathProblem } from "../src/content/photos.ts";
 import { widthsFor, PHOTO_USE, SCAN_USE } from "../src/site/derivatives.ts";
@@ -87,7 +88,7 @@ describe("an issue with photos, photo news and scanned pages", () => {
     contentRoot = await makeImageArchive();
     siteDir = path.join(contentRoot, "_site");
     cacheDir = path.join(contentRoot, ".cache");
-    first = await buildSite({ contentRoot, outputDir: siteDir, cacheDir: cacheDir });
+    first = await buildSite({ renderPool: testRenderPool(), contentRoot, outputDir: siteDir, cacheDir: cacheDir });
     assert.ok(first.ok, report(first.problems));
   });
 
@@ -216,7 +217,7 @@ describe("an issue with photos, photo news and scanned pages", () => {
     assert.deepEqual(first.images, { encoded: 3 * (3 + 2 + 2 + 2 + 2 + 2 + 2), reused: 0 });
     const cached = (await readdir(path.join(cacheDir, "images"), { recursive: true })).filter((file) => /\.(avif|webp|jpeg)$/.test(file));
     assert.equal(cached.length, first.images!.encoded);
-    const again = await buildSite({ contentRoot, outputDir: path.join(contentRoot, "again"), cacheDir: cacheDir });
+    const again = await buildSite({ renderPool: testRenderPool(), contentRoot, outputDir: path.join(contentRoot, "again"), cacheDir: cacheDir });
     assert.ok(again.ok, report(again.problems));
     assert.deepEqual(again.images, { encoded: 0, reused: first.images!.encoded });
     for (const url of ["/2022/11/02/", "/2022/11/02/1/", "/2022/11/02/1/1/"]) {
@@ -227,7 +228,7 @@ describe("an issue with photos, photo news and scanned pages", () => {
   test("should encode only the changed image when one photo is replaced", async () => {
     const changedRoot = await makeImageArchive(path.join(contentRoot, "changed"));
     await makeImage(path.join(changedRoot, IMAGE_FOLDER, "stage.jpg"), 640, 400);
-    const result = await buildSite({ contentRoot: changedRoot, outputDir: path.join(changedRoot, "_site"), cacheDir: cacheDir });
+    const result = await buildSite({ renderPool: testRenderPool(), contentRoot: changedRoot, outputDir: path.join(changedRoot, "_site"), cacheDir: cacheDir });
     assert.ok(result.ok, report(result.problems));
     assert.deepEqual(result.images, { encoded: 3 * 2, reused: first.images!.encoded - 3 * 2 });
   });
@@ -311,7 +312,7 @@ describe("bad images", () => {
     await writeFile(path.join(folder, "page-1.pdf"), "<html>not a pdf</html>");
     await writeFile(path.join(folder, "page-2.jpg"), "not a scan");
 
-    const result = await buildSite({ contentRoot, outputDir, cacheDir: path.join(contentRoot, ".cache") });
+    const result = await buildSite({ renderPool: testRenderPool(), contentRoot, outputDir, cacheDir: path.join(contentRoot, ".cache") });
     assert.equal(result.ok, false);
     assert.equal(result.images, undefined, "nothing was encoded");
     const file = "issues/2022/2022-11-02.md";
@@ -350,7 +351,7 @@ describe("bad images", () => {
     await makeImage(path.join(folder, "whole.jpg"), 800, 600);
     const whole = await readFile(path.join(folder, "whole.jpg"));
     await writeFile(path.join(folder, "cut.jpg"), whole.subarray(0, Math.floor(whole.length * 0.6)));
-    const result = await buildSite({ contentRoot, outputDir, cacheDir: path.join(contentRoot, ".cache") });
+    const result = await buildSite({ renderPool: testRenderPool(), contentRoot, outputDir, cacheDir: path.join(contentRoot, ".cache") });
     assert.equal(result.ok, false);
     assert.match(report(result.problems), new RegExp(`^error issues/2022/2022-11-02\\.md:${lineOf(text, "cut.jpg")} image: The image cut\\.jpg cannot be read as an image \\(.+\\)\\. Export it again as JPEG, PNG or WebP\\. \\[UnreadableImage\\]$`, "m"));
     await assertNothingWritten(outputDir);
@@ -369,7 +370,7 @@ area: 10,10,50,50
 `);
     await rm(path.join(folder, "page-2.jpg"));
     await makeImage(path.join(folder, "page-3.jpg"), 100, 140);
-    const result = await buildSite({ contentRoot, outputDir, cacheDir: path.join(contentRoot, ".cache") });
+    const result = await buildSite({ renderPool: testRenderPool(), contentRoot, outputDir, cacheDir: path.join(contentRoot, ".cache") });
     assert.ok(result.ok, report(result.problems));
     const lines = report(result.problems).split("\n");
     assert.ok(lines.includes(`warning issues/2022/2022-11-02.md:${lineOf(text, "## 没有版面图")} area: The article “没有版面图” gives its area on 第2版, but issues/2022/2022-11-02/ has no scan of that 版, so the area is not shown. Add the scan as issues/2022/2022-11-02/page-2.jpg, or remove the 区域 label. [AreaWithoutScan]`), report(result.problems));

@@ -7,6 +7,7 @@ import { existsSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { buildSite, type BuildResult } from "../src/build/build.ts";
+import { testRenderPool } from "./helpers/render-pool.ts";
 import { bundledText, syntheticDate, syntheticIssue, writeSyntheticArchive } from "../src/bench/synthetic-archive.ts";
 import { treeDigest } from "./helpers/tree-digest.ts";
 import { report } from "./helpers/report.ts";
@@ -47,7 +48,7 @@ let cleanBuilds = 0;
 /** Builds the content again from nothing and asserts the incremental site is the same tree, file for file and byte for byte. */
 async function assertSameAsCleanBuild(): Promise<void> {
   const cleanSite = path.join(workDir, `clean-${++cleanBuilds}`);
-  const clean = await buildSite({ contentRoot, outputDir: cleanSite, cacheDir: path.join(workDir, `clean-cache-${cleanBuilds}`) });
+  const clean = await buildSite({ renderPool: testRenderPool(), contentRoot, outputDir: cleanSite, cacheDir: path.join(workDir, `clean-cache-${cleanBuilds}`) });
   assert.ok(clean.ok, report(clean.problems));
   const [incremental, expected] = [await treeDigest(siteDir), await treeDigest(cleanSite)];
   assert.deepEqual([...incremental.keys()], [...expected.keys()], "the same files");
@@ -55,7 +56,7 @@ async function assertSameAsCleanBuild(): Promise<void> {
 }
 
 async function build(): Promise<BuildResult> {
-  const result = await buildSite({ contentRoot, outputDir: siteDir, cacheDir });
+  const result = await buildSite({ renderPool: testRenderPool(), contentRoot, outputDir: siteDir, cacheDir });
   assert.ok(result.ok, report(result.problems));
   const pages = (await readdir(siteDir, { recursive: true })).filter((file) => file.endsWith(".html"));
   assert.equal(result.writtenCount, pages.length, "the build counts every page, rendered now or taken from the cache");

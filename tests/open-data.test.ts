@@ -15,6 +15,7 @@ import { normalize } from "@iiif/parser";
 import { presentation3StrictUpgrade } from "@iiif/parser/strict";
 import type { Manifest } from "@iiif/presentation-3";
 import { buildSite } from "../src/build/build.ts";
+import { testRenderPool } from "./helpers/render-pool.ts";
 import { lunarDateOf } from "../src/content/calendar.ts";
 import { API_SCHEMAS, type IssueJson } from "../src/site/open-data-schema.ts";
 import { escapeXml, sitemapNames, splitSitemap, SITEMAP_LIMIT } from "../src/site/sitemaps.ts";
@@ -35,7 +36,7 @@ function issueText(number: number, date: string, title: string): string {
 }
 
 async function build(): Promise<void> {
-  const result = await buildSite({ contentRoot, outputDir: siteDir, cacheDir });
+  const result = await buildSite({ renderPool: testRenderPool(), contentRoot, outputDir: siteDir, cacheDir });
   assert.ok(result.ok, report(result.problems));
 }
 

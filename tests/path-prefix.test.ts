@@ -6,6 +6,7 @@ import path from "node:path";
 import { after, before, test } from "node:test";
 import { parse } from "node-html-parser";
 import { buildSite } from "../src/build/build.ts";
+import { testRenderPool } from "./helpers/render-pool.ts";
 import { browserSuite } from "./helpers/browser.ts";
 import { serveStatic, type StaticServer } from "../src/util/static-server.ts";
 import { projectRoot } from "../src/project.ts";
@@ -27,7 +28,7 @@ before(async () => {
   await writeFile(path.join(contentRoot, "baoku.config.json"), JSON.stringify(config));
   hostRoot = path.join(workDir, "host");
   siteDir = path.join(hostRoot, PREFIX);
-  const result = await buildSite({ contentRoot, outputDir: siteDir });
+  const result = await buildSite({ renderPool: testRenderPool(), contentRoot, outputDir: siteDir });
   assert.ok(result.ok, report(result.problems));
 });
 

@@ -8,6 +8,7 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import type { HTMLElement } from "node-html-parser";
 import { buildSite } from "../src/build/build.ts";
+import { testRenderPool } from "./helpers/render-pool.ts";
 import { bundledText, syntheticDate, syntheticIssue, writeSyntheticArchive } from "../src/bench/synthetic-archive.ts";
 import { issueFileOf, sitemapPath } from "../src/paths.ts";
 import { SITE_SITEMAP } from "../src/site/open-data.ts";
@@ -38,7 +39,7 @@ before(async () => {
     await writeFile(file, syntheticIssue(source, index + 1, date).replace(/\(融媒体 [^)]+\)/g, "(融媒体 郭龙君)"));
   }
   BASE = (JSON.parse(await readFile(path.join(contentRoot, "baoku.config.json"), "utf8")) as { site: { baseUrl: string } }).site.baseUrl;
-  const result = await buildSite({ contentRoot, outputDir: siteDir, cacheDir: path.join(workDir, "cache") });
+  const result = await buildSite({ renderPool: testRenderPool(), contentRoot, outputDir: siteDir, cacheDir: path.join(workDir, "cache") });
   assert.ok(result.ok, report(result.problems));
 });
 

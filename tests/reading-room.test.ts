@@ -197,7 +197,9 @@ browserSuite("the reading room in Chromium", (browser) => {
       await page.addInitScript(() => {
         const shifts: number[] = [];
         (window as unknown as { shifts: number[] }).shifts = shifts;
-        new PerformanceObserver((list) => list.getEntries().forEach((entry) => shifts.push((entry as unknown as { value: number }).value))).observe({ type: "layout-shift", buffered: true });
+        new PerformanceObserver((list) => {
+          for (const entry of list.getEntries()) shifts.push((entry as unknown as { value: number }).value);
+        }).observe({ type: "layout-shift", buffered: true });
       });
       await page.goto(article);
       assert.equal(await bodySize(), "24px", "the size is kept across pages");
@@ -324,7 +326,9 @@ browserSuite("the reading room in Chromium", (browser) => {
       assert.equal(await strip.locator("li").count(), 12);
         // The bundled archive has months of no issue and of one; every shade of the strip must keep its figures readable (4.5:1), light
       // and dark. Measured here, not by axe-core, which leaves a cell of one figure unjudged as "too short to be text".
-      await strip.locator("li").evaluateAll((months) => months.forEach((month, index) => month.setAttribute("class", `density-${index % 5}`)));
+      await strip.locator("li").evaluateAll((months) => {
+        for (const [index, month] of months.entries()) month.setAttribute("class", `density-${index % 5}`);
+      });
       for (const colorScheme of ["light", "dark"] as const) {
         await page.emulateMedia({ colorScheme });
         // The shade is drawn on the month's link; an empty month's plain figure stands on the card.
@@ -405,7 +409,7 @@ async function tabThrough(page: Page): Promise<string[]> {
     const all = [...document.querySelectorAll<HTMLElement | SVGElement>('a[href], button, input, select, textarea, [tabindex]:not([tabindex="-1"])')];
     // What a closed <details> folds away is not shown, though Chromium still lays it out.
     const shown = all.filter((element) => !element.closest("[hidden], [inert], details:not([open]) > :not(summary)") && element.getClientRects().length > 0 && getComputedStyle(element).visibility !== "hidden" && !(element as HTMLButtonElement).disabled);
-    shown.forEach((element, index) => element.setAttribute("data-tab-probe", String(index)));
+    for (const [index, element] of shown.entries()) element.setAttribute("data-tab-probe", String(index));
     return shown.length;
   });
   const reached = new Set<string>();

@@ -6,6 +6,7 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import sharp from "sharp";
 import { buildSite } from "../src/build/build.ts";
+import { testRenderPool } from "./helpers/render-pool.ts";
 import { treeDigest } from "./helpers/tree-digest.ts";
 import { projectRoot } from "../src/project.ts";
 import { report } from "./helpers/report.ts";
@@ -41,7 +42,7 @@ for (const [name, contentRoot] of archives) {
     const sites = [];
     for (const run of ["first", "second"]) {
       const outputDir = path.join(workDir, `${name.replace(/\W+/g, "-")}-${run}`, "_site");
-      const result = await buildSite({ contentRoot, outputDir, cacheDir: path.join(workDir, `cache-${name.replace(/\W+/g, "-")}-${run}`) });
+      const result = await buildSite({ renderPool: testRenderPool(), contentRoot, outputDir, cacheDir: path.join(workDir, `cache-${name.replace(/\W+/g, "-")}-${run}`) });
       assert.ok(result.ok, report(result.problems));
       sites.push(await treeDigest(outputDir));
     }

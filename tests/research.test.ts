@@ -13,6 +13,7 @@ import "@citation-js/plugin-ris";
 import "@citation-js/plugin-bibtex";
 import "@citation-js/plugin-csl";
 import { buildSite } from "../src/build/build.ts";
+import { testRenderPool } from "./helpers/render-pool.ts";
 import { projectRoot } from "../src/project.ts";
 import { browserSuite } from "./helpers/browser.ts";
 import { commitAll, git } from "./helpers/git-archive.ts";
@@ -31,7 +32,7 @@ before(async () => {
   const issue = await readFile(path.join(contentRoot, CORRECTED), "utf8");
   await writeFile(path.join(contentRoot, CORRECTED), issue.replace("我区加快信义体系建设步伐。", "我区加快信用体系建设步伐。"));
   await git(contentRoot, ["commit", "--quiet", "--all", "--message", "更正一处错字"], "2024-03-05T10:00:00+08:00");
-  const result = await buildSite({ contentRoot, outputDir: siteDir, cacheDir: path.join(workDir, "cache") });
+  const result = await buildSite({ renderPool: testRenderPool(), contentRoot, outputDir: siteDir, cacheDir: path.join(workDir, "cache") });
   assert.ok(result.ok, report(result.problems));
 });
 
@@ -154,7 +155,7 @@ test("should list everyone on /people/ with their counts, and each person's arti
     ["张伟", "/people/zhang-wei-a3a0ba/"], ["章伟", "/people/zhang-wei-8b5f1c/"],
   ]);
   const searchPeople = JSON.parse((await open("search")).querySelector("[data-search-people]")?.getAttribute("data-search-people") ?? "{}") as Record<string, string>;
-  assert.equal(searchPeople["郭龙君"], "/people/guo-longjun/");
+  assert.equal(searchPeople.郭龙君, "/people/guo-longjun/");
 });
 
 test("should list on an issue page the issues of its day and of its lunar day in earlier years, each headline linking its article, and link both days' pages; and leave out a day without earlier issues", async () => {

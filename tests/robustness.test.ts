@@ -7,6 +7,7 @@ import path from "node:path";
 import fc from "fast-check";
 import { parse } from "node-html-parser";
 import { buildSite } from "../src/build/build.ts";
+import { testRenderPool } from "./helpers/render-pool.ts";
 import { loadConfig } from "../src/content/config.ts";
 import { parseIssue } from "../src/content/parse-issue.ts";
 import type { PaperConfig } from "../src/model.ts";
@@ -133,7 +134,7 @@ test("should build an issue of 1,000 articles, one with a 2,000-character title,
     const articles = Array.from({ length: 1000 }, (_, index) => `## ${index === 0 ? longTitle : `标题${index + 1}`}\n\n第${index + 1}篇的正文。\n\n(融媒体 张三)\n`);
     await writeFile(path.join(contentRoot, FILE), `${FRONT_MATTER}\n# 第1版 要闻\n\n${articles.join("\n")}`);
     const started = performance.now();
-    const result = await buildSite({ contentRoot, outputDir: path.join(root, "_site") });
+    const result = await buildSite({ renderPool: testRenderPool(), contentRoot, outputDir: path.join(root, "_site") });
     assert.ok(result.ok, report(result.problems));
     const articlePages = await readdir(path.join(root, "_site", "2022", "11", "01", "1"));
     assert.equal(articlePages.filter((name) => /^\d+$/.test(name)).length, 1000);

@@ -2,11 +2,11 @@
 // paragraphs (so ranking is not trivial), and one issue of mixed Chinese and ASCII. Prints recall@3 and the bytes a first search fetches.
 import assert from "node:assert/strict";
 import { mkdir, rm, writeFile } from "node:fs/promises";
-import { tmpdir } from "node:os";
 import path from "node:path";
 import { after, before, test } from "node:test";
 import type { Page } from "playwright-core";
 import { buildSite } from "../src/build/build.ts";
+import { testRenderPool } from "./helpers/render-pool.ts";
 import { askSearchPage, resultPaths } from "./helpers/search-page.ts";
 import { browserSuite } from "./helpers/browser.ts";
 import { fillerArchive } from "./helpers/filler-archive.ts";
@@ -25,7 +25,7 @@ browserSuite("Chinese search in Chromium", (browser) => {
     contentRoot = await fillerArchive(FILLER);
     await mkdir(path.join(contentRoot, "issues/2023"), { recursive: true });
     await writeFile(path.join(contentRoot, `issues/2023/${MIXED_DATE}.md`), mixedIssue(1480 + FILLER.issues + 1));
-    const result = await buildSite({ contentRoot, outputDir: path.join(contentRoot, "_site") });
+    const result = await buildSite({ renderPool: testRenderPool(), contentRoot, outputDir: path.join(contentRoot, "_site") });
     assert.ok(result.ok, report(result.problems));
     site = await serveStatic(path.join(contentRoot, "_site"));
   });

@@ -8,6 +8,7 @@ import { tmpdir } from "node:os";
 import { gunzipSync } from "node:zlib";
 import { parse, type HTMLElement } from "node-html-parser";
 import { buildSite } from "../src/build/build.ts";
+import { testRenderPool } from "./helpers/render-pool.ts";
 import { report } from "./helpers/report.ts";
 
 const fixtureRoot = fileURLToPath(new URL("./fixtures/archive-small/", import.meta.url));
@@ -18,7 +19,7 @@ let siteDir: string;
 before(async () => {
   workDir = await mkdtemp(path.join(tmpdir(), "baoku-site-build-"));
   siteDir = path.join(workDir, "_site");
-  const result = await buildSite({ contentRoot: fixtureRoot, outputDir: siteDir });
+  const result = await buildSite({ renderPool: testRenderPool(), contentRoot: fixtureRoot, outputDir: siteDir });
   assert.ok(result.ok, report(result.problems));
 });
 
@@ -318,7 +319,7 @@ test("should write a 404 page that leads home and to the archive", async () => {
 
 test("should write byte-identical pages when built again from the same input", async () => {
   const againDir = path.join(workDir, "again");
-  const result = await buildSite({ contentRoot: fixtureRoot, outputDir: againDir });
+  const result = await buildSite({ renderPool: testRenderPool(), contentRoot: fixtureRoot, outputDir: againDir });
   assert.ok(result.ok, report(result.problems));
   const urls = await pageUrls();
   assert.deepEqual(await pageUrls(againDir), urls);
@@ -332,9 +333,9 @@ test("should refuse an archive with no issues, and with allowEmpty write a frien
   await mkdir(path.join(emptyRoot, "issues"), { recursive: true });
   await copyFile(path.join(fixtureRoot, "baoku.config.json"), path.join(emptyRoot, "baoku.config.json"));
   const emptySite = path.join(workDir, "empty-site");
-  const refused = await buildSite({ contentRoot: emptyRoot, outputDir: emptySite });
+  const refused = await buildSite({ renderPool: testRenderPool(), contentRoot: emptyRoot, outputDir: emptySite });
   assert.deepEqual(refused.problems.map((found) => found.kind), ["NoIssues"], "an empty archive needs --allow-empty");
-  const result = await buildSite({ contentRoot: emptyRoot, outputDir: emptySite, allowEmpty: true });
+  const result = await buildSite({ renderPool: testRenderPool(), contentRoot: emptyRoot, outputDir: emptySite, allowEmpty: true });
   assert.ok(result.ok, report(result.problems));
   // No day pages either: a calendar of days that all say "no issue" would lead nowhere.
   assert.deepEqual(await pageUrls(emptySite), ["/", "/404.html", "/archive/", "/data/", "/people/", "/search/"]);
@@ -348,7 +349,7 @@ test("should publish photos beside their issue with their size, caption as alt t
     await mkdir(path.join(contentRoot, "issues"), { recursive: true });
     await copyFile(path.join(fixtureRoot, "baoku.config.json"), path.join(contentRoot, "baoku.config.json"));
     await cp(fileURLToPath(new URL("./fixtures/photo-news/issues/", import.meta.url)), path.join(contentRoot, "issues"), { recursive: true });
-    const result = await buildSite({ contentRoot, outputDir: photoSite });
+    const result = await buildSite({ renderPool: testRenderPool(), contentRoot, outputDir: photoSite });
     assert.ok(result.ok, report(result.problems));
     const photoNews = await open("/2022/11/02/1/1/", photoSite);
     const image = photoNews.querySelector("figure img");

@@ -7,6 +7,7 @@ import path from "node:path";
 import { readContentFiles, type ContentFiles } from "../content/content-files.ts";
 import { historyVersion } from "../content/history.ts";
 import { writeAtomically } from "../util/cache-files.ts";
+import { buildRecordFile } from "./cache-layout.ts";
 
 /** Everything in the project that decides how a site is built, relative to the project root. */
 export const BUILD_CODE = ["src", "templates", "public", ".eleventy.js", "package-lock.json"];
@@ -52,11 +53,6 @@ export async function codeFingerprint(projectRoot: string, code: readonly string
   return hash.digest("hex");
 }
 
-/** Where the fingerprint of the last build written to `outputDir` is kept. */
-function recordFile(cacheDir: string, outputDir: string): string {
-  return path.join(cacheDir, "builds", `${createHash("sha256").update(path.resolve(outputDir)).digest("hex").slice(0, 16)}.json`);
-}
-
 interface BuildRecord {
   fingerprint: string;
   /**
@@ -73,14 +69,14 @@ async function outputIdentity(outputDir: string): Promise<BuildRecord["output"] 
 
 /** Whether `outputDir` still holds the site the last build wrote with this fingerprint. */
 export async function isUpToDate(cacheDir: string, outputDir: string, fingerprint: string): Promise<boolean> {
-  const record = JSON.parse(await readFile(recordFile(cacheDir, outputDir), "utf8").catch(() => "null")) as BuildRecord | null;
+  const record = JSON.parse(await readFile(buildRecordFile(cacheDir, outputDir), "utf8").catch(() => "null")) as BuildRecord | null;
   const output = await outputIdentity(outputDir);
   return record?.fingerprint === fingerprint && output !== undefined && JSON.stringify(record.output) === JSON.stringify(output);
 }
 
 /** Remembers that `outputDir` now holds the site built with this fingerprint. */
 export async function recordBuild(cacheDir: string, outputDir: string, fingerprint: string): Promise<void> {
-  const file = recordFile(cacheDir, outputDir);
+  const file = buildRecordFile(cacheDir, outputDir);
   const output = await outputIdentity(outputDir);
   if (!output) return;
   const record: BuildRecord = { fingerprint, output };

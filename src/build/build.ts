@@ -18,6 +18,7 @@ import { deployManifest, writeManifestSite } from "./deploy-manifest.ts";
 import { assertCacheWritable, writeProblem } from "./failure.ts";
 import { lockOutput } from "./build-lock.ts";
 import { projectRoot } from "../project.ts";
+import { cacheFolder } from "./cache-layout.ts";
 
 export interface BuildOptions {
   /** The folder holding `issues/` and `baoku.config.json`; default: the project root. */
@@ -53,9 +54,14 @@ export interface BuildOptions {
   /** Told once, with its process id, when another build holds the output folder and this one waits for it. */
   onWait?: (pid: number) => void;
   /**
+   * Render workers to use and leave running, for a caller that builds many sites in one process (a test's builds share one pool rather
+   * than each starting its own and loading Eleventy again); default: a pool of this build's own, closed when it ends.
+   */
+  renderPool?: RenderPool;
+  /**
    * Build the cache and the site's manifest, not the site: `outputDir` then holds the manifest only, with where each file is in the cache,
-   * and `npm run deploy` sends what changed from there. For CI that deploys from a cache kept without the pages and images (the
-   * README, "Deploying from the cache"); default: false. The command line sets it with `--manifest-only`.
+   * and `npm run deploy` sends what changed from there. For CI that deploys from a cache kept without the pages and images (docs/publishing.md,
+   * "Deploying from the cache"); default: false. The command line sets it with `--manifest-only`.
    */
   manifestOnly?: boolean;
 }
@@ -110,12 +116,12 @@ export async function buildSite(options: BuildOptions = {}): Promise<BuildResult
       return { ok: true, problems: [], language: runLanguage(configuredLanguage(content)), writtenCount: 0, unchanged: true };
     }
     // Render workers start now, loading Eleventy while the issues are checked.
-    const pool = createRenderPool();
+    const pool = options.renderPool ?? createRenderPool();
     pool.warm();
     try {
       return await buildFrom(contentRoot, content, { outputDir, cacheDir, codeHash, fingerprint, pool, stopwatch, options });
     } finally {
-      pool.close();
+      if (!options.renderPool) pool.close();
     }
   } catch (error) {
     return failed(error);
@@ -145,7 +151,7 @@ interface BuildContext {
 }
 
 async function buildFrom(contentRoot: string, content: ContentFiles, { outputDir, cacheDir, codeHash, fingerprint, pool, stopwatch, options }: BuildContext): Promise<BuildResult> {
-  const archive = await scanArchive(contentRoot, { content, allowEmpty: options.allowEmpty ?? false, openCache: (config) => ParseCache.open(path.join(cacheDir, "parsed"), codeHash, config) });
+  const archive = await scanArchive(contentRoot, { content, allowEmpty: options.allowEmpty ?? false, openCache: (config) => ParseCache.open(cacheFolder(cacheDir, "parsed"), codeHash, config) });
   await archive.cache?.save();
   const readSeconds = stopwatch.lap();
   const language = runLanguage(archive.config?.language);

@@ -7,8 +7,10 @@
 // both leave out these paths; a whole build (`npm run build`) from such a cache renders and encodes everything again.
 import { readdirSync } from "node:fs";
 
+import { LEFT_OUT_OF_DEPLOY_CACHE } from "./cache-layout.ts";
+
 /** The paths left out, relative to the cache folder, as tar's `--anchored --exclude` and actions/cache's `!` patterns take them. */
-export const LEFT_OUT_OF_DEPLOY_CACHE = ["parts/*/*/site", "images"] as const;
+export { LEFT_OUT_OF_DEPLOY_CACHE };
 
 /** The tar arguments that archive `cacheDir` without them, to standard output. */
 export function deployCacheTarArgs(cacheDir: string): string[] {

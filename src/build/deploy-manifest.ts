@@ -9,8 +9,7 @@ import { copyFile, mkdir, readdir, readFile, rename, rm, stat } from "node:fs/pr
 import path from "node:path";
 import { exists, isStale, touch, writeAtomically } from "../util/cache-files.ts";
 import { readManifest, type EntryFile } from "./cache-entries.ts";
-import { entryOfPublished } from "./render-site.ts";
-import type { SiteEntry } from "./publish.ts";
+import { cacheFolder, entryOfPublished, type SiteEntry } from "./cache-layout.ts";
 
 /** The folder of the site that holds the manifest; no part or bundle publishes into it. */
 export const DEPLOY_FOLDER = ".baoku";
@@ -74,7 +73,7 @@ export function parseIndex(text: string): DeployIndex | undefined {
  * again) and says which files put it into the site. `remade` are entries whose files were made again after failing their check.
  */
 export async function deployManifest(cacheDir: string, entries: readonly SiteEntry[], remade: ReadonlySet<string>): Promise<{ extras: ExtraFile[]; sources: DeploySources }> {
-  const dir = path.join(cacheDir, "deploy");
+  const dir = cacheFolder(cacheDir, "deploy");
   await mkdir(dir, { recursive: true });
   const namesFile = path.join(dir, "names.json");
   const known = JSON.parse(await readFile(namesFile, "utf8").catch(() => "{}")) as Record<string, string>;

@@ -4,7 +4,6 @@
 // rename: readers see the old site or the new one, never a mix, and the work follows what changed, not how big the archive is. A copy
 // that a killed build left half-made is marked so, and the next build makes it again from scratch. Across file systems the copies are
 // made of copied files instead of links.
-import { createHash } from "node:crypto";
 import { copyFile, link, lstat, mkdir, readdir, readFile, readlink, rename, rm, rmdir, symlink } from "node:fs/promises";
 import path from "node:path";
 import { exists, writeAtomically } from "../util/cache-files.ts";
@@ -13,14 +12,9 @@ import { DAYS_FOLDER, LUNAR_DAYS_FOLDER, NUMBER_FOLDER, PEOPLE_FOLDER, SHARED_DA
 import { isRunning } from "./build-lock.ts";
 import { statOf } from "./cache-entries.ts";
 import { DEPLOY_FOLDER, removeManifestSites, type ExtraFile } from "./deploy-manifest.ts";
+import { buildRecordFile, type SiteEntry } from "./cache-layout.ts";
 
-/** A cache entry linked into the site: a part's pages at the site's root, or a search bundle at pagefind/<key>. */
-export interface SiteEntry {
-  /** The entry's folder in the cache. */
-  from: string;
-  /** Where it goes in the site, relative to its root; "" for the root. */
-  to: string;
-}
+export type { SiteEntry };
 
 /** What a copy of the site was made of, which paths of it each entry owns, and whether its files are hard links or copies. */
 export interface CopyState {
@@ -126,7 +120,7 @@ async function placeExtras(copyDir: string, extras: readonly ExtraFile[], place:
 
 /** Where the state of one copy of the site served at `outputDir` is kept. */
 function stateFileOf(outputDir: string, cacheDir: string, copy: string): string {
-  return path.join(cacheDir, "builds", `${createHash("sha256").update(path.resolve(outputDir)).digest("hex").slice(0, 16)}-${copy}.json`);
+  return buildRecordFile(cacheDir, outputDir, copy);
 }
 
 async function readState(file: string): Promise<CopyState | undefined> {

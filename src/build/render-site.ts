@@ -28,7 +28,7 @@ import type { RenderPool } from "./render-pool.ts";
 import { indexBundle, STATS_FILE } from "./search-index.ts";
 import { TERM_STATS_FILE, writeTermDirectory } from "./term-directory.ts";
 import { traditionalScripts } from "./traditional-table.ts";
-import type { SiteEntry } from "./publish.ts";
+import { bundleEntry, cacheFolder, PART_SITE, partEntry, type PartEntry, type SiteEntry } from "./cache-layout.ts";
 import { ARCHIVE_PART, archivePartHash, bundlePlans, directoryHash, DIRECTORY_KEY, monthPlans, NO_RECORDS, PEOPLE_PART, spanningParts, yearPlans, type MonthPlan, type SpanningPart, type YearPlan } from "./site-parts.ts";
 import { feedRecords, FEED_ARTICLES } from "../site/feeds.ts";
 import { archiveOpenData, monthOpenData, peopleOpenData, yearOpenData, type OpenDataFile } from "../site/open-data.ts";
@@ -83,14 +83,6 @@ export interface RenderedSite {
   pruneCache(): Promise<void>;
 }
 
-/** A part's cache entry: its pages (with its images), its articles' search input, and what it holds. */
-interface PartEntry {
-  dir: string;
-  site: string;
-  searchInput: string;
-  manifest: string;
-}
-
 /** What a part holds: its page and image counts, and every file below its folder (site/ and search-input/) as recorded when it was made. */
 interface PartManifest {
   pages: number;
@@ -112,28 +104,6 @@ interface PartManifest {
  * earlier entry, recorded as they were there.
  */
 type MadePart = Omit<PartManifest, "files" | "absent"> & { absentFiles?: EntryFile[]; keptFiles?: EntryFile[] };
-
-/** A search bundle's cache entry: Pagefind's files, published at pagefind/<key>, and the record of them. */
-interface BundleEntry {
-  dir: string;
-  files: string;
-  manifest: string;
-}
-
-function bundleEntry(dir: string): BundleEntry {
-  return { dir, files: path.join(dir, "files"), manifest: path.join(dir, "bundle.json") };
-}
-
-/** For a published folder of the cache (a part's site/, a bundle's files/): its entry's folder, its manifest, and the prefix of its files there. */
-export function entryOfPublished(published: string): { dir: string; manifest: string; below: string } {
-  const dir = path.dirname(published);
-  const part = path.basename(published) === "site";
-  return { dir, manifest: part ? partEntry(dir).manifest : bundleEntry(dir).manifest, below: part ? "site/" : "files/" };
-}
-
-function partEntry(dir: string): PartEntry {
-  return { dir, site: path.join(dir, "site"), searchInput: path.join(dir, "search-input"), manifest: path.join(dir, "part.json") };
-}
 
 /** What a month part leaves beside its pages for its year part: its articles' bulk lines and its pages' sitemap entries. */
 function monthFragments(entry: PartEntry): { bulk: string; sitemap: string } {
@@ -163,8 +133,8 @@ async function latestIssues(issues: readonly ScannedIssue[], newest: Issue | und
 
 /** Renders what changed, indexes what changed, and returns how to put the site together. */
 export async function renderSite(config: PaperConfig, issues: readonly ScannedIssue[], options: RenderSiteOptions): Promise<RenderedSite> {
-  const partsDir = path.join(options.cacheDir, "parts");
-  const bundlesDir = path.join(options.cacheDir, "search");
+  const partsDir = cacheFolder(options.cacheDir, "parts");
+  const bundlesDir = cacheFolder(options.cacheDir, "search");
   const shared = sharedRecords(config);
   const headers = issues.map((issue) => issue.header);
   const index = archiveIndex(headers, options.history);
@@ -201,7 +171,7 @@ export async function renderSite(config: PaperConfig, issues: readonly ScannedIs
    */
   async function sound<T extends { files: EntryFile[] }>(dir: string, manifestFile: string, published: string): Promise<T | undefined> {
     const manifest = await readManifest<T>(manifestFile);
-    const skipPages = options.manifestOnly && path.basename(published) === "site";
+    const skipPages = options.manifestOnly && path.basename(published) === PART_SITE;
     const checked = manifest && (await checkFiles(dir, skipPages ? manifest.files.filter((file) => !file.path.startsWith("site/")) : manifest.files, options.verification));
     if (manifest && checked) {
       if (checked.retimed) {
@@ -259,7 +229,7 @@ export async function renderSite(config: PaperConfig, issues: readonly ScannedIs
     const files = publishedFiles(monthIssues);
     const encodeStarted = performance.now();
     const encoded = await encodeImages(files.derivatives, {
-      contentRoot: options.contentRoot, cacheDir: path.join(options.cacheDir, "images"), verification: options.verification,
+      contentRoot: options.contentRoot, cacheDir: cacheFolder(options.cacheDir, "images"), verification: options.verification,
       ...(options.imageConcurrency && { concurrency: options.imageConcurrency }),
       ...(options.manifestOnly && files.derivatives.length > 0 && { published: await publishedDerivatives(path.join(partsDir, month.key)) }),
     });
@@ -275,7 +245,7 @@ export async function renderSite(config: PaperConfig, issues: readonly ScannedIs
     const result = await pool.render({ part: { key: month.key, data, templates: "month" }, siteDir: entry.site, searchInputDir: entry.searchInput, verbose: options.verbose });
     seconds.render += result.seconds;
     await copyDerivatives(encoded.files, entry.site);
-    const sitePath = (address: string) => path.posix.join("site", decodeURIComponent(address));
+    const sitePath = (address: string) => path.posix.join(PART_SITE, decodeURIComponent(address));
     const absentFiles = [...encoded.done].map(([address, { size, sha256 }]) => ({ path: sitePath(address), size, mtime: 0, sha256 }));
     const derivatives = Object.fromEntries([
       ...[...encoded.files].map(([address, file]) => [sitePath(address), path.basename(file)] as const),

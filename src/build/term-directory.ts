@@ -48,12 +48,16 @@ export function termStats(records: Iterable<string>): TermStats {
         counts.set(word, (count ?? 0) + 1);
         // A lone Han character at the end of a query is looked up as the start of every term it begins (search-terms.js).
         let prefix = prefixes.get(word);
-        if (prefix === undefined && !prefixes.has(word)) prefixes.set(word, (prefix = prefixOfSpelled(word)));
+        if (prefix === undefined && !prefixes.has(word)) {
+          prefix = prefixOfSpelled(word);
+          prefixes.set(word, prefix);
+        }
         if (prefix) counts.set(prefix, (counts.get(prefix) ?? 0) + 1);
       }
     }
     for (const [term, count] of counts) {
-      const entry = (stats[term] ??= [0, 0]);
+      stats[term] ??= [0, 0];
+      const entry = stats[term];
       entry[0]++;
       if (count > entry[1]) entry[1] = count;
     }
@@ -72,7 +76,10 @@ export async function writeTermDirectory(dir: string, version: string, bundles: 
     const stats = JSON.parse(await readFile(bundle.statsFile, "utf8")) as TermStats;
     for (const [term, [records, most]] of Object.entries(stats)) {
       let list = byTerm.get(term);
-      if (!list) byTerm.set(term, (list = []));
+      if (!list) {
+        list = [];
+        byTerm.set(term, list);
+      }
       list.push(index, records, most);
       entries++;
     }

@@ -5,6 +5,7 @@ import { readdir, readFile, rm, stat } from "node:fs/promises";
 import path from "node:path";
 import * as OpenCC from "opencc-js";
 import { exists, isStale, touch, writeAtomically } from "../util/cache-files.ts";
+import { cacheFolder } from "./cache-layout.ts";
 
 /** The script names under the site's js/. */
 export const TRADITIONAL_MARKS = "zh-traditional-marks.js";
@@ -18,7 +19,7 @@ const RANGES = [[MARKED_FROM, MARKED_TO], [0xf900, 0xfaff], [0x20000, 0x2fa1f]] 
 
 /** The two scripts' text, from the build cache when this code made them before (the cache key is the code's hash). */
 export async function traditionalScripts(cacheDir: string, codeHash: string): Promise<Record<string, string>> {
-  const folder = path.join(cacheDir, "traditional", codeHash.slice(0, 16));
+  const folder = path.join(cacheFolder(cacheDir, "traditional"), codeHash.slice(0, 16));
   const files = [TRADITIONAL_MARKS, TRADITIONAL_TABLE];
   if ((await Promise.all(files.map((name) => exists(path.join(folder, name))))).every(Boolean)) {
     await touch(folder);

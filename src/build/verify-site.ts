@@ -4,7 +4,7 @@
 import path from "node:path";
 import { checkFiles, readManifest, type EntryFile } from "./cache-entries.ts";
 import { isPlaced, servedState } from "./publish.ts";
-import { entryOfPublished } from "./render-site.ts";
+import { entryOfPublished } from "./cache-layout.ts";
 
 /** Files whose copy is checked between yields to the event loop. */
 const AT_ONCE = 2000;

@@ -71,6 +71,7 @@ export async function scanArchive(contentRoot: string, options: ScanOptions = {}
 /** The problems of how the archive's files are laid out: issues/ missing or a file, and what was set aside unread. */
 function contentProblems(content: ContentFiles): Problem[] {
   if (content.issuesFolder !== "folder") return [problem("IssuesFolderMissing", { file: ISSUES_FOLDER }, { notFolder: content.issuesFolder === "notFolder" })];
+  // biome-ignore lint/suspicious/useIterableCallbackReturn: the switch covers every reason, as TypeScript checks
   return content.setAside.map(({ file, reason, size }) => {
     switch (reason) {
       case "linkOut":

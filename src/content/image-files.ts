@@ -169,7 +169,7 @@ export function imageOrigins(issues: readonly Issue[]): Map<string, Where & { sr
 /** A PDF starts with %PDF-; anything else would be offered to readers as a download that does not open. A link out of the folder is not read. */
 async function checkPdf(folderPath: string, folder: string, name: string, where: Where): Promise<Problem | undefined> {
   const real = await realpath(path.join(folderPath, name)).catch(() => undefined);
-  if (!real || !real.startsWith((await realpath(folderPath)) + path.sep)) return problem("LinkOutOfArchive", { file: `${folder}/${name}`, field: where.field }, {});
+  if (!real?.startsWith((await realpath(folderPath)) + path.sep)) return problem("LinkOutOfArchive", { file: `${folder}/${name}`, field: where.field }, {});
   const handle = await open(real, "r");
   try {
     const { buffer, bytesRead } = await handle.read(Buffer.alloc(5), 0, 5, 0);

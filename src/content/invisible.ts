@@ -12,6 +12,7 @@ const INVISIBLE_NAMES: ReadonlyMap<number, string> = new Map([
 ]);
 
 /** Control characters (tab and line breaks are text), zero-width characters and direction controls. */
+// biome-ignore lint/suspicious/noControlCharactersInRegex: finding control characters in an issue file is the point
 const INVISIBLE = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f\u00ad\u061c\u180e\u200b-\u200f\u202a-\u202e\u2060\u2066-\u2069\ufeff]/u;
 
 /** The most such problems told for one file: a file full of them says so in its first lines. */

@@ -2,7 +2,7 @@
 // words). A line there shaped like a label is a label or a mistake; a misspelt one is reported at its line with the label it was meant to
 // be, rather than published as the article's first paragraph.
 import type { Heading, Paragraph, RootContent } from "mdast";
-import { toString } from "mdast-util-to-string";
+import { toString as textOf } from "mdast-util-to-string";
 import type { Area } from "../model.ts";
 import { problem, type Problem } from "../problems.ts";
 import type { AreaFault } from "../messages/problems.ts";
@@ -98,7 +98,7 @@ export function takeLabels(heading: Heading, nodes: RootContent[], context: Node
   let area: Area | undefined;
   let recognised = false;
   const firstLine = lineOf(first, context);
-  toString(first, { includeHtml: false }).split("\n").forEach((text, index) => {
+  textOf(first, { includeHtml: false }).split("\n").forEach((text, index) => {
     const label = readLabelLine(text);
     const where = { file: context.file, line: firstLine + index };
     if (!label) {
@@ -130,7 +130,7 @@ export function takeLabels(heading: Heading, nodes: RootContent[], context: Node
 
 /** Whether the paragraph under `heading` is its label block (see takeLabels). */
 function isLabelBlock(heading: Heading, paragraph: Paragraph): boolean {
-  const firstLine = toString(paragraph, { includeHtml: false }).split("\n")[0] ?? "";
+  const firstLine = textOf(paragraph, { includeHtml: false }).split("\n")[0] ?? "";
   const label = readLabelLine(firstLine);
   if (!label) return false;
   if (label.name) return true;

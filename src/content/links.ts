@@ -34,6 +34,7 @@ export default function linkProblems(nodes: readonly RootContent[], context: Nod
 /** Why a link's address may not be used — a scheme that is not allowed, or a way out of the archive — or undefined when it may. */
 export function linkProblem(url: string): { scheme: string } | { reason: LinkReason } | undefined {
   // Browsers ignore ASCII whitespace and control characters in a scheme (java\tscript:), and decode %-escapes in paths (%2e%2e is ..).
+  // biome-ignore lint/suspicious/noControlCharactersInRegex: browsers drop control characters from an address, so the check must too
   const address = decodeOnce(url).replace(/[\u0000-\u0020]+/g, "");
   const scheme = /^([a-z][a-z0-9+.-]*):/i.exec(address)?.[1]?.toLowerCase();
   if (scheme !== undefined && !ALLOWED_SCHEMES.has(scheme)) return { scheme };

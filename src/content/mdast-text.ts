@@ -1,6 +1,6 @@
 // Reading mdast nodes as an issue file's editor sees them: their text without markup, and their line in the file.
 import type { PhrasingContent, RootContent } from "mdast";
-import { toString } from "mdast-util-to-string";
+import { toString as textOf } from "mdast-util-to-string";
 
 /** Where the nodes of one issue's body are: its file, and the lines before the body, to turn a node's line into the file's. */
 export interface NodeContext {
@@ -11,7 +11,7 @@ export interface NodeContext {
 
 /** Text of a node as a reader sees it: no raw HTML, no image alt text. */
 export function plainText(node: RootContent | RootContent[]): string {
-  return toString(node, { includeHtml: false, includeImageAlt: false }).trim();
+  return textOf(node, { includeHtml: false, includeImageAlt: false }).trim();
 }
 
 /** The node's line in the issue file. */

@@ -92,6 +92,7 @@ export function imagePathProblem(url: string): ImagePathReason | undefined {
   // A Windows drive (C:\photo.jpg) would otherwise read as an address with the scheme "c".
   if (decoded.startsWith("/") || decoded.startsWith("\\") || /^[a-z]:[\\/]/i.test(decoded)) return "absolute";
   if (/^[a-z][a-z0-9+.-]*:/i.test(decoded)) return "address";
+  // biome-ignore lint/suspicious/noControlCharactersInRegex: finding control characters in an image path is the point
   if (/[\u0000-\u001f\u007f]/.test(decoded)) return "control";
   if (decoded.split(/[\\/]/).some((segment) => segment === "..")) return "parent";
   if (decoded.trim() === "") return "empty";

@@ -89,7 +89,7 @@ export async function importPdfFiles(request: PdfImportRequest): Promise<ImportO
   }
   const { config, problems: configProblems } = await loadConfig(request.contentRoot);
   if (!config) return { outcome: "refused", problems: configProblems };
-  let result;
+  let result: ReturnType<typeof importPdfs>;
   try {
     result = importPdfs(files, config);
   } catch (error) {

@@ -39,7 +39,7 @@ export default function importPdfs(files: readonly PdfFile[], config: PaperConfi
   const problems: Problem[] = [];
   const read: Array<{ source: PdfPageSource; page: PdfPage }> = [];
   for (const file of files) {
-    let document;
+    let document: ReturnType<typeof openPdf>;
     try {
       document = openPdf(file.bytes);
     } catch {

@@ -88,6 +88,7 @@ export function readPageText(document: mupdf.Document, index: number): PdfPage {
 /** Whether the page's text can be imported: some text, and almost all of it with Unicode values. */
 export function unusableText(page: PdfPage): UnusableText | undefined {
   const characters = page.lines.reduce((sum, line) => sum + [...line.text.replace(/\s/g, "")].length, 0);
+  // biome-ignore lint/suspicious/noControlCharactersInRegex: control characters are what fonts without a Unicode map give
   const unmapped = page.lines.reduce((sum, line) => sum + (line.text.match(/[\uFFFD\uE000-\uF8FF\u0000-\u0008]/gu)?.length ?? 0), 0);
   if (characters > 0 && unmapped / characters > UNMAPPED_SHARE) return "unmapped";
   if (characters < MIN_CHARACTERS) return "noText";

@@ -538,7 +538,7 @@ export const PROBLEMS = {
     message: {
       "zh-CN": ({ image, reason }) => `图片“${image}”${IMAGE_PATH_REASONS[reason]["zh-CN"]}。`,
       // A link is named as the file it is; the other reasons are about what was written, which is quoted.
-      en: ({ image, reason }) => (reason === "link" ? `The image ${image}` : `The image “${image}”`) + ` ${IMAGE_PATH_REASONS[reason].en}.`,
+      en: ({ image, reason }) => `${reason === "link" ? `The image ${image}` : `The image “${image}”`} ${IMAGE_PATH_REASONS[reason].en}.`,
     },
     hint: {
       "zh-CN": ({ reason, folder }) => (reason === "link"

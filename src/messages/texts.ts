@@ -312,6 +312,7 @@ export type TextKey = keyof typeof TEXTS;
 export type TextFacts<K extends TextKey> = (typeof TEXTS)[K] extends Texts<infer Facts> ? Facts : never;
 
 /** The text `key` in `language`, told with `facts`. */
+// biome-ignore lint/suspicious/noConfusingVoidType: a text without facts is declared with void, and this is where the call drops the argument for it
 export function say<K extends TextKey>(language: Language, key: K, ...facts: [TextFacts<K>] extends [void] ? [] : [TextFacts<K>]): string {
   return (TEXTS[key][language] as (facts: unknown) => string)(facts[0]);
 }

@@ -252,6 +252,7 @@ export function archiveOpenData(config: PaperConfig, headers: readonly IssueHead
   };
 
   const newestOf = new Map(input.people.map((person) => [person.path, person.years[0]?.credits[0]?.date ?? newestDate]));
+  // biome-ignore lint/complexity/useMathMinMax: the dates are strings (YYYY-MM-DD), which Math.max cannot compare
   const latest = (dates: readonly string[]) => dates.reduce((max, date) => (date > max ? date : max), "0000-00-00");
   const site: SitemapEntry[] = [
     { loc: absolute("/"), lastmod: newestDate },

@@ -11,7 +11,7 @@ let jieba: Jieba | undefined;
 
 /** Punctuation that belongs to the phrase before it, and the one after it. */
 const CLOSING = /^[”’」』》〉）)\]】，。、；：？！…—·,.;:?!%]+$/u;
-const OPENING = /^[“‘「『《〈（(\[【]+$/u;
+const OPENING = /^[“‘「『《〈（([【]+$/u;
 const HAN = /^\p{Script=Han}$/u;
 /** A phrase ending in a figure, which keeps the unit after it: 2022年, 10月, 5个. */
 const FIGURE_END = /[0-9０-９%]$/u;

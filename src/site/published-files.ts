@@ -7,7 +7,9 @@ import { imageOf, issueDerivatives, photoUse, SCAN_USE, THUMBNAIL_USE, type Deri
 export function publishedFiles(issues: readonly Issue[]): { derivatives: Derivative[]; copies: { source: string; target: string }[] } {
   const derivatives = new Map<string, Derivative>();
   const copies: { source: string; target: string }[] = [];
-  const add = (list: readonly Derivative[]) => list.forEach((derivative) => derivatives.set(derivative.path, derivative));
+  const add = (list: readonly Derivative[]) => {
+    for (const derivative of list) derivatives.set(derivative.path, derivative);
+  };
   for (const issue of issues) {
     const folder = issueFolderOf(issue.file);
     for (const page of issue.pages) {

@@ -1,12 +1,6 @@
 // The two sites the reading-room tests read: the bundled archive, and the image archive (photos, photo news and scanned 版 with hotspots),
-// each built once into a temporary folder and served from 127.0.0.1; and one address of every page type across them.
-import assert from "node:assert/strict";
-import { mkdtemp, rm } from "node:fs/promises";
-import { tmpdir } from "node:os";
-import path from "node:path";
-import { buildSite } from "../../src/build/build.ts";
-import { makeImageArchive } from "./image-archive.ts";
-import { report } from "./report.ts";
+// each built once a run (built-archive.ts) and served from 127.0.0.1; and one address of every page type across them.
+import { builtArchive } from "./built-archive.ts";
 import { serveStatic, type StaticServer } from "../../src/util/static-server.ts";
 
 export interface ReadingSites {
@@ -18,23 +12,16 @@ export interface ReadingSites {
   close(): Promise<void>;
 }
 
-/** Builds both sites and serves them; `close` stops the servers and removes the folder. */
+/** Serves both sites, built once for the whole run (built-archive.ts); `close` stops the servers. */
 export async function readingSites(): Promise<ReadingSites> {
-  const workDir = await mkdtemp(path.join(tmpdir(), "baoku-reading-"));
-  const seedDir = path.join(workDir, "seed");
-  const imageDir = path.join(workDir, "image-site");
-  const seedBuild = await buildSite({ outputDir: seedDir, cacheDir: path.join(workDir, "seed-cache") });
-  assert.ok(seedBuild.ok, `the bundled archive should build:\n${report(seedBuild.problems)}`);
-  const imageBuild = await buildSite({ contentRoot: await makeImageArchive(path.join(workDir, "image-content")), outputDir: imageDir, cacheDir: path.join(workDir, "image-cache") });
-  assert.ok(imageBuild.ok, `the image archive should build:\n${report(imageBuild.problems)}`);
-  const seed = await serveStatic(seedDir);
-  const images = await serveStatic(imageDir);
+  const [bundled, imageArchive] = [await builtArchive("bundled"), await builtArchive("images")];
+  const seed = await serveStatic(bundled.siteDir);
+  const images = await serveStatic(imageArchive.siteDir);
   return {
-    seedDir, imageDir, seed, images,
+    seedDir: bundled.siteDir, imageDir: imageArchive.siteDir, seed, images,
     async close() {
       await seed.close();
       await images.close();
-      await rm(workDir, { recursive: true, force: true });
     },
   };
 }

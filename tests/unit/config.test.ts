@@ -2,8 +2,8 @@
 // (tests/hostile-round-two.test.ts), so no setting can make a page link to javascript: or data:.
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { readConfig } from "../src/content/config.ts";
-import { formatProblems } from "../src/messages/report.ts";
+import { readConfig } from "../../src/content/config.ts";
+import { formatProblems } from "../../src/messages/report.ts";
 
 const CONFIG = { paper: { name: "东昌府讯", masthead: "DONGCHANGSHIXUN" }, datelinePrefixes: ["东昌府讯"], site: { baseUrl: "https://example.org/" } };
 

@@ -2,7 +2,7 @@
 // month seals the one before as it is; or whole months of one year up to a size, when asked.
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { searchBundles } from "../src/site/search-bundles.ts";
+import { searchBundles } from "../../src/site/search-bundles.ts";
 
 /** `count` article dates in the month YYYY-MM. */
 const month = (yearMonth: string, count: number) => Array.from({ length: count }, (_, index) => `${yearMonth}-${String((index % 28) + 1).padStart(2, "0")}`);

@@ -2,7 +2,7 @@
 // soon as it ends, however slow a sample is next to the interval.
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { measure } from "../src/bench/measure.ts";
+import { measure } from "../../src/bench/measure.ts";
 
 test("should return when the command ends, not after a backlog of samples", async () => {
   // Each sample takes 20 ms here, sampled every millisecond, as reading hundreds of processes' status can on a loaded machine: queued,

@@ -1,9 +1,8 @@
 // The bundled issue 总第1480期, converted from the layout export in shared/seed: every item asserted by hand, not only by snapshot.
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import path from "node:path";
-import { loadArchive } from "../src/content/archive.ts";
-import { projectRoot } from "../src/project.ts";
+import { loadArchive } from "../../src/content/archive.ts";
+import { projectRoot } from "../../src/project.ts";
 
 const archive = await loadArchive(projectRoot);
 const seed = archive.issues.find((issue) => issue.date === "2022-11-01");

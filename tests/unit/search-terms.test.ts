@@ -1,9 +1,9 @@
 // The search terms shared by the indexer and the search page, and the excerpts the page shows, on their own.
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { indexTerms, queryPhrases, runTerms, segmentedPhrases, spellStart, spellTerm, textRuns } from "../public/js/search-terms.js";
+import { indexTerms, queryPhrases, runTerms, segmentedPhrases, spellStart, spellTerm, textRuns } from "../../public/js/search-terms.js";
 import fc from "fast-check";
-import { excerpt, excerptBounds, matchRanges } from "../public/js/search-excerpt.js";
+import { excerpt, excerptBounds, matchRanges } from "../../public/js/search-excerpt.js";
 
 test("should split text into Han runs and runs of letters and digits, lower-cased, dropping punctuation", () => {
   assert.deepEqual(textRuns("全区5G基站120个，GDP增长4.8%！"), ["全区", "5g", "基站", "120", "个", "gdp", "增长", "4", "8"]);

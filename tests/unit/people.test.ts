@@ -3,12 +3,12 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import fc from "fast-check";
-import type { IssueHeader } from "../src/model.ts";
-import { nameSlug, peopleRecords, personSlugs } from "../src/site/people.ts";
-import { addresser } from "../src/site/addresses.ts";
-import { peopleOpenData } from "../src/site/open-data.ts";
-import { API_SCHEMAS } from "../src/site/open-data-schema.ts";
-import type { PaperConfig } from "../src/model.ts";
+import type { IssueHeader } from "../../src/model.ts";
+import { nameSlug, peopleRecords, personSlugs } from "../../src/site/people.ts";
+import { addresser } from "../../src/site/addresses.ts";
+import { peopleOpenData } from "../../src/site/open-data.ts";
+import { API_SCHEMAS } from "../../src/site/open-data-schema.ts";
+import type { PaperConfig } from "../../src/model.ts";
 
 test("should spell a name in pinyin, surname then given name, as GB/T 28039 does", () => {
   assert.equal(nameSlug("郭龙君"), "guo-longjun");

@@ -5,12 +5,12 @@ import assert from "node:assert/strict";
 import { mkdtemp, readdir, readFile, rm, utimes } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import { loadConfig } from "../src/content/config.ts";
-import { issueHeader, type PaperConfig } from "../src/model.ts";
-import { contentHash } from "../src/content/content-files.ts";
-import { ParseCache, type FolderFile } from "../src/content/parse-cache.ts";
-import { parseIssue } from "../src/content/parse-issue.ts";
-import { projectRoot } from "../src/project.ts";
+import { loadConfig } from "../../src/content/config.ts";
+import { issueHeader, type PaperConfig } from "../../src/model.ts";
+import { contentHash } from "../../src/content/content-files.ts";
+import { ParseCache, type FolderFile } from "../../src/content/parse-cache.ts";
+import { parseIssue } from "../../src/content/parse-issue.ts";
+import { projectRoot } from "../../src/project.ts";
 
 const workDir = await mkdtemp(path.join(tmpdir(), "baoku-parse-cache-"));
 after(async () => {
@@ -26,7 +26,10 @@ const photo: FolderFile = { name: "photo.jpg", size: 1000, modifiedMs: 1 };
 async function counting(dir: string, codeHash = "code-1", paperConfig: PaperConfig = config) {
   const cache = await ParseCache.open(dir, codeHash, paperConfig);
   let parses = 0;
-  const parse = (name: string, input: Uint8Array) => async () => (parses++, parseIssue(name, input, paperConfig));
+  const parse = (name: string, input: Uint8Array) => async () => {
+    parses++;
+    return parseIssue(name, input, paperConfig);
+  };
   return {
     cache,
     header: (name = file, input: Uint8Array = bytes, folder: FolderFile[] = []) => cache.header(cache.keyOf(name, contentHash(input), folder), parse(name, input)),

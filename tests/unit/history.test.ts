@@ -5,8 +5,8 @@ import assert from "node:assert/strict";
 import { mkdir, mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import { historyVersion, readHistory } from "../src/content/history.ts";
-import { commitAll, git } from "./helpers/git-archive.ts";
+import { historyVersion, readHistory } from "../../src/content/history.ts";
+import { commitAll, git } from "../helpers/git-archive.ts";
 
 const workDir = await mkdtemp(path.join(tmpdir(), "baoku-history-"));
 after(() => rm(workDir, { recursive: true, force: true }));

@@ -4,10 +4,10 @@ import { test } from "node:test";
 import assert from "node:assert/strict";
 import { readFile } from "node:fs/promises";
 import path from "node:path";
-import { GUIDE_FILE, GUIDE_SECTIONS, withProblemReference } from "../src/messages/guide.ts";
-import { PROBLEMS } from "../src/messages/problems.ts";
-import { LABELS } from "../src/content/labels.ts";
-import { projectRoot } from "../src/project.ts";
+import { GUIDE_FILE, GUIDE_SECTIONS, withProblemReference } from "../../src/messages/guide.ts";
+import { PROBLEMS } from "../../src/messages/problems.ts";
+import { LABELS } from "../../src/content/labels.ts";
+import { projectRoot } from "../../src/project.ts";
 
 const guide = await readFile(path.join(projectRoot, GUIDE_FILE), "utf8");
 

@@ -1,15 +1,15 @@
 // Small pieces of the pipeline on their own: the calendar, bylines, datelines, page headings, labels and image paths.
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { isSameLunarDate, isSameWeekday, lunarDateOf, weekdayOf } from "../src/content/calendar.ts";
-import { isPhotoCredit, parenthesisedText, parseByline } from "../src/content/byline.ts";
-import { matchDateline } from "../src/content/dateline.ts";
-import { readPageHeading } from "../src/content/pages.ts";
-import { readLabelLine } from "../src/content/labels.ts";
-import { imagePathProblem } from "../src/content/photos.ts";
-import { formatProblems } from "../src/messages/report.ts";
-import { frontMatterSchema } from "../src/model.ts";
-import { problem } from "../src/problems.ts";
+import { isSameLunarDate, isSameWeekday, lunarDateOf, weekdayOf } from "../../src/content/calendar.ts";
+import { isPhotoCredit, parenthesisedText, parseByline } from "../../src/content/byline.ts";
+import { matchDateline } from "../../src/content/dateline.ts";
+import { readPageHeading } from "../../src/content/pages.ts";
+import { readLabelLine } from "../../src/content/labels.ts";
+import { imagePathProblem } from "../../src/content/photos.ts";
+import { formatProblems } from "../../src/messages/report.ts";
+import { frontMatterSchema } from "../../src/model.ts";
+import { problem } from "../../src/problems.ts";
 
 test("should compute 农历 with leap months as 闰", () => {
   assert.equal(lunarDateOf("2022-11-01"), "壬寅年十月初八");

@@ -5,8 +5,8 @@ import assert from "node:assert/strict";
 import { unified } from "unified";
 import remarkParse from "remark-parse";
 import type { Heading } from "mdast";
-import { LABELS, readLabelLine, takeLabels, type LabelName } from "../src/content/labels.ts";
-import { editDistance, nearestWord } from "../src/content/nearest-word.ts";
+import { LABELS, readLabelLine, takeLabels, type LabelName } from "../../src/content/labels.ts";
+import { editDistance, nearestWord } from "../../src/content/nearest-word.ts";
 
 const parser = unified().use(remarkParse);
 

@@ -7,8 +7,8 @@ import { readFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { parse } from "yaml";
-import { projectRoot } from "../src/project.ts";
-import { LEFT_OUT_OF_DEPLOY_CACHE } from "../src/build/ci-cache.ts";
+import { projectRoot } from "../../src/project.ts";
+import { LEFT_OUT_OF_DEPLOY_CACHE } from "../../src/build/ci-cache.ts";
 
 
 interface Step {

@@ -3,11 +3,11 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import fc from "fast-check";
-import type { IssueHeader } from "../src/model.ts";
-import { lunarDateOf, lunarDayName, lunarDayOf } from "../src/content/calendar.ts";
-import { dayPath, lunarDayPath } from "../src/paths.ts";
-import { dayIndex, dayIndexes, dayPages, SOLAR_DAYS, thisDayOf } from "../src/site/this-day.ts";
-import { addresser } from "../src/site/addresses.ts";
+import type { IssueHeader } from "../../src/model.ts";
+import { lunarDateOf, lunarDayName, lunarDayOf } from "../../src/content/calendar.ts";
+import { dayPath, lunarDayPath } from "../../src/paths.ts";
+import { dayIndex, dayIndexes, dayPages, thisDayOf } from "../../src/site/this-day.ts";
+import { addresser } from "../../src/site/addresses.ts";
 
 const at = addresser("/");
 

@@ -6,10 +6,10 @@ import { cp, mkdtemp, readdir, readFile, rm, writeFile } from "node:fs/promises"
 import { existsSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import { loadArchive, type Archive } from "../src/content/archive.ts";
-import { formatProblems } from "../src/messages/report.ts";
-import type { Language } from "../src/messages/language.ts";
-import { projectRoot } from "../src/project.ts";
+import { loadArchive, type Archive } from "../../src/content/archive.ts";
+import { formatProblems } from "../../src/messages/report.ts";
+import type { Language } from "../../src/messages/language.ts";
+import { projectRoot } from "../../src/project.ts";
 
 const fixturesDir = path.join(projectRoot, "tests", "fixtures");
 /** Fixture folders that are whole sites for the build tests, not parser cases. */

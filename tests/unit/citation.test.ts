@@ -6,8 +6,8 @@ import { Cite } from "@citation-js/core";
 import "@citation-js/plugin-ris";
 import "@citation-js/plugin-bibtex";
 import "@citation-js/plugin-csl";
-import { bibtexOf, citationKey, citationOf, cslOf, gbtOnline, gbtReference, risOf, type CitedArticle } from "../src/site/citation.ts";
-import { scriptJson } from "../src/site/json-ld.ts";
+import { bibtexOf, citationKey, citationOf, cslOf, gbtOnline, gbtReference, risOf, type CitedArticle } from "../../src/site/citation.ts";
+import { scriptJson } from "../../src/site/json-ld.ts";
 
 const cited = (overrides: Partial<CitedArticle> = {}): CitedArticle => ({
   title: "区委常委会召开会议", authors: ["郭龙君"], paper: "东昌府讯", date: "2022-11-04", issueNumber: 1483, page: 1, section: "要闻",

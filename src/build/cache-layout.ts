@@ -1,0 +1,90 @@
+// The build cache's layout, as paths.ts is the site's: every folder under the cache folder (`.cache` by default) named once, the
+// layout of a part's and a search bundle's entry, the output folder's identity that records are kept under, and what CI keeps.
+import { createHash } from "node:crypto";
+import path from "node:path";
+
+/** The folders of the cache, relative to it. */
+export const CACHE_FOLDERS = {
+  /** Parsed issues, by what parsing depends on (content/parse-cache.ts). */
+  parsed: "parsed",
+  /** One entry a part of the site and its hash: its pages, search input and manifest (`parts/<key>/<hash>/`, see partEntry). */
+  parts: "parts",
+  /** One entry a search bundle and its hash: Pagefind's files and their record (`search/<key>/<hash>/`, see bundleEntry). */
+  search: "search",
+  /** Image derivatives, by the hash of their source and encoding (encode-images.ts). */
+  images: "images",
+  /** What each output folder was last built with and what each of its two copies holds, by the output's identity. */
+  builds: "builds",
+  /** The deploy manifest's lists (deploy-manifest.ts). */
+  deploy: "deploy",
+  /** The search page's traditional-character scripts, by the code's hash (traditional-table.ts). */
+  traditional: "traditional",
+} as const;
+
+export type CacheFolder = keyof typeof CACHE_FOLDERS;
+
+/** The folder `name` of the cache at `cacheDir`. */
+export function cacheFolder(cacheDir: string, name: CacheFolder): string {
+  return path.join(cacheDir, CACHE_FOLDERS[name]);
+}
+
+/** Where a part's entry keeps its pages (with its images): the folder a site links to. */
+export const PART_SITE = "site";
+/** Where a bundle's entry keeps Pagefind's files. */
+const BUNDLE_FILES = "files";
+
+/** A part's cache entry: its pages (with its images), its articles' search input, and what it holds. */
+export interface PartEntry {
+  dir: string;
+  site: string;
+  searchInput: string;
+  manifest: string;
+}
+
+/** The entry of a part at `dir` (`parts/<key>/<hash>/`). */
+export function partEntry(dir: string): PartEntry {
+  return { dir, site: path.join(dir, PART_SITE), searchInput: path.join(dir, "search-input"), manifest: path.join(dir, "part.json") };
+}
+
+/** A search bundle's cache entry: Pagefind's files, published at pagefind/<key>, and the record of them. */
+export interface BundleEntry {
+  dir: string;
+  files: string;
+  manifest: string;
+}
+
+/** The entry of a search bundle at `dir` (`search/<key>/<hash>/`). */
+export function bundleEntry(dir: string): BundleEntry {
+  return { dir, files: path.join(dir, BUNDLE_FILES), manifest: path.join(dir, "bundle.json") };
+}
+
+/** For a published folder of the cache (a part's site/, a bundle's files/): its entry's folder, its manifest, and the prefix of its files there. */
+export function entryOfPublished(published: string): { dir: string; manifest: string; below: string } {
+  const dir = path.dirname(published);
+  const part = path.basename(published) === PART_SITE;
+  return { dir, manifest: part ? partEntry(dir).manifest : bundleEntry(dir).manifest, below: part ? `${PART_SITE}/` : `${BUNDLE_FILES}/` };
+}
+
+/** A cache entry linked into the site: a part's pages at the site's root, or a search bundle at pagefind/<key>. */
+export interface SiteEntry {
+  /** The entry's folder in the cache. */
+  from: string;
+  /** Where it goes in the site, relative to its root; "" for the root. */
+  to: string;
+}
+
+/** The name records about the output folder `outputDir` are kept under in `builds/`: the same folder, however it is written, is one name. */
+export function outputIdentity(outputDir: string): string {
+  return createHash("sha256").update(path.resolve(outputDir)).digest("hex").slice(0, 16);
+}
+
+/** The record of the last build written to `outputDir` (build-fingerprint.ts), or with `copy`, of what that copy holds (publish.ts). */
+export function buildRecordFile(cacheDir: string, outputDir: string, copy?: string): string {
+  return path.join(cacheFolder(cacheDir, "builds"), `${outputIdentity(outputDir)}${copy ? `-${copy}` : ""}.json`);
+}
+
+/**
+ * What CI keeps of the cache when it deploys from the cache leaves out every part's pages and images and the image derivatives:
+ * relative to the cache folder, as tar's `--anchored --exclude` and actions/cache's `!` patterns take them (ci-cache.ts).
+ */
+export const LEFT_OUT_OF_DEPLOY_CACHE = [`${CACHE_FOLDERS.parts}/*/*/${PART_SITE}`, CACHE_FOLDERS.images] as const;
