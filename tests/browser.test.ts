@@ -143,7 +143,7 @@ describe("npm start", () => {
 
       await writeFile(issueFile, original.replace("issue: 1480", "issue: 一四八〇"));
       await server.waitForOutput(/仍是上一次构建好的网站/);
-      assert.match(server.output(), /^错误 issues\/2022\/2022-11-01\.md:2 issue（期号）：issue（期号）写的是 "一四八〇"，不对：必须是整数。/m, "the failed rebuild's report, in Chinese");
+      assert.match(server.output(), /^错误 issues\/2022\/2022-11-01\.md:2 issue（期号）：issue（期号）写的是 "一四八〇"，不对：必须是只用十进制数字写的整数/m, "the failed rebuild's report, in Chinese");
       assert.ok((await server.get("/")).includes("省委常委会召开扩大会议（重发）"), "a failed rebuild should leave the previous site served");
 
       const exitCode = await server.stop("SIGINT");

@@ -111,7 +111,10 @@ browserSuite("Search ranking and results in Chromium", (browser) => {
         const text = await page.evaluate(async (address) => {
           const article = new DOMParser().parseFromString(await (await fetch(address)).text(), "text/html").querySelector("[data-search-text]");
           for (const aside of article?.querySelectorAll(".article-header, .correction") ?? []) aside.remove();
-          return article?.textContent?.replace(/\s+/g, " ").trim() ?? "";
+          // As the page reads it for an excerpt: the dateline's comma, as printed, and a line a paragraph.
+          for (const dateline of article?.querySelectorAll(".dateline") ?? []) dateline.append("，");
+          for (const block of article?.querySelectorAll("p, figcaption") ?? []) block.append("\n");
+          return article?.textContent?.replace(/\s*\n\s*/g, "\n").replace(/[^\S\n]+/g, " ").trim() ?? "";
         }, url);
         const core = excerpt.replace(/^…/, "").replace(/…$/, "");
         const at = text.indexOf(core);

@@ -207,8 +207,10 @@ export function issueRecords(config: PaperConfig, issues: readonly Issue[], cont
     });
     issue.pages.forEach((page, pageIndex) => {
       const scan = scanOf(issue, page, articleSummaries[pageIndex]!, at);
+      // The 版's scan is its first picture and loads at once; the thumbnails of 版面导航 below it wait until they are near.
+      const siblings = scan ? pageSummaries.map((sibling) => (sibling.thumbnail ? { ...sibling, thumbnail: { ...sibling.thumbnail, loading: "lazy" as const } } : sibling)) : pageSummaries;
       pagePages.push({
-        ...pageSummaries[pageIndex]!, issue: summary, siblings: pageSummaries, articles: articleSummaries[pageIndex]!,
+        ...pageSummaries[pageIndex]!, issue: summary, siblings, articles: articleSummaries[pageIndex]!,
         description: pageDescription(issue.date, page, articleSummaries[pageIndex]!.map((article) => article.title)),
         ...(scan && { scan }),
         ...neighbours(pageSummaries, pageIndex, (other) => ({ url: other.url, label: other.label })),
