@@ -200,6 +200,30 @@ browserSuite("the reading room, round two, in Chromium", (browser) => {
       assert.ok(spaceBreaks >= 2, `the two-phrase subtitles do break, at their space, on a phone: ${spaceBreaks}`);
     });
 
+    test("should break headlines in lists (day pages, a person's articles, search results) only between words, at 320, 390 and 1366 px", async () => {
+      const problems: string[] = [];
+      const breaks: Record<string, number> = {};
+      const LISTS = ".issue-listing-headline, .person-credits > li > a, .person-credit-subtitle, .search-result-title, .search-result .subtitle, .search-result .kicker";
+      for (const viewport of WIDTHS) {
+        for (const sitePath of ["day/11-01/", "people/guo-longjun/", `search/?q=${encodeURIComponent("会议")}`]) {
+          const page = await open(browser, sitePath, viewport);
+          if (sitePath.startsWith("search/")) {
+            await page.locator('[data-search-status][data-state="done"]').waitFor();
+            assert.ok(await page.locator(".search-result-title wbr").count() > 0, `${viewport.width}px: the results' headlines are split into words`);
+          }
+          for (const [element, found] of Object.entries(await lineBreaks(page, LISTS))) {
+            for (const { before, after, atPhrase } of found) {
+              if (before !== " " && after !== " " && !atPhrase) problems.push(`${viewport.width}px /${sitePath} ${element}: …${before}/${after}…`);
+              else breaks[sitePath] = (breaks[sitePath] ?? 0) + 1;
+            }
+          }
+          await page.close();
+        }
+      }
+      assert.deepEqual(problems, []);
+      for (const sitePath of ["people/guo-longjun/", `search/?q=${encodeURIComponent("会议")}`]) assert.ok((breaks[sitePath] ?? 0) > 0, `${sitePath}: some list headline does break on a phone (${JSON.stringify(breaks)})`);
+    });
+
     test("should never break inside a name, a date or 总第N期, and wrap the article's source line by whole steps, at 320, 390 and 1366 px", async () => {
       const problems: string[] = [];
       const whole = /总第\d+期|\d{4}年\d{1,2}月\d{1,2}日|郭龙君|徐振鑫|裴崇旭|全兴社|张振祥/g;
