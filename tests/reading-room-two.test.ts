@@ -281,6 +281,12 @@ browserSuite("the reading room, round two, in Chromium", (browser) => {
         const card = (await page.locator("[data-search-person]").boundingBox())!;
         const status = (await page.locator("[data-search-status]").boundingBox())!;
         assert.ok(card.y < status.y, `${query}: before the results`);
+        // Spelled in pinyin, the name is searched as printed, and the page says so; the results follow, not 没有找到.
+        const said = await page.locator("[data-search-status]").innerText();
+        if (query === "郭龙君") assert.doesNotMatch(said, /拼音/, query);
+        else assert.match(said, /^按拼音找到记者 郭龙君，以下是搜索“郭龙君”的结果。找到 \d+ 篇与“郭龙君”有关的文章/, query);
+        assert.ok(await page.locator(".search-result").count() > 0, `${query}: their articles listed`);
+        assert.ok(await page.locator(".search-result-excerpt mark").filter({ hasText: "郭龙君" }).count() > 0, `${query}: the name marked where printed`);
         await page.close();
       }
       const other = await open(browser, "search/?q=guolong");

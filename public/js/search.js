@@ -8,6 +8,7 @@ import { excerpt } from "./search-excerpt.js";
 import { articleScore, articlesHolding, idf, phraseStarts, rankRecords } from "./search-ranking.js";
 import { drawYearChart } from "./search-years.js";
 import { directoryShard, phraseRarity, planBundles, recordsHolding } from "./search-directory.js";
+import { peopleNamed } from "./search-person.js";
 
 /** The filters readers can narrow by, with their labels; the keys are the data-pagefind-filter names of the search records. */
 const FILTERS = /** @type {const} */ ([["year", "年份"], ["page", "版面"], ["reporter", "记者"]]);
@@ -587,7 +588,10 @@ async function runSearch(index) {
   }
   status.textContent = "正在搜索…";
   // What readers typed is what the page shows; what is searched and marked is its simplified form.
-  const [{ stats }, query] = await Promise.all([index.load(), simplified(state.query)]);
+  const [{ stats }, typed] = await Promise.all([index.load(), simplified(state.query)]);
+  // A reporter's name spelled in pinyin (guolongjun, Guō Lóngjūn) is not in the text: the page searches the name as printed, and says so.
+  const spelled = peopleNamed(personPages, state.query).find((person) => person.name !== typed.replace(/\s+/g, ""));
+  const query = spelled ? spelled.name : typed;
   // Filters alone have no relevance to rank by: newest first, unless the reader chose otherwise.
   const direction = SORTS.get(state.sort) ?? (filtersAlone ? "desc" : undefined);
   const years = state.filters.year ?? [];
@@ -635,8 +639,10 @@ async function runSearch(index) {
   await openUntil(RESULTS_PER_PAGE + 1, direction ? 0 : RECORDS_BEFORE_SHOWING);
   if (searchNumber !== latestSearch) return;
 
-  const about = state.query ? `与“${state.query}”有关的文章` : "符合所选条件的文章";
-  const describe = () => {
+  const about = state.query ? `与“${spelled ? query : state.query}”有关的文章` : "符合所选条件的文章";
+  const byPinyin = spelled ? `按拼音找到记者 ${spelled.name}，以下是搜索“${spelled.name}”的结果。` : "";
+  const describe = () => `${byPinyin}${describeFound()}`;
+  const describeFound = () => {
     const remaining = search.remaining();
     const everything = opened >= order.length && remaining === 0;
     if (articles.length === 0 && everything) return `没有找到${about}。`;
