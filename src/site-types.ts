@@ -203,6 +203,8 @@ export interface IssueListing {
   lunarDate: string;
   number: number;
   headline?: string;
+  /** The headline as the phrases a line may break between (src/site/phrases.ts). */
+  headlinePhrases?: string[];
   /** The headline's article page. */
   headlineUrl?: string;
 }
@@ -257,6 +259,8 @@ export interface PersonCredit {
   pageLabel: string;
   roles: string;
   subtitle?: string;
+  /** The title and subtitle as the phrases a line may break between (src/site/phrases.ts). */
+  phrases: { title: string[]; subtitle?: string[] };
   /** The start of the article's lead. */
   lead?: string;
 }

@@ -200,6 +200,30 @@ browserSuite("the reading room, round two, in Chromium", (browser) => {
       assert.ok(spaceBreaks >= 2, `the two-phrase subtitles do break, at their space, on a phone: ${spaceBreaks}`);
     });
 
+    test("should break headlines in lists (day pages, a person's articles, search results) only between words, at 320, 390 and 1366 px", async () => {
+      const problems: string[] = [];
+      const breaks: Record<string, number> = {};
+      const LISTS = ".issue-listing-headline, .person-credits > li > a, .person-credit-subtitle, .search-result-title, .search-result .subtitle, .search-result .kicker";
+      for (const viewport of WIDTHS) {
+        for (const sitePath of ["day/11-01/", "people/guo-longjun/", `search/?q=${encodeURIComponent("会议")}`]) {
+          const page = await open(browser, sitePath, viewport);
+          if (sitePath.startsWith("search/")) {
+            await page.locator('[data-search-status][data-state="done"]').waitFor();
+            assert.ok(await page.locator(".search-result-title wbr").count() > 0, `${viewport.width}px: the results' headlines are split into words`);
+          }
+          for (const [element, found] of Object.entries(await lineBreaks(page, LISTS))) {
+            for (const { before, after, atPhrase } of found) {
+              if (before !== " " && after !== " " && !atPhrase) problems.push(`${viewport.width}px /${sitePath} ${element}: …${before}/${after}…`);
+              else breaks[sitePath] = (breaks[sitePath] ?? 0) + 1;
+            }
+          }
+          await page.close();
+        }
+      }
+      assert.deepEqual(problems, []);
+      for (const sitePath of ["people/guo-longjun/", `search/?q=${encodeURIComponent("会议")}`]) assert.ok((breaks[sitePath] ?? 0) > 0, `${sitePath}: some list headline does break on a phone (${JSON.stringify(breaks)})`);
+    });
+
     test("should never break inside a name, a date or 总第N期, and wrap the article's source line by whole steps, at 320, 390 and 1366 px", async () => {
       const problems: string[] = [];
       const whole = /总第\d+期|\d{4}年\d{1,2}月\d{1,2}日|郭龙君|徐振鑫|裴崇旭|全兴社|张振祥/g;
@@ -257,6 +281,12 @@ browserSuite("the reading room, round two, in Chromium", (browser) => {
         const card = (await page.locator("[data-search-person]").boundingBox())!;
         const status = (await page.locator("[data-search-status]").boundingBox())!;
         assert.ok(card.y < status.y, `${query}: before the results`);
+        // Spelled in pinyin, the name is searched as printed, and the page says so; the results follow, not 没有找到.
+        const said = await page.locator("[data-search-status]").innerText();
+        if (query === "郭龙君") assert.doesNotMatch(said, /拼音/, query);
+        else assert.match(said, /^按拼音找到记者 郭龙君，以下是搜索“郭龙君”的结果。找到 \d+ 篇与“郭龙君”有关的文章/, query);
+        assert.ok(await page.locator(".search-result").count() > 0, `${query}: their articles listed`);
+        assert.ok(await page.locator(".search-result-excerpt mark").filter({ hasText: "郭龙君" }).count() > 0, `${query}: the name marked where printed`);
         await page.close();
       }
       const other = await open(browser, "search/?q=guolong");

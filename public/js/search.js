@@ -8,6 +8,7 @@ import { excerpt } from "./search-excerpt.js";
 import { articleScore, articlesHolding, idf, phraseStarts, rankRecords } from "./search-ranking.js";
 import { drawYearChart } from "./search-years.js";
 import { directoryShard, phraseRarity, planBundles, recordsHolding } from "./search-directory.js";
+import { peopleNamed } from "./search-person.js";
 
 /** The filters readers can narrow by, with their labels; the keys are the data-pagefind-filter names of the search records. */
 const FILTERS = /** @type {const} */ ([["year", "年份"], ["page", "版面"], ["reporter", "记者"]]);
@@ -57,6 +58,7 @@ const MAX_FILTER_VALUES = 20;
  * @typedef {{ records: number, articles: number, terms: number }} Stats
  * @typedef {[id: string, title: string, kicker: string, subtitle: string, page: string, reporters: string[]]} ArticleMeta
  * @typedef {{ id: string, url: string, title: string, kicker: string, subtitle: string, page: string, reporters: string[], date: string, issue: string, score: number }} Found
+ * @typedef {{ text: string, phrases: { title?: string[], kicker?: string[], subtitle?: string[] } }} ArticlePage
  */
 
 /** @param {string} selector */
@@ -411,18 +413,67 @@ function parseMeta(text) {
   }
 }
 
-/** An article's text, from its page, for its excerpt. @param {string} url */
-async function articleText(url) {
+/**
+ * An article's text, from its page, for its excerpt, and its headlines as the page splits them into phrases (src/site/phrases.ts), so a
+ * result's headline breaks between words as the article page's does without the index carrying the phrases.
+ * @param {string} url @returns {Promise<ArticlePage>}
+ */
+async function articlePage(url) {
   const response = await fetch(url);
-  if (!response.ok) return "";
+  if (!response.ok) return { text: "", phrases: {} };
   const text = new DOMParser().parseFromString(await response.text(), "text/html").querySelector("[data-search-text]");
+  /** @type {ArticlePage["phrases"]} */
+  const phrases = {};
+  for (const [key, selector] of /** @type {const} */ ([["title", ".article-title"], ["kicker", ".kicker"], ["subtitle", ".subtitle"]])) {
+    const heading = text?.querySelector(`.article-header ${selector}`);
+    if (heading) phrases[key] = phrasesIn(heading);
+  }
   // The headlines are shown above the excerpt already, and 纠错 is not the paper's text.
   for (const aside of text?.querySelectorAll(".article-header, .correction") ?? []) aside.remove();
   // The page sets a gap after the dateline where the paper printed its comma (content/dateline.ts takes it off), and its paragraphs are
   // blocks: the excerpt reads as printed, 东昌府讯 10月29日，全市…, with its paragraph breaks.
   for (const dateline of text?.querySelectorAll(".dateline") ?? []) dateline.append("，");
   for (const block of text?.querySelectorAll("p, figcaption") ?? []) block.append("\n");
-  return text?.textContent?.replace(/\s*\n\s*/g, "\n").replace(/[^\S\n]+/g, " ").trim() ?? "";
+  return { text: text?.textContent?.replace(/\s*\n\s*/g, "\n").replace(/[^\S\n]+/g, " ").trim() ?? "", phrases };
+}
+
+/** A headline's phrases as templates/_includes/phrased.njk wrote them: split at each <wbr>, a space a phrase of its own. @param {Node} node */
+function phrasesIn(node) {
+  /** @type {string[]} */
+  const phrases = [""];
+  const walk = (/** @type {Node} */ at) => {
+    for (const child of at.childNodes) {
+      if (child.nodeName === "WBR") phrases.push("");
+      else if (child.nodeType === Node.TEXT_NODE && /^\s+$/.test(child.textContent ?? "")) phrases.push(" ", "");
+      else if (child.nodeType === Node.TEXT_NODE) phrases[phrases.length - 1] += child.textContent ?? "";
+      else walk(child);
+    }
+  };
+  walk(node);
+  return phrases.filter(Boolean);
+}
+
+/**
+ * Sets `element`'s text to `phrases` as phrased.njk does: a <wbr> between phrases, and the parts a space sets apart each in a run the
+ * stylesheet keeps whole while it fits. Only when they spell `text` exactly, so a page changed since the index was built changes nothing.
+ * @param {HTMLElement} element @param {string[] | undefined} phrases @param {string} text
+ */
+function setPhrased(element, phrases, text) {
+  if (!phrases || phrases.join("") !== text) return;
+  /** @type {string[][]} */
+  const runs = [[]];
+  for (const phrase of phrases) {
+    if (phrase === " ") runs.push([]);
+    else runs[runs.length - 1]?.push(phrase);
+  }
+  const pieces = runs.map((run) => {
+    const nodes = run.flatMap((phrase, at) => (at === 0 ? [phrase] : [document.createElement("wbr"), phrase]));
+    if (runs.length === 1) return nodes;
+    const span = make("span", "phrase-run");
+    span.append(...nodes);
+    return [span];
+  });
+  element.replaceChildren(...pieces.flatMap((nodes, at) => (at === 0 ? nodes : [" ", ...nodes])));
 }
 
 /**
@@ -431,13 +482,15 @@ async function articleText(url) {
  */
 function renderResult(found, query) {
   const item = make("li", "search-result");
-  if (found.kicker) item.append(make("p", "kicker", found.kicker));
+  const kicker = make("p", "kicker", found.kicker);
+  if (found.kicker) item.append(kicker);
   const heading = make("h2", "search-result-title");
   const link = /** @type {HTMLAnchorElement} */ (make("a", "", found.title));
   link.href = `${found.url}?${new URLSearchParams({ highlight: query })}`;
   heading.append(link);
   item.append(heading);
-  if (found.subtitle) item.append(make("p", "subtitle", found.subtitle));
+  const subtitle = make("p", "subtitle", found.subtitle);
+  if (found.subtitle) item.append(subtitle);
   const facts = make("p", "search-result-meta", [dateText(found.date), found.issue && `总第${found.issue}期`, found.page].filter(Boolean).join(" · "));
   // The byline's names, each a link to that person's page.
   found.reporters.forEach((name, at) => {
@@ -451,8 +504,11 @@ function renderResult(found, query) {
   item.append(excerptParagraph);
   return {
     element: item,
-    /** @param {string} text the article's text */
-    fill(text) {
+    /** @param {ArticlePage} page the article's text and headlines */
+    fill({ text, phrases }) {
+      setPhrased(link, phrases.title, found.title);
+      setPhrased(kicker, phrases.kicker, found.kicker);
+      setPhrased(subtitle, phrases.subtitle, found.subtitle);
       for (const piece of excerpt(text, query)) excerptParagraph.append(piece.marked ? make("mark", "", piece.text) : piece.text);
     },
   };
@@ -532,7 +588,10 @@ async function runSearch(index) {
   }
   status.textContent = "正在搜索…";
   // What readers typed is what the page shows; what is searched and marked is its simplified form.
-  const [{ stats }, query] = await Promise.all([index.load(), simplified(state.query)]);
+  const [{ stats }, typed] = await Promise.all([index.load(), simplified(state.query)]);
+  // A reporter's name spelled in pinyin (guolongjun, Guō Lóngjūn) is not in the text: the page searches the name as printed, and says so.
+  const spelled = peopleNamed(personPages, state.query).find((person) => person.name !== typed.replace(/\s+/g, ""));
+  const query = spelled ? spelled.name : typed;
   // Filters alone have no relevance to rank by: newest first, unless the reader chose otherwise.
   const direction = SORTS.get(state.sort) ?? (filtersAlone ? "desc" : undefined);
   const years = state.filters.year ?? [];
@@ -580,8 +639,10 @@ async function runSearch(index) {
   await openUntil(RESULTS_PER_PAGE + 1, direction ? 0 : RECORDS_BEFORE_SHOWING);
   if (searchNumber !== latestSearch) return;
 
-  const about = state.query ? `与“${state.query}”有关的文章` : "符合所选条件的文章";
-  const describe = () => {
+  const about = state.query ? `与“${spelled ? query : state.query}”有关的文章` : "符合所选条件的文章";
+  const byPinyin = spelled ? `按拼音找到记者 ${spelled.name}，以下是搜索“${spelled.name}”的结果。` : "";
+  const describe = () => `${byPinyin}${describeFound()}`;
+  const describeFound = () => {
     const remaining = search.remaining();
     const everything = opened >= order.length && remaining === 0;
     if (articles.length === 0 && everything) return `没有找到${about}。`;
@@ -615,7 +676,7 @@ async function runSearch(index) {
     moreButton.hidden = shown >= articles.length && opened >= order.length && search.remaining() === 0;
     status.textContent = describe();
     refreshFilters();
-    await Promise.all(next.map(async (article, at) => items[at]?.fill(await articleText(article.url).catch(() => ""))));
+    await Promise.all(next.map(async (article, at) => items[at]?.fill(await articlePage(article.url).catch(() => ({ text: "", phrases: {} })))));
   };
   await showMore();
   if (articles.length > 0) await showYears(search, state, averageLength, searchNumber).catch(() => undefined);

@@ -8,6 +8,7 @@ import { articlePath, PEOPLE_PATH, personPath, personYearPath } from "../paths.t
 import type { Addresser } from "./addresses.ts";
 import { pushTo } from "../util/push-to.ts";
 import { dateText, displayTitle } from "./words.ts";
+import { phrasesOf } from "./phrases.ts";
 
 /** What a person did in an article, in byline order: wrote it, contributed as a correspondent, or took its photos. */
 export type Role = "reporter" | "correspondent" | "photographer";
@@ -198,13 +199,16 @@ export function peopleRecords(headers: readonly IssueHeader[], slugs: PersonSlug
   for (const header of headers) {
     for (const article of header.credited) {
       const path = articlePath(header.date, article.page, article.article);
+      const title = displayTitle(article);
+      // Split once for every person the article credits.
+      const phrases = { title: phrasesOf(title), ...(article.subtitle && { subtitle: phrasesOf(article.subtitle) }) };
       for (const [name, roles] of creditsOf(article)) {
         pushTo(creditsByName, name, {
           roles,
           // The byline's unit is its reporters'; a correspondent (通讯员) or photographer may be from elsewhere.
           ...(article.affiliation && roles.includes("reporter") && { affiliation: article.affiliation }),
           credit: {
-            url: at(path), title: displayTitle(article), date: header.date, dateText: dateText(header.date), issueNumber: header.number,
+            url: at(path), title, phrases, date: header.date, dateText: dateText(header.date), issueNumber: header.number,
             pageLabel: `第${article.page}版`, roles: roles.map((role) => ROLE_NAMES[role]).join("、"),
             ...(article.subtitle && { subtitle: article.subtitle }), ...(article.lead && { lead: article.lead }),
           },
