@@ -118,12 +118,22 @@ test("should have Zotero's own Embedded Metadata translator save an article as n
   assert.equal(await typeOf(PHOTO_NEWS), "newspaperArticle");
   assert.equal(await typeOf("2022/11/02/1/1/"), "newspaperArticle");
   assert.equal(await typeOf("2022/11/01/"), "webpage");
-  // The item it saves: the import's fields from the page's tags (authors and the 版 come from citation_author and citation_firstpage).
-  const { fields } = await read_("2022/11/02/1/1/");
-  assert.deepEqual(
-    { itemType: fields.itemType, title: fields.title, publicationTitle: fields.publicationTitle, date: fields.date, section: fields.section, language: fields.language, url: fields.url },
-    { itemType: "newspaperArticle", title: "区委召开经济工作会议", publicationTitle: "东昌府讯", date: "2022/11/02", section: "要闻", language: "zh", url: `${BASE}2022/11/02/1/1/` },
-  );
+  // The item it saves: the import's fields from the page's tags, the authors from citation_author and the 版 from citation_firstpage.
+  const saved = async (sitePath: string) => {
+    const { fields } = await read_(sitePath);
+    const { itemType, title, publicationTitle, date, section, pages, language, url, creators } = fields;
+    return { itemType, title, publicationTitle, date, section, pages, language, url, creators };
+  };
+  const author = (lastName: string) => ({ firstName: "", lastName, creatorType: "author" });
+  assert.deepEqual(await saved("2022/11/02/1/1/"), {
+    itemType: "newspaperArticle", title: "区委召开经济工作会议", publicationTitle: "东昌府讯", date: "2022/11/02", section: "要闻", pages: "1",
+    language: "zh", url: `${BASE}2022/11/02/1/1/`, creators: [author("郭龙君")],
+  });
+  // Photo news is saved with its photographers as authors; an article on 第2版 has page 2.
+  const photos = await saved(PHOTO_NEWS);
+  assert.deepEqual([photos.title, photos.pages, photos.creators], ["图片新闻", "1", [author("徐振鑫"), author("张振祥")]]);
+  const second = await saved("2022/11/01/2/1/");
+  assert.deepEqual([second.title, second.pages, second.creators], ["“信义币”打底 共建美好家园", "2", [author("全兴社")]]);
   // The detection tells the types apart: the tag the site no longer writes makes the same page a journal article.
   assert.equal(await typeOf("2022/11/01/1/1/", (html) => html.replace("</head>", '<meta name="citation_journal_title" content="东昌府讯"></head>')), "journalArticle");
 });
