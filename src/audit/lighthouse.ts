@@ -1,4 +1,5 @@
-// npm run audit: Lighthouse (its default, a mid-range phone on a slow 4G link) on the home, issue, 版 and article pages of an archive
+// npm run audit: Lighthouse (its default, a mid-range phone on a slow 4G link) on every page type of an archive (home, issue, 版, article,
+// 往期回顾 and a year, the people and a person, the days and a day, 数据与引用, search)
 // built afresh, served from 127.0.0.1 as a static host would and read by Debian's Chromium; each page's four category scores. Outside
 // npm test: each page takes Lighthouse several seconds of simulated loading.
 import { mkdtemp, readFile, rm } from "node:fs/promises";
@@ -60,15 +61,29 @@ export async function auditArchive({ contentRoot, onPage }: AuditOptions): Promi
   }
 }
 
-/** The home page, and the newest issue, its first 版 and that 版's first article, as the home page links them. */
+/**
+ * The home page, the newest issue, its first 版 and that 版's first article, as the home page links them; then every other page type a
+ * reader reaches: 往期回顾 and a year, 记者与摄影 and a person, 历史上的今天 and a day, 数据与引用, and search with a query.
+ */
 async function pagesToAudit(siteDir: string): Promise<[string, string][]> {
-  const home = parse(await readFile(path.join(siteDir, "index.html"), "utf8"));
+  const page = async (file: string) => parse(await readFile(path.join(siteDir, file), "utf8").catch(() => ""));
+  const home = await page("index.html");
   const linked = (selector: string) => home.querySelector(selector)?.getAttribute("href");
+  const firstLink = async (file: string, prefix: string) =>
+    (await page(file)).querySelectorAll("main a").map((link) => link.getAttribute("href")).find((href) => href?.startsWith(prefix) && href !== prefix);
   const pages: [string, string | undefined][] = [
     ["home", "/"],
     ["issue", linked(".masthead-facts a")],
     ["版", linked('.page-nav a[aria-current="page"]')],
     ["article", linked(".summary-title a")],
+    ["archive", "/archive/"],
+    ["year", await firstLink("archive/index.html", "/archive/")],
+    ["people", "/people/"],
+    ["person", await firstLink("people/index.html", "/people/")],
+    ["days", "/day/"],
+    ["day", await firstLink("day/index.html", "/day/")],
+    ["data", "/data/"],
+    ["search", "/search/?q=%E4%BC%9A%E8%AE%AE"],
   ];
   return pages.filter((page): page is [string, string] => page[1] !== undefined);
 }
