@@ -1,9 +1,8 @@
 // Reads the bundled archive in real Chromium the way a reader does, by clicking from the home page, and checks that `npm start` serves the site and rebuilds it on edits.
 import assert from "node:assert/strict";
 import { spawn } from "node:child_process";
-import { cp, mkdtemp, readdir, readFile, rm, writeFile } from "node:fs/promises";
+import { cp, mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
 import { get as httpGet } from "node:http";
-import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { before, describe, test } from "node:test";
@@ -12,6 +11,7 @@ import { browserSuite } from "./helpers/browser.ts";
 import { servedArchives } from "./helpers/built-archive.ts";
 import type { StaticServer } from "../src/util/static-server.ts";
 import { projectRoot } from "../src/project.ts";
+import { freePort, isProcessGroupAlive, processGroupMembers } from "./helpers/processes.ts";
 
 const seedIssueFile = "issues/2022/2022-11-01.md";
 
@@ -289,37 +289,15 @@ async function startServer(contentRoot: string) {
 
 /**
  * The processes of group `pgid` still running a second after its leader ended, by command line.
- * Zombies are not counted: tsx's esbuild helper ends when the leader does, but PID 1 of a container may be slow to reap it.
+ * Zombies are not counted (processes.ts).
  */
 async function survivorsOf(pgid: number): Promise<string[]> {
   const deadline = Date.now() + 1000;
   for (;;) {
-    const survivors: string[] = [];
-    for (const pid of (await readdir("/proc")).filter((name) => /^\d+$/.test(name))) {
-      const stat = await readFile(`/proc/${pid}/stat`, "utf8").catch(() => "");
-      // The fields after the parenthesised command name: state, ppid, pgrp, …
-      const [state, , group] = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
-      if (group !== String(pgid) || state === "Z") continue;
-      survivors.push((await readFile(`/proc/${pid}/cmdline`, "utf8").catch(() => pid)).replaceAll("\0", " ").trim());
-    }
+    const survivors = await processGroupMembers(pgid);
     if (survivors.length === 0 || Date.now() > deadline) return survivors;
     await new Promise((resolve) => setTimeout(resolve, 50));
   }
 }
 
-function isProcessGroupAlive(pid: number): boolean {
-  try {
-    process.kill(-pid, 0);
-    return true;
-  } catch {
-    return false;
-  }
-}
 
-async function freePort(): Promise<number> {
-  const probe = createServer();
-  await new Promise<void>((resolve) => probe.listen(0, "127.0.0.1", resolve));
-  const { port } = probe.address() as { port: number };
-  await new Promise((resolve) => probe.close(resolve));
-  return port;
-}

@@ -12,7 +12,8 @@ import path from "node:path";
 import { buildSite } from "../src/build/build.ts";
 import { DEPLOY_INDEX, listPath, parseIndex } from "../src/build/deploy-manifest.ts";
 import { bundledText, syntheticIssue } from "../src/bench/synthetic-archive.ts";
-import { startSshServer, sshdPath, type SshServer } from "../src/bench/ssh-server.ts";
+import type { SshServer } from "../src/bench/ssh-server.ts";
+import { sshServerOrSkip } from "./helpers/ssh.ts";
 import { deploySite, MAX_LIST_BYTES, type DeployOptions } from "../src/deploy/deploy.ts";
 import { DEPLOY_LOCK, DEPLOY_SCRATCH } from "../src/deploy/target-lock.ts";
 import { DeployFailure, failureOf, isPlainPath } from "../src/deploy/transport.ts";
@@ -46,9 +47,7 @@ before(async () => {
     assert.ok(result.ok, report(result.problems));
   }
   [siteA, siteB] = [path.join(workDir, "a", "_site"), path.join(workDir, "b", "_site")];
-  if (sshdPath()) server = await startSshServer();
-  else if (isCI) throw new Error("no sshd, ssh, ssh-keygen or rsync; CI=true, so the deploy tests fail instead of being skipped. Install openssh-server and rsync.");
-  else console.warn("SKIPPED deploy tests against an SSH server: no /usr/sbin/sshd, ssh, ssh-keygen or rsync (apt-get install -y openssh-server rsync)");
+  server = await sshServerOrSkip();
 });
 
 after(async () => {

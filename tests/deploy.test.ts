@@ -12,7 +12,8 @@ import { buildSite } from "../src/build/build.ts";
 import { testRenderPool } from "./helpers/render-pool.ts";
 import { DEPLOY_INDEX, parseIndex } from "../src/build/deploy-manifest.ts";
 import { bundledText, syntheticIssue } from "../src/bench/synthetic-archive.ts";
-import { startSshServer, sshdPath, type SshServer } from "../src/bench/ssh-server.ts";
+import type { SshServer } from "../src/bench/ssh-server.ts";
+import { sshServerOrSkip } from "./helpers/ssh.ts";
 import { deploySite, type DeployStep } from "../src/deploy/deploy.ts";
 import { emptiedFolders, planDeploy, stepOf } from "../src/deploy/plan.ts";
 import { parseTarget } from "../src/deploy/target.ts";
@@ -34,9 +35,7 @@ before(async () => {
   siteDir = path.join(workDir, "_site");
   await cp(path.join(projectRoot, "issues"), path.join(contentRoot, "issues"), { recursive: true });
   await cp(path.join(projectRoot, "baoku.config.json"), path.join(contentRoot, "baoku.config.json"));
-  if (sshdPath()) server = await startSshServer();
-  else if (isCI) throw new Error("no sshd, ssh, ssh-keygen or rsync; CI=true, so the deploy tests fail instead of being skipped. Install openssh-server and rsync.");
-  else console.warn("SKIPPED deploy tests against an SSH server: no /usr/sbin/sshd, ssh, ssh-keygen or rsync (apt-get install -y openssh-server rsync)");
+  server = await sshServerOrSkip();
 });
 
 after(async () => {

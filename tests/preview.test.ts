@@ -3,15 +3,16 @@
 // one, twice; delete and recreate; a new image); and SIGTERM to npm's own process. One preview serves the whole file.
 import assert from "node:assert/strict";
 import { spawn, type ChildProcess } from "node:child_process";
-import { cp, mkdir, mkdtemp, readdir, readFile, rename, rm, unlink, writeFile } from "node:fs/promises";
+import { cp, mkdir, mkdtemp, readFile, rename, rm, unlink, writeFile } from "node:fs/promises";
 import { request } from "node:http";
-import { connect, createServer } from "node:net";
+import { connect } from "node:net";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { after, before, test } from "node:test";
 import sharp from "sharp";
 import { pathRefusal, previewHosts, refusalOf } from "../src/preview/requests.ts";
 import { projectRoot } from "../src/project.ts";
+import { freePort, isProcessGroupAlive, processGroupMembers } from "./helpers/processes.ts";
 
 const issueFile = "issues/2022/2022-11-01.md";
 /** The article page holding the sentence the saves change. */
@@ -38,7 +39,7 @@ before(async () => {
 });
 
 after(async () => {
-  if (npm.pid && groupAlive(npm.pid)) process.kill(-npm.pid, "SIGKILL");
+  if (npm.pid && isProcessGroupAlive(npm.pid)) process.kill(-npm.pid, "SIGKILL");
   await rm(contentRoot, { recursive: true, force: true });
 });
 
@@ -150,34 +151,9 @@ test("should stop the server and every process of it when npm's own process gets
   const exited = new Promise((resolve) => npm.once("exit", resolve));
   process.kill(npm.pid!, "SIGTERM");
   await exited;
-  await until("every process of npm start to end", async () => (await groupMembers(npm.pid!)).length === 0);
+  await until("every process of npm start to end", async () => (await processGroupMembers(npm.pid!)).length === 0);
   await until("the port to be free", async () => (await raw("GET", "/").catch(() => -1)) === -1);
 });
 
-/** The live processes (not zombies) of process group `pgid`. */
-async function groupMembers(pgid: number): Promise<string[]> {
-  const members: string[] = [];
-  for (const pid of (await readdir("/proc")).filter((name) => /^\d+$/.test(name))) {
-    const stat = await readFile(`/proc/${pid}/stat`, "utf8").catch(() => "");
-    const [state, , group] = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
-    if (group === String(pgid) && state !== "Z") members.push(pid);
-  }
-  return members;
-}
 
-function groupAlive(pgid: number): boolean {
-  try {
-    process.kill(-pgid, 0);
-    return true;
-  } catch {
-    return false;
-  }
-}
 
-async function freePort(): Promise<number> {
-  const probe = createServer();
-  await new Promise<void>((resolve) => probe.listen(0, "127.0.0.1", resolve));
-  const { port: free } = probe.address() as { port: number };
-  await new Promise((resolve) => probe.close(resolve));
-  return free;
-}
