@@ -109,7 +109,7 @@ test("should let through one write only: a POST to the hotspot address from the 
   assert.equal(refusalOf("POST", HOTSPOT_ENDPOINT, "attacker.example:8080", hosts, "http://attacker.example:8080")?.status, 403);
   for (const method of ["PUT", "DELETE", "PATCH"]) assert.equal(refusalOf(method, HOTSPOT_ENDPOINT, "localhost:8080", hosts, own)?.status, 405, method);
   assert.equal(refusalOf("POST", "/", "localhost:8080", hosts, own)?.status, 405);
-  assert.equal(refusalOf("POST", "/.baoku/hotspot/../hotspot", "localhost:8080", hosts, own)?.status, 405);
+  assert.equal(refusalOf("POST", `${HOTSPOT_ENDPOINT}/../hotspot`, "localhost:8080", hosts, own)?.status, 405);
 });
 
 test("should refuse a save from another origin or host, for a date or path outside the archive, too large or not JSON, and write nothing", async () => {
@@ -244,14 +244,16 @@ test("should leave no trace of the editor in the built site, and serve the 版 p
   for (const entry of await readdir(site, { recursive: true, withFileTypes: true })) {
     if (!entry.isFile() || !/\.(html|js|css|json|xml|txt)$/.test(entry.name)) continue;
     const text = await readFile(path.join(entry.parentPath, entry.name), "utf8");
-    if (/hotspot-editor|\.baoku\/|画热区|hotspot-layer/.test(text)) traces.push(path.relative(site, path.join(entry.parentPath, entry.name)));
+    if (/hotspot-editor|\.baoku-preview|画热区|hotspot-layer/.test(text)) traces.push(path.relative(site, path.join(entry.parentPath, entry.name)));
   }
   assert.deepEqual(traces, []);
   const built = await readFile(path.join(site, "2022/11/01/1/index.html"), "utf8");
   assert.match(built, /data-scan/);
   const served = (await send("GET", PAGE_PATH, "", { Origin: "" })).body;
-  assert.match(served, /<script type="module" src="\/\.baoku\/hotspot-editor\.js"><\/script>/);
-  assert.equal((await send("GET", "/.baoku/hotspot-editor.js", "")).status, 200);
+  assert.match(served, /<script type="module" src="\/\.baoku-preview\/hotspot-editor\.js"><\/script>/);
+  assert.equal((await send("GET", "/.baoku-preview/hotspot-editor.js", "")).status, 200);
+  // The site's own .baoku/ (the deploy manifest) is still served as built.
+  assert.equal((await send("GET", "/.baoku/deploy.json", "")).status, 200);
   // The issue page shows no scan to draw on and is served as built.
   assert.doesNotMatch((await send("GET", "/2022/11/01/", "")).body, /hotspot-editor/);
 });

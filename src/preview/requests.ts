@@ -14,8 +14,11 @@ export interface Refusal {
 /** The methods a static preview answers. */
 const READING = new Set(["GET", "HEAD"]);
 
-/** The preview's own addresses, beside the site's and never in it: the hotspot editor's script and stylesheet, and its one write. */
-export const PREVIEW_FOLDER = "/.baoku/";
+/**
+ * The preview's own addresses, beside the site's and never in it: the hotspot editor's script and stylesheet, and its one write. Not the
+ * site's `.baoku/` (the deploy manifest, build/deploy-manifest.ts), which the preview goes on serving.
+ */
+export const PREVIEW_FOLDER = "/.baoku-preview/";
 
 /** The one address that takes a write (POST): the areas drawn on a 版's scan, written into the issue file's 区域 lines. */
 export const HOTSPOT_ENDPOINT = `${PREVIEW_FOLDER}hotspot`;
