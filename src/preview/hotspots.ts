@@ -86,7 +86,8 @@ export function hotspotEditor(options: HotspotEditorOptions): { middleware: Midd
       const language = options.language();
       const answered = saving.then(() => save(options, request, language));
       saving = answered.catch(() => undefined);
-      const { status, message } = await answered.catch((error: unknown) => ({ status: 500, message: String(error) }));
+      // What fails before the issue file is known (reading the request) is told as a request that could not be read.
+      const { status, message } = await answered.catch((error: unknown) => ({ status: 400, message: say(language, "hotspotBadRequest", { detail: String(error) }) }));
       send(response, status, "application/json; charset=utf-8", JSON.stringify({ message }));
     },
   };
@@ -121,17 +122,16 @@ async function save(options: HotspotEditorOptions, request: IncomingMessage, lan
   const issueFile = await issueFileIn(options.contentRoot, date);
   if (!issueFile) return { status: 404, message: say(language, "hotspotNoIssue", { date }) };
   const file = issueFileOf(date);
-  const { config } = await loadConfig(options.contentRoot);
-  const bytes = await readFile(issueFile);
-  const edits = areas.map((edit) => ({ ...edit, area: clampedArea(edit.area) }));
-  const result = config ? withAreas(file, bytes, config, page, edits) : ({ reason: "unreadable" } as const);
-  if (!("text" in result)) return refusalAnswer(result, file, language);
   try {
+    const { config } = await loadConfig(options.contentRoot);
+    const edits = areas.map((edit) => ({ ...edit, area: clampedArea(edit.area) }));
+    const result = config ? withAreas(file, await readFile(issueFile), config, page, edits) : ({ reason: "unreadable" } as const);
+    if (!("text" in result)) return refusalAnswer(result, file, language);
     await writeInPlace(issueFile, result.text);
+    return { status: 200, message: say(language, "hotspotSaved", { file, count: edits.length }) };
   } catch (error) {
     return { status: 500, message: say(language, "hotspotWriteFailed", { file, reason: (error as NodeJS.ErrnoException).code ?? String(error) }) };
   }
-  return { status: 200, message: say(language, "hotspotSaved", { file, count: edits.length }) };
 }
 
 function refusalAnswer(refusal: AreaRefusal, file: string, language: Language): Answer {
