@@ -46,6 +46,11 @@ export function partEntry(dir: string): PartEntry {
   return { dir, site: path.join(dir, PART_SITE), searchInput: path.join(dir, "search-input"), manifest: path.join(dir, "part.json") };
 }
 
+/** What a month part leaves beside its pages for its year part (make-year.ts): its articles' bulk lines and its pages' sitemap entries. */
+export function monthFragments(entry: PartEntry): { bulk: string; sitemap: string } {
+  return { bulk: path.join(entry.dir, "open-data", "bulk.jsonl"), sitemap: path.join(entry.dir, "open-data", "sitemap.json") };
+}
+
 /** A search bundle's cache entry: Pagefind's files, published at pagefind/<key>, and the record of them. */
 export interface BundleEntry {
   dir: string;

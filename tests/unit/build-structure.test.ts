@@ -1,9 +1,10 @@
-// The build's files import one another in one direction (no circle), and the cache's layout is spelled in one module
-// (src/build/cache-layout.ts), as the site's is in src/paths.ts.
+// The build's files import one another in one direction (no circle), no function of theirs is longer than a reader can hold (80 lines),
+// and the cache's layout is spelled in one module (src/build/cache-layout.ts), as the site's is in src/paths.ts.
 import assert from "node:assert/strict";
 import { readdir, readFile } from "node:fs/promises";
 import path from "node:path";
 import { test } from "node:test";
+import ts from "typescript";
 import { projectRoot } from "../../src/project.ts";
 import { buildRecordFile, CACHE_FOLDERS, cacheFolder, entryOfPublished, LEFT_OUT_OF_DEPLOY_CACHE, partEntry } from "../../src/build/cache-layout.ts";
 
@@ -46,6 +47,45 @@ test("should find no import circle among the build's files", async () => {
 test("should find a circle where there is one, so the check above can fail", () => {
   const graph = new Map([["a.ts", ["b.ts"]], ["b.ts", ["c.ts"]], ["c.ts", ["a.ts"]], ["d.ts", ["a.ts"]]]);
   assert.deepEqual(circles(graph), [["a.ts", "b.ts", "c.ts", "a.ts"]]);
+});
+
+/** The longest a function's body may be, in lines, braces included. */
+const MAX_FUNCTION_LINES = 80;
+
+/** Each function, method, accessor or arrow function of `source` whose body is longer than `limit` lines, as "file:line name (N lines)". */
+function longFunctions(file: string, source: string, limit: number): string[] {
+  const tree = ts.createSourceFile(file, source, ts.ScriptTarget.Latest, true);
+  const lineOf = (position: number) => tree.getLineAndCharacterOfPosition(position).line + 1;
+  const found: string[] = [];
+  const visit = (node: ts.Node): void => {
+    if (ts.isFunctionLike(node) && "body" in node && node.body) {
+      const body = node.body as ts.Node;
+      const lines = lineOf(body.getEnd()) - lineOf(body.getStart(tree)) + 1;
+      const named = "name" in node && node.name ? (node.name as ts.Node).getText(tree) : ts.isVariableDeclaration(node.parent) ? node.parent.name.getText(tree) : "(anonymous)";
+      if (lines > limit) found.push(`${file}:${lineOf(node.getStart(tree))} ${named} (${lines} lines)`);
+    }
+    ts.forEachChild(node, visit);
+  };
+  visit(tree);
+  return found;
+}
+
+test("should find no function over 80 lines in the build's files", async () => {
+  const files = (await readdir(buildDir)).filter((file) => /\.(ts|js)$/.test(file));
+  assert.ok(files.includes("render-site.ts"), "the files are read");
+  const long: string[] = [];
+  for (const file of files) long.push(...longFunctions(file, await readFile(path.join(buildDir, file), "utf8"), MAX_FUNCTION_LINES));
+  assert.deepEqual(long, []);
+});
+
+test("should count a long function's lines, nested or not, so the check above can fail", () => {
+  const body = (lines: number) => Array.from({ length: lines - 2 }, (_, index) => `  const a${index} = ${index};`).join("\n");
+  const source = [
+    `export async function outer() {\n${body(60)}\n  const inner = () => {\n${body(22)}\n  };\n}`,
+    `class Site {\n  render() {\n${body(81)}\n  }\n}`,
+    `const short = function () {\n${body(80)}\n};`,
+  ].join("\n");
+  assert.deepEqual(longFunctions("x.ts", source, 80), ["x.ts:1 outer (82 lines)", "x.ts:84 render (81 lines)"]);
 });
 
 test("should spell no folder of the cache outside cache-layout.ts", async () => {
