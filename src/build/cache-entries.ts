@@ -10,7 +10,7 @@ import { statSync, type Stats } from "node:fs";
 import path from "node:path";
 import { exists, isStale, touch, writeAtomically } from "../util/cache-files.ts";
 import { mapLimited } from "../util/each-limited.ts";
-import { entryOfPublished, type SiteEntry } from "./cache-layout.ts";
+import { entryOfPublished, temporaryEntryDir, type SiteEntry } from "./cache-layout.ts";
 
 /** One file of an entry, relative to the entry's folder with forward slashes. */
 export interface EntryFile {
@@ -137,7 +137,7 @@ export async function readyEntry<E extends { dir: string; manifest: string }, M 
   }
   const remade = await exists(entry.dir);
   if (remade) await rm(entry.dir, { recursive: true, force: true });
-  const temporary = life.at(`${entry.dir}.tmp-${process.pid}`);
+  const temporary = life.at(temporaryEntryDir(entry.dir));
   await rm(temporary.dir, { recursive: true, force: true });
   const { manifest, work } = await life.make(temporary);
   if (!manifest) {

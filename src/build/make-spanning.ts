@@ -5,7 +5,7 @@ import { link, mkdir, readdir, rm, stat } from "node:fs/promises";
 import path from "node:path";
 import { peopleOpenData } from "../site/open-data.ts";
 import { checkFiles, readManifest, type EntryFile } from "./cache-entries.ts";
-import { PART_SITE, partEntry, type PartEntry } from "./cache-layout.ts";
+import { isFinishedEntry, PART_SITE, partEntry, type PartEntry } from "./cache-layout.ts";
 import { NO_SEARCH, renderInto, writeOpenData, type PartContext, type PartMaker, type PartManifest, type PartWork } from "./part-entries.ts";
 import { counted } from "./render-counts.ts";
 import { PEOPLE_PART, type SpanningPart } from "./site-parts.ts";
@@ -75,7 +75,7 @@ interface EarlierEntry {
  * undefined when there is none.
  */
 async function newestEntry(keyDir: string, except: string): Promise<EarlierEntry | undefined> {
-  const names = (await readdir(keyDir).catch(() => [] as string[])).filter((name) => name !== except && !name.includes("."));
+  const names = (await readdir(keyDir).catch(() => [] as string[])).filter((name) => name !== except && isFinishedEntry(name));
   const dated = await Promise.all(names.map(async (name) => ({ name, mtime: (await stat(path.join(keyDir, name)).catch(() => undefined))?.mtimeMs ?? -1 })));
   for (const { name } of dated.filter((entry) => entry.mtime >= 0).sort((a, b) => b.mtime - a.mtime)) {
     const dir = path.join(keyDir, name);
