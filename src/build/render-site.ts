@@ -80,17 +80,19 @@ export interface RenderedSite {
   pruneCache(): Promise<void>;
 }
 
-
 /** Renders what changed, indexes what changed, and returns how to put the site together. */
 export async function renderSite(config: PaperConfig, issues: readonly ScannedIssue[], options: RenderSiteOptions): Promise<RenderedSite> {
   const context = partContext(config, options);
   const plan = await planSite(issues, context, options);
   try {
+    // The parts: the months a few at a time, the people, days and archive-wide parts beside them, each year once its months are made.
     const months = await startMonths(plan.months, context);
     const monthOf = (key: string) => months.get(key)!;
     const spanningAndArchive = [...plan.spanning.map(spanningPart), archivePart(plan.archive)].map((part) => awaitedLater(readyPart(part, context)));
     const years = plan.years.map((year) => awaitedLater(readyPart(yearPart(year, monthOf), context)));
+    // The search bundles, each indexed as its months are made, while the render workers go on with later months.
     const search = await indexSearch(plan.bundles, plan.directory, monthOf, { verification: options.verification, language: options.language });
+    // The site, its parts in the order they are published.
     const parts = await Promise.all([...plan.months.map((month) => monthOf(month.key)), ...years, ...spanningAndArchive]);
     return siteOf(plan, parts, search, context);
   } catch (error) {
