@@ -113,7 +113,7 @@ export interface EntryLife<E extends { dir: string; manifest: string }, M extend
   verification: Verification;
   /** Files of the manifest the check leaves out (building the manifest only: a part's pages, which the deploy checks as it sends them). */
   unchecked?: (file: EntryFile) => boolean;
-  /** Makes its files in `temporary` (a fresh folder) and says what its manifest records, or nothing when it cannot be made, and what the work did. */
+  /** Makes its files in `temporary` (emptied first) and says what its manifest records, or nothing when it cannot be made, and what the work did. */
   make(temporary: E): Promise<{ manifest?: M; work: W }>;
 }
 
