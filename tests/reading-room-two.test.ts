@@ -40,11 +40,22 @@ after(async () => {
 
 const address = (sitePath: string) => new URL(sitePath, server.url).href;
 
+/**
+ * The windows pages are opened in, one for each size and kind of pointer: a test opens a page, reads it and is done with it before the
+ * next opens one, so a window is reused rather than a new one opened each time (which cost more than loading the page).
+ */
+const windows = new Map<string, Page>();
+
 /** A page at `viewport` in `colorScheme`, as a touch screen when `touch` (a coarse pointer), opened at `sitePath`. */
 async function open(browser: Browser, sitePath: string, viewport = DESKTOP, colorScheme: "light" | "dark" = "light", touch = false): Promise<Page> {
-  const page = await browser.newPage(viewport);
+  const key = `${viewport.width}×${viewport.height}${touch ? " touch" : ""}`;
+  let page = windows.get(key);
+  if (!page || page.isClosed()) {
+    page = await browser.newPage(viewport);
+    if (touch) await (await page.context().newCDPSession(page)).send("Emulation.setTouchEmulationEnabled", { enabled: true, maxTouchPoints: 5 });
+    windows.set(key, page);
+  }
   await page.emulateMedia({ colorScheme });
-  if (touch) await (await page.context().newCDPSession(page)).send("Emulation.setTouchEmulationEnabled", { enabled: true, maxTouchPoints: 5 });
   await page.goto(address(sitePath));
   return page;
 }
@@ -73,7 +84,6 @@ browserSuite("the reading room, round two, in Chromium", (browser) => {
       await page.reload();
       assert.equal(await page.getByRole("combobox", { name: "配色" }).locator("option:checked").textContent(), other, `${where}: shows the choice kept on the device`);
       await page.evaluate(() => localStorage.clear());
-      await page.close();
     }
   });
 
@@ -90,7 +100,6 @@ browserSuite("the reading room, round two, in Chromium", (browser) => {
           assert.equal(thumbs.length, 2, `${where}: a thumbnail a 版`);
           for (const thumb of thumbs) assert.ok(thumb.height > thumb.width * 1.3, `${where}: a page's shape, ${JSON.stringify(thumb)}`);
           assert.equal(await nav.locator("img").count(), sitePath.startsWith("2022/11/01") ? 0 : 2, `${where}: the scans where the archive has them`);
-          await page.close();
         }
       }
     });
@@ -110,17 +119,14 @@ browserSuite("the reading room, round two, in Chromium", (browser) => {
         await page.goto(address("2022/11/02/1/"));
         await page.getByRole("navigation", { name: "翻版", exact: true }).getByRole("link", { name: /^上一期：2022年11月1日 总第1480期/ }).click();
         await page.waitForURL(/\/2022\/11\/01\/$/);
-        await page.close();
       }
       const home = await open(browser, "");
       assert.equal(await home.getByRole("navigation", { name: "翻版", exact: true }).getByRole("link", { name: /^上一期/ }).getAttribute("href"), "/2022/11/01/", "the front page leads back to the issue before");
-      await home.close();
     });
 
     test("should say which printed 版 the archive does not hold", async () => {
       const page = await open(browser, "2022/11/02/", PHONE);
       assert.equal(await page.locator(".masthead-missing").innerText(), "本库未收第3、4版，现有2版。");
-      await page.close();
     });
   });
 
@@ -131,11 +137,9 @@ browserSuite("the reading room, round two, in Chromium", (browser) => {
         assert.deepEqual(await year.locator("table.calendar caption").allInnerTexts(), ["11月 2期"]);
         assert.equal(await year.locator(".calendar-empty").innerText(), "2022年1月至10月、12月没有报纸。");
         assert.ok(await year.evaluate(() => document.documentElement.scrollHeight) < 1500, "no screens of empty months");
-        await year.close();
         const days = await open(browser, "day/", PHONE, colorScheme, true);
         assert.deepEqual(await days.locator(".day-month h2").allInnerTexts(), ["11月"]);
         assert.equal(await days.locator(".calendar-empty").innerText(), "1月至10月、12月各年都没有报纸。");
-        await days.close();
       }
     });
 
@@ -153,7 +157,6 @@ browserSuite("the reading room, round two, in Chromium", (browser) => {
             const empty = await page.locator(".month-empty").first().evaluate((element) => getComputedStyle(element).backgroundColor);
             assert.equal(empty, "rgba(0, 0, 0, 0)", `${where}: an empty month is not filled like a button`);
           }
-          await page.close();
         }
       }
     });
@@ -169,7 +172,6 @@ browserSuite("the reading room, round two, in Chromium", (browser) => {
         await page.waitForURL((url) => url.pathname === expected, { timeout: 5000 }).catch(async (error) => {
           throw new Error(`${sitePath} ${date}: at ${page.url()}, ${await page.locator("[data-date-jump-status]").textContent()}`, { cause: error });
         });
-        await page.close();
       }
     });
   });
@@ -193,7 +195,6 @@ browserSuite("the reading room, round two, in Chromium", (browser) => {
           for (const lines of await renderedLines(page, ".article-header .subtitle, .article-summary .subtitle")) {
             if (lines.length > 1 && lines.join(" ").includes("经济形势和经济工作 我区")) assert.deepEqual(lines, ["分析研究当前经济形势和经济工作", "我区设分会场组织收听收看"], `${viewport.width}px /${sitePath}`);
           }
-          await page.close();
         }
       }
       assert.deepEqual(problems, []);
@@ -217,7 +218,6 @@ browserSuite("the reading room, round two, in Chromium", (browser) => {
               else breaks[sitePath] = (breaks[sitePath] ?? 0) + 1;
             }
           }
-          await page.close();
         }
       }
       assert.deepEqual(problems, []);
@@ -240,7 +240,6 @@ browserSuite("the reading room, round two, in Chromium", (browser) => {
             const lastLine = source.filter((top) => top === source.at(-1));
             assert.ok(lastLine.length >= 2, `${viewport.width}px /${sitePath}: the last step is not alone on its line (${JSON.stringify(source)})`);
           }
-          await page.close();
         }
       }
       assert.deepEqual(problems, []);
@@ -268,7 +267,6 @@ browserSuite("the reading room, round two, in Chromium", (browser) => {
           assert.ok(side.x + side.width <= results.x && results.y < side.y + side.height, `${where}: filters beside the results`);
           assert.ok(results.width > 800, `${where}: the results take the page's width, ${results.width} px`);
         }
-        await page.close();
       }
     });
 
@@ -287,12 +285,10 @@ browserSuite("the reading room, round two, in Chromium", (browser) => {
         else assert.match(said, /^按拼音找到记者 郭龙君，以下是搜索“郭龙君”的结果。找到 \d+ 篇与“郭龙君”有关的文章/, query);
         assert.ok(await page.locator(".search-result").count() > 0, `${query}: their articles listed`);
         assert.ok(await page.locator(".search-result-excerpt mark").filter({ hasText: "郭龙君" }).count() > 0, `${query}: the name marked where printed`);
-        await page.close();
       }
       const other = await open(browser, "search/?q=guolong");
       await other.locator('[data-search-status][data-state="done"]').waitFor();
       assert.equal(await other.locator("[data-search-person]").isHidden(), true, "part of a name is no one's");
-      await other.close();
     });
   });
 
@@ -303,12 +299,10 @@ browserSuite("the reading room, round two, in Chromium", (browser) => {
         const page = await open(browser, sitePath, viewport, colorScheme);
         assert.equal(await page.locator(".this-day").count(), 0, `${where} /${sitePath}: no empty notices`);
         assert.equal(await page.getByText("没有报纸").count(), 0, `${where} /${sitePath}`);
-        await page.close();
       }
       const day = await open(browser, "day/11-01/", viewport, colorScheme);
       assert.equal(await day.getByRole("link", { name: "省委常委会召开扩大会议" }).getAttribute("href"), "/2022/11/01/1/1/");
       assert.equal(await day.locator(".pager-next").innerText().then((text) => text.replace(/\s+/g, " ")), "后一天 11月2日");
-      await day.close();
     }
   });
 
@@ -326,7 +320,6 @@ browserSuite("the reading room, round two, in Chromium", (browser) => {
       assert.doesNotMatch(await province.locator(".person-credit-facts").innerText(), /记者/, `${where}: the role held in every article is said once`);
       assert.match(await items.filter({ hasText: "区委召开经济工作会议" }).locator(".person-credit-facts").innerText(), /记者、摄影$/);
       assert.equal(await page.getByRole("navigation", { name: "网站导航" }).getByRole("link", { name: "记者与摄影" }).count(), 1, `${where}: the menu names the section as its page does`);
-      await page.close();
     }
   });
 
@@ -341,7 +334,6 @@ browserSuite("the reading room, round two, in Chromium", (browser) => {
       for (const [name, href] of [["全部稿件", "/api/v1/bulk/2022.jsonl"], ["各期目录", "/api/v1/years/2022.json"], ["数据接口索引", "/api/v1/index.json"], ["版面图合集", "/iiif/collection.json"]]) {
         assert.equal(await archive.getByRole("link", { name, exact: true }).getAttribute("href"), href, `${where}: ${name}`);
       }
-      await archive.close();
     }
   });
 
@@ -370,7 +362,6 @@ browserSuite("the reading room, round two, in Chromium", (browser) => {
       await page.locator(".scan-hotspots a").first().focus();
       assert.equal((await style()).width, "3px", `${where}: a focused hotspot still shows`);
       await page.evaluate(() => localStorage.clear());
-      await page.close();
     }
   });
 });
