@@ -2,11 +2,39 @@
 import { z } from "zod";
 import { LANGUAGES } from "./messages/language.ts";
 import { lunarDayOf, type LunarDay } from "./content/calendar.ts";
-import type { ConfigRule, FieldRule, FrontMatterField } from "./messages/problems.ts";
+
+/** The front-matter fields, as an editor writes them; their names stay ASCII in every language. */
+export const FRONT_MATTER_FIELDS = ["issue", "date", "lunar", "pages", "weekday", "editor", "note"] as const;
+export type FrontMatterField = (typeof FRONT_MATTER_FIELDS)[number];
+
+/** Why a front-matter value was refused; the schema below gives these as its error messages. */
+export type FieldRule = "wholeNumber" | "positive" | "date" | "realDate" | "text" | "nonEmpty" | "atMost100Pages" | "issueNumberRange";
+
+/** Why a setting of baoku.config.json was refused; the schema below gives these as its error messages, `required` and `unknown` come from zod's own codes. */
+const CONFIG_RULES = ["required", "unknown", "group", "list", "text", "nonEmpty", "address", "webAddress", "email", "endsWithSlash", "prefixes", "language"] as const;
+export type ConfigRule = (typeof CONFIG_RULES)[number];
+
+export function isConfigRule(name: string): name is ConfigRule {
+  return (CONFIG_RULES as readonly string[]).includes(name);
+}
+
+/** Why an image's path may not be used (content/photos.ts). */
+export type ImagePathReason = "address" | "absolute" | "control" | "parent" | "empty" | "link";
+
+/** Why a link's address would leave the archive (content/links.ts). */
+export type LinkReason = "noScheme" | "absolute" | "climbs";
+
+/** What is wrong with a 区域 (area) label's value (content/labels.ts). */
+export type AreaFault =
+  | { fault: "shape"; value: string }
+  | { fault: "outside"; part: "x" | "y" | "w" | "h"; value: string }
+  | { fault: "noSize" }
+  | { fault: "pastRight"; sum: number }
+  | { fault: "pastBottom"; sum: number };
 
 /**
- * The schemas' error messages are not sentences but the names of the rules a value broke (messages/problems.ts: FieldRule and
- * ConfigRule), so the catalogue can say what is wrong in the editor's language.
+ * The schemas' error messages are not sentences but the names of the rules a value broke (FieldRule and ConfigRule), so the catalogue
+ * can say what is wrong in the editor's language.
  */
 const rule = <Rule extends FieldRule | ConfigRule>(name: Rule) => ({ error: name });
 

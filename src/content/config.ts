@@ -2,9 +2,8 @@
 import { readFile } from "node:fs/promises";
 import path from "node:path";
 import type { z } from "zod";
-import { paperConfigSchema, type PaperConfig } from "../model.ts";
+import { isConfigRule, paperConfigSchema, type ConfigRule, type PaperConfig } from "../model.ts";
 import { problem, type Problem } from "../problems.ts";
-import { isConfigRule, type ConfigRule } from "../messages/problems.ts";
 
 export const CONFIG_FILE = "baoku.config.json";
 

@@ -1,6 +1,5 @@
 // Validates an issue's front-matter against the schema, then checks 星期 and 农历 against the date.
-import { frontMatterSchema, type FrontMatter } from "../model.ts";
-import { FRONT_MATTER_FIELDS, type FieldRule } from "../messages/problems.ts";
+import { FRONT_MATTER_FIELDS, frontMatterSchema, type FieldRule, type FrontMatter } from "../model.ts";
 import { problem, type Problem } from "../problems.ts";
 import { isSameLunarDate, isSameWeekday, lunarDateOf, weekdayOf } from "./calendar.ts";
 import { lineOfField, type IssueSource } from "./read.ts";

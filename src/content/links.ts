@@ -3,7 +3,7 @@
 import type { RootContent } from "mdast";
 import { visit } from "unist-util-visit";
 import { problem, type Problem } from "../problems.ts";
-import type { LinkReason } from "../messages/problems.ts";
+import type { LinkReason } from "../model.ts";
 import { ARTICLE_DEPTH } from "../paths.ts";
 import { shortText } from "./shown-value.ts";
 import type { NodeContext } from "./mdast-text.ts";

@@ -16,7 +16,7 @@ export interface IssueSource {
 
 const utf8 = new TextDecoder("utf-8", { fatal: true });
 
-/** The reason given when the front-matter is YAML but not fields (messages/problems.ts words it for the editor). */
+/** The reason given when the front-matter is YAML but not fields (messages/issue-file.ts words it for the editor). */
 export const NOT_FIELDS = "its lines are not fields written as name: value";
 
 /** Decodes and splits an issue file; on failure returns the problem instead. */
