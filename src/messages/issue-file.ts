@@ -1,6 +1,6 @@
 // The words of the problems in the issue files and the archive's folders: the front-matter, the issues between them, the 版, articles,
 // labels, links and footnotes, in Chinese and in English.
-import type { AreaFault, FieldRule, FrontMatterField, LinkReason } from "../model.ts";
+import type { FieldRule, FrontMatterField, LinkReason } from "../model.ts";
 import type { Words } from "./language.ts";
 import type { Wording } from "./catalogue.ts";
 
