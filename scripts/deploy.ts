@@ -4,7 +4,8 @@
 import path from "node:path";
 import { languageOf, printProblems, projectRoot, readCommandLine, shownPath, stop } from "../src/cli.ts";
 import { deploySite } from "../src/deploy/deploy.ts";
-import { DeployFailure, systemFailure } from "../src/deploy/transport.ts";
+import { systemFailure } from "../src/deploy/transport.ts";
+import { ProblemsError } from "../src/problems.ts";
 import { say } from "../src/messages/texts.ts";
 
 const { values, positionals } = readCommandLine({ site: { type: "string" } }, "deployUsage", { positionals: true });
@@ -18,7 +19,7 @@ try {
   });
   console.log(say(language, "deployDone", { ...result, first: result.firstDeploy }));
 } catch (error) {
-  const failure = error instanceof DeployFailure ? error : systemFailure(error, target);
+  const failure = error instanceof ProblemsError ? error : systemFailure(error, target);
   if (!failure) throw error;
   printProblems([{ ...failure.problem, file: shownPath(failure.problem.file) }], language);
   console.error(say(language, "deployNotDone", { target }));

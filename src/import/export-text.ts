@@ -1,7 +1,6 @@
 // The layout export as text: strict UTF-8 decoded, split into print lines, and those lines into 版 at every run of three or more blank lines.
 import type { PrintLine } from "./types.ts";
-import { ImportError } from "./types.ts";
-import { problem } from "../problems.ts";
+import { problem, ProblemsError } from "../problems.ts";
 import { LIMITS } from "../content/limits.ts";
 import { megabytes } from "../content/read.ts";
 
@@ -20,7 +19,7 @@ export type ExportEncoding = "UTF-16LE" | "UTF-16BE" | "GB18030" | "BIG5";
 
 /** Decodes an export's bytes; a BOM and CRLF line endings are fine, other encodings are refused with the one they seem to be and how to convert. */
 export function decodeExport(bytes: Uint8Array, file: string): string {
-  if (bytes.length > MAX_EXPORT_BYTES) throw new ImportError(problem("ExportTooLarge", { file }, { count: megabytes(bytes.length), limit: megabytes(MAX_EXPORT_BYTES), unit: "MB" }));
+  if (bytes.length > MAX_EXPORT_BYTES) throw new ProblemsError(problem("ExportTooLarge", { file }, { count: megabytes(bytes.length), limit: megabytes(MAX_EXPORT_BYTES), unit: "MB" }));
   // UTF-16 with a byte order mark is never UTF-8; without one, its ASCII characters' NUL bytes are, but no export holds NUL.
   if (!(bytes[0] === 0xff && bytes[1] === 0xfe) && !(bytes[0] === 0xfe && bytes[1] === 0xff)) {
     try {
@@ -32,7 +31,7 @@ export function decodeExport(bytes: Uint8Array, file: string): string {
   }
   const utf16 = utf16Of(bytes);
   const encoding = utf16 ?? chineseEncodingOf(bytes);
-  throw new ImportError(problem("ExportNotUtf8", { file }, { file, ...(encoding && { encoding }) }));
+  throw new ProblemsError(problem("ExportNotUtf8", { file }, { file, ...(encoding && { encoding }) }));
 }
 
 /**

@@ -7,10 +7,9 @@ import path from "node:path";
 import sharp from "sharp";
 import { loadConfig } from "../content/config.ts";
 import { parseIssue } from "../content/parse-issue.ts";
-import type { Problem } from "../problems.ts";
+import { ProblemsError, type Problem } from "../problems.ts";
 import { decodeExport } from "./export-text.ts";
 import importIssue, { type ImportResult } from "./import-issue.ts";
-import { ImportError } from "./types.ts";
 import importPdfs, { renderScan, type PdfFile } from "./import-pdf.ts";
 import { issueFolderOf } from "../paths.ts";
 import type { Area } from "../model.ts";
@@ -49,7 +48,7 @@ export async function importExportFile(request: ImportRequest): Promise<ImportOu
   try {
     result = importIssue(decodeExport(bytes, request.exportName), config, request.exportName);
   } catch (error) {
-    if (error instanceof ImportError) return { outcome: "refused", problems: [...error.problems] };
+    if (error instanceof ProblemsError) return { outcome: "refused", problems: [...error.problems] };
     throw error;
   }
   const target = path.join(request.contentRoot, result.file);
@@ -93,7 +92,7 @@ export async function importPdfFiles(request: PdfImportRequest): Promise<ImportO
   try {
     result = importPdfs(files, config);
   } catch (error) {
-    if (error instanceof ImportError) return { outcome: "refused", problems: [...error.problems] };
+    if (error instanceof ProblemsError) return { outcome: "refused", problems: [...error.problems] };
     throw error;
   }
   const target = path.join(request.contentRoot, result.file);
