@@ -1,6 +1,7 @@
 // `npm run build`: checks every issue, then builds the site and its search index into _site (src/build/build.ts), and says what it did.
 import path from "node:path";
-import { contentRootOf, languageOf, printProblems, readCommandLine, shownPath } from "../src/cli.ts";
+import { contentRootOf, languageOf, printProblems, readCommandLine } from "../src/cli.ts";
+import { shownPath } from "../src/util/shown.ts";
 import { buildSite } from "../src/build/build.ts";
 import { say } from "../src/messages/texts.ts";
 import { projectRoot } from "../src/project.ts";

@@ -2,7 +2,8 @@
 // storage (src/deploy/), and says what it sent; a failure is told as a problem with what to do, with exit code 1, or 3 when a whole
 // build would mend it (DeployFilesNotInCache).
 import path from "node:path";
-import { languageOf, printProblems, projectRoot, readCommandLine, shownPath, stop } from "../src/cli.ts";
+import { languageOf, printProblems, projectRoot, readCommandLine, stop } from "../src/cli.ts";
+import { shownPath } from "../src/util/shown.ts";
 import { deploySite } from "../src/deploy/deploy.ts";
 import { systemFailure } from "../src/deploy/transport.ts";
 import { ProblemsError } from "../src/problems.ts";

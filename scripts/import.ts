@@ -2,7 +2,8 @@
 // layout program exports (with page-N.pdf and a scan of each beside the issue), into issues/<YYYY>/<YYYY-MM-DD>.md, checks it with the
 // pipeline, and lists what the editor must check against the printed page (src/import/import-file.ts).
 import path from "node:path";
-import { contentRootOf, languageOf, printProblems, readCommandLine, shownPath, stop } from "../src/cli.ts";
+import { contentRootOf, languageOf, printProblems, readCommandLine, stop } from "../src/cli.ts";
+import { shownPath } from "../src/util/shown.ts";
 import { importExportFile, importPdfFiles, type ImportOutcome } from "../src/import/import-file.ts";
 import { pdfPathsOf } from "../src/import/pdf-files.ts";
 import { describeJudgement } from "../src/messages/judgements.ts";

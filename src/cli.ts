@@ -68,12 +68,6 @@ export function stop(message: string): never {
   process.exit(1);
 }
 
-/** A path as the person at the terminal can open it from where they are: relative when it is inside the current folder. */
-export function shownPath(file: string): string {
-  const relative = path.relative(process.cwd(), file);
-  return relative === "" ? "." : relative.startsWith("..") || path.isAbsolute(relative) ? file : relative;
-}
-
 /** `--content`'s value, read by hand for a command line that could not be read whole. */
 function contentArgument(): string | undefined {
   const index = process.argv.indexOf("--content");

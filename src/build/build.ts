@@ -5,7 +5,7 @@ import { mkdir } from "node:fs/promises";
 import { scanArchive } from "../content/archive.ts";
 import { ParseCache } from "../content/parse-cache.ts";
 import { hasErrors, problem, type Problem } from "../problems.ts";
-import { shownPath } from "../cli.ts";
+import { shownPath } from "../util/shown.ts";
 import { runLanguage, type Language } from "../messages/language.ts";
 import { renderSite } from "./render-site.ts";
 import { pointAt, publish, recoverAbandonedBuilds } from "./publish.ts";

@@ -3,8 +3,7 @@
 import { mkdir, rm, statfs, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { problem, ProblemsError, type Problem } from "../problems.ts";
-import { shortText } from "../content/shown-value.ts";
-import { shownPath } from "../cli.ts";
+import { shortText, shownPath } from "../util/shown.ts";
 
 /** The error of a write that failed for want of space, where the writer (Pagefind) only said so in its own words. */
 export function diskFullAt(file: string): NodeJS.ErrnoException {

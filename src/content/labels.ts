@@ -7,7 +7,7 @@ import type { Area, AreaFault } from "../model.ts";
 import { problem, type Problem } from "../problems.ts";
 import { lineOf, type NodeContext } from "./mdast-text.ts";
 import { nearestWordOf } from "./nearest-word.ts";
-import { shortText } from "./shown-value.ts";
+import { shortText } from "../util/shown.ts";
 
 export type LabelName = "kicker" | "subtitle" | "column" | "byline" | "area";
 

@@ -6,7 +6,7 @@ import { issueFolderOf } from "../paths.ts";
 import { problem, type Problem } from "../problems.ts";
 import { isPhotoCredit, parenthesisedText, parseByline } from "./byline.ts";
 import { lineOf, plainText, type NodeContext } from "./mdast-text.ts";
-import { shortText } from "./shown-value.ts";
+import { shortText } from "../util/shown.ts";
 
 /** Takes photos out of the body: image paragraphs, and credit lines ending in 摄 with the caption before them. */
 export function takePhotos(nodes: readonly RootContent[], context: NodeContext): { photos: Photo[]; body: RootContent[]; problems: Problem[] } {

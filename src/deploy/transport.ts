@@ -7,7 +7,7 @@ import { copyFile, lstat, mkdir, mkdtemp, readFile, rm, writeFile } from "node:f
 import os from "node:os";
 import path from "node:path";
 import { problem, ProblemsError, type Problem } from "../problems.ts";
-import { shortText } from "../content/shown-value.ts";
+import { shortText } from "../util/shown.ts";
 import { shownTarget, type Target } from "./target.ts";
 import { DEPLOY_LOCK, DEPLOY_SCRATCH, type LockStore } from "./target-lock.ts";
 
