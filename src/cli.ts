@@ -8,6 +8,7 @@ import { runLanguage, type Language } from "./messages/language.ts";
 import { formatProblems } from "./messages/report.ts";
 import { say, type TextKey } from "./messages/texts.ts";
 import { projectRoot } from "./project.ts";
+import { withoutBom } from "./util/text.ts";
 import type { Problem } from "./problems.ts";
 
 export { projectRoot };
@@ -49,7 +50,7 @@ export function contentRootOf(content: string | undefined): string {
 export function languageOf(contentRoot: string): Language {
   let configured: unknown;
   try {
-    configured = (JSON.parse(readFileSync(path.join(contentRoot, CONFIG_FILE), "utf8").replace(/^\uFEFF/, "")) as { language?: unknown }).language;
+    configured = (JSON.parse(withoutBom(readFileSync(path.join(contentRoot, CONFIG_FILE), "utf8"))) as { language?: unknown }).language;
   } catch {
     configured = undefined;
   }

@@ -4,6 +4,7 @@ import path from "node:path";
 import type { z } from "zod";
 import { isConfigRule, paperConfigSchema, type ConfigRule, type PaperConfig } from "../model.ts";
 import { problem, type Problem } from "../problems.ts";
+import { withoutBom } from "../util/text.ts";
 
 export const CONFIG_FILE = "baoku.config.json";
 
@@ -15,7 +16,7 @@ export async function loadConfig(contentRoot: string): Promise<{ config?: PaperC
 
 /** The configuration in `text`, the file's contents, or the problems that stop it being used. */
 export function readConfig(text: string): { config?: PaperConfig; problems: Problem[] } {
-  const source = text.replace(/^\uFEFF/, "");
+  const source = withoutBom(text);
   let json: unknown;
   try {
     json = JSON.parse(source);

@@ -2,6 +2,7 @@
 import matter from "gray-matter";
 import { problem, type Problem } from "../problems.ts";
 import { LIMITS } from "./limits.ts";
+import { textLines } from "../util/text.ts";
 
 export interface IssueSource {
   /** The front-matter as YAML parsed it. */
@@ -28,7 +29,7 @@ export function readIssueSource(file: string, bytes: Uint8Array): IssueSource | 
   } catch {
     return problem("NotUtf8", { file, line: lineOfFirstInvalidByte(bytes) }, {});
   }
-  text = text.replace(/^\uFEFF/, "").replace(/\r\n?/g, "\n");
+  text = textLines(text);
   if (text.trim() === "") {
     return problem("EmptyFile", { file, line: 1 }, {});
   }

@@ -3,6 +3,7 @@ import type { PrintLine } from "./types.ts";
 import { problem, ProblemsError } from "../problems.ts";
 import { LIMITS } from "../content/limits.ts";
 import { megabytes } from "../content/read.ts";
+import { textLines } from "../util/text.ts";
 
 /** Blank lines that separate one 版 from the next in the export. */
 export const PAGE_BREAK_BLANKS = 3;
@@ -24,7 +25,7 @@ export function decodeExport(bytes: Uint8Array, file: string): string {
   if (!(bytes[0] === 0xff && bytes[1] === 0xfe) && !(bytes[0] === 0xfe && bytes[1] === 0xff)) {
     try {
       const text = utf8.decode(bytes);
-      if (!text.includes("\0")) return text.replace(/^\uFEFF/, "").replace(/\r\n?/g, "\n");
+      if (!text.includes("\0")) return textLines(text);
     } catch {
       // Told below, with the encoding it seems to be.
     }
