@@ -91,6 +91,8 @@ export const KINDS = {
   WriteFailed: error<{ reason: "permission" | "readOnly"; code: string }>(),
   CacheNotWritable: error<{ code: string }>(),
   OutputMovedAside: warning<{ movedTo: string }>(),
+  RenderWorkerStopped: error<{ how: string; part: string }>(),
+  SearchIndexFailed: error<{ errors: string }>(),
   BuildRunning: error<{ pid: number; minutes: number }>(),
   // Deploying the site.
   DeployTargetInvalid: error<{ target: string }>(),

@@ -9,6 +9,7 @@ import * as chromeLauncher from "chrome-launcher";
 import lighthouse from "lighthouse";
 import { parse } from "node-html-parser";
 import { buildSite, type BuildResult } from "../build/build.ts";
+import type { ConfigFile } from "../content/config.ts";
 import { CHROMIUM_ARGS, chromiumPath } from "../util/chromium.ts";
 import { serveStatic } from "../util/static-server.ts";
 
@@ -30,16 +31,18 @@ export interface PageAudit {
 
 export interface AuditOptions {
   contentRoot: string;
+  /** Its baoku.config.json, as the command read it (content/config.ts: loadConfig). */
+  configFile: ConfigFile;
   /** Told the page type before each page is audited. */
   onPage(pageType: string, pathname: string): void;
 }
 
 /** The build's problems when the archive does not build, else each page type's scores. */
-export async function auditArchive({ contentRoot, onPage }: AuditOptions): Promise<{ build: BuildResult; pages: PageAudit[] }> {
+export async function auditArchive({ contentRoot, configFile, onPage }: AuditOptions): Promise<{ build: BuildResult; pages: PageAudit[] }> {
   const workDir = await mkdtemp(path.join(tmpdir(), "baoku-audit-"));
   try {
     const siteDir = path.join(workDir, "_site");
-    const build = await buildSite({ contentRoot, outputDir: siteDir, cacheDir: path.join(workDir, ".cache") });
+    const build = await buildSite({ contentRoot, configFile, outputDir: siteDir, cacheDir: path.join(workDir, ".cache") });
     if (!build.ok) return { build, pages: [] };
     const server = await serveStatic(siteDir);
     const chrome = await chromeLauncher.launch({ chromePath: chromiumPath, chromeFlags: ["--headless=new", ...CHROMIUM_ARGS] });

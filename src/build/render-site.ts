@@ -12,7 +12,6 @@ import type { ScannedIssue } from "../content/archive.ts";
 import type { IssueHistory } from "../content/history.ts";
 import type { Issue, PaperConfig } from "../model.ts";
 import type { Problem } from "../problems.ts";
-import type { Language } from "../messages/language.ts";
 import { imageOrigins, unreadableImageProblem } from "../content/image-files.ts";
 import { SEARCH_FOLDER } from "../paths.ts";
 import { exists, isStale, touch } from "../util/cache-files.ts";
@@ -44,8 +43,6 @@ export interface RenderSiteOptions {
   pool: RenderPool;
   /** How many images are encoded at once; default: the machine's parallelism. */
   imageConcurrency?: number;
-  /** The language of what a failure says. */
-  language: Language;
   /** The issue files' lines changed since they were first committed (content/history.ts), for 更正于. */
   history: IssueHistory;
   /** How the entries taken from the cache are checked (cache-entries.ts). */
@@ -365,7 +362,7 @@ export async function renderSite(config: PaperConfig, issues: readonly ScannedIs
         const temporary = bundleEntry(`${entry.dir}.tmp-${process.pid}`);
         await rm(temporary.dir, { recursive: true, force: true });
         const stats = inputs.reduce((sum, input) => addStats(sum, input!.manifest.search), NO_SEARCH);
-        await indexBundle(inputs.map((input) => input!.entry.searchInput), temporary.files, stats, options.language, path.join(temporary.dir, TERM_STATS_FILE));
+        await indexBundle(inputs.map((input) => input!.entry.searchInput), temporary.files, stats, path.join(temporary.dir, TERM_STATS_FILE));
         await writeManifest(temporary.manifest, { files: await recordFiles(temporary.dir, ["files"]) });
         await settle(temporary.dir, entry.dir);
         keepFiles(entry.files, (await readManifest<{ files: EntryFile[] }>(entry.manifest))!.files, "files/");

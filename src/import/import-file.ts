@@ -5,7 +5,7 @@ import { existsSync } from "node:fs";
 import { mkdir, readFile, rename, writeFile } from "node:fs/promises";
 import path from "node:path";
 import sharp from "sharp";
-import { loadConfig } from "../content/config.ts";
+import type { ConfigFile } from "../content/config.ts";
 import { parseIssue } from "../content/parse-issue.ts";
 import { ProblemsError, type Problem } from "../problems.ts";
 import { decodeExport } from "./export-text.ts";
@@ -20,6 +20,8 @@ export interface ImportRequest {
   /** The export's name as the editor sees it, for messages. */
   exportName: string;
   contentRoot: string;
+  /** Its baoku.config.json, as the command read it (content/config.ts: loadConfig). */
+  configFile: ConfigFile;
   /** Replace an existing issue file. */
   force: boolean;
 }
@@ -42,7 +44,7 @@ export async function importExportFile(request: ImportRequest): Promise<ImportOu
     const failure = error as NodeJS.ErrnoException;
     return { outcome: "noExport", missing: failure.code === "ENOENT", reason: failure.code ?? failure.message };
   }
-  const { config, problems: configProblems } = await loadConfig(request.contentRoot);
+  const { config, problems: configProblems } = request.configFile;
   if (!config) return { outcome: "refused", problems: configProblems };
   let result: ImportResult;
   try {
@@ -65,6 +67,8 @@ export interface PdfImportRequest {
   /** How to show a path to the editor, for messages. */
   shown: (file: string) => string;
   contentRoot: string;
+  /** Its baoku.config.json, as the command read it (content/config.ts: loadConfig). */
+  configFile: ConfigFile;
   /** Replace an existing issue file and its scans. */
   force: boolean;
 }
@@ -86,7 +90,7 @@ export async function importPdfFiles(request: PdfImportRequest): Promise<ImportO
       return { outcome: "noExport", missing: failure.code === "ENOENT", reason: failure.code ?? failure.message };
     }
   }
-  const { config, problems: configProblems } = await loadConfig(request.contentRoot);
+  const { config, problems: configProblems } = request.configFile;
   if (!config) return { outcome: "refused", problems: configProblems };
   let result: ReturnType<typeof importPdfs>;
   try {

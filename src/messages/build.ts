@@ -50,6 +50,30 @@ export const BUILD_PROBLEMS = {
     },
     examples: [{ file: "_site", facts: { movedTo: "_site.moved-aside-2026-12-06" } }],
   },
+  RenderWorkerStopped: {
+    title: { "zh-CN": "渲染进程停止了", en: "Render worker stopped" },
+    message: {
+      "zh-CN": ({ how, part }) => `渲染进程在渲染 ${part} 时停止了（${how}）。`,
+      en: ({ how, part }) => `A render worker stopped (${how}) while rendering part ${part}.`,
+    },
+    hint: {
+      "zh-CN": () => "再运行一次 npm run build：已经做好的部分留在缓存里，不会重做。如果总在同一部分停止，多半是内存不够（SIGKILL 表示进程被系统结束了），关掉别的程序再试；还不行，就把这条提示告诉维护报库的人。",
+      en: () => "Run npm run build again: the parts already made stay in the cache. If it stops at the same part every time, memory is likely short (SIGKILL means the system ended it): close other programs and try again, or tell whoever maintains Baoku.",
+    },
+    examples: [{ file: ".cache/parts/2022-11/3f9a1c0b2d4e5f60/site", facts: { how: "SIGKILL", part: "2022-11" } }],
+  },
+  SearchIndexFailed: {
+    title: { "zh-CN": "搜索索引没有建成", en: "Search index not built" },
+    message: {
+      "zh-CN": ({ errors }) => `Pagefind 没能索引稿件页面（${errors}）。`,
+      en: ({ errors }) => `Pagefind could not index the article pages (${errors}).`,
+    },
+    hint: {
+      "zh-CN": () => "再运行一次 npm run build：已经索引好的部分留在缓存里，不会重做。还是不行，就把这条提示告诉维护报库的人。",
+      en: () => "Run npm run build again: the bundles already indexed stay in the cache. If it fails again, tell whoever maintains Baoku.",
+    },
+    examples: [{ file: ".cache/search/2022/3f9a1c0b2d4e5f60/files", facts: { errors: "exit code 101: thread 'main' panicked at pagefind/src/fossick/mod.rs:113:5" } }],
+  },
   BuildRunning: {
     title: { "zh-CN": "另一个构建还在进行", en: "Another build is running" },
     message: {
