@@ -15,7 +15,8 @@ export interface IssueSource {
   bodyLineOffset: number;
 }
 
-const utf8 = new TextDecoder("utf-8", { fatal: true });
+// A byte order mark is kept here and dropped by the one BOM rule (util/text.ts).
+const utf8 = new TextDecoder("utf-8", { fatal: true, ignoreBOM: true });
 
 /** The reason given when the front-matter is YAML but not fields (messages/issue-file.ts words it for the editor). */
 export const NOT_FIELDS = "its lines are not fields written as name: value";

@@ -8,7 +8,8 @@ import { textLines } from "../util/text.ts";
 /** Blank lines that separate one 版 from the next in the export. */
 export const PAGE_BREAK_BLANKS = 3;
 
-const utf8 = new TextDecoder("utf-8", { fatal: true });
+// A byte order mark is kept here and dropped by the one BOM rule (util/text.ts).
+const utf8 = new TextDecoder("utf-8", { fatal: true, ignoreBOM: true });
 
 /** The most 版 one export may hold: a daily's issue has a few dozen at most; ten thousand took 1.6 GB before failing. */
 export const MAX_EXPORT_PAGES = 100;
