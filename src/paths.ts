@@ -49,6 +49,12 @@ export function pagePath(date: string, page: number): string {
   return `${issuePath(date)}${page}/`;
 }
 
+/** The issue's date and the 版's number of a 版's page path (pagePath's inverse), or undefined for any other path. */
+export function pageOfPath(sitePath: string): { date: string; page: number } | undefined {
+  const match = /^\/(\d{4})\/(\d{2})\/(\d{2})\/([1-9]\d{0,2})\/$/.exec(sitePath);
+  return match ? { date: `${match[1]}-${match[2]}-${match[3]}`, page: Number(match[4]) } : undefined;
+}
+
 /** /YYYY/MM/DD/<版>/<n>/: an article's page. */
 export function articlePath(date: string, page: number, article: number): string {
   return `${pagePath(date, page)}${article}/`;

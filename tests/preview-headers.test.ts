@@ -34,7 +34,7 @@ before(async () => {
     await writeFile(path.join(workDir, file), file.endsWith(".html") ? "<!doctype html><html lang=\"zh-CN\"><title>页</title><body></body></html>" : "{}");
   }
   const port = await freePort();
-  server = await serve(workDir, port, PREFIX);
+  server = await serve(port, { contentRoot: workDir, outputDir: workDir, pathPrefix: PREFIX, language: () => "zh-CN" });
   origin = `http://127.0.0.1:${port}`;
 });
 

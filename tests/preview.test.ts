@@ -2,7 +2,6 @@
 // behind `%2f`, malformed escapes), a Host that is not its own, writes; editors' ways of saving (in place, a new file renamed over the old
 // one, twice; delete and recreate; a new image); and SIGTERM to npm's own process. One preview serves the whole file.
 import assert from "node:assert/strict";
-import { spawn, type ChildProcess } from "node:child_process";
 import { cp, mkdir, mkdtemp, readFile, rename, rm, unlink, writeFile } from "node:fs/promises";
 import { request } from "node:http";
 import { connect } from "node:net";
@@ -12,7 +11,8 @@ import { after, before, test } from "node:test";
 import sharp from "sharp";
 import { pathRefusal, previewHosts, refusalOf } from "../src/preview/requests.ts";
 import { projectRoot } from "../src/project.ts";
-import { freePort, isProcessGroupAlive, processGroupMembers } from "./helpers/processes.ts";
+import { startPreview, type PreviewProcess } from "./helpers/preview-process.ts";
+import { processGroupMembers } from "./helpers/processes.ts";
 
 const issueFile = "issues/2022/2022-11-01.md";
 /** The article page holding the sentence the saves change. */
@@ -20,41 +20,21 @@ const articlePage = "/2022/11/01/1/1/";
 const sentence = "省委书记李干杰主持会议并讲话";
 
 let contentRoot: string;
+let preview: PreviewProcess;
 let port: number;
-let npm: ChildProcess;
-let output = "";
 
 before(async () => {
   contentRoot = await mkdtemp(path.join(tmpdir(), "baoku-preview-"));
   await cp(path.join(projectRoot, "issues"), path.join(contentRoot, "issues"), { recursive: true });
   await cp(path.join(projectRoot, "baoku.config.json"), path.join(contentRoot, "baoku.config.json"));
-  port = await freePort();
-  // npm's own process, as an editor runs it, in a process group of its own so the last test can see that nothing of it is left.
-  npm = spawn("npm", ["start", "--", "--content", contentRoot, "--output", path.join(contentRoot, "_site")], {
-    cwd: projectRoot, detached: true, stdio: ["ignore", "pipe", "pipe"], env: { ...process.env, PORT: String(port), BAOKU_LANG: "en" },
-  });
-  npm.stdout!.setEncoding("utf8").on("data", (chunk: string) => (output += chunk));
-  npm.stderr!.setEncoding("utf8").on("data", (chunk: string) => (output += chunk));
-  await until("the preview to serve", () => /Watching /.test(output));
+  preview = await startPreview(contentRoot, { BAOKU_LANG: "en" });
+  port = preview.port;
 });
 
 after(async () => {
-  if (npm.pid && isProcessGroupAlive(npm.pid)) process.kill(-npm.pid, "SIGKILL");
+  preview?.kill();
   await rm(contentRoot, { recursive: true, force: true });
 });
-
-/**
- * Polls `done` until it holds; fails with what the preview printed when it never does, or when the preview has ended — unless the wait
- * is for what follows its end (`afterEnd`: its children stopping, its port freed).
- */
-async function until(what: string, done: () => boolean | Promise<boolean>, afterEnd = false): Promise<void> {
-  for (let tries = 0; tries < 600; tries++) {
-    if (await done()) return;
-    if (!afterEnd && (npm.exitCode !== null || npm.signalCode !== null)) assert.fail(`npm start ended while waiting for ${what}:\n${output}`);
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
-  assert.fail(`no ${what}; npm start printed:\n${output}`);
-}
 
 /** A raw HTTP/1.1 request, so the path reaches the server exactly as written (no client normalises `..` or escapes). */
 function raw(method: string, target: string, host = `127.0.0.1:${port}`): Promise<number> {
@@ -78,15 +58,12 @@ function page(pathname: string): Promise<{ status: number; body: string }> {
   });
 }
 
-/** How many builds the preview has finished, with or without problems. */
-const finished = () => (output.match(/Built \d+ pages|Still serving/g) ?? []).length;
-
 /** Makes `save` and waits for the rebuild it causes; then the article page shows `marker`, if given. */
 async function rebuiltAfter(save: () => Promise<void>, marker?: string): Promise<void> {
-  const before = finished();
+  const before = preview.finished();
   await save();
-  await until(`a rebuild after the save (${before} finished before)`, () => finished() > before);
-  if (marker) await until(`${marker} on ${articlePage}`, async () => (await page(articlePage)).body.includes(marker));
+  await preview.until(`a rebuild after the save (${before} finished before)`, () => preview.finished() > before);
+  if (marker) await preview.until(`${marker} on ${articlePage}`, async () => (await page(articlePage)).body.includes(marker));
 }
 
 test("should refuse the paths that ended the preview, other hosts and writes, and let the site's own addresses through", () => {
@@ -151,12 +128,13 @@ test("should rebuild on every way an editor saves: in place, a new file renamed 
 });
 
 test("should stop the server and every process of it when npm's own process gets SIGTERM, freeing the port", async () => {
+  const { npm } = preview;
   const exited = new Promise((resolve) => npm.once("exit", resolve));
   process.kill(npm.pid!, "SIGTERM");
   await exited;
   // A rebuild under way when npm was stopped ends a moment after npm does.
-  await until("every process of npm start to end", async () => (await processGroupMembers(npm.pid!)).length === 0, true);
-  await until("the port to be free", async () => (await raw("GET", "/").catch(() => -1)) === -1, true);
+  await preview.until("every process of npm start to end", async () => (await processGroupMembers(npm.pid!)).length === 0, true);
+  await preview.until("the port to be free", async () => (await raw("GET", "/").catch(() => -1)) === -1, true);
 });
 
 

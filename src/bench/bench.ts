@@ -22,6 +22,7 @@ import { bundledText, syntheticDate, syntheticIssue, writeSyntheticArchive } fro
 import { startSshServer, type SshServer } from "./ssh-server.ts";
 import { deploySite, type DeployResult } from "../deploy/deploy.ts";
 import { deployCacheTarArgs } from "../build/ci-cache.ts";
+import { CACHE_FOLDERS, PART_SEARCH_INPUT } from "../build/cache-layout.ts";
 import { removeManifestSites } from "../build/deploy-manifest.ts";
 
 export const DEFAULT_SIZES = [300, 1000, 4000, 11000];
@@ -57,9 +58,10 @@ async function cacheByKind(cacheDir: string): Promise<Record<CacheKind, { files:
   for (const entry of await readdir(cacheDir, { recursive: true, withFileTypes: true })) {
     if (!entry.isFile()) continue;
     const relative = path.relative(cacheDir, path.join(entry.parentPath, entry.name)).split(path.sep);
-    const kind: CacheKind = relative[0] === "parsed" ? "parsed"
-      : relative[0] === "parts" ? (relative[3] === "search-input" ? "parts: search input" : "parts: pages")
-      : relative[0] === "search" ? "search bundles" : relative[0] === "images" ? "image derivatives" : relative[0] === "deploy" ? "deploy manifest" : "other";
+    const kind: CacheKind = relative[0] === CACHE_FOLDERS.parsed ? "parsed"
+      : relative[0] === CACHE_FOLDERS.parts ? (relative[3] === PART_SEARCH_INPUT ? "parts: search input" : "parts: pages")
+      : relative[0] === CACHE_FOLDERS.search ? "search bundles" : relative[0] === CACHE_FOLDERS.images ? "image derivatives"
+      : relative[0] === CACHE_FOLDERS.deploy ? "deploy manifest" : "other";
     kinds[kind].files++;
     kinds[kind].bytes += (await stat(path.join(entry.parentPath, entry.name))).size;
   }

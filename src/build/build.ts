@@ -31,8 +31,8 @@ export interface BuildOptions {
   /** Print Eleventy's per-file log; default: false. */
   verbose?: boolean;
   /**
-   * Where what builds keep between runs goes (parsed issues in `parsed/`, rendered parts in `parts/`, search bundles in `search/`, encoded
-   * images in `images/`, the last build's fingerprint in `builds/`); default: `.cache` in the project root. Keep it between CI runs.
+   * Where what builds keep between runs goes (parsed issues, rendered parts, search bundles, encoded images, the last build's
+   * fingerprint: cache-layout.ts names its folders); default: `.cache` in the project root. Keep it between CI runs.
    */
   cacheDir?: string;
   /** How many images are encoded at once; default: the machine's available parallelism. */

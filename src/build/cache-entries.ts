@@ -1,13 +1,16 @@
-// What a cache entry (a rendered part of the site, a search bundle) is made of, recorded when it is written and checked when it is taken
-// again: every file's path, size, time and SHA-256. The published site is hard links to these files, so a file truncated in the cache,
-// damaged when CI restored it, or edited in place in _site is the same file; an entry that fails the check is made again, never published.
+// A cache entry's life (a rendered part of the site, a search bundle): checked when it is taken again, made under a temporary name and
+// renamed into place when complete, marked used, and removed once no build has used it for a while. What it is made of is recorded when
+// it is written: every file's path, size, time and SHA-256. The published site is hard links to these files, so a file truncated in the
+// cache, damaged when CI restored it, or edited in place in _site is the same file; an entry that fails the check is made again, never
+// published, and a build killed midway never leaves an entry that looks finished.
 import { createHash } from "node:crypto";
 import { createReadStream } from "node:fs";
-import { readdir, readFile, stat } from "node:fs/promises";
+import { mkdir, readdir, readFile, rename, rm, stat } from "node:fs/promises";
 import { statSync, type Stats } from "node:fs";
 import path from "node:path";
-import { writeAtomically } from "../util/cache-files.ts";
+import { exists, isStale, touch, writeAtomically } from "../util/cache-files.ts";
 import { mapLimited } from "../util/each-limited.ts";
+import { entryOfPublished, temporaryEntryDir, type SiteEntry } from "./cache-layout.ts";
 
 /** One file of an entry, relative to the entry's folder with forward slashes. */
 export interface EntryFile {
@@ -83,7 +86,7 @@ export async function sha256Of(file: string): Promise<string> {
 }
 
 /** A manifest file of JSON, or undefined when it is missing or not what was written (a damaged manifest makes its entry be made again). */
-export async function readManifest<T extends { files: EntryFile[] }>(file: string): Promise<T | undefined> {
+export async function readManifest<T extends Manifest>(file: string): Promise<T | undefined> {
   try {
     const manifest = JSON.parse(await readFile(file, "utf8")) as T;
     return Array.isArray(manifest.files) ? manifest : undefined;
@@ -92,6 +95,114 @@ export async function readManifest<T extends { files: EntryFile[] }>(file: strin
   }
 }
 
-export async function writeManifest(file: string, manifest: { files: EntryFile[] }): Promise<void> {
+export async function writeManifest(file: string, manifest: Manifest): Promise<void> {
   await writeAtomically(file, JSON.stringify(manifest));
+}
+
+/** What every entry's manifest holds: its files as recorded. */
+export interface Manifest {
+  files: EntryFile[];
+}
+
+/** One cache entry's life: where it is, how it is checked, and how it is made when the cache does not hold it sound. */
+export interface EntryLife<E extends { dir: string; manifest: string }, M extends Manifest, W> {
+  /** Its place in the cache (cache-layout.ts: partEntry, bundleEntry). */
+  entry: E;
+  /** The same layout at another folder: where the entry is made before it is renamed into place. */
+  at(dir: string): E;
+  verification: Verification;
+  /** Files of the manifest the check leaves out (building the manifest only: a part's pages, which the deploy checks as it sends them). */
+  unchecked?: (file: EntryFile) => boolean;
+  /** Makes its files in `temporary` (emptied first) and says what its manifest records, or nothing when it cannot be made, and what the work did. */
+  make(temporary: E): Promise<{ manifest?: M; work: W }>;
+}
+
+/** An entry taken from the cache or made now. */
+export interface ReadyEntry<M, W> {
+  /** Its manifest; undefined when it could not be made. */
+  manifest?: M;
+  /** What making it did; undefined when it was taken from the cache. */
+  work?: W;
+  /** A copy that failed its check was removed and the entry made again: the site's copies must link it anew. */
+  remade: boolean;
+}
+
+/** The entry, taken from the cache when sound there, or made now and put in place; marked used either way. */
+export async function readyEntry<E extends { dir: string; manifest: string }, M extends Manifest, W>(life: EntryLife<E, M, W>): Promise<ReadyEntry<M, W>> {
+  const { entry } = life;
+  const kept = await soundManifest<M>(entry.dir, entry.manifest, life.verification, life.unchecked);
+  if (kept) {
+    await touch(entry.dir);
+    return { manifest: kept, remade: false };
+  }
+  const remade = await exists(entry.dir);
+  if (remade) await rm(entry.dir, { recursive: true, force: true });
+  const temporary = life.at(temporaryEntryDir(entry.dir));
+  await rm(temporary.dir, { recursive: true, force: true });
+  const { manifest, work } = await life.make(temporary);
+  if (!manifest) {
+    await rm(temporary.dir, { recursive: true, force: true });
+    return { work, remade };
+  }
+  await writeManifest(temporary.manifest, manifest);
+  await settle(temporary.dir, entry.dir);
+  await touch(entry.dir);
+  // Read again: when a build sharing the cache settled the same entry first, that one is the entry.
+  return { manifest: (await readManifest<M>(entry.manifest))!, work, remade };
+}
+
+/**
+ * The entry's manifest when its files are still those it records (their times brought up to date in it when only they differ), or
+ * undefined. The files `unchecked` picks are not checked.
+ */
+async function soundManifest<M extends Manifest>(dir: string, manifestFile: string, verification: Verification, unchecked?: (file: EntryFile) => boolean): Promise<M | undefined> {
+  const manifest = await readManifest<M>(manifestFile);
+  const checked = manifest && (await checkFiles(dir, unchecked ? manifest.files.filter((file) => !unchecked(file)) : manifest.files, verification));
+  if (!manifest || !checked) return undefined;
+  if (checked.retimed) {
+    const retimed = new Map(checked.files.map((file) => [file.path, file]));
+    await writeManifest(manifestFile, { ...manifest, files: manifest.files.map((file) => retimed.get(file.path) ?? file) });
+  }
+  return manifest;
+}
+
+/** Renames a finished cache entry into place; when a build sharing the cache got there first with the same entry, keeps that one. */
+async function settle(temporaryDir: string, entryDir: string): Promise<void> {
+  await mkdir(path.dirname(entryDir), { recursive: true });
+  try {
+    await rename(temporaryDir, entryDir);
+  } catch (error) {
+    if (!["ENOTEMPTY", "EEXIST"].includes((error as NodeJS.ErrnoException).code ?? "")) throw error;
+    await rm(temporaryDir, { recursive: true, force: true });
+  }
+}
+
+/** A cache entry the site is made of, with its published folder's files as recorded (none when it could not be made), and whether it was remade. */
+export interface EntryInSite extends SiteEntry {
+  files: readonly string[];
+  remade: boolean;
+}
+
+/** The entry published at `from` (a part's site/, a bundle's files/), placed at `to` in the site. */
+export function entryInSite(from: string, to: string, ready: ReadyEntry<Manifest, unknown>): EntryInSite {
+  const { below } = entryOfPublished(from);
+  const files = ready.manifest?.files.filter((file) => file.path.startsWith(below)).map((file) => file.path.slice(below.length)) ?? [];
+  return { from, to, files, remade: ready.remade };
+}
+
+/**
+ * Removes the entries `<root>/<key>/<hash>` not in `used` and not used by any build for an hour (builds sharing the cache may be running
+ * with other content), and keys left empty. Every build marks the entries it uses by their modification time.
+ */
+export async function pruneUnused(root: string, used: ReadonlySet<string>): Promise<void> {
+  const now = Date.now();
+  for (const key of await readdir(root).catch(() => [] as string[])) {
+    const keyDir = path.join(root, key);
+    for (const hash of await readdir(keyDir).catch(() => [] as string[])) {
+      const entryDir = path.join(keyDir, hash);
+      const info = await stat(entryDir).catch(() => undefined);
+      if (!used.has(entryDir) && info && isStale(info.mtimeMs, now)) await rm(entryDir, { recursive: true, force: true });
+    }
+    if ((await readdir(keyDir).catch(() => ["?"])).length === 0) await rm(keyDir, { recursive: true, force: true });
+  }
 }

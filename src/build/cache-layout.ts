@@ -30,6 +30,8 @@ export function cacheFolder(cacheDir: string, name: CacheFolder): string {
 
 /** Where a part's entry keeps its pages (with its images): the folder a site links to. */
 export const PART_SITE = "site";
+/** Where a part's entry keeps its articles' search input, which its search bundle is indexed from. */
+export const PART_SEARCH_INPUT = "search-input";
 /** Where a bundle's entry keeps Pagefind's files. */
 const BUNDLE_FILES = "files";
 
@@ -43,7 +45,12 @@ export interface PartEntry {
 
 /** The entry of a part at `dir` (`parts/<key>/<hash>/`). */
 export function partEntry(dir: string): PartEntry {
-  return { dir, site: path.join(dir, PART_SITE), searchInput: path.join(dir, "search-input"), manifest: path.join(dir, "part.json") };
+  return { dir, site: path.join(dir, PART_SITE), searchInput: path.join(dir, PART_SEARCH_INPUT), manifest: path.join(dir, "part.json") };
+}
+
+/** What a month part leaves beside its pages for its year part (make-year.ts): its articles' bulk lines and its pages' sitemap entries. */
+export function monthFragments(entry: PartEntry): { bulk: string; sitemap: string } {
+  return { bulk: path.join(entry.dir, "open-data", "bulk.jsonl"), sitemap: path.join(entry.dir, "open-data", "sitemap.json") };
 }
 
 /** A search bundle's cache entry: Pagefind's files, published at pagefind/<key>, and the record of them. */
@@ -56,6 +63,16 @@ export interface BundleEntry {
 /** The entry of a search bundle at `dir` (`search/<key>/<hash>/`). */
 export function bundleEntry(dir: string): BundleEntry {
   return { dir, files: path.join(dir, BUNDLE_FILES), manifest: path.join(dir, "bundle.json") };
+}
+
+/** Where an entry is made before it is renamed into place: beside it, under a name no finished entry has (theirs are hashes, with no dot). */
+export function temporaryEntryDir(entryDir: string): string {
+  return `${entryDir}.tmp-${process.pid}`;
+}
+
+/** Whether a name in a part's or a bundle's folder (`parts/<key>/`, `search/<key>/`) is a finished entry's, not one being made. */
+export function isFinishedEntry(name: string): boolean {
+  return !name.includes(".");
 }
 
 /** For a published folder of the cache (a part's site/, a bundle's files/): its entry's folder, its manifest, and the prefix of its files there. */

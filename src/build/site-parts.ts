@@ -118,7 +118,7 @@ export interface SpanningPart extends SitePart {
 /**
  * The people part and the day part: every person's page, and every day's. Each is one Eleventy run, of the pages whose records changed
  * since the part was last made (a new issue changes a few people's pages and two days'); the others are taken from that part's entry
- * (render-site.ts), so the run does not grow with the archive. A part a letter of the people was tried before and was slower at 1,000
+ * (make-spanning.ts), so the run does not grow with the archive. A part a letter of the people was tried before and was slower at 1,000
  * issues: starting an Eleventy run costs about half a second here.
  */
 export function spanningParts(shared: Pick<SiteData, "paper" | "site">, records: Pick<SiteData, "people" | "namesakes">, days: readonly DayPageData[], codeHash: string): SpanningPart[] {
@@ -132,7 +132,7 @@ export function spanningParts(shared: Pick<SiteData, "paper" | "site">, records:
   const parts: SpanningPart[] = [];
   if (records.people.length > 0) {
     parts.push(part(PEOPLE_PART, "people", { ...shared, ...NO_RECORDS, people: records.people, namesakes: records.namesakes }, [
-      // A person's page and its JSON, written beside the pages (render-site.ts).
+      // A person's page and its JSON, written beside the pages (make-spanning.ts).
       ...records.people.map((person) => recordOf(PEOPLE_PART, person.path, person, [pageFile(person.path), personJsonPath(person).slice(1)])),
       ...records.namesakes.map((namesake) => recordOf(PEOPLE_PART, namesake.path, namesake, [pageFile(namesake.path)])),
     ], (paths) => ({

@@ -92,8 +92,9 @@ export interface LabelBlock {
 export function takeLabels(heading: Heading, nodes: RootContent[], context: NodeContext): LabelBlock {
   const labels: Partial<Record<LabelName, string>> = {};
   const problems: Problem[] = [];
-  const [first, ...rest] = nodes;
-  if (first?.type !== "paragraph" || !isLabelBlock(heading, first)) return { labels, rest: nodes, problems };
+  const first = labelBlockOf(heading, nodes);
+  if (!first) return { labels, rest: nodes, problems };
+  const rest = nodes.slice(1);
   let area: Area | undefined;
   let recognised = false;
   const firstLine = lineOf(first, context);
@@ -127,6 +128,12 @@ export function takeLabels(heading: Heading, nodes: RootContent[], context: Node
   return { labels, ...(area && { area }), rest: recognised ? rest : nodes, problems };
 }
 
+/** The paragraph under `heading` that is its label block (see takeLabels), or undefined when the article has none. */
+export function labelBlockOf(heading: Heading, nodes: readonly RootContent[]): Paragraph | undefined {
+  const first = nodes[0];
+  return first?.type === "paragraph" && isLabelBlock(heading, first) ? first : undefined;
+}
+
 /** Whether the paragraph under `heading` is its label block (see takeLabels). */
 function isLabelBlock(heading: Heading, paragraph: Paragraph): boolean {
   const firstLine = textOf(paragraph, { includeHtml: false }).split("\n")[0] ?? "";
@@ -156,6 +163,11 @@ export function readArea(value: string): { area: Area } | { fault: AreaFault } {
   if (x + width > 100) return { fault: { fault: "pastRight", sum: round(x + width) } };
   if (y + height > 100) return { fault: { fault: "pastBottom", sum: round(y + height) } };
   return { area: { x, y, width, height } };
+}
+
+/** An area as its label's value is written (by the importer and the preview): x,y,w,h in percent, e.g. 5,16.5,60,39. */
+export function areaValue({ x, y, width, height }: Area): string {
+  return [x, y, width, height].join(",");
 }
 
 /** A sum of percentages without floating-point noise, e.g. 100.1 rather than 100.10000000000001. */

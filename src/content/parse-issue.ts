@@ -11,7 +11,8 @@ import { parsePages } from "./pages.ts";
 import { lunarDayOf, weekdayOf } from "./calendar.ts";
 import { bodyLimitHit, LIMITS, type LimitHit } from "./limits.ts";
 
-const markdownParser = unified().use(remarkParse);
+/** The Markdown parser of issue bodies; what edits an issue file in place (content/area-lines.ts) reads it with the same one. */
+export const markdownParser = unified().use(remarkParse);
 
 /** Parses the bytes of the issue file at `file` (relative to the content root). */
 export function parseIssue(file: string, bytes: Uint8Array, config: PaperConfig): { issue?: Issue; problems: Problem[] } {

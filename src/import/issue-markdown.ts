@@ -1,7 +1,7 @@
 // Writes an imported issue as an issue file (front-matter, # 第N版, ## titles with their labels, paragraphs) and places each judgement on its line.
 import type { Check, ImportedArticle, ImportedIssue, ImportedText } from "./types.ts";
 import { judged, type Judgement } from "../messages/judgements.ts";
-import type { Area } from "../model.ts";
+import { areaValue } from "../content/labels.ts";
 
 /** The issue file's text, and the judgements to check by line. */
 export function issueMarkdown(issue: ImportedIssue): { markdown: string; checks: Check[] } {
@@ -25,11 +25,6 @@ export function issueMarkdown(issue: ImportedIssue): { markdown: string; checks:
     }
   }
   return { markdown: writer.text(), checks: writer.checks };
-}
-
-/** An area as its label writes it: x,y,w,h in percent. */
-function areaValue({ x, y, width, height }: Area): string {
-  return [x, y, width, height].join(",");
 }
 
 /** Collects lines, a blank line between blocks, and the line numbers of their judgements. */

@@ -75,10 +75,10 @@ export const IMPORT_PROBLEMS = {
     hint: {
       "zh-CN": ({ reason }) =>
         `${reason === "unmapped" ? "在排版软件里重新输出 PDF，选择嵌入字体并保留文字，再导入一次；或者" : ""}改为导入这一期的排版文本导出（npm run import -- <导出文件.txt>），` +
-        "把这个 PDF 放在本期文件夹里作为 page-N.pdf、版面图作为 page-N.jpg，再按编辑指南“热区”一节为各篇稿件写上区域。",
+        "把这个 PDF 放在本期文件夹里作为 page-N.pdf、版面图作为 page-N.jpg，再在预览（npm start）的版面图上为各篇稿件画出热区（见编辑指南“在预览里画热区”）。",
       en: ({ reason }) =>
         `${reason === "unmapped" ? "Export the PDF again with fonts embedded and text kept, and import again; or " : ""}import the issue's text export instead ` +
-        "(npm run import -- <export.txt>), put this PDF in the issue's folder as page-N.pdf and its scan as page-N.jpg, and write each article's area as the editors' guide says under 热区.",
+        "(npm run import -- <export.txt>), put this PDF in the issue's folder as page-N.pdf and its scan as page-N.jpg, and draw each article's hotspot on the scan in the preview (npm start; the editors' guide, 在预览里画热区).",
     },
     examples: [
       { file: "2022-11-02/page-1.pdf", facts: { file: "2022-11-02/page-1.pdf", reason: "noText" } },

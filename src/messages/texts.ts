@@ -114,6 +114,66 @@ export const TEXTS = {
     "zh-CN": ({ folder, reason }) => `不再留意 ${folder} 的改动：${reason}`,
     en: ({ folder, reason }) => `Stopped watching ${folder}: ${reason}`,
   }),
+  // The preview's hotspot drawing (preview/hotspots.ts): what the save answers, and the editor's words on the 版 page.
+  hotspotSaved: text<{ file: string; count: number }>({
+    "zh-CN": ({ file, count: articles }) => `已把 ${articles} 篇稿件的区域写进 ${file}，正在重新构建，页面会自动刷新。`,
+    en: ({ file, count: articles }) => `Wrote the area of ${count(articles, "article")} into ${file}; rebuilding, the page reloads by itself.`,
+  }),
+  hotspotNoIssue: text<{ date: string }>({
+    "zh-CN": ({ date }) => `报库的 issues/ 里没有 ${date} 这一期的文件，没有写入。`,
+    en: ({ date }) => `The archive's issues/ has no issue file for ${date}; nothing was written.`,
+  }),
+  hotspotNoArticle: text<{ file: string; page: number; article: number }>({
+    "zh-CN": ({ file, page, article }) => `${file} 的第${page}版没有第${article}篇稿件，文件可能刚改过，没有写入。请刷新页面再画。`,
+    en: ({ file, page, article }) => `${file} has no article ${article} on 第${page}版; the file may have just changed, and nothing was written. Reload the page and draw again.`,
+  }),
+  hotspotChanged: text<{ file: string; page: number; article: number; title: string }>({
+    "zh-CN": ({ file, page, article, title }) => `${file} 第${page}版的第${article}篇已经不是“${title}”，文件在页面打开后改过，没有写入，免得写错稿件。请刷新页面再画。`,
+    en: ({ file, page, article, title }) => `Article ${article} on 第${page}版 of ${file} is no longer “${title}”: the file changed since the page was opened, so nothing was written. Reload the page and draw again.`,
+  }),
+  hotspotUnreadable: text<{ file: string }>({
+    "zh-CN": ({ file }) => `${file} 现在读不出来（问题列在 npm start 的窗口里），没有写入。请先改正这些问题，再画热区。`,
+    en: ({ file }) => `${file} cannot be read now (npm start's window lists why); nothing was written. Fix it first, then draw the hotspots.`,
+  }),
+  hotspotNotKept: text<{ file: string }>({
+    "zh-CN": ({ file }) => `写好的区域从 ${file} 读回来不对，文件没有改动。请在文件里手工写“区域：”行。`,
+    en: ({ file }) => `The area written did not read back from ${file}, which was left unchanged. Write its 区域 line by hand.`,
+  }),
+  hotspotBadRequest: text<{ detail: string }>({
+    "zh-CN": ({ detail }) => `保存请求的内容不对（${detail}），没有写入。请刷新页面再试。`,
+    en: ({ detail }) => `The save request was not valid (${detail}); nothing was written. Reload the page and try again.`,
+  }),
+  hotspotTooLarge: text<{ kilobytes: number }>({
+    "zh-CN": ({ kilobytes }) => `保存请求超过了 ${kilobytes} KB，没有写入。`,
+    en: ({ kilobytes }) => `The save request is over ${kilobytes} KB; nothing was written.`,
+  }),
+  hotspotWriteFailed: text<{ file: string; reason: string }>({
+    "zh-CN": ({ file, reason }) => `没能写入 ${file}（${reason}），文件没有改动。`,
+    en: ({ file, reason }) => `Could not write ${file} (${reason}); the file is unchanged.`,
+  }),
+  hotspotEdit: text({ "zh-CN": () => "画热区", en: () => "Draw hotspots" }),
+  hotspotHelp: text({
+    "zh-CN": () => "选一篇稿件，在版面图上拖出它的热区；拖动热区可以移动，拖动四角可以改变大小。选中的热区用方向键移动，按住 Shift 用方向键改变大小。",
+    en: () => "Pick an article and drag its hotspot on the scan; drag a hotspot to move it, its corners to resize it. Arrow keys move the selected hotspot; Shift and the arrow keys resize it.",
+  }),
+  hotspotArticle: text({ "zh-CN": () => "稿件", en: () => "Article" }),
+  hotspotOption: text<{ number: string; title: string; drawn: boolean }>({
+    "zh-CN": ({ number, title, drawn }) => `${number}. ${title}${drawn ? "" : "（还没有热区）"}`,
+    en: ({ number, title, drawn }) => `${number}. ${title}${drawn ? "" : " (no hotspot yet)"}`,
+  }),
+  hotspotPhotoNews: text({ "zh-CN": () => "图片新闻", en: () => "Photo news" }),
+  hotspotSave: text({ "zh-CN": () => "保存", en: () => "Save" }),
+  hotspotCancel: text({ "zh-CN": () => "取消", en: () => "Cancel" }),
+  hotspotSaving: text({ "zh-CN": () => "正在保存…", en: () => "Saving…" }),
+  hotspotUnchanged: text({ "zh-CN": () => "还没有改动。", en: () => "Nothing changed yet." }),
+  hotspotPending: text<{ count: string }>({
+    "zh-CN": ({ count: articles }) => `改动了 ${articles} 篇稿件的热区，还没有保存。`,
+    en: ({ count: articles }) => `${articles} hotspot(s) changed, not saved yet.`,
+  }),
+  hotspotOffline: text({
+    "zh-CN": () => "连不上预览（npm start 还在运行吗？），没有保存。",
+    en: () => "The preview did not answer (is npm start still running?); nothing was saved.",
+  }),
   portInUse: text<{ port: number }>({
     "zh-CN": ({ port }) => `127.0.0.1 上的端口 ${port} 已被占用；用 PORT 换一个端口，例如 PORT=8081 npm start。`,
     en: ({ port }) => `Port ${port} is already in use on 127.0.0.1; set PORT to another port, e.g. PORT=8081 npm start`,

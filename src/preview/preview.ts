@@ -66,7 +66,8 @@ export async function preview(options: PreviewOptions): Promise<void> {
   // The site is served under its path prefix (from baoku.config.json's site.baseUrl), as it will be published.
   const { config } = options.configFile;
   const pathPrefix = config ? pathPrefixOf(config) : "/";
-  const devServer = await serve(options.outputDir, options.port, pathPrefix).catch((error: unknown) => {
+  const editing = { contentRoot: options.contentRoot, outputDir: options.outputDir, pathPrefix, language: () => language };
+  const devServer = await serve(options.port, editing).catch((error: unknown) => {
     if (error instanceof PortInUse) stop(say(language, "portInUse", { port: error.port }));
     throw error;
   });

@@ -1,7 +1,9 @@
-// Serves a built site on 127.0.0.1 with Eleventy's dev server, which injects its live-reload script into every page, behind the guard of requests.ts.
+// Serves a built site on 127.0.0.1 with Eleventy's dev server, which injects its live-reload script into every page, behind the guard of
+// requests.ts, with the hotspot editor (hotspots.ts) on 版 pages.
 import { createServer, type Server } from "node:http";
 import { createRequire } from "node:module";
 import { openDataHeaders, type Middleware } from "./open-data-headers.ts";
+import { hotspotEditor, type HotspotEditorOptions } from "./hotspots.ts";
 import { guardRequests, guardUpgrades } from "./requests.ts";
 
 /** The part of `@11ty/eleventy-dev-server` the preview uses; the package ships no types. */
@@ -31,21 +33,26 @@ export class PortInUse extends Error {
   }
 }
 
-/** Serves `dir` at http://127.0.0.1:`port``pathPrefix`; rejects with PortInUse when the port is taken. */
-export async function serve(dir: string, port: number, pathPrefix: string): Promise<DevServer> {
+/**
+ * Serves the site of `editing.outputDir` at http://127.0.0.1:`port``editing.pathPrefix`, its 版 pages with the hotspot editor for the
+ * archive of `editing.contentRoot`; rejects with PortInUse when the port is taken.
+ */
+export async function serve(port: number, editing: HotspotEditorOptions): Promise<DevServer> {
   await assertPortFree(port);
+  const { outputDir, pathPrefix } = editing;
   const require = createRequire(import.meta.url);
   const devServerModule = require("@11ty/eleventy-dev-server") as DevServerModule;
-  const devServer = devServerModule.getServer("baoku", dir, {
+  const editor = hotspotEditor(editing);
+  const devServer = devServerModule.getServer("baoku", outputDir, {
     port, pathPrefix, liveReload: true, domDiff: false, messageOnStart: () => false,
-    middleware: [openDataHeaders(pathPrefix)],
+    middleware: [openDataHeaders(pathPrefix), editor.middleware],
   });
   // The dev server writes its reload script inline into a page served with any status but 200 (the site's 404 page), where the site's
   // Content-Security-Policy blocks it and the console shows the violation; linked from its file, as on every other page, it is allowed.
   const addReloadScript = devServer.augmentContentWithNotifier.bind(devServer);
   devServer.augmentContentWithNotifier = (content, _inline, options) => addReloadScript(content, false, options);
   // `serve()` would listen on every interface and move to the next port when this one is taken; listen here instead, on loopback only.
-  guardRequests(devServer.server, port);
+  guardRequests(devServer.server, port, editor.answer);
   devServer.server.listen({ port, host: "127.0.0.1" });
   await devServer.ready();
   guardUpgrades(devServer.server, port);
