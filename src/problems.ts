@@ -92,6 +92,7 @@ export const KINDS = {
   CacheNotWritable: error<{ code: string }>(),
   OutputMovedAside: warning<{ movedTo: string }>(),
   RenderWorkerStopped: error<{ how: string; part: string }>(),
+  RenderFailed: error<{ part: string; reason: string }>(),
   SearchIndexFailed: error<{ errors: string }>(),
   BuildRunning: error<{ pid: number; minutes: number }>(),
   // Deploying the site.

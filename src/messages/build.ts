@@ -62,6 +62,18 @@ export const BUILD_PROBLEMS = {
     },
     examples: [{ file: ".cache/parts/2022-11/3f9a1c0b2d4e5f60/site", facts: { how: "SIGKILL", part: "2022-11" } }],
   },
+  RenderFailed: {
+    title: { "zh-CN": "渲染出错", en: "Rendering failed" },
+    message: {
+      "zh-CN": ({ part, reason }) => `渲染 ${part} 时出错（${reason}）。`,
+      en: ({ part, reason }) => `Rendering part ${part} failed (${reason}).`,
+    },
+    hint: {
+      "zh-CN": () => "这不是稿件的问题，是报库的模板或代码出了错：请把这条提示原样告诉维护报库的人。",
+      en: () => "This is no mistake in the issues but one in Baoku's templates or code: pass this message on as it is to whoever maintains Baoku.",
+    },
+    examples: [{ file: ".cache/parts/2022-11/3f9a1c0b2d4e5f60/site", facts: { part: "2022-11", reason: "TypeError: Cannot read properties of undefined (reading 'name')" } }],
+  },
   SearchIndexFailed: {
     title: { "zh-CN": "搜索索引没有建成", en: "Search index not built" },
     message: {

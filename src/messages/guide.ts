@@ -25,7 +25,7 @@ export const GUIDE_SECTIONS: readonly { title: string; kinds: readonly ProblemKi
   { title: "标签", kinds: ["UnknownLabel", "EmptyLabel", "DuplicateLabel", "InvalidArea"] },
   { title: "照片、版面图和 PDF", kinds: ["ImagePathOutsideIssue", "MissingImage", "UnreadableImage", "UnsupportedImage", "ImageTooLarge", "UnreadablePdf", "AreaWithoutScan", "ScanWithoutPage"] },
   { title: "链接和脚注", kinds: ["UnsafeLink", "LinkOutsideArchive", "UnsupportedFootnote"] },
-  { title: "构建时写文件", kinds: ["DiskFull", "WriteFailed", "CacheNotWritable", "OutputMovedAside", "BuildRunning", "RenderWorkerStopped", "SearchIndexFailed"] },
+  { title: "构建时写文件", kinds: ["DiskFull", "WriteFailed", "CacheNotWritable", "OutputMovedAside", "BuildRunning", "RenderWorkerStopped", "RenderFailed", "SearchIndexFailed"] },
   { title: "发布网站（npm run deploy）", kinds: ["DeployTargetInvalid", "DeploySiteNotBuilt", "DeployFilesNotInCache", "DeployToolMissing", "DeployTargetUnreachable", "DeployAccessDenied", "DeployRemoteUnknown", "DeployTargetLocked", "DeployTargetHasLink", "DeployTargetListTooLarge", "DeployTargetNotAFile", "DeployFailed"] },
   { title: "导入排版导出文件（npm run import）", kinds: ["ExportNotUtf8", "ExportTooLarge", "PdfUnreadable", "PdfWithoutText", "PdfPageTwice", "MastheadWithoutDate", "MastheadDateInvalid", "MastheadWithoutIssueNumber"] },
 ];
