@@ -72,7 +72,7 @@ export const BUILD_PROBLEMS = {
       "zh-CN": () => "这不是稿件的问题，是报库的模板或代码出了错：请把这条提示原样告诉维护报库的人。",
       en: () => "This is no mistake in the issues but one in Baoku's templates or code: pass this message on as it is to whoever maintains Baoku.",
     },
-    examples: [{ file: ".cache/parts/2022-11/3f9a1c0b2d4e5f60/site", facts: { part: "2022-11", reason: "TypeError: Cannot read properties of undefined (reading 'name')" } }],
+    examples: [{ file: ".cache/parts/2022-11/3f9a1c0b2d4e5f60/site", facts: { part: "2022-11", reason: "EleventyMapPagesError: Error generating template page(s) for ./templates/article.njk." } }],
   },
   SearchIndexFailed: {
     title: { "zh-CN": "搜索索引没有建成", en: "Search index not built" },
