@@ -30,12 +30,14 @@ export interface PageAudit {
 
 export interface AuditOptions {
   contentRoot: string;
+  /** The page types to audit (home, issue, 版, article, archive, year, people, person, days, day, data, search); all when empty. */
+  only?: string[];
   /** Told the page type before each page is audited. */
   onPage(pageType: string, pathname: string): void;
 }
 
 /** The build's problems when the archive does not build, else each page type's scores. */
-export async function auditArchive({ contentRoot, onPage }: AuditOptions): Promise<{ build: BuildResult; pages: PageAudit[] }> {
+export async function auditArchive({ contentRoot, only = [], onPage }: AuditOptions): Promise<{ build: BuildResult; pages: PageAudit[] }> {
   const workDir = await mkdtemp(path.join(tmpdir(), "baoku-audit-"));
   try {
     const siteDir = path.join(workDir, "_site");
@@ -45,7 +47,7 @@ export async function auditArchive({ contentRoot, onPage }: AuditOptions): Promi
     const chrome = await chromeLauncher.launch({ chromePath: chromiumPath, chromeFlags: ["--headless=new", ...CHROMIUM_ARGS] });
     try {
       const pages: PageAudit[] = [];
-      for (const [pageType, pathname] of await pagesToAudit(siteDir)) {
+      for (const [pageType, pathname] of (await pagesToAudit(siteDir)).filter(([pageType]) => only.length === 0 || only.includes(pageType))) {
         onPage(pageType, pathname);
         const result = await lighthouse(new URL(pathname.slice(1), server.url).href, { port: chrome.port, output: "json", logLevel: "error", onlyCategories: [...AUDIT_CATEGORIES] });
         const categories = result?.lhr.categories ?? {};
