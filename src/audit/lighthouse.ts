@@ -1,6 +1,6 @@
 // npm run audit: Lighthouse (its default, a mid-range phone on a slow 4G link) on every page type of an archive (home, issue, 版, article,
 // 往期回顾 and a year, the people and a person, the days and a day, 数据与引用, search)
-// built afresh, served from 127.0.0.1 as a static host would and read by Debian's Chromium; each page's four category scores. Outside
+// built afresh, served from 127.0.0.1 as a static host would (text gzipped) and read by Debian's Chromium; each page's four category scores. Outside
 // npm test: each page takes Lighthouse several seconds of simulated loading.
 import { mkdtemp, readFile, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
@@ -20,7 +20,7 @@ export type AuditCategory = (typeof AUDIT_CATEGORIES)[number];
 export const PASSING_SCORE = 95;
 
 export interface PageAudit {
-  /** home, issue, 版 or article. */
+  /** home, issue, 版, article, archive, year, people, person, days, day, data or search. */
   pageType: string;
   /** The page's path in the site. */
   path: string;
@@ -43,7 +43,8 @@ export async function auditArchive({ contentRoot, only = [], onPage }: AuditOpti
     const siteDir = path.join(workDir, "_site");
     const build = await buildSite({ contentRoot, outputDir: siteDir, cacheDir: path.join(workDir, ".cache") });
     if (!build.ok) return { build, pages: [] };
-    const server = await serveStatic(siteDir);
+    // As GitHub Pages serves a site: text gzipped, kept for ten minutes.
+    const server = await serveStatic(siteDir, { compress: true, cacheSeconds: 600 });
     const chrome = await chromeLauncher.launch({ chromePath: chromiumPath, chromeFlags: ["--headless=new", ...CHROMIUM_ARGS] });
     try {
       const pages: PageAudit[] = [];
