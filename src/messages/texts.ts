@@ -296,8 +296,8 @@ export const TEXTS = {
 
   // npm run audit (for developers)
   auditUsage: text({
-    "zh-CN": () => "用法：npm run audit -- [--content <目录>]",
-    en: () => "Usage: npm run audit -- [--content <dir>]",
+    "zh-CN": () => "用法：npm run audit -- [--content <目录>] [--only search,people]（只测所列的页面类型）",
+    en: () => "Usage: npm run audit -- [--content <dir>] [--only search,people] (only the page types listed)",
   }),
   auditPage: text<{ pageType: string; path: string }>({
     "zh-CN": ({ pageType, path }) => `正在用 Lighthouse 测 ${pageType}页面 ${path}……`,
