@@ -1,6 +1,7 @@
 // `npm run build`: checks every issue, then builds the site and its search index into _site (src/build/build.ts), and says what it did.
 import path from "node:path";
-import { contentRootOf, languageOf, printProblems, readCommandLine, shownPath } from "../src/cli.ts";
+import { contentRootOf, printProblems, readCommandLine } from "../src/cli.ts";
+import { shownPath } from "../src/util/shown.ts";
 import { buildSite } from "../src/build/build.ts";
 import { say } from "../src/messages/texts.ts";
 import { projectRoot } from "../src/project.ts";
@@ -17,7 +18,7 @@ const result = await buildSite({
   allowEmpty: values["allow-empty"] ?? false,
   manifestOnly: values["manifest-only"] ?? false,
   verify: (values.verify ?? false) || (values.full ?? false),
-  onWait: (pid) => console.error(say(languageOf(contentRootOf(values.content)), "buildWaiting", { pid })),
+  onWait: (pid, language) => console.error(say(language, "buildWaiting", { pid })),
   ...(values.output && { outputDir: values.output }),
   ...(values.cache && { cacheDir: values.cache }),
 });

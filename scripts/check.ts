@@ -1,13 +1,12 @@
 // `npm run check`: checks every issue file without building, and prints each problem as file:line, field, what is wrong and what to do.
 import { contentRootOf, printProblems, readCommandLine } from "../src/cli.ts";
 import { scanArchive } from "../src/content/archive.ts";
-import { runLanguage } from "../src/messages/language.ts";
 import { say } from "../src/messages/texts.ts";
 import { hasErrors } from "../src/problems.ts";
 
 const { values } = readCommandLine({ content: { type: "string" }, "allow-empty": { type: "boolean" } }, "checkUsage");
 const archive = await scanArchive(contentRootOf(values.content), { allowEmpty: values["allow-empty"] ?? false });
-const language = runLanguage(archive.config?.language);
+const { language } = archive;
 printProblems(archive.problems, language);
 if (hasErrors(archive.problems)) process.exit(1);
 console.log(say(language, "checkPassed", { issues: archive.issues.length, warnings: archive.problems.length > 0 }));

@@ -2,13 +2,16 @@
 // storage (src/deploy/), and says what it sent; a failure is told as a problem with what to do, with exit code 1, or 3 when a whole
 // build would mend it (DeployFilesNotInCache).
 import path from "node:path";
-import { languageOf, printProblems, projectRoot, readCommandLine, shownPath, stop } from "../src/cli.ts";
+import { printProblems, projectRoot, readCommandLine, stop } from "../src/cli.ts";
+import { loadConfig } from "../src/content/config.ts";
+import { shownPath } from "../src/util/shown.ts";
 import { deploySite } from "../src/deploy/deploy.ts";
-import { DeployFailure, systemFailure } from "../src/deploy/transport.ts";
+import { systemFailure } from "../src/deploy/transport.ts";
+import { ProblemsError } from "../src/problems.ts";
 import { say } from "../src/messages/texts.ts";
 
 const { values, positionals } = readCommandLine({ site: { type: "string" } }, "deployUsage", { positionals: true });
-const language = languageOf(projectRoot);
+const { language } = loadConfig(projectRoot);
 if (positionals.length !== 1) stop(say(language, "deployUsage"));
 const target = positionals[0]!;
 try {
@@ -18,7 +21,7 @@ try {
   });
   console.log(say(language, "deployDone", { ...result, first: result.firstDeploy }));
 } catch (error) {
-  const failure = error instanceof DeployFailure ? error : systemFailure(error, target);
+  const failure = error instanceof ProblemsError ? error : systemFailure(error, target);
   if (!failure) throw error;
   printProblems([{ ...failure.problem, file: shownPath(failure.problem.file) }], language);
   console.error(say(language, "deployNotDone", { target }));

@@ -2,7 +2,9 @@
 // layout program exports (with page-N.pdf and a scan of each beside the issue), into issues/<YYYY>/<YYYY-MM-DD>.md, checks it with the
 // pipeline, and lists what the editor must check against the printed page (src/import/import-file.ts).
 import path from "node:path";
-import { contentRootOf, languageOf, printProblems, readCommandLine, shownPath, stop } from "../src/cli.ts";
+import { contentRootOf, printProblems, readCommandLine, stop } from "../src/cli.ts";
+import { loadConfig } from "../src/content/config.ts";
+import { shownPath } from "../src/util/shown.ts";
 import { importExportFile, importPdfFiles, type ImportOutcome } from "../src/import/import-file.ts";
 import { pdfPathsOf } from "../src/import/pdf-files.ts";
 import { describeJudgement } from "../src/messages/judgements.ts";
@@ -11,7 +13,8 @@ import { hasErrors } from "../src/problems.ts";
 
 const { values, positionals } = readCommandLine({ force: { type: "boolean" }, content: { type: "string" } }, "importUsage", { positionals: true });
 const contentRoot = contentRootOf(values.content);
-const language = languageOf(contentRoot);
+const configFile = loadConfig(contentRoot);
+const { language } = configFile;
 const usage = say(language, "importUsage");
 const [exportFile, ...extra] = positionals;
 if (!exportFile) stop(`${say(language, "importNoExport")}\n${usage}`);
@@ -20,7 +23,7 @@ const force = values.force ?? false;
 const pdfPaths = await pdfPathsOf(positionals.map((given) => path.resolve(given)));
 let outcome: ImportOutcome & { scans?: string[] };
 if (pdfPaths.kind === "pdfs") {
-  outcome = await importPdfFiles({ pdfPaths: pdfPaths.paths, shown: shownPath, contentRoot, force });
+  outcome = await importPdfFiles({ pdfPaths: pdfPaths.paths, shown: shownPath, contentRoot, configFile, force });
 } else if (pdfPaths.kind === "mixed") {
   stop(`${say(language, "importPdfsWithOthers", { others: pdfPaths.others.map(shownPath) })}\n${usage}`);
 } else if (pdfPaths.kind === "emptyFolder") {
@@ -28,7 +31,7 @@ if (pdfPaths.kind === "pdfs") {
 } else {
   if (extra.length > 0) stop(`${say(language, "importOneAtATime", { extra })}\n${usage}`);
   const exportPath = path.resolve(exportFile);
-  outcome = await importExportFile({ exportPath, exportName: shownPath(exportPath), contentRoot, force });
+  outcome = await importExportFile({ exportPath, exportName: shownPath(exportPath), contentRoot, configFile, force });
 }
 switch (outcome.outcome) {
   // biome-ignore lint/suspicious/noFallthroughSwitchClause: stop() ends the process (its type is never)

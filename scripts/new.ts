@@ -3,7 +3,8 @@
 import { existsSync } from "node:fs";
 import { mkdir, writeFile } from "node:fs/promises";
 import path from "node:path";
-import { contentRootOf, languageOf, printProblems, readCommandLine, stop } from "../src/cli.ts";
+import { contentRootOf, printProblems, readCommandLine, stop } from "../src/cli.ts";
+import { loadConfig } from "../src/content/config.ts";
 import { loadArchive } from "../src/content/archive.ts";
 import { lunarDateOf, weekdayOf } from "../src/content/calendar.ts";
 import { say } from "../src/messages/texts.ts";
@@ -16,14 +17,15 @@ const DEFAULT_PAGES = 4;
 
 const { values } = readCommandLine({ date: { type: "string" }, pages: { type: "string" }, content: { type: "string" } }, "newUsage");
 const contentRoot = contentRootOf(values.content);
-const language = languageOf(contentRoot);
+const configFile = loadConfig(contentRoot);
+const { language } = configFile;
 const date = values.date ?? todayInShanghai();
 const mistake = dateMistake(date);
 if (mistake) stop(`${say(language, mistake, { date })}\n${say(language, "newUsage")}`);
 const pages = values.pages === undefined ? DEFAULT_PAGES : Number(values.pages);
 if (!Number.isInteger(pages) || pages < 1) stop(`${say(language, "newBadPages", { value: String(values.pages) })}\n${say(language, "newUsage")}`);
 
-const archive = await loadArchive(contentRoot, { allowEmpty: true });
+const archive = await loadArchive(contentRoot, { configFile, allowEmpty: true });
 if (!archive.config) {
   printProblems(archive.problems, language);
   process.exit(1);

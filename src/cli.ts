@@ -1,10 +1,9 @@
-// What every command shares: its command line, read with node:util's parseArgs; the content root it works on; the language it speaks;
-// and stopping with a message for the person at the terminal instead of a stack trace.
-import { readFileSync } from "node:fs";
+// What every command shares: its command line, read with node:util's parseArgs; the content root it works on; and stopping with a message
+// for the person at the terminal instead of a stack trace. The language a command speaks comes with its configuration (content/config.ts).
 import path from "node:path";
 import { parseArgs } from "node:util";
-import { CONFIG_FILE } from "./content/config.ts";
-import { runLanguage, type Language } from "./messages/language.ts";
+import { loadConfig } from "./content/config.ts";
+import type { Language } from "./messages/language.ts";
 import { formatProblems } from "./messages/report.ts";
 import { say, type TextKey } from "./messages/texts.ts";
 import { projectRoot } from "./project.ts";
@@ -32,7 +31,7 @@ export function readCommandLine<Specs extends OptionSpecs>(options: Specs, usage
     const parsed = parseArgs({ options, allowPositionals: positionals, strict: true });
     return { values: parsed.values as CommandLine<Specs>["values"], positionals: parsed.positionals };
   } catch (error) {
-    const language = languageOf(contentRootOf(contentArgument()));
+    const { language } = loadConfig(contentRootOf(contentArgument()));
     stop(`${commandLineMistake(error as NodeJS.ErrnoException, language)}\n${say(language, usage)}`);
   }
 }
@@ -40,20 +39,6 @@ export function readCommandLine<Specs extends OptionSpecs>(options: Specs, usage
 /** The folder holding `issues/` and `baoku.config.json`: `--content` when given, else the project. */
 export function contentRootOf(content: string | undefined): string {
   return path.resolve(content ?? projectRoot);
-}
-
-/**
- * The language a command speaks to the person running it, for the archive in `contentRoot`: `BAOKU_LANG`, else the paper's `language`
- * in baoku.config.json, else Chinese. The file is only glanced at here; its mistakes are reported where it is read for real.
- */
-export function languageOf(contentRoot: string): Language {
-  let configured: unknown;
-  try {
-    configured = (JSON.parse(readFileSync(path.join(contentRoot, CONFIG_FILE), "utf8").replace(/^\uFEFF/, "")) as { language?: unknown }).language;
-  } catch {
-    configured = undefined;
-  }
-  return runLanguage(configured);
 }
 
 /** Prints the problems, sorted under their summary, to standard error; nothing when there are none. */
@@ -66,12 +51,6 @@ export function printProblems(problems: readonly Problem[], language: Language):
 export function stop(message: string): never {
   console.error(message);
   process.exit(1);
-}
-
-/** A path as the person at the terminal can open it from where they are: relative when it is inside the current folder. */
-export function shownPath(file: string): string {
-  const relative = path.relative(process.cwd(), file);
-  return relative === "" ? "." : relative.startsWith("..") || path.isAbsolute(relative) ? file : relative;
 }
 
 /** `--content`'s value, read by hand for a command line that could not be read whole. */

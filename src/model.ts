@@ -1,12 +1,40 @@
 // The types that flow through the pipeline, in one place: the front-matter schema and the Issue, Page, Article, Byline and Photo models built from it.
 import { z } from "zod";
 import { LANGUAGES } from "./messages/language.ts";
-import { lunarDayOf, type LunarDay } from "./content/calendar.ts";
-import type { ConfigRule, FieldRule, FrontMatterField } from "./messages/problems.ts";
+import type { LunarDay } from "./content/calendar.ts";
+
+/** The front-matter fields, as an editor writes them; their names stay ASCII in every language. */
+export const FRONT_MATTER_FIELDS = ["issue", "date", "lunar", "pages", "weekday", "editor", "note"] as const;
+export type FrontMatterField = (typeof FRONT_MATTER_FIELDS)[number];
+
+/** Why a front-matter value was refused; the schema below gives these as its error messages. */
+export type FieldRule = "wholeNumber" | "positive" | "date" | "realDate" | "text" | "nonEmpty" | "atMost100Pages" | "issueNumberRange";
+
+/** Why a setting of baoku.config.json was refused; the schema below gives these as its error messages, `required` and `unknown` come from zod's own codes. */
+const CONFIG_RULES = ["required", "unknown", "group", "list", "text", "nonEmpty", "address", "webAddress", "email", "endsWithSlash", "prefixes", "language"] as const;
+export type ConfigRule = (typeof CONFIG_RULES)[number];
+
+export function isConfigRule(name: string): name is ConfigRule {
+  return (CONFIG_RULES as readonly string[]).includes(name);
+}
+
+/** Why an image's path may not be used (content/photos.ts). */
+export type ImagePathReason = "address" | "absolute" | "control" | "parent" | "empty" | "link";
+
+/** Why a link's address would leave the archive (content/links.ts). */
+export type LinkReason = "noScheme" | "absolute" | "climbs";
+
+/** What is wrong with a 区域 (area) label's value (content/labels.ts). */
+export type AreaFault =
+  | { fault: "shape"; value: string }
+  | { fault: "outside"; part: "x" | "y" | "w" | "h"; value: string }
+  | { fault: "noSize" }
+  | { fault: "pastRight"; sum: number }
+  | { fault: "pastBottom"; sum: number };
 
 /**
- * The schemas' error messages are not sentences but the names of the rules a value broke (messages/problems.ts: FieldRule and
- * ConfigRule), so the catalogue can say what is wrong in the editor's language.
+ * The schemas' error messages are not sentences but the names of the rules a value broke (FieldRule and ConfigRule), so the catalogue
+ * can say what is wrong in the editor's language.
  */
 const rule = <Rule extends FieldRule | ConfigRule>(name: Rule) => ({ error: name });
 
@@ -211,6 +239,11 @@ export interface Issue {
   lunarDate: string;
   /** 星期 computed from the date, e.g. 星期二. */
   weekday: string;
+  /**
+   * The lunar day of the date, computed when the issue is parsed and kept with its header in the parse cache: Intl's Chinese calendar
+   * takes a tenth of a millisecond a date, a second a build at 11,000 issues.
+   */
+  lunarDay: LunarDay;
   /** 今日N版: the printed page count. */
   printedPageCount: number;
   editor?: string;
@@ -253,18 +286,13 @@ export type IssueHeader = Omit<Issue, "pages"> & {
   headlineAt?: { page: number; article: number };
   /** The articles that name anyone in a byline or a photo credit, in order. */
   credited: CreditedArticle[];
-  /**
-   * The lunar day of its date, worked out when the issue is parsed and kept with the header in the parse cache: Intl's Chinese calendar
-   * takes a tenth of a millisecond a date, a second a build at 11,000 issues. Absent in headers made by hand.
-   */
-  lunarDay?: LunarDay;
 };
 
 /** How much of a lead the headers keep for the people pages: a line on a desktop, and a bounded share of the parse cache's index. */
 export const PERSON_LEAD_LENGTH = 48;
 
 export function issueHeader(issue: Issue): IssueHeader {
-  const { pages, ...header } = issue;
+  const { pages, lunarDay, ...header } = issue;
   const lead = pages[0]?.articles[0];
   const headline = lead?.title;
   const credited = pages.flatMap((page) => page.articles.flatMap((article) => {
@@ -281,6 +309,6 @@ export function issueHeader(issue: Issue): IssueHeader {
   }));
   return {
     ...header, articleCount: pages.reduce((sum, page) => sum + page.articles.length, 0), pageCount: pages.length, scanCount: pages.filter((page) => page.scan).length,
-    ...(headline && { headline, headlineAt: { page: pages[0]!.number, article: lead!.number } }), credited, lunarDay: lunarDayOf(issue.date),
+    ...(headline && { headline, headlineAt: { page: pages[0]!.number, article: lead!.number } }), credited, lunarDay,
   };
 }

@@ -1,4 +1,5 @@
-// A build that finds errors in the issues writes nothing: it exits non-zero, prints every problem, and leaves the output folder as it was.
+// A build that finds errors in the issues writes nothing: it exits non-zero, prints every problem, and leaves the output folder as it was;
+// a part a render worker cannot render is a problem too, told in one line.
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import { execFile } from "node:child_process";
@@ -7,6 +8,10 @@ import { cp, mkdir, mkdtemp, readdir, readFile, rm, writeFile } from "node:fs/pr
 import os from "node:os";
 import path from "node:path";
 import { projectRoot } from "../src/project.ts";
+import { createRenderPool } from "../src/build/render-pool.ts";
+import type { RenderRequest } from "../src/build/render-part.ts";
+import { formatProblem } from "../src/messages/report.ts";
+import { ProblemsError } from "../src/problems.ts";
 
 const run = promisify(execFile);
 
@@ -41,6 +46,24 @@ test("should exit non-zero, report every problem with file and line, and leave t
     assert.deepEqual((await readdir(outputDir)).sort(), ["2022", "index.html"]);
     assert.deepEqual((await readdir(root)).sort(), ["content", "site"], "no staging folder is left behind");
   } finally {
+    await rm(root, { recursive: true, force: true });
+  }
+});
+
+test("should tell a part a render worker could not render as RenderFailed, by the error's first line, with no stack trace", async () => {
+  const root = await mkdtemp(path.join(os.tmpdir(), "baoku-render-failed-"));
+  const pool = createRenderPool(1);
+  try {
+    // A part without its records: the worker's renderPart fails on them, as it would on a template's bug.
+    const request = { part: { key: "2022-11", templates: "month", data: {} }, siteDir: path.join(root, "site"), searchInputDir: path.join(root, "search-input"), verbose: false } as unknown as RenderRequest;
+    const error = await pool.render(request).then(() => undefined, (failure: unknown) => failure);
+    assert.ok(error instanceof ProblemsError, String(error));
+    assert.equal(error.problem.kind, "RenderFailed");
+    const told = formatProblem(error.problem, "zh-CN");
+    assert.match(told, /^错误 .*：渲染 2022-11 时出错（.+）。这不是稿件的问题.* \[RenderFailed\]$/);
+    assert.doesNotMatch(told, /\n/, "one line, not a stack trace");
+  } finally {
+    pool.close();
     await rm(root, { recursive: true, force: true });
   }
 });

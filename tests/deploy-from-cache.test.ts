@@ -15,7 +15,7 @@ import { deployCacheTarArgs } from "../src/build/ci-cache.ts";
 import { DEPLOY_SOURCES } from "../src/build/deploy-manifest.ts";
 import { bundledText, syntheticIssue } from "../src/bench/synthetic-archive.ts";
 import { deploySite } from "../src/deploy/deploy.ts";
-import { DeployFailure } from "../src/deploy/transport.ts";
+import { ProblemsError } from "../src/problems.ts";
 import { say } from "../src/messages/texts.ts";
 import { formatProblem } from "../src/messages/report.ts";
 import { projectRoot } from "../src/project.ts";
@@ -125,7 +125,7 @@ test("should refuse, in Chinese and sending nothing, a first deploy of a site wh
   await build({ outputDir: siteDir, cacheDir, manifestOnly: true });
   const fresh = path.join(workDir, "fresh-target");
   const failure = await deploySite({ siteDir, target: fresh }).then(() => undefined, (error: unknown) => error);
-  assert.ok(failure instanceof DeployFailure, String(failure));
+  assert.ok(failure instanceof ProblemsError, String(failure));
   assert.equal(failure.problem.kind, "DeployFilesNotInCache");
   const text = formatProblem(failure.problem, "zh-CN");
   assert.match(text, /只构建了文件清单/);

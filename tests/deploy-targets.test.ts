@@ -16,7 +16,8 @@ import type { SshServer } from "../src/bench/ssh-server.ts";
 import { sshServerOrSkip } from "./helpers/ssh.ts";
 import { deploySite, MAX_LIST_BYTES, type DeployOptions } from "../src/deploy/deploy.ts";
 import { DEPLOY_LOCK, DEPLOY_SCRATCH } from "../src/deploy/target-lock.ts";
-import { DeployFailure, failureOf, isPlainPath } from "../src/deploy/transport.ts";
+import { failureOf, isPlainPath } from "../src/deploy/transport.ts";
+import { ProblemsError } from "../src/problems.ts";
 import { formatProblem } from "../src/messages/report.ts";
 import { issueFileOf } from "../src/paths.ts";
 import { projectRoot } from "../src/project.ts";
@@ -58,7 +59,7 @@ after(async () => {
 /** The problem a deploy that must fail fails with. */
 async function failure(options: DeployOptions) {
   const error = await deploySite(options).then(() => undefined, (caught: unknown) => caught);
-  assert.ok(error instanceof DeployFailure, `the deploy should have failed with a problem; it gave ${String(error)}`);
+  assert.ok(error instanceof ProblemsError, `the deploy should have failed with a problem; it gave ${String(error)}`);
   return error.problem;
 }
 
@@ -90,7 +91,7 @@ test("should let one of two deploys racing to a folder through, refuse the other
     const won = results.flatMap((result, index) => (result.status === "fulfilled" ? [[first, second][index]!] : []));
     const refused = results.flatMap((result) => (result.status === "rejected" ? [result.reason as unknown] : []));
     assert.equal(won.length, 1, "one deploy went through");
-    assert.ok(refused[0] instanceof DeployFailure && refused[0].problem.kind === "DeployTargetLocked", String(refused[0]));
+    assert.ok(refused[0] instanceof ProblemsError && refused[0].problem.kind === "DeployTargetLocked", String(refused[0]));
     const message = formatProblem(refused[0].problem, "zh-CN");
     assert.match(message, /另一次发布正在/);
     assert.match(message, new RegExp(`${hostname()}.*进程 ${process.pid}`));
@@ -104,9 +105,9 @@ test("should let one of two deploys racing over SSH through and leave the server
   const target = server.targetOf(remote);
   const results = await Promise.allSettled([deploySite({ siteDir: siteA, target, rsh: server.rsh }), deploySite({ siteDir: siteB, target, rsh: server.rsh })]);
   const won = [siteA, siteB].filter((_site, index) => results[index]!.status === "fulfilled");
-  assert.equal(won.length, 1, JSON.stringify(results.map((result) => (result.status === "rejected" ? String((result.reason as DeployFailure).problem?.kind ?? result.reason) : "ok"))));
+  assert.equal(won.length, 1, JSON.stringify(results.map((result) => (result.status === "rejected" ? String((result.reason as ProblemsError).problem?.kind ?? result.reason) : "ok"))));
   const refused = results.find((result) => result.status === "rejected") as PromiseRejectedResult;
-  assert.equal((refused.reason as DeployFailure).problem.kind, "DeployTargetLocked");
+  assert.equal((refused.reason as ProblemsError).problem.kind, "DeployTargetLocked");
   await assertEqualTo(remote, won[0]!, "after the race over SSH");
 });
 

@@ -17,7 +17,7 @@ import { sshServerOrSkip } from "./helpers/ssh.ts";
 import { deploySite, type DeployStep } from "../src/deploy/deploy.ts";
 import { emptiedFolders, planDeploy, stepOf } from "../src/deploy/plan.ts";
 import { parseTarget } from "../src/deploy/target.ts";
-import { DeployFailure } from "../src/deploy/transport.ts";
+import { ProblemsError } from "../src/problems.ts";
 import { issueFileOf } from "../src/paths.ts";
 import { projectRoot } from "../src/project.ts";
 import { report } from "./helpers/report.ts";
@@ -205,7 +205,7 @@ test("should deploy to a plain folder, and tell the editor in Chinese what is wr
 
   const failure = async (options: Parameters<typeof deploySite>[0]) => {
     const error = await deploySite(options).then(() => undefined, (caught: unknown) => caught);
-    assert.ok(error instanceof DeployFailure, String(error));
+    assert.ok(error instanceof ProblemsError, String(error));
     return error.problem;
   };
   assert.equal((await failure({ siteDir: path.join(workDir, "nothing"), target: folder })).kind, "DeploySiteNotBuilt");

@@ -14,7 +14,7 @@ import { treeDigest } from "./helpers/tree-digest.ts";
 import { parseIssue } from "../src/content/parse-issue.ts";
 import { decodeExport } from "../src/import/export-text.ts";
 import importIssue from "../src/import/import-issue.ts";
-import { ImportError } from "../src/import/types.ts";
+import { ProblemsError } from "../src/problems.ts";
 import { formatProblems } from "../src/messages/report.ts";
 import type { PaperConfig } from "../src/model.ts";
 import { projectRoot } from "../src/project.ts";
@@ -156,7 +156,7 @@ test("should name the encoding of an export that is not UTF-8 and give its conve
       decodeExport(await readFile(path.join(folder, `${name}.txt`)), `${name}.txt`);
       told[name] = "decoded";
     } catch (error) {
-      assert.ok(error instanceof ImportError, String(error));
+      assert.ok(error instanceof ProblemsError, String(error));
       told[name] = error.problem.facts;
     }
   }
@@ -168,7 +168,7 @@ test("should name the encoding of an export that is not UTF-8 and give its conve
     try {
       decodeExport(new Uint8Array([0xff, 0xfe, 0x1c, 0x4e]), "export.txt");
     } catch (error) {
-      return formatProblems([(error as ImportError).problem], "zh-CN");
+      return formatProblems([(error as ProblemsError).problem], "zh-CN");
     }
     return "";
   })();
@@ -186,12 +186,12 @@ test("should bound what one export may produce: over 100 版 or 16 MB is refused
     try {
       importIssue(text, config, "export.txt");
     } catch (error) {
-      return (error as ImportError).problem;
+      return (error as ProblemsError).problem;
     }
     return undefined;
   })();
   assert.equal(refused?.kind, "ExportTooLarge");
   assert.deepEqual(refused?.facts, { count: 10_000, limit: 100, unit: "版" });
   assert.ok(refused?.line && refused.line > 100, "the line of the 101st 版");
-  assert.throws(() => decodeExport(new Uint8Array(17 * 1024 * 1024), "huge.txt"), (error: unknown) => error instanceof ImportError && error.problem.kind === "ExportTooLarge");
+  assert.throws(() => decodeExport(new Uint8Array(17 * 1024 * 1024), "huge.txt"), (error: unknown) => error instanceof ProblemsError && error.problem.kind === "ExportTooLarge");
 });

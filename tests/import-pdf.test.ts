@@ -14,11 +14,11 @@ import path from "node:path";
 import sharp from "sharp";
 import { paperConfigSchema, type Area } from "../src/model.ts";
 import { parseIssue } from "../src/content/parse-issue.ts";
-import { hasErrors } from "../src/problems.ts";
+import { hasErrors, ProblemsError } from "../src/problems.ts";
 import importPdfs, { markUnmapped, pageNumberOf, SCAN_WIDTH, type PdfFile } from "../src/import/import-pdf.ts";
 import { readPdfPage } from "../src/import/pdf-page.ts";
 import type { PdfLine, PdfPage } from "../src/import/pdf-text.ts";
-import { ImportError, type ImportedArticle } from "../src/import/types.ts";
+import type { ImportedArticle } from "../src/import/types.ts";
 import { describeJudgement } from "../src/messages/judgements.ts";
 import { projectRoot } from "../src/project.ts";
 import { FRONT_PAGES, printPages, type PrintedLayout } from "./helpers/newspaper-pdf.ts";
@@ -200,7 +200,7 @@ test("should refuse a scanned page and fonts without a Unicode map, every file a
   assert.throws(
     () => importPdfs(files, config),
     (error: unknown) => {
-      assert.ok(error instanceof ImportError);
+      assert.ok(error instanceof ProblemsError);
       assert.deepEqual(error.problems.map((found) => [found.kind, found.file, (found.facts as { reason: string }).reason]), [
         ["PdfWithoutText", "pdf-scanned/page-1.pdf", "noText"],
         ["PdfWithoutText", "pdf-unmapped/page-1.pdf", "unmapped"],
@@ -220,12 +220,12 @@ test("should refuse two PDFs named as the same 版", async () => {
   const [first] = await pdfFiles(frontDir);
   assert.throws(
     () => importPdfs([first!, { ...first!, name: "pdf-front/page-1-改.pdf" }], config),
-    (error: unknown) => error instanceof ImportError && error.problems.length === 1 && error.problem.kind === "PdfPageTwice" && error.problem.file === "pdf-front/page-1-改.pdf",
+    (error: unknown) => error instanceof ProblemsError && error.problems.length === 1 && error.problem.kind === "PdfPageTwice" && error.problem.file === "pdf-front/page-1-改.pdf",
   );
 });
 
 test("should refuse bytes that are not a PDF", () => {
-  assert.throws(() => importPdfs([{ name: "page-1.pdf", bytes: new TextEncoder().encode("not a pdf") }], config), (error: unknown) => error instanceof ImportError && error.problem.kind === "PdfUnreadable");
+  assert.throws(() => importPdfs([{ name: "page-1.pdf", bytes: new TextEncoder().encode("not a pdf") }], config), (error: unknown) => error instanceof ProblemsError && error.problem.kind === "PdfUnreadable");
 });
 
 /** A content root with the paper's configuration and no issues. */

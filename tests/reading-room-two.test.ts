@@ -4,7 +4,7 @@
 // Chinese line breaking by phrases (read from Range rects at 320, 390 and 1366 px), search results, 历史上的今天, person pages, 数据与引用
 // and hotspots. One archive is built and one Chromium serves every test.
 import assert from "node:assert/strict";
-import { copyFile, mkdtemp, rm } from "node:fs/promises";
+import { copyFile, mkdtemp, readFile, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { after, before, describe, test } from "node:test";
@@ -143,12 +143,12 @@ browserSuite("the reading room, round two, in Chromium", (browser) => {
       }
     });
 
-    test("should make every calendar target 44 px on a touch screen and at least 24 px with a mouse, and empty months not look like buttons", async () => {
+    test("should make every calendar target and 记者与摄影's letters 44 px on a touch screen and at least 24 px with a mouse, and empty months not look like buttons", async () => {
       for (const { viewport, colorScheme } of VARIANTS) {
         const touch = viewport === PHONE;
         const least = touch ? 44 : 24;
         const where = `${viewport.width}px ${colorScheme} ${touch ? "touch" : "mouse"}`;
-        for (const [sitePath, selector] of [["archive/", ".month-strip a"], ["archive/2022/", ".calendar a"], ["day/", ".day-grid a"]] as const) {
+        for (const [sitePath, selector] of [["archive/", ".month-strip a"], ["archive/2022/", ".calendar a"], ["day/", ".day-grid a"], ["people/", ".people-letters a"]] as const) {
           const page = await open(browser, sitePath, viewport, colorScheme, touch);
           const targets = await sizes(page, selector);
           assert.ok(targets.length > 0, `${where} ${sitePath}`);
@@ -267,6 +267,43 @@ browserSuite("the reading room, round two, in Chromium", (browser) => {
           assert.ok(side.x + side.width <= results.x && results.y < side.y + side.height, `${where}: filters beside the results`);
           assert.ok(results.width > 800, `${where}: the results take the page's width, ${results.width} px`);
         }
+      }
+    });
+
+    test("should move nothing on screen while a query's results, filters and excerpts come in, at 390 and 1366 px", async () => {
+      // Lighthouse's cumulative layout shift, read where it is measured: every layout-shift entry not caused by the reader's input, from
+      // the first paint until the search is done and its year chart drawn. A query that names a reporter shows their card as well.
+      for (const [query, viewport, colorScheme] of [["会议", PHONE, "light"], ["会议", DESKTOP, "dark"], ["郭龙君", PHONE, "dark"], ["郭龙君", DESKTOP, "light"]] as const) {
+        const page = await open(browser, `search/?q=${encodeURIComponent(query)}`, viewport, colorScheme);
+        await page.locator('[data-search-status][data-state="done"]').waitFor();
+        await page.locator('[data-search-years][data-state="done"]').waitFor({ state: "attached" });
+        // A frame after the last change, so its shift (if any) is recorded.
+        await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve))));
+        const shifts = await page.evaluate(() => new Promise<{ value: number; moved: string[] }[]>((resolve) => {
+          const found: { value: number; moved: string[] }[] = [];
+          new PerformanceObserver((list) => {
+            for (const entry of list.getEntries() as (PerformanceEntry & { value: number; hadRecentInput: boolean; sources: { node: Node | null }[] })[]) {
+              if (!entry.hadRecentInput) found.push({ value: entry.value, moved: entry.sources.map((source) => (source.node instanceof Element ? `${source.node.tagName.toLowerCase()}.${source.node.className}` : String(source.node?.nodeName))) });
+            }
+          }).observe({ type: "layout-shift", buffered: true });
+          setTimeout(() => resolve(found), 100);
+        }));
+        const total = shifts.reduce((sum, shift) => sum + shift.value, 0);
+        assert.ok(total < 0.01, `${query} at ${viewport.width}px ${colorScheme}: layout shift ${total.toFixed(3)} (${JSON.stringify(shifts)})`);
+        assert.ok(await page.locator(".search-result-excerpt").count() > 0, `${query}: results shown`);
+        await page.close();
+      }
+    });
+
+    test("should be a page search engines may index without a query, with its help, and fold every query into it", async () => {
+      const html = await readFile(path.join(workDir, "site/search/index.html"), "utf8");
+      assert.doesNotMatch(html, /<meta name="robots"/, "no noindex: Lighthouse's is-crawlable fails any page that has one");
+      assert.match(html, /<link rel="canonical" href="[^"]*\/search\/">/, "one canonical address for every ?q=");
+      for (const [sitePath, helpShown] of [["search/", true], ["search/?q=%E4%BC%9A%E8%AE%AE", false]] as const) {
+        const page = await open(browser, sitePath, PHONE);
+        await page.locator('[data-search-status][data-state="done"]').waitFor({ state: "attached" });
+        assert.equal(await page.locator("[data-search-help]").isVisible(), helpShown, sitePath);
+        await page.close();
       }
     });
 

@@ -49,6 +49,9 @@
   applyFontSize(recall(FONT_SIZE_KEY));
   // Controls that need a script are drawn from the first paint when scripts run, so showing them moves nothing (site.css, data-needs-script).
   root.dataset.scripts = "";
+  // A search asked in the address (a query, or filters alone: search.js's q, year, page, reporter): the search page holds room for its
+  // results from the first paint and leaves out its help (site.css); search.js keeps the mark in step as the reader searches again.
+  if (["q", "year", "page", "reporter"].some((key) => new URLSearchParams(location.search).get(key)?.trim())) root.dataset.searchAsked = "";
   // Phones (a coarse pointer) with a system share sheet get a 分享 button; a desktop's sheet offers less than copying the link.
   if (typeof navigator.share === "function" && matchMedia("(pointer: coarse)").matches) root.dataset.canShare = "";
 

@@ -477,10 +477,11 @@ function setPhrased(element, phrases, text) {
 }
 
 /**
- * One result as a list item, and how to fill in its excerpt once the article's text is there; every piece of content goes in as text.
- * @param {Found} found @param {string} query
+ * One result as a list item, whole: its headlines split as the article page splits them and its excerpt, from the article's page (so the
+ * item is drawn at its final height and nothing below it moves); every piece of content goes in as text.
+ * @param {Found} found @param {string} query @param {ArticlePage} page the article's text and headlines
  */
-function renderResult(found, query) {
+function renderResult(found, query, { text, phrases }) {
   const item = make("li", "search-result");
   const kicker = make("p", "kicker", found.kicker);
   if (found.kicker) item.append(kicker);
@@ -502,16 +503,11 @@ function renderResult(found, query) {
   item.append(facts);
   const excerptParagraph = make("p", "search-result-excerpt");
   item.append(excerptParagraph);
-  return {
-    element: item,
-    /** @param {ArticlePage} page the article's text and headlines */
-    fill({ text, phrases }) {
-      setPhrased(link, phrases.title, found.title);
-      setPhrased(kicker, phrases.kicker, found.kicker);
-      setPhrased(subtitle, phrases.subtitle, found.subtitle);
-      for (const piece of excerpt(text, query)) excerptParagraph.append(piece.marked ? make("mark", "", piece.text) : piece.text);
-    },
-  };
+  setPhrased(link, phrases.title, found.title);
+  setPhrased(kicker, phrases.kicker, found.kicker);
+  setPhrased(subtitle, phrases.subtitle, found.subtitle);
+  for (const piece of excerpt(text, query)) excerptParagraph.append(piece.marked ? make("mark", "", piece.text) : piece.text);
+  return item;
 }
 
 /**
@@ -572,16 +568,19 @@ async function runSearch(index) {
   input.value = state.query;
   sortMenu.value = state.sort;
   document.title = state.query ? `${state.query} - ${pageTitle}` : pageTitle;
+  const recordFilters = pagefindFilters(state.filters);
+  const filtersAlone = !state.query && Object.keys(recordFilters).length > 0;
+  const nothingAsked = (!state.query && !filtersAlone) || (state.query && queryPhrases(state.query).length === 0);
+  // As preferences.js marks it before the first paint: room held for the results, the help left out (site.css).
+  document.documentElement.toggleAttribute("data-search-asked", !nothingAsked);
   resultList.replaceChildren();
   moreButton.hidden = true;
   yearChart.hidden = true;
   delete yearChart.dataset.state;
   status.dataset.state = "searching";
-  const recordFilters = pagefindFilters(state.filters);
-  const filtersAlone = !state.query && Object.keys(recordFilters).length > 0;
-  // Nothing to search for: no words and no filters, or a query of punctuation alone.
-  if ((!state.query && !filtersAlone) || (state.query && queryPhrases(state.query).length === 0)) {
-    status.textContent = "输入人名、地名或关键词，搜索全部往期文章。";
+  // Nothing to search for: no words and no filters, or a query of punctuation alone. The page's help says what to do.
+  if (nothingAsked) {
+    status.textContent = "";
     renderFilters(new Map(), state.filters, "");
     status.dataset.state = "done";
     return;
@@ -663,20 +662,19 @@ async function runSearch(index) {
     }
     renderFilters(counts, state.filters, everything ? "" : "+");
   };
-  status.textContent = describe();
   let shown = 0;
   showMore = async () => {
     await openUntil(shown + RESULTS_PER_PAGE + 1);
     const next = articles.slice(shown, shown + RESULTS_PER_PAGE);
+    // A page of results waits for its articles' pages (fetched side by side), and then comes in at once, each result whole, with the
+    // status and the filters in the same frame: an item drawn and then grown by its excerpt would push every result below it.
+    const pages = await Promise.all(next.map((article) => articlePage(article.url).catch(() => ({ text: "", phrases: {} }))));
     if (searchNumber !== latestSearch) return;
-    // The results are shown at once; each excerpt follows when its article's page has come (a round trip on a slow network).
-    const items = next.map((article) => renderResult(article, query));
-    resultList.append(...items.map((item) => item.element));
+    resultList.append(...next.map((article, at) => renderResult(article, query, pages[at] ?? { text: "", phrases: {} })));
     shown += next.length;
     moreButton.hidden = shown >= articles.length && opened >= order.length && search.remaining() === 0;
     status.textContent = describe();
     refreshFilters();
-    await Promise.all(next.map(async (article, at) => items[at]?.fill(await articlePage(article.url).catch(() => ({ text: "", phrases: {} })))));
   };
   await showMore();
   if (articles.length > 0) await showYears(search, state, averageLength, searchNumber).catch(() => undefined);
@@ -746,9 +744,9 @@ async function simplified(query) {
 }
 
 async function start() {
-  container.hidden = false;
-  // Filters fold away on a phone, so that the first result is on the first screen.
-  refine.open = matchMedia("(min-width: 48em)").matches;
+  // Filters fold away above the results on a phone or a tablet, so that the first result is on the first screen; beside them on a wide
+  // screen (site.css), they are open.
+  refine.open = matchMedia("(min-width: 60rem)").matches;
   const bundles = /** @type {Bundle[]} */ (JSON.parse(container.dataset.searchBundles ?? "[]"));
   if (!bundles[0]) {
     status.textContent = "档案里还没有可以搜索的文章。";

@@ -1,6 +1,6 @@
 // npm run audit: Lighthouse (its default, a mid-range phone on a slow 4G link) on every page type of an archive (home, issue, 版, article,
 // 往期回顾 and a year, the people and a person, the days and a day, 数据与引用, search)
-// built afresh, served from 127.0.0.1 as a static host would and read by Debian's Chromium; each page's four category scores. Outside
+// built afresh, served from 127.0.0.1 as a static host would (text gzipped) and read by Debian's Chromium; each page's four category scores. Outside
 // npm test: each page takes Lighthouse several seconds of simulated loading.
 import { mkdtemp, readFile, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
@@ -9,6 +9,7 @@ import * as chromeLauncher from "chrome-launcher";
 import lighthouse from "lighthouse";
 import { parse } from "node-html-parser";
 import { buildSite, type BuildResult } from "../build/build.ts";
+import type { ConfigFile } from "../content/config.ts";
 import { CHROMIUM_ARGS, chromiumPath } from "../util/chromium.ts";
 import { serveStatic } from "../util/static-server.ts";
 
@@ -20,7 +21,7 @@ export type AuditCategory = (typeof AUDIT_CATEGORIES)[number];
 export const PASSING_SCORE = 95;
 
 export interface PageAudit {
-  /** home, issue, 版 or article. */
+  /** home, issue, 版, article, archive, year, people, person, days, day, data or search. */
   pageType: string;
   /** The page's path in the site. */
   path: string;
@@ -30,22 +31,27 @@ export interface PageAudit {
 
 export interface AuditOptions {
   contentRoot: string;
+  /** Its baoku.config.json, as the command read it (content/config.ts: loadConfig). */
+  configFile: ConfigFile;
+  /** The page types to audit (home, issue, 版, article, archive, year, people, person, days, day, data, search); all when empty. */
+  only?: string[];
   /** Told the page type before each page is audited. */
   onPage(pageType: string, pathname: string): void;
 }
 
 /** The build's problems when the archive does not build, else each page type's scores. */
-export async function auditArchive({ contentRoot, onPage }: AuditOptions): Promise<{ build: BuildResult; pages: PageAudit[] }> {
+export async function auditArchive({ contentRoot, configFile, only = [], onPage }: AuditOptions): Promise<{ build: BuildResult; pages: PageAudit[] }> {
   const workDir = await mkdtemp(path.join(tmpdir(), "baoku-audit-"));
   try {
     const siteDir = path.join(workDir, "_site");
-    const build = await buildSite({ contentRoot, outputDir: siteDir, cacheDir: path.join(workDir, ".cache") });
+    const build = await buildSite({ contentRoot, configFile, outputDir: siteDir, cacheDir: path.join(workDir, ".cache") });
     if (!build.ok) return { build, pages: [] };
-    const server = await serveStatic(siteDir);
+    // As GitHub Pages serves a site: text gzipped, kept for ten minutes.
+    const server = await serveStatic(siteDir, { compress: true, cacheSeconds: 600 });
     const chrome = await chromeLauncher.launch({ chromePath: chromiumPath, chromeFlags: ["--headless=new", ...CHROMIUM_ARGS] });
     try {
       const pages: PageAudit[] = [];
-      for (const [pageType, pathname] of await pagesToAudit(siteDir)) {
+      for (const [pageType, pathname] of (await pagesToAudit(siteDir)).filter(([pageType]) => only.length === 0 || only.includes(pageType))) {
         onPage(pageType, pathname);
         const result = await lighthouse(new URL(pathname.slice(1), server.url).href, { port: chrome.port, output: "json", logLevel: "error", onlyCategories: [...AUDIT_CATEGORIES] });
         const categories = result?.lhr.categories ?? {};

@@ -36,7 +36,7 @@ export async function buildFingerprint(projectRoot: string, contentRoot: string,
  */
 export function contentFingerprint(codeHash: string, content: ContentFiles, history: string): string {
   const hash = createHash("sha256").update(codeHash).update(`history ${history}\0`);
-  if (content.config) hash.update("config\0").update(content.config).update("\0");
+  if (content.configFile.bytes) hash.update("config\0").update(content.configFile.bytes).update("\0");
   for (const { file, hash: fileHash } of content.markdown) hash.update(`content ${file} ${fileHash}\0`);
   for (const { file, size, modifiedMs } of content.others) hash.update(`file ${file} ${size} ${modifiedMs}\0`);
   hash.update(`issues ${content.issuesFolder}\0`);

@@ -4,8 +4,7 @@ import { hostname } from "node:os";
 import { open, readFile, rm, stat } from "node:fs/promises";
 import { mkdir } from "node:fs/promises";
 import path from "node:path";
-import { problem } from "../problems.ts";
-import { BuildFailure } from "./failure.ts";
+import { problem, ProblemsError } from "../problems.ts";
 
 /** Who holds a lock. */
 interface Holder {
@@ -46,7 +45,7 @@ export async function lockOutput(outputDir: string, options: LockOptions = {}): 
       continue;
     }
     if (Date.now() > deadline) {
-      throw new BuildFailure(problem("BuildRunning", { file: path.basename(lockFile) }, { pid: holder?.pid ?? 0, minutes: Math.round((options.timeoutMs ?? 30 * 60_000) / 60_000) }));
+      throw new ProblemsError(problem("BuildRunning", { file: path.basename(lockFile) }, { pid: holder?.pid ?? 0, minutes: Math.round((options.timeoutMs ?? 30 * 60_000) / 60_000) }));
     }
     if (!told && holder) {
       told = true;

@@ -5,12 +5,13 @@ import { mkdir } from "node:fs/promises";
 import { scanArchive } from "../content/archive.ts";
 import { ParseCache } from "../content/parse-cache.ts";
 import { hasErrors, problem, type Problem } from "../problems.ts";
-import { shownPath } from "../cli.ts";
-import { runLanguage, type Language } from "../messages/language.ts";
+import { shownPath } from "../util/shown.ts";
+import type { Language } from "../messages/language.ts";
 import { renderSite } from "./render-site.ts";
 import { pointAt, publish, recoverAbandonedBuilds } from "./publish.ts";
 import { codeFingerprint, contentFingerprint, isUpToDate, recordBuild } from "./build-fingerprint.ts";
 import { readContentFiles, type ContentFiles } from "../content/content-files.ts";
+import type { ConfigFile } from "../content/config.ts";
 import { historyVersion, readHistory } from "../content/history.ts";
 import { createRenderPool, type RenderPool } from "./render-pool.ts";
 import { servedSiteIsSound } from "./verify-site.ts";
@@ -23,6 +24,8 @@ import { cacheFolder } from "./cache-layout.ts";
 export interface BuildOptions {
   /** The folder holding `issues/` and `baoku.config.json`; default: the project root. */
   contentRoot?: string;
+  /** baoku.config.json, when the command has read it already (content/config.ts: loadConfig); default: read by the build. */
+  configFile?: ConfigFile;
   /** Where the site goes; default: `_site` in the project root. */
   outputDir?: string;
   /** Print Eleventy's per-file log; default: false. */
@@ -51,8 +54,8 @@ export interface BuildOptions {
    * archive is split, which tests check by splitting it otherwise.
    */
   searchBundleArticles?: number;
-  /** Told once, with its process id, when another build holds the output folder and this one waits for it. */
-  onWait?: (pid: number) => void;
+  /** Told once, with its process id and the language of the run, when another build holds the output folder and this one waits for it. */
+  onWait?: (pid: number, language: Language) => void;
   /**
    * Render workers to use and leave running, for a caller that builds many sites in one process (a test's builds share one pool rather
    * than each starting its own and loading Eleventy again); default: a pool of this build's own, closed when it ends.
@@ -93,16 +96,19 @@ export async function buildSite(options: BuildOptions = {}): Promise<BuildResult
   const outputDir = path.resolve(options.outputDir ?? path.join(projectRoot, "_site"));
   const cacheDir = path.resolve(options.cacheDir ?? path.join(projectRoot, ".cache"));
   // Every issue file is read once, here: its bytes make both the build's fingerprint and its key in the parse cache.
-  const content = await readContentFiles(contentRoot);
+  const content = await readContentFiles(contentRoot, options.configFile);
+  const { language } = content.configFile;
   const failed = async (error: unknown): Promise<BuildResult> => {
-    // A disk that fills up, a folder that may not be written or a build that holds the output too long end the build with a problem.
+    // A disk that fills up, a folder that may not be written, a build that holds the output too long, a render worker or Pagefind that
+    // stops: each ends the build with a problem.
     const failure = await writeProblem(error, bytesToWrite(content));
     if (!failure) throw error;
-    return { ok: false, problems: [failure], language: runLanguage(configuredLanguage(content)), writtenCount: 0 };
+    return { ok: false, problems: [failure], language, writtenCount: 0 };
   };
   let release: () => Promise<void>;
   try {
-    release = await lockOutput(outputDir, { ...(options.onWait && { onWait: options.onWait }) });
+    const { onWait } = options;
+    release = await lockOutput(outputDir, { ...(onWait && { onWait: (pid: number) => onWait(pid, language) }) });
   } catch (error) {
     return failed(error);
   }
@@ -113,7 +119,7 @@ export async function buildSite(options: BuildOptions = {}): Promise<BuildResult
     const codeHash = await codeFingerprint(projectRoot);
     const fingerprint = options.skipWhenUnchanged && !options.manifestOnly ? contentFingerprint(codeHash, content, await historyVersion(contentRoot)) : undefined;
     if (fingerprint && !options.verify && (await isUpToDate(cacheDir, outputDir, fingerprint)) && (await servedSiteIsSound(outputDir, cacheDir))) {
-      return { ok: true, problems: [], language: runLanguage(configuredLanguage(content)), writtenCount: 0, unchanged: true };
+      return { ok: true, problems: [], language, writtenCount: 0, unchanged: true };
     }
     // Render workers start now, loading Eleventy while the issues are checked.
     const pool = options.renderPool ?? createRenderPool();
@@ -154,14 +160,13 @@ async function buildFrom(contentRoot: string, content: ContentFiles, { outputDir
   const archive = await scanArchive(contentRoot, { content, allowEmpty: options.allowEmpty ?? false, openCache: (config) => ParseCache.open(cacheFolder(cacheDir, "parsed"), codeHash, config) });
   await archive.cache?.save();
   const readSeconds = stopwatch.lap();
-  const language = runLanguage(archive.config?.language);
-  const problems = archive.problems;
+  const { language, problems } = archive;
   if (hasErrors(problems) || !archive.config) return { ok: false, problems, language, writtenCount: 0 };
 
   // Nothing is written to the output before every part is made: an image that turns out corrupt past its header stops the build like any other error.
   const history = await readHistory(contentRoot, archive.issues.map((issue) => issue.header.file));
   const site = await renderSite(archive.config, archive.issues, {
-    contentRoot, cacheDir, codeHash, pool, language, history, verbose: options.verbose ?? false, verification: options.verify ? "full" : "cheap",
+    contentRoot, cacheDir, codeHash, pool, history, verbose: options.verbose ?? false, verification: options.verify ? "full" : "cheap",
     ...(options.searchBundleArticles && { searchBundleArticles: options.searchBundleArticles }),
     ...(options.imageConcurrency && { imageConcurrency: options.imageConcurrency }),
     ...(options.manifestOnly && { manifestOnly: true }),
@@ -195,13 +200,4 @@ function startStopwatch(): { lap(): number; total(): number } {
     },
     total: () => (performance.now() - start) / 1000,
   };
-}
-
-/** The `language` baoku.config.json names, read from its bytes without checking the rest (a build that stops early says so in it). */
-function configuredLanguage(content: ContentFiles): unknown {
-  try {
-    return (JSON.parse(new TextDecoder().decode(content.config)) as { language?: unknown }).language;
-  } catch {
-    return undefined;
-  }
 }

@@ -2,18 +2,8 @@
 // reason as a problem, reported like a problem in the content, and the published site is left as it was.
 import { mkdir, rm, statfs, writeFile } from "node:fs/promises";
 import path from "node:path";
-import { problem, type Problem } from "../problems.ts";
-import { shortText } from "../content/shown-value.ts";
-import { shownPath } from "../cli.ts";
-
-/** A failure of the build that carries the problem to report. */
-export class BuildFailure extends Error {
-  override name = "BuildFailure";
-
-  constructor(readonly problem: Problem) {
-    super(problem.kind);
-  }
-}
+import { problem, ProblemsError, type Problem } from "../problems.ts";
+import { shortText, shownPath } from "../util/shown.ts";
 
 /** The error of a write that failed for want of space, where the writer (Pagefind) only said so in its own words. */
 export function diskFullAt(file: string): NodeJS.ErrnoException {
@@ -47,7 +37,7 @@ const WRITE_ERRORS: Record<string, "full" | "permission" | "readOnly"> = {
  * `neededBytes` is about what the whole build writes, for the space to free.
  */
 export async function writeProblem(error: unknown, neededBytes: number): Promise<Problem | undefined> {
-  if (error instanceof BuildFailure) return error.problem;
+  if (error instanceof ProblemsError) return error.problem;
   // A copy's error names its source and its destination; the destination is what was being written.
   const { code, path: source, dest } = (error ?? {}) as NodeJS.ErrnoException & { dest?: string };
   const file = dest ?? source;
@@ -82,6 +72,6 @@ export async function assertCacheWritable(cacheDir: string): Promise<void> {
     await writeFile(probe, "");
     await rm(probe, { force: true });
   } catch (error) {
-    throw new BuildFailure(problem("CacheNotWritable", { file: shownPath(cacheDir) }, { code: (error as NodeJS.ErrnoException).code ?? "?" }));
+    throw new ProblemsError(problem("CacheNotWritable", { file: shownPath(cacheDir) }, { code: (error as NodeJS.ErrnoException).code ?? "?" }));
   }
 }

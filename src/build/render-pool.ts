@@ -1,12 +1,12 @@
 // Child processes that render parts of the site in parallel (render-worker.ts), each one part at a time. A worker that fails or dies
-// rejects the part it was rendering with its own message; the pool is closed when the build is done.
+// rejects the part it was rendering with its problem (RenderWorkerStopped, RenderFailed) or its file system error; the pool is closed when the build is done.
 import { fork, type ChildProcess } from "node:child_process";
 import os from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import type { RenderRequest, SearchStats } from "./render-part.ts";
-import { runLanguage } from "../messages/language.ts";
-import { say } from "../messages/texts.ts";
+import { problem, ProblemsError } from "../problems.ts";
+import { shortText, shownPath } from "../util/shown.ts";
 
 const workerScript = path.join(path.dirname(fileURLToPath(import.meta.url)), "render-worker.ts");
 
@@ -49,7 +49,9 @@ export function createRenderPool(size = os.availableParallelism()): RenderPool {
       const task = running.get(worker);
       running.delete(worker);
       const { error, code, path: file, dest } = message;
-      if (error !== undefined) task?.reject(Object.assign(new Error(error), { ...(code && { code }), ...(file && { path: file }), ...(dest && { dest }) }));
+      // A file system error is the build's to judge (a full disk, say); any other is a problem, told by its first line.
+      if (error !== undefined && code) task?.reject(Object.assign(new Error(error), { code, ...(file && { path: file }), ...(dest && { dest }) }));
+      else if (error !== undefined && task) task.reject(new ProblemsError(problem("RenderFailed", { file: shownPath(task.request.siteDir) }, { part: task.request.part.key, reason: shortText(error.split("\n")[0] ?? "", 300) })));
       else task?.resolve({ written: message.written ?? 0, search: message.search ?? { records: 0, articles: 0, terms: 0 }, seconds: (performance.now() - (task?.startedAt ?? 0)) / 1000 });
       idle.push(worker);
       dispatch();
@@ -60,8 +62,8 @@ export function createRenderPool(size = os.availableParallelism()): RenderPool {
       running.delete(worker);
       const idleAt = idle.indexOf(worker);
       if (idleAt !== -1) idle.splice(idleAt, 1);
-      // The pool starts before the paper's configuration is read, so it speaks the run's language (BAOKU_LANG) or Chinese.
-      task?.reject(new Error(say(runLanguage(undefined), "renderWorkerStopped", { how: signal ?? `exit code ${code}`, part: task.request.part.key })));
+      // A problem, worded when the build reports it, in the language of the run.
+      task?.reject(new ProblemsError(problem("RenderWorkerStopped", { file: shownPath(task.request.siteDir) }, { how: signal ?? `exit code ${code}`, part: task.request.part.key })));
       dispatch();
     });
     return worker;

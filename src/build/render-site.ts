@@ -8,7 +8,6 @@
 import path from "node:path";
 import type { ScannedIssue } from "../content/archive.ts";
 import type { IssueHistory } from "../content/history.ts";
-import type { Language } from "../messages/language.ts";
 import type { Issue, PaperConfig } from "../model.ts";
 import type { Problem } from "../problems.ts";
 import { archiveContext, archiveIndex, archiveRecords } from "../site/archive-records.ts";
@@ -41,8 +40,6 @@ export interface RenderSiteOptions {
   pool: RenderPool;
   /** How many images are encoded at once; default: the machine's parallelism. */
   imageConcurrency?: number;
-  /** The language of what a failure says. */
-  language: Language;
   /** The issue files' lines changed since they were first committed (content/history.ts), for 更正于. */
   history: IssueHistory;
   /** How the entries taken from the cache are checked (cache-entries.ts). */
@@ -91,7 +88,7 @@ export async function renderSite(config: PaperConfig, issues: readonly ScannedIs
     const spanningAndArchive = [...plan.spanning.map(spanningPart), archivePart(plan.archive)].map((part) => awaitedLater(readyPart(part, context)));
     const years = plan.years.map((year) => awaitedLater(readyPart(yearPart(year, monthOf), context)));
     // The search bundles, each indexed as its months are made, while the render workers go on with later months.
-    const search = await indexSearch(plan.bundles, plan.directory, monthOf, { verification: options.verification, language: options.language });
+    const search = await indexSearch(plan.bundles, plan.directory, monthOf, { verification: options.verification });
     // The site, its parts in the order they are published.
     const parts = await Promise.all([...plan.months.map((month) => monthOf(month.key)), ...years, ...spanningAndArchive]);
     return siteOf(plan, parts, search, context);

@@ -9,8 +9,8 @@ import { fileURLToPath } from "node:url";
 import { gunzipSync, gzipSync } from "node:zlib";
 import { eachLimited } from "../util/each-limited.ts";
 import type { SearchStats } from "./render-part.ts";
-import type { Language } from "../messages/language.ts";
-import { say } from "../messages/texts.ts";
+import { problem, ProblemsError } from "../problems.ts";
+import { shownPath } from "../util/shown.ts";
 import { diskFullAt } from "./failure.ts";
 import { termStats } from "./term-directory.ts";
 
@@ -45,7 +45,7 @@ export const INDEX_CHUNK_SIZE = 2000;
  * are seen — through Pagefind's Node API a Pagefind that dies (a full disk makes it panic) leaves the build waiting for ever. The
  * addresses it records are the pages' paths below their input folder, and the search page adds the path prefix.
  */
-export async function indexBundle(inputDirs: readonly string[], bundleDir: string, stats: SearchStats, language: Language, termsFile: string): Promise<void> {
+export async function indexBundle(inputDirs: readonly string[], bundleDir: string, stats: SearchStats, termsFile: string): Promise<void> {
   const site = `${bundleDir}.input`;
   await rm(site, { recursive: true, force: true });
   try {
@@ -58,7 +58,7 @@ export async function indexBundle(inputDirs: readonly string[], bundleDir: strin
     if (code !== 0) {
       // Pagefind panics on a full disk; its message names the kind of error, not the file.
       if (/No space left on device|StorageFull/i.test(stderr)) throw diskFullAt(bundleDir);
-      throw new Error(say(language, "searchIndexFailed", { stage: "index", errors: `${signal ?? `exit code ${code}`}: ${stderr.trim().slice(-2000)}` }));
+      throw new ProblemsError(problem("SearchIndexFailed", { file: shownPath(bundleDir) }, { errors: `${signal ?? `exit code ${code}`}: ${stderr.trim().slice(-2000)}` }));
     }
     await removeUnusedUi(bundleDir);
     await thinFragments(path.join(bundleDir, "fragment"));

@@ -4,7 +4,6 @@
 import { readFile } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
-import type { Language } from "../messages/language.ts";
 import { SEARCH_FOLDER } from "../paths.ts";
 import { exists } from "../util/cache-files.ts";
 import { limited } from "../util/each-limited.ts";
@@ -25,8 +24,6 @@ export interface PlannedBundle extends BundlePlan {
 /** What indexing needs, given once for every bundle. */
 export interface SearchContext {
   verification: Verification;
-  /** The language of what a failure says. */
-  language: Language;
 }
 
 /** The search bundles' entries and the term directory's, in the site's order, and what indexing did. */
@@ -71,7 +68,7 @@ async function readyBundle({ bundle, entry }: PlannedBundle, monthOf: (key: stri
       return startIndexing(async () => {
         const started = performance.now();
         const stats = months.reduce((sum, month) => addStats(sum, month.manifest!.search), NO_SEARCH);
-        await indexBundle(months.map((month) => month.entry.searchInput), temporary.files, stats, context.language, path.join(temporary.dir, TERM_STATS_FILE));
+        await indexBundle(months.map((month) => month.entry.searchInput), temporary.files, stats, path.join(temporary.dir, TERM_STATS_FILE));
         return { manifest: { files: await recordFiles(temporary.dir, ["files"]) }, work: { seconds: secondsSince(started) } };
       });
     },

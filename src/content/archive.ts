@@ -4,11 +4,12 @@
 import { readFile } from "node:fs/promises";
 import path from "node:path";
 import type { Issue, IssueHeader, PaperConfig } from "../model.ts";
+import type { Language } from "../messages/language.ts";
 import { inIssueFolder, isIssueFileName, issueFolderOf, ISSUES_FOLDER } from "../paths.ts";
 import { LIMITS } from "./limits.ts";
 import { megabytes } from "./read.ts";
 import { problem, type Problem } from "../problems.ts";
-import { loadConfig } from "./config.ts";
+import { loadConfig, type ConfigFile } from "./config.ts";
 import { parseIssue } from "./parse-issue.ts";
 import { ParseCache, type FolderFile, type ParsedIssue } from "./parse-cache.ts";
 import { readContentFiles, type ContentFiles } from "./content-files.ts";
@@ -24,6 +25,8 @@ export interface ScannedIssue {
 
 export interface ScannedArchive {
   config?: PaperConfig;
+  /** The language the command speaks (content/config.ts). */
+  language: Language;
   /** Every issue that could be read, oldest first. */
   issues: ScannedIssue[];
   problems: Problem[];
@@ -34,6 +37,8 @@ export interface ScannedArchive {
 export interface ScanOptions {
   /** The content root's files, when the caller has read them already (the build reads them once for its fingerprint too). */
   content?: ContentFiles;
+  /** baoku.config.json, when the caller has read it already and not the content's files. */
+  configFile?: ConfigFile;
   /** The parse cache for this configuration; default: one in memory, for this run only. */
   openCache?: (config: PaperConfig) => Promise<ParseCache>;
   /** An archive without a single issue is fine (a scaffold's first issue); otherwise it is an error, as a build would publish an empty site. */
@@ -45,9 +50,11 @@ export interface ScanOptions {
  * does not have it, and only the headers are kept, so a build of decades of daily issues reads whole issues a month at a time.
  */
 export async function scanArchive(contentRoot: string, options: ScanOptions = {}): Promise<ScannedArchive> {
-  const { config, problems } = await loadConfig(contentRoot);
-  if (!config) return { issues: [], problems };
-  const content = options.content ?? (await readContentFiles(contentRoot));
+  const configFile = options.content?.configFile ?? options.configFile ?? loadConfig(contentRoot);
+  const { config, language } = configFile;
+  const problems = [...configFile.problems];
+  if (!config) return { issues: [], problems, language };
+  const content = options.content ?? (await readContentFiles(contentRoot, configFile));
   problems.push(...contentProblems(content));
   const cache = await (options.openCache?.(config) ?? ParseCache.inMemory());
   const folders = issueFolderFiles(content);
@@ -65,7 +72,7 @@ export async function scanArchive(contentRoot: string, options: ScanOptions = {}
   if (readable && content.markdown.length === 0 && !content.setAside.some((aside) => aside.file.endsWith(".md")) && !options.allowEmpty) {
     problems.push(problem("NoIssues", { file: ISSUES_FOLDER }, {}));
   }
-  return { config, issues, problems, cache };
+  return { config, language, issues, problems, cache };
 }
 
 /** The problems of how the archive's files are laid out: issues/ missing or a file, and what was set aside unread. */
@@ -87,16 +94,17 @@ function contentProblems(content: ContentFiles): Problem[] {
 /** The archive with every issue whole, for what needs all of them at once (a check, a scaffold, a test); a build scans instead. */
 export interface Archive {
   config?: PaperConfig;
+  language: Language;
   /** Every issue that could be read, oldest first. */
   issues: Issue[];
   problems: Problem[];
 }
 
 export async function loadArchive(contentRoot: string, options: ScanOptions = {}): Promise<Archive> {
-  const { config, issues, problems } = await scanArchive(contentRoot, options);
+  const { config, language, issues, problems } = await scanArchive(contentRoot, options);
   const whole: Issue[] = [];
   for (const issue of issues) whole.push(await issue.load());
-  return { ...(config && { config }), issues: whole, problems };
+  return { ...(config && { config }), language, issues: whole, problems };
 }
 
 /** One issue file parsed, with its images checked and measured. */

@@ -9,7 +9,7 @@ import { matchDateline } from "./dateline.ts";
 import { renderBodyHtml, renderBodyMarkdown } from "./render.ts";
 import { dropLeadingText, lineOf, plainText, type NodeContext } from "./mdast-text.ts";
 import linkProblems from "./links.ts";
-import { shortText } from "./shown-value.ts";
+import { shortText } from "../util/shown.ts";
 
 export interface ArticleContext extends NodeContext {
   issueDate: string;

@@ -1,33 +1,57 @@
-// Reads the paper's configuration file, baoku.config.json, and validates it with the schema.
-import { readFile } from "node:fs/promises";
+// Reads the paper's configuration file, baoku.config.json, and validates it with the schema; and decides from it, with the environment,
+// the language a command speaks. This is the one place that reads the file: a command reads it once, here, and passes what it read on.
+import { readFileSync } from "node:fs";
 import path from "node:path";
 import type { z } from "zod";
-import { paperConfigSchema, type PaperConfig } from "../model.ts";
+import { isConfigRule, paperConfigSchema, type ConfigRule, type PaperConfig } from "../model.ts";
 import { problem, type Problem } from "../problems.ts";
-import { isConfigRule, type ConfigRule } from "../messages/problems.ts";
+import { withoutBom } from "../util/text.ts";
+import { runLanguage, type Language } from "../messages/language.ts";
 
 export const CONFIG_FILE = "baoku.config.json";
 
-export async function loadConfig(contentRoot: string): Promise<{ config?: PaperConfig; problems: Problem[] }> {
-  const text = await readFile(path.join(contentRoot, CONFIG_FILE), "utf8").catch(() => undefined);
-  if (text === undefined) return { problems: [problem("MissingConfig", { file: CONFIG_FILE }, { folder: contentRoot })] };
-  return readConfig(text);
+/** baoku.config.json as a command read it. */
+export interface ConfigFile {
+  /** The file's bytes, which the build's fingerprint is made of; absent when there is no file. */
+  bytes?: Uint8Array;
+  /** The configuration, when the file holds a valid one. */
+  config?: PaperConfig;
+  /** What stops it being used. */
+  problems: Problem[];
+  /** The language the command speaks to the person running it. */
+  language: Language;
 }
 
-/** The configuration in `text`, the file's contents, or the problems that stop it being used. */
-export function readConfig(text: string): { config?: PaperConfig; problems: Problem[] } {
-  const source = text.replace(/^\uFEFF/, "");
+/** Reads baoku.config.json in `contentRoot`, once a command: its configuration, its problems and the command's language. */
+export function loadConfig(contentRoot: string, environment: NodeJS.ProcessEnv = process.env): ConfigFile {
+  let bytes: Buffer;
+  try {
+    bytes = readFileSync(path.join(contentRoot, CONFIG_FILE));
+  } catch {
+    return { problems: [problem("MissingConfig", { file: CONFIG_FILE }, { folder: contentRoot })], language: runLanguage(undefined, environment) };
+  }
+  return { bytes, ...readConfig(bytes.toString("utf8"), environment) };
+}
+
+/**
+ * The configuration in `text`, the file's contents, or the problems that stop it being used; and the language of the run: `BAOKU_LANG`,
+ * else the `language` the file names — even when another setting is wrong, so the editor who asked for English is told in English
+ * what to correct — else Chinese.
+ */
+export function readConfig(text: string, environment: NodeJS.ProcessEnv = process.env): Omit<ConfigFile, "bytes"> {
+  const source = withoutBom(text);
   let json: unknown;
   try {
     json = JSON.parse(source);
   } catch (error) {
     const reason = (error as Error).message;
     const line = lineOfPosition(source, reason);
-    return { problems: [problem("InvalidConfig", { file: CONFIG_FILE, ...(line && { line }) }, { json: reason })] };
+    return { problems: [problem("InvalidConfig", { file: CONFIG_FILE, ...(line && { line }) }, { json: reason })], language: runLanguage(undefined, environment) };
   }
+  const language = runLanguage(valueAt(json, ["language"]), environment);
   const result = paperConfigSchema.safeParse(json);
-  if (result.success) return { config: result.data, problems: [] };
-  return { problems: result.error.issues.flatMap((issue) => settingProblems(issue, json, source)) };
+  if (result.success) return { config: result.data, problems: [], language };
+  return { problems: result.error.issues.flatMap((issue) => settingProblems(issue, json, source)), language };
 }
 
 /** One problem for each setting a schema issue is about: every unknown key of a group, or the setting itself. */

@@ -5,14 +5,14 @@
 import { createHash } from "node:crypto";
 import { lstat, readdir, readFile, realpath, stat } from "node:fs/promises";
 import path from "node:path";
-import { CONFIG_FILE } from "./config.ts";
+import { loadConfig, type ConfigFile } from "./config.ts";
 import { LIMITS } from "./limits.ts";
 import { inIssueFolder, ISSUES_FOLDER } from "../paths.ts";
 import { mapLimited } from "../util/each-limited.ts";
 
 export interface ContentFiles {
-  /** baoku.config.json's bytes, when there is one. */
-  config?: Uint8Array;
+  /** baoku.config.json as read (config.ts): its bytes, its configuration and problems, and the language of the run. */
+  configFile: ConfigFile;
   /** What issues/ is: a folder, missing, or something else in its place. */
   issuesFolder: "folder" | "missing" | "notFolder";
   /** Every Markdown file under issues/, relative to the content root with forward slashes, sorted, with its bytes and their SHA-256. */
@@ -31,11 +31,11 @@ export function contentHash(bytes: Uint8Array): string {
 /** Files read at once: enough to keep the disk busy without holding many open. */
 const READS_AT_ONCE = 32;
 
-export async function readContentFiles(contentRoot: string): Promise<ContentFiles> {
-  const config = await readFile(path.join(contentRoot, CONFIG_FILE)).catch(() => undefined);
+/** The content root's files; `configFile` is baoku.config.json when the command has read it already. */
+export async function readContentFiles(contentRoot: string, configFile: ConfigFile = loadConfig(contentRoot)): Promise<ContentFiles> {
   const issuesDir = path.join(contentRoot, ISSUES_FOLDER);
   const top = await lstat(issuesDir).catch(() => undefined);
-  const empty = { ...(config && { config }), markdown: [], others: [], setAside: [] };
+  const empty = { configFile, markdown: [], others: [], setAside: [] };
   if (!top) return { ...empty, issuesFolder: "missing" };
   if (!top.isDirectory()) return { ...empty, issuesFolder: "notFolder" };
 
@@ -74,5 +74,5 @@ export async function readContentFiles(contentRoot: string): Promise<ContentFile
     return info && { file, size: info.size, modifiedMs: info.mtimeMs };
   })).filter((other) => other !== undefined);
   setAside.sort((a, b) => (a.file < b.file ? -1 : 1));
-  return { ...(config && { config }), issuesFolder: "folder", markdown, others, setAside };
+  return { configFile, issuesFolder: "folder", markdown, others, setAside };
 }

@@ -1,11 +1,10 @@
 // Validates an issue's front-matter against the schema, then checks 星期 and 农历 against the date.
-import { frontMatterSchema, type FrontMatter } from "../model.ts";
-import { FRONT_MATTER_FIELDS, type FieldRule } from "../messages/problems.ts";
+import { FRONT_MATTER_FIELDS, frontMatterSchema, type FieldRule, type FrontMatter } from "../model.ts";
 import { problem, type Problem } from "../problems.ts";
 import { isSameLunarDate, isSameWeekday, lunarDateOf, weekdayOf } from "./calendar.ts";
 import { lineOfField, type IssueSource } from "./read.ts";
 import { nearestWord } from "./nearest-word.ts";
-import { shownValue } from "./shown-value.ts";
+import { shownValue } from "../util/shown.ts";
 
 /** The fields YAML turns into a number or a date by itself, and would change on the way: 2022-02-30 into 2022-03-02, 0x5C8 into 1480. */
 const CONVERTED_FIELDS = ["issue", "date", "pages"] as const;

@@ -6,7 +6,7 @@ import path from "node:path";
 import type { ImageFile, Issue, PageScan, Photo } from "../model.ts";
 import { problem, type Problem, type Where as ProblemWhere } from "../problems.ts";
 import { issueFolderOf } from "../paths.ts";
-import { shortText } from "./shown-value.ts";
+import { shortText } from "../util/shown.ts";
 
 /**
  * The longest side, in pixels, an image may have, and the one image limit: larger files are mistakes (a scan at the wrong resolution) and

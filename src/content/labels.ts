@@ -3,12 +3,11 @@
 // be, rather than published as the article's first paragraph.
 import type { Heading, Paragraph, RootContent } from "mdast";
 import { toString as textOf } from "mdast-util-to-string";
-import type { Area } from "../model.ts";
+import type { Area, AreaFault } from "../model.ts";
 import { problem, type Problem } from "../problems.ts";
-import type { AreaFault } from "../messages/problems.ts";
 import { lineOf, type NodeContext } from "./mdast-text.ts";
 import { nearestWordOf } from "./nearest-word.ts";
-import { shortText } from "./shown-value.ts";
+import { shortText } from "../util/shown.ts";
 
 export type LabelName = "kicker" | "subtitle" | "column" | "byline" | "area";
 

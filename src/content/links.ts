@@ -3,9 +3,9 @@
 import type { RootContent } from "mdast";
 import { visit } from "unist-util-visit";
 import { problem, type Problem } from "../problems.ts";
-import type { LinkReason } from "../messages/problems.ts";
+import type { LinkReason } from "../model.ts";
 import { ARTICLE_DEPTH } from "../paths.ts";
-import { shortText } from "./shown-value.ts";
+import { shortText } from "../util/shown.ts";
 import type { NodeContext } from "./mdast-text.ts";
 
 /** Schemes a link may use; anything else (javascript:, data:, vbscript:, file:) could run code or read the reader's disk. */

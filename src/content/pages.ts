@@ -4,7 +4,7 @@ import type { Page } from "../model.ts";
 import { problem, type Problem } from "../problems.ts";
 import { parseArticle, type ArticleContext } from "./article.ts";
 import { lineOf, plainText } from "./mdast-text.ts";
-import { shortText } from "./shown-value.ts";
+import { shortText } from "../util/shown.ts";
 
 const CHINESE_NUMERALS: Record<string, number> = { 一: 1, 二: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9, 十: 10 };
 

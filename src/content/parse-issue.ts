@@ -8,7 +8,7 @@ import { invisibleProblems } from "./invisible.ts";
 import { lineOfField, readIssueSource } from "./read.ts";
 import { validateFrontMatter } from "./front-matter.ts";
 import { parsePages } from "./pages.ts";
-import { weekdayOf } from "./calendar.ts";
+import { lunarDayOf, weekdayOf } from "./calendar.ts";
 import { bodyLimitHit, LIMITS, type LimitHit } from "./limits.ts";
 
 /** The Markdown parser of issue bodies; what edits an issue file in place (content/area-lines.ts) reads it with the same one. */
@@ -45,6 +45,7 @@ export function parseIssue(file: string, bytes: Uint8Array, config: PaperConfig)
     date: frontMatter.date,
     lunarDate: frontMatter.lunar,
     weekday: weekdayOf(frontMatter.date),
+    lunarDay: lunarDayOf(frontMatter.date),
     printedPageCount: frontMatter.pages,
     ...(frontMatter.editor && { editor: frontMatter.editor }),
     ...(frontMatter.note && { note: frontMatter.note }),

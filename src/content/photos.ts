@@ -1,13 +1,12 @@
 // The photos of an article: image paragraphs with their captions and credits, and credit lines ending in 摄 with the caption before them
 // (a caption-only photo, when the image was not exported).
 import type { Image, Paragraph, RootContent } from "mdast";
-import type { Photo } from "../model.ts";
+import type { ImagePathReason, Photo } from "../model.ts";
 import { issueFolderOf } from "../paths.ts";
 import { problem, type Problem } from "../problems.ts";
-import type { ImagePathReason } from "../messages/problems.ts";
 import { isPhotoCredit, parenthesisedText, parseByline } from "./byline.ts";
 import { lineOf, plainText, type NodeContext } from "./mdast-text.ts";
-import { shortText } from "./shown-value.ts";
+import { shortText } from "../util/shown.ts";
 
 /** Takes photos out of the body: image paragraphs, and credit lines ending in 摄 with the caption before them. */
 export function takePhotos(nodes: readonly RootContent[], context: NodeContext): { photos: Photo[]; body: RootContent[]; problems: Problem[] } {

@@ -2,6 +2,7 @@
 import matter from "gray-matter";
 import { problem, type Problem } from "../problems.ts";
 import { LIMITS } from "./limits.ts";
+import { textLines } from "../util/text.ts";
 
 export interface IssueSource {
   /** The front-matter as YAML parsed it. */
@@ -14,9 +15,10 @@ export interface IssueSource {
   bodyLineOffset: number;
 }
 
-const utf8 = new TextDecoder("utf-8", { fatal: true });
+// A byte order mark is kept here and dropped by the one BOM rule (util/text.ts).
+const utf8 = new TextDecoder("utf-8", { fatal: true, ignoreBOM: true });
 
-/** The reason given when the front-matter is YAML but not fields (messages/problems.ts words it for the editor). */
+/** The reason given when the front-matter is YAML but not fields (messages/issue-file.ts words it for the editor). */
 export const NOT_FIELDS = "its lines are not fields written as name: value";
 
 /** Decodes and splits an issue file; on failure returns the problem instead. */
@@ -28,7 +30,7 @@ export function readIssueSource(file: string, bytes: Uint8Array): IssueSource | 
   } catch {
     return problem("NotUtf8", { file, line: lineOfFirstInvalidByte(bytes) }, {});
   }
-  text = text.replace(/^\uFEFF/, "").replace(/\r\n?/g, "\n");
+  text = textLines(text);
   if (text.trim() === "") {
     return problem("EmptyFile", { file, line: 1 }, {});
   }

@@ -5,7 +5,7 @@ import { existsSync, statSync } from "node:fs";
 import { copyFile, link, lstat, mkdir, mkdtemp, readdir, readFile, realpath, rm } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
-import { problem } from "../problems.ts";
+import { problem, ProblemsError } from "../problems.ts";
 import { DEPLOY_INDEX, DEPLOY_LISTS, DEPLOY_PENDING, listPath, parseIndex, parseList, readSources, type DeploySources } from "../build/deploy-manifest.ts";
 import { eachLimited } from "../util/each-limited.ts";
 import { sha256Of } from "../build/cache-entries.ts";
@@ -13,7 +13,7 @@ import { isRunning } from "../build/build-lock.ts";
 import { emptiedFolders, planDeploy, type DeployPlan, type ManifestLists } from "./plan.ts";
 import { parseTarget, shownTarget } from "./target.ts";
 import { lockTarget } from "./target-lock.ts";
-import { DeployFailure, transportFor } from "./transport.ts";
+import { transportFor } from "./transport.ts";
 
 /** The steps of a deploy as they are reported, in the order they are taken. */
 export const DEPLOY_STEPS = ["manifest", "assets", "newPages", "changedPages", "entryPoints", "deletions"] as const;
@@ -48,15 +48,15 @@ export interface DeployResult {
   seconds: number;
 }
 
-/** Deploys the site; a failure the editor can act on is thrown as a DeployFailure carrying its problem. */
+/** Deploys the site; a failure the editor can act on is thrown as a ProblemsError carrying its problem. */
 export async function deploySite(options: DeployOptions): Promise<DeployResult> {
   const started = performance.now();
   const target = parseTarget(options.target);
-  if (!target) throw new DeployFailure(problem("DeployTargetInvalid", { file: options.target }, { target: options.target }));
+  if (!target) throw new ProblemsError(problem("DeployTargetInvalid", { file: options.target }, { target: options.target }));
   // The copy the link points at now: a build running meanwhile changes the other copy, never this one.
   const siteDir = await realpath(options.siteDir).catch(() => undefined);
   const localIndex = siteDir && parseIndex(await readFile(path.join(siteDir, DEPLOY_INDEX), "utf8").catch(() => ""));
-  if (!siteDir || !localIndex) throw new DeployFailure(problem("DeploySiteNotBuilt", { file: options.siteDir }, { site: options.siteDir }));
+  if (!siteDir || !localIndex) throw new ProblemsError(problem("DeploySiteNotBuilt", { file: options.siteDir }, { site: options.siteDir }));
   const local = new Map(await Promise.all(localIndex.lists.map(async (name) => [name, parseList(await readFile(path.join(siteDir, listPath(name)), "utf8"))] as const)));
   // A site built with its manifest only holds no other file: what is sent is gathered from the cache into a folder beside it first.
   const sources = await readSources(siteDir);
@@ -162,7 +162,7 @@ async function stage(siteDir: string, stageDir: string, sources: DeploySources, 
   });
   if (wrong.length > 0) {
     wrong.sort();
-    throw new DeployFailure(problem("DeployFilesNotInCache", { file: shownSite }, { site: shownSite, count: wrong.length, first: wrong[0]! }));
+    throw new ProblemsError(problem("DeployFilesNotInCache", { file: shownSite }, { site: shownSite, count: wrong.length, first: wrong[0]! }));
   }
 }
 
@@ -220,8 +220,8 @@ export const MAX_LIST_BYTES = 16 * 1024 * 1024;
 async function readBounded(scratch: string, file: string, limit: number, shown: string): Promise<string> {
   const stats = await lstat(path.join(scratch, file)).catch(() => undefined);
   if (!stats) return "";
-  if (stats.isDirectory()) throw new DeployFailure(problem("DeployTargetNotAFile", { file: shown }, { path: file }));
-  if (stats.size > limit) throw new DeployFailure(problem("DeployTargetListTooLarge", { file: shown }, { list: file, limitMb: limit / 1024 / 1024 }));
+  if (stats.isDirectory()) throw new ProblemsError(problem("DeployTargetNotAFile", { file: shown }, { path: file }));
+  if (stats.size > limit) throw new ProblemsError(problem("DeployTargetListTooLarge", { file: shown }, { list: file, limitMb: limit / 1024 / 1024 }));
   return readFile(path.join(scratch, file), "utf8").catch(() => "");
 }
 

@@ -5,8 +5,7 @@
 import os from "node:os";
 import { isRunning } from "../build/build-lock.ts";
 import { DEPLOY_FOLDER } from "../build/deploy-manifest.ts";
-import { problem } from "../problems.ts";
-import { DeployFailure } from "./failure.ts";
+import { problem, ProblemsError } from "../problems.ts";
 
 /** The lock, relative to the target's root. */
 export const DEPLOY_LOCK = `${DEPLOY_FOLDER}/deploy.lock`;
@@ -40,7 +39,7 @@ export async function lockTarget(store: LockStore, shownTarget: string): Promise
       await store.remove(held);
       continue;
     }
-    throw new DeployFailure(problem("DeployTargetLocked", { file: shownTarget }, {
+    throw new ProblemsError(problem("DeployTargetLocked", { file: shownTarget }, {
       host: holder?.host ?? "?", pid: holder?.pid ?? "?", since: holder?.since ?? "?", lock: DEPLOY_LOCK,
     }));
   }

@@ -6,10 +6,9 @@ import { spawn } from "node:child_process";
 import { copyFile, lstat, mkdir, mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
-import { problem, type Problem } from "../problems.ts";
-import { shortText } from "../content/shown-value.ts";
+import { problem, ProblemsError, type Problem } from "../problems.ts";
+import { shortText } from "../util/shown.ts";
 import { shownTarget, type Target } from "./target.ts";
-import { DeployFailure } from "./failure.ts";
 import { DEPLOY_LOCK, DEPLOY_SCRATCH, type LockStore } from "./target-lock.ts";
 
 export interface Transport {
@@ -29,7 +28,6 @@ export interface Transport {
   lock: LockStore;
 }
 
-export { DeployFailure };
 
 /**
  * The transport for `target`, sending from `siteDir` (the site's real folder, not the link to it); `rsh` is the ssh command rsync logs in
@@ -111,7 +109,7 @@ function rsyncTransport(target: Exclude<Target, { kind: "rclone" }>, siteDir: st
         const args = ["--times", "--ignore-missing-args", `--files-from=${list}`, base, `${intoDir}/`];
         const { code, stderr } = await rsync(args, SOURCE_MISSING);
         // A target folder that does not exist yet holds no manifest: the first deploy makes it.
-        if (code !== 0 && !folderMissing(stderr)) throw new DeployFailure(failureOf("rsync", target, code, stderr));
+        if (code !== 0 && !folderMissing(stderr)) throw new ProblemsError(failureOf("rsync", target, code, stderr));
       });
     },
     async list(folder) {
@@ -119,7 +117,7 @@ function rsyncTransport(target: Exclude<Target, { kind: "rclone" }>, siteDir: st
       const { stdout, stderr, code } = await rsync(["--list-only", `${base}${folder}/`], SOURCE_MISSING);
       if (code !== 0) {
         if (folderMissing(stderr)) return [];
-        throw new DeployFailure(failureOf("rsync", target, code, stderr));
+        throw new ProblemsError(failureOf("rsync", target, code, stderr));
       }
       return stdout.split("\n").flatMap((line) => {
         const match = /^-\S+\s+[\d,.]+\s+\S+\s+\S+\s+(.+)$/.exec(line);
@@ -315,7 +313,7 @@ async function assertNoLinks(root: string, files: readonly string[]): Promise<vo
     const steps = file.split("/").filter((step) => step !== "");
     for (let depth = 1; depth <= steps.length; depth++) {
       const relative = steps.slice(0, depth).join("/");
-      if (await isLink(relative)) throw new DeployFailure(problem("DeployTargetHasLink", { file: root }, { link: relative }));
+      if (await isLink(relative)) throw new ProblemsError(problem("DeployTargetHasLink", { file: root }, { link: relative }));
     }
   }
 }
@@ -362,22 +360,22 @@ function run(tool: Tool, args: string[], target: Target, allowed: readonly numbe
     });
     child.on("error", (error: NodeJS.ErrnoException) => {
       const where = { file: shownTarget(target) };
-      reject(error.code === "ENOENT" && tool !== "ssh" ? new DeployFailure(problem("DeployToolMissing", where, { tool })) : error);
+      reject(error.code === "ENOENT" && tool !== "ssh" ? new ProblemsError(problem("DeployToolMissing", where, { tool })) : error);
     });
     child.on("close", (code, signal) => {
-      if (over) return reject(new DeployFailure(problem("DeployTargetListTooLarge", { file: shownTarget(target) }, { list: `${tool} ${args.at(-1)}`, limitMb: MAX_TOOL_OUTPUT / 1024 / 1024 })));
+      if (over) return reject(new ProblemsError(problem("DeployTargetListTooLarge", { file: shownTarget(target) }, { list: `${tool} ${args.at(-1)}`, limitMb: MAX_TOOL_OUTPUT / 1024 / 1024 })));
       const exit = code ?? (signal ? 128 : 1);
       if (exit === 0 || allowed.includes(exit)) return resolve({ stdout, stderr, code: exit });
-      reject(new DeployFailure(failureOf(tool, target, exit, stderr)));
+      reject(new ProblemsError(failureOf(tool, target, exit, stderr)));
     });
   });
 }
 
 /** A failure of this machine's own (a file that could not be read or written here, a full temporary folder), or undefined for any other error. */
-export function systemFailure(error: unknown, target: string): DeployFailure | undefined {
+export function systemFailure(error: unknown, target: string): ProblemsError | undefined {
   const { code, message } = (error ?? {}) as NodeJS.ErrnoException;
   if (typeof code !== "string" || typeof message !== "string") return undefined;
-  return new DeployFailure(problem("DeployFailed", { file: target }, { tool: "npm run deploy", code, said: shortText(message, 300) }));
+  return new ProblemsError(problem("DeployFailed", { file: target }, { tool: "npm run deploy", code, said: shortText(message, 300) }));
 }
 
 /** The problem of a tool that exited with `code` after saying `stderr`. */

@@ -1,14 +1,15 @@
 // The layout export as text: strict UTF-8 decoded, split into print lines, and those lines into 版 at every run of three or more blank lines.
 import type { PrintLine } from "./types.ts";
-import { ImportError } from "./types.ts";
-import { problem } from "../problems.ts";
+import { problem, ProblemsError } from "../problems.ts";
 import { LIMITS } from "../content/limits.ts";
 import { megabytes } from "../content/read.ts";
+import { textLines } from "../util/text.ts";
 
 /** Blank lines that separate one 版 from the next in the export. */
 export const PAGE_BREAK_BLANKS = 3;
 
-const utf8 = new TextDecoder("utf-8", { fatal: true });
+// A byte order mark is kept here and dropped by the one BOM rule (util/text.ts).
+const utf8 = new TextDecoder("utf-8", { fatal: true, ignoreBOM: true });
 
 /** The most 版 one export may hold: a daily's issue has a few dozen at most; ten thousand took 1.6 GB before failing. */
 export const MAX_EXPORT_PAGES = 100;
@@ -20,19 +21,19 @@ export type ExportEncoding = "UTF-16LE" | "UTF-16BE" | "GB18030" | "BIG5";
 
 /** Decodes an export's bytes; a BOM and CRLF line endings are fine, other encodings are refused with the one they seem to be and how to convert. */
 export function decodeExport(bytes: Uint8Array, file: string): string {
-  if (bytes.length > MAX_EXPORT_BYTES) throw new ImportError(problem("ExportTooLarge", { file }, { count: megabytes(bytes.length), limit: megabytes(MAX_EXPORT_BYTES), unit: "MB" }));
+  if (bytes.length > MAX_EXPORT_BYTES) throw new ProblemsError(problem("ExportTooLarge", { file }, { count: megabytes(bytes.length), limit: megabytes(MAX_EXPORT_BYTES), unit: "MB" }));
   // UTF-16 with a byte order mark is never UTF-8; without one, its ASCII characters' NUL bytes are, but no export holds NUL.
   if (!(bytes[0] === 0xff && bytes[1] === 0xfe) && !(bytes[0] === 0xfe && bytes[1] === 0xff)) {
     try {
       const text = utf8.decode(bytes);
-      if (!text.includes("\0")) return text.replace(/^\uFEFF/, "").replace(/\r\n?/g, "\n");
+      if (!text.includes("\0")) return textLines(text);
     } catch {
       // Told below, with the encoding it seems to be.
     }
   }
   const utf16 = utf16Of(bytes);
   const encoding = utf16 ?? chineseEncodingOf(bytes);
-  throw new ImportError(problem("ExportNotUtf8", { file }, { file, ...(encoding && { encoding }) }));
+  throw new ProblemsError(problem("ExportNotUtf8", { file }, { file, ...(encoding && { encoding }) }));
 }
 
 /**

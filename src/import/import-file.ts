@@ -5,12 +5,11 @@ import { existsSync } from "node:fs";
 import { mkdir, readFile, rename, writeFile } from "node:fs/promises";
 import path from "node:path";
 import sharp from "sharp";
-import { loadConfig } from "../content/config.ts";
+import type { ConfigFile } from "../content/config.ts";
 import { parseIssue } from "../content/parse-issue.ts";
-import type { Problem } from "../problems.ts";
+import { ProblemsError, type Problem } from "../problems.ts";
 import { decodeExport } from "./export-text.ts";
 import importIssue, { type ImportResult } from "./import-issue.ts";
-import { ImportError } from "./types.ts";
 import importPdfs, { renderScan, type PdfFile } from "./import-pdf.ts";
 import { issueFolderOf } from "../paths.ts";
 import type { Area } from "../model.ts";
@@ -21,6 +20,8 @@ export interface ImportRequest {
   /** The export's name as the editor sees it, for messages. */
   exportName: string;
   contentRoot: string;
+  /** Its baoku.config.json, as the command read it (content/config.ts: loadConfig). */
+  configFile: ConfigFile;
   /** Replace an existing issue file. */
   force: boolean;
 }
@@ -43,13 +44,13 @@ export async function importExportFile(request: ImportRequest): Promise<ImportOu
     const failure = error as NodeJS.ErrnoException;
     return { outcome: "noExport", missing: failure.code === "ENOENT", reason: failure.code ?? failure.message };
   }
-  const { config, problems: configProblems } = await loadConfig(request.contentRoot);
+  const { config, problems: configProblems } = request.configFile;
   if (!config) return { outcome: "refused", problems: configProblems };
   let result: ImportResult;
   try {
     result = importIssue(decodeExport(bytes, request.exportName), config, request.exportName);
   } catch (error) {
-    if (error instanceof ImportError) return { outcome: "refused", problems: [...error.problems] };
+    if (error instanceof ProblemsError) return { outcome: "refused", problems: [...error.problems] };
     throw error;
   }
   const target = path.join(request.contentRoot, result.file);
@@ -66,6 +67,8 @@ export interface PdfImportRequest {
   /** How to show a path to the editor, for messages. */
   shown: (file: string) => string;
   contentRoot: string;
+  /** Its baoku.config.json, as the command read it (content/config.ts: loadConfig). */
+  configFile: ConfigFile;
   /** Replace an existing issue file and its scans. */
   force: boolean;
 }
@@ -87,13 +90,13 @@ export async function importPdfFiles(request: PdfImportRequest): Promise<ImportO
       return { outcome: "noExport", missing: failure.code === "ENOENT", reason: failure.code ?? failure.message };
     }
   }
-  const { config, problems: configProblems } = await loadConfig(request.contentRoot);
+  const { config, problems: configProblems } = request.configFile;
   if (!config) return { outcome: "refused", problems: configProblems };
   let result: ReturnType<typeof importPdfs>;
   try {
     result = importPdfs(files, config);
   } catch (error) {
-    if (error instanceof ImportError) return { outcome: "refused", problems: [...error.problems] };
+    if (error instanceof ProblemsError) return { outcome: "refused", problems: [...error.problems] };
     throw error;
   }
   const target = path.join(request.contentRoot, result.file);

@@ -1,8 +1,8 @@
 // The importer: a layout export's text to an issue file — masthead to front-matter, print lines to 版, articles and photo news — and the judgements to check.
 import type { PaperConfig } from "../model.ts";
 import { issueFileOf } from "../paths.ts";
-import { ImportError, type Check, type ImportedIssue } from "./types.ts";
-import { problem } from "../problems.ts";
+import type { Check, ImportedIssue } from "./types.ts";
+import { problem, ProblemsError } from "../problems.ts";
 import { MAX_EXPORT_PAGES, printLines, splitPages } from "./export-text.ts";
 import { readMasthead } from "./masthead.ts";
 import { readPage } from "./page.ts";
@@ -17,7 +17,7 @@ export interface ImportResult {
   issue: ImportedIssue;
 }
 
-/** Converts an export's text; throws an ImportError when the masthead lacks what the front-matter needs. */
+/** Converts an export's text; throws a ProblemsError when the masthead lacks what the front-matter needs. */
 export default function importIssue(exportText: string, config: PaperConfig, exportFile: string): ImportResult {
   const lines = printLines(exportText);
   const { masthead, bodyStart } = readMasthead(lines, config.paper, exportFile);
@@ -25,7 +25,7 @@ export default function importIssue(exportText: string, config: PaperConfig, exp
   // Bounded before any 版 is read: each costs its articles' parsing and Markdown.
   if (pageLines.length > MAX_EXPORT_PAGES) {
     const where = { file: exportFile, line: pageLines[MAX_EXPORT_PAGES]![0]!.line };
-    throw new ImportError(problem("ExportTooLarge", where, { count: pageLines.length, limit: MAX_EXPORT_PAGES, unit: "版" }));
+    throw new ProblemsError(problem("ExportTooLarge", where, { count: pageLines.length, limit: MAX_EXPORT_PAGES, unit: "版" }));
   }
   const pages = pageLines.map((pageLines, index) =>
     readPage(pageLines, { number: index + 1, afterBreak: index > 0, datelinePrefixes: config.datelinePrefixes }),

@@ -3,9 +3,8 @@
 import path from "node:path";
 import type { PaperConfig } from "../model.ts";
 import { issueFileOf } from "../paths.ts";
-import { problem, type Problem } from "../problems.ts";
+import { problem, ProblemsError, type Problem } from "../problems.ts";
 import type { ImportedIssue, ImportedPage, PrintLine } from "./types.ts";
-import { ImportError } from "./types.ts";
 import { judged } from "../messages/judgements.ts";
 import { readMasthead } from "./masthead.ts";
 import { issueMarkdown } from "./issue-markdown.ts";
@@ -34,7 +33,7 @@ export interface PdfImportResult extends ImportResult {
 /** The width, in pixels, of the scans rendered from the PDFs: sharp enough to read body type when zoomed on a desktop. */
 export const SCAN_WIDTH = 2400;
 
-/** Reads the PDFs, one 版 each (a PDF of several pages gives several 版); throws an ImportError listing every file that cannot be read. */
+/** Reads the PDFs, one 版 each (a PDF of several pages gives several 版); throws a ProblemsError listing every file that cannot be read. */
 export default function importPdfs(files: readonly PdfFile[], config: PaperConfig): PdfImportResult {
   const problems: Problem[] = [];
   const read: Array<{ source: PdfPageSource; page: PdfPage }> = [];
@@ -63,11 +62,11 @@ export default function importPdfs(files: readonly PdfFile[], config: PaperConfi
     const first = read.find((other) => other.source.number === source.number)!.source;
     if (first !== source) problems.push(problem("PdfPageTwice", { file: source.file.name }, { file: source.file.name, other: first.file.name, page: source.number }));
   }
-  if (problems.length > 0) throw new ImportError(problems[0]!, problems);
+  if (problems.length > 0) throw new ProblemsError(problems[0]!, problems);
   read.sort((a, b) => a.source.number - b.source.number);
 
   const front = read[0];
-  if (!front) throw new ImportError(problem("PdfWithoutText", { file: files[0]?.name ?? "" }, { file: files[0]?.name ?? "", reason: "noText" }));
+  if (!front) throw new ProblemsError(problem("PdfWithoutText", { file: files[0]?.name ?? "" }, { file: files[0]?.name ?? "", reason: "noText" }));
   const { masthead, rest } = takeMasthead(front.page, config.paper, front.source.file.name);
   const pages: ImportedPage[] = read.map(({ source, page }) => readPdfPage(source === front.source ? rest : page, source.number, config.datelinePrefixes));
   for (const page of pages) markUnmapped(page);

@@ -3,9 +3,8 @@ import type { PaperConfig } from "../model.ts";
 import { lunarDateOf } from "../content/calendar.ts";
 import { readPageHeading } from "../content/pages.ts";
 import type { Masthead, PrintLine } from "./types.ts";
-import { ImportError } from "./types.ts";
 import { judged } from "../messages/judgements.ts";
-import { problem } from "../problems.ts";
+import { problem, ProblemsError } from "../problems.ts";
 
 /** What a masthead line may hold; each pattern is one printed item. */
 const ITEMS = {
@@ -29,9 +28,9 @@ export function readMasthead(lines: readonly PrintLine[], paper: PaperConfig["pa
   const masthead = last === undefined ? {} : { first: lines[0]!.line, last };
   const where = { file: exportFile, line: lines[0]?.line ?? 1 };
   const date = found.date && isoDate(found.date);
-  if (!found.date) throw new ImportError(problem("MastheadWithoutDate", where, masthead));
-  if (!date) throw new ImportError(problem("MastheadDateInvalid", where, { ...masthead, date: found.date[0] }));
-  if (!found.issue) throw new ImportError(problem("MastheadWithoutIssueNumber", where, masthead));
+  if (!found.date) throw new ProblemsError(problem("MastheadWithoutDate", where, masthead));
+  if (!date) throw new ProblemsError(problem("MastheadDateInvalid", where, { ...masthead, date: found.date[0] }));
+  if (!found.issue) throw new ProblemsError(problem("MastheadWithoutIssueNumber", where, masthead));
 
   const lunar = found.lunar
     ? { text: found.lunar[0].replace(/^农历/, "").replace(/[\s\u3000]+/gu, ""), checks: [] }

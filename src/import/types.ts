@@ -1,6 +1,5 @@
 // The types that pass between the importer's stages: print lines from the export, the issue read out of them, and the judgements the editor must check.
 import type { Judgement } from "../messages/judgements.ts";
-import type { Problem } from "../problems.ts";
 import type { Area } from "../model.ts";
 
 /** One non-blank line of the layout export. */
@@ -69,16 +68,4 @@ export interface Check {
   /** The last line the judgement covers (a title's label lines, say); equal to `line` for a single line. */
   lastLine: number;
   judgement: Judgement;
-}
-
-/** A mistake in the export that stops the import: the problem, at its line of the export; `problems` has every one found, for all files. */
-export class ImportError extends Error {
-  override name = "ImportError";
-
-  constructor(
-    readonly problem: Problem,
-    readonly problems: readonly Problem[] = [problem],
-  ) {
-    super(problem.kind);
-  }
 }

@@ -1,16 +1,16 @@
 // The editors' guide's list of problems (docs/编辑指南.md), written from the catalogue: every kind under the part of the work it concerns,
 // with its title, whether it stops the build, an example as the editor will see it, and what to do. `npm run guide` writes it into the
 // guide between its markers; a test fails when the guide is not what the catalogue makes.
-import { problem, type Problem, type ProblemKind } from "../problems.ts";
+import { KINDS, problem, type Problem, type ProblemKind } from "../problems.ts";
 import { formatProblem } from "./report.ts";
-import { PROBLEMS, type ProblemDefinition } from "./problems.ts";
+import { PROBLEMS, type ProblemDefinition } from "./catalogue.ts";
 
 /** The guide's file, relative to the project root. */
 export const GUIDE_FILE = "docs/编辑指南.md";
 
 /** The lines between which the generated list stands in the guide. */
 export const GUIDE_MARKERS = {
-  start: "<!-- 下面的问题一览由 npm run guide 按 src/messages/problems.ts 生成，请不要手改。 -->",
+  start: "<!-- 下面的问题一览由 npm run guide 按 src/messages/catalogue.ts 生成，请不要手改。 -->",
   end: "<!-- 问题一览到此为止。 -->",
 } as const;
 
@@ -25,7 +25,7 @@ export const GUIDE_SECTIONS: readonly { title: string; kinds: readonly ProblemKi
   { title: "标签", kinds: ["UnknownLabel", "EmptyLabel", "DuplicateLabel", "InvalidArea"] },
   { title: "照片、版面图和 PDF", kinds: ["ImagePathOutsideIssue", "MissingImage", "UnreadableImage", "UnsupportedImage", "ImageTooLarge", "UnreadablePdf", "AreaWithoutScan", "ScanWithoutPage"] },
   { title: "链接和脚注", kinds: ["UnsafeLink", "LinkOutsideArchive", "UnsupportedFootnote"] },
-  { title: "构建时写文件", kinds: ["DiskFull", "WriteFailed", "CacheNotWritable", "OutputMovedAside", "BuildRunning"] },
+  { title: "构建时写文件", kinds: ["DiskFull", "WriteFailed", "CacheNotWritable", "OutputMovedAside", "BuildRunning", "RenderWorkerStopped", "RenderFailed", "SearchIndexFailed"] },
   { title: "发布网站（npm run deploy）", kinds: ["DeployTargetInvalid", "DeploySiteNotBuilt", "DeployFilesNotInCache", "DeployToolMissing", "DeployTargetUnreachable", "DeployAccessDenied", "DeployRemoteUnknown", "DeployTargetLocked", "DeployTargetHasLink", "DeployTargetListTooLarge", "DeployTargetNotAFile", "DeployFailed"] },
   { title: "导入排版导出文件（npm run import）", kinds: ["ExportNotUtf8", "ExportTooLarge", "PdfUnreadable", "PdfWithoutText", "PdfPageTwice", "MastheadWithoutDate", "MastheadDateInvalid", "MastheadWithoutIssueNumber"] },
 ];
@@ -40,7 +40,7 @@ export function problemReference(): string {
       const examples = definition.examples.map((example) => problem(kind, example, example.facts as never) as Problem);
       lines.push(`#### ${definition.title["zh-CN"]} \`${kind}\``, "");
       const deploying = kind.startsWith("Deploy");
-      lines.push(definition.severity === "error"
+      lines.push(KINDS[kind].severity === "error"
         ? deploying ? "**错误**：这次没有发布完，目标上的文件清单还是上一次的；改正后再运行 npm run deploy，会接着传完。报库这样提示：" : "**错误**：网站不会构建，改正后才能发布。报库这样提示："
         : "**警告**：网站照常构建，但请核对一下。报库这样提示：", "");
       for (const example of examples) lines.push(`- ${inlineCode(formatProblem(example, "zh-CN"))}`);

@@ -2,7 +2,8 @@
 // the kind's stable name — under a summary line, sorted by file and line.
 import { sortProblems, type Problem } from "../problems.ts";
 import type { Language } from "./language.ts";
-import { PROBLEMS, fieldLabel, type ProblemDefinition } from "./problems.ts";
+import { PROBLEMS, type ProblemDefinition } from "./catalogue.ts";
+import { fieldLabel } from "./issue-file.ts";
 import { say } from "./texts.ts";
 
 /** Fields that are not front-matter fields an editor types, named in the editor's words. */

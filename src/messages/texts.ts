@@ -74,14 +74,6 @@ export const TEXTS = {
     "zh-CN": ({ pid }) => `另一个构建（进程 ${pid}）正在写同一个网站，等它结束后再开始…`,
     en: ({ pid }) => `Another build (process ${pid}) is writing the same site; waiting for it to finish…`,
   }),
-  renderWorkerStopped: text<{ how: string; part: string }>({
-    "zh-CN": ({ how, part }) => `渲染进程在渲染 ${part} 时停止了（${how}）。`,
-    en: ({ how, part }) => `A render worker stopped (${how}) while rendering part ${part}.`,
-  }),
-  searchIndexFailed: text<{ stage: "start" | "index" | "write"; errors: string }>({
-    "zh-CN": ({ stage, errors }) => `Pagefind ${stage === "start" ? "没能启动" : stage === "index" ? "没能索引稿件页面" : "没能写出索引文件"}：${errors}`,
-    en: ({ stage, errors }) => `Pagefind could not ${stage === "start" ? "start" : stage === "index" ? "index the article pages" : "write its files"}: ${errors}`,
-  }),
   cachedIssueLost: text<{ key: string }>({
     "zh-CN": ({ key }) => `缓存里的一期（${key}）没有内容：它的文件读不出来。`,
     en: ({ key }) => `The cached parse of an issue (${key}) has no issue; its file could not be read.`,
@@ -304,8 +296,8 @@ export const TEXTS = {
 
   // npm run audit (for developers)
   auditUsage: text({
-    "zh-CN": () => "用法：npm run audit -- [--content <目录>]",
-    en: () => "Usage: npm run audit -- [--content <dir>]",
+    "zh-CN": () => "用法：npm run audit -- [--content <目录>] [--only search,people]（只测所列的页面类型）",
+    en: () => "Usage: npm run audit -- [--content <dir>] [--only search,people] (only the page types listed)",
   }),
   auditPage: text<{ pageType: string; path: string }>({
     "zh-CN": ({ pageType, path }) => `正在用 Lighthouse 测 ${pageType}页面 ${path}……`,

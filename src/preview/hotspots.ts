@@ -123,7 +123,7 @@ async function save(options: HotspotEditorOptions, request: IncomingMessage, lan
   if (!issueFile) return { status: 404, message: say(language, "hotspotNoIssue", { date }) };
   const file = issueFileOf(date);
   try {
-    const { config } = await loadConfig(options.contentRoot);
+    const { config } = loadConfig(options.contentRoot);
     const edits = areas.map((edit) => ({ ...edit, area: clampedArea(edit.area) }));
     const result = config ? withAreas(file, await readFile(issueFile), config, page, edits) : ({ reason: "unreadable" } as const);
     if (!("text" in result)) return refusalAnswer(result, file, language);
@@ -193,7 +193,7 @@ async function pageWithEditor(options: HotspotEditorOptions, sitePath: string, o
   const html = await readFile(path.join(options.outputDir, sitePath, "index.html"), "utf8");
   if (!html.includes("data-scan") || !html.includes("</head>")) return undefined;
   const issueFile = await issueFileIn(options.contentRoot, onPage.date);
-  const { config } = await loadConfig(options.contentRoot);
+  const { config } = loadConfig(options.contentRoot);
   if (!issueFile || !config) return undefined;
   const issue = parseIssue(issueFileOf(onPage.date), await readFile(issueFile), config).issue;
   const printedPage = issue?.pages.find((page) => page.number === onPage.page);

@@ -5,9 +5,9 @@ import { once } from "node:events";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import type { BuildOptions, BuildResult } from "../build/build.ts";
-import { printProblems, shownPath, stop } from "../cli.ts";
-import { loadConfig } from "../content/config.ts";
-import type { Language } from "../messages/language.ts";
+import { printProblems, stop } from "../cli.ts";
+import { shownPath } from "../util/shown.ts";
+import type { ConfigFile } from "../content/config.ts";
 import { say } from "../messages/texts.ts";
 import { pathPrefixOf } from "../site/addresses.ts";
 import { PortInUse, serve } from "./serve.ts";
@@ -27,14 +27,14 @@ export interface PreviewOptions {
   port: number;
   /** Print Eleventy's per-file log. */
   verbose: boolean;
-  /** The language to speak until the first build has read the paper's. */
-  language: Language;
+  /** baoku.config.json as the command read it: the language to speak until a build has read it again, and the site's path prefix. */
+  configFile: ConfigFile;
 }
 
 /** Builds the site, serves it, and rebuilds on every change until Ctrl-C. Exits with 1 when the first build fails. */
 export async function preview(options: PreviewOptions): Promise<void> {
   const buildOptions: BuildOptions = { contentRoot: options.contentRoot, outputDir: options.outputDir, verbose: options.verbose };
-  let language = options.language;
+  let { language } = options.configFile;
   /** The child process of the build under way, so Ctrl-C can end it too. */
   let running: ChildProcess | undefined;
 
@@ -64,7 +64,7 @@ export async function preview(options: PreviewOptions): Promise<void> {
   if (!(await buildOnce())) stop(say(language, "previewFirstBuildFailed"));
 
   // The site is served under its path prefix (from baoku.config.json's site.baseUrl), as it will be published.
-  const { config } = await loadConfig(options.contentRoot);
+  const { config } = options.configFile;
   const pathPrefix = config ? pathPrefixOf(config) : "/";
   const editing = { contentRoot: options.contentRoot, outputDir: options.outputDir, pathPrefix, language: () => language };
   const devServer = await serve(options.port, editing).catch((error: unknown) => {

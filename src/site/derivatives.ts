@@ -2,6 +2,7 @@
 import type { Article, ImageFile, Issue } from "../model.ts";
 import type { Picture } from "../site-types.ts";
 import { issueFolderOf, issuePath } from "../paths.ts";
+import type { Addresser } from "./addresses.ts";
 
 export type DerivativeFormat = "avif" | "webp" | "jpeg";
 
@@ -79,13 +80,13 @@ export function derivativesOf(image: ImageFile, use: ImageUse, issueFolder: stri
   })));
 }
 
-/** The <picture> record for derivatives made by `derivativesOf`; `address` turns a site path into the address readers follow. */
-export function pictureOf(derivatives: readonly Derivative[], use: ImageUse, loading: Picture["loading"], address: (sitePath: string) => string): Picture {
-  const srcset = (format: DerivativeFormat) => derivatives.filter((derivative) => derivative.format === format).map((derivative) => `${address(derivative.path)} ${derivative.width}w`).join(", ");
+/** The <picture> record for derivatives made by `derivativesOf`; `at` turns a site path into the address readers follow. */
+export function pictureOf(derivatives: readonly Derivative[], use: ImageUse, loading: Picture["loading"], at: Addresser): Picture {
+  const srcset = (format: DerivativeFormat) => derivatives.filter((derivative) => derivative.format === format).map((derivative) => `${at(derivative.path)} ${derivative.width}w`).join(", ");
   const fallback = fallbackOf(derivatives);
   return {
     sources: (["avif", "webp"] as const).map((format) => ({ type: MIME_TYPES[format], srcset: srcset(format) })),
-    src: address(fallback.path),
+    src: at(fallback.path),
     srcset: srcset("jpeg"),
     sizes: use.sizes,
     width: fallback.width,

@@ -174,7 +174,7 @@ export function sharedRecords(config: PaperConfig): Pick<SiteData, "paper" | "si
 export function issueRecords(config: PaperConfig, issues: readonly Issue[], context: ArchiveContext, before?: IssueHeader, after?: IssueHeader): IssueRecords {
   const at = addresser(pathPrefixOf(config));
   const absolute = (address: string) => new URL(address, config.site.baseUrl).href;
-  const paper = periodicalOf(config);
+  const periodical = periodicalOf(config);
   const around = [...(before ? [before] : []), ...issues, ...(after ? [after] : [])];
   const offset = before ? 1 : 0;
   const summaries = around.map((issue) => summariseIssue(issue, at));
@@ -202,7 +202,7 @@ export function issueRecords(config: PaperConfig, issues: readonly Issue[], cont
       ...issueNeighbours,
       thisDay: context.thisDay[issue.date]!,
       data: { json: at(apiIssuePath(issue.date)), ...(issue.pages.some((page) => page.scan) && { iiif: at(manifestPath(issue.date)) }) },
-      jsonLd: issueJsonLd(paper, issueFacts, issue.pages.flatMap((page, pageIndex) =>
+      jsonLd: issueJsonLd(periodical, issueFacts, issue.pages.flatMap((page, pageIndex) =>
         page.articles.map((article, articleIndex) => factsOf(page, article, articleSummaries[pageIndex]![articleIndex]!)))),
     });
     issue.pages.forEach((page, pageIndex) => {
@@ -240,7 +240,7 @@ export function issueRecords(config: PaperConfig, issues: readonly Issue[], cont
         social: socialPreview(articleSummary.title, article.lead, previewImage(issue, [article], at)),
         ...neighbours(issueArticles, index, (other) => ({ url: other.summary.url, label: other.summary.title })),
         citation, citationFiles: files,
-        jsonLd: articleJsonLd(paper, issueFacts, factsOf(printed, article, articleSummary)),
+        jsonLd: articleJsonLd(periodical, issueFacts, factsOf(printed, article, articleSummary)),
         correction: {
           ...(config.repository && { reportUrl: reportUrl(config.repository, issue.file, article.line) }),
           ...(corrected && { correctedOn: corrected }),

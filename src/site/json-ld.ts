@@ -41,18 +41,18 @@ export function nodeId(url: string, kind: "article" | "issue" | "periodical" | "
   return `${url}#${kind}`;
 }
 
-function periodical(paper: PeriodicalFacts): Record<string, unknown> {
-  return { "@type": "Periodical", "@id": nodeId(paper.url, "periodical"), name: paper.name, url: paper.url, inLanguage: "zh-CN" };
+function periodicalNode(periodical: PeriodicalFacts): Record<string, unknown> {
+  return { "@type": "Periodical", "@id": nodeId(periodical.url, "periodical"), name: periodical.name, url: periodical.url, inLanguage: "zh-CN" };
 }
 
 function person(facts: PersonFacts): Record<string, unknown> {
   return { "@type": "Person", "@id": nodeId(facts.url, "person"), name: facts.name, url: facts.url };
 }
 
-function publicationIssue(paper: PeriodicalFacts, issue: IssueFacts): Record<string, unknown> {
+function publicationIssue(periodical: PeriodicalFacts, issue: IssueFacts): Record<string, unknown> {
   return {
     "@type": "PublicationIssue", "@id": nodeId(issue.url, "issue"), issueNumber: String(issue.number), datePublished: issue.date, url: issue.url,
-    isPartOf: periodical(paper),
+    isPartOf: periodicalNode(periodical),
   };
 }
 
@@ -73,8 +73,8 @@ function newsArticle(article: ArticleFacts, date: string): Record<string, unknow
 }
 
 /** The home page's Periodical: the paper, which every issue's isPartOf names by its @id. */
-export function periodicalJsonLd(paper: PeriodicalFacts): string {
-  return scriptJson({ "@context": "https://schema.org", ...periodical(paper) });
+export function periodicalJsonLd(periodical: PeriodicalFacts): string {
+  return scriptJson({ "@context": "https://schema.org", ...periodicalNode(periodical) });
 }
 
 /** A person page's Person, the node every byline and photo credit of theirs names by its @id; a year page describes the same person. */
@@ -83,14 +83,14 @@ export function personJsonLd(facts: PersonFacts): string {
 }
 
 /** An article page's NewsArticle, part of its issue, part of the paper. */
-export function articleJsonLd(paper: PeriodicalFacts, issue: IssueFacts, article: ArticleFacts): string {
-  return scriptJson({ "@context": "https://schema.org", ...newsArticle(article, issue.date), isPartOf: publicationIssue(paper, issue) });
+export function articleJsonLd(periodical: PeriodicalFacts, issue: IssueFacts, article: ArticleFacts): string {
+  return scriptJson({ "@context": "https://schema.org", ...newsArticle(article, issue.date), isPartOf: publicationIssue(periodical, issue) });
 }
 
 /** An issue page's PublicationIssue with its articles. */
-export function issueJsonLd(paper: PeriodicalFacts, issue: IssueFacts, articles: readonly ArticleFacts[]): string {
+export function issueJsonLd(periodical: PeriodicalFacts, issue: IssueFacts, articles: readonly ArticleFacts[]): string {
   return scriptJson({
-    "@context": "https://schema.org", ...publicationIssue(paper, issue),
+    "@context": "https://schema.org", ...publicationIssue(periodical, issue),
     hasPart: articles.map((article) => newsArticle(article, issue.date)),
   });
 }

@@ -63,7 +63,7 @@ export function dayIndex(headers: readonly IssueHeader[]): DayIndex {
   const lunar = new Map<string, IssueHeader[]>();
   const lunarDays = new Map<string, LunarDay>();
   for (const header of headers) {
-    const day = header.lunarDay ?? lunarDayOf(header.date);
+    const day = header.lunarDay;
     lunarDays.set(header.date, day);
     pushTo(solar, solarKey(header.date), header);
     pushTo(lunar, lunarKey(day), header);

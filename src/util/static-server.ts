@@ -44,6 +44,8 @@ export interface HostOptions {
   cacheSeconds?: number;
   /** A slow network, at the server: each response waits `latencyMs`, and all responses share `bytesPerSecond` (in turn). */
   network?: { latencyMs: number; bytesPerSecond: number };
+  /** Text sent gzipped to a browser that accepts it, as GitHub Pages, Netlify and Cloudflare Pages send it; by default as it is. */
+  compress?: boolean;
 }
 
 /** Serves `rootDir` on a free port of 127.0.0.1: `/dir/` answers with `/dir/index.html`, a missing file with the site's `/404.html` and status 404. */
@@ -51,7 +53,7 @@ export async function serveStatic(rootDir: string, host: HostOptions = {}): Prom
   const root = path.resolve(rootDir);
   const link = host.network && sharedLink(host.network);
   const server = createServer((request, response) => {
-    respond(root, request, response, { cacheControl: host.cacheSeconds ? `max-age=${host.cacheSeconds}` : "no-store", link }).catch((error: unknown) => {
+    respond(root, request, response, { cacheControl: host.cacheSeconds ? `max-age=${host.cacheSeconds}` : "no-store", link, compress: host.compress ?? false }).catch((error: unknown) => {
       response.writeHead(500, { "content-type": "text/plain; charset=utf-8" });
       response.end(String(error));
     });
@@ -75,7 +77,11 @@ export async function serveStatic(rootDir: string, host: HostOptions = {}): Prom
 interface Sending {
   cacheControl: string;
   link: ((bytes: number) => Promise<void>) | undefined;
+  compress: boolean;
 }
+
+/** Files sent as they are, compressed or not: Pagefind's own files are compressed already, and images are. */
+const PRECOMPRESSED = /\.(pf_\w+|pagefind|png|jpe?g|webp|avif|gif|woff2)$/;
 
 /** A link of `bytesPerSecond` that responses take in turn, each after `latencyMs`: resolves when a response of `bytes` has crossed it. */
 function sharedLink({ latencyMs, bytesPerSecond }: { latencyMs: number; bytesPerSecond: number }): (bytes: number) => Promise<void> {
@@ -138,12 +144,16 @@ async function sendFile(file: string, status: number, request: IncomingMessage, 
   // On a slow network, a text file crosses it compressed, as a host sends it; Pagefind's files are compressed already.
   if (sending.link) {
     const body = await readFile(file);
-    await sending.link(/\.(pf_\w+|pagefind|png|jpe?g|webp|avif|gif|woff2)$/.test(file) ? body.length : gzipSync(body).length);
+    await sending.link(PRECOMPRESSED.test(file) ? body.length : gzipSync(body).length);
   }
-  response.writeHead(status, {
-    "content-type": contentTypes[path.extname(file).toLowerCase()] ?? "application/octet-stream",
-    "cache-control": sending.cacheControl,
-  });
+  const headers = { "content-type": contentTypes[path.extname(file).toLowerCase()] ?? "application/octet-stream", "cache-control": sending.cacheControl };
+  if (sending.compress && !PRECOMPRESSED.test(file) && /\bgzip\b/.test(String(request.headers["accept-encoding"] ?? ""))) {
+    const body = gzipSync(await readFile(file));
+    response.writeHead(status, { ...headers, "content-encoding": "gzip", "content-length": body.length, vary: "accept-encoding" });
+    response.end(request.method === "HEAD" ? undefined : body);
+    return;
+  }
+  response.writeHead(status, headers);
   if (request.method === "HEAD") {
     response.end();
     return;

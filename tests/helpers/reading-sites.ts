@@ -51,9 +51,11 @@ export const PAGE_TYPES: readonly PageType[] = [
   { name: "数据与引用", path: "data/", site: "seed" },
   { name: "day index", path: "day/", site: "seed" },
   { name: "day", path: "day/11-01/", site: "seed" },
+  { name: "people", path: "people/", site: "seed" },
   { name: "person", path: "people/guo-longjun/", site: "seed" },
   { name: "year", path: "archive/2022/", site: "seed" },
   { name: "search with results", path: "search/?q=会议", site: "seed", ready: '[data-search-status][data-state="done"]' },
+  { name: "search without a query", path: "search/", site: "seed", ready: "[data-search-help]" },
   { name: "404", path: "no-such-page/", site: "seed", status: 404 },
 ];
 

@@ -19,3 +19,12 @@ test("should take an optional repository address, http or https only, and say wh
   const [problem] = readConfig(JSON.stringify({ ...CONFIG, repository: "javascript:alert(1)" })).problems;
   assert.match(formatProblems([problem!], "zh-CN"), /repository：设置 repository 必须是以 http:\/\/ 或 https:\/\/ 开头的完整网址/);
 });
+
+test("should decide the run's language with the configuration: BAOKU_LANG, else the file's language even beside a wrong setting, else Chinese", () => {
+  assert.equal(readConfig(JSON.stringify({ ...CONFIG, language: "en" }), {}).language, "en");
+  assert.equal(readConfig(JSON.stringify({ ...CONFIG, language: "en", repository: "javascript:alert(1)" }), {}).language, "en");
+  assert.equal(readConfig(JSON.stringify({ ...CONFIG, language: "en" }), { BAOKU_LANG: "zh" }).language, "zh-CN");
+  assert.equal(readConfig(JSON.stringify({ ...CONFIG, language: "fr" }), {}).language, "zh-CN");
+  assert.equal(readConfig("{ \"language\": \"en\",", {}).language, "zh-CN", "a file that is not JSON names no language");
+  assert.equal(readConfig("{}", { BAOKU_LANG: "en" }).language, "en");
+});

@@ -5,7 +5,7 @@ import assert from "node:assert/strict";
 import { readFile } from "node:fs/promises";
 import path from "node:path";
 import { GUIDE_FILE, GUIDE_SECTIONS, withProblemReference } from "../../src/messages/guide.ts";
-import { PROBLEMS } from "../../src/messages/problems.ts";
+import { PROBLEMS } from "../../src/messages/catalogue.ts";
 import { LABELS } from "../../src/content/labels.ts";
 import { projectRoot } from "../../src/project.ts";
 

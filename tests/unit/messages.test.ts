@@ -6,11 +6,11 @@ import { readdir, readFile } from "node:fs/promises";
 import path from "node:path";
 import ts from "typescript";
 import { LANGUAGES, runLanguage, languageNamed } from "../../src/messages/language.ts";
-import { PROBLEMS, type ProblemDefinition } from "../../src/messages/problems.ts";
+import { PROBLEMS, type ProblemDefinition } from "../../src/messages/catalogue.ts";
 import { JUDGEMENTS } from "../../src/messages/judgements.ts";
 import { TEXTS } from "../../src/messages/texts.ts";
 import { formatProblem } from "../../src/messages/report.ts";
-import { problem, type Problem, type ProblemKind } from "../../src/problems.ts";
+import { KINDS, problem, type Problem, type ProblemKind } from "../../src/problems.ts";
 import { projectRoot } from "../../src/project.ts";
 
 const HAN = /\p{Script=Han}/u;
@@ -23,8 +23,9 @@ function examples(): Problem[] {
 }
 
 test("should give every problem kind a severity, and a title, message and hint in Chinese and in English", () => {
-  for (const [kind, definition] of Object.entries(PROBLEMS) as [string, ProblemDefinition<unknown>][]) {
-    assert.ok(definition.severity === "error" || definition.severity === "warning", kind);
+  assert.deepEqual(Object.keys(PROBLEMS).sort(), Object.keys(KINDS).sort(), "the catalogue words every kind the record names, and no other");
+  for (const [kind, definition] of Object.entries(PROBLEMS) as [ProblemKind, ProblemDefinition<unknown>][]) {
+    assert.ok(KINDS[kind].severity === "error" || KINDS[kind].severity === "warning", kind);
     for (const language of LANGUAGES) {
       assert.equal(typeof definition.title[language], "string", `${kind} has no ${language} title`);
       assert.ok(definition.title[language].length > 0, `${kind} has an empty ${language} title`);

@@ -57,7 +57,7 @@ test("should keep slugs stable: the same whatever order the names come in and wh
 });
 
 const header = (date: string, number: number, credited: IssueHeader["credited"]): IssueHeader => ({
-  file: `issues/${date.slice(0, 4)}/${date}.md`, number, date, lunarDate: "", weekday: "", printedPageCount: 4, pageCount: 1, scanCount: 0, fieldLines: { issue: 2, date: 3 },
+  file: `issues/${date.slice(0, 4)}/${date}.md`, number, date, lunarDate: "", lunarDay: { month: 1, leap: false, day: 1 }, weekday: "", printedPageCount: 4, pageCount: 1, scanCount: 0, fieldLines: { issue: 2, date: 3 },
   articleCount: credited.length, credited,
 });
 

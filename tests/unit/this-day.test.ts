@@ -12,7 +12,7 @@ import { addresser } from "../../src/site/addresses.ts";
 const at = addresser("/");
 
 const header = (date: string, number: number): IssueHeader => ({
-  file: `issues/${date.slice(0, 4)}/${date}.md`, number, date, lunarDate: lunarDateOf(date), weekday: "", printedPageCount: 4, pageCount: 1, scanCount: 0,
+  file: `issues/${date.slice(0, 4)}/${date}.md`, number, date, lunarDate: lunarDateOf(date), lunarDay: lunarDayOf(date), weekday: "", printedPageCount: 4, pageCount: 1, scanCount: 0,
   fieldLines: { issue: 2, date: 3 }, articleCount: 1, headline: `头条${number}`, credited: [],
 });
 

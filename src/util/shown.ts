@@ -1,5 +1,6 @@
-// A value from an issue file as a message quotes it: short, on one line, and never the whole of a value that may be huge (a YAML alias
-// can make a field of a few bytes expand to gigabytes).
+// Values, text and paths as a message shows them: short, on one line, never the whole of a value that may be huge (a YAML alias can make
+// a field of a few bytes expand to gigabytes), and a path as the person at the terminal can open it.
+import path from "node:path";
 
 /** Characters of a value a message quotes; longer text is cut with an ellipsis. */
 const MAX_SHOWN = 40;
@@ -18,4 +19,10 @@ export function shownValue(value: unknown): string {
 export function shortText(text: string, max = MAX_SHOWN): string {
   const characters = [...text.slice(0, max * 2)];
   return characters.length > max ? `${characters.slice(0, max - 1).join("")}…` : text;
+}
+
+/** A path as the person at the terminal can open it from where they are: relative when it is inside the current folder. */
+export function shownPath(file: string): string {
+  const relative = path.relative(process.cwd(), file);
+  return relative === "" ? "." : relative.startsWith("..") || path.isAbsolute(relative) ? file : relative;
 }
