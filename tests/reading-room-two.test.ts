@@ -291,7 +291,6 @@ browserSuite("the reading room, round two, in Chromium", (browser) => {
         const total = shifts.reduce((sum, shift) => sum + shift.value, 0);
         assert.ok(total < 0.01, `${query} at ${viewport.width}px ${colorScheme}: layout shift ${total.toFixed(3)} (${JSON.stringify(shifts)})`);
         assert.ok(await page.locator(".search-result-excerpt").count() > 0, `${query}: results shown`);
-        await page.close();
       }
     });
 
@@ -303,7 +302,6 @@ browserSuite("the reading room, round two, in Chromium", (browser) => {
         const page = await open(browser, sitePath, PHONE);
         await page.locator('[data-search-status][data-state="done"]').waitFor({ state: "attached" });
         assert.equal(await page.locator("[data-search-help]").isVisible(), helpShown, sitePath);
-        await page.close();
       }
     });
 
