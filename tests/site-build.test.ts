@@ -420,7 +420,8 @@ test("should index one search record an issue, each article a section under an a
 
 test("should give the search page a form that works as a link without JavaScript, and say that search needs it", async () => {
   const searchPage = await open("/search/");
-  assert.equal(searchPage.querySelector("[data-search]")?.hasAttribute("hidden"), true, "the script shows the search UI");
+  // Drawn only when scripts run (site.css hides [data-needs-script] until preferences.js marks the page), from the first paint.
+  assert.equal(searchPage.querySelector("[data-search]")?.hasAttribute("data-needs-script"), true, "the search UI needs the script");
   const noscript = searchPage.querySelector("noscript");
   assert.ok(noscript);
   assert.match(noscript.innerHTML, /搜索需要浏览器启用 JavaScript/);
