@@ -41,20 +41,22 @@ after(async () => {
 const address = (sitePath: string) => new URL(sitePath, server.url).href;
 
 /**
- * The windows pages are opened in, one for each size and kind of pointer: a test opens a page, reads it and is done with it before the
- * next opens one, so a window is reused rather than a new one opened each time (which cost more than loading the page).
+ * The tabs pages are opened in, one for each size and kind of pointer: a test opens a page, reads it and is done with it before the
+ * next opens one, so a tab is reused (browser.ts closes it when the test ends) rather than a new one opened each time, which cost more
+ * than loading the page.
  */
-const windows = new Map<string, Page>();
+const tabs = new Map<string, Page>();
 
 /** A page at `viewport` in `colorScheme`, as a touch screen when `touch` (a coarse pointer), opened at `sitePath`. */
 async function open(browser: Browser, sitePath: string, viewport = DESKTOP, colorScheme: "light" | "dark" = "light", touch = false): Promise<Page> {
   const key = `${viewport.width}×${viewport.height}${touch ? " touch" : ""}`;
-  let page = windows.get(key);
+  let page = tabs.get(key);
   if (!page || page.isClosed()) {
     page = await browser.newPage(viewport);
     if (touch) await (await page.context().newCDPSession(page)).send("Emulation.setTouchEmulationEnabled", { enabled: true, maxTouchPoints: 5 });
-    windows.set(key, page);
+    tabs.set(key, page);
   }
+  await page.bringToFront();
   await page.emulateMedia({ colorScheme });
   await page.goto(address(sitePath));
   return page;

@@ -26,6 +26,7 @@ const COMMON = ["会议", "发展", "工作", "城市", "疫情防控"];
 
 /** Opens the search page at `query` (already encoded) and waits until the search has finished. */
 async function open(page: Page, site: StaticServer, query: string): Promise<void> {
+  await page.bringToFront();
   await page.goto(new URL(`/search/?${query}`, site.url).href);
   // Attached, not visible: a query of punctuation alone leaves the status empty (the page's help says what to do).
   await page.locator('[data-search-status][data-state="done"]').waitFor({ state: "attached", timeout: 30_000 });
@@ -136,6 +137,7 @@ browserSuite("Search ranking and results in Chromium", (browser) => {
     assert.doesNotMatch(await other.locator("[data-search-status]").innerText(), /还有/);
     assert.deepEqual(await resultPaths(one), await resultPaths(other));
     const readToTheEnd = async (page: Page) => {
+      await page.bringToFront();
       while (await page.locator("[data-search-more]").isVisible()) {
         const shown = await page.locator(".search-result").count();
         await page.locator("[data-search-more]").click();

@@ -3,8 +3,8 @@ import { existsSync } from "node:fs";
 import { mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import { after, before, describe, test } from "node:test";
-import { type BrowserContext, type CDPSession, chromium, type Page } from "playwright-core";
+import { after, afterEach, before, describe, test } from "node:test";
+import { type BrowserContext, chromium, type Page } from "playwright-core";
 import { CHROMIUM_ARGS, chromiumPath } from "../../src/util/chromium.ts";
 
 export { chromiumPath };
@@ -22,7 +22,10 @@ if (missingReason && !isCI) console.warn(`SKIPPED browser tests: ${missingReason
 
 /**
  * Declares a `describe` suite whose tests share one headless Chromium, launched before the first test with a fresh profile and closed, profile removed, after the last.
- * Declare tests inside `fn` with `test()` as usual and open pages with `browser.newPage()`.
+ * Declare tests inside `fn` with `test()` as usual and open pages with `browser.newPage()`: each is a tab, closed when its test ends.
+ * Chromium answers input to a tab behind the newest only after 0.5–2 s, so a test that works in two pages in turn brings each to the
+ * front first (`page.bringToFront()`); tabs rather than a window a page, because every shown window costs CPU while it idles (about
+ * a fifth of a core each here), where a tab behind costs next to nothing.
  */
 export function browserSuite(name: string, fn: (browser: Browser) => void): void {
   if (missingReason && isCI) {
@@ -34,10 +37,15 @@ export function browserSuite(name: string, fn: (browser: Browser) => void): void
     return;
   }
   describe(name, { skip: missingReason ?? false }, () => {
-    let session: { context: BrowserContext; userDataDir: string; cdp: CDPSession } | undefined;
-    let windows: Promise<unknown> = Promise.resolve();
+    let session: { context: BrowserContext; userDataDir: string } | undefined;
+    /** The pages the running test opened: closed when it ends, since every page left open costs Chromium CPU time while it idles. */
+    const opened = new Set<Page>();
     before(async () => {
       session = await launchChromium();
+    });
+    afterEach(async () => {
+      for (const page of opened) await page.close().catch(() => undefined);
+      opened.clear();
     });
     after(async () => {
       if (!session) return;
@@ -47,14 +55,8 @@ export function browserSuite(name: string, fn: (browser: Browser) => void): void
     fn({
       async newPage(viewport = { width: 1280, height: 800 }) {
         if (!session) throw new Error("the browser is not running: browser.newPage() was called outside a test");
-        // Each page in a window of its own, not a tab behind the newest: Chromium acknowledges input to a background tab only after
-        // 0.5–2 s, so a test that clicks in two pages in turn spent most of its time waiting (the merge test 73 s, 2 s a click; now 4 s).
-        // Windows of one context share the profile, so what a page stores on the device the next page finds, as with tabs.
-        // One window at a time, so each call's "page" event is its own window's when tests open pages concurrently.
-        const { context, cdp } = session;
-        const opened = windows.then(() => Promise.all([context.waitForEvent("page"), cdp.send("Target.createTarget", { url: "about:blank", newWindow: true })]));
-        windows = opened.catch(() => undefined);
-        const [page] = await opened;
+        const page = await session.context.newPage();
+        opened.add(page);
         await page.setViewportSize(viewport);
         return page;
       },
@@ -63,7 +65,7 @@ export function browserSuite(name: string, fn: (browser: Browser) => void): void
 }
 
 /** Starts headless Chromium with a profile folder of its own, so no state leaks between runs. */
-async function launchChromium(): Promise<{ context: BrowserContext; userDataDir: string; cdp: CDPSession }> {
+async function launchChromium(): Promise<{ context: BrowserContext; userDataDir: string }> {
   const userDataDir = await mkdtemp(path.join(tmpdir(), "baoku-chromium-"));
   try {
     const context = await chromium.launchPersistentContext(userDataDir, {
@@ -71,9 +73,7 @@ async function launchChromium(): Promise<{ context: BrowserContext; userDataDir:
       headless: true,
       args: [...CHROMIUM_ARGS],
     });
-    const browser = context.browser();
-    if (!browser) throw new Error("Chromium started without a browser session");
-    return { context, userDataDir, cdp: await browser.newBrowserCDPSession() };
+    return { context, userDataDir };
   } catch (error) {
     await rm(userDataDir, { recursive: true, force: true });
     throw error;

@@ -5,6 +5,8 @@ import type { Page } from "playwright-core";
 /** Searches `query` on the search page of the site at `siteUrl` and waits until the search has finished. */
 export async function askSearchPage(page: Page, siteUrl: string, query: string): Promise<void> {
   const searchPage = new URL("/search/", siteUrl).href;
+  // Tests ask two pages in turn: the one asked is brought to the front, where Chromium answers it at once (browser.ts).
+  await page.bringToFront();
   if (page.url().startsWith(searchPage)) {
     // The form's submit handler runs at once: it writes the address and marks the status as searching before its first await.
     await page.evaluate((text) => {
