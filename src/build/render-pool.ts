@@ -34,6 +34,34 @@ export interface RenderPool {
   close(): void;
 }
 
+/** What a render worker answers: an error (with a file system code, or not), or what it wrote. */
+interface WorkerMessage {
+  error?: string;
+  code?: string;
+  path?: string;
+  dest?: string;
+  written?: number;
+  search?: SearchStats;
+}
+
+/** Settles `task` with its worker's answer. A file system error is the build's to judge (a full disk, say); any other is a problem, told by its first line. */
+function settle(task: Task | undefined, message: WorkerMessage): void {
+  const { error, code, path: file, dest } = message;
+  if (error !== undefined && code) task?.reject(Object.assign(new Error(error), { code, ...(file && { path: file }), ...(dest && { dest }) }));
+  else if (error !== undefined && task)
+    task.reject(
+      new ProblemsError(
+        problem("RenderFailed", { file: shownPath(task.request.siteDir) }, { part: task.request.part.key, reason: shortText(error.split("\n")[0] ?? "", 300) }),
+      ),
+    );
+  else
+    task?.resolve({
+      written: message.written ?? 0,
+      search: message.search ?? { records: 0, articles: 0, terms: 0 },
+      seconds: (performance.now() - (task?.startedAt ?? 0)) / 1000,
+    });
+}
+
 /** A pool of `size` render workers (default: the machine's parallelism), started as work arrives. */
 export function createRenderPool(size = os.availableParallelism()): RenderPool {
   const queue: Task[] = [];
@@ -44,15 +72,15 @@ export function createRenderPool(size = os.availableParallelism()): RenderPool {
 
   function startWorker(): ChildProcess {
     started++;
-    const worker = fork(workerScript, [], { execArgv: ["--import", import.meta.resolve("tsx")], serialization: "advanced", stdio: ["ignore", "inherit", "inherit", "ipc"] });
-    worker.on("message", (message: { error?: string; code?: string; path?: string; dest?: string; written?: number; search?: SearchStats }) => {
+    const worker = fork(workerScript, [], {
+      execArgv: ["--import", import.meta.resolve("tsx")],
+      serialization: "advanced",
+      stdio: ["ignore", "inherit", "inherit", "ipc"],
+    });
+    worker.on("message", (message: WorkerMessage) => {
       const task = running.get(worker);
       running.delete(worker);
-      const { error, code, path: file, dest } = message;
-      // A file system error is the build's to judge (a full disk, say); any other is a problem, told by its first line.
-      if (error !== undefined && code) task?.reject(Object.assign(new Error(error), { code, ...(file && { path: file }), ...(dest && { dest }) }));
-      else if (error !== undefined && task) task.reject(new ProblemsError(problem("RenderFailed", { file: shownPath(task.request.siteDir) }, { part: task.request.part.key, reason: shortText(error.split("\n")[0] ?? "", 300) })));
-      else task?.resolve({ written: message.written ?? 0, search: message.search ?? { records: 0, articles: 0, terms: 0 }, seconds: (performance.now() - (task?.startedAt ?? 0)) / 1000 });
+      settle(task, message);
       idle.push(worker);
       dispatch();
     });
@@ -63,7 +91,11 @@ export function createRenderPool(size = os.availableParallelism()): RenderPool {
       const idleAt = idle.indexOf(worker);
       if (idleAt !== -1) idle.splice(idleAt, 1);
       // A problem, worded when the build reports it, in the language of the run.
-      task?.reject(new ProblemsError(problem("RenderWorkerStopped", { file: shownPath(task.request.siteDir) }, { how: signal ?? `exit code ${code}`, part: task.request.part.key })));
+      task?.reject(
+        new ProblemsError(
+          problem("RenderWorkerStopped", { file: shownPath(task.request.siteDir) }, { how: signal ?? `exit code ${code}`, part: task.request.part.key }),
+        ),
+      );
       dispatch();
     });
     return worker;

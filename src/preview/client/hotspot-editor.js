@@ -62,34 +62,46 @@ function setUpEditor(data, scan, frame) {
   const changed = () =>
     data.articles.filter((article) => {
       const now = areas.get(article.number);
-      return now !== undefined && (!article.area || ["x", "y", "width", "height"].some((key) => tenths(now[/** @type {keyof Area} */ (key)]) !== article.area?.[/** @type {keyof Area} */ (key)]));
+      return (
+        now !== undefined &&
+        (!article.area ||
+          ["x", "y", "width", "height"].some((key) => tenths(now[/** @type {keyof Area} */ (key)]) !== article.area?.[/** @type {keyof Area} */ (key)]))
+      );
     });
 
   /** Draws the options, the rectangles and the status line from `areas`; `focus` puts the keyboard on the chosen article's rectangle. */
   const draw = (focus = false) => {
     const chosen = selected() || data.articles[0]?.number || 0;
-    select.replaceChildren(...data.articles.map((article) => {
-      const text = (areas.has(article.number) ? texts.option : texts.optionUndrawn).replace("{number}", String(article.number)).replace("{title}", article.name);
-      return element("option", { value: String(article.number), textContent: text, selected: article.number === chosen });
-    }));
-    layer.replaceChildren(...data.articles.filter((article) => areas.has(article.number)).map((article) => {
-      const area = /** @type {Area} */ (areas.get(article.number));
-      const box = element("div", { className: `hotspot-box${article.number === chosen ? " is-selected" : ""}`, tabIndex: 0 });
-      box.dataset.article = String(article.number);
-      box.setAttribute("role", "group");
-      box.setAttribute("aria-label", `${article.number}. ${article.name}：${[area.x, area.y, area.width, area.height].map(tenths).join(",")}`);
-      box.style.left = `${area.x}%`;
-      box.style.top = `${area.y}%`;
-      box.style.width = `${area.width}%`;
-      box.style.height = `${area.height}%`;
-      box.append(element("span", { className: "hotspot-name", textContent: `${article.number}. ${article.name}` }));
-      for (const corner of ["nw", "ne", "sw", "se"]) {
-        const handle = element("span", { className: `hotspot-handle is-${corner}` });
-        handle.dataset.corner = corner;
-        box.append(handle);
-      }
-      return box;
-    }));
+    select.replaceChildren(
+      ...data.articles.map((article) => {
+        const text = (areas.has(article.number) ? texts.option : texts.optionUndrawn)
+          .replace("{number}", String(article.number))
+          .replace("{title}", article.name);
+        return element("option", { value: String(article.number), textContent: text, selected: article.number === chosen });
+      }),
+    );
+    layer.replaceChildren(
+      ...data.articles
+        .filter((article) => areas.has(article.number))
+        .map((article) => {
+          const area = /** @type {Area} */ (areas.get(article.number));
+          const box = element("div", { className: `hotspot-box${article.number === chosen ? " is-selected" : ""}`, tabIndex: 0 });
+          box.dataset.article = String(article.number);
+          box.setAttribute("role", "group");
+          box.setAttribute("aria-label", `${article.number}. ${article.name}：${[area.x, area.y, area.width, area.height].map(tenths).join(",")}`);
+          box.style.left = `${area.x}%`;
+          box.style.top = `${area.y}%`;
+          box.style.width = `${area.width}%`;
+          box.style.height = `${area.height}%`;
+          box.append(element("span", { className: "hotspot-name", textContent: `${article.number}. ${article.name}` }));
+          for (const corner of ["nw", "ne", "sw", "se"]) {
+            const handle = element("span", { className: `hotspot-handle is-${corner}` });
+            handle.dataset.corner = corner;
+            box.append(handle);
+          }
+          return box;
+        }),
+    );
     if (focus) /** @type {HTMLElement | null} */ (layer.querySelector(".is-selected"))?.focus();
     const count = changed().length;
     if (!status.dataset.answer) status.textContent = count ? texts.pending.replace("{count}", String(count)) : "";
@@ -147,7 +159,11 @@ function setUpEditor(data, scan, frame) {
           page: data.page,
           areas: edits.map((article) => {
             const area = /** @type {Area} */ (areas.get(article.number));
-            return { article: article.number, title: article.title, area: { x: tenths(area.x), y: tenths(area.y), width: tenths(area.width), height: tenths(area.height) } };
+            return {
+              article: article.number,
+              title: article.title,
+              area: { x: tenths(area.x), y: tenths(area.y), width: tenths(area.width), height: tenths(area.height) },
+            };
           }),
         }),
       });
@@ -210,10 +226,20 @@ function followPointer(layer, frame, areas, selected, choose) {
     const start = at(event);
     const area = areas.get(number) ?? { x: start.x, y: start.y, width: 0, height: 0 };
     const kind = target.dataset.corner ? "resize" : box ? "move" : "draw";
-    drag = { pointer: event.pointerId, number, kind, corner: target.dataset.corner ?? "se", start, area: kind === "draw" ? { x: start.x, y: start.y, width: 0, height: 0 } : area };
+    drag = {
+      pointer: event.pointerId,
+      number,
+      kind,
+      corner: target.dataset.corner ?? "se",
+      start,
+      area: kind === "draw" ? { x: start.x, y: start.y, width: 0, height: 0 } : area,
+    };
     layer.setPointerCapture(event.pointerId);
     if (number !== selected()) choose(number, true);
-    else /** @type {HTMLElement | null} */ (layer.querySelector(".is-selected"))?.focus();
+    else {
+      const box = /** @type {HTMLElement | null} */ (layer.querySelector(".is-selected"));
+      box?.focus();
+    }
   });
   layer.addEventListener("pointermove", (event) => {
     if (!drag || event.pointerId !== drag.pointer) return;
@@ -225,7 +251,12 @@ function followPointer(layer, frame, areas, selected, choose) {
       const width = Math.abs(point.x - drag.start.x);
       const height = Math.abs(point.y - drag.start.y);
       if (width < SMALLEST && height < SMALLEST) return;
-      areas.set(drag.number, { x: Math.min(point.x, drag.start.x), y: Math.min(point.y, drag.start.y), width: Math.max(width, SMALLEST), height: Math.max(height, SMALLEST) });
+      areas.set(drag.number, {
+        x: Math.min(point.x, drag.start.x),
+        y: Math.min(point.y, drag.start.y),
+        width: Math.max(width, SMALLEST),
+        height: Math.max(height, SMALLEST),
+      });
     }
     choose(drag.number);
   });
