@@ -4,9 +4,15 @@ import os from "node:os";
 import { runImageBench } from "../src/bench/bench-images.ts";
 import { readCommandLine } from "../src/cli.ts";
 
-const { values } = readCommandLine({
-  photos: { type: "string", default: "36" }, width: { type: "string", default: "2400" }, height: { type: "string", default: "1600" }, concurrency: { type: "string" },
-}, "benchImagesUsage");
+const { values } = readCommandLine(
+  {
+    photos: { type: "string", default: "36" },
+    width: { type: "string", default: "2400" },
+    height: { type: "string", default: "1600" },
+    concurrency: { type: "string" },
+  },
+  "benchImagesUsage",
+);
 await runImageBench({
   photoCount: Number(values.photos),
   width: Number(values.width),

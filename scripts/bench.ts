@@ -7,7 +7,16 @@ import path from "node:path";
 import { DEFAULT_SIZES, runBench } from "../src/bench/bench.ts";
 import { readCommandLine } from "../src/cli.ts";
 
-const { values } = readCommandLine({ sizes: { type: "string" }, "work-dir": { type: "string" }, "no-baseline": { type: "boolean" }, "hugo-max": { type: "string" }, "search-only": { type: "boolean" } }, "benchUsage");
+const { values } = readCommandLine(
+  {
+    sizes: { type: "string" },
+    "work-dir": { type: "string" },
+    "no-baseline": { type: "boolean" },
+    "hugo-max": { type: "string" },
+    "search-only": { type: "boolean" },
+  },
+  "benchUsage",
+);
 await runBench({
   sizes: values.sizes ? values.sizes.split(",").map(Number) : DEFAULT_SIZES,
   workDir: values["work-dir"] ?? path.join(os.tmpdir(), "baoku-bench"),

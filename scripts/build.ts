@@ -7,9 +7,19 @@ import { say } from "../src/messages/texts.ts";
 import { projectRoot } from "../src/project.ts";
 
 const started = performance.now();
-const { values } = readCommandLine({
-  content: { type: "string" }, output: { type: "string" }, cache: { type: "string" }, full: { type: "boolean" }, verbose: { type: "boolean" }, "allow-empty": { type: "boolean" }, verify: { type: "boolean" }, "manifest-only": { type: "boolean" },
-}, "buildUsage");
+const { values } = readCommandLine(
+  {
+    content: { type: "string" },
+    output: { type: "string" },
+    cache: { type: "string" },
+    full: { type: "boolean" },
+    verbose: { type: "boolean" },
+    "allow-empty": { type: "boolean" },
+    verify: { type: "boolean" },
+    "manifest-only": { type: "boolean" },
+  },
+  "buildUsage",
+);
 const output = shownPath(path.resolve(values.output ?? path.join(projectRoot, "_site")));
 const result = await buildSite({
   contentRoot: contentRootOf(values.content),
@@ -36,6 +46,13 @@ if (result.unchanged) {
   console.log(say(language, "buildDone", { pages: result.writtenCount, searchable: result.searchRecordCount ?? 0, ...images, output, seconds }));
   if (result.seconds && result.parts && result.bundles) {
     console.log(say(language, "buildStages", result.seconds));
-    console.log(say(language, "buildParts", { rendered: result.parts.rendered, parts: result.parts.total, indexed: result.bundles.indexed, bundles: result.bundles.total }));
+    console.log(
+      say(language, "buildParts", {
+        rendered: result.parts.rendered,
+        parts: result.parts.total,
+        indexed: result.bundles.indexed,
+        bundles: result.bundles.total,
+      }),
+    );
   }
 }

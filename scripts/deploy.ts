@@ -16,7 +16,8 @@ if (positionals.length !== 1) stop(say(language, "deployUsage"));
 const target = positionals[0]!;
 try {
   const result = await deploySite({
-    siteDir: path.resolve(values.site ?? path.join(projectRoot, "_site")), target,
+    siteDir: path.resolve(values.site ?? path.join(projectRoot, "_site")),
+    target,
     onStep: (step, files, bytes) => console.log(say(language, "deployStep", { step, files, bytes })),
   });
   console.log(say(language, "deployDone", { ...result, first: result.firstDeploy }));

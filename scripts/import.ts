@@ -36,7 +36,11 @@ if (pdfPaths.kind === "pdfs") {
 switch (outcome.outcome) {
   // biome-ignore lint/suspicious/noFallthroughSwitchClause: stop() ends the process (its type is never)
   case "noExport":
-    stop(outcome.missing ? `${say(language, "importExportMissing", { file: exportFile })}\n${usage}` : say(language, "importExportUnreadable", { file: exportFile, reason: outcome.reason }));
+    stop(
+      outcome.missing
+        ? `${say(language, "importExportMissing", { file: exportFile })}\n${usage}`
+        : say(language, "importExportUnreadable", { file: exportFile, reason: outcome.reason }),
+    );
   // biome-ignore lint/suspicious/noFallthroughSwitchClause: stop() ends the process (its type is never)
   case "refused":
     printProblems(outcome.problems, language);
@@ -49,7 +53,13 @@ switch (outcome.outcome) {
     const target = shownPath(outcome.target);
     const items = result.issue.pages.reduce((sum, page) => sum + page.articles.length, 0);
     console.log(say(language, "importWrote", { target, issue: result.issue.masthead.issue, pages: result.issue.pages.length, items }));
-    if (outcome.scans) console.log(say(language, "importWroteScans", { folder: shownPath(path.join(path.dirname(outcome.target), path.basename(outcome.target, ".md"))), scans: outcome.scans.length }));
+    if (outcome.scans)
+      console.log(
+        say(language, "importWroteScans", {
+          folder: shownPath(path.join(path.dirname(outcome.target), path.basename(outcome.target, ".md"))),
+          scans: outcome.scans.length,
+        }),
+      );
     printProblems(problems, language);
     if (result.checks.length > 0) {
       console.log(say(language, "importChecksHeading", { checks: result.checks.length }));

@@ -11,7 +11,20 @@ export type FrontMatterField = (typeof FRONT_MATTER_FIELDS)[number];
 export type FieldRule = "wholeNumber" | "positive" | "date" | "realDate" | "text" | "nonEmpty" | "atMost100Pages" | "issueNumberRange";
 
 /** Why a setting of baoku.config.json was refused; the schema below gives these as its error messages, `required` and `unknown` come from zod's own codes. */
-const CONFIG_RULES = ["required", "unknown", "group", "list", "text", "nonEmpty", "address", "webAddress", "email", "endsWithSlash", "prefixes", "language"] as const;
+const CONFIG_RULES = [
+  "required",
+  "unknown",
+  "group",
+  "list",
+  "text",
+  "nonEmpty",
+  "address",
+  "webAddress",
+  "email",
+  "endsWithSlash",
+  "prefixes",
+  "language",
+] as const;
 export type ConfigRule = (typeof CONFIG_RULES)[number];
 
 export function isConfigRule(name: string): name is ConfigRule {
@@ -54,10 +67,11 @@ export const isoDateSchema = z.preprocess(
  * A positive whole number up to `max`, whose rule `rule` names; quoted digits ("1480") are read as the number, as editors quote values out
  * of habit. Only decimal digits: front-matter.ts gives the schema what YAML read as 0x5C8 or 1e3 as written.
  */
-const countSchema = (max: number, tooLarge: FieldRule) => z.preprocess(
-  (value) => (typeof value === "string" && /^\s*\d+\s*$/.test(value) ? Number(value) : value),
-  z.number(rule("wholeNumber")).int(rule("wholeNumber")).positive(rule("positive")).max(max, rule(tooLarge)),
-);
+const countSchema = (max: number, tooLarge: FieldRule) =>
+  z.preprocess(
+    (value) => (typeof value === "string" && /^\s*\d+\s*$/.test(value) ? Number(value) : value),
+    z.number(rule("wholeNumber")).int(rule("wholeNumber")).positive(rule("positive")).max(max, rule(tooLarge)),
+  );
 
 const nonEmptyText = z.string(rule("text")).trim().min(1, rule("nonEmpty"));
 
@@ -295,20 +309,36 @@ export function issueHeader(issue: Issue): IssueHeader {
   const { pages, lunarDay, ...header } = issue;
   const lead = pages[0]?.articles[0];
   const headline = lead?.title;
-  const credited = pages.flatMap((page) => page.articles.flatMap((article) => {
-    const photographers = [...new Set(article.photos.flatMap((photo) => photo.photographers))];
-    const reporters = article.byline?.reporters ?? [];
-    const correspondents = article.byline?.correspondents ?? [];
-    if (reporters.length + correspondents.length + photographers.length === 0) return [];
-    // By characters, not UTF-16 units, so a rare character outside the BMP (𠀋) is never cut in half.
-    const lead = [...article.lead].slice(0, PERSON_LEAD_LENGTH).join("");
-    return [{
-      page: page.number, article: article.number, title: article.title, ...(article.subtitle && { subtitle: article.subtitle }), ...(lead && { lead }),
-      ...(article.byline?.affiliation && { affiliation: article.byline.affiliation }), reporters, correspondents, photographers,
-    }];
-  }));
+  const credited = pages.flatMap((page) =>
+    page.articles.flatMap((article) => {
+      const photographers = [...new Set(article.photos.flatMap((photo) => photo.photographers))];
+      const reporters = article.byline?.reporters ?? [];
+      const correspondents = article.byline?.correspondents ?? [];
+      if (reporters.length + correspondents.length + photographers.length === 0) return [];
+      // By characters, not UTF-16 units, so a rare character outside the BMP (𠀋) is never cut in half.
+      const lead = [...article.lead].slice(0, PERSON_LEAD_LENGTH).join("");
+      return [
+        {
+          page: page.number,
+          article: article.number,
+          title: article.title,
+          ...(article.subtitle && { subtitle: article.subtitle }),
+          ...(lead && { lead }),
+          ...(article.byline?.affiliation && { affiliation: article.byline.affiliation }),
+          reporters,
+          correspondents,
+          photographers,
+        },
+      ];
+    }),
+  );
   return {
-    ...header, articleCount: pages.reduce((sum, page) => sum + page.articles.length, 0), pageCount: pages.length, scanCount: pages.filter((page) => page.scan).length,
-    ...(headline && { headline, headlineAt: { page: pages[0]!.number, article: lead!.number } }), credited, lunarDay,
+    ...header,
+    articleCount: pages.reduce((sum, page) => sum + page.articles.length, 0),
+    pageCount: pages.length,
+    scanCount: pages.filter((page) => page.scan).length,
+    ...(headline && { headline, headlineAt: { page: pages[0]!.number, article: lead!.number } }),
+    credited,
+    lunarDay,
   };
 }

@@ -24,15 +24,28 @@ export function newIssue(date: string, pageCount: number, archive: readonly Issu
   const { number, notes } = nextNumber(date, archive, language);
   const pages = Array.from({ length: pageCount }, (_, index) => `# 第${index + 1}版`);
   const markdown = [
-    "---", `issue: ${number}`, `date: ${date}`, `lunar: ${lunarDateOf(date)}`, `weekday: ${weekdayOf(date)}`, `pages: ${pageCount}`, "---",
-    "", `<!--\n${say(language, "newIssueGuide")}\n-->`, "", pages.join("\n\n"), "",
+    "---",
+    `issue: ${number}`,
+    `date: ${date}`,
+    `lunar: ${lunarDateOf(date)}`,
+    `weekday: ${weekdayOf(date)}`,
+    `pages: ${pageCount}`,
+    "---",
+    "",
+    `<!--\n${say(language, "newIssueGuide")}\n-->`,
+    "",
+    pages.join("\n\n"),
+    "",
   ].join("\n");
   return { file: issueFileOf(date), markdown, number, notes };
 }
 
 /** One more than the issue just before `date`; 1 for an empty archive. */
 function nextNumber(date: string, archive: readonly Issue[], language: Language): { number: number; notes: string[] } {
-  const before = archive.filter((issue) => issue.date < date).sort((a, b) => a.number - b.number).at(-1);
+  const before = archive
+    .filter((issue) => issue.date < date)
+    .sort((a, b) => a.number - b.number)
+    .at(-1);
   const after = archive.filter((issue) => issue.date > date).sort((a, b) => a.number - b.number)[0];
   if (before) {
     const number = before.number + 1;

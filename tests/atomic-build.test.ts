@@ -13,7 +13,6 @@ import { treeDigest } from "./helpers/tree-digest.ts";
 import { projectRoot } from "../src/project.ts";
 import { report } from "./helpers/report.ts";
 
-
 let workDir: string;
 let bigContent: string;
 
@@ -49,12 +48,18 @@ test("should leave the previous site complete when a build is killed while putti
   assert.equal(await readlink(outputDir), "_site.a", "the output is a link to the copy being served");
   const before = await treeDigest(outputDir);
 
-  const child = spawn(process.execPath, ["--import", "tsx", "scripts/build.ts", "--content", bigContent, "--output", outputDir, "--cache", path.join(workDir, "killed-cache")], { cwd: projectRoot, stdio: "ignore" });
+  const child = spawn(
+    process.execPath,
+    ["--import", "tsx", "scripts/build.ts", "--content", bigContent, "--output", outputDir, "--cache", path.join(workDir, "killed-cache")],
+    { cwd: projectRoot, stdio: "ignore" },
+  );
   let running = true;
-  const exited = new Promise<NodeJS.Signals | null>((resolve) => child.once("exit", (_code, signal) => {
-    running = false;
-    resolve(signal);
-  }));
+  const exited = new Promise<NodeJS.Signals | null>((resolve) =>
+    child.once("exit", (_code, signal) => {
+      running = false;
+      resolve(signal);
+    }),
+  );
   // Midway through putting the site in place: the other copy has begun to fill. Waiting ends there or when the build ends on its own
   // (then the assertion below fails), however long a loaded machine takes; the deadline only keeps a hung build from hanging the suite.
   const otherCopy = `${outputDir}.b`;

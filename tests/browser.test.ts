@@ -120,7 +120,9 @@ browserSuite("the bundled archive in Chromium", (browser) => {
         }));
         if (layout.lang !== "zh-CN") problems.push(`${pageType} ${pathname}: html lang is "${layout.lang}", not zh-CN`);
         if (layout.scrollWidth > layout.innerWidth) {
-          problems.push(`${pageType} ${pathname}: ${layout.scrollWidth}px wide in a ${layout.innerWidth}px window; overflowing: ${layout.overflowing.join(" ")}`);
+          problems.push(
+            `${pageType} ${pathname}: ${layout.scrollWidth}px wide in a ${layout.innerWidth}px window; overflowing: ${layout.overflowing.join(" ")}`,
+          );
         }
       }
       assert.deepEqual(problems, []);
@@ -143,7 +145,11 @@ describe("npm start", () => {
 
       await writeFile(issueFile, original.replace("issue: 1480", "issue: 一四八〇"));
       await server.waitForOutput(/仍是上一次构建好的网站/);
-      assert.match(server.output(), /^错误 issues\/2022\/2022-11-01\.md:2 issue（期号）：issue（期号）写的是 "一四八〇"，不对：必须是只用十进制数字写的整数/m, "the failed rebuild's report, in Chinese");
+      assert.match(
+        server.output(),
+        /^错误 issues\/2022\/2022-11-01\.md:2 issue（期号）：issue（期号）写的是 "一四八〇"，不对：必须是只用十进制数字写的整数/m,
+        "the failed rebuild's report, in Chinese",
+      );
       assert.ok((await server.get("/")).includes("省委常委会召开扩大会议（重发）"), "a failed rebuild should leave the previous site served");
 
       const exitCode = await server.stop("SIGINT");
@@ -190,7 +196,10 @@ browserSuite("npm start in Chromium", (browser) => {
         await page.waitForLoadState("networkidle");
       }
       // Chromium logs the 404 page's own status as a console error; that one line is expected.
-      assert.deepEqual(complaints.filter((complaint) => !/status of 404/.test(complaint)), []);
+      assert.deepEqual(
+        complaints.filter((complaint) => !/status of 404/.test(complaint)),
+        [],
+      );
       await page.close();
     } finally {
       server.kill();
@@ -209,9 +218,11 @@ async function copyBundledContent(): Promise<string> {
 
 /** The links inside `scope` whose address matches `pattern`, in page order and without repeats, with their text. */
 async function linksMatching(page: Page, pattern: RegExp, scope = page.locator("body")): Promise<{ href: string; name: string }[]> {
-  const links = await scope.locator("a[href]").evaluateAll((anchors) =>
-    anchors.map((anchor) => ({ href: new URL((anchor as HTMLAnchorElement).href).pathname, name: (anchor.textContent ?? "").trim().replace(/\s+/g, " ") })),
-  );
+  const links = await scope
+    .locator("a[href]")
+    .evaluateAll((anchors) =>
+      anchors.map((anchor) => ({ href: new URL((anchor as HTMLAnchorElement).href).pathname, name: (anchor.textContent ?? "").trim().replace(/\s+/g, " ") })),
+    );
   const seen = new Set<string>();
   return links.filter((link) => pattern.test(link.href) && !seen.has(link.href) && seen.add(link.href));
 }
@@ -299,5 +310,3 @@ async function survivorsOf(pgid: number): Promise<string[]> {
     await new Promise((resolve) => setTimeout(resolve, 50));
   }
 }
-
-

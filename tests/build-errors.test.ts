@@ -23,7 +23,10 @@ async function brokenArchive(): Promise<{ root: string; contentRoot: string; out
   await cp(path.join(projectRoot, "baoku.config.json"), path.join(contentRoot, "baoku.config.json"));
   await cp(path.join(projectRoot, "tests/fixtures/wrong-lunar/issues/2022/2022-11-02.md"), path.join(contentRoot, "issues/2022/2022-11-02.md"));
   const wrongWeekday = await readFile(path.join(projectRoot, "tests/fixtures/wrong-weekday/issues/2022/2022-11-02.md"), "utf8");
-  await writeFile(path.join(contentRoot, "issues/2022/2022-11-03.md"), wrongWeekday.replace("issue: 1481", "issue: 1482").replace("2022-11-02", "2022-11-03").replace("十月初九", "十月初十"));
+  await writeFile(
+    path.join(contentRoot, "issues/2022/2022-11-03.md"),
+    wrongWeekday.replace("issue: 1481", "issue: 1482").replace("2022-11-02", "2022-11-03").replace("十月初九", "十月初十"),
+  );
   const outputDir = path.join(root, "site");
   await mkdir(path.join(outputDir, "2022"), { recursive: true });
   await writeFile(path.join(outputDir, "index.html"), "the earlier site");
@@ -33,8 +36,13 @@ async function brokenArchive(): Promise<{ root: string; contentRoot: string; out
 test("should exit non-zero, report every problem with file and line, and leave the output folder as it was", async () => {
   const { root, contentRoot, outputDir } = await brokenArchive();
   try {
-    const failure = await run(process.execPath, ["--import", "tsx", "scripts/build.ts", "--content", contentRoot, "--output", outputDir], { cwd: projectRoot, env: { ...process.env, BAOKU_LANG: "" } })
-      .then(() => undefined, (error: { code: number; stderr: string; stdout: string }) => error);
+    const failure = await run(process.execPath, ["--import", "tsx", "scripts/build.ts", "--content", contentRoot, "--output", outputDir], {
+      cwd: projectRoot,
+      env: { ...process.env, BAOKU_LANG: "" },
+    }).then(
+      () => undefined,
+      (error: { code: number; stderr: string; stdout: string }) => error,
+    );
     assert.ok(failure, "the build should have failed");
     assert.equal(failure.code, 1);
     assert.match(failure.stderr, /^发现 2 个问题，涉及 2 期（2 个错误，0 个警告）。$/m);
@@ -55,8 +63,16 @@ test("should tell a part a render worker could not render as RenderFailed, by th
   const pool = createRenderPool(1);
   try {
     // A part without its records: the worker's renderPart fails on them, as it would on a template's bug.
-    const request = { part: { key: "2022-11", templates: "month", data: {} }, siteDir: path.join(root, "site"), searchInputDir: path.join(root, "search-input"), verbose: false } as unknown as RenderRequest;
-    const error = await pool.render(request).then(() => undefined, (failure: unknown) => failure);
+    const request = {
+      part: { key: "2022-11", templates: "month", data: {} },
+      siteDir: path.join(root, "site"),
+      searchInputDir: path.join(root, "search-input"),
+      verbose: false,
+    } as unknown as RenderRequest;
+    const error = await pool.render(request).then(
+      () => undefined,
+      (failure: unknown) => failure,
+    );
     assert.ok(error instanceof ProblemsError, String(error));
     assert.equal(error.problem.kind, "RenderFailed");
     const told = formatProblem(error.problem, "zh-CN");

@@ -12,7 +12,10 @@ import { projectRoot } from "../src/project.ts";
 const run = promisify(execFile);
 
 async function build(contentRoot: string, outputDir: string, ...flags: string[]): Promise<string> {
-  const { stdout } = await run(process.execPath, ["--import", "tsx", "scripts/build.ts", "--content", contentRoot, "--output", outputDir, ...flags], { cwd: projectRoot, env: { ...process.env, BAOKU_LANG: "" } });
+  const { stdout } = await run(process.execPath, ["--import", "tsx", "scripts/build.ts", "--content", contentRoot, "--output", outputDir, ...flags], {
+    cwd: projectRoot,
+    env: { ...process.env, BAOKU_LANG: "" },
+  });
   return stdout;
 }
 

@@ -11,7 +11,10 @@ import { projectRoot } from "../src/project.ts";
 const run = promisify(execFile);
 
 /** Runs the check command on a fixture's issues/ with the project's configuration (and `language` set in it); returns its exit code and output. */
-async function check(fixture?: string, { language, env }: { language?: string; env?: NodeJS.ProcessEnv } = {}): Promise<{ code: number; stdout: string; stderr: string }> {
+async function check(
+  fixture?: string,
+  { language, env }: { language?: string; env?: NodeJS.ProcessEnv } = {},
+): Promise<{ code: number; stdout: string; stderr: string }> {
   const args = ["--import", "tsx", "scripts/check.ts"];
   let root: string | undefined;
   if (fixture) {
@@ -42,13 +45,19 @@ test("should exit 1 and name file, line, field and the fix for an error, in Chin
   const result = await check("wrong-lunar");
   assert.equal(result.code, 1);
   assert.match(result.stderr, /^发现 1 个问题，涉及 1 期（1 个错误，0 个警告）。$/m);
-  assert.match(result.stderr, /^错误 issues\/2022\/2022-11-02\.md:4 lunar（农历）：农历“壬寅年十月初八”与日期不符：2022-11-02 是农历壬寅年十月初九。改为 lunar: 壬寅年十月初九；如果错的是日期，就改正 date。 \[LunarDateMismatch\]$/m);
+  assert.match(
+    result.stderr,
+    /^错误 issues\/2022\/2022-11-02\.md:4 lunar（农历）：农历“壬寅年十月初八”与日期不符：2022-11-02 是农历壬寅年十月初九。改为 lunar: 壬寅年十月初九；如果错的是日期，就改正 date。 \[LunarDateMismatch\]$/m,
+  );
 });
 
-test("should speak English when the paper's configuration says \"language\": \"en\", and when BAOKU_LANG=en says so for one run", async () => {
+test('should speak English when the paper\'s configuration says "language": "en", and when BAOKU_LANG=en says so for one run', async () => {
   for (const result of [await check("wrong-lunar", { language: "en" }), await check("wrong-lunar", { env: { BAOKU_LANG: "en" } })]) {
     assert.match(result.stderr, /^Found 1 problem in 1 issue \(1 error, 0 warnings\)\.$/m);
-    assert.match(result.stderr, /^error issues\/2022\/2022-11-02\.md:4 lunar: .* Write lunar: 壬寅年十月初九, or correct the date if that is what is wrong\. \[LunarDateMismatch\]$/m);
+    assert.match(
+      result.stderr,
+      /^error issues\/2022\/2022-11-02\.md:4 lunar: .* Write lunar: 壬寅年十月初九, or correct the date if that is what is wrong\. \[LunarDateMismatch\]$/m,
+    );
   }
   const chinese = await check("wrong-lunar", { language: "en", env: { BAOKU_LANG: "zh" } });
   assert.match(chinese.stderr, /^发现 1 个问题/m, "BAOKU_LANG wins over the configuration");
@@ -57,7 +66,10 @@ test("should speak English when the paper's configuration says \"language\": \"e
 test("should print warnings and still pass: a gap in the issue numbers", async () => {
   const result = await check("issue-number-gap");
   assert.equal(result.code, 0);
-  assert.match(result.stderr, /^警告 issues\/2022\/2022-11-04\.md:2 issue（期号）：总第1484期排在总第1481期（2022-11-02）之后，报库里缺了 2 期（总第1482–1483期）。/m);
+  assert.match(
+    result.stderr,
+    /^警告 issues\/2022\/2022-11-04\.md:2 issue（期号）：总第1484期排在总第1481期（2022-11-02）之后，报库里缺了 2 期（总第1482–1483期）。/m,
+  );
   assert.match(result.stdout, /^已检查 2 期：没有错误。$/m);
 });
 
@@ -74,8 +86,13 @@ test("should report images that do not exist, unknown labels and too few printed
 });
 
 test("should refuse an unknown option with the usage line, in Chinese", async () => {
-  const result = await run(process.execPath, ["--import", "tsx", "scripts/check.ts", "--contents", "x"], { cwd: projectRoot, env: { ...process.env, BAOKU_LANG: "" } })
-    .then(() => undefined, (error: { code: number; stderr: string }) => error);
+  const result = await run(process.execPath, ["--import", "tsx", "scripts/check.ts", "--contents", "x"], {
+    cwd: projectRoot,
+    env: { ...process.env, BAOKU_LANG: "" },
+  }).then(
+    () => undefined,
+    (error: { code: number; stderr: string }) => error,
+  );
   assert.equal(result?.code, 1);
   assert.equal(result?.stderr.trim(), "不认识的选项 --contents。\n用法：npm run check -- [--content <目录>] [--allow-empty]");
 });

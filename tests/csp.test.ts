@@ -12,12 +12,26 @@ const PAGE_TYPES: { name: string; path: string; ready?: string; readyText?: RegE
   { name: "home", path: "" },
   { name: "issue", path: "2022/11/01/" },
   { name: "版", path: "2022/11/01/1/" },
-  { name: "article, with highlighting and its citation's copy buttons (/js/cite.js)", path: "2022/11/01/1/1/?highlight=会议", ready: "[data-citation-copy]:not([hidden])" },
+  {
+    name: "article, with highlighting and its citation's copy buttons (/js/cite.js)",
+    path: "2022/11/01/1/1/?highlight=会议",
+    ready: "[data-citation-copy]:not([hidden])",
+  },
   { name: "archive", path: "archive/" },
   { name: "year", path: "archive/2022/" },
-  { name: "search with a query (Pagefind, its worker and WebAssembly)", path: "search/?q=会议", ready: '[data-search-status][data-state="done"]', readyText: /找到 \d+ 篇/ },
+  {
+    name: "search with a query (Pagefind, its worker and WebAssembly)",
+    path: "search/?q=会议",
+    ready: '[data-search-status][data-state="done"]',
+    readyText: /找到 \d+ 篇/,
+  },
   { name: "search's hits by year (/js/search-years.js)", path: "search/?q=会议", ready: "[data-search-years][data-state='done']" },
-  { name: "search by a reporter alone", path: "search/?reporter=郭龙君&sort=newest", ready: '[data-search-status][data-state="done"]', readyText: /找到 \d+ 篇/ },
+  {
+    name: "search by a reporter alone",
+    path: "search/?reporter=郭龙君&sort=newest",
+    ready: '[data-search-status][data-state="done"]',
+    readyText: /找到 \d+ 篇/,
+  },
   { name: "people", path: "people/" },
   { name: "person", path: "people/guo-longjun/" },
   { name: "days of the year", path: "day/" },
@@ -33,7 +47,16 @@ const PAGE_TYPES: { name: string; path: string; ready?: string; readyText?: RegE
 const archives = servedArchives("bundled", "images");
 
 test("should put the Content-Security-Policy first in the head of every page, before anything it governs", async () => {
-  for (const file of ["index.html", "404.html", "search/index.html", "no/1480/index.html", "2022/11/01/1/1/index.html", "2022/11/01/index.html", "people/guo-longjun/index.html", "day/11-01/index.html"]) {
+  for (const file of [
+    "index.html",
+    "404.html",
+    "search/index.html",
+    "no/1480/index.html",
+    "2022/11/01/1/1/index.html",
+    "2022/11/01/index.html",
+    "people/guo-longjun/index.html",
+    "day/11-01/index.html",
+  ]) {
     const head = parse(await readFile(path.join(archives.bundled.siteDir, file), "utf8")).querySelector("head");
     const policy = head?.querySelector('meta[http-equiv="Content-Security-Policy"]');
     assert.ok(policy, `${file} should have a Content-Security-Policy meta tag`);
@@ -43,7 +66,10 @@ test("should put the Content-Security-Policy first in the head of every page, be
     assert.doesNotMatch(content, /'unsafe-inline'|'unsafe-eval'|\*|https?:/, `${file}: no inline code, eval or other hosts`);
     const firstGoverned = head!.querySelector("script, link, style, base");
     const children = head!.childNodes.filter((node) => node.nodeType === 1);
-    assert.ok(firstGoverned === null || children.indexOf(policy) < children.indexOf(firstGoverned), `${file}: the policy comes before the first link or script`);
+    assert.ok(
+      firstGoverned === null || children.indexOf(policy) < children.indexOf(firstGoverned),
+      `${file}: the policy comes before the first link or script`,
+    );
   }
 });
 
@@ -59,7 +85,9 @@ browserSuite("the Content-Security-Policy in Chromium", (browser) => {
       await page.exposeFunction("reportViolation", (violation: string) => complaints.push(`violation: ${violation}`));
       await page.addInitScript(() => {
         document.addEventListener("securitypolicyviolation", (event) => {
-          void (window as unknown as { reportViolation(text: string): void }).reportViolation(`${event.effectiveDirective} blocked ${event.blockedURI} (${event.sourceFile}:${event.lineNumber})`);
+          void (window as unknown as { reportViolation(text: string): void }).reportViolation(
+            `${event.effectiveDirective} blocked ${event.blockedURI} (${event.sourceFile}:${event.lineNumber})`,
+          );
         });
       });
       try {

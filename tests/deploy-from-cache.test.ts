@@ -49,8 +49,10 @@ function restoreTrimmed(cacheDir: string, into: string): void {
 /** Files below `dir` whose path matches `pattern`. */
 async function filesMatching(dir: string, pattern: RegExp): Promise<string[]> {
   if (!existsSync(dir)) return [];
-  return (await readdir(dir, { recursive: true, withFileTypes: true })).filter((entry) => entry.isFile())
-    .map((entry) => path.relative(dir, path.join(entry.parentPath, entry.name))).filter((file) => pattern.test(file));
+  return (await readdir(dir, { recursive: true, withFileTypes: true }))
+    .filter((entry) => entry.isFile())
+    .map((entry) => path.relative(dir, path.join(entry.parentPath, entry.name)))
+    .filter((file) => pattern.test(file));
 }
 
 before(async () => {
@@ -74,7 +76,13 @@ test("should leave every part's pages and every image derivative out of the cach
   assert.ok((await filesMatching(wholeCache, /^images\//)).length > 20, "the whole cache has the derivatives");
   assert.deepEqual(await filesMatching(trimmed, /^parts\/[^/]+\/[^/]+\/site\//), []);
   assert.deepEqual(await filesMatching(trimmed, /^images\//), []);
-  for (const kept of [/^parsed\//, /^parts\/[^/]+\/[^/]+\/part\.json$/, /^parts\/[^/]+\/[^/]+\/search-input\//, /^search\/[^/]+\/[^/]+\/files\//, /^deploy\/.+\.sha256$/]) {
+  for (const kept of [
+    /^parsed\//,
+    /^parts\/[^/]+\/[^/]+\/part\.json$/,
+    /^parts\/[^/]+\/[^/]+\/search-input\//,
+    /^search\/[^/]+\/[^/]+\/files\//,
+    /^deploy\/.+\.sha256$/,
+  ]) {
     assert.ok((await filesMatching(trimmed, kept)).length > 0, `the trimmed cache keeps ${kept}`);
   }
 });
@@ -91,7 +99,10 @@ test("should add a day's issue from the trimmed cache, encode no earlier image, 
   assert.ok((day.images?.reused ?? 0) > 20, "the month's derivatives are taken as published");
   assert.deepEqual(await filesMatching(path.join(cacheDir, "images"), /./), [], "nor put in the cache");
   const held = await filesMatching(`${siteDir}/`, /./);
-  assert.ok(held.every((file) => file.startsWith(".baoku/")), `a site of the manifest only holds the manifest, not ${held.find((file) => !file.startsWith(".baoku/"))}`);
+  assert.ok(
+    held.every((file) => file.startsWith(".baoku/")),
+    `a site of the manifest only holds the manifest, not ${held.find((file) => !file.startsWith(".baoku/"))}`,
+  );
   assert.ok(held.includes(DEPLOY_SOURCES));
 
   const before = await treeDigest(target);
@@ -100,15 +111,29 @@ test("should add a day's issue from the trimmed cache, encode no earlier image, 
   await mkdir(path.join(leftover, "2022"), { recursive: true });
   const deployed = await deploySite({ siteDir, target });
   assert.equal(existsSync(leftover), false);
-  assert.deepEqual((await readdir(workDir)).filter((name) => name.includes(".stage-")), [], "nor is this deploy's own left");
+  assert.deepEqual(
+    (await readdir(workDir)).filter((name) => name.includes(".stage-")),
+    [],
+    "nor is this deploy's own left",
+  );
   await build({ outputDir: wholeSite, cacheDir: wholeCache });
   const whole = await treeDigest(wholeSite);
   assert.deepEqual(await treeDigest(target), whole, "the target is the whole site of the same issues, byte for byte");
   const sent = [...deployed.plan.assets, ...deployed.plan.newPages, ...deployed.plan.changedPages, ...deployed.plan.entryPoints];
-  const changed = [...whole].filter(([file, hash]) => before.get(file) !== hash && !file.startsWith(".baoku/")).map(([file]) => file).sort();
+  const changed = [...whole]
+    .filter(([file, hash]) => before.get(file) !== hash && !file.startsWith(".baoku/"))
+    .map(([file]) => file)
+    .sort();
   assert.deepEqual(sent.sort(), changed, "exactly the files that changed are sent");
-  assert.ok(sent.some((file) => file.startsWith("2022/11/03/")), "the new issue's pages are sent");
-  assert.deepEqual(sent.filter((file) => /\.(avif|webp|jpe?g|png)$/.test(file)), [], "no image is sent again");
+  assert.ok(
+    sent.some((file) => file.startsWith("2022/11/03/")),
+    "the new issue's pages are sent",
+  );
+  assert.deepEqual(
+    sent.filter((file) => /\.(avif|webp|jpe?g|png)$/.test(file)),
+    [],
+    "no image is sent again",
+  );
 
   // Nothing changed since: nothing to send.
   const again = await build({ outputDir: siteDir, cacheDir, manifestOnly: true });
@@ -124,7 +149,10 @@ test("should refuse, in Chinese and sending nothing, a first deploy of a site wh
   restoreTrimmed(wholeCache, cacheDir);
   await build({ outputDir: siteDir, cacheDir, manifestOnly: true });
   const fresh = path.join(workDir, "fresh-target");
-  const failure = await deploySite({ siteDir, target: fresh }).then(() => undefined, (error: unknown) => error);
+  const failure = await deploySite({ siteDir, target: fresh }).then(
+    () => undefined,
+    (error: unknown) => error,
+  );
   assert.ok(failure instanceof ProblemsError, String(failure));
   assert.equal(failure.problem.kind, "DeployFilesNotInCache");
   const text = formatProblem(failure.problem, "zh-CN");
@@ -133,7 +161,11 @@ test("should refuse, in Chinese and sending nothing, a first deploy of a site wh
   assert.match(text, /例如 2022\/11\/\S+）/, "it names a file");
   assert.deepEqual(await filesMatching(fresh, /^(?!\.baoku\/)/), [], "no file of the site reached the target");
   // The command says the same, and exits with 3, which the workflow answers with a whole build.
-  const command = spawnSync(process.execPath, ["--import", "tsx", path.join(projectRoot, "scripts/deploy.ts"), "--site", siteDir, fresh], { cwd: projectRoot, encoding: "utf8", env: { ...process.env, BAOKU_LANG: "zh-CN" } });
+  const command = spawnSync(process.execPath, ["--import", "tsx", path.join(projectRoot, "scripts/deploy.ts"), "--site", siteDir, fresh], {
+    cwd: projectRoot,
+    encoding: "utf8",
+    env: { ...process.env, BAOKU_LANG: "zh-CN" },
+  });
   assert.equal(command.status, 3, command.stderr);
   assert.match(command.stderr, /只构建了文件清单.*\[DeployFilesNotInCache\]/);
   assert.doesNotMatch(command.stderr, /at .+\.ts:\d+/, "no stack trace");
@@ -152,8 +184,14 @@ test("should make the whole site again from the trimmed cache when asked for the
 
   // The same output made the manifest only, then whole again: the site is whole, and no folder of the manifest only is left beside it.
   await build({ outputDir: siteDir, cacheDir, manifestOnly: true });
-  assert.deepEqual([...(await treeDigest(`${siteDir}/`)).keys()].filter((file) => !file.startsWith(".baoku/")), []);
+  assert.deepEqual(
+    [...(await treeDigest(`${siteDir}/`)).keys()].filter((file) => !file.startsWith(".baoku/")),
+    [],
+  );
   await build({ outputDir: siteDir, cacheDir });
   assert.deepEqual(await treeDigest(`${siteDir}/`), await treeDigest(`${wholeSite}/`));
-  assert.deepEqual((await readdir(workDir)).filter((name) => name.startsWith("again.manifest-")), []);
+  assert.deepEqual(
+    (await readdir(workDir)).filter((name) => name.startsWith("again.manifest-")),
+    [],
+  );
 });

@@ -35,7 +35,10 @@ const hasRclone = !spawnSync("rclone", ["version"], { stdio: "ignore" }).error;
 before(async () => {
   workDir = await mkdtemp(path.join(tmpdir(), "baoku-deploy-targets-"));
   const cacheDir = path.join(workDir, "cache");
-  for (const [name, extra] of [["a", false], ["b", true]] as const) {
+  for (const [name, extra] of [
+    ["a", false],
+    ["b", true],
+  ] as const) {
     const root = path.join(workDir, name);
     await cp(path.join(projectRoot, "issues"), path.join(root, "issues"), { recursive: true });
     await cp(path.join(projectRoot, "baoku.config.json"), path.join(root, "baoku.config.json"));
@@ -58,7 +61,10 @@ after(async () => {
 
 /** The problem a deploy that must fail fails with. */
 async function failure(options: DeployOptions) {
-  const error = await deploySite(options).then(() => undefined, (caught: unknown) => caught);
+  const error = await deploySite(options).then(
+    () => undefined,
+    (caught: unknown) => caught,
+  );
   assert.ok(error instanceof ProblemsError, `the deploy should have failed with a problem; it gave ${String(error)}`);
   return error.problem;
 }
@@ -105,7 +111,11 @@ test("should let one of two deploys racing over SSH through and leave the server
   const target = server.targetOf(remote);
   const results = await Promise.allSettled([deploySite({ siteDir: siteA, target, rsh: server.rsh }), deploySite({ siteDir: siteB, target, rsh: server.rsh })]);
   const won = [siteA, siteB].filter((_site, index) => results[index]!.status === "fulfilled");
-  assert.equal(won.length, 1, JSON.stringify(results.map((result) => (result.status === "rejected" ? String((result.reason as ProblemsError).problem?.kind ?? result.reason) : "ok"))));
+  assert.equal(
+    won.length,
+    1,
+    JSON.stringify(results.map((result) => (result.status === "rejected" ? String((result.reason as ProblemsError).problem?.kind ?? result.reason) : "ok"))),
+  );
   const refused = results.find((result) => result.status === "rejected") as PromiseRejectedResult;
   assert.equal((refused.reason as ProblemsError).problem.kind, "DeployTargetLocked");
   await assertEqualTo(remote, won[0]!, "after the race over SSH");
@@ -140,7 +150,10 @@ test("should leave no temporary file and the target equal to the site after depl
   for (const moment of moments) {
     site = site === siteA ? siteB : siteA;
     const child = spawn(process.execPath, ["--import", "tsx", "scripts/deploy.ts", "--site", site, target], {
-      cwd: projectRoot, detached: true, stdio: ["ignore", "pipe", "pipe"], env: { ...process.env, RSYNC_RSH: server.rsh, BAOKU_LANG: "en" },
+      cwd: projectRoot,
+      detached: true,
+      stdio: ["ignore", "pipe", "pipe"],
+      env: { ...process.env, RSYNC_RSH: server.rsh, BAOKU_LANG: "en" },
     });
     let said = "";
     const exited = new Promise<void>((resolve) => child.once("exit", () => resolve()));
@@ -216,8 +229,14 @@ test("should say the cause rsync gave, not its summary line, when a deploy fails
   const failed = failureOf("rsync", target, 23, stderr);
   assert.equal(failed.kind, "DeployFailed");
   assert.match(formatProblem(failed, "zh-CN"), /Read-only file system/);
-  for (const hostile of ["../outside.html", "/etc/passwd", "2022/../../x", "a/*", "a//b", "./a", ""]) assert.equal(isPlainPath(hostile), false, `${hostile} is never deleted`);
+  for (const hostile of ["../outside.html", "/etc/passwd", "2022/../../x", "a/*", "a//b", "./a", ""])
+    assert.equal(isPlainPath(hostile), false, `${hostile} is never deleted`);
   assert.ok(isPlainPath("2022/11/01/1/index.html") && isPlainPath(".baoku/deploy-pending.json"));
-  const folder = failureOf("rsync", target, 23, 'rsync: [receiver] cannot delete non-empty directory: .baoku/deploy.json\nrsync error: some files/attrs were not transferred (see previous errors) (code 23)');
+  const folder = failureOf(
+    "rsync",
+    target,
+    23,
+    "rsync: [receiver] cannot delete non-empty directory: .baoku/deploy.json\nrsync error: some files/attrs were not transferred (see previous errors) (code 23)",
+  );
   assert.equal(folder.kind, "DeployTargetNotAFile");
 });

@@ -59,17 +59,40 @@ async function addIssue(number: number, date: string): Promise<void> {
 /** The files that differ between two digests of a site: added or changed, and removed. */
 function changes(before: Map<string, string>, now: Map<string, string>): { sent: string[]; removed: string[] } {
   return {
-    sent: [...now].filter(([file, hash]) => before.get(file) !== hash).map(([file]) => file).sort(),
+    sent: [...now]
+      .filter(([file, hash]) => before.get(file) !== hash)
+      .map(([file]) => file)
+      .sort(),
     removed: [...before.keys()].filter((file) => !now.has(file)).sort(),
   };
 }
 
 test("should plan only what differs, pages after their assets, new pages before the pages that link them, entry points and deletions last", () => {
   const hash = (n: number) => String(n).repeat(64).slice(0, 64);
-  const deployed = new Map([["old", new Map([["2022/11/01/index.html", hash(1)], ["css/site.css", hash(2)], ["2022/11/01/gone/index.html", hash(3)], ["pagefind/2022-11/pagefind-entry.json", hash(4)]])]]);
+  const deployed = new Map([
+    [
+      "old",
+      new Map([
+        ["2022/11/01/index.html", hash(1)],
+        ["css/site.css", hash(2)],
+        ["2022/11/01/gone/index.html", hash(3)],
+        ["pagefind/2022-11/pagefind-entry.json", hash(4)],
+      ]),
+    ],
+  ]);
   const local = new Map([
     ["kept", new Map([["js/search.js", hash(5)]])],
-    ["new", new Map([["2022/11/01/index.html", hash(6)], ["css/site.css", hash(2)], ["2022/11/02/index.html", hash(7)], ["pagefind/2022-11/pagefind-entry.json", hash(8)], ["pagefind/2022-11/fragment/a.pf_fragment", hash(9)], ["index.html", hash(1)]])],
+    [
+      "new",
+      new Map([
+        ["2022/11/01/index.html", hash(6)],
+        ["css/site.css", hash(2)],
+        ["2022/11/02/index.html", hash(7)],
+        ["pagefind/2022-11/pagefind-entry.json", hash(8)],
+        ["pagefind/2022-11/fragment/a.pf_fragment", hash(9)],
+        ["index.html", hash(1)],
+      ]),
+    ],
   ]);
   const plan = planDeploy(local, ["kept", "old"], deployed);
   assert.deepEqual(plan.assets, ["pagefind/2022-11/fragment/a.pf_fragment"]);
@@ -80,10 +103,29 @@ test("should plan only what differs, pages after their assets, new pages before 
   assert.deepEqual(plan.lists, ["new"]);
   assert.equal(plan.unchanged, 2, "js/search.js (its list is deployed) and css/site.css (the same hash)");
   assert.equal(planDeploy(local, undefined, new Map()).newPages.length, 2, "a target never deployed to is sent everything");
-  assert.deepEqual(emptiedFolders(["2022/11/01/gone/index.html", "2022/11/01/3/index.html"], (folder) => folder === "2022/11/01" || folder === "2022/11" || folder === "2022"), ["2022/11/01/3", "2022/11/01/gone"]);
-  for (const [file, step] of [["404.html", "entry"], ["search/index.html", "entry"], ["feed.xml", "entry"], ["2022/feed.xml", "entry"], ["sitemap-2022.xml", "entry"], ["people/guo-longjun/index.html", "page"], ["2022/11/01/1/1/cite.ris", "asset"], ["pagefind/1995/pagefind.js", "asset"],
-    ["feeds/issues.xml", "entry"], ["sitemap-site.xml", "entry"], ["robots.txt", "entry"], ["api/v1/index.json", "entry"], ["iiif/collection.json", "entry"],
-    ["api/v1/issues/2022-11-01.json", "page"], ["api/v1/bulk/2022.jsonl", "page"], ["iiif/2022-11-01/manifest.json", "page"], ["api/v1/schemas/issue.schema.json", "page"]] as const) {
+  assert.deepEqual(
+    emptiedFolders(["2022/11/01/gone/index.html", "2022/11/01/3/index.html"], (folder) => folder === "2022/11/01" || folder === "2022/11" || folder === "2022"),
+    ["2022/11/01/3", "2022/11/01/gone"],
+  );
+  for (const [file, step] of [
+    ["404.html", "entry"],
+    ["search/index.html", "entry"],
+    ["feed.xml", "entry"],
+    ["2022/feed.xml", "entry"],
+    ["sitemap-2022.xml", "entry"],
+    ["people/guo-longjun/index.html", "page"],
+    ["2022/11/01/1/1/cite.ris", "asset"],
+    ["pagefind/1995/pagefind.js", "asset"],
+    ["feeds/issues.xml", "entry"],
+    ["sitemap-site.xml", "entry"],
+    ["robots.txt", "entry"],
+    ["api/v1/index.json", "entry"],
+    ["iiif/collection.json", "entry"],
+    ["api/v1/issues/2022-11-01.json", "page"],
+    ["api/v1/bulk/2022.jsonl", "page"],
+    ["iiif/2022-11-01/manifest.json", "page"],
+    ["api/v1/schemas/issue.schema.json", "page"],
+  ] as const) {
     assert.equal(stepOf(file), step, file);
   }
 });
@@ -91,8 +133,14 @@ test("should plan only what differs, pages after their assets, new pages before 
 test("should take nothing as deployed that a deploy stopped midway may have sent or removed, when the site has changed again since", () => {
   const hash = (n: number) => String(n).repeat(64).slice(0, 64);
   // Deployed: A. A deploy of B was stopped after removing A's page that B had not; the site is A again (the change undone).
-  const listA = new Map([["2022/11/02/index.html", hash(1)], ["index.html", hash(2)]]);
-  const listB = new Map([["2022/11/03/index.html", hash(3)], ["index.html", hash(4)]]);
+  const listA = new Map([
+    ["2022/11/02/index.html", hash(1)],
+    ["index.html", hash(2)],
+  ]);
+  const listB = new Map([
+    ["2022/11/03/index.html", hash(3)],
+    ["index.html", hash(4)],
+  ]);
   const plan = planDeploy(new Map([["A", listA]]), [], new Map([["B", listB]]), new Set(["A", "B"]));
   assert.deepEqual(plan.newPages, ["2022/11/02/index.html"], "A's page is sent again: the stopped deploy may have removed it");
   assert.deepEqual(plan.entryPoints, ["index.html"]);
@@ -101,7 +149,13 @@ test("should take nothing as deployed that a deploy stopped midway may have sent
 });
 
 test("should read targets as a folder, a server over SSH or an rclone remote", () => {
-  assert.deepEqual(parseTarget("ssh://editor@www.example.cn:2222/srv/www"), { kind: "ssh", user: "editor", host: "www.example.cn", port: 2222, path: "/srv/www" });
+  assert.deepEqual(parseTarget("ssh://editor@www.example.cn:2222/srv/www"), {
+    kind: "ssh",
+    user: "editor",
+    host: "www.example.cn",
+    port: 2222,
+    path: "/srv/www",
+  });
   assert.deepEqual(parseTarget("editor@www.example.cn:/srv/www"), { kind: "ssh", user: "editor", host: "www.example.cn", path: "/srv/www" });
   assert.deepEqual(parseTarget("oss:paper-archive/site"), { kind: "rclone", remote: "oss:paper-archive/site" });
   assert.deepEqual(parseTarget("rclone::sftp,host=127.0.0.1:/srv"), { kind: "rclone", remote: ":sftp,host=127.0.0.1:/srv" });
@@ -130,12 +184,33 @@ test("should deploy to a server over SSH: everything first, then only what one m
   const expected = changes(first, second);
   const steps: DeployStep[] = [];
   const result = await deploySite({ siteDir, target, rsh: server.rsh, onStep: (step) => steps.push(step) });
-  const planned = [...result.plan.assets, ...result.plan.newPages, ...result.plan.changedPages, ...result.plan.entryPoints, ...result.plan.lists.map((name) => `.baoku/deploy/${name}.sha256`), DEPLOY_INDEX].sort();
+  const planned = [
+    ...result.plan.assets,
+    ...result.plan.newPages,
+    ...result.plan.changedPages,
+    ...result.plan.entryPoints,
+    ...result.plan.lists.map((name) => `.baoku/deploy/${name}.sha256`),
+    DEPLOY_INDEX,
+  ].sort();
   assert.deepEqual(planned, expected.sent, "exactly the files whose bytes changed are sent, the manifest's own included");
-  assert.deepEqual(result.plan.deletions, expected.removed.filter((file) => !file.startsWith(".baoku/")), "the lists no longer named are removed after the index");
-  assert.ok(result.plan.newPages.includes("2022/11/02/index.html") && result.plan.entryPoints.includes("index.html"), "the new issue is a new page, and the home page an entry point");
-  assert.ok(result.plan.assets.some((file) => file.startsWith("pagefind/")), "its search bundle goes with the assets");
-  assert.deepEqual(steps, [...new Set(steps)].sort((a, b) => STEP_ORDER.indexOf(a) - STEP_ORDER.indexOf(b)), "the steps come in their order");
+  assert.deepEqual(
+    result.plan.deletions,
+    expected.removed.filter((file) => !file.startsWith(".baoku/")),
+    "the lists no longer named are removed after the index",
+  );
+  assert.ok(
+    result.plan.newPages.includes("2022/11/02/index.html") && result.plan.entryPoints.includes("index.html"),
+    "the new issue is a new page, and the home page an entry point",
+  );
+  assert.ok(
+    result.plan.assets.some((file) => file.startsWith("pagefind/")),
+    "its search bundle goes with the assets",
+  );
+  assert.deepEqual(
+    steps,
+    [...new Set(steps)].sort((a, b) => STEP_ORDER.indexOf(a) - STEP_ORDER.indexOf(b)),
+    "the steps come in their order",
+  );
   assert.deepEqual(await treeDigest(remote), second);
 });
 
@@ -151,7 +226,10 @@ test("should end equal when a deploy is killed midway and run again", async (t) 
 
   // The command in a process group of its own, killed with its rsync and ssh as soon as it has begun to send pages.
   const child = spawn(process.execPath, ["--import", "tsx", "scripts/deploy.ts", "--site", siteDir, target], {
-    cwd: projectRoot, detached: true, stdio: ["ignore", "pipe", "pipe"], env: { ...process.env, RSYNC_RSH: server.rsh, BAOKU_LANG: "en" },
+    cwd: projectRoot,
+    detached: true,
+    stdio: ["ignore", "pipe", "pipe"],
+    env: { ...process.env, RSYNC_RSH: server.rsh, BAOKU_LANG: "en" },
   });
   let said = "";
   const exited = new Promise<NodeJS.Signals | null>((resolve) => child.once("exit", (_code, signal) => resolve(signal)));
@@ -160,7 +238,11 @@ test("should end equal when a deploy is killed midway and run again", async (t) 
     if (/Sending (new|changed) pages/.test(said)) process.kill(-child.pid!, "SIGKILL");
   });
   assert.equal(await exited, "SIGKILL", `the deploy should have been killed midway; it said: ${said}`);
-  assert.equal(await readFile(path.join(remote, DEPLOY_INDEX), "utf8"), deployedIndex, "the target keeps the last deploy's manifest until everything else is sent");
+  assert.equal(
+    await readFile(path.join(remote, DEPLOY_INDEX), "utf8"),
+    deployedIndex,
+    "the target keeps the last deploy's manifest until everything else is sent",
+  );
 
   const rerun = await deploySite({ siteDir, target, rsh: server.rsh });
   assert.equal(rerun.firstDeploy, false);
@@ -204,7 +286,10 @@ test("should deploy to a plain folder, and tell the editor in Chinese what is wr
   assert.ok(parseIndex(await readFile(path.join(await realpath(siteDir), DEPLOY_INDEX), "utf8")), "the site carries its manifest");
 
   const failure = async (options: Parameters<typeof deploySite>[0]) => {
-    const error = await deploySite(options).then(() => undefined, (caught: unknown) => caught);
+    const error = await deploySite(options).then(
+      () => undefined,
+      (caught: unknown) => caught,
+    );
     assert.ok(error instanceof ProblemsError, String(error));
     return error.problem;
   };
@@ -212,7 +297,10 @@ test("should deploy to a plain folder, and tell the editor in Chinese what is wr
   const unreachable = await failure({ siteDir, target: "ssh://editor@127.0.0.1:1/srv/www", rsh: "ssh -F /dev/null" });
   assert.equal(unreachable.kind, "DeployTargetUnreachable", JSON.stringify(unreachable));
   const run = await new Promise<{ code: number | null; stderr: string }>((resolve) => {
-    const child = spawn(process.execPath, ["--import", "tsx", "scripts/deploy.ts", "--site", siteDir, "ssh://editor@127.0.0.1:1/srv/www"], { cwd: projectRoot, env: { ...process.env, BAOKU_LANG: "zh", RSYNC_RSH: "ssh -F /dev/null" } });
+    const child = spawn(process.execPath, ["--import", "tsx", "scripts/deploy.ts", "--site", siteDir, "ssh://editor@127.0.0.1:1/srv/www"], {
+      cwd: projectRoot,
+      env: { ...process.env, BAOKU_LANG: "zh", RSYNC_RSH: "ssh -F /dev/null" },
+    });
     let stderr = "";
     child.stderr.setEncoding("utf8").on("data", (chunk: string) => (stderr += chunk));
     child.on("close", (code) => resolve({ code, stderr }));

@@ -19,7 +19,6 @@ import remarkParse from "remark-parse";
 import { projectRoot } from "../src/project.ts";
 import { report } from "./helpers/report.ts";
 
-
 /** Markup an attacker might hide in any text field: each must come out as text or not at all. */
 export const PAYLOADS = [
   "<script>alert(1)</script>",
@@ -28,8 +27,8 @@ export const PAYLOADS = [
   '<img src="x" alt="" onerror="alert(1)" />',
   "<svg onload=alert(1)>",
   "<svg><script>alert(1)</script></svg>",
-  "<svg><a xlink:href=\"javascript:alert(1)\"><text>x</text></a></svg>",
-  "<math><mi xlink:href=\"javascript:alert(1)\">x</mi></math>",
+  '<svg><a xlink:href="javascript:alert(1)"><text>x</text></a></svg>',
+  '<math><mi xlink:href="javascript:alert(1)">x</mi></math>',
   '<iframe src="javascript:alert(1)"></iframe>',
   '<a href="javascript:alert(1)">点我</a>',
   '<a href="jav&#x09;ascript:alert(1)">点我</a>',
@@ -79,11 +78,36 @@ const HOSTILE_FILE_NAMES = [
  * the search page, /js/highlight.js, /js/article-tools.js and /js/cite.js on articles, /js/scan.js with a 版's scan, /js/calendar-today.js
  * on a year's calendars, /js/date-jump.js on the home and archive pages.
  */
-const OWN_SCRIPTS = new Set(["/js/preferences.js", "/js/search.js", "/js/search-person.js", "/js/highlight.js", "/js/article-tools.js", "/js/cite.js", "/js/scan.js",
-  "/js/calendar-today.js", "/js/date-jump.js"]);
+const OWN_SCRIPTS = new Set([
+  "/js/preferences.js",
+  "/js/search.js",
+  "/js/search-person.js",
+  "/js/highlight.js",
+  "/js/article-tools.js",
+  "/js/cite.js",
+  "/js/scan.js",
+  "/js/calendar-today.js",
+  "/js/date-jump.js",
+]);
 
 /** Elements content must never produce; the site's own forms, links and metas are allowed by the checks below. */
-const FORBIDDEN_ELEMENTS = ["iframe", "frame", "frameset", "object", "embed", "applet", "svg", "math", "base", "style", "template", "video", "audio", "track", "details"];
+const FORBIDDEN_ELEMENTS = [
+  "iframe",
+  "frame",
+  "frameset",
+  "object",
+  "embed",
+  "applet",
+  "svg",
+  "math",
+  "base",
+  "style",
+  "template",
+  "video",
+  "audio",
+  "track",
+  "details",
+];
 
 /** Attributes whose value is an address a browser may load or follow. */
 const URL_ATTRIBUTES = ["href", "src", "action", "formaction", "xlink:href", "data", "poster", "background", "cite", "srcset", "ping"];
@@ -92,7 +116,8 @@ const URL_ATTRIBUTES = ["href", "src", "action", "formaction", "xlink:href", "da
 const SCRIPT_ADDRESS = /^(javascript|vbscript|data):/i;
 
 /** Metas the layout writes: charset, viewport, the CSP, color-scheme, robots, description, the /no/ pages' refresh, the Open Graph and Twitter card fields, and the citation_* tags reference managers read. */
-const OWN_METAS = /^(charset|viewport|color-scheme|robots|description|http-equiv:content-security-policy|http-equiv:refresh|og:[a-z_:]+|article:[a-z_]+|twitter:[a-z:]+|citation_[a-z_]+|DC\.type|prism\.publicationName)$/;
+const OWN_METAS =
+  /^(charset|viewport|color-scheme|robots|description|http-equiv:content-security-policy|http-equiv:refresh|og:[a-z_:]+|article:[a-z_]+|twitter:[a-z:]+|citation_[a-z_]+|DC\.type|prism\.publicationName)$/;
 
 /** Metas whose content is an address: it must be on the site. */
 const ADDRESS_METAS = new Set(["og:url", "og:image", "og:image:url", "og:image:secure_url", "twitter:image", "citation_public_url", "citation_pdf_url"]);
@@ -116,7 +141,17 @@ function quoted(text: string): string {
 
 function frontMatter(date: string, number: number, pages: number, extra: Record<string, string>): string {
   const fields = Object.entries(extra).map(([name, value]) => `${name}: ${JSON.stringify(value)}`);
-  return ["---", `issue: ${number}`, `date: ${date}`, `lunar: ${lunarDateOf(date)}`, `weekday: ${weekdayOf(date)}`, `pages: ${pages}`, ...fields, "---", ""].join("\n");
+  return [
+    "---",
+    `issue: ${number}`,
+    `date: ${date}`,
+    `lunar: ${lunarDateOf(date)}`,
+    `weekday: ${weekdayOf(date)}`,
+    `pages: ${pages}`,
+    ...fields,
+    "---",
+    "",
+  ].join("\n");
 }
 
 /** One 版 with one article, with `payload` in the page name, title, every label, dateline, body, caption, credit and byline. */
@@ -157,7 +192,7 @@ const MARKDOWN_EDGES = [
   "",
   "- 一级 <b onclick=alert(1)>粗</b>",
   "  - 二级 <i onmouseover=alert(1)>斜</i>",
-  "    1. 三级 [ok](https://example.org/a?b=<c>&d=\"e\")",
+  '    1. 三级 [ok](https://example.org/a?b=<c>&d="e")',
   "",
   "| 表头 | <script>alert(1)</script> |",
   "| --- | --- |",
@@ -167,13 +202,13 @@ const MARKDOWN_EDGES = [
   "",
   "[^1]: 脚注内容 <svg onload=alert(1)>",
   "",
-  "<div onclick=\"alert(1)\">",
+  '<div onclick="alert(1)">',
   "块级 HTML",
   "</div>",
   "",
   "> 引用 <script>alert(1)</script>",
   "",
-  "邮件 <mailto:dcsx2005@sina.com> 与 <https://example.org/> 以及 [上一期](../../../../10/31/ \"\\\" onmouseover=alert(1)\") 和 [锚点](#top)",
+  '邮件 <mailto:dcsx2005@sina.com> 与 <https://example.org/> 以及 [上一期](../../../../10/31/ "\\" onmouseover=alert(1)") 和 [锚点](#top)',
   "",
   // U+2028 and U+2029 end a line in older JavaScript, so JSON in a script element must escape them.
   "## 分行\u2028分段\u2029标题",
@@ -190,7 +225,9 @@ let siteDir: string;
 async function writeHostileArchive(root: string): Promise<void> {
   await mkdir(root, { recursive: true });
   await copyFile(path.join(projectRoot, "baoku.config.json"), path.join(root, "baoku.config.json"));
-  const png = await sharp({ create: { width: 4, height: 3, channels: 3, background: "#888888" } }).png().toBuffer();
+  const png = await sharp({ create: { width: 4, height: 3, channels: 3, background: "#888888" } })
+    .png()
+    .toBuffer();
   const yearDir = path.join(root, "issues", "2022");
 
   const first = "2022-11-01";
@@ -204,10 +241,12 @@ async function writeHostileArchive(root: string): Promise<void> {
 
   const second = "2022-11-02";
   await mkdir(path.join(yearDir, second), { recursive: true });
-  const photos = await Promise.all(HOSTILE_FILE_NAMES.map(async (name, index) => {
-    await writeFile(path.join(yearDir, second, name), png);
-    return `![文件名${index}](./${encodeURIComponent(name)} "融媒体 张三 摄")\n`;
-  }));
+  const photos = await Promise.all(
+    HOSTILE_FILE_NAMES.map(async (name, index) => {
+      await writeFile(path.join(yearDir, second, name), png);
+      return `![文件名${index}](./${encodeURIComponent(name)} "融媒体 张三 摄")\n`;
+    }),
+  );
   await writeFile(
     path.join(yearDir, `${second}.md`),
     `${frontMatter(second, 1481, 1, { editor: `编辑${PAYLOADS[15]}`, note: `说明${PAYLOADS[17]}` })}\n# 第1版 图片\n\n## 文件名\n\n${photos.join("\n")}\n正文。\n`,
@@ -260,23 +299,29 @@ function unsafeParts(file: string, html: string): string[] {
       if (attribute === "style") found.push(`${file}: style="${value}" on <${tag}>`);
       const addresses = attribute === "srcset" ? value.split(",").map((candidate) => candidate.trim().split(/\s+/)[0] ?? "") : [value];
       // biome-ignore lint/suspicious/noControlCharactersInRegex: browsers drop control characters from an address, so the test does too
-      if (URL_ATTRIBUTES.includes(attribute) && addresses.some((address) => SCRIPT_ADDRESS.test(address.replace(/[\u0000-\u0020]+/g, "")))) found.push(`${file}: ${attribute}="${value}" on <${tag}>`);
+      if (URL_ATTRIBUTES.includes(attribute) && addresses.some((address) => SCRIPT_ADDRESS.test(address.replace(/[\u0000-\u0020]+/g, ""))))
+        found.push(`${file}: ${attribute}="${value}" on <${tag}>`);
     }
     if (tag === "source" && element.parentNode?.tagName !== "PICTURE") found.push(`${file}: <source> outside <picture>`);
     if (tag === "meta") {
-      const kind = element.getAttribute("charset") !== undefined ? "charset"
-        : element.getAttribute("http-equiv") ? `http-equiv:${element.getAttribute("http-equiv")!.toLowerCase()}`
-        : element.getAttribute("property") ?? element.getAttribute("name") ?? "";
+      const kind =
+        element.getAttribute("charset") !== undefined
+          ? "charset"
+          : element.getAttribute("http-equiv")
+            ? `http-equiv:${element.getAttribute("http-equiv")!.toLowerCase()}`
+            : (element.getAttribute("property") ?? element.getAttribute("name") ?? "");
       const content = element.getAttribute("content") ?? "";
       if (!OWN_METAS.test(kind)) found.push(`${file}: meta ${element.outerHTML}`);
       if (kind === "http-equiv:refresh" && !/^0; url=\/\d{4}\/\d{2}\/\d{2}\/$/.test(content)) found.push(`${file}: refresh ${element.outerHTML}`);
       if (ADDRESS_METAS.has(kind) && !content.startsWith(BASE_URL)) found.push(`${file}: ${kind} is not on the site: ${content}`);
     }
-    const alternate = element.getAttribute("rel") === "alternate" ? element.getAttribute("href") ?? "" : "";
+    const alternate = element.getAttribute("rel") === "alternate" ? (element.getAttribute("href") ?? "") : "";
     const isOwnAlternate = CITATION_FILE.test(alternate) || OPEN_DATA_FILE.test(alternate);
-    if (tag === "link" && !["canonical", "icon", "stylesheet"].includes(element.getAttribute("rel") ?? "") && !isOwnAlternate) found.push(`${file}: link ${element.outerHTML}`);
+    if (tag === "link" && !["canonical", "icon", "stylesheet"].includes(element.getAttribute("rel") ?? "") && !isOwnAlternate)
+      found.push(`${file}: link ${element.outerHTML}`);
     // The site's own forms: search, and 按日期查找 on the home and archive pages.
-    if (tag === "form" && !["/search/", "/archive/"].includes(element.getAttribute("action") ?? "")) found.push(`${file}: form ${element.outerHTML.slice(0, 80)}`);
+    if (tag === "form" && !["/search/", "/archive/"].includes(element.getAttribute("action") ?? ""))
+      found.push(`${file}: form ${element.outerHTML.slice(0, 80)}`);
   }
   return found;
 }
@@ -296,7 +341,11 @@ test("should hold at least 30 payloads, each put in every field an editor writes
 
 test("should write no script, event handler, script address or foreign element on any page, beyond the site's own", async () => {
   const files = await htmlFiles();
-  assert.match(await readFile(path.join(siteDir, "2022/11/01/1/index.html"), "utf8"), /<script type="module" src="\/js\/scan\.js">/, "the scan's script is among those checked");
+  assert.match(
+    await readFile(path.join(siteDir, "2022/11/01/1/index.html"), "utf8"),
+    /<script type="module" src="\/js\/scan\.js">/,
+    "the scan's script is among those checked",
+  );
   assert.ok(files.length > PAYLOADS.length * 2, `every 版 and article should be a page; found ${files.length} pages`);
   const found: string[] = [];
   for (const file of files) found.push(...unsafeParts(file, await readFile(path.join(siteDir, file), "utf8")));
@@ -310,7 +359,9 @@ test("should show each payload as text in the title, headings, labels, caption a
   const document = parse(html);
   // Raw HTML is removed from titles and labels (as from bodies); entities that spell markup come through as the characters they spell.
   assert.equal(document.querySelector("title")?.textContent.startsWith("标题alert(1) - 2022年11月1日"), true, document.querySelector("title")?.textContent);
-  const entityPage = parse(await readFile(path.join(siteDir, `2022/11/01/${PAYLOADS.indexOf("&lt;script&gt;alert(1)&lt;/script&gt;") + 1}/1/index.html`), "utf8"));
+  const entityPage = parse(
+    await readFile(path.join(siteDir, `2022/11/01/${PAYLOADS.indexOf("&lt;script&gt;alert(1)&lt;/script&gt;") + 1}/1/index.html`), "utf8"),
+  );
   assert.equal(entityPage.querySelector("h1")?.textContent, "标题<script>alert(1)</script>");
   assert.match(entityPage.querySelector("title")?.innerHTML ?? "", /^标题&lt;script&gt;alert\(1\)&lt;\/script&gt; - /);
   assert.equal(entityPage.querySelector(".kicker")?.textContent, "引题<script>alert(1)</script>");
@@ -333,7 +384,11 @@ test("should keep search metadata to the records' own keys, with the values writ
   const problems: string[] = [];
   let articles = 0;
   for (const file of fragments) {
-    const record = JSON.parse(gunzipSync(await readFile(path.join(searchDir, file))).toString("utf8").replace(/^pagefind_dcd/, "")) as { url: string; meta: Record<string, string> };
+    const record = JSON.parse(
+      gunzipSync(await readFile(path.join(searchDir, file)))
+        .toString("utf8")
+        .replace(/^pagefind_dcd/, ""),
+    ) as { url: string; meta: Record<string, string> };
     for (const [key, value] of Object.entries(record.meta)) {
       if (!OWN_SEARCH_META.has(key)) problems.push(`${record.url}: meta key ${key}=${value}`);
     }
@@ -355,13 +410,24 @@ test("should keep search metadata to the records' own keys, with the values writ
 });
 
 test("should write no markup into feeds or other text files: XML escaped, JSON with < > & as escapes, every address on the site", async () => {
-  const files = (await readdir(siteDir, { recursive: true })).filter((file) => /\.(xml|json|jsonl|txt|webmanifest)$/.test(file) && !file.startsWith("pagefind") && !CITATION_FILE.test(`/${file}`));
-  assert.ok(files.some((file) => file.startsWith("api/v1/issues/")) && files.some((file) => file.startsWith("feeds/")), "the open data is among the files checked");
+  const files = (await readdir(siteDir, { recursive: true })).filter(
+    (file) => /\.(xml|json|jsonl|txt|webmanifest)$/.test(file) && !file.startsWith("pagefind") && !CITATION_FILE.test(`/${file}`),
+  );
+  assert.ok(
+    files.some((file) => file.startsWith("api/v1/issues/")) && files.some((file) => file.startsWith("feeds/")),
+    "the open data is among the files checked",
+  );
   const problems: string[] = [];
   /** Every address-like string in parsed JSON: http(s) ones must be on the site; none may run code. */
   const checkAddresses = (file: string, value: unknown, key = ""): void => {
     if (typeof value === "string") {
-      if (/^(url|json|id|bulk|iiif|pdf|canvas|issue|first|newest|\$id|\$schema)$/.test(key) && !value.startsWith(BASE_URL) && !value.startsWith("http://iiif.io/") && !value.startsWith("https://json-schema.org/")) problems.push(`${file}: ${key} ${value}`);
+      if (
+        /^(url|json|id|bulk|iiif|pdf|canvas|issue|first|newest|\$id|\$schema)$/.test(key) &&
+        !value.startsWith(BASE_URL) &&
+        !value.startsWith("http://iiif.io/") &&
+        !value.startsWith("https://json-schema.org/")
+      )
+        problems.push(`${file}: ${key} ${value}`);
     } else if (Array.isArray(value)) for (const item of value) checkAddresses(file, item, key);
     else if (value && typeof value === "object") for (const [name, item] of Object.entries(value)) checkAddresses(file, item, name);
   };
@@ -373,7 +439,9 @@ test("should write no markup into feeds or other text files: XML escaped, JSON w
     } else if (file.endsWith(".xml")) {
       // Content is text in XML, escaped: the only elements are the format's own, and every address is the site's.
       const tags = new Set([...text.matchAll(/<([A-Za-z][\w:-]*)/g)].map((match) => match[1]!));
-      for (const tag of tags) if (!/^(feed|title|id|link|updated|author|name|entry|summary|sitemapindex|sitemap|urlset|url|loc|lastmod)$/.test(tag)) problems.push(`${file}: <${tag}>`);
+      for (const tag of tags)
+        if (!/^(feed|title|id|link|updated|author|name|entry|summary|sitemapindex|sitemap|urlset|url|loc|lastmod)$/.test(tag))
+          problems.push(`${file}: <${tag}>`);
       for (const [, address] of text.matchAll(/(?:href="|<loc>|<id>)([^"<]*)/g)) if (!address!.startsWith(BASE_URL)) problems.push(`${file}: ${address}`);
     } else {
       assert.doesNotMatch(text, /<script|javascript:|\bon[a-z]+=/i, file);
@@ -393,15 +461,34 @@ test("should write citation files that hold each field as data, on one line, wit
   }
   for (const file of files.filter((name) => !name.endsWith(".json"))) {
     const text = await readFile(path.join(siteDir, file), "utf8");
-    const addresses = file.endsWith(".ris") ? [...text.matchAll(/^(?:UR|L1) {2}- (.*)\r$/gm)].map((match) => match[1]!) : [...text.matchAll(/^ {2}url = \{(.*)\},$/gm)].map((match) => match[1]!);
+    const addresses = file.endsWith(".ris")
+      ? [...text.matchAll(/^(?:UR|L1) {2}- (.*)\r$/gm)].map((match) => match[1]!)
+      : [...text.matchAll(/^ {2}url = \{(.*)\},$/gm)].map((match) => match[1]!);
     assert.ok(addresses.length > 0 && addresses.every((address) => address.startsWith(BASE_URL)), `${file}: ${addresses.join(" ")}`);
-    if (file.endsWith(".ris")) assert.ok(text.split("\r\n").slice(0, -1).every((line) => /^[A-Z][A-Z0-9] {2}- /.test(line)), `${file}: a tag on every line`);
-    else assert.ok(text.split("\n").slice(1, -2).every((line) => /^ {2}[a-z]+ = \{.*\},$/.test(line)), `${file}: a field on every line`);
+    if (file.endsWith(".ris"))
+      assert.ok(
+        text
+          .split("\r\n")
+          .slice(0, -1)
+          .every((line) => /^[A-Z][A-Z0-9] {2}- /.test(line)),
+        `${file}: a tag on every line`,
+      );
+    else
+      assert.ok(
+        text
+          .split("\n")
+          .slice(1, -2)
+          .every((line) => /^ {2}[a-z]+ = \{.*\},$/.test(line)),
+        `${file}: a field on every line`,
+      );
   }
 });
 
 test("should write schema.org data that no title can break out of: < > & and U+2028/2029 escaped, the same data once parsed", async () => {
-  const pages = [...["&lt;script&gt;alert(1)&lt;/script&gt;", "&#x3C;svg onload=alert(1)&#x3E;"].map((payload) => `2022/11/01/${PAYLOADS.indexOf(payload) + 1}/1/`), "2022/11/03/1/2/"];
+  const pages = [
+    ...["&lt;script&gt;alert(1)&lt;/script&gt;", "&#x3C;svg onload=alert(1)&#x3E;"].map((payload) => `2022/11/01/${PAYLOADS.indexOf(payload) + 1}/1/`),
+    "2022/11/03/1/2/",
+  ];
   for (const payload of pages) {
     const html = await readFile(path.join(siteDir, payload, "index.html"), "utf8");
     const title = parse(html).querySelector("h1")?.textContent ?? "";
@@ -468,20 +555,44 @@ async function rejectedArchive(root: string, outsideImage: string): Promise<void
 test("should refuse script addresses and paths out of the archive in links and images, each with file and line, before building", async () => {
   const root = path.join(workDir, "rejected");
   const outsideImage = path.join(workDir, "outside.png");
-  await writeFile(outsideImage, await sharp({ create: { width: 2, height: 2, channels: 3, background: "#000" } }).png().toBuffer());
+  await writeFile(
+    outsideImage,
+    await sharp({ create: { width: 2, height: 2, channels: 3, background: "#000" } })
+      .png()
+      .toBuffer(),
+  );
   await rejectedArchive(root, outsideImage);
   const archive = await loadArchive(root);
   const found = archive.problems.filter((problem) => problem.severity === "error").map((problem) => `${problem.line} ${problem.kind}`);
   const frontMatterLines = 8;
   const at = (bodyLine: number, kind: string) => `${bodyLine + frontMatterLines} ${kind}`;
-  assert.deepEqual(found.sort(), [
-    at(5, "UnsafeLink"), at(7, "UnsafeLink"), at(9, "UnsafeLink"), at(11, "UnsafeLink"), at(13, "UnsafeLink"), at(15, "UnsafeLink"), at(17, "UnsafeLink"),
-    at(21, "UnsafeLink"),
-    at(23, "LinkOutsideArchive"), at(25, "LinkOutsideArchive"), at(27, "LinkOutsideArchive"), at(29, "LinkOutsideArchive"),
-    at(31, "ImagePathOutsideIssue"), at(33, "ImagePathOutsideIssue"), at(35, "ImagePathOutsideIssue"), at(37, "ImagePathOutsideIssue"),
-  ].sort(), formatProblems(archive.problems, "en"));
+  assert.deepEqual(
+    found.sort(),
+    [
+      at(5, "UnsafeLink"),
+      at(7, "UnsafeLink"),
+      at(9, "UnsafeLink"),
+      at(11, "UnsafeLink"),
+      at(13, "UnsafeLink"),
+      at(15, "UnsafeLink"),
+      at(17, "UnsafeLink"),
+      at(21, "UnsafeLink"),
+      at(23, "LinkOutsideArchive"),
+      at(25, "LinkOutsideArchive"),
+      at(27, "LinkOutsideArchive"),
+      at(29, "LinkOutsideArchive"),
+      at(31, "ImagePathOutsideIssue"),
+      at(33, "ImagePathOutsideIssue"),
+      at(35, "ImagePathOutsideIssue"),
+      at(37, "ImagePathOutsideIssue"),
+    ].sort(),
+    formatProblems(archive.problems, "en"),
+  );
   const report = formatProblems(archive.problems, "en");
-  assert.match(report, /^error issues\/2022\/2022-11-01\.md:13 link: The link “javascript:alert\(1\)” is a javascript: address; links may only be web \(http, https\) or mail \(mailto\) addresses\./m);
+  assert.match(
+    report,
+    /^error issues\/2022\/2022-11-01\.md:13 link: The link “javascript:alert\(1\)” is a javascript: address; links may only be web \(http, https\) or mail \(mailto\) addresses\./m,
+  );
   assert.match(report, /^error issues\/2022\/2022-11-01\.md:45 image: The image linked\.png is a link to a file outside the issue's folder\./m);
 
   const outputDir = path.join(workDir, "rejected-site");
@@ -492,7 +603,13 @@ test("should refuse script addresses and paths out of the archive in links and i
 
 test("should drop script and data addresses in rendering too, should a link ever get past the checks", () => {
   const parser = unified().use(remarkParse);
-  for (const markdown of ["[x](javascript:alert(1))", "[x](data:text/html,<script>alert(1)</script>)", "![x](data:image/svg+xml,<svg onload=alert(1)>)", "[x](vbscript:msgbox(1))", "<javascript:alert(1)>"]) {
+  for (const markdown of [
+    "[x](javascript:alert(1))",
+    "[x](data:text/html,<script>alert(1)</script>)",
+    "![x](data:image/svg+xml,<svg onload=alert(1)>)",
+    "[x](vbscript:msgbox(1))",
+    "<javascript:alert(1)>",
+  ]) {
     const html = renderBodyHtml(parser.parse(markdown).children);
     assert.doesNotMatch(html, /href="(javascript|data|vbscript):|src="data:|<svg|onload/i, `${markdown} → ${html}`);
   }

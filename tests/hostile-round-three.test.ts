@@ -26,19 +26,33 @@ const BODY = "\n# 第1版\n\n## 省委常委会召开扩大会议\n\n东昌府�
 /** An issue file's text with the header fields `fields` (in order) over the bundled defaults, and `body`. */
 function issueText(fields: Partial<Record<string, string>> = {}, body = BODY): string {
   const header = { ...HEADER, ...fields };
-  return `---\n${Object.entries(header).filter(([, value]) => value !== undefined).map(([name, value]) => `${name}: ${value}`).join("\n")}\n---\n${body}`;
+  return `---\n${Object.entries(header)
+    .filter(([, value]) => value !== undefined)
+    .map(([name, value]) => `${name}: ${value}`)
+    .join("\n")}\n---\n${body}`;
 }
 
 /** The errors of the issue file `file` holding `text`, as kind, line, field and the facts that matter here. */
 function problemsOf(text: string, file = "issues/2022/2022-11-01.md") {
   const { problems } = parseIssue(file, new TextEncoder().encode(text), config);
-  return problems.filter((found) => found.severity === "error").map((found) => ({ kind: found.kind, line: found.line, field: found.field, facts: found.facts as Record<string, unknown> }));
+  return problems
+    .filter((found) => found.severity === "error")
+    .map((found) => ({ kind: found.kind, line: found.line, field: found.field, facts: found.facts as Record<string, unknown> }));
 }
 
 test("should refuse a date that does not exist as impossible, wherever it is written, and never roll it into the next month", () => {
-  for (const [file, date] of [["issues/2022/2022-02-30.md", "2022-02-30"], ["issues/2023/2023-01-01.md", "2022-13-01"], ["issues/2023/2023-02-29.md", "2023-02-29"], ["issues/2022/2022-04-31.md", "2022-04-31"]] as const) {
+  for (const [file, date] of [
+    ["issues/2022/2022-02-30.md", "2022-02-30"],
+    ["issues/2023/2023-01-01.md", "2022-13-01"],
+    ["issues/2023/2023-02-29.md", "2023-02-29"],
+    ["issues/2022/2022-04-31.md", "2022-04-31"],
+  ] as const) {
     const found = problemsOf(issueText({ date }), file);
-    assert.deepEqual(found.map(({ kind, line, field, facts }) => ({ kind, line, field, rule: facts.rule })), [{ kind: "InvalidField", line: 3, field: "date", rule: "realDate" }], `${file} with date: ${date}`);
+    assert.deepEqual(
+      found.map(({ kind, line, field, facts }) => ({ kind, line, field, rule: facts.rule })),
+      [{ kind: "InvalidField", line: 3, field: "date", rule: "realDate" }],
+      `${file} with date: ${date}`,
+    );
     const message = formatProblems(parseIssue(file, new TextEncoder().encode(issueText({ date })), config).problems, "zh-CN");
     assert.match(message, new RegExp(`${date}.*日历上没有这一天`));
     assert.doesNotMatch(message, /03-0[12]|2023-01-01\.md，/, "no rolled-over date is offered");
@@ -50,15 +64,19 @@ test("should refuse a date that does not exist as impossible, wherever it is wri
 });
 
 test("should read issue and pages as decimal whole numbers within bounds: no hexadecimal, octal, exponent, and at most 100 版", () => {
-  const ruleOf = (fields: Record<string, string>) => problemsOf(issueText(fields)).map(({ kind, field, facts }) => `${kind} ${field} ${String(facts.rule)} ${String(facts.value)}`);
-  assert.deepEqual(ruleOf({ issue: "0x5C8" }), ["InvalidField issue wholeNumber \"0x5C8\""]);
-  assert.deepEqual(ruleOf({ issue: "0o2710" }), ["InvalidField issue wholeNumber \"0o2710\""]);
-  assert.deepEqual(ruleOf({ issue: "1.48e3" }), ["InvalidField issue wholeNumber \"1.48e3\""]);
+  const ruleOf = (fields: Record<string, string>) =>
+    problemsOf(issueText(fields)).map(({ kind, field, facts }) => `${kind} ${field} ${String(facts.rule)} ${String(facts.value)}`);
+  assert.deepEqual(ruleOf({ issue: "0x5C8" }), ['InvalidField issue wholeNumber "0x5C8"']);
+  assert.deepEqual(ruleOf({ issue: "0o2710" }), ['InvalidField issue wholeNumber "0o2710"']);
+  assert.deepEqual(ruleOf({ issue: "1.48e3" }), ['InvalidField issue wholeNumber "1.48e3"']);
   assert.deepEqual(ruleOf({ pages: "100000000" }), ["InvalidField pages atMost100Pages 100000000"]);
-  assert.deepEqual(ruleOf({ pages: "0b100" }), ["InvalidField pages wholeNumber \"0b100\""]);
+  assert.deepEqual(ruleOf({ pages: "0b100" }), ['InvalidField pages wholeNumber "0b100"']);
   assert.deepEqual(ruleOf({ issue: "99999999" }), ["InvalidField issue issueNumberRange 99999999"]);
-  assert.deepEqual(ruleOf({ pages: "100", issue: "\"1480\"" }), []);
-  assert.match(formatProblems(parseIssue("issues/2022/2022-11-01.md", new TextEncoder().encode(issueText({ pages: "100000000" })), config).problems, "zh-CN"), /一期最多 100 版/);
+  assert.deepEqual(ruleOf({ pages: "100", issue: '"1480"' }), []);
+  assert.match(
+    formatProblems(parseIssue("issues/2022/2022-11-01.md", new TextEncoder().encode(issueText({ pages: "100000000" })), config).problems, "zh-CN"),
+    /一期最多 100 版/,
+  );
 });
 
 test("should refuse NUL, other controls, zero-width characters and direction controls at their line, naming the character", () => {
@@ -81,7 +99,10 @@ test("should refuse NUL, other controls, zero-width characters and direction con
     assert.equal(found[0]!.line, line, what);
     assert.equal(found[0]!.field, field, what);
   }
-  const message = formatProblems(parseIssue("issues/2022/2022-11-01.md", new TextEncoder().encode(issueText({}, BODY.replace("召开扩大", "召开\u200b扩大"))), config).problems, "zh-CN");
+  const message = formatProblems(
+    parseIssue("issues/2022/2022-11-01.md", new TextEncoder().encode(issueText({}, BODY.replace("召开扩大", "召开\u200b扩大"))), config).problems,
+    "zh-CN",
+  );
   const line = message.split("\n").find((text) => text.includes("[InvisibleCharacter]"))!;
   assert.match(line, /issues\/2022\/2022-11-01\.md:10.*U\+200B（零宽空格）.*召开⟨U\+200B⟩扩大/);
   assert.doesNotMatch(line, /\u200b/, "the message shows the character by name, not itself");
@@ -127,7 +148,9 @@ test("should move an output that is a plain file or a folder of someone's aside,
   assert.notEqual(second.facts.movedTo, moved[0]!.facts.movedTo, "a second one moved aside the same day gets a name of its own");
 });
 
-test("should refuse a read-only cache with a problem in Chinese, no stack trace, and the served site untouched", { skip: process.getuid?.() !== 0 && "mounting a read-only file system needs root" }, async () => {
+test("should refuse a read-only cache with a problem in Chinese, no stack trace, and the served site untouched", {
+  skip: process.getuid?.() !== 0 && "mounting a read-only file system needs root",
+}, async () => {
   const { contentRoot, outputDir } = await contentAndSite();
   const served = path.join(path.dirname(outputDir), "_site.a");
   await mkdir(served, { recursive: true });
@@ -140,7 +163,10 @@ test("should refuse a read-only cache with a problem in Chinese, no stack trace,
   try {
     const result = await buildSite({ contentRoot, outputDir, cacheDir });
     assert.equal(result.ok, false);
-    assert.deepEqual(result.problems.map((found) => [found.kind, found.facts]), [["CacheNotWritable", { code: "EROFS" }]]);
+    assert.deepEqual(
+      result.problems.map((found) => [found.kind, found.facts]),
+      [["CacheNotWritable", { code: "EROFS" }]],
+    );
     assert.match(formatProblems(result.problems, "zh-CN"), /构建缓存文件夹写不进去.*--cache/);
     assert.deepEqual(await treeDigest(outputDir), before, "the served site is as it was");
   } finally {
@@ -161,8 +187,11 @@ test("should name the encoding of an export that is not UTF-8 and give its conve
     }
   }
   assert.deepEqual(told, {
-    "utf16-bom": { file: "utf16-bom.txt", encoding: "UTF-16LE" }, utf16le: { file: "utf16le.txt", encoding: "UTF-16LE" },
-    utf16be: { file: "utf16be.txt", encoding: "UTF-16BE" }, gb18030: { file: "gb18030.txt", encoding: "GB18030" }, big5: { file: "big5.txt", encoding: "BIG5" },
+    "utf16-bom": { file: "utf16-bom.txt", encoding: "UTF-16LE" },
+    utf16le: { file: "utf16le.txt", encoding: "UTF-16LE" },
+    utf16be: { file: "utf16be.txt", encoding: "UTF-16BE" },
+    gb18030: { file: "gb18030.txt", encoding: "GB18030" },
+    big5: { file: "big5.txt", encoding: "BIG5" },
   });
   const utf16 = (() => {
     try {
@@ -193,5 +222,8 @@ test("should bound what one export may produce: over 100 版 or 16 MB is refused
   assert.equal(refused?.kind, "ExportTooLarge");
   assert.deepEqual(refused?.facts, { count: 10_000, limit: 100, unit: "版" });
   assert.ok(refused?.line && refused.line > 100, "the line of the 101st 版");
-  assert.throws(() => decodeExport(new Uint8Array(17 * 1024 * 1024), "huge.txt"), (error: unknown) => error instanceof ProblemsError && error.problem.kind === "ExportTooLarge");
+  assert.throws(
+    () => decodeExport(new Uint8Array(17 * 1024 * 1024), "huge.txt"),
+    (error: unknown) => error instanceof ProblemsError && error.problem.kind === "ExportTooLarge",
+  );
 });

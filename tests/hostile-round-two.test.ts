@@ -55,8 +55,14 @@ async function bundledContent(name: string): Promise<string> {
 
 /** `npm run build` on a content root, as an editor runs it: exit code and what it printed. */
 async function buildCommand(contentRoot: string, ...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  return run(process.execPath, ["--import", "tsx", "scripts/build.ts", "--content", contentRoot, ...args], { cwd: projectRoot, env: { ...process.env, BAOKU_LANG: "" }, maxBuffer: 16 * 1024 * 1024 })
-    .then(({ stdout, stderr }) => ({ code: 0, stdout, stderr }), (error: { code: number; stdout: string; stderr: string }) => error);
+  return run(process.execPath, ["--import", "tsx", "scripts/build.ts", "--content", contentRoot, ...args], {
+    cwd: projectRoot,
+    env: { ...process.env, BAOKU_LANG: "" },
+    maxBuffer: 16 * 1024 * 1024,
+  }).then(
+    ({ stdout, stderr }) => ({ code: 0, stdout, stderr }),
+    (error: { code: number; stdout: string; stderr: string }) => error,
+  );
 }
 
 test("should refuse deep nesting at its line, in bounded time: 2,000 and 10,000 >, 1,000 nested list items, a staircase of quotes", () => {
@@ -73,18 +79,41 @@ test("should refuse runs of markup that cost the parser the square of their leng
   const stars = `${"*".repeat(50_000)}x${"*".repeat(50_000)}\n\n${"[".repeat(50_000)}`;
   assert.deepEqual(parsedProblems(stars), [{ kind: "TooMuchMarkup", line: BODY_LINE }]);
   assert.deepEqual(parsedProblems(`${"*a ".repeat(4000)}b${" a*".repeat(4000)}`), [{ kind: "TooMuchMarkup", line: BODY_LINE }]);
-  assert.deepEqual(parsedProblems("标题\n===\n".repeat(2000)).map((found) => found.kind), ["TooMuchMarkup"], "a chain of setext underlines");
+  assert.deepEqual(
+    parsedProblems("标题\n===\n".repeat(2000)).map((found) => found.kind),
+    ["TooMuchMarkup"],
+    "a chain of setext underlines",
+  );
   const brackets = Array.from({ length: 200 }, () => "[".repeat(1000)).join("\n\n");
-  assert.deepEqual(parsedProblems(brackets).map((found) => found.kind), ["TooMuchMarkup"], "markup marks across the whole file");
-  assert.deepEqual(parsedProblems(`${"正文".repeat(40_000)}\n`).map((found) => found.kind), ["BlockTooLong"]);
+  assert.deepEqual(
+    parsedProblems(brackets).map((found) => found.kind),
+    ["TooMuchMarkup"],
+    "markup marks across the whole file",
+  );
+  assert.deepEqual(
+    parsedProblems(`${"正文".repeat(40_000)}\n`).map((found) => found.kind),
+    ["BlockTooLong"],
+  );
   const message = formatProblems(parseIssue(FILE, new TextEncoder().encode(FRONT_MATTER + stars), config).problems, "zh-CN");
   assert.match(message, /这一段的 \* 和 _ 到这一行已有 100000 个，超过了一段 200 个的上限。/, "the message says which limit and its number");
 });
 
 test("should keep ordinary articles within the limits: quotes, lists, emphasis, a horizontal rule, full-width indents", () => {
   const ordinary = [
-    "> 引用的一段话，*强调*和**加粗**。", "", "- 第一条", "  - 第二层", "    - 第三层", "", "1. 编号", "2. 编号", "", "* * * * * * * * * * * * * * * * * * * *", "",
-    "　　全角空格缩进的段落，[链接](http://dcf.lcxw.cn)。", "", "(融媒体 郭龙君)",
+    "> 引用的一段话，*强调*和**加粗**。",
+    "",
+    "- 第一条",
+    "  - 第二层",
+    "    - 第三层",
+    "",
+    "1. 编号",
+    "2. 编号",
+    "",
+    "* * * * * * * * * * * * * * * * * * * *",
+    "",
+    "　　全角空格缩进的段落，[链接](http://dcf.lcxw.cn)。",
+    "",
+    "(融媒体 郭龙君)",
   ].join("\n");
   assert.deepEqual(parsedProblems(ordinary), []);
 });
@@ -93,28 +122,59 @@ test("should refuse an issue file over the size limit without reading it, and sa
   const root = await bundledContent("too-large");
   await writeFile(path.join(root, "issues/2022/2022-11-02.md"), Buffer.alloc(LIMITS.fileBytes + 1, 0x61));
   const scanned = await scanArchive(root);
-  assert.deepEqual(scanned.problems.map((found) => [found.kind, found.file]), [["FileTooLarge", "issues/2022/2022-11-02.md"]]);
+  assert.deepEqual(
+    scanned.problems.map((found) => [found.kind, found.file]),
+    [["FileTooLarge", "issues/2022/2022-11-02.md"]],
+  );
   assert.match(formatProblems(scanned.problems, "zh-CN"), /超过了一期文件 16 MB 的上限/);
 });
 
 test("should refuse YAML aliases in the front-matter at their line, without expanding them", () => {
   const bomb = ['x0: &x0 ["lol","lol","lol","lol","lol","lol","lol","lol","lol"]'];
-  for (let level = 1; level <= 8; level++) bomb.push(`x${level}: &x${level} [${Array(9).fill(`*x${level - 1}`).join(",")}]`);
+  for (let level = 1; level <= 8; level++)
+    bomb.push(
+      `x${level}: &x${level} [${Array(9)
+        .fill(`*x${level - 1}`)
+        .join(",")}]`,
+    );
   const text = `---\nissue: 1480\ndate: 2022-11-01\nlunar: 壬寅年十月初八\npages: 4\n${bomb.join("\n")}\neditor: *x8\n---\n\n# 第1版\n`;
   const { problems } = parseIssue(FILE, new TextEncoder().encode(text), config);
-  assert.deepEqual(problems.map((found) => [found.kind, found.line]), [["YamlAlias", 6]]);
+  assert.deepEqual(
+    problems.map((found) => [found.kind, found.line]),
+    [["YamlAlias", 6]],
+  );
   assert.match(formatProblems(problems, "zh-CN"), /文件头用了 YAML 的锚点和别名（& 和 \*），报库不接受/);
 });
 
 test("should refuse a configured address that is not http(s), naming the setting", () => {
-  const refused = (paper: Record<string, unknown>, site: Record<string, unknown> = {}) => readConfig(JSON.stringify({ ...config, paper: { ...config.paper, ...paper }, site: { ...config.site, ...site } })).problems;
-  for (const website of ["javascript:alert(document.domain)//x", "data:text/html,<script>alert(1)</script>", "vbscript:x", "file:///etc/passwd", "//evil.example/"]) {
-    assert.deepEqual(refused({ website }).map((found) => [found.kind, found.field]), [["InvalidConfig", "paper.website"]], website);
+  const refused = (paper: Record<string, unknown>, site: Record<string, unknown> = {}) =>
+    readConfig(JSON.stringify({ ...config, paper: { ...config.paper, ...paper }, site: { ...config.site, ...site } })).problems;
+  for (const website of [
+    "javascript:alert(document.domain)//x",
+    "data:text/html,<script>alert(1)</script>",
+    "vbscript:x",
+    "file:///etc/passwd",
+    "//evil.example/",
+  ]) {
+    assert.deepEqual(
+      refused({ website }).map((found) => [found.kind, found.field]),
+      [["InvalidConfig", "paper.website"]],
+      website,
+    );
   }
-  assert.deepEqual(refused({}, { baseUrl: "javascript:alert(1)//x/" }).map((found) => found.field), ["site.baseUrl"]);
-  assert.deepEqual(refused({ email: "javascript:alert(1)" }).map((found) => found.field), ["paper.email"]);
+  assert.deepEqual(
+    refused({}, { baseUrl: "javascript:alert(1)//x/" }).map((found) => found.field),
+    ["site.baseUrl"],
+  );
+  assert.deepEqual(
+    refused({ email: "javascript:alert(1)" }).map((found) => found.field),
+    ["paper.email"],
+  );
   assert.deepEqual(refused({ website: "https://dcf.lcxw.cn/" }), []);
-  assert.match(formatProblems(refused({ website: "javascript:x" }), "zh-CN"), /baoku\.config\.json:\d+ paper\.website：设置 paper\.website 必须是以 http:\/\/ 或 https:\/\/ 开头的完整网址/);
+  assert.match(
+    formatProblems(refused({ website: "javascript:x" }), "zh-CN"),
+    /baoku\.config\.json:\d+ paper\.website：设置 paper\.website 必须是以 http:\/\/ 或 https:\/\/ 开头的完整网址/,
+  );
 });
 
 test("should refuse a missing issues/ folder, one that is a file, a year that is a file, and an archive with no issues, unless --allow-empty", async () => {
@@ -142,8 +202,13 @@ test("should refuse a missing issues/ folder, one that is a file, a year that is
   assert.match(failed.stderr, /^错误 issues\/2022：issues\/2022 应当是放 2022 年各期的文件夹，却是一个文件。/m);
   assert.doesNotMatch(failed.stderr, /\n\s+at /, "no stack trace");
   assert.deepEqual(await treeDigest(outputDir), before);
-  const check = await run(process.execPath, ["--import", "tsx", "scripts/check.ts", "--content", path.join(workDir, "no-issues")], { cwd: projectRoot, env: { ...process.env, BAOKU_LANG: "" } })
-    .then(() => 0, (error: { code: number }) => error.code);
+  const check = await run(process.execPath, ["--import", "tsx", "scripts/check.ts", "--content", path.join(workDir, "no-issues")], {
+    cwd: projectRoot,
+    env: { ...process.env, BAOKU_LANG: "" },
+  }).then(
+    () => 0,
+    (error: { code: number }) => error.code,
+  );
   assert.equal(check, 1, "check fails too");
 });
 
@@ -157,13 +222,19 @@ test("should neither read nor publish a PDF or an image folder that is a link ou
   await writeFile(path.join(folder, "page-1.jpg"), await sharpPng(40, 30));
   await symlink(path.join(outside, "secret.pdf"), path.join(folder, "page-1.pdf"));
   const result = await buildSite({ renderPool: testRenderPool(), contentRoot: root, outputDir: path.join(workDir, "links-out-site") });
-  assert.deepEqual(result.problems.map((found) => [found.kind, found.file]), [["LinkOutOfArchive", "issues/2022/2022-11-01/page-1.pdf"]]);
+  assert.deepEqual(
+    result.problems.map((found) => [found.kind, found.file]),
+    [["LinkOutOfArchive", "issues/2022/2022-11-01/page-1.pdf"]],
+  );
 
   await rm(folder, { recursive: true });
   await writeFile(path.join(outside, "folder", "page-1.jpg"), await sharpPng(40, 30));
   await symlink(path.join(outside, "folder"), folder);
   const linkedFolder = await scanArchive(root);
-  assert.deepEqual(linkedFolder.problems.map((found) => [found.kind, found.file]), [["LinkOutOfArchive", "issues/2022/2022-11-01"]]);
+  assert.deepEqual(
+    linkedFolder.problems.map((found) => [found.kind, found.file]),
+    [["LinkOutOfArchive", "issues/2022/2022-11-01"]],
+  );
   const loaded = await linkedFolder.issues[0]!.load();
   assert.equal(loaded.pages[0]!.scan, undefined, "nothing in the linked folder is used");
 });
@@ -174,11 +245,16 @@ test("should refuse a 19,000 × 19,000 image with the one image limit in its mes
   await mkdir(folder, { recursive: true });
   await writeFile(path.join(folder, "page-1.png"), pngHeader(19_000, 19_000));
   const scanned = await scanArchive(root);
-  assert.deepEqual(scanned.problems.map((found) => found.kind), ["ImageTooLarge"]);
+  assert.deepEqual(
+    scanned.problems.map((found) => found.kind),
+    ["ImageTooLarge"],
+  );
   assert.match(formatProblems(scanned.problems, "zh-CN"), /有 19000×19000 像素，超过了每边 16000 像素的上限/);
 });
 
-test("should say the disk is full, naming the file and the space, and leave the site as it was", { skip: process.getuid?.() !== 0 && "mounting a small tmpfs needs root" }, async () => {
+test("should say the disk is full, naming the file and the space, and leave the site as it was", {
+  skip: process.getuid?.() !== 0 && "mounting a small tmpfs needs root",
+}, async () => {
   const tiny = path.join(workDir, "tiny");
   await mkdir(tiny);
   const mounted = spawnSync("mount", ["-t", "tmpfs", "-o", "size=400k", "tmpfs", tiny]);
@@ -271,7 +347,10 @@ test("should let one build at a time write a site: a second waits and says so, a
   const release = await lockOutput(outputDir);
   // Held now: another waits, is told once, and gives up after its time with a problem.
   const told: number[] = [];
-  const waiting = await lockOutput(outputDir, { timeoutMs: 600, pollMs: 50, onWait: (pid) => told.push(pid) }).then(() => undefined, (error: { problem?: { kind: string } }) => error.problem?.kind);
+  const waiting = await lockOutput(outputDir, { timeoutMs: 600, pollMs: 50, onWait: (pid) => told.push(pid) }).then(
+    () => undefined,
+    (error: { problem?: { kind: string } }) => error.problem?.kind,
+  );
   assert.equal(waiting, "BuildRunning");
   assert.deepEqual(told, [process.pid]);
   await release();
@@ -295,7 +374,10 @@ test("should leave a complete site whenever a build is killed, and build it whol
   assert.ok(first.ok, report(first.problems));
   const clean = await treeDigest(outputDir);
   for (const delay of [400, 1200, 2500, 3500]) {
-    const child = spawn(process.execPath, ["--import", "tsx", "scripts/build.ts", "--output", outputDir, "--cache", cacheDir, "--full"], { cwd: projectRoot, stdio: "ignore" });
+    const child = spawn(process.execPath, ["--import", "tsx", "scripts/build.ts", "--output", outputDir, "--cache", cacheDir, "--full"], {
+      cwd: projectRoot,
+      stdio: "ignore",
+    });
     const closed = new Promise((resolve) => child.once("close", resolve));
     await new Promise((resolve) => setTimeout(resolve, delay));
     child.kill("SIGKILL");
@@ -311,7 +393,9 @@ test("should leave a complete site whenever a build is killed, and build it whol
 /** A real PNG of the given size, made by sharp. */
 async function sharpPng(width: number, height: number): Promise<Buffer> {
   const { default: sharp } = await import("sharp");
-  return sharp({ create: { width, height, channels: 3, background: "#888" } }).png().toBuffer();
+  return sharp({ create: { width, height, channels: 3, background: "#888" } })
+    .png()
+    .toBuffer();
 }
 
 /** A PNG that is only its header: what sharp reads for an image's size, without millions of pixels to make. */
@@ -329,7 +413,12 @@ function pngHeader(width: number, height: number): Buffer {
   header.writeUInt32BE(height, 4);
   header[8] = 8;
   header[9] = 2;
-  return Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), chunk("IHDR", header), chunk("IDAT", deflateSync(Buffer.alloc(1))), chunk("IEND", Buffer.alloc(0))]);
+  return Buffer.concat([
+    Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
+    chunk("IHDR", header),
+    chunk("IDAT", deflateSync(Buffer.alloc(1))),
+    chunk("IEND", Buffer.alloc(0)),
+  ]);
 }
 
 function crc32(bytes: Buffer): number {

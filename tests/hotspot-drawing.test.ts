@@ -49,23 +49,36 @@ after(async () => {
 function send(method: string, target: string, body: string, headers: Record<string, string> = {}): Promise<{ status: number; body: string }> {
   return new Promise((resolve, reject) => {
     const origin = `http://127.0.0.1:${preview.port}`;
-    const request_ = request({
-      host: "127.0.0.1", port: preview.port, path: target, method,
-      headers: { Host: `127.0.0.1:${preview.port}`, Origin: origin, "Content-Type": "application/json", ...headers },
-    }, (response) => {
-      let text = "";
-      response.setEncoding("utf8").on("data", (chunk: string) => (text += chunk));
-      response.on("end", () => resolve({ status: response.statusCode ?? 0, body: text }));
-    });
+    const request_ = request(
+      {
+        host: "127.0.0.1",
+        port: preview.port,
+        path: target,
+        method,
+        headers: { Host: `127.0.0.1:${preview.port}`, Origin: origin, "Content-Type": "application/json", ...headers },
+      },
+      (response) => {
+        let text = "";
+        response.setEncoding("utf8").on("data", (chunk: string) => (text += chunk));
+        response.on("end", () => resolve({ status: response.statusCode ?? 0, body: text }));
+      },
+    );
     // A body refused before it is read may end the connection while it is still being sent.
-    request_.on("error", (error: NodeJS.ErrnoException) => (error.code === "EPIPE" || error.code === "ECONNRESET" ? resolve({ status: -1, body: "" }) : reject(error)));
+    request_.on("error", (error: NodeJS.ErrnoException) =>
+      error.code === "EPIPE" || error.code === "ECONNRESET" ? resolve({ status: -1, body: "" }) : reject(error),
+    );
     request_.end(body);
   });
 }
 
 /** A save of article `article` on 第`page`版 as the editor sends it. */
 function saveBody(fields: Record<string, unknown> = {}): string {
-  return JSON.stringify({ date: "2022-11-01", page: 1, areas: [{ article: 2, title: "全市疫情防控工作会议召开", area: { x: 10, y: 10, width: 10, height: 10 } }], ...fields });
+  return JSON.stringify({
+    date: "2022-11-01",
+    page: 1,
+    areas: [{ article: 2, title: "全市疫情防控工作会议召开", area: { x: 10, y: 10, width: 10, height: 10 } }],
+    ...fields,
+  });
 }
 
 /** The lines that differ between two versions of a file, found from both ends: what is outside them is the same byte for byte. */
@@ -95,7 +108,10 @@ function areaOf(line: string | undefined): number[] {
 }
 
 function assertNear(actual: number[], expected: number[]): void {
-  assert.ok(actual.every((value, index) => Math.abs(value - expected[index]!) <= 0.6), `${actual} ≈ ${expected}`);
+  assert.ok(
+    actual.every((value, index) => Math.abs(value - expected[index]!) <= 0.6),
+    `${actual} ≈ ${expected}`,
+  );
 }
 
 test("should let through one write only: a POST to the hotspot address from the preview's own origin", () => {
@@ -119,12 +135,15 @@ test("should refuse a save from another origin or host, for a date or path outsi
     "Origin: evil": (await send("POST", HOTSPOT_ENDPOINT, saveBody(), { Origin: "http://evil.example" })).status,
     "no Origin": (await send("POST", HOTSPOT_ENDPOINT, saveBody(), { Origin: "" })).status,
     "Origin: localhost, Host: 127.0.0.1": (await send("POST", HOTSPOT_ENDPOINT, saveBody(), { Origin: `http://localhost:${port}` })).status,
-    "Host: attacker": (await send("POST", HOTSPOT_ENDPOINT, saveBody(), { Host: `attacker.example:${port}`, Origin: `http://attacker.example:${port}` })).status,
+    "Host: attacker": (await send("POST", HOTSPOT_ENDPOINT, saveBody(), { Host: `attacker.example:${port}`, Origin: `http://attacker.example:${port}` }))
+      .status,
     "an issue not in the archive": (await send("POST", HOTSPOT_ENDPOINT, saveBody({ date: "2022-11-05" }))).status,
     "a date that is a path": (await send("POST", HOTSPOT_ENDPOINT, saveBody({ date: "../../../etc/passwd" }))).status,
     "a file named": (await send("POST", HOTSPOT_ENDPOINT, saveBody({ file: "../package.json" }))).status,
     "a number that is not one": (await send("POST", HOTSPOT_ENDPOINT, saveBody({ page: "1" }))).status,
-    "a title that changed": (await send("POST", HOTSPOT_ENDPOINT, saveBody({ areas: [{ article: 2, title: "别的稿件", area: { x: 1, y: 1, width: 1, height: 1 } }] }))).status,
+    "a title that changed": (
+      await send("POST", HOTSPOT_ENDPOINT, saveBody({ areas: [{ article: 2, title: "别的稿件", area: { x: 1, y: 1, width: 1, height: 1 } }] }))
+    ).status,
     "not JSON": (await send("POST", HOTSPOT_ENDPOINT, "{", {})).status,
     "text/plain": (await send("POST", HOTSPOT_ENDPOINT, saveBody(), { "Content-Type": "text/plain" })).status,
     "over the limit": (await send("POST", HOTSPOT_ENDPOINT, saveBody({ padding: "x".repeat(HOTSPOT_BODY_LIMIT) }))).status,
@@ -134,10 +153,22 @@ test("should refuse a save from another origin or host, for a date or path outsi
     "DELETE /index.html": (await send("DELETE", "/index.html", "")).status,
   };
   assert.deepEqual(answers, {
-    "Origin: evil": 403, "no Origin": 403, "Origin: localhost, Host: 127.0.0.1": 403, "Host: attacker": 403,
-    "an issue not in the archive": 404, "a date that is a path": 400, "a file named": 400, "a number that is not one": 400,
-    "a title that changed": 409, "not JSON": 400, "text/plain": 415, "over the limit": 413,
-    "GET the endpoint": 405, "PUT the endpoint": 405, "POST /": 405, "DELETE /index.html": 405,
+    "Origin: evil": 403,
+    "no Origin": 403,
+    "Origin: localhost, Host: 127.0.0.1": 403,
+    "Host: attacker": 403,
+    "an issue not in the archive": 404,
+    "a date that is a path": 400,
+    "a file named": 400,
+    "a number that is not one": 400,
+    "a title that changed": 409,
+    "not JSON": 400,
+    "text/plain": 415,
+    "over the limit": 413,
+    "GET the endpoint": 405,
+    "PUT the endpoint": 405,
+    "POST /": 405,
+    "DELETE /index.html": 405,
   });
   const changed = await send("POST", HOTSPOT_ENDPOINT, saveBody({ areas: [{ article: 2, title: "别的稿件", area: { x: 1, y: 1, width: 1, height: 1 } }] }));
   assert.match((JSON.parse(changed.body) as { message: string }).message, /第1版的第2篇已经不是“别的稿件”.*请刷新页面再画/);
@@ -203,7 +234,7 @@ browserSuite("the hotspot drawing on a 版 page of the preview", (browser) => {
     assert.equal(drawn.removed.length, 0);
     assert.equal(drawn.added.length, 1);
     assertNear(areaOf(drawn.added[0]), [10, 75, 40, 20]);
-    assert.match((await readFile(issueFile, "utf8")), /副题：我区在分会场组织收听收看并召开续会 对全区疫情防控工作进行安排部署\n区域：/);
+    assert.match(await readFile(issueFile, "utf8"), /副题：我区在分会场组织收听收看并召开续会 对全区疫情防控工作进行安排部署\n区域：/);
 
     // Article 1's moved by dragging it, then two presses of ↓: its size is kept exactly.
     await dragOnScan(page, [33, 27], [43, 32]);

@@ -16,7 +16,12 @@ browserSuite("a scanned 版 in Chromium", (browser) => {
 
   before(async () => {
     contentRoot = await makeImageArchive();
-    const result = await buildSite({ renderPool: testRenderPool(), contentRoot, outputDir: path.join(contentRoot, "_site"), cacheDir: path.join(contentRoot, ".cache") });
+    const result = await buildSite({
+      renderPool: testRenderPool(),
+      contentRoot,
+      outputDir: path.join(contentRoot, "_site"),
+      cacheDir: path.join(contentRoot, ".cache"),
+    });
     assert.ok(result.ok, report(result.problems));
     site = await serveStatic(path.join(contentRoot, "_site"));
   });
@@ -32,7 +37,11 @@ browserSuite("a scanned 版 in Chromium", (browser) => {
     const scan = page.getByRole("img", { name: "2022年11月2日 第1版 要闻 版面图" });
     await scan.waitFor();
     await page.waitForFunction(() => document.querySelector<HTMLImageElement>(".scan img")?.complete === true);
-    const loaded = await scan.evaluate((image: HTMLImageElement) => ({ naturalWidth: image.naturalWidth, currentSrc: image.currentSrc, height: image.getBoundingClientRect().height }));
+    const loaded = await scan.evaluate((image: HTMLImageElement) => ({
+      naturalWidth: image.naturalWidth,
+      currentSrc: image.currentSrc,
+      height: image.getBoundingClientRect().height,
+    }));
     assert.ok(loaded.naturalWidth > 0, "the scan loaded");
     assert.match(loaded.currentSrc, /\/2022\/11\/02\/page-1\.\d+\.[0-9a-f]{10}\.avif$/);
     assert.ok(loaded.height > 500, `the scan is shown large, ${loaded.height}px tall`);

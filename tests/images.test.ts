@@ -22,7 +22,10 @@ async function open(siteDir: string, url: string): Promise<HTMLElement> {
 
 /** The addresses a srcset lists, with their widths. */
 function srcsetEntries(srcset: string | undefined): { url: string; width: number }[] {
-  return (srcset ?? "").split(",").map((entry) => entry.trim().split(" ")).map(([url, width]) => ({ url: url!, width: Number(width!.replace(/w$/, "")) }));
+  return (srcset ?? "")
+    .split(",")
+    .map((entry) => entry.trim().split(" "))
+    .map(([url, width]) => ({ url: url!, width: Number(width!.replace(/w$/, "")) }));
 }
 
 function meta(document: HTMLElement, key: string): string | undefined {
@@ -99,11 +102,22 @@ describe("an issue with photos, photo news and scanned pages", () => {
   test("should serve a photo as AVIF, WebP and JPEG at widths up to its own, with its size", async () => {
     const picture = (await open(siteDir, "/2022/11/02/1/1/")).querySelector("figure.photo picture")!;
     const sources = picture.querySelectorAll("source");
-    assert.deepEqual(sources.map((source) => source.getAttribute("type")), ["image/avif", "image/webp"]);
+    assert.deepEqual(
+      sources.map((source) => source.getAttribute("type")),
+      ["image/avif", "image/webp"],
+    );
     const image = picture.querySelector("img")!;
-    for (const [element, extension] of [[sources[0]!, "avif"], [sources[1]!, "webp"], [image, "jpg"]] as const) {
+    for (const [element, extension] of [
+      [sources[0]!, "avif"],
+      [sources[1]!, "webp"],
+      [image, "jpg"],
+    ] as const) {
       const entries = srcsetEntries(element.getAttribute("srcset"));
-      assert.deepEqual(entries.map((entry) => entry.width), [480, 960, 1440], extension);
+      assert.deepEqual(
+        entries.map((entry) => entry.width),
+        [480, 960, 1440],
+        extension,
+      );
       for (const entry of entries) assert.match(entry.url, new RegExp(`^/2022/11/02/meeting\\.${entry.width}\\.[0-9a-f]{10}\\.${extension}$`));
       assert.equal(element.getAttribute("sizes"), "(min-width: 42rem) 40rem, calc(100vw - 2rem)");
     }
@@ -125,15 +139,31 @@ describe("an issue with photos, photo news and scanned pages", () => {
 
   test("should load the first image on a page at once and every other lazily, all decoded asynchronously", async () => {
     const images = (await open(siteDir, "/2022/11/02/1/1/")).querySelectorAll("main img");
-    assert.deepEqual(images.map((image) => [image.getAttribute("loading"), image.getAttribute("decoding")]), [["eager", "async"], ["lazy", "async"]]);
+    assert.deepEqual(
+      images.map((image) => [image.getAttribute("loading"), image.getAttribute("decoding")]),
+      [
+        ["eager", "async"],
+        ["lazy", "async"],
+      ],
+    );
     const issueImages = (await open(siteDir, "/2022/11/02/")).querySelectorAll("main img");
-    assert.deepEqual(issueImages.map((image) => image.getAttribute("loading")), ["eager", "lazy"]);
-    assert.deepEqual((await open(siteDir, "/2022/11/02/1/")).querySelectorAll("main img").map((image) => image.getAttribute("loading")), ["eager", "lazy", "lazy"], "the scan, then 版面导航's thumbnails");
+    assert.deepEqual(
+      issueImages.map((image) => image.getAttribute("loading")),
+      ["eager", "lazy"],
+    );
+    assert.deepEqual(
+      (await open(siteDir, "/2022/11/02/1/")).querySelectorAll("main img").map((image) => image.getAttribute("loading")),
+      ["eager", "lazy", "lazy"],
+      "the scan, then 版面导航's thumbnails",
+    );
   });
 
   test("should take a photo's alt text from its caption and show caption and credit under it", async () => {
     const figures = (await open(siteDir, "/2022/11/02/1/1/")).querySelectorAll("figure.photo");
-    assert.deepEqual(figures.map((figure) => figure.querySelector("img")?.getAttribute("alt")), ["会场", "主席台"]);
+    assert.deepEqual(
+      figures.map((figure) => figure.querySelector("img")?.getAttribute("alt")),
+      ["会场", "主席台"],
+    );
     assert.equal(figures[0]!.querySelector("figcaption")?.textContent.replace(/\s+/g, " ").trim(), "会场 融媒体 郭龙君 摄");
     assert.equal(figures[0]!.querySelector("figcaption .photo-credit")?.textContent, "融媒体 郭龙君 摄");
   });
@@ -143,7 +173,10 @@ describe("an issue with photos, photo news and scanned pages", () => {
     assert.ok(document.querySelector("article.is-photo-news"));
     const image = document.querySelector("article figure.photo img")!;
     assert.equal(image.getAttribute("sizes"), "(min-width: 66rem) 62rem, calc(100vw - 2rem)");
-    assert.deepEqual(srcsetEntries(image.getAttribute("srcset")).map((entry) => entry.width), [480, 800]);
+    assert.deepEqual(
+      srcsetEntries(image.getAttribute("srcset")).map((entry) => entry.width),
+      [480, 800],
+    );
     assert.equal(image.getAttribute("alt"), "秋收时节的田野");
   });
 
@@ -152,9 +185,15 @@ describe("an issue with photos, photo news and scanned pages", () => {
     const image = scan.querySelector("img")!;
     assert.equal(image.getAttribute("alt"), "2022年11月2日 第1版 要闻 版面图");
     assert.deepEqual([image.getAttribute("width"), image.getAttribute("height")], ["1200", "1700"]);
-    assert.deepEqual(srcsetEntries(image.getAttribute("srcset")).map((entry) => entry.width), [640, 1200]);
+    assert.deepEqual(
+      srcsetEntries(image.getAttribute("srcset")).map((entry) => entry.width),
+      [640, 1200],
+    );
     const links = scan.querySelectorAll(".scan-actions a");
-    assert.deepEqual(links.map((link) => link.textContent), ["查看大图", "下载PDF"]);
+    assert.deepEqual(
+      links.map((link) => link.textContent),
+      ["查看大图", "下载PDF"],
+    );
     assert.match(links[0]!.getAttribute("href")!, /^\/2022\/11\/02\/page-1\.1200\.[0-9a-f]{10}\.jpg$/);
     assert.equal(links[1]!.getAttribute("href"), "/2022/11/02/page-1.pdf");
     assert.equal(await readFile(path.join(siteDir, "2022/11/02/page-1.pdf"), "latin1"), PDF_BYTES);
@@ -165,27 +204,40 @@ describe("an issue with photos, photo news and scanned pages", () => {
 
   test("should draw each article's area as a link over the scan, named by its title", async () => {
     const spots = (await open(siteDir, "/2022/11/02/1/")).querySelectorAll("figure.scan svg a");
-    assert.deepEqual(spots.map((spot) => ({
-      href: spot.getAttribute("href"), name: spot.getAttribute("aria-label"),
-      rect: ["x", "y", "width", "height"].map((name) => spot.querySelector("rect")?.getAttribute(name)),
-    })), [
-      { href: "/2022/11/02/1/1/", name: "区委召开经济工作会议", rect: ["5", "4", "60", "40"] },
-      { href: "/2022/11/02/1/2/", name: "图片新闻", rect: ["5", "50", "90", "45"] },
-    ]);
+    assert.deepEqual(
+      spots.map((spot) => ({
+        href: spot.getAttribute("href"),
+        name: spot.getAttribute("aria-label"),
+        rect: ["x", "y", "width", "height"].map((name) => spot.querySelector("rect")?.getAttribute(name)),
+      })),
+      [
+        { href: "/2022/11/02/1/1/", name: "区委召开经济工作会议", rect: ["5", "4", "60", "40"] },
+        { href: "/2022/11/02/1/2/", name: "图片新闻", rect: ["5", "50", "90", "45"] },
+      ],
+    );
     const svg = (await open(siteDir, "/2022/11/02/1/")).querySelector("figure.scan svg")!;
     assert.equal(svg.getAttribute("viewBox"), "0 0 100 100");
     const english = (await open(siteDir, "/2022/11/02/2/")).querySelectorAll("figure.scan svg a");
-    assert.deepEqual(english.map((spot) => [spot.getAttribute("href"), spot.getAttribute("aria-label")]), [["/2022/11/02/2/1/", "社区公益大集开市"]]);
+    assert.deepEqual(
+      english.map((spot) => [spot.getAttribute("href"), spot.getAttribute("aria-label")]),
+      [["/2022/11/02/2/1/", "社区公益大集开市"]],
+    );
   });
 
   test("should show each 版's thumbnail in the issue's 版面导航", async () => {
     const links = (await open(siteDir, "/2022/11/02/")).querySelectorAll(".page-nav a");
-    assert.deepEqual(links.map((link) => [link.getAttribute("href"), link.textContent.trim(), link.querySelector("img")?.getAttribute("alt")]), [
-      ["/2022/11/02/1/", "第1版 要闻", ""],
-      ["/2022/11/02/2/", "第2版 综合", ""],
-    ]);
+    assert.deepEqual(
+      links.map((link) => [link.getAttribute("href"), link.textContent.trim(), link.querySelector("img")?.getAttribute("alt")]),
+      [
+        ["/2022/11/02/1/", "第1版 要闻", ""],
+        ["/2022/11/02/2/", "第2版 综合", ""],
+      ],
+    );
     const thumbnail = links[0]!.querySelector("img")!;
-    assert.deepEqual(srcsetEntries(thumbnail.getAttribute("srcset")).map((entry) => entry.width), [120, 240]);
+    assert.deepEqual(
+      srcsetEntries(thumbnail.getAttribute("srcset")).map((entry) => entry.width),
+      [120, 240],
+    );
     assert.equal(thumbnail.getAttribute("sizes"), "7.5rem");
     assert.equal((await open(siteDir, "/2022/11/02/1/")).querySelectorAll(".page-nav img").length, 2, "the 版 page's 版面导航 shows the thumbnails too");
   });
@@ -221,7 +273,11 @@ describe("an issue with photos, photo news and scanned pages", () => {
     assert.ok(again.ok, report(again.problems));
     assert.deepEqual(again.images, { encoded: 0, reused: first.images!.encoded });
     for (const url of ["/2022/11/02/", "/2022/11/02/1/", "/2022/11/02/1/1/"]) {
-      assert.equal(await readFile(path.join(contentRoot, "again", url, "index.html"), "utf8"), await readFile(path.join(siteDir, url, "index.html"), "utf8"), url);
+      assert.equal(
+        await readFile(path.join(contentRoot, "again", url, "index.html"), "utf8"),
+        await readFile(path.join(siteDir, url, "index.html"), "utf8"),
+        url,
+      );
     }
   });
 
@@ -264,11 +320,17 @@ describe("bad images", () => {
   async function assertNothingWritten(outputDir: string): Promise<void> {
     assert.deepEqual(await readdir(outputDir), ["index.html"]);
     assert.equal(await readFile(path.join(outputDir, "index.html"), "utf8"), "the earlier site");
-    assert.deepEqual((await readdir(path.dirname(outputDir))).filter((entry) => entry.startsWith("site.")), [], "no staging folder is left behind");
+    assert.deepEqual(
+      (await readdir(path.dirname(outputDir))).filter((entry) => entry.startsWith("site.")),
+      [],
+      "no staging folder is left behind",
+    );
   }
 
   test("should name the file and line of every bad image, report them together and write nothing", async () => {
-    const { contentRoot, outputDir, text, folder } = await archiveWith("together", `
+    const { contentRoot, outputDir, text, folder } = await archiveWith(
+      "together",
+      `
 # 第1版 要闻
 
 ## 坏图片
@@ -303,7 +365,8 @@ describe("bad images", () => {
 正文。
 
 (融媒体 郭龙君)
-`);
+`,
+    );
     await writeFile(path.join(folder, "corrupt.jpg"), "not an image at all");
     await makeImage(path.join(folder, "anim.gif"), 40, 30, "gif");
     await makeImage(path.join(folder, "huge.png"), 16_001, 8, "png");
@@ -332,12 +395,18 @@ describe("bad images", () => {
     ];
     const lines = report(result.problems).split("\n");
     assert.match(lines[0]!, /^Found \d+ problems in 1 issue \(\d+ errors/);
-    for (const line of expected) assert.ok(lines.some((reported) => reported.startsWith(line)), `missing from the report:\n${line}\n\nreport:\n${report(result.problems)}`);
+    for (const line of expected)
+      assert.ok(
+        lines.some((reported) => reported.startsWith(line)),
+        `missing from the report:\n${line}\n\nreport:\n${report(result.problems)}`,
+      );
     await assertNothingWritten(outputDir);
   });
 
   test("should stop on an image cut short, found only while encoding, and write nothing", async () => {
-    const { contentRoot, outputDir, text, folder } = await archiveWith("truncated", `
+    const { contentRoot, outputDir, text, folder } = await archiveWith(
+      "truncated",
+      `
 # 第1版 要闻
 
 ## 截断的照片
@@ -347,18 +416,27 @@ describe("bad images", () => {
 正文。
 
 (融媒体 郭龙君)
-`);
+`,
+    );
     await makeImage(path.join(folder, "whole.jpg"), 800, 600);
     const whole = await readFile(path.join(folder, "whole.jpg"));
     await writeFile(path.join(folder, "cut.jpg"), whole.subarray(0, Math.floor(whole.length * 0.6)));
     const result = await buildSite({ renderPool: testRenderPool(), contentRoot, outputDir, cacheDir: path.join(contentRoot, ".cache") });
     assert.equal(result.ok, false);
-    assert.match(report(result.problems), new RegExp(`^error issues/2022/2022-11-02\\.md:${lineOf(text, "cut.jpg")} image: The image cut\\.jpg cannot be read as an image \\(.+\\)\\. Export it again as JPEG, PNG or WebP\\. \\[UnreadableImage\\]$`, "m"));
+    assert.match(
+      report(result.problems),
+      new RegExp(
+        `^error issues/2022/2022-11-02\\.md:${lineOf(text, "cut.jpg")} image: The image cut\\.jpg cannot be read as an image \\(.+\\)\\. Export it again as JPEG, PNG or WebP\\. \\[UnreadableImage\\]$`,
+        "m",
+      ),
+    );
     await assertNothingWritten(outputDir);
   });
 
   test("should warn of an area on a 版 with no scan and of a scan of a 版 the file does not have", async () => {
-    const { contentRoot, outputDir, text, folder } = await archiveWith("warnings", `
+    const { contentRoot, outputDir, text, folder } = await archiveWith(
+      "warnings",
+      `
 # 第2版 综合
 
 ## 没有版面图
@@ -367,14 +445,30 @@ area: 10,10,50,50
 正文。
 
 (融媒体 郭龙君)
-`);
+`,
+    );
     await rm(path.join(folder, "page-2.jpg"));
     await makeImage(path.join(folder, "page-3.jpg"), 100, 140);
     const result = await buildSite({ renderPool: testRenderPool(), contentRoot, outputDir, cacheDir: path.join(contentRoot, ".cache") });
     assert.ok(result.ok, report(result.problems));
     const lines = report(result.problems).split("\n");
-    assert.ok(lines.includes(`warning issues/2022/2022-11-02.md:${lineOf(text, "## 没有版面图")} area: The article “没有版面图” gives its area on 第2版, but issues/2022/2022-11-02/ has no scan of that 版, so the area is not shown. Add the scan as issues/2022/2022-11-02/page-2.jpg, or remove the 区域 label. [AreaWithoutScan]`), report(result.problems));
-    assert.ok(lines.includes("warning issues/2022/2022-11-02.md scan: issues/2022/2022-11-02/page-1.jpg is not shown: the issue file has no 第1版. Add the 版 (# 第1版) with its articles, or remove the scan. [ScanWithoutPage]"), report(result.problems));
-    assert.ok(lines.includes("warning issues/2022/2022-11-02.md scan: issues/2022/2022-11-02/page-3.jpg is not shown: the issue file has no 第3版. Add the 版 (# 第3版) with its articles, or remove the scan. [ScanWithoutPage]"), report(result.problems));
+    assert.ok(
+      lines.includes(
+        `warning issues/2022/2022-11-02.md:${lineOf(text, "## 没有版面图")} area: The article “没有版面图” gives its area on 第2版, but issues/2022/2022-11-02/ has no scan of that 版, so the area is not shown. Add the scan as issues/2022/2022-11-02/page-2.jpg, or remove the 区域 label. [AreaWithoutScan]`,
+      ),
+      report(result.problems),
+    );
+    assert.ok(
+      lines.includes(
+        "warning issues/2022/2022-11-02.md scan: issues/2022/2022-11-02/page-1.jpg is not shown: the issue file has no 第1版. Add the 版 (# 第1版) with its articles, or remove the scan. [ScanWithoutPage]",
+      ),
+      report(result.problems),
+    );
+    assert.ok(
+      lines.includes(
+        "warning issues/2022/2022-11-02.md scan: issues/2022/2022-11-02/page-3.jpg is not shown: the issue file has no 第3版. Add the 版 (# 第3版) with its articles, or remove the scan. [ScanWithoutPage]",
+      ),
+      report(result.problems),
+    );
   });
 });

@@ -59,7 +59,10 @@ test("should write the issue file pinned in expected.md, with what it is unsure 
 test("should read the masthead's facts from 第1版 and number the 版 by their files", () => {
   assert.deepEqual(front.issue.masthead, { issue: 1480, date: "2022-11-01", lunar: { text: "壬寅年十月初八", checks: [] }, weekday: "星期二", pages: 4 });
   assert.equal(front.file, "issues/2022/2022-11-01.md");
-  assert.deepEqual(front.issue.pages.map((page) => page.number), [1, 2]);
+  assert.deepEqual(
+    front.issue.pages.map((page) => page.number),
+    [1, 2],
+  );
   assert.equal(front.issue.pages[0]!.banner, undefined);
   assert.equal(front.issue.pages[1]!.banner?.text, "非凡十年 铸就辉煌");
 });
@@ -78,7 +81,11 @@ function assertAsLaidOut(imported: ReturnType<typeof importPdfs>): void {
       assert.equal(article.subtitle?.text, expected.subtitle, `${where}: subtitle`);
       if (expected.photo) photos += 1;
       const photo = expected.photo ? [`![](photo-${laidOut.number}-${photos}.jpg)`, expected.photo.caption, expected.photo.credit] : [];
-      assert.deepEqual(article.paragraphs.map((paragraph) => paragraph.text), [...photo, ...expected.paragraphs, ...(expected.byline ? [expected.byline] : [])], `${where}: paragraphs`);
+      assert.deepEqual(
+        article.paragraphs.map((paragraph) => paragraph.text),
+        [...photo, ...expected.paragraphs, ...(expected.byline ? [expected.byline] : [])],
+        `${where}: paragraphs`,
+      );
     });
   }
 }
@@ -90,7 +97,10 @@ function assertAreas(imported: ReturnType<typeof importPdfs>, printed: readonly 
     articles.forEach((expected, index) => {
       const area = page.articles[index]!.area!.area;
       const overlap = iou(area, expected.area);
-      assert.ok(overlap >= 0.8, `第${number}版 “${expected.title}”: IoU ${overlap.toFixed(2)} (${JSON.stringify(area)} against ${JSON.stringify(expected.area)})`);
+      assert.ok(
+        overlap >= 0.8,
+        `第${number}版 “${expected.title}”: IoU ${overlap.toFixed(2)} (${JSON.stringify(area)} against ${JSON.stringify(expected.area)})`,
+      );
     });
   }
 }
@@ -106,18 +116,23 @@ test("should give each article an area overlapping where it is printed with IoU 
 const missingChromium = existsSync(chromiumPath) ? undefined : `Chromium not found at ${chromiumPath}`;
 if (missingChromium && process.env.CI !== "true") console.warn(`SKIPPED the PDF import's house-style test: ${missingChromium}`);
 
-test(
-  "should read 版 printed in the test in another house style: no indents, headlines set left, captions in the body's face, larger body type",
-  { skip: process.env.CI !== "true" && missingChromium !== undefined },
-  async () => {
-    const style = ".article .body p, .photo .caption { text-indent: 0 } .article .kicker, .article .title, .article .subtitle { text-align: left }" +
-      " .photo .caption { font-family: 'AR PL UMing CN' } .article .body { font-size: 14px }";
-    const printed = await printPages(FRONT_PAGES, style);
-    const imported = importPdfs(printed.map(({ pdf, layout: { page } }) => ({ name: `page-${page}.pdf`, bytes: new Uint8Array(pdf) })), config);
-    assertAsLaidOut(imported);
-    assertAreas(imported, printed.map(({ layout: printedLayout }) => printedLayout));
-  },
-);
+test("should read 版 printed in the test in another house style: no indents, headlines set left, captions in the body's face, larger body type", {
+  skip: process.env.CI !== "true" && missingChromium !== undefined,
+}, async () => {
+  const style =
+    ".article .body p, .photo .caption { text-indent: 0 } .article .kicker, .article .title, .article .subtitle { text-align: left }" +
+    " .photo .caption { font-family: 'AR PL UMing CN' } .article .body { font-size: 14px }";
+  const printed = await printPages(FRONT_PAGES, style);
+  const imported = importPdfs(
+    printed.map(({ pdf, layout: { page } }) => ({ name: `page-${page}.pdf`, bytes: new Uint8Array(pdf) })),
+    config,
+  );
+  assertAsLaidOut(imported);
+  assertAreas(
+    imported,
+    printed.map(({ layout: printedLayout }) => printedLayout),
+  );
+});
 
 test("should write an issue the pipeline reads without errors, areas and photos included", () => {
   const { issue, problems } = parseIssue(front.file, new TextEncoder().encode(front.markdown), config);
@@ -125,7 +140,10 @@ test("should write an issue the pipeline reads without errors, areas and photos 
   assert.ok(issue);
   assert.equal(issue.pages[0]!.articles[0]!.area?.width, front.issue.pages[0]!.articles[0]!.area?.area.width);
   const photoNews = issue.pages[0]!.articles[2]!;
-  assert.deepEqual(photoNews.photos.map((photo) => [photo.src, photo.caption, photo.credit]), [["photo-1-1.jpg", FRONT_PAGES[0]!.articles[2]!.photo!.caption, "融媒体 徐振鑫 通讯员 张振祥 摄"]]);
+  assert.deepEqual(
+    photoNews.photos.map((photo) => [photo.src, photo.caption, photo.credit]),
+    [["photo-1-1.jpg", FRONT_PAGES[0]!.articles[2]!.photo!.caption, "融媒体 徐振鑫 通讯员 张振祥 摄"]],
+  );
 });
 
 test("should number 版 from their files' names", () => {
@@ -155,8 +173,20 @@ function layoutOf(lines: PdfLine[]): PdfPage {
 }
 
 test("should list a headline whose lines are set alike, so kicker, title and subtitle cannot be told apart", () => {
-  const page = readPdfPage(layoutOf([line("区里召开会议", 100, 40, 24, { heavy: true }), line("部署明年工作任务", 80, 70, 23, { heavy: true }), ...column(BODY, 40, 110), ...column(BODY, 220, 110)]), 1, config.datelinePrefixes);
-  assert.deepEqual(page.articles[0]!.title.checks.map((check) => check.kind), ["HeadlineTypeClose"]);
+  const page = readPdfPage(
+    layoutOf([
+      line("区里召开会议", 100, 40, 24, { heavy: true }),
+      line("部署明年工作任务", 80, 70, 23, { heavy: true }),
+      ...column(BODY, 40, 110),
+      ...column(BODY, 220, 110),
+    ]),
+    1,
+    config.datelinePrefixes,
+  );
+  assert.deepEqual(
+    page.articles[0]!.title.checks.map((check) => check.kind),
+    ["HeadlineTypeClose"],
+  );
   assert.equal(page.articles[0]!.title.text, "区里召开会议");
   assert.equal(page.articles[0]!.subtitle?.text, "部署明年工作任务");
 });
@@ -167,17 +197,30 @@ test("should list a paragraph joined across columns though its column ends a sen
   const page = readPdfPage(layoutOf([line("区里召开会议", 60, 40, 30, { heavy: true }), ...first, ...second]), 1, config.datelinePrefixes);
   const [paragraph] = page.articles[0]!.paragraphs;
   assert.equal(paragraph!.text, `${BODY.join("")}新的一栏顶格开始，没有缩进的文字`);
-  assert.deepEqual(paragraph!.checks.map((check) => check.kind), ["ColumnJoinUnsure"]);
+  assert.deepEqual(
+    paragraph!.checks.map((check) => check.kind),
+    ["ColumnJoinUnsure"],
+  );
 });
 
 test("should split paragraphs of a 版 set without indents where a line stops short after a full stop", () => {
-  const lines = [line("区里召开会议", 40, 40, 30, { heavy: true }), ...column([BODY[0]!, BODY[1]!, "短的末行。", "新的一段顶格排，没有缩进的文字", "这一段到这里结束了，末行也很短。"], 40, 90, false)];
+  const lines = [
+    line("区里召开会议", 40, 40, 30, { heavy: true }),
+    ...column([BODY[0]!, BODY[1]!, "短的末行。", "新的一段顶格排，没有缩进的文字", "这一段到这里结束了，末行也很短。"], 40, 90, false),
+  ];
   const page = readPdfPage(layoutOf(lines), 1, config.datelinePrefixes);
-  assert.deepEqual(page.articles[0]!.paragraphs.map((paragraph) => paragraph.text), [`${BODY[0]}${BODY[1]}短的末行。`, "新的一段顶格排，没有缩进的文字这一段到这里结束了，末行也很短。"]);
+  assert.deepEqual(
+    page.articles[0]!.paragraphs.map((paragraph) => paragraph.text),
+    [`${BODY[0]}${BODY[1]}短的末行。`, "新的一段顶格排，没有缩进的文字这一段到这里结束了，末行也很短。"],
+  );
 });
 
 test("should list a column placed by distance to a headline that does not reach over it", () => {
-  const page = readPdfPage(layoutOf([line("会议召开", 250, 40, 30, { heavy: true }), ...column(BODY, 40, 90), ...column(BODY, 250, 90), ...column(BODY, 430, 90)]), 1, config.datelinePrefixes);
+  const page = readPdfPage(
+    layoutOf([line("会议召开", 250, 40, 30, { heavy: true }), ...column(BODY, 40, 90), ...column(BODY, 250, 90), ...column(BODY, 430, 90)]),
+    1,
+    config.datelinePrefixes,
+  );
   assert.equal(page.articles.length, 1);
   const kinds = page.articles[0]!.paragraphs.flatMap((paragraph) => paragraph.checks.map((check) => check.kind));
   assert.deepEqual(kinds, ["BlockPlacedByDistance", "BlockPlacedByDistance"], "the outer columns, which the centred title does not reach");
@@ -185,12 +228,21 @@ test("should list a column placed by distance to a headline that does not reach 
 
 test("should list text with no headline above it, and areas that overlap", () => {
   const page = readPdfPage(
-    layoutOf([line("区里召开会议", 40, 40, 30, { heavy: true }), ...column(BODY, 40, 90), ...column(BODY, 40, 300), line("另一篇稿件的标题", 150, 330, 20, { heavy: true }), ...column(BODY, 150, 360)]),
+    layoutOf([
+      line("区里召开会议", 40, 40, 30, { heavy: true }),
+      ...column(BODY, 40, 90),
+      ...column(BODY, 40, 300),
+      line("另一篇稿件的标题", 150, 330, 20, { heavy: true }),
+      ...column(BODY, 150, 360),
+    ]),
     1,
     config.datelinePrefixes,
   );
   const untitled = page.articles.find((article) => article.title.text === "")!;
-  assert.deepEqual(untitled.title.checks.map((check) => check.kind), ["NoTitleFound"]);
+  assert.deepEqual(
+    untitled.title.checks.map((check) => check.kind),
+    ["NoTitleFound"],
+  );
   const overlapping = page.articles.flatMap((article) => article.area?.checks ?? []).map((check) => check.kind);
   assert.ok(overlapping.includes("AreaOverlaps"), JSON.stringify(page.articles.map((article) => article.area)));
 });
@@ -201,31 +253,48 @@ test("should refuse a scanned page and fonts without a Unicode map, every file a
     () => importPdfs(files, config),
     (error: unknown) => {
       assert.ok(error instanceof ProblemsError);
-      assert.deepEqual(error.problems.map((found) => [found.kind, found.file, (found.facts as { reason: string }).reason]), [
-        ["PdfWithoutText", "pdf-scanned/page-1.pdf", "noText"],
-        ["PdfWithoutText", "pdf-unmapped/page-1.pdf", "unmapped"],
-      ]);
+      assert.deepEqual(
+        error.problems.map((found) => [found.kind, found.file, (found.facts as { reason: string }).reason]),
+        [
+          ["PdfWithoutText", "pdf-scanned/page-1.pdf", "noText"],
+          ["PdfWithoutText", "pdf-unmapped/page-1.pdf", "unmapped"],
+        ],
+      );
       return true;
     },
   );
 });
 
 test("should list the few characters a font could not map on a page whose text is otherwise usable", () => {
-  const page = readPdfPage(layoutOf([line("区里召开会议", 40, 40, 30, { heavy: true }), ...column([BODY[0]!, "第二行有一个字读不出来\uFFFD，接着排到栏尾。"], 40, 90)]), 1, config.datelinePrefixes);
+  const page = readPdfPage(
+    layoutOf([line("区里召开会议", 40, 40, 30, { heavy: true }), ...column([BODY[0]!, "第二行有一个字读不出来\uFFFD，接着排到栏尾。"], 40, 90)]),
+    1,
+    config.datelinePrefixes,
+  );
   markUnmapped(page);
-  assert.deepEqual(page.articles[0]!.paragraphs[0]!.checks.map((check) => [check.kind, check.facts]), [["UnmappedCharacters", { count: 1 }]]);
+  assert.deepEqual(
+    page.articles[0]!.paragraphs[0]!.checks.map((check) => [check.kind, check.facts]),
+    [["UnmappedCharacters", { count: 1 }]],
+  );
 });
 
 test("should refuse two PDFs named as the same 版", async () => {
   const [first] = await pdfFiles(frontDir);
   assert.throws(
     () => importPdfs([first!, { ...first!, name: "pdf-front/page-1-改.pdf" }], config),
-    (error: unknown) => error instanceof ProblemsError && error.problems.length === 1 && error.problem.kind === "PdfPageTwice" && error.problem.file === "pdf-front/page-1-改.pdf",
+    (error: unknown) =>
+      error instanceof ProblemsError &&
+      error.problems.length === 1 &&
+      error.problem.kind === "PdfPageTwice" &&
+      error.problem.file === "pdf-front/page-1-改.pdf",
   );
 });
 
 test("should refuse bytes that are not a PDF", () => {
-  assert.throws(() => importPdfs([{ name: "page-1.pdf", bytes: new TextEncoder().encode("not a pdf") }], config), (error: unknown) => error instanceof ProblemsError && error.problem.kind === "PdfUnreadable");
+  assert.throws(
+    () => importPdfs([{ name: "page-1.pdf", bytes: new TextEncoder().encode("not a pdf") }], config),
+    (error: unknown) => error instanceof ProblemsError && error.problem.kind === "PdfUnreadable",
+  );
 });
 
 /** A content root with the paper's configuration and no issues. */
@@ -237,7 +306,10 @@ async function emptyArchive(): Promise<string> {
 }
 
 async function importCommand(args: string[], contentRoot: string): Promise<{ code: number; stdout: string; stderr: string }> {
-  return run(process.execPath, ["--import", "tsx", "scripts/import.ts", ...args, "--content", contentRoot], { cwd: projectRoot, env: { ...process.env, BAOKU_LANG: "zh-CN" } })
+  return run(process.execPath, ["--import", "tsx", "scripts/import.ts", ...args, "--content", contentRoot], {
+    cwd: projectRoot,
+    env: { ...process.env, BAOKU_LANG: "zh-CN" },
+  })
     .then(({ stdout, stderr }) => ({ code: 0, stdout, stderr }))
     .catch((error: { code: number; stdout: string; stderr: string }) => ({ code: error.code, stdout: error.stdout, stderr: error.stderr }));
 }
@@ -251,7 +323,10 @@ test("should put page-N.pdf and a scan 2,400 px wide beside the issue, and list 
     assert.deepEqual((await readdir(folder)).sort(), ["page-1.jpg", "page-1.pdf", "page-2.jpg", "page-2.pdf", "photo-1-1.jpg", "photo-2-1.jpg"]);
     // The photo news' picture is 275 CSS px of the 983 px page wide and 190 high: so many pixels of the 2,400 px scan, a few more at most.
     const photo = await sharp(path.join(folder, "photo-1-1.jpg")).metadata();
-    assert.ok(Math.abs(photo.width! - (275 / 983) * SCAN_WIDTH) < 12 && Math.abs(photo.height! - (190 / 983) * SCAN_WIDTH) < 12, `photo-1-1.jpg is ${photo.width}×${photo.height}`);
+    assert.ok(
+      Math.abs(photo.width! - (275 / 983) * SCAN_WIDTH) < 12 && Math.abs(photo.height! - (190 / 983) * SCAN_WIDTH) < 12,
+      `photo-1-1.jpg is ${photo.width}×${photo.height}`,
+    );
     assert.deepEqual(await readFile(path.join(folder, "page-2.pdf")), await readFile(path.join(frontDir, "page-2.pdf")));
     const scan = await sharp(path.join(folder, "page-1.jpg")).metadata();
     assert.equal(scan.width, SCAN_WIDTH);
@@ -259,7 +334,10 @@ test("should put page-N.pdf and a scan 2,400 px wide beside the issue, and list 
     assert.equal(await readFile(path.join(root, "issues", "2022", "2022-11-01.md"), "utf8"), front.markdown);
     const listed = stdout.split("\n").filter((text) => /^.+2022-11-01\.md:\d+: /.test(text));
     assert.ok(front.checks.length > 0);
-    assert.deepEqual(listed.map((text) => Number(/\.md:(\d+): /.exec(text)![1])), front.checks.map((check) => check.line));
+    assert.deepEqual(
+      listed.map((text) => Number(/\.md:(\d+): /.exec(text)![1])),
+      front.checks.map((check) => check.line),
+    );
     assert.match(listed[0]!, /字号和字重几乎一样/);
   } finally {
     await rm(root, { recursive: true, force: true });
@@ -269,7 +347,13 @@ test("should put page-N.pdf and a scan 2,400 px wide beside the issue, and list 
 test("should tell the editor in Chinese what to do with a PDF without text, and write nothing", async () => {
   const root = await emptyArchive();
   try {
-    const { code, stderr, stdout } = await importCommand([path.relative(projectRoot, path.join(fixturesDir, "pdf-front", "page-2.pdf")), path.relative(projectRoot, path.join(fixturesDir, "pdf-scanned", "page-1.pdf"))], root);
+    const { code, stderr, stdout } = await importCommand(
+      [
+        path.relative(projectRoot, path.join(fixturesDir, "pdf-front", "page-2.pdf")),
+        path.relative(projectRoot, path.join(fixturesDir, "pdf-scanned", "page-1.pdf")),
+      ],
+      root,
+    );
     assert.equal(code, 1);
     const said = stdout + stderr;
     assert.match(said, /pdf-scanned\/page-1\.pdf 里没有可以读取的文字/);

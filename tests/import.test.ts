@@ -80,7 +80,11 @@ function listed(checks: readonly Check[]): string {
 function exportBodyCharacters(exportText: string): string {
   const lines = printLines(exportText);
   const { bodyStart } = readMasthead(lines, config.paper, "export");
-  return lines.slice(bodyStart).map((line) => line.text).join("").replace(/\s/gu, "");
+  return lines
+    .slice(bodyStart)
+    .map((line) => line.text)
+    .join("")
+    .replace(/\s/gu, "");
 }
 
 /** The issue file's text in print order (a kicker above its title) without what the importer adds: front-matter, 第N版 and ## markers, label words. */
@@ -90,7 +94,13 @@ function issueBodyCharacters(markdown: string): string {
   for (const line of lines) {
     // 引题： is written under its ## title but printed above it.
     if (line.startsWith("引题：")) printed.splice(printed.length - 1, 0, line.slice(3));
-    else printed.push(line.replace(/^# 第\d+版/, "").replace(/^##/, "").replace(/^副题：/, ""));
+    else
+      printed.push(
+        line
+          .replace(/^# 第\d+版/, "")
+          .replace(/^##/, "")
+          .replace(/^副题：/, ""),
+      );
   }
   return printed.join("").replace(/\s/gu, "");
 }
@@ -105,7 +115,11 @@ test("should import the seed export as the hand-corrected issue, except at lines
   const expected = await readFile(path.join(projectRoot, "issues/2022/2022-11-01.md"), "utf8");
   assert.equal(result.file, "issues/2022/2022-11-01.md");
   const unlisted = unlistedDifferences(result, expected);
-  assert.deepEqual(unlisted, [], `the import differs from issues/2022/2022-11-01.md where it listed nothing to check:\n${unlisted.join("\n")}\n\nIt listed:\n${listed(result.checks)}`);
+  assert.deepEqual(
+    unlisted,
+    [],
+    `the import differs from issues/2022/2022-11-01.md where it listed nothing to check:\n${unlisted.join("\n")}\n\nIt listed:\n${listed(result.checks)}`,
+  );
 });
 
 test("should keep every character of the seed's body, in order", async () => {
@@ -119,11 +133,17 @@ test("should write a seed issue that passes the pipeline's checks", async () => 
 
 test("should list the seed's uncertain readings: a title broken over two print lines and the 第2版 banner", async () => {
   const { checks } = await importFile(seedExport);
-  assert.deepEqual(checks.map((check) => check.line), [43, 82]);
-  assert.deepEqual(checks.map((check) => check.judgement), [
-    { kind: "TitlePartsJoined", facts: { before: "区人大常委会党组理论学习", part: "中心组进行集中学习研讨" } },
-    { kind: "BannerRead", facts: { text: "非凡十年 铸就辉煌" } },
-  ]);
+  assert.deepEqual(
+    checks.map((check) => check.line),
+    [43, 82],
+  );
+  assert.deepEqual(
+    checks.map((check) => check.judgement),
+    [
+      { kind: "TitlePartsJoined", facts: { before: "区人大常委会党组理论学习", part: "中心组进行集中学习研讨" } },
+      { kind: "BannerRead", facts: { text: "非凡十年 铸就辉煌" } },
+    ],
+  );
   assert.match(describeJudgement(checks[0]!.judgement, "zh-CN"), /^把“区人大常委会党组理论学习”和“中心组进行集中学习研讨”合成了一个标题/);
   assert.match(describeJudgement(checks[1]!.judgement, "en"), /^Read “非凡十年 铸就辉煌”, the short line under the page break, as this 版's banner/);
 });
@@ -155,7 +175,10 @@ for (const name of fixtureCases) {
 
 test("should read kickers, subtitles, banners and photo news from the four-page fixture", async () => {
   const { issue } = await importFile(path.join(fixturesDir, "import-four-pages/export.txt"));
-  assert.deepEqual(issue.pages.map((page) => page.banner?.text), [undefined, "要闻", "乡村振兴 东昌府在行动", "文化生活"]);
+  assert.deepEqual(
+    issue.pages.map((page) => page.banner?.text),
+    [undefined, "要闻", "乡村振兴 东昌府在行动", "文化生活"],
+  );
   const [first, second] = issue.pages[0]!.articles;
   assert.deepEqual([first?.kicker?.text, first?.title.text], ["春耕进行时", "全区小麦田间管理全面展开"]);
   assert.deepEqual([second?.kicker?.text, second?.title.text, second?.subtitle?.text], ["聚焦项目建设——", "区重点项目集中开工", "我区19个项目总投资56亿元"]);
@@ -163,13 +186,21 @@ test("should read kickers, subtitles, banners and photo news from the four-page 
   assert.match(second?.paragraphs[1]?.text ?? "", /围绕提出的“三个一”工作法/, "a paragraph broken right before “ is joined");
   assert.match(first?.paragraphs[1]?.text ?? "", /推行“田长制”，实现了/, "a paragraph broken right after ” is joined");
   const photoNews = issue.pages[1]!.articles[1]!;
-  assert.deepEqual([photoNews.title.text, ...photoNews.paragraphs.map((paragraph) => paragraph.text)], ["", "春日暖阳下，东昌湖畔游人如织，市民在湖边散步、放风筝，尽享美好春光。", "融媒体 张伟 摄"]);
+  assert.deepEqual(
+    [photoNews.title.text, ...photoNews.paragraphs.map((paragraph) => paragraph.text)],
+    ["", "春日暖阳下，东昌湖畔游人如织，市民在湖边散步、放风筝，尽享美好春光。", "融媒体 张伟 摄"],
+  );
 });
 
 /** Runs `npm run import` on a content root of its own; the result's code is 0 on success. */
 async function runImport(args: string[], contentRoot: string, language = ""): Promise<{ code: number; stdout: string; stderr: string }> {
-  return run(process.execPath, ["--import", "tsx", "scripts/import.ts", ...args, "--content", contentRoot], { cwd: projectRoot, env: { ...process.env, BAOKU_LANG: language } })
-    .then(({ stdout, stderr }) => ({ code: 0, stdout, stderr }), (error: { code: number; stdout: string; stderr: string }) => error);
+  return run(process.execPath, ["--import", "tsx", "scripts/import.ts", ...args, "--content", contentRoot], {
+    cwd: projectRoot,
+    env: { ...process.env, BAOKU_LANG: language },
+  }).then(
+    ({ stdout, stderr }) => ({ code: 0, stdout, stderr }),
+    (error: { code: number; stdout: string; stderr: string }) => error,
+  );
 }
 
 /** A content root with the paper's configuration and no issues, removed after `body`. */
@@ -210,8 +241,14 @@ test("should write issues/<YYYY>/<YYYY-MM-DD>.md and end with the judgements as 
     const lines = stdout.trim().split("\n");
     assert.match(lines[0]!, /^已写入 .*issues\/2022\/2022-11-01\.md：总第1480期，2 个版，8 篇稿件。$/);
     assert.equal(lines[1], "请对照报纸核对下面 2 处判断：");
-    assert.equal(lines.at(-2), `${written}:43: 把“区人大常委会党组理论学习”和“中心组进行集中学习研讨”合成了一个标题（一个标题分两行排）。如果“中心组进行集中学习研讨”是副题，请写在“副题：”一行；如果中间的空格是标题本来就有的，请加回去。`);
-    assert.match(lines.at(-1)!, new RegExp(`^${written.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}:82: 把换版后第一行的短句“非凡十年 铸就辉煌”当作这个版的通栏标题`));
+    assert.equal(
+      lines.at(-2),
+      `${written}:43: 把“区人大常委会党组理论学习”和“中心组进行集中学习研讨”合成了一个标题（一个标题分两行排）。如果“中心组进行集中学习研讨”是副题，请写在“副题：”一行；如果中间的空格是标题本来就有的，请加回去。`,
+    );
+    assert.match(
+      lines.at(-1)!,
+      new RegExp(`^${written.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}:82: 把换版后第一行的短句“非凡十年 铸就辉煌”当作这个版的通栏标题`),
+    );
   });
 });
 
@@ -220,7 +257,10 @@ test("should tell the judgements in English when BAOKU_LANG=en", async () => {
     const { stdout } = await runImport([seedExport], root, "en");
     const lines = stdout.trim().split("\n");
     assert.match(lines[0]!, /^Wrote .*issues\/2022\/2022-11-01\.md: 总第1480期, 2 版, 8 items\.$/);
-    assert.match(lines.at(-2)!, /:43: Joined “区人大常委会党组理论学习” and “中心组进行集中学习研讨” into one title broken over two print lines\. If “中心组进行集中学习研讨” is a subtitle, write it on a 副题： line; if the space belongs to the title, put it back\.$/);
+    assert.match(
+      lines.at(-2)!,
+      /:43: Joined “区人大常委会党组理论学习” and “中心组进行集中学习研讨” into one title broken over two print lines\. If “中心组进行集中学习研讨” is a subtitle, write it on a 副题： line; if the space belongs to the title, put it back\.$/,
+    );
   });
 });
 
@@ -231,7 +271,10 @@ test("should refuse to overwrite an existing issue file without --force, and ove
     await writeFile(written, "corrected by hand");
     const refused = await runImport([seedExport], root);
     assert.equal(refused.code, 1);
-    assert.equal(refused.stderr.trim(), `${written} 已经存在，所以什么也没有写入。如果要用这次导入替换它（在里面做过的修改都会丢失），请加上 --force 再导入一次。`);
+    assert.equal(
+      refused.stderr.trim(),
+      `${written} 已经存在，所以什么也没有写入。如果要用这次导入替换它（在里面做过的修改都会丢失），请加上 --force 再导入一次。`,
+    );
     assert.equal(await readFile(written, "utf8"), "corrected by hand");
     const forced = await runImport([seedExport, "--force"], root);
     assert.equal(forced.code, 0, forced.stderr);
@@ -254,11 +297,14 @@ test("should refuse a masthead without a date and write nothing", async () => {
     const file = await editedSeed(root, "2022年11月1日\n", "");
     const { code, stderr } = await runImport([file], root);
     assert.equal(code, 1);
-    assert.equal(stderr.trim(), [
-      "发现 1 个问题，涉及 1 个文件（1 个错误，0 个警告）。",
-      `错误 ${file}:5：报头（第 5–18 行）找不到出版日期（例如 2022年11月1日）。照报纸把日期补进报头，再导入一次。 [MastheadWithoutDate]`,
-      "什么也没有写入。",
-    ].join("\n"));
+    assert.equal(
+      stderr.trim(),
+      [
+        "发现 1 个问题，涉及 1 个文件（1 个错误，0 个警告）。",
+        `错误 ${file}:5：报头（第 5–18 行）找不到出版日期（例如 2022年11月1日）。照报纸把日期补进报头，再导入一次。 [MastheadWithoutDate]`,
+        "什么也没有写入。",
+      ].join("\n"),
+    );
     assert.equal(existsSync(path.join(root, "issues")), false);
   });
 });
@@ -268,8 +314,15 @@ test("should write the file but report a 星期 that does not match the date, an
     const file = await editedSeed(root, "星期二", "星期三");
     const { code, stderr } = await runImport([file], root);
     assert.equal(code, 1);
-    assert.match(stderr, /^错误 issues\/2022\/2022-11-01\.md:5 weekday（星期）：星期“星期三”与日期不符：2022-11-01 是星期二。改为 weekday: 星期二；如果错的是日期，就改正 date。 \[WeekdayMismatch\]$/m);
-    assert.match(await readFile(path.join(root, "issues/2022/2022-11-01.md"), "utf8"), /^weekday: 星期三$/m, "the 星期 is kept as printed, for the editor to correct");
+    assert.match(
+      stderr,
+      /^错误 issues\/2022\/2022-11-01\.md:5 weekday（星期）：星期“星期三”与日期不符：2022-11-01 是星期二。改为 weekday: 星期二；如果错的是日期，就改正 date。 \[WeekdayMismatch\]$/m,
+    );
+    assert.match(
+      await readFile(path.join(root, "issues/2022/2022-11-01.md"), "utf8"),
+      /^weekday: 星期三$/m,
+      "the 星期 is kept as printed, for the editor to correct",
+    );
   });
 });
 
@@ -278,7 +331,10 @@ test("should write the file but report a 农历 that does not match the date, an
     const file = await editedSeed(root, "农历壬寅年十月初八", "农历壬寅年十月初九");
     const { code, stderr } = await runImport([file], root);
     assert.equal(code, 1);
-    assert.match(stderr, /^错误 issues\/2022\/2022-11-01\.md:4 lunar（农历）：农历“壬寅年十月初九”与日期不符：2022-11-01 是农历壬寅年十月初八。.*\[LunarDateMismatch\]$/m);
+    assert.match(
+      stderr,
+      /^错误 issues\/2022\/2022-11-01\.md:4 lunar（农历）：农历“壬寅年十月初九”与日期不符：2022-11-01 是农历壬寅年十月初八。.*\[LunarDateMismatch\]$/m,
+    );
   });
 });
 

@@ -48,7 +48,12 @@ let cleanBuilds = 0;
 /** Builds the content again from nothing and asserts the incremental site is the same tree, file for file and byte for byte. */
 async function assertSameAsCleanBuild(): Promise<void> {
   const cleanSite = path.join(workDir, `clean-${++cleanBuilds}`);
-  const clean = await buildSite({ renderPool: testRenderPool(), contentRoot, outputDir: cleanSite, cacheDir: path.join(workDir, `clean-cache-${cleanBuilds}`) });
+  const clean = await buildSite({
+    renderPool: testRenderPool(),
+    contentRoot,
+    outputDir: cleanSite,
+    cacheDir: path.join(workDir, `clean-cache-${cleanBuilds}`),
+  });
   assert.ok(clean.ok, report(clean.problems));
   const [incremental, expected] = [await treeDigest(siteDir), await treeDigest(cleanSite)];
   assert.deepEqual([...incremental.keys()], [...expected.keys()], "the same files");
@@ -69,7 +74,9 @@ async function build(): Promise<BuildResult> {
  */
 async function pagesRenderedAgain(key: string): Promise<{ rendered: { file: string; text: string }[]; taken: { file: string; text: string }[] }> {
   const keyDir = path.join(cacheDir, "parts", key);
-  const entries = await Promise.all((await readdir(keyDir)).map(async (name) => ({ dir: path.join(keyDir, name), mtime: (await stat(path.join(keyDir, name))).mtimeMs })));
+  const entries = await Promise.all(
+    (await readdir(keyDir)).map(async (name) => ({ dir: path.join(keyDir, name), mtime: (await stat(path.join(keyDir, name))).mtimeMs })),
+  );
   const [newest, earlier] = entries.sort((a, b) => b.mtime - a.mtime).map((entry) => path.join(entry.dir, "site"));
   assert.ok(newest && earlier, `two entries of ${key}`);
   const rendered: { file: string; text: string }[] = [];
@@ -92,7 +99,10 @@ test("should build only the parts and search bundles a change touches, into the 
   // A new issue at the end, all by 郭龙君: its month (where the issue before it gains a link to it), its year's open data, the
   // archive-wide pages (calendar, home), the day pages and the people pages; the month before and its year are untouched, since 历史上的今天
   // lists earlier years only.
-  await writeFile(issueFile(ISSUES), (await issueText(FIRST_NUMBER + ISSUES, syntheticDate(FIRST_DATE, ISSUES))).replace(/\(融媒体 [^)]+\)/g, "(融媒体 郭龙君)"));
+  await writeFile(
+    issueFile(ISSUES),
+    (await issueText(FIRST_NUMBER + ISSUES, syntheticDate(FIRST_DATE, ISSUES))).replace(/\(融媒体 [^)]+\)/g, "(融媒体 郭龙君)"),
+  );
   const added = await build();
   assert.deepEqual(added.parts, { total: PARTS, rendered: PARTS - 2 });
   assert.deepEqual(added.bundles, { total: 2, indexed: 1 });
@@ -101,7 +111,10 @@ test("should build only the parts and search bundles a change touches, into the 
   // days with the days beside them, which link to them; the rest are the earlier entry's files.
   const listsNewIssue = (page: { text: string }) => page.text.includes(`href="/${syntheticDate(FIRST_DATE, ISSUES).replaceAll("-", "/")}/`);
   const people = await pagesRenderedAgain("people");
-  assert.deepEqual(people.rendered.map((page) => page.file), ["people/guo-longjun/index.html"]);
+  assert.deepEqual(
+    people.rendered.map((page) => page.file),
+    ["people/guo-longjun/index.html"],
+  );
   assert.ok(people.taken.length >= 4 && !people.taken.some(listsNewIssue), `${people.taken.length} people's pages taken as they were`);
   const days = await pagesRenderedAgain("days");
   assert.equal(days.rendered.filter(listsNewIssue).length, 2, "its solar and its lunar day");
@@ -126,11 +139,17 @@ test("should build only the parts and search bundles a change touches, into the 
   await writeFile(fileOf(yearBefore), (await issueText(FIRST_NUMBER - 1, yearBefore)).replace(/\(融媒体 [^)]+\)/g, "(融媒体 郭龙君)"));
   const backfilled = await build();
   assert.ok(backfilled.parts!.rendered >= 3, `its own month, the archive-wide pages, the days and the newest month: ${JSON.stringify(backfilled.parts)}`);
-  assert.match(await readFile(path.join(siteDir, newestDate.replaceAll("-", "/"), "index.html"), "utf8"), new RegExp(`href="/${yearBefore.replaceAll("-", "/")}/"`));
+  assert.match(
+    await readFile(path.join(siteDir, newestDate.replaceAll("-", "/"), "index.html"), "utf8"),
+    new RegExp(`href="/${yearBefore.replaceAll("-", "/")}/"`),
+  );
   await assertSameAsCleanBuild();
 
   // A namesake of 郭龙君 (郭隆君, also guo-longjun) in a new issue: both get addresses of their own, and every month naming 郭龙君 links anew.
-  await writeFile(issueFile(ISSUES + 1), (await issueText(FIRST_NUMBER + ISSUES + 1, syntheticDate(FIRST_DATE, ISSUES + 1))).replace(/\(融媒体 [^)]+\)/, "(融媒体 郭隆君)"));
+  await writeFile(
+    issueFile(ISSUES + 1),
+    (await issueText(FIRST_NUMBER + ISSUES + 1, syntheticDate(FIRST_DATE, ISSUES + 1))).replace(/\(融媒体 [^)]+\)/, "(融媒体 郭隆君)"),
+  );
   await build();
   assert.equal(existsSync(path.join(siteDir, "people", "guo-longjun", "index.html")), true, "the shared pinyin leads to both");
   assert.doesNotMatch(await readFile(path.join(siteDir, yearBefore.replaceAll("-", "/"), "1", "1", "index.html"), "utf8"), /href="\/people\/guo-longjun\/"/);

@@ -18,8 +18,13 @@ const run = promisify(execFile);
 
 /** Runs `npm run new` on `contentRoot`; the result's code is 0 on success. */
 async function runNew(args: string[], contentRoot: string): Promise<{ code: number; stdout: string; stderr: string }> {
-  return run(process.execPath, ["--import", "tsx", "scripts/new.ts", ...args, "--content", contentRoot], { cwd: projectRoot, env: { ...process.env, BAOKU_LANG: "" } })
-    .then(({ stdout, stderr }) => ({ code: 0, stdout, stderr }), (error: { code: number; stdout: string; stderr: string }) => error);
+  return run(process.execPath, ["--import", "tsx", "scripts/new.ts", ...args, "--content", contentRoot], {
+    cwd: projectRoot,
+    env: { ...process.env, BAOKU_LANG: "" },
+  }).then(
+    ({ stdout, stderr }) => ({ code: 0, stdout, stderr }),
+    (error: { code: number; stdout: string; stderr: string }) => error,
+  );
 }
 
 /** A content root with the paper's configuration and, unless `empty`, the bundled issue 总第1480期 of 2022-11-01. */
@@ -53,7 +58,9 @@ test("should tell the editor to check a number guessed for a date before every i
   const { issues } = await loadArchive(projectRoot);
   const issue = newIssue("2022-10-31", 4, issues, "en");
   assert.equal(issue.number, 1479);
-  assert.deepEqual(issue.notes, ["No issue comes before 2022-10-31, so 总第1479期 is one less than issues/2022/2022-11-01.md's; check it against the printed masthead."]);
+  assert.deepEqual(issue.notes, [
+    "No issue comes before 2022-10-31, so 总第1479期 is one less than issues/2022/2022-11-01.md's; check it against the printed masthead.",
+  ]);
 });
 
 test("should take today's date in Beijing time", () => {
@@ -75,13 +82,23 @@ test("should write a skeleton that passes the pipeline's checks, warning only ab
     const { code, stdout, stderr } = await runNew(["--date", "2022-11-02", "--pages", "2"], root);
     assert.equal(code, 0, stderr);
     assert.match(stdout, /^已写入 issues\/2022\/2022-11-02\.md：总第1481期，2022-11-02 星期三，农历壬寅年十月初九，2 个版。$/m);
-    assert.match(await readFile(path.join(root, "issues/2022/2022-11-02.md"), "utf8"), /^<!--\n每篇稿件写在它所在的版下面：/m, "the scaffold's comment is in Chinese");
+    assert.match(
+      await readFile(path.join(root, "issues/2022/2022-11-02.md"), "utf8"),
+      /^<!--\n每篇稿件写在它所在的版下面：/m,
+      "the scaffold's comment is in Chinese",
+    );
     const file = "issues/2022/2022-11-02.md";
     const { config } = await loadArchive(root);
     const { issue, problems } = parseIssue(file, await readFile(path.join(root, file)), config!);
     assert.ok(!hasErrors(problems), formatProblems(problems, "en"));
-    assert.deepEqual(problems.map((problem) => problem.kind), ["EmptyPage", "EmptyPage"]);
-    assert.deepEqual(issue?.pages.map((page) => page.number), [1, 2]);
+    assert.deepEqual(
+      problems.map((problem) => problem.kind),
+      ["EmptyPage", "EmptyPage"],
+    );
+    assert.deepEqual(
+      issue?.pages.map((page) => page.number),
+      [1, 2],
+    );
   });
 });
 
@@ -90,7 +107,10 @@ test("should refuse a date that already has an issue and leave it as it was", as
     const before = await readFile(path.join(root, "issues/2022/2022-11-01.md"), "utf8");
     const { code, stderr } = await runNew(["--date", "2022-11-01"], root);
     assert.equal(code, 1);
-    assert.equal(stderr.trim(), "2022-11-01 已经有一期了（issues/2022/2022-11-01.md），所以什么也没有写入。请编辑那个文件，或者用 --date 年-月-日 换一个日期。");
+    assert.equal(
+      stderr.trim(),
+      "2022-11-01 已经有一期了（issues/2022/2022-11-01.md），所以什么也没有写入。请编辑那个文件，或者用 --date 年-月-日 换一个日期。",
+    );
     assert.equal(await readFile(path.join(root, "issues/2022/2022-11-01.md"), "utf8"), before);
   });
 });

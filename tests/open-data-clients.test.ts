@@ -37,8 +37,10 @@ const siteDir = path.join(workDir, "site");
 before(async () => {
   const contentRoot = await makeImageArchive(path.join(workDir, "content"));
   await copyFile(path.join(projectRoot, "issues/2022/2022-11-01.md"), path.join(contentRoot, "issues/2022/2022-11-01.md"));
-  await writeFile(path.join(contentRoot, "issues/2022/2022-11-03.md"),
-    `---\nissue: 1482\ndate: 2022-11-03\nlunar: ${lunarDateOf("2022-11-03")}\npages: 2\n---\n\n# 第1版 要闻\n\n## 全区秋冬季造林启动\n区域：5,5,90,40\n\n东昌府讯 11月2日，全区秋冬季造林工作启动。\n\n(融媒体 郭龙君)\n\n## 社区开展消防演练\n区域：5,50,90,45\n\n古楼街道开展消防演练。\n\n(融媒体 全兴社)\n`);
+  await writeFile(
+    path.join(contentRoot, "issues/2022/2022-11-03.md"),
+    `---\nissue: 1482\ndate: 2022-11-03\nlunar: ${lunarDateOf("2022-11-03")}\npages: 2\n---\n\n# 第1版 要闻\n\n## 全区秋冬季造林启动\n区域：5,5,90,40\n\n东昌府讯 11月2日，全区秋冬季造林工作启动。\n\n(融媒体 郭龙君)\n\n## 社区开展消防演练\n区域：5,50,90,45\n\n古楼街道开展消防演练。\n\n(融媒体 全兴社)\n`,
+  );
   await makeImage(path.join(contentRoot, "issues/2022/2022-11-03/page-1.jpg"), 800, 1100);
   const result = await buildSite({ contentRoot, outputDir: siteDir, cacheDir: path.join(workDir, "cache") });
   assert.ok(result.ok, report(result.problems));
@@ -50,7 +52,8 @@ const read = (file: string) => readFile(path.join(siteDir, file), "utf8");
 const readJson = async <T>(file: string): Promise<T> => JSON.parse(await read(file)) as T;
 const open = async (sitePath: string) => parse(await read(`${sitePath}index.html`));
 const metas = (page: HTMLElement, name: string) => page.querySelectorAll(`meta[name="${name}"]`).map((meta) => meta.getAttribute("content"));
-const jsonLdOf = (page: HTMLElement) => JSON.parse(page.querySelector('script[type="application/ld+json"]')?.rawText ?? "null") as Record<string, unknown> | null;
+const jsonLdOf = (page: HTMLElement) =>
+  JSON.parse(page.querySelector('script[type="application/ld+json"]')?.rawText ?? "null") as Record<string, unknown> | null;
 
 /** Python's answer, or undefined when Debian's Python or its feedparser is missing (then the test skips, except in CI). */
 function python(script: string, ...args: string[]): string | undefined {
@@ -64,7 +67,10 @@ function python(script: string, ...args: string[]): string | undefined {
 }
 
 test("should have robots.txt name the sitemap index for urllib.robotparser, and every sitemap npm's sitemap parser reads list only addresses in its own folder", async (t) => {
-  const robots = python("import sys, urllib.robotparser as r\np = r.RobotFileParser()\np.parse(open(sys.argv[1], encoding='utf-8').read().splitlines())\nprint(*p.site_maps() or [], sep='\\n')", path.join(siteDir, "robots.txt"));
+  const robots = python(
+    "import sys, urllib.robotparser as r\np = r.RobotFileParser()\np.parse(open(sys.argv[1], encoding='utf-8').read().splitlines())\nprint(*p.site_maps() or [], sep='\\n')",
+    path.join(siteDir, "robots.txt"),
+  );
   if (robots === undefined) return t.skip(`no python3-feedparser in ${PYTHON}: apt-get install python3-feedparser`);
   assert.deepEqual(robots.trim().split("\n"), [`${BASE}sitemap.xml`]);
   // npm's sitemap reads the index and each sitemap as a crawler's parser does.
@@ -75,16 +81,26 @@ test("should have robots.txt name the sitemap index for urllib.robotparser, and 
     const folder = new URL("./", sitemap).href;
     const locs = (await parseSitemap(fileOf(sitemap))).map((item) => item.url);
     assert.ok(locs.length > 0, sitemap);
-    assert.deepEqual(locs.filter((loc) => !loc.startsWith(folder)), [], `every address of ${sitemap} is in ${folder}`);
+    assert.deepEqual(
+      locs.filter((loc) => !loc.startsWith(folder)),
+      [],
+      `every address of ${sitemap} is in ${folder}`,
+    );
   }
   assert.equal(existsSync(path.join(siteDir, "sitemaps")), false, "the old /sitemaps/ folder is retired");
 });
 
 test("should give feedparser well-formed Atom feeds whose photo news names its photographers as authors", async (t) => {
-  const script = "import sys, json, feedparser\nd = feedparser.parse(sys.argv[1])\nprint(json.dumps({'bozo': bool(d.bozo), 'problem': str(d.get('bozo_exception', '')), 'version': d.version, 'entries': [{'link': e.link, 'title': e.title, 'authors': [a.get('name') for a in e.get('authors', [])], 'updated': e.updated} for e in d.entries]}))";
+  const script =
+    "import sys, json, feedparser\nd = feedparser.parse(sys.argv[1])\nprint(json.dumps({'bozo': bool(d.bozo), 'problem': str(d.get('bozo_exception', '')), 'version': d.version, 'entries': [{'link': e.link, 'title': e.title, 'authors': [a.get('name') for a in e.get('authors', [])], 'updated': e.updated} for e in d.entries]}))";
   const out = python(script, path.join(siteDir, "feeds/articles.xml"));
   if (out === undefined) return t.skip(`no python3-feedparser in ${PYTHON}: apt-get install python3-feedparser`);
-  const feed = JSON.parse(out) as { bozo: boolean; problem: string; version: string; entries: { link: string; title: string; authors: string[]; updated: string }[] };
+  const feed = JSON.parse(out) as {
+    bozo: boolean;
+    problem: string;
+    version: string;
+    entries: { link: string; title: string; authors: string[]; updated: string }[];
+  };
   assert.equal(feed.bozo, false, `well-formed: ${feed.problem}`);
   assert.equal(feed.version, "atom10");
   const photoNews = feed.entries.find((entry) => entry.link === `${BASE}${PHOTO_NEWS}`);
@@ -92,7 +108,10 @@ test("should give feedparser well-formed Atom feeds whose photo news names its p
   assert.equal(photoNews?.title, "图片新闻");
   const issues = JSON.parse(python(script, path.join(siteDir, "feeds/issues.xml"))!) as typeof feed;
   assert.equal(issues.bozo, false, issues.problem);
-  assert.deepEqual(issues.entries.map((entry) => entry.link), [`${BASE}2022/11/03/`, `${BASE}2022/11/02/`, `${BASE}2022/11/01/`]);
+  assert.deepEqual(
+    issues.entries.map((entry) => entry.link),
+    [`${BASE}2022/11/03/`, `${BASE}2022/11/02/`, `${BASE}2022/11/01/`],
+  );
 });
 
 test("should tell Zotero and Google Scholar an article is a newspaper article by its tags: no citation_journal_title, DC.type and the paper", async () => {
@@ -112,7 +131,8 @@ test("should tell Zotero and Google Scholar an article is a newspaper article by
 test("should have Zotero's own Embedded Metadata translator save an article as newspaperArticle and an issue page as a web page", async (t) => {
   const checkout = process.env.ZOTERO_TRANSLATORS;
   if (!checkout) return t.skip("ZOTERO_TRANSLATORS is not set to a checkout of zotero/translators: Zotero's type detection not run");
-  const read_ = async (sitePath: string, change = (html: string) => html) => zoteroReading(checkout, change(await read(`${sitePath}index.html`)), `${BASE}${sitePath}`);
+  const read_ = async (sitePath: string, change = (html: string) => html) =>
+    zoteroReading(checkout, change(await read(`${sitePath}index.html`)), `${BASE}${sitePath}`);
   const typeOf = async (sitePath: string, change?: (html: string) => string) => (await read_(sitePath, change)).itemType;
   assert.equal(await typeOf("2022/11/01/1/1/"), "newspaperArticle");
   assert.equal(await typeOf(PHOTO_NEWS), "newspaperArticle");
@@ -126,8 +146,15 @@ test("should have Zotero's own Embedded Metadata translator save an article as n
   };
   const author = (lastName: string) => ({ firstName: "", lastName, creatorType: "author" });
   assert.deepEqual(await saved("2022/11/02/1/1/"), {
-    itemType: "newspaperArticle", title: "区委召开经济工作会议", publicationTitle: "东昌府讯", date: "2022/11/02", section: "要闻", pages: "1",
-    language: "zh", url: `${BASE}2022/11/02/1/1/`, creators: [author("郭龙君")],
+    itemType: "newspaperArticle",
+    title: "区委召开经济工作会议",
+    publicationTitle: "东昌府讯",
+    date: "2022/11/02",
+    section: "要闻",
+    pages: "1",
+    language: "zh",
+    url: `${BASE}2022/11/02/1/1/`,
+    creators: [author("郭龙君")],
   });
   // Photo news is saved with its photographers as authors; an article on 第2版 has page 2.
   const photos = await saved(PHOTO_NEWS);
@@ -135,14 +162,23 @@ test("should have Zotero's own Embedded Metadata translator save an article as n
   const second = await saved("2022/11/01/2/1/");
   assert.deepEqual([second.title, second.pages, second.creators], ["“信义币”打底 共建美好家园", "2", [author("全兴社")]]);
   // The detection tells the types apart: the tag the site no longer writes makes the same page a journal article.
-  assert.equal(await typeOf("2022/11/01/1/1/", (html) => html.replace("</head>", '<meta name="citation_journal_title" content="东昌府讯"></head>')), "journalArticle");
+  assert.equal(
+    await typeOf("2022/11/01/1/1/", (html) => html.replace("</head>", '<meta name="citation_journal_title" content="东昌府讯"></head>')),
+    "journalArticle",
+  );
 });
 
 test("should name the photographers of photo news as its authors in its tags, JSON-LD, RIS, CSL-JSON and GB/T 7714 reference", async () => {
   const page = await open(PHOTO_NEWS);
   assert.deepEqual(metas(page, "citation_author"), ["徐振鑫", "张振祥"]);
   const authors = (jsonLdOf(page)?.author ?? []) as { "@type": string; "@id": string; name: string }[];
-  assert.deepEqual(authors.map((author) => [author["@type"], author.name]), [["Person", "徐振鑫"], ["Person", "张振祥"]]);
+  assert.deepEqual(
+    authors.map((author) => [author["@type"], author.name]),
+    [
+      ["Person", "徐振鑫"],
+      ["Person", "张振祥"],
+    ],
+  );
   assert.match(authors[0]!["@id"], /^http:\/\/localhost:8080\/people\/[a-z-]+\/#person$/);
   assert.match(await read(`${PHOTO_NEWS}cite.ris`), /^AU {2}- 徐振鑫\r\nAU {2}- 张振祥\r$/m);
   assert.deepEqual((await readJson<{ author: { literal: string }[] }[]>(`${PHOTO_NEWS}cite.json`))[0]!.author, [{ literal: "徐振鑫" }, { literal: "张振祥" }]);
@@ -164,7 +200,10 @@ async function offlineLoader(): Promise<DocumentLoader> {
 test("should give jsonld.js linked data whose nodes join across pages by @id: article, issue, paper and people", async () => {
   const documentLoader = await offlineLoader();
   const pages = { home: "", issue: "2022/11/01/", article: "2022/11/01/1/1/", photoNews: PHOTO_NEWS, photos: "2022/11/02/1/1/" };
-  const data = Object.fromEntries(await Promise.all(Object.entries(pages).map(async ([name, sitePath]) => [name, jsonLdOf(await open(sitePath))!]))) as Record<keyof typeof pages, Record<string, unknown>>;
+  const data = Object.fromEntries(await Promise.all(Object.entries(pages).map(async ([name, sitePath]) => [name, jsonLdOf(await open(sitePath))!]))) as Record<
+    keyof typeof pages,
+    Record<string, unknown>
+  >;
   const author = (data.photoNews.author as { url: string }[])[0]!.url;
   const person = jsonLdOf(await open(new URL(author).pathname.slice(1)));
   assert.ok(person, "a person page has JSON-LD");
@@ -178,8 +217,8 @@ test("should give jsonld.js linked data whose nodes join across pages by @id: ar
   // Without a context to compact to, jsonld.js flattens to the expanded graph: an array of nodes, one an @id.
   const flat = (await jsonld.flatten([...Object.values(data), person!] as JsonLdDocument, undefined, { documentLoader })) as unknown as NodeObject[];
   const node = (id: string) => flat.find((each) => each["@id"] === id)!;
-  const ids = (value: unknown) => (value as { "@id": string }[] | undefined ?? []).map((each) => each["@id"]);
-  const values = (value: unknown) => (value as { "@value": string }[] | undefined ?? []).map((each) => each["@value"]);
+  const ids = (value: unknown) => ((value as { "@id": string }[] | undefined) ?? []).map((each) => each["@id"]);
+  const values = (value: unknown) => ((value as { "@value": string }[] | undefined) ?? []).map((each) => each["@value"]);
   const article = node(`${BASE}2022/11/01/1/1/#article`);
   assert.deepEqual(article["@type"], [`${SCHEMA}NewsArticle`]);
   assert.deepEqual(ids(article[`${SCHEMA}isPartOf`]), [await idOf(data.issue)], "the article is part of the issue the issue page describes");
@@ -191,8 +230,12 @@ test("should give jsonld.js linked data whose nodes join across pages by @id: ar
   assert.deepEqual(photographer["@type"], [`${SCHEMA}Person`]);
   assert.deepEqual(values(photographer[`${SCHEMA}name`]), ["徐振鑫"]);
   assert.ok(ids(node(`${BASE}${PHOTO_NEWS}#article`)[`${SCHEMA}author`]).includes(`${author}#person`), "photo news is by its photographer's node");
-  assert.match(ids(node(`${BASE}2022/11/02/1/1/#article`)[`${SCHEMA}image`])[0] ?? "", /^http:\/\/localhost:8080\/2022\/11\/02\/.+\.jpg$/, "an article with photos has its image");
-  const quads = await jsonld.toRDF(flat as unknown as JsonLdDocument, { format: "application/n-quads" }) as unknown as string;
+  assert.match(
+    ids(node(`${BASE}2022/11/02/1/1/#article`)[`${SCHEMA}image`])[0] ?? "",
+    /^http:\/\/localhost:8080\/2022\/11\/02\/.+\.jpg$/,
+    "an article with photos has its image",
+  );
+  const quads = (await jsonld.toRDF(flat as unknown as JsonLdDocument, { format: "application/n-quads" })) as unknown as string;
   assert.ok(quads.includes(`<${BASE}2022/11/01/1/1/#article> <${SCHEMA}isPartOf> <${BASE}2022/11/01/#issue> .`));
 });
 
@@ -218,7 +261,16 @@ test("should publish JSON Schemas that accept v1 data with fields added later, s
 });
 
 test("should give a one-scan issue a table of contents Clover's @iiif/helpers shows, with each article under its 版, and one top range for Universal Viewer", async () => {
-  for (const [date, pages] of [["2022-11-03", [["第1版 要闻", ["全区秋冬季造林启动", "社区开展消防演练"]]]], ["2022-11-02", [["第1版 要闻", ["区委召开经济工作会议", "图片新闻"]], ["第2版 综合", ["社区公益大集开市"]]]]] as const) {
+  for (const [date, pages] of [
+    ["2022-11-03", [["第1版 要闻", ["全区秋冬季造林启动", "社区开展消防演练"]]]],
+    [
+      "2022-11-02",
+      [
+        ["第1版 要闻", ["区委召开经济工作会议", "图片新闻"]],
+        ["第2版 综合", ["社区公益大集开市"]],
+      ],
+    ],
+  ] as const) {
     const json = await readJson<{ id: string; items: unknown[]; structures: { items: unknown[] }[] }>(`iiif/${date}/manifest.json`);
     if (date === "2022-11-03") assert.equal(json.items.length, 1, "one canvas");
     // manifold (Universal Viewer) builds its tree from the first top-level Range only: it must hold every article.
@@ -230,7 +282,11 @@ test("should give a one-scan issue a table of contents Clover's @iiif/helpers sh
     // Clover lists the tree's Range children at the top (or the tree when it has none), each with its own below.
     const ranges = (node: RangeTableOfContentsNode) => (node.items ?? []).filter((item) => item.type === "Range");
     const top = ranges(tree).length ? ranges(tree) : [tree];
-    assert.deepEqual(top.map((node) => [label(node), ranges(node).map(label)]), pages, date);
+    assert.deepEqual(
+      top.map((node) => [label(node), ranges(node).map(label)]),
+      pages,
+      date,
+    );
     for (const article of top.flatMap(ranges)) assert.ok(article.firstCanvas, `${label(article)} leads to its canvas`);
   }
 });

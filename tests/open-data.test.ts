@@ -63,7 +63,10 @@ const fileOf = (address: string) => {
 
 async function filesUnder(folder: string): Promise<string[]> {
   const entries = await readdir(path.join(siteDir, folder), { recursive: true, withFileTypes: true });
-  return entries.filter((entry) => entry.isFile()).map((entry) => path.relative(siteDir, path.join(entry.parentPath, entry.name))).sort();
+  return entries
+    .filter((entry) => entry.isFile())
+    .map((entry) => path.relative(siteDir, path.join(entry.parentPath, entry.name)))
+    .sort();
 }
 
 /** xmllint's verdict on a file: well-formed, with the root element and namespace it reports. */
@@ -74,8 +77,19 @@ function xmllint(file: string, xpath: string): string {
 test("should split addresses into sitemaps of at most 50,000, named name, name-2, …", () => {
   const entries = Array.from({ length: 2 * SITEMAP_LIMIT + 1 }, (_, index) => index);
   const chunks = splitSitemap("2022", entries);
-  assert.deepEqual(chunks.map((chunk) => [chunk.name, chunk.entries.length]), [["2022", 50_000], ["2022-2", 50_000], ["2022-3", 1]]);
-  assert.deepEqual(chunks.flatMap((chunk) => chunk.entries), entries, "every address once, in order");
+  assert.deepEqual(
+    chunks.map((chunk) => [chunk.name, chunk.entries.length]),
+    [
+      ["2022", 50_000],
+      ["2022-2", 50_000],
+      ["2022-3", 1],
+    ],
+  );
+  assert.deepEqual(
+    chunks.flatMap((chunk) => chunk.entries),
+    entries,
+    "every address once, in order",
+  );
   assert.deepEqual(sitemapNames("2022", SITEMAP_LIMIT), ["2022"]);
   assert.deepEqual(sitemapNames("2022", SITEMAP_LIMIT + 1), ["2022", "2022-2"]);
   assert.deepEqual(sitemapNames("site", 0), ["site"]);
@@ -87,7 +101,9 @@ test("should write robots.txt naming the sitemap index, which lists well-formed 
   const ns = "http://www.sitemaps.org/schemas/sitemap/0.9";
   assert.equal(xmllint("sitemap.xml", "namespace-uri(/*)"), ns);
   assert.equal(xmllint("sitemap.xml", "local-name(/*)"), "sitemapindex");
-  const sitemaps = parse(await read("sitemap.xml")).querySelectorAll("loc").map((loc) => loc.textContent);
+  const sitemaps = parse(await read("sitemap.xml"))
+    .querySelectorAll("loc")
+    .map((loc) => loc.textContent);
   assert.deepEqual(sitemaps, [`${BASE}sitemap-site.xml`, `${BASE}sitemap-2022.xml`]);
   const listed: string[] = [];
   for (const sitemap of sitemaps) {
@@ -100,13 +116,18 @@ test("should write robots.txt naming the sitemap index, which lists well-formed 
     const folder = new URL("./", sitemap).href;
     for (const url of urls) {
       listed.push(url.querySelector("loc")!.textContent);
-      assert.ok(url.querySelector("loc")!.textContent.startsWith(folder), `${url.querySelector("loc")!.textContent} is outside ${folder}, the folder of ${sitemap}`);
+      assert.ok(
+        url.querySelector("loc")!.textContent.startsWith(folder),
+        `${url.querySelector("loc")!.textContent} is outside ${folder}, the folder of ${sitemap}`,
+      );
       assert.match(url.querySelector("lastmod")?.textContent ?? "", /^\d{4}-\d{2}-\d{2}$/, url.toString());
     }
   }
   assert.equal(new Set(listed).size, listed.length, "each page once");
   // Reader-facing: every page but the 404 and the /no/ addresses, which only lead to an issue's page.
-  const pages = (await filesUnder(".")).filter((file) => file.endsWith("index.html") && !file.startsWith("no/")).map((file) => `${BASE}${file.replace(/index\.html$/, "")}`);
+  const pages = (await filesUnder("."))
+    .filter((file) => file.endsWith("index.html") && !file.startsWith("no/"))
+    .map((file) => `${BASE}${file.replace(/index\.html$/, "")}`);
   assert.deepEqual([...listed].sort(), pages.sort());
   assert.ok(listed.includes(`${BASE}2022/11/02/1/2/`) && listed.includes(`${BASE}people/guo-longjun/`) && listed.includes(`${BASE}day/11-02/`));
 });
@@ -130,7 +151,9 @@ test("should write valid Atom feeds of the latest issues and articles, announced
   assert.equal(xmllint("feeds/articles.xml", "string(//*[local-name()='entry'][1]/*[local-name()='author'][2])"), "李晓", "the byline's names are its authors");
   assert.equal(xmllint("feeds/issues.xml", "string(//*[local-name()='entry'][1]/*[local-name()='title'])"), "2022年12月1日 总第1482期");
   for (const file of (await filesUnder(".")).filter((name) => name.endsWith(".html"))) {
-    const links = parse(await read(file)).querySelectorAll('link[rel="alternate"][type="application/atom+xml"]').map((link) => link.getAttribute("href"));
+    const links = parse(await read(file))
+      .querySelectorAll('link[rel="alternate"][type="application/atom+xml"]')
+      .map((link) => link.getAttribute("href"));
     assert.deepEqual(links, ["/feeds/issues.xml", "/feeds/articles.xml"], file);
   }
 });
@@ -143,7 +166,9 @@ async function validators() {
   assert.deepEqual(Object.keys(index.schemas).sort(), Object.keys(API_SCHEMAS).sort());
   const published = await filesUnder("api/v1/schemas");
   assert.deepEqual(published, Object.values(index.schemas).map(fileOf).sort(), "every schema the index names is published, and only those");
-  return Object.fromEntries(await Promise.all(Object.entries(index.schemas).map(async ([name, address]) => [name, ajv.compile(await readJson(fileOf(address)))])));
+  return Object.fromEntries(
+    await Promise.all(Object.entries(index.schemas).map(async ([name, address]) => [name, ajv.compile(await readJson(fileOf(address)))])),
+  );
 }
 
 test("should write JSON API files that each validate against the JSON Schema published beside them", async () => {
@@ -176,13 +201,25 @@ test("should give an issue's JSON everything its page shows, each article with i
   const issue = await readJson<IssueJson>("api/v1/issues/2022-11-02.json");
   assert.deepEqual([issue.number, issue.date, issue.lunarDate, issue.weekday, issue.printedPageCount], [1481, "2022-11-02", "壬寅年十月初九", "星期三", 4]);
   assert.equal(issue.next?.json, `${BASE}api/v1/issues/2022-12-01.json`);
-  assert.deepEqual(issue.pages.map((page) => page.label), ["第1版 要闻", "第2版 综合"]);
+  assert.deepEqual(
+    issue.pages.map((page) => page.label),
+    ["第1版 要闻", "第2版 综合"],
+  );
   const [first, photoNews] = issue.pages[0]!.articles;
   assert.equal(first!.url, `${BASE}2022/11/02/1/1/`);
   assert.deepEqual(first!.area, { x: 5, y: 4, width: 60, height: 40 });
   assert.deepEqual(first!.dateline, { text: "东昌府讯 11月1日", prefix: "东昌府讯", date: "2022-11-01" });
-  assert.deepEqual(first!.byline?.reporters.map((person) => [person.name, person.url, person.json]), [["郭龙君", `${BASE}people/guo-longjun/`, `${BASE}api/v1/people/guo-longjun.json`]]);
-  assert.deepEqual(first!.photos.map((photo) => [photo.caption, photo.credit, photo.photographers[0]?.name]), [["会场", "融媒体 郭龙君 摄", "郭龙君"], ["主席台", "融媒体 郭龙君 摄", "郭龙君"]]);
+  assert.deepEqual(
+    first!.byline?.reporters.map((person) => [person.name, person.url, person.json]),
+    [["郭龙君", `${BASE}people/guo-longjun/`, `${BASE}api/v1/people/guo-longjun.json`]],
+  );
+  assert.deepEqual(
+    first!.photos.map((photo) => [photo.caption, photo.credit, photo.photographers[0]?.name]),
+    [
+      ["会场", "融媒体 郭龙君 摄", "郭龙君"],
+      ["主席台", "融媒体 郭龙君 摄", "郭龙君"],
+    ],
+  );
   assert.ok(first!.photos.every((photo) => photo.image && existsSync(path.join(siteDir, fileOf(photo.image.url)))));
   assert.equal(first!.text, "区委召开经济工作会议，部署明年重点任务。\n会议强调，要坚持稳中求进工作总基调。");
   assert.equal(photoNews!.isPhotoNews, true);
@@ -192,24 +229,50 @@ test("should give an issue's JSON everything its page shows, each article with i
   const hostile = (await readJson<IssueJson>("api/v1/issues/2022-12-01.json")).pages[0]!.articles[0]!;
   assert.equal(hostile.title, HOSTILE);
   assert.ok(hostile.kicker?.includes(HOSTILE), "labels are data, kept as printed");
-  assert.equal(hostile.markdown, "**会议**强调 alert(1) 要 [落实](https://example.org/?a=1\\&b=2)。\n\n第二段。", "Markdown without the raw HTML the page drops");
-  assert.deepEqual(hostile.byline?.correspondents.map((person) => person.name), ["李晓"]);
+  assert.equal(
+    hostile.markdown,
+    "**会议**强调 alert(1) 要 [落实](https://example.org/?a=1\\&b=2)。\n\n第二段。",
+    "Markdown without the raw HTML the page drops",
+  );
+  assert.deepEqual(
+    hostile.byline?.correspondents.map((person) => person.name),
+    ["李晓"],
+  );
 
   const page = parse(await read("2022/11/02/index.html"));
   assert.equal(page.querySelector('link[rel="alternate"][type="application/json"]')?.getAttribute("href"), "/api/v1/issues/2022-11-02.json");
   const iiif = page.querySelector('link[rel="alternate"][type^="application/ld+json"]');
   assert.equal(iiif?.getAttribute("type"), 'application/ld+json;profile="http://iiif.io/api/presentation/3/context.json"');
   assert.equal(iiif?.getAttribute("href"), "/iiif/2022-11-02/manifest.json");
-  assert.equal(parse(await read("2022/12/01/index.html")).querySelector('link[rel="alternate"][type^="application/ld+json"]'), null, "no manifest without scans");
+  assert.equal(
+    parse(await read("2022/12/01/index.html")).querySelector('link[rel="alternate"][type^="application/ld+json"]'),
+    null,
+    "no manifest without scans",
+  );
 });
 
 test("should write a year's issues and its bulk text, every article a line, linked from the API index and 数据与引用", async () => {
   const year = await readJson<{ issues: { date: string; iiif?: string }[]; bulk: string }>("api/v1/years/2022.json");
-  assert.deepEqual(year.issues.map((issue) => [issue.date, Boolean(issue.iiif)]), [["2022-11-02", true], ["2022-12-01", false]]);
-  const lines = (await read(fileOf(year.bulk))).split("\n").filter(Boolean).map((line) => JSON.parse(line) as { issue: { date: string }; page: { number: number }; number: number; title: string });
-  assert.deepEqual(lines.map((line) => `${line.issue.date} ${line.page.number}/${line.number}`), ["2022-11-02 1/1", "2022-11-02 1/2", "2022-11-02 2/1", "2022-12-01 1/1"]);
+  assert.deepEqual(
+    year.issues.map((issue) => [issue.date, Boolean(issue.iiif)]),
+    [
+      ["2022-11-02", true],
+      ["2022-12-01", false],
+    ],
+  );
+  const lines = (await read(fileOf(year.bulk)))
+    .split("\n")
+    .filter(Boolean)
+    .map((line) => JSON.parse(line) as { issue: { date: string }; page: { number: number }; number: number; title: string });
+  assert.deepEqual(
+    lines.map((line) => `${line.issue.date} ${line.page.number}/${line.number}`),
+    ["2022-11-02 1/1", "2022-11-02 1/2", "2022-11-02 2/1", "2022-12-01 1/1"],
+  );
   const data = parse(await read("data/index.html"));
-  assert.ok(data.querySelectorAll("a").some((link) => link.getAttribute("href") === "/api/v1/bulk/2022.jsonl"), "数据与引用 links the year's bulk text");
+  assert.ok(
+    data.querySelectorAll("a").some((link) => link.getAttribute("href") === "/api/v1/bulk/2022.jsonl"),
+    "数据与引用 links the year's bulk text",
+  );
 });
 
 test("should write IIIF manifests with a canvas a 版 painted by its level-0 scan, a table of contents of a range a 版 and a range an article on its hotspot, and a collection with navDate", async () => {
@@ -220,27 +283,44 @@ test("should write IIIF manifests with a canvas a 版 painted by its level-0 sca
   const { entities } = normalize(structuredClone(manifest)) as unknown as { entities: Record<"Manifest" | "Canvas", Record<string, unknown>> };
   const root = entities.Manifest[manifest.id] as { items: { id: string }[] };
   const canvases = root.items.map((item) => entities.Canvas[item.id] as { label: Record<string, string[]>; width: number; height: number });
-  assert.deepEqual(canvases.map((canvas) => [canvas.label["zh-Hans"]![0], canvas.width, canvas.height]), [["第1版", 1200, 1700], ["第2版", 1000, 1400]]);
+  assert.deepEqual(
+    canvases.map((canvas) => [canvas.label["zh-Hans"]![0], canvas.width, canvas.height]),
+    [
+      ["第1版", 1200, 1700],
+      ["第2版", 1000, 1400],
+    ],
+  );
   type Tree = { label: Record<string, string[]>; items: (Tree | { id: string; type: "Canvas" })[] };
   const [contents, ...others] = manifest.structures! as unknown as Tree[];
   assert.equal(others.length, 0, "one table of contents, which Universal Viewer shows whole");
   assert.deepEqual(contents!.label, { "zh-Hans": ["目录"] });
   const pages = contents!.items as Tree[];
-  assert.deepEqual(pages.map((page) => page.label["zh-Hans"]![0]), ["第1版 要闻", "第2版 综合"]);
+  assert.deepEqual(
+    pages.map((page) => page.label["zh-Hans"]![0]),
+    ["第1版 要闻", "第2版 综合"],
+  );
   const ranges = pages.flatMap((page) => (page.items as Tree[]).map((range) => [range.label["zh-Hans"]![0], (range.items[0] as { id: string }).id]));
   assert.deepEqual(ranges, [
     ["区委召开经济工作会议", `${BASE}iiif/2022-11-02/canvas/1#xywh=60,68,720,680`],
     ["图片新闻", `${BASE}iiif/2022-11-02/canvas/1#xywh=60,850,1080,765`],
     ["社区公益大集开市", `${BASE}iiif/2022-11-02/canvas/2#xywh=100,140,800,560`],
   ]);
-  assert.deepEqual(manifest.homepage?.map((link) => link.id), [`${BASE}2022/11/02/`]);
-  assert.deepEqual(manifest.seeAlso?.map((link) => link.id), [`${BASE}api/v1/issues/2022-11-02.json`]);
+  assert.deepEqual(
+    manifest.homepage?.map((link) => link.id),
+    [`${BASE}2022/11/02/`],
+  );
+  assert.deepEqual(
+    manifest.seeAlso?.map((link) => link.id),
+    [`${BASE}api/v1/issues/2022-11-02.json`],
+  );
   assert.equal(manifest.navDate, "2022-11-02T00:00:00Z");
   // Each scan's body is a published JPEG, and its image service's info.json and sizes are files of the site.
   for (const canvas of manifest.items) {
-    const body = (canvas.items![0]!.items![0]!.body as { id: string; service: { id: string }[] });
+    const body = canvas.items![0]!.items![0]!.body as { id: string; service: { id: string }[] };
     assert.ok(existsSync(path.join(siteDir, fileOf(body.id))), body.id);
-    const info = await readJson<{ id: string; profile: string; width: number; height: number; sizes: { width: number; height: number }[] }>(fileOf(`${body.service[0]!.id}/info.json`));
+    const info = await readJson<{ id: string; profile: string; width: number; height: number; sizes: { width: number; height: number }[] }>(
+      fileOf(`${body.service[0]!.id}/info.json`),
+    );
     assert.equal(info.id, body.service[0]!.id);
     assert.equal(info.profile, "level0");
     for (const size of [...info.sizes.map((each) => `${each.width},${each.height}`), "max"]) {
@@ -249,7 +329,10 @@ test("should write IIIF manifests with a canvas a 版 painted by its level-0 sca
   }
   const collection = await readJson<{ type: string; items: { id: string; type: string; navDate: string }[] }>("iiif/collection.json");
   assert.equal(collection.type, "Collection");
-  assert.deepEqual(collection.items.map((item) => [item.id, item.type, item.navDate]), [[`${BASE}iiif/2022-11-02/manifest.json`, "Manifest", "2022-11-02T00:00:00Z"]]);
+  assert.deepEqual(
+    collection.items.map((item) => [item.id, item.type, item.navDate]),
+    [[`${BASE}iiif/2022-11-02/manifest.json`, "Manifest", "2022-11-02T00:00:00Z"]],
+  );
   normalize(collection);
 });
 

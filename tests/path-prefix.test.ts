@@ -45,7 +45,10 @@ function addressesIn(html: string): { where: string; address: string }[] {
       const value = element.getAttribute(attribute);
       if (value !== undefined) found.push({ where: `${element.tagName} ${attribute}`, address: value });
     }
-    for (const candidate of (element.getAttribute("srcset") ?? "").split(",").map((part) => part.trim().split(/\s+/)[0]).filter(Boolean)) {
+    for (const candidate of (element.getAttribute("srcset") ?? "")
+      .split(",")
+      .map((part) => part.trim().split(/\s+/)[0])
+      .filter(Boolean)) {
       found.push({ where: `${element.tagName} srcset`, address: candidate! });
     }
     const refresh = /url=(.+)$/i.exec(element.getAttribute("content") ?? "");
@@ -83,7 +86,9 @@ test("should have no root-relative address in the site's stylesheets and scripts
 
 test("should put every address of the open data under the published address: feeds, sitemaps, robots.txt, JSON and IIIF", async () => {
   const published = `https://example.github.io${PREFIX}`;
-  const files = (await readdir(siteDir, { recursive: true })).filter((file) => /^(api|iiif|feeds)\/.*\.(json|jsonl|xml)$|^(sitemap(-[\w-]+)?\.xml|robots\.txt)$/.test(file));
+  const files = (await readdir(siteDir, { recursive: true })).filter((file) =>
+    /^(api|iiif|feeds)\/.*\.(json|jsonl|xml)$|^(sitemap(-[\w-]+)?\.xml|robots\.txt)$/.test(file),
+  );
   assert.ok(files.includes("api/v1/issues/2022-11-01.json") && files.includes("feeds/articles.xml") && files.includes("sitemap.xml"));
   const outside: string[] = [];
   for (const file of files) {
@@ -125,6 +130,9 @@ browserSuite("a prefixed site in Chromium", (browser) => {
     await page.locator('[data-search-status][data-state="done"]').waitFor();
     await page.locator(".search-result-title a").first().click();
     await page.waitForURL(new RegExp(`${PREFIX}2022/11/01/2/1/\\?highlight=`));
-    assert.deepEqual(requested.filter((pathname) => !pathname.startsWith(PREFIX)), []);
+    assert.deepEqual(
+      requested.filter((pathname) => !pathname.startsWith(PREFIX)),
+      [],
+    );
   });
 });

@@ -57,7 +57,10 @@ test("should give a person with more articles than a page lists a page a year, t
   assert.equal(dates.length, (ISSUES - daysIn2021) * 15, "their own page lists the newest year");
   assert.ok(dates.every((date) => date.startsWith("2022-")) && dates[0] === LAST_DATE, "newest first");
   assert.deepEqual(own.querySelectorAll(".person-years li").map(text), [`2022年 ${(ISSUES - daysIn2021) * 15}`, `2021年 ${daysIn2021 * 15}`]);
-  assert.deepEqual(own.querySelectorAll(".person-years a").map((link) => link.getAttribute("href")), ["/people/guo-longjun/2022/", "/people/guo-longjun/2021/"]);
+  assert.deepEqual(
+    own.querySelectorAll(".person-years a").map((link) => link.getAttribute("href")),
+    ["/people/guo-longjun/2022/", "/people/guo-longjun/2021/"],
+  );
 
   const year = await open("people/guo-longjun/2021");
   assert.equal(text(year.querySelector("title")).startsWith("郭龙君 2021年 - 记者与摄影 - "), true);
@@ -72,13 +75,21 @@ test("should give a person with more articles than a page lists a page a year, t
   // Their JSON, a file a page, and the sitemap lists every page.
   const ownJson = API_SCHEMAS.person.parse(JSON.parse(await readFile(path.join(siteDir, "api/v1/people/guo-longjun.json"), "utf8")));
   assert.equal(ownJson.articleCount, ISSUES * 15);
-  assert.deepEqual(ownJson.years?.map((entry) => [entry.year, entry.articleCount, entry.json]), [
-    ["2022", (ISSUES - daysIn2021) * 15, `${BASE}api/v1/people/guo-longjun/2022.json`], ["2021", daysIn2021 * 15, `${BASE}api/v1/people/guo-longjun/2021.json`],
-  ]);
+  assert.deepEqual(
+    ownJson.years?.map((entry) => [entry.year, entry.articleCount, entry.json]),
+    [
+      ["2022", (ISSUES - daysIn2021) * 15, `${BASE}api/v1/people/guo-longjun/2022.json`],
+      ["2021", daysIn2021 * 15, `${BASE}api/v1/people/guo-longjun/2021.json`],
+    ],
+  );
   const yearJson = API_SCHEMAS.person.parse(JSON.parse(await readFile(path.join(siteDir, "api/v1/people/guo-longjun/2021.json"), "utf8")));
-  assert.deepEqual([yearJson.year, yearJson.articleCount, yearJson.articles.length, yearJson.url], ["2021", daysIn2021 * 15, daysIn2021 * 15, `${BASE}people/guo-longjun/2021/`]);
+  assert.deepEqual(
+    [yearJson.year, yearJson.articleCount, yearJson.articles.length, yearJson.url],
+    ["2021", daysIn2021 * 15, daysIn2021 * 15, `${BASE}people/guo-longjun/2021/`],
+  );
   const sitemap = await readFile(path.join(siteDir, sitemapPath(SITE_SITEMAP).slice(1)), "utf8");
-  for (const page of ["people/guo-longjun/", "people/guo-longjun/2021/", "people/guo-longjun/2022/"]) assert.match(sitemap, new RegExp(`<loc>${BASE}${page}</loc>`));
+  for (const page of ["people/guo-longjun/", "people/guo-longjun/2021/", "people/guo-longjun/2022/"])
+    assert.match(sitemap, new RegExp(`<loc>${BASE}${page}</loc>`));
 });
 
 browserSuite("a person's pages by year in Chromium", (browser) => {

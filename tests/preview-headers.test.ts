@@ -11,9 +11,19 @@ import { serve, type DevServer } from "../src/preview/serve.ts";
 
 const PREFIX = "/baoku/";
 const FILES = [
-  "index.html", "2022/11/01/index.html", "2022/11/01/1/1/index.html", "2022/11/01/1/1/cite.ris", "search/index.html",
-  "api/v1/index.json", "api/v1/bulk/2022.jsonl", "iiif/2022-11-01/manifest.json", "iiif/2022-11-01/1/info.json",
-  "feeds/articles.xml", "sitemap.xml", "sitemap-2022.xml", "robots.txt",
+  "index.html",
+  "2022/11/01/index.html",
+  "2022/11/01/1/1/index.html",
+  "2022/11/01/1/1/cite.ris",
+  "search/index.html",
+  "api/v1/index.json",
+  "api/v1/bulk/2022.jsonl",
+  "iiif/2022-11-01/manifest.json",
+  "iiif/2022-11-01/1/info.json",
+  "feeds/articles.xml",
+  "sitemap.xml",
+  "sitemap-2022.xml",
+  "robots.txt",
 ];
 let workDir: string;
 let server: DevServer;
@@ -31,7 +41,7 @@ before(async () => {
   workDir = await mkdtemp(path.join(tmpdir(), "baoku-preview-headers-"));
   for (const file of FILES) {
     await mkdir(path.dirname(path.join(workDir, file)), { recursive: true });
-    await writeFile(path.join(workDir, file), file.endsWith(".html") ? "<!doctype html><html lang=\"zh-CN\"><title>页</title><body></body></html>" : "{}");
+    await writeFile(path.join(workDir, file), file.endsWith(".html") ? '<!doctype html><html lang="zh-CN"><title>页</title><body></body></html>' : "{}");
   }
   const port = await freePort();
   server = await serve(port, { contentRoot: workDir, outputDir: workDir, pathPrefix: PREFIX, language: () => "zh-CN" });
@@ -44,11 +54,30 @@ after(async () => {
 });
 
 test("should take the API, IIIF, the feeds, the sitemaps, robots.txt and citation files for open data, and no page", () => {
-  for (const sitePath of ["/api/v1/index.json", "/api/v1/people/guo-longjun/2021.json", "/iiif/collection.json", "/iiif/2022-11-01/1/full/max/0/default.jpg",
-    "/feeds/issues.xml", "/sitemap.xml", "/sitemap-site.xml", "/sitemap-2022-2.xml", "/robots.txt", "/2022/11/01/1/1/cite.json"]) {
+  for (const sitePath of [
+    "/api/v1/index.json",
+    "/api/v1/people/guo-longjun/2021.json",
+    "/iiif/collection.json",
+    "/iiif/2022-11-01/1/full/max/0/default.jpg",
+    "/feeds/issues.xml",
+    "/sitemap.xml",
+    "/sitemap-site.xml",
+    "/sitemap-2022-2.xml",
+    "/robots.txt",
+    "/2022/11/01/1/1/cite.json",
+  ]) {
     assert.ok(isOpenData(sitePath), sitePath);
   }
-  for (const sitePath of ["/", "/2022/11/01/", "/2022/11/01/1/1/", "/search/", "/people/guo-longjun/", "/apiary/", "/sitemaps/", "/pagefind/2022/pagefind.js"]) {
+  for (const sitePath of [
+    "/",
+    "/2022/11/01/",
+    "/2022/11/01/1/1/",
+    "/search/",
+    "/people/guo-longjun/",
+    "/apiary/",
+    "/sitemaps/",
+    "/pagefind/2022/pagefind.js",
+  ]) {
     assert.equal(isOpenData(sitePath), false, sitePath);
   }
 });

@@ -54,7 +54,9 @@ function page(pathname: string): Promise<{ status: number; body: string }> {
       let body = "";
       response.setEncoding("utf8").on("data", (chunk: string) => (body += chunk));
       response.on("end", () => resolve({ status: response.statusCode ?? 0, body }));
-    }).on("error", reject).end();
+    })
+      .on("error", reject)
+      .end();
   });
 }
 
@@ -67,10 +69,22 @@ async function rebuiltAfter(save: () => Promise<void>, marker?: string): Promise
 }
 
 test("should refuse the paths that ended the preview, other hosts and writes, and let the site's own addresses through", () => {
-  for (const url of ["/..%2f..%2fetc%2fpasswd", "/.11ty/..%2f..%2fpackage.json", "/%E4%B8", "/%", "/%c0%ae", "/%c0%ae%c0%ae/etc/passwd", "/..%5c..%5cetc", "/../etc/passwd", "/a/%2e%2e/%2e%2e/etc", "/x%00.html"]) {
+  for (const url of [
+    "/..%2f..%2fetc%2fpasswd",
+    "/.11ty/..%2f..%2fpackage.json",
+    "/%E4%B8",
+    "/%",
+    "/%c0%ae",
+    "/%c0%ae%c0%ae/etc/passwd",
+    "/..%5c..%5cetc",
+    "/../etc/passwd",
+    "/a/%2e%2e/%2e%2e/etc",
+    "/x%00.html",
+  ]) {
     assert.equal(pathRefusal(url)?.status, 400, url);
   }
-  for (const url of ["/", "/2022/11/01/1/1/", "/search/?q=%E4%B8%9C%E6%98%8C", "/css/site.css", "/2022/11/01/..index/"]) assert.equal(pathRefusal(url), undefined, url);
+  for (const url of ["/", "/2022/11/01/1/1/", "/search/?q=%E4%B8%9C%E6%98%8C", "/css/site.css", "/2022/11/01/..index/"])
+    assert.equal(pathRefusal(url), undefined, url);
   const hosts = previewHosts(8080);
   assert.equal(refusalOf("GET", "/", "localhost:8080", hosts), undefined);
   assert.equal(refusalOf("GET", "/", "127.0.0.1:8080", hosts), undefined);
@@ -82,15 +96,31 @@ test("should refuse the paths that ended the preview, other hosts and writes, an
 
 test("should answer every hostile request and go on serving and rebuilding", async () => {
   const answers: Record<string, number> = {};
-  for (const url of ["/..%2f..%2fetc%2fpasswd", "/.11ty/..%2f..%2f..%2fetc%2fpasswd", "/%E4%B8", "/%", "/%c0%ae", "/../../../etc/passwd", "/.11ty/../../package.json"]) {
+  for (const url of [
+    "/..%2f..%2fetc%2fpasswd",
+    "/.11ty/..%2f..%2f..%2fetc%2fpasswd",
+    "/%E4%B8",
+    "/%",
+    "/%c0%ae",
+    "/../../../etc/passwd",
+    "/.11ty/../../package.json",
+  ]) {
     answers[url] = await raw("GET", url);
   }
   answers["Host: attacker.example"] = await raw("GET", "/", `attacker.example:${port}`);
   answers["POST /"] = await raw("POST", "/");
   answers["DELETE /index.html"] = await raw("DELETE", "/index.html");
   assert.deepEqual(answers, {
-    "/..%2f..%2fetc%2fpasswd": 400, "/.11ty/..%2f..%2f..%2fetc%2fpasswd": 400, "/%E4%B8": 400, "/%": 400, "/%c0%ae": 400,
-    "/../../../etc/passwd": 400, "/.11ty/../../package.json": 400, "Host: attacker.example": 403, "POST /": 405, "DELETE /index.html": 405,
+    "/..%2f..%2fetc%2fpasswd": 400,
+    "/.11ty/..%2f..%2f..%2fetc%2fpasswd": 400,
+    "/%E4%B8": 400,
+    "/%": 400,
+    "/%c0%ae": 400,
+    "/../../../etc/passwd": 400,
+    "/.11ty/../../package.json": 400,
+    "Host: attacker.example": 403,
+    "POST /": 405,
+    "DELETE /index.html": 405,
   });
   assert.equal((await page("/")).status, 200, "the preview still serves");
   // It still rebuilds: the next test's saves go to this same preview.
@@ -123,7 +153,9 @@ test("should rebuild on every way an editor saves: in place, a new file renamed 
   await rebuiltAfter(async () => {
     const folder = path.join(contentRoot, "issues/2022/2022-11-01");
     await mkdir(folder, { recursive: true });
-    await sharp({ create: { width: 40, height: 30, channels: 3, background: "#888" } }).jpeg().toFile(path.join(folder, "new-photo.jpg"));
+    await sharp({ create: { width: 40, height: 30, channels: 3, background: "#888" } })
+      .jpeg()
+      .toFile(path.join(folder, "new-photo.jpg"));
   });
 });
 
@@ -136,6 +168,3 @@ test("should stop the server and every process of it when npm's own process gets
   await preview.until("every process of npm start to end", async () => (await processGroupMembers(npm.pid!)).length === 0, true);
   await preview.until("the port to be free", async () => (await raw("GET", "/").catch(() => -1)) === -1, true);
 });
-
-
-

@@ -64,10 +64,14 @@ async function open(browser: Browser, sitePath: string, viewport = DESKTOP, colo
 
 /** The width and height of every element matching `selector` that is shown, with its text. */
 async function sizes(page: Page, selector: string): Promise<{ text: string; width: number; height: number }[]> {
-  return page.locator(selector).evaluateAll((elements) => elements.filter((element) => element.getClientRects().length > 0).map((element) => {
-    const rect = element.getBoundingClientRect();
-    return { text: (element.textContent ?? "").trim().slice(0, 12), width: Math.round(rect.width * 10) / 10, height: Math.round(rect.height * 10) / 10 };
-  }));
+  return page.locator(selector).evaluateAll((elements) =>
+    elements
+      .filter((element) => element.getClientRects().length > 0)
+      .map((element) => {
+        const rect = element.getBoundingClientRect();
+        return { text: (element.textContent ?? "").trim().slice(0, 12), width: Math.round(rect.width * 10) / 10, height: Math.round(rect.height * 10) / 10 };
+      }),
+  );
 }
 
 browserSuite("the reading room, round two, in Chromium", (browser) => {
@@ -78,13 +82,21 @@ browserSuite("the reading room, round two, in Chromium", (browser) => {
       const choice = page.getByRole("combobox", { name: "配色" });
       assert.ok(await choice.isVisible(), where);
       assert.equal(await choice.inputValue(), "system", `${where}: follows the system until chosen`);
-      const fill = (selector: string) => page.locator(selector).first().evaluate((element) => getComputedStyle(element).backgroundColor);
+      const fill = (selector: string) =>
+        page
+          .locator(selector)
+          .first()
+          .evaluate((element) => getComputedStyle(element).backgroundColor);
       assert.notEqual(await fill("[data-theme-choice]"), await fill(".site-search button"), `${where}: a setting is not drawn as the 搜索 action`);
       const other = colorScheme === "light" ? "深色" : "浅色";
       await choice.selectOption({ label: other });
       assert.equal(await page.evaluate(() => document.documentElement.dataset.theme), colorScheme === "light" ? "dark" : "light", where);
       await page.reload();
-      assert.equal(await page.getByRole("combobox", { name: "配色" }).locator("option:checked").textContent(), other, `${where}: shows the choice kept on the device`);
+      assert.equal(
+        await page.getByRole("combobox", { name: "配色" }).locator("option:checked").textContent(),
+        other,
+        `${where}: shows the choice kept on the device`,
+      );
       await page.evaluate(() => localStorage.clear());
     }
   });
@@ -92,7 +104,12 @@ browserSuite("the reading room, round two, in Chromium", (browser) => {
   describe("版面导航 and turning pages", () => {
     test("should show 版面导航 as page thumbnails on the home, issue and 版 pages, at 390 and 1366 px, light and dark", async () => {
       // Each page type once at each width, each in both schemes across the two widths.
-      const paths = [["", "2022/11/01/2/"], ["2022/11/02/", "2022/11/02/2/"], ["2022/11/02/2/", ""], ["2022/11/01/2/", "2022/11/02/"]];
+      const paths = [
+        ["", "2022/11/01/2/"],
+        ["2022/11/02/", "2022/11/02/2/"],
+        ["2022/11/02/2/", ""],
+        ["2022/11/01/2/", "2022/11/02/"],
+      ];
       for (const [index, { viewport, colorScheme }] of VARIANTS.entries()) {
         for (const sitePath of paths[index]!) {
           const page = await open(browser, sitePath, viewport, colorScheme);
@@ -116,14 +133,27 @@ browserSuite("the reading room, round two, in Chromium", (browser) => {
         assert.ok(belowBox.y >= list.y + list.height - 1, `${where}: after the headlines`);
         await below.getByRole("link", { name: /^下一版/ }).click();
         await page.waitForURL(/\/2022\/11\/01\/2\/$/);
-        await page.getByRole("navigation", { name: "读完本版，翻版" }).getByRole("link", { name: /^下一期：2022年11月2日 总第1481期/ }).click();
+        await page
+          .getByRole("navigation", { name: "读完本版，翻版" })
+          .getByRole("link", { name: /^下一期：2022年11月2日 总第1481期/ })
+          .click();
         await page.waitForURL(/\/2022\/11\/02\/$/);
         await page.goto(address("2022/11/02/1/"));
-        await page.getByRole("navigation", { name: "翻版", exact: true }).getByRole("link", { name: /^上一期：2022年11月1日 总第1480期/ }).click();
+        await page
+          .getByRole("navigation", { name: "翻版", exact: true })
+          .getByRole("link", { name: /^上一期：2022年11月1日 总第1480期/ })
+          .click();
         await page.waitForURL(/\/2022\/11\/01\/$/);
       }
       const home = await open(browser, "");
-      assert.equal(await home.getByRole("navigation", { name: "翻版", exact: true }).getByRole("link", { name: /^上一期/ }).getAttribute("href"), "/2022/11/01/", "the front page leads back to the issue before");
+      assert.equal(
+        await home
+          .getByRole("navigation", { name: "翻版", exact: true })
+          .getByRole("link", { name: /^上一期/ })
+          .getAttribute("href"),
+        "/2022/11/01/",
+        "the front page leads back to the issue before",
+      );
     });
 
     test("should say which printed 版 the archive does not hold", async () => {
@@ -138,7 +168,7 @@ browserSuite("the reading room, round two, in Chromium", (browser) => {
         const year = await open(browser, "archive/2022/", PHONE, colorScheme, true);
         assert.deepEqual(await year.locator("table.calendar caption").allInnerTexts(), ["11月 2期"]);
         assert.equal(await year.locator(".calendar-empty").innerText(), "2022年1月至10月、12月没有报纸。");
-        assert.ok(await year.evaluate(() => document.documentElement.scrollHeight) < 1500, "no screens of empty months");
+        assert.ok((await year.evaluate(() => document.documentElement.scrollHeight)) < 1500, "no screens of empty months");
         const days = await open(browser, "day/", PHONE, colorScheme, true);
         assert.deepEqual(await days.locator(".day-month h2").allInnerTexts(), ["11月"]);
         assert.equal(await days.locator(".calendar-empty").innerText(), "1月至10月、12月各年都没有报纸。");
@@ -150,13 +180,22 @@ browserSuite("the reading room, round two, in Chromium", (browser) => {
         const touch = viewport === PHONE;
         const least = touch ? 44 : 24;
         const where = `${viewport.width}px ${colorScheme} ${touch ? "touch" : "mouse"}`;
-        for (const [sitePath, selector] of [["archive/", ".month-strip a"], ["archive/2022/", ".calendar a"], ["day/", ".day-grid a"], ["people/", ".people-letters a"]] as const) {
+        for (const [sitePath, selector] of [
+          ["archive/", ".month-strip a"],
+          ["archive/2022/", ".calendar a"],
+          ["day/", ".day-grid a"],
+          ["people/", ".people-letters a"],
+        ] as const) {
           const page = await open(browser, sitePath, viewport, colorScheme, touch);
           const targets = await sizes(page, selector);
           assert.ok(targets.length > 0, `${where} ${sitePath}`);
-          for (const target of targets) assert.ok(target.width >= least && target.height >= least, `${where} ${sitePath}: ${JSON.stringify(target)} is under ${least} px`);
+          for (const target of targets)
+            assert.ok(target.width >= least && target.height >= least, `${where} ${sitePath}: ${JSON.stringify(target)} is under ${least} px`);
           if (sitePath === "archive/") {
-            const empty = await page.locator(".month-empty").first().evaluate((element) => getComputedStyle(element).backgroundColor);
+            const empty = await page
+              .locator(".month-empty")
+              .first()
+              .evaluate((element) => getComputedStyle(element).backgroundColor);
             assert.equal(empty, "rgba(0, 0, 0, 0)", `${where}: an empty month is not filled like a button`);
           }
         }
@@ -165,15 +204,22 @@ browserSuite("the reading room, round two, in Chromium", (browser) => {
 
     test("should open the issue of a date, or the nearest issue, from the date field on the home and archive pages", async () => {
       // Each way a reader sees the field once; the nearest issue before, after and between the archive's issues once each.
-      const cases = [["", "2022-11-01", "/2022/11/01/"], ["archive/", "2022-11-05", "/2022/11/02/"], ["", "2021-12-20", "/2022/11/01/"], ["archive/", "2022-11-02", "/2022/11/02/"]] as const;
+      const cases = [
+        ["", "2022-11-01", "/2022/11/01/"],
+        ["archive/", "2022-11-05", "/2022/11/02/"],
+        ["", "2021-12-20", "/2022/11/01/"],
+        ["archive/", "2022-11-02", "/2022/11/02/"],
+      ] as const;
       for (const [index, { viewport, colorScheme }] of VARIANTS.entries()) {
         const [sitePath, date, expected] = cases[index]!;
         const page = await open(browser, sitePath, viewport, colorScheme);
         await page.getByLabel("按日期查找").fill(date);
         await page.getByRole("button", { name: "打开这一期" }).click();
-        await page.waitForURL((url) => url.pathname === expected, { timeout: 5000 }).catch(async (error) => {
-          throw new Error(`${sitePath} ${date}: at ${page.url()}, ${await page.locator("[data-date-jump-status]").textContent()}`, { cause: error });
-        });
+        await page
+          .waitForURL((url) => url.pathname === expected, { timeout: 5000 })
+          .catch(async (error) => {
+            throw new Error(`${sitePath} ${date}: at ${page.url()}, ${await page.locator("[data-date-jump-status]").textContent()}`, { cause: error });
+          });
       }
     });
   });
@@ -187,7 +233,9 @@ browserSuite("the reading room, round two, in Chromium", (browser) => {
       for (const viewport of WIDTHS) {
         for (const sitePath of ["2022/11/01/1/1/", "2022/11/01/1/", "2022/11/01/"]) {
           const page = await open(browser, sitePath, viewport);
-          for (const [element, breaks] of Object.entries(await lineBreaks(page, ".subtitle, .headline-subtitle, .article-title, .summary-title, .headline-item a"))) {
+          for (const [element, breaks] of Object.entries(
+            await lineBreaks(page, ".subtitle, .headline-subtitle, .article-title, .summary-title, .headline-item a"),
+          )) {
             for (const { before, after, atPhrase } of breaks) {
               if (before === " " || after === " ") spaceBreaks++;
               else if (!atPhrase) problems.push(`${viewport.width}px /${sitePath} ${element}: …${before}/${after}…`);
@@ -195,7 +243,8 @@ browserSuite("the reading room, round two, in Chromium", (browser) => {
           }
           // The 副题 breaks first at its space: wherever it breaks, its first phrase is whole on a line.
           for (const lines of await renderedLines(page, ".article-header .subtitle, .article-summary .subtitle")) {
-            if (lines.length > 1 && lines.join(" ").includes("经济形势和经济工作 我区")) assert.deepEqual(lines, ["分析研究当前经济形势和经济工作", "我区设分会场组织收听收看"], `${viewport.width}px /${sitePath}`);
+            if (lines.length > 1 && lines.join(" ").includes("经济形势和经济工作 我区"))
+              assert.deepEqual(lines, ["分析研究当前经济形势和经济工作", "我区设分会场组织收听收看"], `${viewport.width}px /${sitePath}`);
           }
         }
       }
@@ -206,13 +255,14 @@ browserSuite("the reading room, round two, in Chromium", (browser) => {
     test("should break headlines in lists (day pages, a person's articles, search results) only between words, at 320, 390 and 1366 px", async () => {
       const problems: string[] = [];
       const breaks: Record<string, number> = {};
-      const LISTS = ".issue-listing-headline, .person-credits > li > a, .person-credit-subtitle, .search-result-title, .search-result .subtitle, .search-result .kicker";
+      const LISTS =
+        ".issue-listing-headline, .person-credits > li > a, .person-credit-subtitle, .search-result-title, .search-result .subtitle, .search-result .kicker";
       for (const viewport of WIDTHS) {
         for (const sitePath of ["day/11-01/", "people/guo-longjun/", `search/?q=${encodeURIComponent("会议")}`]) {
           const page = await open(browser, sitePath, viewport);
           if (sitePath.startsWith("search/")) {
             await page.locator('[data-search-status][data-state="done"]').waitFor();
-            assert.ok(await page.locator(".search-result-title wbr").count() > 0, `${viewport.width}px: the results' headlines are split into words`);
+            assert.ok((await page.locator(".search-result-title wbr").count()) > 0, `${viewport.width}px: the results' headlines are split into words`);
           }
           for (const [element, found] of Object.entries(await lineBreaks(page, LISTS))) {
             for (const { before, after, atPhrase } of found) {
@@ -223,7 +273,8 @@ browserSuite("the reading room, round two, in Chromium", (browser) => {
         }
       }
       assert.deepEqual(problems, []);
-      for (const sitePath of ["people/guo-longjun/", `search/?q=${encodeURIComponent("会议")}`]) assert.ok((breaks[sitePath] ?? 0) > 0, `${sitePath}: some list headline does break on a phone (${JSON.stringify(breaks)})`);
+      for (const sitePath of ["people/guo-longjun/", `search/?q=${encodeURIComponent("会议")}`])
+        assert.ok((breaks[sitePath] ?? 0) > 0, `${sitePath}: some list headline does break on a phone (${JSON.stringify(breaks)})`);
     });
 
     test("should never break inside a name, a date or 总第N期, and wrap the article's source line by whole steps, at 320, 390 and 1366 px", async () => {
@@ -232,7 +283,12 @@ browserSuite("the reading room, round two, in Chromium", (browser) => {
       for (const viewport of WIDTHS) {
         for (const sitePath of ["2022/11/02/", "2022/11/02/1/1/", "2022/11/01/1/6/", "day/11-01/", "people/guo-longjun/", "people/"]) {
           const page = await open(browser, sitePath, viewport);
-          const lines = (await renderedLines(page, ".masthead-facts, .article-source, .byline, .photo-credit, .photo-print-note, .issue-listing, .person-credit-facts, .people-list li")).flat();
+          const lines = (
+            await renderedLines(
+              page,
+              ".masthead-facts, .article-source, .byline, .photo-credit, .photo-print-note, .issue-listing, .person-credit-facts, .people-list li",
+            )
+          ).flat();
           const text = lines.join("");
           for (const wanted of text.match(whole) ?? []) {
             if (!lines.some((line) => line.includes(wanted))) problems.push(`${viewport.width}px /${sitePath}: ${wanted} broken across lines`);
@@ -256,12 +312,21 @@ browserSuite("the reading room, round two, in Chromium", (browser) => {
         await page.locator('[data-search-status][data-state="done"]').waitFor();
         assert.equal(await page.getByRole("search").count(), 1, `${where}: one search box`);
         const excerpts = await page.locator(".search-result-excerpt").allInnerTexts();
-        assert.ok(excerpts.some((excerpt) => excerpt.startsWith("东昌府讯 10月31日，全市疫情防控工作会议召开")), `${where}: the dateline's comma kept`);
-        assert.ok(excerpts.some((excerpt) => /。\n会议/.test(excerpt)), `${where}: paragraphs stay paragraphs`);
-        assert.ok(excerpts.every((excerpt) => !/。 会议/.test(excerpt)), `${where}: not joined with a space`);
+        assert.ok(
+          excerpts.some((excerpt) => excerpt.startsWith("东昌府讯 10月31日，全市疫情防控工作会议召开")),
+          `${where}: the dateline's comma kept`,
+        );
+        assert.ok(
+          excerpts.some((excerpt) => /。\n会议/.test(excerpt)),
+          `${where}: paragraphs stay paragraphs`,
+        );
+        assert.ok(
+          excerpts.every((excerpt) => !/。 会议/.test(excerpt)),
+          `${where}: not joined with a space`,
+        );
         const filters = page.locator("[data-search-refine]");
         if (!(await filters.evaluate((details) => (details as HTMLDetailsElement).open))) await filters.locator("summary").click();
-        const labels = (await page.locator('input[name="page"]').evaluateAll((boxes) => boxes.map((box) => box.parentElement?.textContent?.trim() ?? "")));
+        const labels = await page.locator('input[name="page"]').evaluateAll((boxes) => boxes.map((box) => box.parentElement?.textContent?.trim() ?? ""));
         assert.ok(labels.length > 0 && labels.every((label) => /^第\d+版（\d+）$/.test(label)), `${where}: ${JSON.stringify(labels)}`);
         if (viewport === DESKTOP) {
           const side = (await filters.boundingBox())!;
@@ -275,24 +340,38 @@ browserSuite("the reading room, round two, in Chromium", (browser) => {
     test("should move nothing on screen while a query's results, filters and excerpts come in, at 390 and 1366 px", async () => {
       // Lighthouse's cumulative layout shift, read where it is measured: every layout-shift entry not caused by the reader's input, from
       // the first paint until the search is done and its year chart drawn. A query that names a reporter shows their card as well.
-      for (const [query, viewport, colorScheme] of [["会议", PHONE, "light"], ["会议", DESKTOP, "dark"], ["郭龙君", PHONE, "dark"], ["郭龙君", DESKTOP, "light"]] as const) {
+      for (const [query, viewport, colorScheme] of [
+        ["会议", PHONE, "light"],
+        ["会议", DESKTOP, "dark"],
+        ["郭龙君", PHONE, "dark"],
+        ["郭龙君", DESKTOP, "light"],
+      ] as const) {
         const page = await open(browser, `search/?q=${encodeURIComponent(query)}`, viewport, colorScheme);
         await page.locator('[data-search-status][data-state="done"]').waitFor();
         await page.locator('[data-search-years][data-state="done"]').waitFor({ state: "attached" });
         // A frame after the last change, so its shift (if any) is recorded.
         await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve))));
-        const shifts = await page.evaluate(() => new Promise<{ value: number; moved: string[] }[]>((resolve) => {
-          const found: { value: number; moved: string[] }[] = [];
-          new PerformanceObserver((list) => {
-            for (const entry of list.getEntries() as (PerformanceEntry & { value: number; hadRecentInput: boolean; sources: { node: Node | null }[] })[]) {
-              if (!entry.hadRecentInput) found.push({ value: entry.value, moved: entry.sources.map((source) => (source.node instanceof Element ? `${source.node.tagName.toLowerCase()}.${source.node.className}` : String(source.node?.nodeName))) });
-            }
-          }).observe({ type: "layout-shift", buffered: true });
-          setTimeout(() => resolve(found), 100);
-        }));
+        const shifts = await page.evaluate(
+          () =>
+            new Promise<{ value: number; moved: string[] }[]>((resolve) => {
+              const found: { value: number; moved: string[] }[] = [];
+              new PerformanceObserver((list) => {
+                for (const entry of list.getEntries() as (PerformanceEntry & { value: number; hadRecentInput: boolean; sources: { node: Node | null }[] })[]) {
+                  if (!entry.hadRecentInput)
+                    found.push({
+                      value: entry.value,
+                      moved: entry.sources.map((source) =>
+                        source.node instanceof Element ? `${source.node.tagName.toLowerCase()}.${source.node.className}` : String(source.node?.nodeName),
+                      ),
+                    });
+                }
+              }).observe({ type: "layout-shift", buffered: true });
+              setTimeout(() => resolve(found), 100);
+            }),
+        );
         const total = shifts.reduce((sum, shift) => sum + shift.value, 0);
         assert.ok(total < 0.01, `${query} at ${viewport.width}px ${colorScheme}: layout shift ${total.toFixed(3)} (${JSON.stringify(shifts)})`);
-        assert.ok(await page.locator(".search-result-excerpt").count() > 0, `${query}: results shown`);
+        assert.ok((await page.locator(".search-result-excerpt").count()) > 0, `${query}: results shown`);
       }
     });
 
@@ -300,7 +379,10 @@ browserSuite("the reading room, round two, in Chromium", (browser) => {
       const html = await readFile(path.join(workDir, "site/search/index.html"), "utf8");
       assert.doesNotMatch(html, /<meta name="robots"/, "no noindex: Lighthouse's is-crawlable fails any page that has one");
       assert.match(html, /<link rel="canonical" href="[^"]*\/search\/">/, "one canonical address for every ?q=");
-      for (const [sitePath, helpShown] of [["search/", true], ["search/?q=%E4%BC%9A%E8%AE%AE", false]] as const) {
+      for (const [sitePath, helpShown] of [
+        ["search/", true],
+        ["search/?q=%E4%BC%9A%E8%AE%AE", false],
+      ] as const) {
         const page = await open(browser, sitePath, PHONE);
         await page.locator('[data-search-status][data-state="done"]').waitFor({ state: "attached" });
         assert.equal(await page.locator("[data-search-help]").isVisible(), helpShown, sitePath);
@@ -308,7 +390,12 @@ browserSuite("the reading room, round two, in Chromium", (browser) => {
     });
 
     test("should show the reporter a query names first, by name or by pinyin with or without tones and spaces", async () => {
-      for (const [query, viewport, colorScheme] of [["郭龙君", PHONE, "light"], ["guolongjun", PHONE, "dark"], ["Guō Lóngjūn", DESKTOP, "light"], ["guo2 long2 jun1", DESKTOP, "dark"]] as const) {
+      for (const [query, viewport, colorScheme] of [
+        ["郭龙君", PHONE, "light"],
+        ["guolongjun", PHONE, "dark"],
+        ["Guō Lóngjūn", DESKTOP, "light"],
+        ["guo2 long2 jun1", DESKTOP, "dark"],
+      ] as const) {
         const page = await open(browser, `search/?q=${encodeURIComponent(query)}`, viewport, colorScheme);
         await page.locator('[data-search-status][data-state="done"]').waitFor();
         const person = page.locator("[data-search-person] a").first();
@@ -320,8 +407,8 @@ browserSuite("the reading room, round two, in Chromium", (browser) => {
         const said = await page.locator("[data-search-status]").innerText();
         if (query === "郭龙君") assert.doesNotMatch(said, /拼音/, query);
         else assert.match(said, /^按拼音找到记者 郭龙君，以下是搜索“郭龙君”的结果。找到 \d+ 篇与“郭龙君”有关的文章/, query);
-        assert.ok(await page.locator(".search-result").count() > 0, `${query}: their articles listed`);
-        assert.ok(await page.locator(".search-result-excerpt mark").filter({ hasText: "郭龙君" }).count() > 0, `${query}: the name marked where printed`);
+        assert.ok((await page.locator(".search-result").count()) > 0, `${query}: their articles listed`);
+        assert.ok((await page.locator(".search-result-excerpt mark").filter({ hasText: "郭龙君" }).count()) > 0, `${query}: the name marked where printed`);
       }
       const other = await open(browser, "search/?q=guolong");
       await other.locator('[data-search-status][data-state="done"]').waitFor();
@@ -339,7 +426,13 @@ browserSuite("the reading room, round two, in Chromium", (browser) => {
       }
       const day = await open(browser, "day/11-01/", viewport, colorScheme);
       assert.equal(await day.getByRole("link", { name: "省委常委会召开扩大会议" }).getAttribute("href"), "/2022/11/01/1/1/");
-      assert.equal(await day.locator(".pager-next").innerText().then((text) => text.replace(/\s+/g, " ")), "后一天 11月2日");
+      assert.equal(
+        await day
+          .locator(".pager-next")
+          .innerText()
+          .then((text) => text.replace(/\s+/g, " ")),
+        "后一天 11月2日",
+      );
     }
   });
 
@@ -356,7 +449,11 @@ browserSuite("the reading room, round two, in Chromium", (browser) => {
       assert.match(await province.locator(".person-credit-lead").innerText(), /^省委常委会召开扩大会议，深入学习贯彻/);
       assert.doesNotMatch(await province.locator(".person-credit-facts").innerText(), /记者/, `${where}: the role held in every article is said once`);
       assert.match(await items.filter({ hasText: "区委召开经济工作会议" }).locator(".person-credit-facts").innerText(), /记者、摄影$/);
-      assert.equal(await page.getByRole("navigation", { name: "网站导航" }).getByRole("link", { name: "记者与摄影" }).count(), 1, `${where}: the menu names the section as its page does`);
+      assert.equal(
+        await page.getByRole("navigation", { name: "网站导航" }).getByRole("link", { name: "记者与摄影" }).count(),
+        1,
+        `${where}: the menu names the section as its page does`,
+      );
     }
   });
 
@@ -368,7 +465,12 @@ browserSuite("the reading room, round two, in Chromium", (browser) => {
       await archive.getByRole("contentinfo").getByRole("link", { name: "数据与引用" }).click();
       await archive.waitForURL(/\/data\/$/);
       assert.equal(await archive.locator("h1").innerText(), "数据与引用");
-      for (const [name, href] of [["全部稿件", "/api/v1/bulk/2022.jsonl"], ["各期目录", "/api/v1/years/2022.json"], ["数据接口索引", "/api/v1/index.json"], ["版面图合集", "/iiif/collection.json"]]) {
+      for (const [name, href] of [
+        ["全部稿件", "/api/v1/bulk/2022.jsonl"],
+        ["各期目录", "/api/v1/years/2022.json"],
+        ["数据接口索引", "/api/v1/index.json"],
+        ["版面图合集", "/iiif/collection.json"],
+      ]) {
         assert.equal(await archive.getByRole("link", { name, exact: true }).getAttribute("href"), href, `${where}: ${name}`);
       }
     }
@@ -380,7 +482,12 @@ browserSuite("the reading room, round two, in Chromium", (browser) => {
       const page = await open(browser, "2022/11/02/1/", viewport, colorScheme);
       await page.locator("[data-scan][data-ready]").waitFor();
       const rect = page.locator(".scan-hotspots rect").first();
-      const style = () => rect.evaluate((element) => ({ fill: getComputedStyle(element).fill, stroke: getComputedStyle(element).stroke, width: getComputedStyle(element).strokeWidth }));
+      const style = () =>
+        rect.evaluate((element) => ({
+          fill: getComputedStyle(element).fill,
+          stroke: getComputedStyle(element).stroke,
+          width: getComputedStyle(element).strokeWidth,
+        }));
       const resting = await style();
       assert.match(resting.fill, /^(transparent|rgba\(0, 0, 0, 0\))$/, `${where}: the print is not tinted`);
       assert.equal(resting.width, "1px", where);

@@ -83,7 +83,13 @@ browserSuite("the reading room in Chromium", (browser) => {
       const scan = (await desktop.locator(".scan-viewport").boundingBox())!;
       const list = (await desktop.locator("[data-headlines]").boundingBox())!;
       assert.ok(scan.x + scan.width <= list.x && list.y < scan.y + scan.height, `side by side: scan ${JSON.stringify(scan)}, list ${JSON.stringify(list)}`);
-      assert.ok(await desktop.getByRole("navigation", { name: "翻版", exact: true }).getByRole("link", { name: /^下一版/ }).isVisible(), "下一版 at hand, by the 版's heading");
+      assert.ok(
+        await desktop
+          .getByRole("navigation", { name: "翻版", exact: true })
+          .getByRole("link", { name: /^下一版/ })
+          .isVisible(),
+        "下一版 at hand, by the 版's heading",
+      );
       assert.ok(await desktop.getByRole("navigation", { name: "版面导航" }).isVisible(), "the 版 list at hand");
       await desktop.close();
 
@@ -107,7 +113,8 @@ browserSuite("the reading room in Chromium", (browser) => {
       const page = await openScanned();
       const headline = page.locator(".article-summary").filter({ hasText: "区委召开经济工作会议" });
       const spot = page.locator('.scan-hotspots a[aria-label="区委召开经济工作会议"]');
-      const lit = () => spot.evaluate((element) => ({ spot: element.classList.contains("is-lit"), width: getComputedStyle(element.querySelector("rect")!).strokeWidth }));
+      const lit = () =>
+        spot.evaluate((element) => ({ spot: element.classList.contains("is-lit"), width: getComputedStyle(element.querySelector("rect")!).strokeWidth }));
       await headline.hover();
       assert.deepEqual(await lit(), { spot: true, width: "3px" }, "pointing at the headline outlines its hotspot");
       await page.mouse.move(5, 5);
@@ -156,7 +163,10 @@ browserSuite("the reading room in Chromium", (browser) => {
       const centre = { x: box.x + box.width / 2, y: box.y + Math.min(box.height, 400) / 2 };
       const touch = (type: "touchStart" | "touchMove" | "touchEnd", points: { x: number; y: number }[]) =>
         client.send("Input.dispatchTouchEvent", { type, touchPoints: points.map((point, id) => ({ ...point, id })) });
-      const fingers = (apart: number) => [{ x: centre.x - apart, y: centre.y }, { x: centre.x + apart, y: centre.y }];
+      const fingers = (apart: number) => [
+        { x: centre.x - apart, y: centre.y },
+        { x: centre.x + apart, y: centre.y },
+      ];
       await touch("touchStart", fingers(40));
       for (let apart = 50; apart <= 120; apart += 10) await touch("touchMove", fingers(apart));
       await touch("touchEnd", []);
@@ -176,14 +186,26 @@ browserSuite("the reading room in Chromium", (browser) => {
       const page = await browser.newPage(DESKTOP);
       await page.goto(new URL("2022/11/02/", sites.images.url).href);
       const thumbnails = page.getByRole("navigation", { name: "版面导航" }).locator("li");
-      const boxes = await thumbnails.evaluateAll((items) => items.map((item) => ({ top: item.getBoundingClientRect().top, image: item.querySelector("img")?.getBoundingClientRect().height ?? 0 })));
+      const boxes = await thumbnails.evaluateAll((items) =>
+        items.map((item) => ({ top: item.getBoundingClientRect().top, image: item.querySelector("img")?.getBoundingClientRect().height ?? 0 })),
+      );
       assert.equal(boxes.length, 2);
-      assert.ok(boxes.every((box) => box.top === boxes[0]!.top && box.image > 150), `one row of thumbnails: ${JSON.stringify(boxes)}`);
+      assert.ok(
+        boxes.every((box) => box.top === boxes[0]!.top && box.image > 150),
+        `one row of thumbnails: ${JSON.stringify(boxes)}`,
+      );
       await page.goto(new URL("2022/11/01/", sites.seed.url).href);
       const tiles = page.locator(".page-thumb.is-text");
       assert.equal(await tiles.count(), 2);
       assert.equal(await tiles.first().evaluate((tile) => getComputedStyle(tile, "::before").content), '"1" / ""');
-      assert.equal(await page.locator(".headline-list").first().evaluate((list) => getComputedStyle(list).listStyleType), "none", "标题导航 is set as contents, not bullets");
+      assert.equal(
+        await page
+          .locator(".headline-list")
+          .first()
+          .evaluate((list) => getComputedStyle(list).listStyleType),
+        "none",
+        "标题导航 is set as contents, not bullets",
+      );
       await page.close();
     });
 
@@ -191,9 +213,23 @@ browserSuite("the reading room in Chromium", (browser) => {
       const page = await browser.newPage(PHONE);
       await page.goto(new URL("2022/11/01/2/1/", sites.seed.url).href);
       const items = page.getByRole("navigation", { name: "本文出处" }).locator("li");
-      assert.deepEqual((await items.allInnerTexts()).map((text) => text.replace(/\s+/g, " ").trim()), ["东昌府讯", "2022年11月1日 星期二", "总第1480期", "第2版 · 非凡十年 铸就辉煌"]);
-      const separators = await items.evaluateAll((elements) => elements.map((item) => [getComputedStyle(item, "::before").content, getComputedStyle(item, "::after").content]));
-      assert.deepEqual(separators, [["none", '"·" / ""'], ["none", '"·" / ""'], ["none", '"·" / ""'], ["none", "none"]], "separators end items, so none can open a line");
+      assert.deepEqual(
+        (await items.allInnerTexts()).map((text) => text.replace(/\s+/g, " ").trim()),
+        ["东昌府讯", "2022年11月1日 星期二", "总第1480期", "第2版 · 非凡十年 铸就辉煌"],
+      );
+      const separators = await items.evaluateAll((elements) =>
+        elements.map((item) => [getComputedStyle(item, "::before").content, getComputedStyle(item, "::after").content]),
+      );
+      assert.deepEqual(
+        separators,
+        [
+          ["none", '"·" / ""'],
+          ["none", '"·" / ""'],
+          ["none", '"·" / ""'],
+          ["none", "none"],
+        ],
+        "separators end items, so none can open a line",
+      );
       await page.close();
     });
 
@@ -228,7 +264,11 @@ browserSuite("the reading room in Chromium", (browser) => {
       assert.equal(await page.getByRole("button", { name: "分享" }).isVisible(), false, "no share button on a desktop");
       await page.getByRole("button", { name: "复制链接" }).click();
       await page.getByRole("status").filter({ hasText: "已复制本文链接" }).waitFor();
-      assert.equal(await page.evaluate(() => navigator.clipboard.readText()), "http://localhost:8080/2022/11/01/1/1/", "the canonical address, without ?highlight");
+      assert.equal(
+        await page.evaluate(() => navigator.clipboard.readText()),
+        "http://localhost:8080/2022/11/01/1/1/",
+        "the canonical address, without ?highlight",
+      );
       await page.close();
 
       const phone = await browser.newPage(PHONE);
@@ -236,10 +276,14 @@ browserSuite("the reading room in Chromium", (browser) => {
       await client.send("Emulation.setTouchEmulationEnabled", { enabled: true, maxTouchPoints: 5 });
       // A share sheet that records what it was given (Linux Chromium has none). Source text, not a function: tsx would wrap a function's
       // inner functions in a helper the page does not have.
-      await phone.addInitScript("window.shared = []; Object.defineProperty(navigator, 'share', { value: (data) => { window.shared.push(data); return Promise.resolve(); } });");
+      await phone.addInitScript(
+        "window.shared = []; Object.defineProperty(navigator, 'share', { value: (data) => { window.shared.push(data); return Promise.resolve(); } });",
+      );
       await phone.goto(new URL("2022/11/01/1/1/", sites.seed.url).href);
       await phone.getByRole("button", { name: "分享" }).click();
-      assert.deepEqual(await phone.evaluate(() => (window as unknown as { shared: ShareData[] }).shared), [{ title: "省委常委会召开扩大会议", url: "http://localhost:8080/2022/11/01/1/1/" }]);
+      assert.deepEqual(await phone.evaluate(() => (window as unknown as { shared: ShareData[] }).shared), [
+        { title: "省委常委会召开扩大会议", url: "http://localhost:8080/2022/11/01/1/1/" },
+      ]);
       await phone.close();
     });
 
@@ -247,9 +291,15 @@ browserSuite("the reading room in Chromium", (browser) => {
       const page = await browser.newPage(DESKTOP);
       await page.goto(new URL("2022/11/01/1/1/", sites.seed.url).href);
       await page.emulateMedia({ media: "print", colorScheme: "dark" });
-      const shown = (selector: string) => page.locator(selector).first().evaluate((element) => getComputedStyle(element).display !== "none" && element.getClientRects().length > 0);
-      for (const selector of [".article-source", ".article-title", ".subtitle", ".article-body", ".byline", ".print-address"]) assert.ok(await shown(selector), `${selector} is printed`);
-      for (const selector of [".site-header", ".site-footer", ".pager", ".article-tools"]) assert.equal(await shown(selector), false, `${selector} is not printed`);
+      const shown = (selector: string) =>
+        page
+          .locator(selector)
+          .first()
+          .evaluate((element) => getComputedStyle(element).display !== "none" && element.getClientRects().length > 0);
+      for (const selector of [".article-source", ".article-title", ".subtitle", ".article-body", ".byline", ".print-address"])
+        assert.ok(await shown(selector), `${selector} is printed`);
+      for (const selector of [".site-header", ".site-footer", ".pager", ".article-tools"])
+        assert.equal(await shown(selector), false, `${selector} is not printed`);
       assert.equal((await page.locator(".print-address").innerText()).trim(), "本文网址：http://localhost:8080/2022/11/01/1/1/");
       assert.equal(await page.locator("body").evaluate((body) => getComputedStyle(body).color), "rgb(0, 0, 0)", "black on paper, whatever the screen's scheme");
       await page.close();
@@ -264,7 +314,9 @@ browserSuite("the reading room in Chromium", (browser) => {
           await page.goto(new URL(article, sites.seed.url).href);
           for (const [selector, breaks] of Object.entries(await lineBreaks(page, ".article-title, .article-header .subtitle"))) {
             breakCount += breaks.length;
-            for (const { before, after, atPhrase } of breaks) if (!atPhrase && before !== " " && after !== " ") problems.push(`${viewport.width}px ${article} ${selector}: broken inside a word at …${before}/${after}…`);
+            for (const { before, after, atPhrase } of breaks)
+              if (!atPhrase && before !== " " && after !== " ")
+                problems.push(`${viewport.width}px ${article} ${selector}: broken inside a word at …${before}/${after}…`);
           }
         }
         await page.close();
@@ -291,7 +343,10 @@ browserSuite("the reading room in Chromium", (browser) => {
         });
       });
       const [first, second] = advances as [number, number];
-      assert.ok(Math.abs(first - second) / second < 0.08, `the first line's characters are spaced as the second's: ${first.toFixed(2)} and ${second.toFixed(2)} px`);
+      assert.ok(
+        Math.abs(first - second) / second < 0.08,
+        `the first line's characters are spaced as the second's: ${first.toFixed(2)} and ${second.toFixed(2)} px`,
+      );
       await page.close();
     });
 
@@ -335,7 +390,7 @@ browserSuite("the reading room in Chromium", (browser) => {
       await page.goto(new URL("archive/", sites.seed.url).href);
       const strip = page.getByRole("list", { name: "2022年各月期数" });
       assert.equal(await strip.locator("li").count(), 12);
-        // The bundled archive has months of no issue and of one; every shade of the strip must keep its figures readable (4.5:1), light
+      // The bundled archive has months of no issue and of one; every shade of the strip must keep its figures readable (4.5:1), light
       // and dark. Measured here, not by axe-core, which leaves a cell of one figure unjudged as "too short to be text".
       await strip.locator("li").evaluateAll((months) => {
         for (const [index, month] of months.entries()) month.setAttribute("class", `density-${index % 5}`);
@@ -343,19 +398,30 @@ browserSuite("the reading room in Chromium", (browser) => {
       for (const colorScheme of ["light", "dark"] as const) {
         await page.emulateMedia({ colorScheme });
         // The shade is drawn on the month's link; an empty month's plain figure stands on the card.
-        const shades = await strip.locator("li").evaluateAll((months) => months.map((month) => {
-          const cell = month.firstElementChild!;
-          const fill = getComputedStyle(cell).backgroundColor;
-          return [month.className, getComputedStyle(cell).color, fill === "rgba(0, 0, 0, 0)" ? getComputedStyle(month.closest(".year-card")!).backgroundColor : fill];
-        }));
+        const shades = await strip.locator("li").evaluateAll((months) =>
+          months.map((month) => {
+            const cell = month.firstElementChild!;
+            const fill = getComputedStyle(cell).backgroundColor;
+            return [
+              month.className,
+              getComputedStyle(cell).color,
+              fill === "rgba(0, 0, 0, 0)" ? getComputedStyle(month.closest(".year-card")!).backgroundColor : fill,
+            ];
+          }),
+        );
         for (const [shade, color, background] of shades) {
-          assert.ok(contrastRatio(color!, background!) >= 4.5, `${colorScheme} ${shade}: ${color} on ${background} is ${contrastRatio(color!, background!).toFixed(2)}:1`);
+          assert.ok(
+            contrastRatio(color!, background!) >= 4.5,
+            `${colorScheme} ${shade}: ${color} on ${background} is ${contrastRatio(color!, background!).toFixed(2)}:1`,
+          );
         }
       }
       await page.emulateMedia({ colorScheme: "light" });
       await strip.getByRole("link", { name: /^11\s*月 1期$/ }).click();
       await page.waitForURL(/\/archive\/2022\/#month-11$/);
-      const heights = await page.locator("table.calendar tbody tr").evaluateAll((rows) => [...new Set(rows.map((row) => Math.round(row.getBoundingClientRect().height)))]);
+      const heights = await page
+        .locator("table.calendar tbody tr")
+        .evaluateAll((rows) => [...new Set(rows.map((row) => Math.round(row.getBoundingClientRect().height)))]);
       assert.equal(heights.length, 1, `every week row is as tall as every other: ${heights.join(", ")} px`);
       assert.equal(await page.getByRole("link", { name: "2022年11月1日 总第1480期 最新一期" }).count(), 1);
       await page.close();
@@ -407,7 +473,13 @@ async function axeViolations(page: Page): Promise<string[]> {
   await page.evaluate(axeSource);
   return page.evaluate(async (tags) => {
     const results = await (window as unknown as { axe: AxeRunner }).axe.run(document, { runOnly: { type: "tag", values: tags }, resultTypes: ["violations"] });
-    return results.violations.map((violation) => `${violation.id} (${violation.impact}): ${violation.help} — ${violation.nodes.length} element(s), e.g. ${violation.nodes.slice(0, 3).map((node) => node.target.join(" ")).join(", ")}`);
+    return results.violations.map(
+      (violation) =>
+        `${violation.id} (${violation.impact}): ${violation.help} — ${violation.nodes.length} element(s), e.g. ${violation.nodes
+          .slice(0, 3)
+          .map((node) => node.target.join(" "))
+          .join(", ")}`,
+    );
   }, AXE_TAGS);
 }
 
@@ -419,7 +491,13 @@ async function tabThrough(page: Page): Promise<string[]> {
   const controls = await page.evaluate(() => {
     const all = [...document.querySelectorAll<HTMLElement | SVGElement>('a[href], button, input, select, textarea, [tabindex]:not([tabindex="-1"])')];
     // What a closed <details> folds away is not shown, though Chromium still lays it out.
-    const shown = all.filter((element) => !element.closest("[hidden], [inert], details:not([open]) > :not(summary)") && element.getClientRects().length > 0 && getComputedStyle(element).visibility !== "hidden" && !(element as HTMLButtonElement).disabled);
+    const shown = all.filter(
+      (element) =>
+        !element.closest("[hidden], [inert], details:not([open]) > :not(summary)") &&
+        element.getClientRects().length > 0 &&
+        getComputedStyle(element).visibility !== "hidden" &&
+        !(element as HTMLButtonElement).disabled,
+    );
     for (const [index, element] of shown.entries()) element.setAttribute("data-tab-probe", String(index));
     return shown.length;
   });
@@ -447,15 +525,22 @@ async function tabThrough(page: Page): Promise<string[]> {
     if (focus.probe !== null) reached.add(focus.probe);
     if (!focus.visible) problems.push(`no visible focus on ${focus.name}`);
   }
-  const missed = await page.evaluate((seen) => [...document.querySelectorAll("[data-tab-probe]")]
-    .filter((element) => !seen.includes(element.getAttribute("data-tab-probe") ?? ""))
-    .map((element) => `<${element.tagName.toLowerCase()}> ${(element.getAttribute("aria-label") ?? element.textContent ?? "").trim().slice(0, 30)}`), [...reached]);
+  const missed = await page.evaluate(
+    (seen) =>
+      [...document.querySelectorAll("[data-tab-probe]")]
+        .filter((element) => !seen.includes(element.getAttribute("data-tab-probe") ?? ""))
+        .map((element) => `<${element.tagName.toLowerCase()}> ${(element.getAttribute("aria-label") ?? element.textContent ?? "").trim().slice(0, 30)}`),
+    [...reached],
+  );
   return [...problems, ...missed.map((name) => `not reached by Tab: ${name}`)];
 }
 
 async function htmlFiles(root: string): Promise<string[]> {
   const entries = await readdir(root, { recursive: true, withFileTypes: true });
-  return entries.filter((entry) => entry.isFile() && entry.name.endsWith(".html")).map((entry) => path.join(entry.parentPath, entry.name)).sort();
+  return entries
+    .filter((entry) => entry.isFile() && entry.name.endsWith(".html"))
+    .map((entry) => path.join(entry.parentPath, entry.name))
+    .sort();
 }
 
 /** The Nu checker's errors for `files`, one line each: file, line, message. */

@@ -19,11 +19,31 @@ async function archiveWithPhoto(): Promise<string> {
   await mkdir(path.join(root, "issues", "2022", "2022-11-01"), { recursive: true });
   await copyFile(path.join(projectRoot, "baoku.config.json"), path.join(root, "baoku.config.json"));
   const pixels = Buffer.from(Array.from({ length: 64 * 48 * 3 }, (_, index) => (index * 37) % 256));
-  await sharp(pixels, { raw: { width: 64, height: 48, channels: 3 } }).jpeg().toFile(path.join(root, "issues", "2022", "2022-11-01", "photo.jpg"));
-  await writeFile(path.join(root, "issues", "2022", "2022-11-01.md"), [
-    "---", "issue: 1480", "date: 2022-11-01", "lunar: 壬寅年十月初八", "pages: 4", "---", "",
-    "# 第1版 要闻", "", "## 标题", "", "正文。", "", "![说明](photo.jpg \"融媒体 张三 摄\")", "", "(融媒体 张三)", "",
-  ].join("\n"));
+  await sharp(pixels, { raw: { width: 64, height: 48, channels: 3 } })
+    .jpeg()
+    .toFile(path.join(root, "issues", "2022", "2022-11-01", "photo.jpg"));
+  await writeFile(
+    path.join(root, "issues", "2022", "2022-11-01.md"),
+    [
+      "---",
+      "issue: 1480",
+      "date: 2022-11-01",
+      "lunar: 壬寅年十月初八",
+      "pages: 4",
+      "---",
+      "",
+      "# 第1版 要闻",
+      "",
+      "## 标题",
+      "",
+      "正文。",
+      "",
+      '![说明](photo.jpg "融媒体 张三 摄")',
+      "",
+      "(融媒体 张三)",
+      "",
+    ].join("\n"),
+  );
   return root;
 }
 
@@ -42,7 +62,12 @@ for (const [name, contentRoot] of archives) {
     const sites = [];
     for (const run of ["first", "second"]) {
       const outputDir = path.join(workDir, `${name.replace(/\W+/g, "-")}-${run}`, "_site");
-      const result = await buildSite({ renderPool: testRenderPool(), contentRoot, outputDir, cacheDir: path.join(workDir, `cache-${name.replace(/\W+/g, "-")}-${run}`) });
+      const result = await buildSite({
+        renderPool: testRenderPool(),
+        contentRoot,
+        outputDir,
+        cacheDir: path.join(workDir, `cache-${name.replace(/\W+/g, "-")}-${run}`),
+      });
       assert.ok(result.ok, report(result.problems));
       sites.push(await treeDigest(outputDir));
     }
@@ -51,6 +76,10 @@ for (const [name, contentRoot] of archives) {
     const differing = [...first].filter(([file, hash]) => second.get(file) !== hash).map(([file]) => file);
     assert.deepEqual(differing, [], "the same bytes");
     assert.ok(first.size > 10, `${first.size} files`);
-    if (name === "an archive with a photo") assert.ok([...first.keys()].some((file) => /\.(jpe?g|webp|avif)$/.test(file)), "the photo is published");
+    if (name === "an archive with a photo")
+      assert.ok(
+        [...first.keys()].some((file) => /\.(jpe?g|webp|avif)$/.test(file)),
+        "the photo is published",
+      );
   });
 }

@@ -38,7 +38,10 @@ test("should name the file and line of malformed YAML", () => {
 test("should say that front-matter written as a list or a bare value has no fields, rather than name a field called nothing", () => {
   for (const frontMatter of ["- issue: 1480\n- date: 2022-11-01", "1480"]) {
     const result = parseText(`---\n${frontMatter}\n---\n\n# 第1版\n`);
-    assert.deepEqual(result.problems.map((found) => [found.kind, found.line]), [["MalformedYaml", 2]]);
+    assert.deepEqual(
+      result.problems.map((found) => [found.kind, found.line]),
+      [["MalformedYaml", 2]],
+    );
     assert.match(formatProblems(result.problems, "zh-CN"), /文件头的格式不对：每一行都要写成“名称: 值”，不能是列表或单独的一个值。/);
   }
 });
@@ -57,12 +60,24 @@ test("should name a file that is not UTF-8 (a GBK export) rather than show mojib
   // 会议 in GBK.
   const bytes = new Uint8Array([...new TextEncoder().encode(`${FRONT_MATTER}\n# 第1版\n\n## `), 0xbb, 0xe1, 0xd2, 0xe9, 0x0a]);
   const result = parseIssue(FILE, bytes, config);
-  assert.deepEqual(result.problems.map((problem) => problem.kind), ["NotUtf8"]);
-  assert.match(formatProblems(result.problems, "en"), /^error issues\/2022\/2022-11-01\.md:10: The file is not valid UTF-8 text\. Save it as UTF-8/m, "at the line of the first byte that is not UTF-8");
+  assert.deepEqual(
+    result.problems.map((problem) => problem.kind),
+    ["NotUtf8"],
+  );
+  assert.match(
+    formatProblems(result.problems, "en"),
+    /^error issues\/2022\/2022-11-01\.md:10: The file is not valid UTF-8 text\. Save it as UTF-8/m,
+    "at the line of the first byte that is not UTF-8",
+  );
 });
 
 test("should report an empty file, and a file of only whitespace, as empty", () => {
-  for (const text of ["", "\n\n  \r\n", "\uFEFF"]) assert.deepEqual(parseText(text).problems.map((problem) => problem.kind), ["EmptyFile"], JSON.stringify(text));
+  for (const text of ["", "\n\n  \r\n", "\uFEFF"])
+    assert.deepEqual(
+      parseText(text).problems.map((problem) => problem.kind),
+      ["EmptyFile"],
+      JSON.stringify(text),
+    );
 });
 
 test("should parse a 10 MB issue of 8,000 articles in time that grows with its size, without a problem", () => {
@@ -90,21 +105,43 @@ test("should parse a 10 MB issue of 8,000 articles in time that grows with its s
   assert.deepEqual(tenth.result.problems, []);
   assert.deepEqual(whole.result.problems, []);
   assert.equal(whole.result.issue!.pages[0]!.articles.length, large.count);
-  assert.ok(whole.seconds < 30 * tenth.seconds, `parsing took ${whole.seconds.toFixed(1)} s, ${(whole.seconds / tenth.seconds).toFixed(1)} times a tenth of it`);
+  assert.ok(
+    whole.seconds < 30 * tenth.seconds,
+    `parsing took ${whole.seconds.toFixed(1)} s, ${(whole.seconds / tenth.seconds).toFixed(1)} times a tenth of it`,
+  );
   assert.ok(whole.seconds < 120, `parsing took ${whole.seconds.toFixed(1)} s`);
 });
 
 test("should render Markdown edge cases: code, nested lists and tables as text, comments dropped; footnotes are reported", () => {
   const body = [
-    "# 第1版", "", "## 各种写法", "",
-    "正文，**加粗**与*强调*，`代码`。", "",
-    "```", "const a = 1 < 2;", "```", "",
-    "- 一级", "  - 二级", "    1. 三级", "",
-    "| 表头 | 表头 |", "| --- | --- |", "| 单元 | 单元 |", "",
-    "脚注[^1]", "", "[^1]: 脚注内容", "",
-    "<!-- 编辑的批注 -->", "",
-    "> 引用", "",
-    "(融媒体 张三)", "",
+    "# 第1版",
+    "",
+    "## 各种写法",
+    "",
+    "正文，**加粗**与*强调*，`代码`。",
+    "",
+    "```",
+    "const a = 1 < 2;",
+    "```",
+    "",
+    "- 一级",
+    "  - 二级",
+    "    1. 三级",
+    "",
+    "| 表头 | 表头 |",
+    "| --- | --- |",
+    "| 单元 | 单元 |",
+    "",
+    "脚注[^1]",
+    "",
+    "[^1]: 脚注内容",
+    "",
+    "<!-- 编辑的批注 -->",
+    "",
+    "> 引用",
+    "",
+    "(融媒体 张三)",
+    "",
   ].join("\n");
   const result = parseText(`${FRONT_MATTER}\n${body}`);
   assert.deepEqual(errorsOf(result), ["UnsupportedFootnote"]);
@@ -131,7 +168,10 @@ test("should build an issue of 1,000 articles, one with a 2,000-character title,
     await mkdir(path.join(contentRoot, "issues", "2022"), { recursive: true });
     await copyFile(path.join(projectRoot, "baoku.config.json"), path.join(contentRoot, "baoku.config.json"));
     const longTitle = "长".repeat(2000);
-    const articles = Array.from({ length: 1000 }, (_, index) => `## ${index === 0 ? longTitle : `标题${index + 1}`}\n\n第${index + 1}篇的正文。\n\n(融媒体 张三)\n`);
+    const articles = Array.from(
+      { length: 1000 },
+      (_, index) => `## ${index === 0 ? longTitle : `标题${index + 1}`}\n\n第${index + 1}篇的正文。\n\n(融媒体 张三)\n`,
+    );
     await writeFile(path.join(contentRoot, FILE), `${FRONT_MATTER}\n# 第1版 要闻\n\n${articles.join("\n")}`);
     const started = performance.now();
     const result = await buildSite({ renderPool: testRenderPool(), contentRoot, outputDir: path.join(root, "_site") });
@@ -150,47 +190,112 @@ test("should build an issue of 1,000 articles, one with a 2,000-character title,
 
 /** Lines an editor might write, well or badly, for the random issues below. */
 const MARKDOWN_PIECES = [
-  "# 第1版 要闻", "# 第二版", "# 第0版", "# 第99版", "# 要闻", "#", "## 标题", "##", "###", "引题：引题", "副题:", "作者：融媒体 张三", "栏目：", "未知：值",
-  "东昌府讯 10月28日，", "本报讯（记者 张三）12月31日，", "(融媒体 张三)", "（）", "（融媒体 全兴社 通讯员 李晓）", "融媒体 徐振鑫 摄",
-  "![说明](a.png \"融媒体 张三 摄\")", "![](../x.png)", "![](/etc/passwd)", "![x](%2e%2e/y.png)", "[链接](javascript:alert(1))", "[链接](http://example.org)",
-  "[ref]: javascript:x", "<script>alert(1)</script>", "<!-- 注释", "-->", "```", "~~~", "    缩进代码", "- 项", "  - 子项", "1. 一", "| a | b |", "| - | - |",
-  "[^1]: 注", "> 引用", "***", "---", "===", "\\", "*", "**", "_", "`", "&amp;", "&#0;", "\u0000", "\uFEFF", "\u2028", "🀄", "\r", "",
+  "# 第1版 要闻",
+  "# 第二版",
+  "# 第0版",
+  "# 第99版",
+  "# 要闻",
+  "#",
+  "## 标题",
+  "##",
+  "###",
+  "引题：引题",
+  "副题:",
+  "作者：融媒体 张三",
+  "栏目：",
+  "未知：值",
+  "东昌府讯 10月28日，",
+  "本报讯（记者 张三）12月31日，",
+  "(融媒体 张三)",
+  "（）",
+  "（融媒体 全兴社 通讯员 李晓）",
+  "融媒体 徐振鑫 摄",
+  '![说明](a.png "融媒体 张三 摄")',
+  "![](../x.png)",
+  "![](/etc/passwd)",
+  "![x](%2e%2e/y.png)",
+  "[链接](javascript:alert(1))",
+  "[链接](http://example.org)",
+  "[ref]: javascript:x",
+  "<script>alert(1)</script>",
+  "<!-- 注释",
+  "-->",
+  "```",
+  "~~~",
+  "    缩进代码",
+  "- 项",
+  "  - 子项",
+  "1. 一",
+  "| a | b |",
+  "| - | - |",
+  "[^1]: 注",
+  "> 引用",
+  "***",
+  "---",
+  "===",
+  "\\",
+  "*",
+  "**",
+  "_",
+  "`",
+  "&amp;",
+  "&#0;",
+  "\u0000",
+  "\uFEFF",
+  "\u2028",
+  "🀄",
+  "\r",
+  "",
 ];
 
-const randomMarkdown = fc.array(fc.oneof(fc.constantFrom(...MARKDOWN_PIECES), fc.string({ unit: "binary", maxLength: 20 })), { maxLength: 40 })
+const randomMarkdown = fc
+  .array(fc.oneof(fc.constantFrom(...MARKDOWN_PIECES), fc.string({ unit: "binary", maxLength: 20 })), { maxLength: 40 })
   .chain((lines) => fc.constantFrom("\n", "\n\n", " ").map((separator) => lines.join(separator)));
 
 test("should never throw on random Markdown after valid front-matter, nor on random bytes", () => {
-  fc.assert(fc.property(randomMarkdown, (markdown) => {
-    parseText(`${FRONT_MATTER}\n${markdown}`);
-  }), { numRuns: 400 });
-  fc.assert(fc.property(fc.uint8Array({ maxLength: 200 }), (bytes) => {
-    parseIssue(FILE, bytes, config);
-  }), { numRuns: 200 });
-  fc.assert(fc.property(randomMarkdown, randomMarkdown, (frontMatter, body) => {
-    parseText(`---\n${frontMatter}\n---\n${body}`);
-  }), { numRuns: 200 });
+  fc.assert(
+    fc.property(randomMarkdown, (markdown) => {
+      parseText(`${FRONT_MATTER}\n${markdown}`);
+    }),
+    { numRuns: 400 },
+  );
+  fc.assert(
+    fc.property(fc.uint8Array({ maxLength: 200 }), (bytes) => {
+      parseIssue(FILE, bytes, config);
+    }),
+    { numRuns: 200 },
+  );
+  fc.assert(
+    fc.property(randomMarkdown, randomMarkdown, (frontMatter, body) => {
+      parseText(`---\n${frontMatter}\n---\n${body}`);
+    }),
+    { numRuns: 200 },
+  );
 });
 
 /**
  * Text of a plain paragraph: Chinese, Latin letters, digits, spaces and Chinese punctuation, none of which Markdown reads as markup,
  * and no parenthesis, colon, dateline prefix or closing 摄, which the parser reads as a byline, label, dateline or photo credit.
  */
-const plainParagraph = fc.string({ unit: fc.constantFrom(..."报社区委会议经济发展人民今年以来全面推进乡村振兴abcXYZ0123456789 ，。、；！？“”"), minLength: 1, maxLength: 60 })
+const plainParagraph = fc
+  .string({ unit: fc.constantFrom(..."报社区委会议经济发展人民今年以来全面推进乡村振兴abcXYZ0123456789 ，。、；！？“”"), minLength: 1, maxLength: 60 })
   .map((text) => text.trim().replace(/\s+/g, " "))
   .filter((text) => text !== "" && !text.endsWith("摄"));
 
 test("should keep every paragraph of an issue of plain paragraphs, in order, in its article", () => {
   const issueOfParagraphs = fc.array(fc.array(plainParagraph, { minLength: 1, maxLength: 6 }), { minLength: 1, maxLength: 8 });
-  fc.assert(fc.property(issueOfParagraphs, (articles) => {
-    const body = articles.map((paragraphs, index) => `## 标题${index + 1}\n\n${paragraphs.join("\n\n")}\n`).join("\n");
-    const result = parseText(`${FRONT_MATTER}\n# 第1版\n\n${body}`);
-    assert.deepEqual(errorsOf(result), []);
-    const parsed = result.issue!.pages[0]!.articles;
-    assert.equal(parsed.length, articles.length);
-    articles.forEach((paragraphs, index) => {
-      assert.deepEqual(parsed[index]!.paragraphs, paragraphs);
-      for (const paragraph of paragraphs) assert.ok(parsed[index]!.bodyHtml.includes(`<p>${paragraph}</p>`), `${paragraph} in ${parsed[index]!.bodyHtml}`);
-    });
-  }), { numRuns: 300 });
+  fc.assert(
+    fc.property(issueOfParagraphs, (articles) => {
+      const body = articles.map((paragraphs, index) => `## 标题${index + 1}\n\n${paragraphs.join("\n\n")}\n`).join("\n");
+      const result = parseText(`${FRONT_MATTER}\n# 第1版\n\n${body}`);
+      assert.deepEqual(errorsOf(result), []);
+      const parsed = result.issue!.pages[0]!.articles;
+      assert.equal(parsed.length, articles.length);
+      articles.forEach((paragraphs, index) => {
+        assert.deepEqual(parsed[index]!.paragraphs, paragraphs);
+        for (const paragraph of paragraphs) assert.ok(parsed[index]!.bodyHtml.includes(`<p>${paragraph}</p>`), `${paragraph} in ${parsed[index]!.bodyHtml}`);
+      });
+    }),
+    { numRuns: 300 },
+  );
 });

@@ -15,7 +15,8 @@ after(async () => {
 });
 
 /** A search record as search-records.ts writes it, with a headline in its meta that must not be counted. */
-const record = (text: string, headline = "会议纪要") => `<main data-pagefind-body><span data-pagefind-meta="a:${headline}"></span><section><h2 id="x">·</h2><div>${indexTerms(text)}</div></section></main>`;
+const record = (text: string, headline = "会议纪要") =>
+  `<main data-pagefind-body><span data-pagefind-meta="a:${headline}"></span><section><h2 id="x">·</h2><div>${indexTerms(text)}</div></section></main>`;
 
 test("should count each term's records and its most matches in one record, from the text only, with a key for each Han first character", () => {
   const stats = termStats([record("会议会议会议"), record("召开会议"), record("abc")]);
@@ -34,9 +35,15 @@ test("should write shards that hold each term with every sealed bundle that has 
   folders.push(dir);
   const bundles = [["会议召开"], ["会议"], ["志愿服务"]].map((texts, index) => ({ key: `2022-0${index + 1}`, texts }));
   for (const bundle of bundles) await writeFile(path.join(dir, `${bundle.key}.json`), JSON.stringify(termStats(bundle.texts.map((text) => record(text)))));
-  const head: DirectoryHead = await writeTermDirectory(path.join(dir, "out"), "v1", bundles.map((bundle) => ({
-    key: bundle.key, statsFile: path.join(dir, `${bundle.key}.json`), stats: { records: bundle.texts.length, articles: 1, terms: 3 },
-  })));
+  const head: DirectoryHead = await writeTermDirectory(
+    path.join(dir, "out"),
+    "v1",
+    bundles.map((bundle) => ({
+      key: bundle.key,
+      statsFile: path.join(dir, `${bundle.key}.json`),
+      stats: { records: bundle.texts.length, articles: 1, terms: 3 },
+    })),
+  );
   assert.deepEqual([head.bundles, head.records, head.shards], [["2022-01", "2022-02", "2022-03"], 3, 1]);
   const term = spellTerm("会议");
   const shard = JSON.parse(await readFile(path.join(dir, "out", "v1", `${directoryShard(term, head.shards)}.json`), "utf8")) as Record<string, number[]>;
@@ -50,15 +57,52 @@ test("should write shards that hold each term with every sealed bundle that has 
 test("should plan only the bundles holding every term, best bound first, and rank with the same rarity however the archive is split", () => {
   const [a, b] = [spellTerm("古楼"), spellTerm("楼街")];
   const directory = new Map([
-    [a, new Map<number, [number, number]>([[0, [2, 1]], [1, [5, 4]], [2, [1, 1]]])],
-    [b, new Map<number, [number, number]>([[1, [5, 3]], [2, [1, 1]], [3, [9, 9]]])],
+    [
+      a,
+      new Map<number, [number, number]>([
+        [0, [2, 1]],
+        [1, [5, 4]],
+        [2, [1, 1]],
+      ]),
+    ],
+    [
+      b,
+      new Map<number, [number, number]>([
+        [1, [5, 3]],
+        [2, [1, 1]],
+        [3, [9, 9]],
+      ]),
+    ],
   ]);
-  const holding = new Map([[a, recordsHolding(directory.get(a)!, 1)], [b, recordsHolding(directory.get(b)!, 0)]]);
+  const holding = new Map([
+    [a, recordsHolding(directory.get(a)!, 1)],
+    [b, recordsHolding(directory.get(b)!, 0)],
+  ]);
   assert.deepEqual([holding.get(a), holding.get(b)], [9, 15]);
   const rarity = phraseRarity([[a, b]], holding, 100);
-  assert.deepEqual(planBundles([[a, b]], directory, rarity).map((bundle) => bundle.index), [1, 2], "bundles 0 and 3 lack a term");
-  assert.deepEqual(planBundles([[a, b]], directory, rarity, (index) => index !== 1).map((bundle) => bundle.index), [2]);
+  assert.deepEqual(
+    planBundles([[a, b]], directory, rarity).map((bundle) => bundle.index),
+    [1, 2],
+    "bundles 0 and 3 lack a term",
+  );
+  assert.deepEqual(
+    planBundles([[a, b]], directory, rarity, (index) => index !== 1).map((bundle) => bundle.index),
+    [2],
+  );
   // The same records split into other bundles: the same counts, the same rarity.
-  const resplit = new Map([[a, new Map<number, [number, number]>([[0, [8, 4]]])], [b, new Map<number, [number, number]>([[0, [15, 9]]])]]);
-  assert.deepEqual(phraseRarity([[a, b]], new Map([[a, recordsHolding(resplit.get(a)!, 1)], [b, recordsHolding(resplit.get(b)!, 0)]]), 100), rarity);
+  const resplit = new Map([
+    [a, new Map<number, [number, number]>([[0, [8, 4]]])],
+    [b, new Map<number, [number, number]>([[0, [15, 9]]])],
+  ]);
+  assert.deepEqual(
+    phraseRarity(
+      [[a, b]],
+      new Map([
+        [a, recordsHolding(resplit.get(a)!, 1)],
+        [b, recordsHolding(resplit.get(b)!, 0)],
+      ]),
+      100,
+    ),
+    rarity,
+  );
 });

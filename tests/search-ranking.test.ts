@@ -32,7 +32,6 @@ async function open(page: Page, site: StaticServer, query: string): Promise<void
   await page.locator('[data-search-status][data-state="done"]').waitFor({ state: "attached", timeout: 30_000 });
 }
 
-
 const archives = servedArchives("bundled");
 
 browserSuite("Search ranking and results in Chromium", (browser) => {
@@ -44,9 +43,20 @@ browserSuite("Search ranking and results in Chromium", (browser) => {
     contentRoot = await fillerArchive(FILLER);
     await mkdir(path.join(contentRoot, "issues/2023"), { recursive: true });
     await writeFile(path.join(contentRoot, `issues/2023/${MIXED_DATE}.md`), mixedIssue(1480 + FILLER.issues + 1));
-    const byDefault = await buildSite({ renderPool: testRenderPool(), contentRoot, outputDir: path.join(contentRoot, "_site"), cacheDir: path.join(contentRoot, ".cache") });
+    const byDefault = await buildSite({
+      renderPool: testRenderPool(),
+      contentRoot,
+      outputDir: path.join(contentRoot, "_site"),
+      cacheDir: path.join(contentRoot, ".cache"),
+    });
     assert.ok(byDefault.ok, report(byDefault.problems));
-    const byYear = await buildSite({ renderPool: testRenderPool(), contentRoot, outputDir: path.join(contentRoot, "_site_by_year"), cacheDir: path.join(contentRoot, ".cache"), searchBundleArticles: 100_000 });
+    const byYear = await buildSite({
+      renderPool: testRenderPool(),
+      contentRoot,
+      outputDir: path.join(contentRoot, "_site_by_year"),
+      cacheDir: path.join(contentRoot, ".cache"),
+      searchBundleArticles: 100_000,
+    });
     assert.ok(byYear.ok, report(byYear.problems));
     assert.deepEqual([byDefault.bundles?.total, byYear.bundles?.total], [3, 2], "the archive is split two ways");
     sites = { byDefault: await serveStatic(path.join(contentRoot, "_site")), byYear: await serveStatic(path.join(contentRoot, "_site_by_year")) };
@@ -66,7 +76,8 @@ browserSuite("Search ranking and results in Chromium", (browser) => {
       await Promise.all([askSearchPage(one, sites.byDefault.url, query), askSearchPage(other, sites.byYear.url, query)]);
       const [top, otherTop] = [(await resultPaths(one)).slice(0, 10), (await resultPaths(other)).slice(0, 10)];
       if (top.join(" ") !== otherTop.join(" ")) differences.push(`${query}: ${top.join(" ")} ≠ ${otherTop.join(" ")}`);
-      if (article && !top.slice(0, 3).includes(`/${article}`)) misses.push(`${query} (${kind}): wanted /${article}, got ${top.slice(0, 3).join(" ") || "nothing"}`);
+      if (article && !top.slice(0, 3).includes(`/${article}`))
+        misses.push(`${query} (${kind}): wanted /${article}, got ${top.slice(0, 3).join(" ") || "nothing"}`);
     }
     console.log(`recall@3 over realistic text: ${QUERIES.length - misses.length}/${QUERIES.length}`);
     assert.deepEqual(differences, []);
@@ -81,7 +92,11 @@ browserSuite("Search ranking and results in Chromium", (browser) => {
     });
     await open(page, sites.byDefault, `q=${encodeURIComponent("信义币")}`);
     assert.deepEqual(tables, [], "a simplified query does not load the table");
-    for (const [traditional, simplified] of [["東昌府訊", "东昌府讯"], ["信義幣", "信义币"], ["棚戶區改造", "棚户区改造"]] as const) {
+    for (const [traditional, simplified] of [
+      ["東昌府訊", "东昌府讯"],
+      ["信義幣", "信义币"],
+      ["棚戶區改造", "棚户区改造"],
+    ] as const) {
       await open(page, sites.byDefault, `q=${encodeURIComponent(simplified)}`);
       const expected = await resultPaths(page);
       await open(page, sites.byDefault, `q=${encodeURIComponent(traditional)}`);
@@ -103,10 +118,12 @@ browserSuite("Search ranking and results in Chromium", (browser) => {
     let checked = 0;
     for (const query of ["江绍华", "郭龙君", "11月1日", "7699户", "5G", "GDP", ...COMMON]) {
       await open(page, sites.byDefault, `q=${encodeURIComponent(query)}`);
-      const results = await page.locator(".search-result").evaluateAll((items) => items.map((item) => ({
-        url: (item.querySelector(".search-result-title a") as HTMLAnchorElement).href,
-        excerpt: item.querySelector(".search-result-excerpt")?.textContent ?? "",
-      })));
+      const results = await page.locator(".search-result").evaluateAll((items) =>
+        items.map((item) => ({
+          url: (item.querySelector(".search-result-title a") as HTMLAnchorElement).href,
+          excerpt: item.querySelector(".search-result-excerpt")?.textContent ?? "",
+        })),
+      );
       for (const { url, excerpt } of results) {
         assert.doesNotMatch(excerpt, /z[a-q]{4,}/, `${query}: ${excerpt}`);
         // Where the excerpt stands in the article's own text, and what is on either side of it there.
@@ -116,7 +133,12 @@ browserSuite("Search ranking and results in Chromium", (browser) => {
           // As the page reads it for an excerpt: the dateline's comma, as printed, and a line a paragraph.
           for (const dateline of article?.querySelectorAll(".dateline") ?? []) dateline.append("，");
           for (const block of article?.querySelectorAll("p, figcaption") ?? []) block.append("\n");
-          return article?.textContent?.replace(/\s*\n\s*/g, "\n").replace(/[^\S\n]+/g, " ").trim() ?? "";
+          return (
+            article?.textContent
+              ?.replace(/\s*\n\s*/g, "\n")
+              .replace(/[^\S\n]+/g, " ")
+              .trim() ?? ""
+          );
         }, url);
         const core = excerpt.replace(/^…/, "").replace(/…$/, "");
         const at = text.indexOf(core);
@@ -146,7 +168,10 @@ browserSuite("Search ranking and results in Chromium", (browser) => {
       return resultPaths(page);
     };
     const [all, allOther] = [await readToTheEnd(one), await readToTheEnd(other)];
-    assert.ok(all.some((address) => address.startsWith("/2022/12/")), "the last month is merged when the reader reads on");
+    assert.ok(
+      all.some((address) => address.startsWith("/2022/12/")),
+      "the last month is merged when the reader reads on",
+    );
     assert.deepEqual(all, allOther);
     assert.match(await one.locator("[data-search-status]").innerText(), /^找到 \d+ 篇/);
   });
@@ -162,14 +187,30 @@ browserSuite("Search ranking and results in Chromium", (browser) => {
     const results = await resultPaths(page);
     assert.ok(results.length >= 2);
     for (const meta of await page.locator(".search-result-meta").allInnerTexts()) assert.match(meta, /^\d{4}年\d{1,2}月\d{1,2}日 · 总第\d+期 · 第\d+版/);
-    const counts = async (name: string) => (await page.locator(`input[name="${name}"]`).evaluateAll((boxes) => boxes.map((box) => box.parentElement?.textContent ?? "")))
-      .map((label) => ({ label: label.trim(), count: Number(/（(\d+)）$/.exec(label.trim())?.[1] ?? Number.NaN) }));
+    const counts = async (name: string) =>
+      (await page.locator(`input[name="${name}"]`).evaluateAll((boxes) => boxes.map((box) => box.parentElement?.textContent ?? ""))).map((label) => ({
+        label: label.trim(),
+        count: Number(/（(\d+)）$/.exec(label.trim())?.[1] ?? Number.NaN),
+      }));
     const years = await counts("year");
-    assert.equal(years.reduce((sum, each) => sum + each.count, 0), results.length, JSON.stringify(years));
-    assert.ok(years.every((each) => /^\d{4}年（\d+）$/.test(each.label)), JSON.stringify(years));
+    assert.equal(
+      years.reduce((sum, each) => sum + each.count, 0),
+      results.length,
+      JSON.stringify(years),
+    );
+    assert.ok(
+      years.every((each) => /^\d{4}年（\d+）$/.test(each.label)),
+      JSON.stringify(years),
+    );
     const pages = await counts("page");
-    assert.equal(pages.reduce((sum, each) => sum + each.count, 0), results.length);
-    assert.ok(pages.every((each) => /^第\d+版/.test(each.label)), JSON.stringify(pages));
+    assert.equal(
+      pages.reduce((sum, each) => sum + each.count, 0),
+      results.length,
+    );
+    assert.ok(
+      pages.every((each) => /^第\d+版/.test(each.label)),
+      JSON.stringify(pages),
+    );
     assert.match(await page.locator("[data-search-status]").innerText(), new RegExp(`找到 ${results.length} 篇`));
   });
 
@@ -199,32 +240,50 @@ browserSuite("Search ranking and results in Chromium", (browser) => {
       });
       return page;
     };
-    const hostile = ["<img src=x onerror=alert(1)>", "\"><script>alert(1)</script>", "constructor", "__proto__", "toString", "hasOwnProperty",
-      "valueOf", "javascript:alert(1)", "%", "((((((((", "\\", "*".repeat(5000), "信".repeat(600), "\u202e\u0000\ud800"];
+    const hostile = [
+      "<img src=x onerror=alert(1)>",
+      '"><script>alert(1)</script>',
+      "constructor",
+      "__proto__",
+      "toString",
+      "hasOwnProperty",
+      "valueOf",
+      "javascript:alert(1)",
+      "%",
+      "((((((((",
+      "\\",
+      "*".repeat(5000),
+      "信".repeat(600),
+      "\u202e\u0000\ud800",
+    ];
     // Three tabs at once, each trying every parameter with its share of the values: the same addresses, in a third of the time.
     const tabs = 3;
-    await Promise.all(Array.from({ length: tabs }, async (_, tab) => {
-      const page = await watched();
-      for (const value of hostile.filter((_, at) => at % tabs === tab)) {
-        for (const name of ["q", "sort", "year", "page", "reporter"]) {
-          const params = new URLSearchParams({ q: "信义币" });
-          params.set(name, value);
-          // A filter may be chosen twice; the page keeps one.
-          if (name !== "sort" && name !== "q") params.append(name, value);
-          await open(page, hostileSite(), params.toString()).catch((error: Error) => {
-            throw new Error(`${name}=${value.slice(0, 20)}…: ${error.message.slice(0, 200)}`);
-          });
-          if (name === "q" && value.startsWith("<")) assert.match(await page.locator("[data-search-status]").innerText(), /<img src=x onerror=alert\(1\)>/, "shown as text");
-          assert.equal(await page.locator("img[src='x'], script:not([src])").count(), 0, `${name}=${value.slice(0, 20)}`);
+    await Promise.all(
+      Array.from({ length: tabs }, async (_, tab) => {
+        const page = await watched();
+        for (const value of hostile.filter((_, at) => at % tabs === tab)) {
+          for (const name of ["q", "sort", "year", "page", "reporter"]) {
+            const params = new URLSearchParams({ q: "信义币" });
+            params.set(name, value);
+            // A filter may be chosen twice; the page keeps one.
+            if (name !== "sort" && name !== "q") params.append(name, value);
+            await open(page, hostileSite(), params.toString()).catch((error: Error) => {
+              throw new Error(`${name}=${value.slice(0, 20)}…: ${error.message.slice(0, 200)}`);
+            });
+            if (name === "q" && value.startsWith("<"))
+              assert.match(await page.locator("[data-search-status]").innerText(), /<img src=x onerror=alert\(1\)>/, "shown as text");
+            assert.equal(await page.locator("img[src='x'], script:not([src])").count(), 0, `${name}=${value.slice(0, 20)}`);
+          }
+          await page.goto(new URL(`/2022/11/01/2/1/?${new URLSearchParams({ highlight: value })}`, hostileSite().url).href);
+          await page.locator("article").waitFor();
+          assert.equal(await page.locator("img[src='x']").count(), 0);
         }
-        await page.goto(new URL(`/2022/11/01/2/1/?${new URLSearchParams({ highlight: value })}`, hostileSite().url).href);
-        await page.locator("article").waitFor();
-        assert.equal(await page.locator("img[src='x']").count(), 0);
-      }
-    }));
+      }),
+    );
     const page = await watched();
     // Addresses no form writes: bytes that are no UTF-8, a lone %, a parameter with no value.
-    for (const raw of ["q=%ED%A0%80%FF", "q=%&sort=%&year=%E4", "q&year&page&reporter&sort", "q=%E4%BC%9A%E8%AE%AE&page=%00"]) await open(page, hostileSite(), raw);
+    for (const raw of ["q=%ED%A0%80%FF", "q=%&sort=%&year=%E4", "q&year&page&reporter&sort", "q=%E4%BC%9A%E8%AE%AE&page=%00"])
+      await open(page, hostileSite(), raw);
     for (const raw of ["highlight=%ED%A0%80", "highlight=%", "highlight"]) {
       await page.goto(new URL(`/2022/11/01/2/1/?${raw}`, hostileSite().url).href);
       await page.locator("article").waitFor();

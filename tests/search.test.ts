@@ -136,6 +136,14 @@ browserSuite("Chinese search in Chromium", (browser) => {
     await page.getByRole("search").first().getByRole("button", { name: "搜索" }).click();
     await page.waitForURL(/\/search\/\?q=/);
     await page.locator('[data-search-status][data-state="done"]').waitFor();
-    assert.equal(new URL(await page.locator(".search-result-title a").first().evaluate((link) => (link as HTMLAnchorElement).href)).pathname, "/2022/11/01/1/5/");
+    assert.equal(
+      new URL(
+        await page
+          .locator(".search-result-title a")
+          .first()
+          .evaluate((link) => (link as HTMLAnchorElement).href),
+      ).pathname,
+      "/2022/11/01/1/5/",
+    );
   });
 });

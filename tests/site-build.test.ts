@@ -153,7 +153,17 @@ test("should title an article page with its headline, date, 版 and the site", a
 
 test("should show the whole masthead on an issue page", async () => {
   const masthead = textOf((await open("/2021/12/30/")).querySelector(".masthead"));
-  for (const part of ["东昌府讯", "DONGCHANGSHIXUN", "2021年12月30日", "星期四", "农历辛丑年十一月廿七", "总第1201期", "今日4版", "http://dcf.lcxw.cn", "dcsx2005@sina.com"]) {
+  for (const part of [
+    "东昌府讯",
+    "DONGCHANGSHIXUN",
+    "2021年12月30日",
+    "星期四",
+    "农历辛丑年十一月廿七",
+    "总第1201期",
+    "今日4版",
+    "http://dcf.lcxw.cn",
+    "dcsx2005@sina.com",
+  ]) {
     assert.ok(masthead.includes(part), `the masthead lacks ${part}: ${masthead}`);
   }
 });
@@ -166,7 +176,13 @@ test("should list an issue's 版 and every headline under its 版", async () => 
     headlines: group.querySelectorAll("li a").map((link) => [textOf(link), link.getAttribute("href")]),
   }));
   assert.deepEqual(groups, [
-    { page: "第1版 要闻", headlines: [["区委经济工作会议召开", "/2021/12/30/1/1/"], ["图片新闻", "/2021/12/30/1/2/"]] },
+    {
+      page: "第1版 要闻",
+      headlines: [
+        ["区委经济工作会议召开", "/2021/12/30/1/1/"],
+        ["图片新闻", "/2021/12/30/1/2/"],
+      ],
+    },
     { page: "第2版 综合", headlines: [["“信义币”打底 共建<美好>家园", "/2021/12/30/2/1/"]] },
   ]);
   assert.ok(hrefs(document.querySelectorAll("a")).includes("/archive/2021/"), "no link to the year's 往期回顾");
@@ -237,7 +253,11 @@ test("should show photo news printed without a title as its caption and credit",
   assert.equal(textOf(figure!.querySelector(".photo-credit")), "融媒体 徐振鑫 通讯员 张振祥 摄");
   assert.ok(textOf(figure!.querySelector("figcaption")).startsWith("近日，区农业农村局组织农技人员深入田间地头"));
   assert.ok(figure!.classList.contains("is-caption-only"), "set as a caption on its own");
-  assert.equal(textOf(figure!.querySelector(".photo-print-note")), "照片刊于当日报纸第1版，融媒体 徐振鑫 通讯员 张振祥 摄", "it says the printed 版 carried the photo, and whose it was");
+  assert.equal(
+    textOf(figure!.querySelector(".photo-print-note")),
+    "照片刊于当日报纸第1版，融媒体 徐振鑫 通讯员 张振祥 摄",
+    "it says the printed 版 carried the photo, and whose it was",
+  );
   assert.ok(document.querySelector("article.is-caption-only"));
 });
 
@@ -249,8 +269,14 @@ test("should escape text from issue files instead of reading it as HTML", async 
 
 test("should link each day with an issue from its year's calendar, named with the full date, drawing only the months with issues", async () => {
   const expected = {
-    "/archive/2021/": [["/2021/12/30/", "2021年12月30日"], ["/2021/12/31/", "2021年12月31日"]],
-    "/archive/2022/": [["/2022/01/03/", "2022年1月3日"], ["/2022/01/04/", "2022年1月4日"]],
+    "/archive/2021/": [
+      ["/2021/12/30/", "2021年12月30日"],
+      ["/2021/12/31/", "2021年12月31日"],
+    ],
+    "/archive/2022/": [
+      ["/2022/01/03/", "2022年1月3日"],
+      ["/2022/01/04/", "2022年1月4日"],
+    ],
   };
   for (const [url, days] of Object.entries(expected)) {
     const document = await open(url);
@@ -259,7 +285,11 @@ test("should link each day with an issue from its year's calendar, named with th
     assert.equal(textOf(document.querySelector(".calendar-empty")), url === "/archive/2021/" ? "2021年1月至11月没有报纸。" : "2022年2月至12月没有报纸。");
     assert.deepEqual(calendars[0]!.querySelectorAll("thead th").map(textOf), ["一", "二", "三", "四", "五", "六", "日"]);
     const links = document.querySelectorAll("table.calendar a");
-    assert.deepEqual(links.map((link) => [link.getAttribute("href"), link.getAttribute("aria-label")?.split(" ")[0]]), days, url);
+    assert.deepEqual(
+      links.map((link) => [link.getAttribute("href"), link.getAttribute("aria-label")?.split(" ")[0]]),
+      days,
+      url,
+    );
   }
 });
 
@@ -272,21 +302,40 @@ test("should start each calendar week on Monday", async () => {
 
 test("should list the years newest first with their issue counts", async () => {
   const items = (await open("/archive/")).querySelectorAll(".year-card");
-  assert.deepEqual(items.map((item) => [textOf(item.querySelector("h2")), textOf(item.querySelector(".issue-count"))]), [["2022年", "共2期"], ["2021年", "共2期"]]);
-  assert.deepEqual(items.map((item) => item.querySelector("h2 a")?.getAttribute("href")), ["/archive/2022/", "/archive/2021/"]);
+  assert.deepEqual(
+    items.map((item) => [textOf(item.querySelector("h2")), textOf(item.querySelector(".issue-count"))]),
+    [
+      ["2022年", "共2期"],
+      ["2021年", "共2期"],
+    ],
+  );
+  assert.deepEqual(
+    items.map((item) => item.querySelector("h2 a")?.getAttribute("href")),
+    ["/archive/2022/", "/archive/2021/"],
+  );
   // One cell a month, shaded by the share of its days with an issue: two issues in a month are its first quarter.
   const strip = items[0]!.querySelectorAll(".month-strip li");
   assert.equal(strip.length, 12);
-  assert.deepEqual(strip.map((month) => month.getAttribute("class")), ["density-1", ...Array.from({ length: 11 }, () => "density-0")]);
+  assert.deepEqual(
+    strip.map((month) => month.getAttribute("class")),
+    ["density-1", ...Array.from({ length: 11 }, () => "density-0")],
+  );
   assert.equal(textOf(strip[0]!), "1月 2期");
   assert.equal(strip[0]!.querySelector("a")?.getAttribute("href"), "/archive/2022/#month-1");
 });
 
 test("should mark the archive's newest issue on its calendar and on /archive/, and leave today to the reader's clock", async () => {
   const newest = (await open("/archive/2022/")).querySelectorAll("td.is-newest a");
-  assert.deepEqual(newest.map((link) => [link.getAttribute("href"), link.getAttribute("aria-label")]), [["/2022/01/04/", "2022年1月4日 总第1204期 最新一期"]]);
+  assert.deepEqual(
+    newest.map((link) => [link.getAttribute("href"), link.getAttribute("aria-label")]),
+    [["/2022/01/04/", "2022年1月4日 总第1204期 最新一期"]],
+  );
   assert.equal((await open("/archive/2021/")).querySelectorAll("td.is-newest").length, 0);
-  assert.equal((await open("/archive/2022/")).querySelector("#month-1 td[data-date=\"2022-01-05\"]")?.textContent, "5", "every day carries its date for js/calendar-today.js");
+  assert.equal(
+    (await open("/archive/2022/")).querySelector('#month-1 td[data-date="2022-01-05"]')?.textContent,
+    "5",
+    "every day carries its date for js/calendar-today.js",
+  );
   assert.equal(textOf((await open("/archive/")).querySelector(".archive-newest")), "最新一期：2022年1月4日 总第1204期");
 });
 
@@ -334,7 +383,11 @@ test("should refuse an archive with no issues, and with allowEmpty write a frien
   await copyFile(path.join(fixtureRoot, "baoku.config.json"), path.join(emptyRoot, "baoku.config.json"));
   const emptySite = path.join(workDir, "empty-site");
   const refused = await buildSite({ renderPool: testRenderPool(), contentRoot: emptyRoot, outputDir: emptySite });
-  assert.deepEqual(refused.problems.map((found) => found.kind), ["NoIssues"], "an empty archive needs --allow-empty");
+  assert.deepEqual(
+    refused.problems.map((found) => found.kind),
+    ["NoIssues"],
+    "an empty archive needs --allow-empty",
+  );
   const result = await buildSite({ renderPool: testRenderPool(), contentRoot: emptyRoot, outputDir: emptySite, allowEmpty: true });
   assert.ok(result.ok, report(result.problems));
   // No day pages either: a calendar of days that all say "no issue" would lead nowhere.
@@ -377,30 +430,70 @@ test("should index one search record an issue, each article a section under an a
   ]);
   const head = JSON.parse(await readFile(path.join(siteDir, "pagefind/directory/head.json"), "utf8")) as { bundles: string[]; records: number };
   assert.deepEqual(head.bundles, ["2021-12"]);
-  const entries = await Promise.all(["2021-12", "2022-01"].map(async (key) => JSON.parse(await readFile(path.join(siteDir, `pagefind/${key}/pagefind-entry.json`), "utf8")) as { languages: Record<string, { page_count: number }> }));
+  const entries = await Promise.all(
+    ["2021-12", "2022-01"].map(
+      async (key) =>
+        JSON.parse(await readFile(path.join(siteDir, `pagefind/${key}/pagefind-entry.json`), "utf8")) as { languages: Record<string, { page_count: number }> },
+    ),
+  );
   const bundle = await readdir(path.join(siteDir, "pagefind/2022-01"));
   assert.ok(bundle.includes("pagefind.js") && bundle.includes("pagefind-worker.js"));
-  assert.deepEqual(bundle.filter((name) => /-ui\.|highlight/.test(name)), [], "Pagefind's own search interfaces are not published");
+  assert.deepEqual(
+    bundle.filter((name) => /-ui\.|highlight/.test(name)),
+    [],
+    "Pagefind's own search interfaces are not published",
+  );
   const urls = await pageUrls();
   const articleUrls = urls.filter((url) => /^\/\d{4}\/\d{2}\/\d{2}\/\d+\/\d+\/$/.test(url));
   const issueUrls = urls.filter((url) => /^\/\d{4}\/\d{2}\/\d{2}\/$/.test(url));
   assert.equal(articleUrls.length, 9);
   const records = entries.flatMap((entry) => Object.values(entry.languages).map((language) => language.page_count));
-  assert.equal(records.reduce((sum, count) => sum + count, 0), issueUrls.length, "one record an issue");
-  const stats = await Promise.all(["2021-12", "2022-01"].map(async (key) => JSON.parse(await readFile(path.join(siteDir, `pagefind/${key}/baoku-stats.json`), "utf8")) as { records: number; articles: number; terms: number }));
-  assert.equal(stats.reduce((sum, each) => sum + each.articles, 0), 9);
+  assert.equal(
+    records.reduce((sum, count) => sum + count, 0),
+    issueUrls.length,
+    "one record an issue",
+  );
+  const stats = await Promise.all(
+    ["2021-12", "2022-01"].map(
+      async (key) =>
+        JSON.parse(await readFile(path.join(siteDir, `pagefind/${key}/baoku-stats.json`), "utf8")) as { records: number; articles: number; terms: number },
+    ),
+  );
+  assert.equal(
+    stats.reduce((sum, each) => sum + each.articles, 0),
+    9,
+  );
   assert.ok(stats.every((each) => each.terms > each.articles));
 
   // Every fragment: the issue's meta and one anchor an article, named by its address; none of the article's text.
-  const fragments = await Promise.all(["2021-12", "2022-01"].flatMap((key) => [key]).map(async (key) => {
-    const folder = path.join(siteDir, `pagefind/${key}/fragment`);
-    return Promise.all((await readdir(folder)).map(async (name) => JSON.parse(gunzipSync(await readFile(path.join(folder, name))).subarray("pagefind_dcd".length).toString("utf8")) as {
-      content: string; meta: Record<string, string>; anchors: { id: string }[]; filters: Record<string, string[]>;
-    }));
-  }));
+  const fragments = await Promise.all(
+    ["2021-12", "2022-01"]
+      .flatMap((key) => [key])
+      .map(async (key) => {
+        const folder = path.join(siteDir, `pagefind/${key}/fragment`);
+        return Promise.all(
+          (await readdir(folder)).map(
+            async (name) =>
+              JSON.parse(
+                gunzipSync(await readFile(path.join(folder, name)))
+                  .subarray("pagefind_dcd".length)
+                  .toString("utf8"),
+              ) as {
+                content: string;
+                meta: Record<string, string>;
+                anchors: { id: string }[];
+                filters: Record<string, string[]>;
+              },
+          ),
+        );
+      }),
+  );
   const all = fragments.flat();
   assert.equal(all.length, issueUrls.length);
-  assert.ok(all.every((fragment) => fragment.content === ""), "the spelled terms are not published");
+  assert.ok(
+    all.every((fragment) => fragment.content === ""),
+    "the spelled terms are not published",
+  );
   const anchors = all.flatMap((fragment) => fragment.anchors.map((anchor) => `/${anchor.id.replaceAll("-", "/")}/`)).sort();
   assert.deepEqual(anchors, [...articleUrls].sort());
   const january = all.find((fragment) => fragment.meta.date === "2022-01-03");

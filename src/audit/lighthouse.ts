@@ -53,9 +53,21 @@ export async function auditArchive({ contentRoot, configFile, only = [], onPage 
       const pages: PageAudit[] = [];
       for (const [pageType, pathname] of (await pagesToAudit(siteDir)).filter(([pageType]) => only.length === 0 || only.includes(pageType))) {
         onPage(pageType, pathname);
-        const result = await lighthouse(new URL(pathname.slice(1), server.url).href, { port: chrome.port, output: "json", logLevel: "error", onlyCategories: [...AUDIT_CATEGORIES] });
+        const result = await lighthouse(new URL(pathname.slice(1), server.url).href, {
+          port: chrome.port,
+          output: "json",
+          logLevel: "error",
+          onlyCategories: [...AUDIT_CATEGORIES],
+        });
         const categories = result?.lhr.categories ?? {};
-        pages.push({ pageType, path: pathname, scores: Object.fromEntries(AUDIT_CATEGORIES.map((category) => [category, Math.round((categories[category]?.score ?? 0) * 100)])) as Record<AuditCategory, number> });
+        pages.push({
+          pageType,
+          path: pathname,
+          scores: Object.fromEntries(AUDIT_CATEGORIES.map((category) => [category, Math.round((categories[category]?.score ?? 0) * 100)])) as Record<
+            AuditCategory,
+            number
+          >,
+        });
       }
       return { build, pages };
     } finally {
@@ -76,7 +88,10 @@ async function pagesToAudit(siteDir: string): Promise<[string, string][]> {
   const home = await page("index.html");
   const linked = (selector: string) => home.querySelector(selector)?.getAttribute("href");
   const firstLink = async (file: string, prefix: string) =>
-    (await page(file)).querySelectorAll("main a").map((link) => link.getAttribute("href")).find((href) => href?.startsWith(prefix) && href !== prefix);
+    (await page(file))
+      .querySelectorAll("main a")
+      .map((link) => link.getAttribute("href"))
+      .find((href) => href?.startsWith(prefix) && href !== prefix);
   const pages: [string, string | undefined][] = [
     ["home", "/"],
     ["issue", linked(".masthead-facts a")],

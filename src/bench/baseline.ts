@@ -16,10 +16,20 @@ export async function writeBaselineInput(issues: readonly Issue[], inputDir: str
   for (const page of peerPages(issues)) {
     const dir = path.join(inputDir, page.dir);
     await mkdir(dir, { recursive: true });
-    await writeFile(path.join(dir, page.name ?? "index.md"), markdownFile(["layout", `${page.kind}.njk`], [
-      ["title", page.title], ...(page.subtitle === undefined ? [] : [["subtitle", page.subtitle] as const]),
-      ["year", page.year], ["permalink", page.url], ...Object.entries(page.fields),
-    ], page.body));
+    await writeFile(
+      path.join(dir, page.name ?? "index.md"),
+      markdownFile(
+        ["layout", `${page.kind}.njk`],
+        [
+          ["title", page.title],
+          ...(page.subtitle === undefined ? [] : [["subtitle", page.subtitle] as const]),
+          ["year", page.year],
+          ["permalink", page.url],
+          ...Object.entries(page.fields),
+        ],
+        page.body,
+      ),
+    );
     pageCount++;
   }
   return pageCount;

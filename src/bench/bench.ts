@@ -58,10 +58,20 @@ async function cacheByKind(cacheDir: string): Promise<Record<CacheKind, { files:
   for (const entry of await readdir(cacheDir, { recursive: true, withFileTypes: true })) {
     if (!entry.isFile()) continue;
     const relative = path.relative(cacheDir, path.join(entry.parentPath, entry.name)).split(path.sep);
-    const kind: CacheKind = relative[0] === CACHE_FOLDERS.parsed ? "parsed"
-      : relative[0] === CACHE_FOLDERS.parts ? (relative[3] === PART_SEARCH_INPUT ? "parts: search input" : "parts: pages")
-      : relative[0] === CACHE_FOLDERS.search ? "search bundles" : relative[0] === CACHE_FOLDERS.images ? "image derivatives"
-      : relative[0] === CACHE_FOLDERS.deploy ? "deploy manifest" : "other";
+    const kind: CacheKind =
+      relative[0] === CACHE_FOLDERS.parsed
+        ? "parsed"
+        : relative[0] === CACHE_FOLDERS.parts
+          ? relative[3] === PART_SEARCH_INPUT
+            ? "parts: search input"
+            : "parts: pages"
+          : relative[0] === CACHE_FOLDERS.search
+            ? "search bundles"
+            : relative[0] === CACHE_FOLDERS.images
+              ? "image derivatives"
+              : relative[0] === CACHE_FOLDERS.deploy
+                ? "deploy manifest"
+                : "other";
     kinds[kind].files++;
     kinds[kind].bytes += (await stat(path.join(entry.parentPath, entry.name))).size;
   }
@@ -87,7 +97,16 @@ interface IndexShape {
 
 async function indexShape(siteDir: string): Promise<IndexShape> {
   const searchDir = path.join(siteDir, "pagefind");
-  const shape: IndexShape = { files: 0, directoryFiles: 0, directoryGzipKB: 0, directoryEntries: 0, locations: 0, bytesPerLocation: 0, chunks: 0, metaBytesPerChunk: 0 };
+  const shape: IndexShape = {
+    files: 0,
+    directoryFiles: 0,
+    directoryGzipKB: 0,
+    directoryEntries: 0,
+    locations: 0,
+    bytesPerLocation: 0,
+    chunks: 0,
+    metaBytesPerChunk: 0,
+  };
   if (!existsSync(searchDir)) return shape;
   let indexBytes = 0;
   let metaBytes = 0;
@@ -100,7 +119,8 @@ async function indexShape(siteDir: string): Promise<IndexShape> {
       shape.directoryFiles++;
       const text = await readFile(file);
       shape.directoryGzipKB += gzipSync(text).length / 1e3;
-      if (/^\d+\.json$/.test(entry.name)) shape.directoryEntries += Object.values(JSON.parse(text.toString("utf8")) as Record<string, number[]>).reduce((sum, list) => sum + list.length / 3, 0);
+      if (/^\d+\.json$/.test(entry.name))
+        shape.directoryEntries += Object.values(JSON.parse(text.toString("utf8")) as Record<string, number[]>).reduce((sum, list) => sum + list.length / 3, 0);
     } else if (entry.name.endsWith(".pf_index")) {
       shape.chunks++;
       indexBytes += (await stat(file)).size;
@@ -118,9 +138,14 @@ async function indexShape(siteDir: string): Promise<IndexShape> {
 /** A build with its own cache folder beside the output, so each size starts cold and the project's own cache is left alone. */
 function runBuild(contentRoot: string, outputDir: string, more: string[] = []): Promise<Measured> {
   // The build's figures are read from what it prints, so it prints them in English whatever the paper's language.
-  return measure(process.execPath, ["--import", "tsx", path.join(projectRoot, "scripts/build.ts"), "--content", contentRoot, "--output", outputDir, "--cache", `${outputDir}.cache`, ...more], {
-    cwd: projectRoot, env: { ...process.env, [LANGUAGE_VARIABLE]: "en" },
-  });
+  return measure(
+    process.execPath,
+    ["--import", "tsx", path.join(projectRoot, "scripts/build.ts"), "--content", contentRoot, "--output", outputDir, "--cache", `${outputDir}.cache`, ...more],
+    {
+      cwd: projectRoot,
+      env: { ...process.env, [LANGUAGE_VARIABLE]: "en" },
+    },
+  );
 }
 
 /** The seconds a build spent on search indexing, from its own report. */
@@ -174,7 +199,14 @@ interface EndToEnd {
   /** The cold build's site deployed to an empty folder. */
   first: Pick<DeployResult, "sent" | "bytes" | "seconds">;
   /** The cache CI keeps for a deploy from the cache (build/ci-cache.ts): its files and bytes, compressed, and saving and restoring it as actions/cache does. */
-  ciCache: { files: number; bytes: number; compressedBytes: number; saveSeconds: number; restoreSeconds: number; kinds: Record<CacheKind, { files: number; bytes: number }> };
+  ciCache: {
+    files: number;
+    bytes: number;
+    compressedBytes: number;
+    saveSeconds: number;
+    restoreSeconds: number;
+    kinds: Record<CacheKind, { files: number; bytes: number }>;
+  };
   /** From that cache alone, one issue added: the build of the manifest only, its peak, and the deploy of what it changed. */
   buildSeconds: number;
   buildPeakGB: number;
@@ -210,7 +242,11 @@ function firstOfNextMonth(date: string): string {
   return month === 12 ? `${year + 1}-01-01` : `${year}-${String(month + 1).padStart(2, "0")}-01`;
 }
 
-async function benchSize(issues: number, workDir: string, options: { baseline: boolean; hugo: boolean; ssh: SshServer | undefined; searchOnly: boolean }): Promise<Row> {
+async function benchSize(
+  issues: number,
+  workDir: string,
+  options: { baseline: boolean; hugo: boolean; ssh: SshServer | undefined; searchOnly: boolean },
+): Promise<Row> {
   const contentRoot = path.join(workDir, `archive-${issues}`);
   const siteDir = path.join(workDir, `site-${issues}`);
   await rm(contentRoot, { recursive: true, force: true });
@@ -267,7 +303,9 @@ async function benchSize(issues: number, workDir: string, options: { baseline: b
   // runner as actions/cache does (tar and zstd), one new issue built as the manifest only from it, and deployed from the cache.
   let endToEnd: EndToEnd | undefined;
   if (options.ssh && first) {
-    console.error(`[${issues}] deploying the site as it is now, then a day in CI: the cache saved and restored without pages and images, one more issue built and deployed…`);
+    console.error(
+      `[${issues}] deploying the site as it is now, then a day in CI: the cache saved and restored without pages and images, one more issue built and deployed…`,
+    );
     await deploy(options.ssh);
     const site = await folderSize(siteDir);
     const ciSite = `${siteDir}-ci`;
@@ -275,7 +313,10 @@ async function benchSize(issues: number, workDir: string, options: { baseline: b
     const archive = path.join(workDir, `ci-cache-${issues}.tar.zst`);
     await rm(ciCache, { recursive: true, force: true });
     await rm(archive, { force: true });
-    const saveSeconds = await timedShell("saving the CI cache", `tar ${deployCacheTarArgs(`${siteDir}.cache`).map(quoted).join(" ")} | zstd -q -T0 --long=30 -o ${quoted(archive)}`);
+    const saveSeconds = await timedShell(
+      "saving the CI cache",
+      `tar ${deployCacheTarArgs(`${siteDir}.cache`).map(quoted).join(" ")} | zstd -q -T0 --long=30 -o ${quoted(archive)}`,
+    );
     await mkdir(ciCache, { recursive: true });
     const restoreSeconds = await timedShell("restoring the CI cache", `zstd -q -d --long=30 -c ${quoted(archive)} | tar -xf - -C ${quoted(ciCache)}`);
     const kinds = await cacheByKind(ciCache);
@@ -289,9 +330,11 @@ async function benchSize(issues: number, workDir: string, options: { baseline: b
     assertSucceeded("the build of the manifest only from the CI cache", built);
     const deployed = await deploySite({ siteDir: ciSite, target: options.ssh.targetOf(remote), rsh: options.ssh.rsh });
     endToEnd = {
-      site, first: { sent: first.sent, bytes: first.bytes, seconds: first.seconds },
+      site,
+      first: { sent: first.sent, bytes: first.bytes, seconds: first.seconds },
       ciCache: { ...totals, compressedBytes, saveSeconds, restoreSeconds, kinds },
-      buildSeconds: built.seconds, buildPeakGB: built.peakBytes / 1e9,
+      buildSeconds: built.seconds,
+      buildPeakGB: built.peakBytes / 1e9,
       deploy: { sent: deployed.sent, bytes: deployed.bytes, seconds: deployed.seconds, removed: deployed.removed, steps: deployed.steps },
     };
     await removeSite(ciSite);
@@ -300,13 +343,26 @@ async function benchSize(issues: number, workDir: string, options: { baseline: b
   await rm(remote, { recursive: true, force: true });
 
   const row: Row = {
-    issues, pages, coldSeconds: cold.seconds, pagesPerSecond: pages / cold.seconds, peakGB: cold.peakBytes / 1e9,
-    ...(indexingSeconds(cold) !== undefined && { indexSeconds: indexingSeconds(cold)! }), indexMB, bundles, shape, ...(fetches && { fetches }),
-    addFirstSeconds: addFirst.seconds, addOneSeconds: addOne.seconds, addOnePeakGB: addOne.peakBytes / 1e9,
-    addMonthSeconds: addMonth.seconds, addMonthPeakGB: addMonth.peakBytes / 1e9, ...(noChange && { noChangeSeconds: noChange.seconds }),
+    issues,
+    pages,
+    coldSeconds: cold.seconds,
+    pagesPerSecond: pages / cold.seconds,
+    peakGB: cold.peakBytes / 1e9,
+    ...(indexingSeconds(cold) !== undefined && { indexSeconds: indexingSeconds(cold)! }),
+    indexMB,
+    bundles,
+    shape,
+    ...(fetches && { fetches }),
+    addFirstSeconds: addFirst.seconds,
+    addOneSeconds: addOne.seconds,
+    addOnePeakGB: addOne.peakBytes / 1e9,
+    addMonthSeconds: addMonth.seconds,
+    addMonthPeakGB: addMonth.peakBytes / 1e9,
+    ...(noChange && { noChangeSeconds: noChange.seconds }),
     ...(indexingSeconds(addOne) !== undefined && { addOneIndexSeconds: indexingSeconds(addOne)! }),
     ...(indexingSeconds(addMonth) !== undefined && { addMonthIndexSeconds: indexingSeconds(addMonth)! }),
-    ...(endToEnd && { endToEnd }), cache,
+    ...(endToEnd && { endToEnd }),
+    cache,
   };
   const peerIssues = options.baseline || options.hugo ? (await loadArchive(contentRoot)).issues.filter((issue) => issue.number <= issues) : [];
 
@@ -318,11 +374,29 @@ async function benchSize(issues: number, workDir: string, options: { baseline: b
     await rm(baselineIn, { recursive: true, force: true });
     await rm(baselineOut, { recursive: true, force: true });
     const baselinePages = await writeBaselineInput(peerIssues, baselineIn);
-    const baseline = await measure(process.execPath, [path.join(projectRoot, "node_modules/@11ty/eleventy/cmd.cjs"), "--input", baselineIn, "--output", baselineOut, "--quiet", "--config", path.join(projectRoot, "src/bench/baseline/eleventy.config.js")], { cwd: projectRoot });
+    const baseline = await measure(
+      process.execPath,
+      [
+        path.join(projectRoot, "node_modules/@11ty/eleventy/cmd.cjs"),
+        "--input",
+        baselineIn,
+        "--output",
+        baselineOut,
+        "--quiet",
+        "--config",
+        path.join(projectRoot, "src/bench/baseline/eleventy.config.js"),
+      ],
+      { cwd: projectRoot },
+    );
     if (baseline.exitCode !== 0) console.error(`[${issues}] the baseline failed (exit ${baseline.exitCode}): ${baseline.stderr.slice(-500)}`);
     await rm(baselineIn, { recursive: true, force: true });
     await rm(baselineOut, { recursive: true, force: true });
-    row.baseline = { seconds: baseline.seconds, peakGB: baseline.peakBytes / 1e9, pages: baselinePages, ...(baseline.exitCode !== 0 && { failed: `exit ${baseline.exitCode}` }) };
+    row.baseline = {
+      seconds: baseline.seconds,
+      peakGB: baseline.peakBytes / 1e9,
+      pages: baselinePages,
+      ...(baseline.exitCode !== 0 && { failed: `exit ${baseline.exitCode}` }),
+    };
   }
   if (options.hugo) {
     console.error(`[${issues}] Hugo, then Pagefind with its defaults…`);
@@ -335,8 +409,12 @@ async function benchSize(issues: number, workDir: string, options: { baseline: b
     if (failed) console.error(`[${issues}] the Hugo peer failed (${failed}): ${(pagefind ?? hugo).stderr.slice(-500)}`);
     await rm(hugoDir, { recursive: true, force: true });
     row.hugo = {
-      seconds: hugo.seconds + (pagefind?.seconds ?? 0), hugoSeconds: hugo.seconds, pagefindSeconds: pagefind?.seconds ?? 0,
-      peakGB: Math.max(hugo.peakBytes, pagefind?.peakBytes ?? 0) / 1e9, pages: hugoPages, ...(failed && { failed }),
+      seconds: hugo.seconds + (pagefind?.seconds ?? 0),
+      hugoSeconds: hugo.seconds,
+      pagefindSeconds: pagefind?.seconds ?? 0,
+      peakGB: Math.max(hugo.peakBytes, pagefind?.peakBytes ?? 0) / 1e9,
+      pages: hugoPages,
+      ...(failed && { failed }),
     };
   }
   await rm(contentRoot, { recursive: true, force: true });
@@ -356,11 +434,25 @@ function table(rows: Row[]): string {
   const build = [
     "| issues | pages | cold build | pages/s | peak memory | search indexing | bundles | index size | add one issue (first after cold) | add one issue | its peak | first issue of a month | its peak | nothing changed |",
     "|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|",
-    ...rows.map((row) => `| ${[
-      row.issues, row.pages, seconds(row.coldSeconds), row.pagesPerSecond.toFixed(0), gigabytes(row.peakGB),
-      row.indexSeconds !== undefined ? seconds(row.indexSeconds) : "–", row.bundles, `${row.indexMB.toFixed(1)} MB`,
-      seconds(row.addFirstSeconds), seconds(row.addOneSeconds), gigabytes(row.addOnePeakGB), seconds(row.addMonthSeconds), gigabytes(row.addMonthPeakGB), row.noChangeSeconds !== undefined ? seconds(row.noChangeSeconds) : "–",
-    ].join(" | ")} |`),
+    ...rows.map(
+      (row) =>
+        `| ${[
+          row.issues,
+          row.pages,
+          seconds(row.coldSeconds),
+          row.pagesPerSecond.toFixed(0),
+          gigabytes(row.peakGB),
+          row.indexSeconds !== undefined ? seconds(row.indexSeconds) : "–",
+          row.bundles,
+          `${row.indexMB.toFixed(1)} MB`,
+          seconds(row.addFirstSeconds),
+          seconds(row.addOneSeconds),
+          gigabytes(row.addOnePeakGB),
+          seconds(row.addMonthSeconds),
+          gigabytes(row.addMonthPeakGB),
+          row.noChangeSeconds !== undefined ? seconds(row.noChangeSeconds) : "–",
+        ].join(" | ")} |`,
+    ),
   ];
   const peers = [
     "| issues | Baoku cold | plain Eleventy (pages) | its peak | its time ÷ Baoku's | Hugo + Pagefind (pages) | Hugo | Pagefind | its peak | its time ÷ Baoku's |",
@@ -368,20 +460,43 @@ function table(rows: Row[]): string {
     ...rows.map((row) => {
       const [eleventy, eleventyPeak, eleventyRatio] = peerCell(row.baseline, row);
       const [hugo, hugoPeak, hugoRatio] = peerCell(row.hugo, row);
-      return `| ${[row.issues, seconds(row.coldSeconds), eleventy, eleventyPeak, eleventyRatio, hugo,
-        row.hugo ? seconds(row.hugo.hugoSeconds) : "–", row.hugo ? seconds(row.hugo.pagefindSeconds) : "–", hugoPeak, hugoRatio].join(" | ")} |`;
+      return `| ${[
+        row.issues,
+        seconds(row.coldSeconds),
+        eleventy,
+        eleventyPeak,
+        eleventyRatio,
+        hugo,
+        row.hugo ? seconds(row.hugo.hugoSeconds) : "–",
+        row.hugo ? seconds(row.hugo.pagefindSeconds) : "–",
+        hugoPeak,
+        hugoRatio,
+      ].join(" | ")} |`;
     }),
   ];
   const kb = (value: number) => `${value.toFixed(0)} KB`;
   const search = [
-    "| issues | search page before a query | loaded at the first query before its words | first fetch (page + that) | each query's own: median | max | requests of the first query | Slow 4G, 搜索 to first result: " + (rows.find((row) => row.fetches)?.fetches?.slow4gSeconds.map((each) => each.query).join(", ") ?? "") + " |",
+    "| issues | search page before a query | loaded at the first query before its words | first fetch (page + that) | each query's own: median | max | requests of the first query | Slow 4G, 搜索 to first result: " +
+      (rows
+        .find((row) => row.fetches)
+        ?.fetches?.slow4gSeconds.map((each) => each.query)
+        .join(", ") ?? "") +
+      " |",
     "|---:|---:|---:|---:|---:|---:|---:|---|",
     ...rows.map((row) => {
       const fetches = row.fetches;
       if (!fetches) return `| ${row.issues} | no Chromium: not measured |`;
       const sorted = [...fetches.queryKB].sort((a, b) => a - b);
-      return `| ${[row.issues, kb(fetches.pageKB), kb(fetches.indexKB), kb(fetches.pageKB + fetches.indexKB), kb(sorted[Math.floor(sorted.length / 2)]!), kb(sorted.at(-1)!),
-        fetches.firstQueryRequests, fetches.slow4gSeconds.map((each) => seconds(each.seconds)).join(", ")].join(" | ")} |`;
+      return `| ${[
+        row.issues,
+        kb(fetches.pageKB),
+        kb(fetches.indexKB),
+        kb(fetches.pageKB + fetches.indexKB),
+        kb(sorted[Math.floor(sorted.length / 2)]!),
+        kb(sorted.at(-1)!),
+        fetches.firstQueryRequests,
+        fetches.slow4gSeconds.map((each) => seconds(each.seconds)).join(", "),
+      ].join(" | ")} |`;
     }),
     "",
     `| issues | ${BENCH_QUERIES.join(" | ")} |`,
@@ -390,9 +505,22 @@ function table(rows: Row[]): string {
     "",
     "| issues | files below /pagefind/ | of them the term directory's | directory gzipped | directory entries (Σ over terms of bundles holding it) | locations indexed | pf_index bytes per location | word chunks | pf_meta bytes per chunk | day's re-index: one issue | first of a month |",
     "|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|",
-    ...rows.map((row) => `| ${[row.issues, row.shape.files, row.shape.directoryFiles, kb(row.shape.directoryGzipKB), row.shape.directoryEntries, row.shape.locations,
-      row.shape.bytesPerLocation.toFixed(2), row.shape.chunks, row.shape.metaBytesPerChunk.toFixed(1),
-      row.addOneIndexSeconds !== undefined ? seconds(row.addOneIndexSeconds) : "–", row.addMonthIndexSeconds !== undefined ? seconds(row.addMonthIndexSeconds) : "–"].join(" | ")} |`),
+    ...rows.map(
+      (row) =>
+        `| ${[
+          row.issues,
+          row.shape.files,
+          row.shape.directoryFiles,
+          kb(row.shape.directoryGzipKB),
+          row.shape.directoryEntries,
+          row.shape.locations,
+          row.shape.bytesPerLocation.toFixed(2),
+          row.shape.chunks,
+          row.shape.metaBytesPerChunk.toFixed(1),
+          row.addOneIndexSeconds !== undefined ? seconds(row.addOneIndexSeconds) : "–",
+          row.addMonthIndexSeconds !== undefined ? seconds(row.addMonthIndexSeconds) : "–",
+        ].join(" | ")} |`,
+    ),
   ];
   const megabytes = (bytes: number) => `${(bytes / 1e6).toFixed(1)} MB`;
   const endToEnd = [
@@ -402,11 +530,27 @@ function table(rows: Row[]): string {
       const run = row.endToEnd;
       if (!run) return `| ${row.issues} | no sshd: not run |`;
       const { steps } = run.deploy;
-      return `| ${[row.issues, run.site.files, megabytes(run.site.bytes), run.first.sent, megabytes(run.first.bytes), seconds(run.first.seconds),
-        run.ciCache.files, megabytes(run.ciCache.bytes), megabytes(run.ciCache.compressedBytes), seconds(run.ciCache.saveSeconds), seconds(run.ciCache.restoreSeconds),
-        seconds(run.buildSeconds), gigabytes(run.buildPeakGB),
-        `${run.deploy.sent} (${steps.assets}, ${steps.newPages}, ${steps.changedPages}, ${steps.entryPoints}, ${steps.manifest})`, megabytes(run.deploy.bytes), run.deploy.removed,
-        seconds(run.deploy.seconds), seconds(run.buildSeconds + run.deploy.seconds), seconds(run.ciCache.restoreSeconds + run.buildSeconds + run.deploy.seconds)].join(" | ")} |`;
+      return `| ${[
+        row.issues,
+        run.site.files,
+        megabytes(run.site.bytes),
+        run.first.sent,
+        megabytes(run.first.bytes),
+        seconds(run.first.seconds),
+        run.ciCache.files,
+        megabytes(run.ciCache.bytes),
+        megabytes(run.ciCache.compressedBytes),
+        seconds(run.ciCache.saveSeconds),
+        seconds(run.ciCache.restoreSeconds),
+        seconds(run.buildSeconds),
+        gigabytes(run.buildPeakGB),
+        `${run.deploy.sent} (${steps.assets}, ${steps.newPages}, ${steps.changedPages}, ${steps.entryPoints}, ${steps.manifest})`,
+        megabytes(run.deploy.bytes),
+        run.deploy.removed,
+        seconds(run.deploy.seconds),
+        seconds(run.buildSeconds + run.deploy.seconds),
+        seconds(run.ciCache.restoreSeconds + run.buildSeconds + run.deploy.seconds),
+      ].join(" | ")} |`;
     }),
   ];
   const cache = [
@@ -416,7 +560,11 @@ function table(rows: Row[]): string {
       const kinds = CACHE_KINDS.map((kind) => row.cache[kind]);
       const total = kinds.reduce((sum, kind) => ({ files: sum.files + kind.files, bytes: sum.bytes + kind.bytes }), { files: 0, bytes: 0 });
       const ci = row.endToEnd?.ciCache;
-      const ciRow = ci ? [`| ${[`${row.issues}, kept by CI for a deploy from the cache`, ...CACHE_KINDS.map((kind) => ci.kinds[kind]), ci].map((kind) => typeof kind === "string" ? kind : `${megabytes(kind.bytes)} (${kind.files} files)`).join(" | ")} |`] : [];
+      const ciRow = ci
+        ? [
+            `| ${[`${row.issues}, kept by CI for a deploy from the cache`, ...CACHE_KINDS.map((kind) => ci.kinds[kind]), ci].map((kind) => (typeof kind === "string" ? kind : `${megabytes(kind.bytes)} (${kind.files} files)`)).join(" | ")} |`,
+          ]
+        : [];
       return [`| ${[row.issues, ...[...kinds, total].map((kind) => `${megabytes(kind.bytes)} (${kind.files} files)`)].join(" | ")} |`, ...ciRow].join("\n");
     }),
   ];

@@ -45,10 +45,19 @@ export async function writeHugoProject(issues: readonly Issue[], projectDir: str
   for (const page of peerPages(issues)) {
     const dir = path.join(projectDir, "content", page.dir);
     await mkdir(dir, { recursive: true });
-    await writeFile(path.join(dir, page.name ?? "issue.md"), markdownFile(["type", page.kind], [
-      ["title", page.title], ...(page.subtitle === undefined ? [] : [["subtitle", page.subtitle] as const]),
-      ["url", page.url], ...Object.entries(page.fields),
-    ], page.body));
+    await writeFile(
+      path.join(dir, page.name ?? "issue.md"),
+      markdownFile(
+        ["type", page.kind],
+        [
+          ["title", page.title],
+          ...(page.subtitle === undefined ? [] : [["subtitle", page.subtitle] as const]),
+          ["url", page.url],
+          ...Object.entries(page.fields),
+        ],
+        page.body,
+      ),
+    );
     pageCount++;
   }
   return pageCount;

@@ -39,7 +39,11 @@ async function treeRss(root: number): Promise<number> {
   return total;
 }
 
-export async function measure(command: string, args: readonly string[], options: { cwd?: string; env?: NodeJS.ProcessEnv; sampleMs?: number; rssOf?: (pid: number) => Promise<number> } = {}): Promise<Measured> {
+export async function measure(
+  command: string,
+  args: readonly string[],
+  options: { cwd?: string; env?: NodeJS.ProcessEnv; sampleMs?: number; rssOf?: (pid: number) => Promise<number> } = {},
+): Promise<Measured> {
   const started = performance.now();
   const child = spawn(command, args, { cwd: options.cwd, env: options.env ?? process.env, stdio: ["ignore", "pipe", "pipe"] });
   let stdout = "";
@@ -53,11 +57,13 @@ export async function measure(command: string, args: readonly string[], options:
   const timer = setInterval(() => {
     if (sampling || !child.pid) return;
     const pid = child.pid;
-    sampling = (options.rssOf ?? treeRss)(pid).then((bytes) => {
-      peakBytes = Math.max(peakBytes, bytes);
-    }).finally(() => {
-      sampling = undefined;
-    });
+    sampling = (options.rssOf ?? treeRss)(pid)
+      .then((bytes) => {
+        peakBytes = Math.max(peakBytes, bytes);
+      })
+      .finally(() => {
+        sampling = undefined;
+      });
   }, options.sampleMs ?? 100);
   const exitCode = await new Promise<number>((resolve) => child.on("close", (code) => resolve(code ?? 1)));
   clearInterval(timer);

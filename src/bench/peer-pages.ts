@@ -29,12 +29,26 @@ export function* peerPages(issues: readonly Issue[]): Generator<PeerPage> {
     const issueUrl = `/${year}/${month}/${day}/`;
     const dir = `${year}/${month}/${day}`;
     const articles = issue.pages.flatMap((page) => page.articles.map((article) => ({ article, url: `${issueUrl}${page.number}/${article.number}/` })));
-    yield { kind: "issue", dir, year, url: issueUrl, title: `${issue.date} 总第${issue.number}期`, fields: { articles: articles.map(({ article, url }) => ({ title: article.title, url })) }, body: [] };
+    yield {
+      kind: "issue",
+      dir,
+      year,
+      url: issueUrl,
+      title: `${issue.date} 总第${issue.number}期`,
+      fields: { articles: articles.map(({ article, url }) => ({ title: article.title, url })) },
+      body: [],
+    };
     for (const [index, { article, url }] of articles.entries()) {
       const previous = articles[index - 1];
       const next = articles[index + 1];
       yield {
-        kind: "article", dir, name: `${url.split("/").slice(-3, -1).join("-")}.md`, year, url, title: article.title, subtitle: article.subtitle ?? "",
+        kind: "article",
+        dir,
+        name: `${url.split("/").slice(-3, -1).join("-")}.md`,
+        year,
+        url,
+        title: article.title,
+        subtitle: article.subtitle ?? "",
         fields: {
           previous: previous ? { url: previous.url, title: previous.article.title } : null,
           next: next ? { url: next.url, title: next.article.title } : null,

@@ -18,8 +18,30 @@ import { serveStatic, type HostOptions } from "../util/static-server.ts";
  * at once, and a word the archive does not hold.
  */
 export const BENCH_QUERIES = [
-  "郭龙君", "全兴社", "裴崇旭", "古楼街道", "聊城", "以克论净", "三个十大", "信义币", "党的二十大", "乡村振兴", "志愿服务", "垃圾分类", "疫情防控",
-  "7699户", "670个", "79万", "城", "会", "会议", "工作", "发展", "郭龙君 会议", "古楼街道 志愿服务", "量子计算机",
+  "郭龙君",
+  "全兴社",
+  "裴崇旭",
+  "古楼街道",
+  "聊城",
+  "以克论净",
+  "三个十大",
+  "信义币",
+  "党的二十大",
+  "乡村振兴",
+  "志愿服务",
+  "垃圾分类",
+  "疫情防控",
+  "7699户",
+  "670个",
+  "79万",
+  "城",
+  "会",
+  "会议",
+  "工作",
+  "发展",
+  "郭龙君 会议",
+  "古楼街道 志愿服务",
+  "量子计算机",
 ];
 
 /** Chrome DevTools' "Slow 4G" profile: 562.5 ms latency, 1.6 Mbit/s × 0.9 down. */
@@ -45,13 +67,16 @@ export interface SearchFetches {
 /** Whether a file is one of Pagefind's index files (already compressed) rather than text a host would compress. */
 const PAGEFIND_BINARY = /\.(pf_meta|pf_index|pf_filter|pf_fragment|pagefind)$/;
 /** What every query needs before its own words, whatever they are. */
-const INDEX_FILE = /\/(pagefind\.js|pagefind-worker\.js|pagefind-entry\.json|baoku-stats\.json|head\.json|wasm\.[^/]+\.pagefind|zh-traditional-marks\.js)$|\/pagefind\/[^/]+\/pagefind\.[^/]+\.pf_meta$/;
+const INDEX_FILE =
+  /\/(pagefind\.js|pagefind-worker\.js|pagefind-entry\.json|baoku-stats\.json|head\.json|wasm\.[^/]+\.pagefind|zh-traditional-marks\.js)$|\/pagefind\/[^/]+\/pagefind\.[^/]+\.pf_meta$/;
 
 /** Measures the site in `siteDir`; undefined when Chromium is not there. */
 export async function measureSearchFetches(siteDir: string): Promise<SearchFetches | undefined> {
   const server = await serveStatic(siteDir, HOST);
   const profile = await mkdtemp(path.join(os.tmpdir(), "baoku-bench-chromium-"));
-  const context = await chromium.launchPersistentContext(profile, { executablePath: chromiumPath, headless: true, args: [...CHROMIUM_ARGS] }).catch(() => undefined);
+  const context = await chromium
+    .launchPersistentContext(profile, { executablePath: chromiumPath, headless: true, args: [...CHROMIUM_ARGS] })
+    .catch(() => undefined);
   try {
     if (!context) return undefined;
     const sizes: { url: string; bytes: number; at: number }[] = [];

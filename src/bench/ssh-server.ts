@@ -43,19 +43,46 @@ export async function startSshServer(): Promise<SshServer | undefined> {
   await writeFile(path.join(dir, "authorized_keys"), await readFile(path.join(dir, "user_key.pub")), { mode: 0o600 });
   const port = await freePort();
   await writeFile(path.join(dir, "known_hosts"), `[127.0.0.1]:${port} ${await readFile(path.join(dir, "host_key.pub"), "utf8")}`);
-  await writeFile(path.join(dir, "sshd_config"), [
-    `Port ${port}`, "ListenAddress 127.0.0.1", `HostKey ${path.join(dir, "host_key")}`, `PidFile ${path.join(dir, "sshd.pid")}`,
-    `AuthorizedKeysFile ${path.join(dir, "authorized_keys")}`, `AllowUsers ${user}`,
-    // The run's folder is in /tmp, which StrictModes would refuse as the place of the keys.
-    "StrictModes no", "PasswordAuthentication no", "KbdInteractiveAuthentication no", "UsePAM no", "PermitRootLogin prohibit-password",
-    "Subsystem sftp internal-sftp", "LogLevel ERROR", "",
-  ].join("\n"));
+  await writeFile(
+    path.join(dir, "sshd_config"),
+    [
+      `Port ${port}`,
+      "ListenAddress 127.0.0.1",
+      `HostKey ${path.join(dir, "host_key")}`,
+      `PidFile ${path.join(dir, "sshd.pid")}`,
+      `AuthorizedKeysFile ${path.join(dir, "authorized_keys")}`,
+      `AllowUsers ${user}`,
+      // The run's folder is in /tmp, which StrictModes would refuse as the place of the keys.
+      "StrictModes no",
+      "PasswordAuthentication no",
+      "KbdInteractiveAuthentication no",
+      "UsePAM no",
+      "PermitRootLogin prohibit-password",
+      "Subsystem sftp internal-sftp",
+      "LogLevel ERROR",
+      "",
+    ].join("\n"),
+  );
   // Run as root, sshd wants its privilege separation folder, which a container may not have.
   if (process.getuid?.() === 0) await mkdir("/run/sshd", { recursive: true, mode: 0o755 });
   const child = spawn(sshd, ["-D", "-e", "-f", path.join(dir, "sshd_config")], { stdio: ["ignore", "ignore", "pipe"] });
   let said = "";
   child.stderr!.setEncoding("utf8").on("data", (chunk: string) => (said += chunk));
-  const rsh = ["ssh", "-F", "/dev/null", "-i", path.join(dir, "user_key"), "-o", "IdentitiesOnly=yes", "-o", `UserKnownHostsFile=${path.join(dir, "known_hosts")}`, "-o", "StrictHostKeyChecking=yes", "-o", "LogLevel=ERROR"].join(" ");
+  const rsh = [
+    "ssh",
+    "-F",
+    "/dev/null",
+    "-i",
+    path.join(dir, "user_key"),
+    "-o",
+    "IdentitiesOnly=yes",
+    "-o",
+    `UserKnownHostsFile=${path.join(dir, "known_hosts")}`,
+    "-o",
+    "StrictHostKeyChecking=yes",
+    "-o",
+    "LogLevel=ERROR",
+  ].join(" ");
   const stop = async () => {
     await stopChild(child);
     await rm(dir, { recursive: true, force: true });

@@ -19,7 +19,10 @@ async function filesUnder(base: string, entry: string): Promise<string[]> {
   if (!info) return [];
   if (info.isFile()) return [entry];
   const names = await readdir(full, { recursive: true, withFileTypes: true });
-  return names.filter((name) => name.isFile()).map((name) => path.relative(base, path.join(name.parentPath, name.name))).sort();
+  return names
+    .filter((name) => name.isFile())
+    .map((name) => path.relative(base, path.join(name.parentPath, name.name)))
+    .sort();
 }
 
 /**
@@ -48,7 +51,11 @@ export function contentFingerprint(codeHash: string, content: ContentFiles, hist
 export async function codeFingerprint(projectRoot: string, code: readonly string[] = BUILD_CODE): Promise<string> {
   const hash = createHash("sha256");
   for (const entry of code) {
-    for (const file of await filesUnder(projectRoot, entry)) hash.update(`code ${file}\0`).update(await readFile(path.join(projectRoot, file))).update("\0");
+    for (const file of await filesUnder(projectRoot, entry))
+      hash
+        .update(`code ${file}\0`)
+        .update(await readFile(path.join(projectRoot, file)))
+        .update("\0");
   }
   return hash.digest("hex");
 }

@@ -45,7 +45,9 @@ export async function lockOutput(outputDir: string, options: LockOptions = {}): 
       continue;
     }
     if (Date.now() > deadline) {
-      throw new ProblemsError(problem("BuildRunning", { file: path.basename(lockFile) }, { pid: holder?.pid ?? 0, minutes: Math.round((options.timeoutMs ?? 30 * 60_000) / 60_000) }));
+      throw new ProblemsError(
+        problem("BuildRunning", { file: path.basename(lockFile) }, { pid: holder?.pid ?? 0, minutes: Math.round((options.timeoutMs ?? 30 * 60_000) / 60_000) }),
+      );
     }
     if (!told && holder) {
       told = true;

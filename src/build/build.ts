@@ -117,7 +117,8 @@ export async function buildSite(options: BuildOptions = {}): Promise<BuildResult
     await recoverAbandonedBuilds(outputDir);
     await assertCacheWritable(cacheDir);
     const codeHash = await codeFingerprint(projectRoot);
-    const fingerprint = options.skipWhenUnchanged && !options.manifestOnly ? contentFingerprint(codeHash, content, await historyVersion(contentRoot)) : undefined;
+    const fingerprint =
+      options.skipWhenUnchanged && !options.manifestOnly ? contentFingerprint(codeHash, content, await historyVersion(contentRoot)) : undefined;
     if (fingerprint && !options.verify && (await isUpToDate(cacheDir, outputDir, fingerprint)) && (await servedSiteIsSound(outputDir, cacheDir))) {
       return { ok: true, problems: [], language, writtenCount: 0, unchanged: true };
     }
@@ -156,17 +157,34 @@ interface BuildContext {
   options: BuildOptions;
 }
 
-async function buildFrom(contentRoot: string, content: ContentFiles, { outputDir, cacheDir, codeHash, fingerprint, pool, stopwatch, options }: BuildContext): Promise<BuildResult> {
-  const archive = await scanArchive(contentRoot, { content, allowEmpty: options.allowEmpty ?? false, openCache: (config) => ParseCache.open(cacheFolder(cacheDir, "parsed"), codeHash, config) });
+async function buildFrom(
+  contentRoot: string,
+  content: ContentFiles,
+  { outputDir, cacheDir, codeHash, fingerprint, pool, stopwatch, options }: BuildContext,
+): Promise<BuildResult> {
+  const archive = await scanArchive(contentRoot, {
+    content,
+    allowEmpty: options.allowEmpty ?? false,
+    openCache: (config) => ParseCache.open(cacheFolder(cacheDir, "parsed"), codeHash, config),
+  });
   await archive.cache?.save();
   const readSeconds = stopwatch.lap();
   const { language, problems } = archive;
   if (hasErrors(problems) || !archive.config) return { ok: false, problems, language, writtenCount: 0 };
 
   // Nothing is written to the output before every part is made: an image that turns out corrupt past its header stops the build like any other error.
-  const history = await readHistory(contentRoot, archive.issues.map((issue) => issue.header.file));
+  const history = await readHistory(
+    contentRoot,
+    archive.issues.map((issue) => issue.header.file),
+  );
   const site = await renderSite(archive.config, archive.issues, {
-    contentRoot, cacheDir, codeHash, pool, history, verbose: options.verbose ?? false, verification: options.verify ? "full" : "cheap",
+    contentRoot,
+    cacheDir,
+    codeHash,
+    pool,
+    history,
+    verbose: options.verbose ?? false,
+    verification: options.verify ? "full" : "cheap",
     ...(options.searchBundleArticles && { searchBundleArticles: options.searchBundleArticles }),
     ...(options.imageConcurrency && { imageConcurrency: options.imageConcurrency }),
     ...(options.manifestOnly && { manifestOnly: true }),
@@ -182,7 +200,14 @@ async function buildFrom(contentRoot: string, content: ContentFiles, { outputDir
   await site.pruneCache();
   await archive.cache?.prune();
   return {
-    ok: true, problems, language, writtenCount: site.pageCount, searchRecordCount: site.searchRecordCount, images: site.images, parts: site.parts, bundles: site.bundles,
+    ok: true,
+    problems,
+    language,
+    writtenCount: site.pageCount,
+    searchRecordCount: site.searchRecordCount,
+    images: site.images,
+    parts: site.parts,
+    bundles: site.bundles,
     seconds: { read: readSeconds, images: site.seconds.images, render: site.seconds.render, search: site.seconds.search, total: stopwatch.total() },
   };
 }

@@ -46,7 +46,11 @@ export async function recordFiles(dir: string, within?: readonly string[], excep
  * workers' messages through; a time that differs (a cache restored by a tool that does not keep times) sends that file to the full check
  * of its bytes. Returns the files as they are now when sound (with their times updated), or undefined when any differs or is missing.
  */
-export async function checkFiles(dir: string, files: readonly EntryFile[], verification: Verification): Promise<{ files: EntryFile[]; retimed: boolean } | undefined> {
+export async function checkFiles(
+  dir: string,
+  files: readonly EntryFile[],
+  verification: Verification,
+): Promise<{ files: EntryFile[]; retimed: boolean } | undefined> {
   const now: EntryFile[] = [];
   let retimed = false;
   for (let start = 0; start < files.length; start += BATCH) {
@@ -155,7 +159,12 @@ export async function readyEntry<E extends { dir: string; manifest: string }, M 
  * The entry's manifest when its files are still those it records (their times brought up to date in it when only they differ), or
  * undefined. The files `unchecked` picks are not checked.
  */
-async function soundManifest<M extends Manifest>(dir: string, manifestFile: string, verification: Verification, unchecked?: (file: EntryFile) => boolean): Promise<M | undefined> {
+async function soundManifest<M extends Manifest>(
+  dir: string,
+  manifestFile: string,
+  verification: Verification,
+  unchecked?: (file: EntryFile) => boolean,
+): Promise<M | undefined> {
   const manifest = await readManifest<M>(manifestFile);
   const checked = manifest && (await checkFiles(dir, unchecked ? manifest.files.filter((file) => !unchecked(file)) : manifest.files, verification));
   if (!manifest || !checked) return undefined;

@@ -43,7 +43,10 @@ export function listPath(name: string): string {
 
 /** A list's text: one line a file, `<sha256>  <path>` as `sha256sum` writes and checks them, sorted by path. */
 export function listText(files: readonly { path: string; sha256: string }[]): string {
-  return [...files].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0)).map((file) => `${file.sha256}  ${file.path}\n`).join("");
+  return [...files]
+    .sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0))
+    .map((file) => `${file.sha256}  ${file.path}\n`)
+    .join("");
 }
 
 /** The files of a list's text, by path. */
@@ -72,7 +75,11 @@ export function parseIndex(text: string): DeployIndex | undefined {
  * Makes the manifest of the site made of `entries` in `cacheDir/deploy/` (only the lists of entries it has not listed before, or made
  * again) and says which files put it into the site. `remade` are entries whose files were made again after failing their check.
  */
-export async function deployManifest(cacheDir: string, entries: readonly SiteEntry[], remade: ReadonlySet<string>): Promise<{ extras: ExtraFile[]; sources: DeploySources }> {
+export async function deployManifest(
+  cacheDir: string,
+  entries: readonly SiteEntry[],
+  remade: ReadonlySet<string>,
+): Promise<{ extras: ExtraFile[]; sources: DeploySources }> {
   const dir = cacheFolder(cacheDir, "deploy");
   await mkdir(dir, { recursive: true });
   const namesFile = path.join(dir, "names.json");
@@ -117,7 +124,10 @@ export async function deployManifest(cacheDir: string, entries: readonly SiteEnt
   await writeAtomically(namesFile, JSON.stringify(Object.fromEntries(named)));
   const sources: DeploySources = { format: 1, lists: {} };
   for (const entry of entries) sources.lists[names[`${entry.to}\0${entry.from}`]!] ??= { from: entry.from, to: entry.to };
-  return { extras: [...lists.map((name) => ({ source: path.join(dir, `${name}.sha256`), target: listPath(name) })), { source: indexFile, target: DEPLOY_INDEX }], sources };
+  return {
+    extras: [...lists.map((name) => ({ source: path.join(dir, `${name}.sha256`), target: listPath(name) })), { source: indexFile, target: DEPLOY_INDEX }],
+    sources,
+  };
 }
 
 /**
@@ -149,10 +159,18 @@ const MANIFEST_SITE = /\.manifest-[0-9a-f]{16}$/;
  * Makes `outputDir` a site of the manifest only: a folder beside it holding `.baoku/` (the index and lists, and the sources), which
  * `outputDir` then links to, replacing the site it served with one rename. Other such folders beside it are removed.
  */
-export async function writeManifestSite(outputDir: string, extras: readonly ExtraFile[], sources: DeploySources, pointAt: (outputDir: string, folderName: string) => Promise<string | undefined>): Promise<string | undefined> {
+export async function writeManifestSite(
+  outputDir: string,
+  extras: readonly ExtraFile[],
+  sources: DeploySources,
+  pointAt: (outputDir: string, folderName: string) => Promise<string | undefined>,
+): Promise<string | undefined> {
   const index = extras.find((extra) => extra.target === DEPLOY_INDEX)!;
   const folder = `${outputDir}.manifest-${path.basename(index.source).replace(/^index-|\.json$/g, "")}`;
-  const relative = { format: 1, lists: Object.fromEntries(Object.entries(sources.lists).map(([name, { from, to }]) => [name, { from: path.relative(folder, from), to }])) };
+  const relative = {
+    format: 1,
+    lists: Object.fromEntries(Object.entries(sources.lists).map(([name, { from, to }]) => [name, { from: path.relative(folder, from), to }])),
+  };
   const sourcesText = `${JSON.stringify(relative)}\n`;
   // The same index names the same lists, so a folder already made for it (the site served, when nothing changed) needs only its sources.
   if (await exists(path.join(folder, DEPLOY_INDEX))) {
@@ -178,7 +196,8 @@ export async function writeManifestSite(outputDir: string, extras: readonly Extr
 export async function removeManifestSites(outputDir: string, keep?: string): Promise<void> {
   const prefix = `${path.basename(outputDir)}.`;
   for (const name of await readdir(path.dirname(outputDir)).catch(() => [] as string[])) {
-    if (name !== keep && name.startsWith(prefix) && MANIFEST_SITE.test(name)) await rm(path.join(path.dirname(outputDir), name), { recursive: true, force: true });
+    if (name !== keep && name.startsWith(prefix) && MANIFEST_SITE.test(name))
+      await rm(path.join(path.dirname(outputDir), name), { recursive: true, force: true });
   }
 }
 

@@ -46,7 +46,6 @@ export interface EncodeImagesResult {
   failures: { source: string; reason: string }[];
 }
 
-
 /** Makes every derivative missing from the cache, `concurrency` at a time, and says where each one's file is. */
 export default async function encodeImages(derivatives: readonly Derivative[], options: EncodeImagesOptions): Promise<EncodeImagesResult> {
   const result: EncodeImagesResult = { encoded: 0, reused: 0, files: new Map(), done: new Map(), failures: [] };
@@ -91,7 +90,12 @@ async function isSound(file: string, verification: Verification): Promise<boolea
   const [size, sha256] = (await readFile(`${file}.sum`, "utf8").catch(() => "")).split(" ");
   const info = await stat(file).catch(() => undefined);
   if (!info || !size || info.size !== Number(size)) return false;
-  return verification === "cheap" || createHash("sha256").update(await readFile(file)).digest("hex") === sha256;
+  return (
+    verification === "cheap" ||
+    createHash("sha256")
+      .update(await readFile(file))
+      .digest("hex") === sha256
+  );
 }
 
 /**
@@ -119,7 +123,10 @@ class SourceCache {
   private readonly pending = new Map<string, number>();
   private readonly decoded = new Map<string, Promise<Decoded>>();
 
-  constructor(private readonly contentRoot: string, jobs: readonly { derivative: Derivative }[]) {
+  constructor(
+    private readonly contentRoot: string,
+    jobs: readonly { derivative: Derivative }[],
+  ) {
     for (const { derivative } of jobs) this.pending.set(derivative.source, (this.pending.get(derivative.source) ?? 0) + 1);
   }
 
@@ -128,7 +135,12 @@ class SourceCache {
     if (!decoded) {
       decoded = readFile(path.join(this.contentRoot, source)).then((bytes) =>
         // failOn "truncated" refuses a file cut short instead of publishing it half grey.
-        sharp(bytes, { limitInputPixels: MAX_IMAGE_PIXELS, failOn: "truncated" }).autoOrient().toColourspace("srgb").raw().toBuffer({ resolveWithObject: true }));
+        sharp(bytes, { limitInputPixels: MAX_IMAGE_PIXELS, failOn: "truncated" })
+          .autoOrient()
+          .toColourspace("srgb")
+          .raw()
+          .toBuffer({ resolveWithObject: true }),
+      );
       this.decoded.set(source, decoded);
     }
     const left = (this.pending.get(source) ?? 1) - 1;
@@ -140,7 +152,11 @@ class SourceCache {
 
 /** One derivative's bytes: the decoded source resized to its width and encoded with its options; metadata (EXIF, GPS) is left out. */
 function encode({ data, info }: Decoded, derivative: Derivative): Promise<Buffer> {
-  const resized = sharp(data, { raw: { width: info.width, height: info.height, channels: info.channels } }).resize({ width: derivative.width, height: derivative.height, fit: "fill" });
+  const resized = sharp(data, { raw: { width: info.width, height: info.height, channels: info.channels } }).resize({
+    width: derivative.width,
+    height: derivative.height,
+    fit: "fill",
+  });
   switch (derivative.format) {
     case "avif":
       return resized.avif({ quality: derivative.quality, ...(derivative.effort !== undefined && { effort: derivative.effort }) }).toBuffer();
@@ -160,4 +176,3 @@ export function cacheFile(cacheDir: string, derivative: Derivative): string {
     .digest("hex");
   return path.join(cacheDir, key.slice(0, 2), `${key}.${format}`);
 }
-

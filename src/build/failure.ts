@@ -58,7 +58,7 @@ async function freeBytes(file: string): Promise<number> {
 }
 
 function megabytesOf(bytes: number): number {
-  return Math.ceil(bytes / (1024 * 1024) * 10) / 10;
+  return Math.ceil((bytes / (1024 * 1024)) * 10) / 10;
 }
 
 /**

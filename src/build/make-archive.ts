@@ -25,7 +25,8 @@ export function archivePart(plan: ArchivePlan): PartMaker {
 async function makeArchive(plan: ArchivePlan, entry: PartEntry, context: PartContext): Promise<PartWork> {
   const rendered = await renderInto(context, { key: ARCHIVE_PART, data: plan.data, templates: "archive" }, entry);
   // The search page's traditional-character tables, beside the scripts copied from public/js.
-  for (const [name, text] of Object.entries(await traditionalScripts(context.cacheDir, context.codeHash))) await writeFile(path.join(entry.site, "js", name), text);
+  for (const [name, text] of Object.entries(await traditionalScripts(context.cacheDir, context.codeHash)))
+    await writeFile(path.join(entry.site, "js", name), text);
   await writeOpenData(entry.site, plan.files);
   return { made: { pages: rendered.written, images: 0, search: rendered.search }, counts: counted({ renderSeconds: rendered.seconds }) };
 }

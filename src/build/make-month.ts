@@ -28,7 +28,9 @@ async function makeMonth(month: MonthPlan, entry: PartEntry, context: PartContex
   const files = publishedFiles(issues);
   const encodeStarted = performance.now();
   const encoded = await encodeImages(files.derivatives, {
-    contentRoot: context.contentRoot, cacheDir: cacheFolder(context.cacheDir, "images"), verification: context.verification,
+    contentRoot: context.contentRoot,
+    cacheDir: cacheFolder(context.cacheDir, "images"),
+    verification: context.verification,
     ...(context.imageConcurrency && { concurrency: context.imageConcurrency }),
     ...(context.manifestOnly && files.derivatives.length > 0 && { published: await publishedDerivatives(path.join(context.partsDir, month.key)) }),
   });
@@ -69,7 +71,11 @@ function sitePath(address: string): string {
  * Gives the scans' image services the derivatives already published, under the names IIIF viewers ask for: hard links, not copies; for
  * a derivative taken as published, a record of the same bytes, which it returns.
  */
-async function linkImageServices(entry: PartEntry, imageFiles: readonly { path: string; derivative: string }[], encoded: EncodeImagesResult): Promise<EntryFile[]> {
+async function linkImageServices(
+  entry: PartEntry,
+  imageFiles: readonly { path: string; derivative: string }[],
+  encoded: EncodeImagesResult,
+): Promise<EntryFile[]> {
   const absent: EntryFile[] = [];
   for (const file of imageFiles) {
     const done = encoded.done.get(file.derivative);

@@ -40,7 +40,12 @@ async function makeSpanning(part: SpanningPart, entry: PartEntry, context: PartC
  * Links into `entry` the files of each page whose record is as it was in the `earlier` entry and whose files are still as recorded
  * there; building the manifest only, records those the cache no longer holds. Returns them, and the pages to render again.
  */
-async function takeUnchanged(part: SpanningPart, earlier: EarlierEntry | undefined, entry: PartEntry, context: PartContext): Promise<{ keptFiles: EntryFile[]; absentFiles: EntryFile[]; redo: Set<string> }> {
+async function takeUnchanged(
+  part: SpanningPart,
+  earlier: EarlierEntry | undefined,
+  entry: PartEntry,
+  context: PartContext,
+): Promise<{ keptFiles: EntryFile[]; absentFiles: EntryFile[]; redo: Set<string> }> {
   const recorded = new Map(earlier?.manifest.files.map((file) => [file.path, file]));
   const keptFiles: EntryFile[] = [];
   const absentFiles: EntryFile[] = [];

@@ -86,7 +86,9 @@ export interface PartOutcome {
 export async function readyPart(part: PartMaker, context: PartContext): Promise<PartOutcome> {
   const entry = partEntry(path.join(context.partsDir, part.key, part.hash));
   const ready = await readyEntry({
-    entry, at: partEntry, verification: context.verification,
+    entry,
+    at: partEntry,
+    verification: context.verification,
     // Building the manifest only, a part's pages are not checked: the deploy checks each file it sends, and the cache CI keeps for a
     // deploy from the cache holds none of them (build/ci-cache.ts; docs/publishing.md, "Deploying from the cache").
     ...(context.manifestOnly && { unchecked: (file: EntryFile) => file.path.startsWith(`${PART_SITE}/`) }),
@@ -97,7 +99,10 @@ export async function readyPart(part: PartMaker, context: PartContext): Promise<
   });
   const { manifest, work } = ready;
   const counts = counted({
-    parts: 1, rendered: work && manifest ? 1 : 0, pages: manifest?.pages ?? 0, reused: !work && manifest ? manifest.images : 0,
+    parts: 1,
+    rendered: work && manifest ? 1 : 0,
+    pages: manifest?.pages ?? 0,
+    reused: !work && manifest ? manifest.images : 0,
   });
   return { entry, ...(manifest && { manifest }), remade: ready.remade, problems: work?.problems ?? [], counts: sumCounts([counts, work?.counts ?? counted()]) };
 }

@@ -77,7 +77,13 @@ export async function publish(outputDir: string, cacheDir: string, entries: read
 }
 
 /** Brings the copy up to date with `wanted`: by what changed when it was made complete before in the same way, else from nothing. */
-async function updateCopy(copyDir: string, previous: CopyState | undefined, wanted: (SiteEntry & { owned: string[] })[], checks: PublishChecks, place: Placer): Promise<void> {
+async function updateCopy(
+  copyDir: string,
+  previous: CopyState | undefined,
+  wanted: (SiteEntry & { owned: string[] })[],
+  checks: PublishChecks,
+  place: Placer,
+): Promise<void> {
   if (!checks.fresh && previous?.complete && (previous.linked ?? true) === place.linked && (await exists(copyDir))) {
     const key = (entry: SiteEntry) => `${entry.from}\0${entry.to}`;
     const keep = new Set(wanted.map(key));
@@ -87,7 +93,10 @@ async function updateCopy(copyDir: string, previous: CopyState | undefined, want
     for (const entry of removed) {
       for (const owned of entry.owned) await rm(path.join(copyDir, owned), { recursive: true, force: true });
     }
-    await removeEmptyFolders(copyDir, removed.flatMap((entry) => entry.owned.map((owned) => path.dirname(owned))));
+    await removeEmptyFolders(
+      copyDir,
+      removed.flatMap((entry) => entry.owned.map((owned) => path.dirname(owned))),
+    );
     const addedSet = new Set(added);
     for (const entry of wanted) {
       if (addedSet.has(entry)) await linkOwned(entry, copyDir, place);
@@ -211,10 +220,13 @@ async function placer(cacheDir: string, siteParent: string): Promise<Placer> {
   const probe = path.join(cacheDir, `link-probe-${process.pid}`);
   const probeLink = path.join(siteParent, `.baoku-link-probe-${process.pid}`);
   await writeAtomically(probe, "");
-  const linked = await link(probe, probeLink).then(() => true, (error: NodeJS.ErrnoException) => {
-    if (error.code === "EXDEV" || error.code === "EPERM" || error.code === "ENOTSUP") return false;
-    throw error;
-  });
+  const linked = await link(probe, probeLink).then(
+    () => true,
+    (error: NodeJS.ErrnoException) => {
+      if (error.code === "EXDEV" || error.code === "EPERM" || error.code === "ENOTSUP") return false;
+      throw error;
+    },
+  );
   await rm(probeLink, { force: true });
   await rm(probe, { force: true });
   return linked ? { linked, put: (source, target) => link(source, target) } : { linked, put: (source, target) => copyFile(source, target) };
@@ -223,7 +235,10 @@ async function placer(cacheDir: string, siteParent: string): Promise<Placer> {
 async function removeEmptyFolders(copyDir: string, folders: readonly string[]): Promise<void> {
   for (const folder of [...new Set(folders)].sort().reverse()) {
     for (let current = folder; current !== "." && current !== ""; current = path.dirname(current)) {
-      const removed = await rmdir(path.join(copyDir, current)).then(() => true, () => false);
+      const removed = await rmdir(path.join(copyDir, current)).then(
+        () => true,
+        () => false,
+      );
       if (!removed) break;
     }
   }
@@ -243,7 +258,11 @@ async function linkTree(from: string, to: string, place: Placer): Promise<void> 
   const entries = await readdir(from, { recursive: true, withFileTypes: true });
   const relative = (entry: { parentPath: string; name: string }) => path.relative(from, path.join(entry.parentPath, entry.name));
   await mkdir(to, { recursive: true });
-  for (const folder of entries.filter((entry) => entry.isDirectory()).map(relative).sort()) await mkdir(path.join(to, folder), { recursive: true });
+  for (const folder of entries
+    .filter((entry) => entry.isDirectory())
+    .map(relative)
+    .sort())
+    await mkdir(path.join(to, folder), { recursive: true });
   const files = entries.filter((entry) => !entry.isDirectory()).map(relative);
   await eachLimited(files, LINKS_AT_ONCE, (file) => place.put(path.join(from, file), path.join(to, file)));
 }
@@ -276,7 +295,13 @@ async function asideName(outputDir: string): Promise<string> {
   const base = `${outputDir}.moved-aside-${new Date().toISOString().slice(0, 10)}`;
   for (let count = 1; ; count++) {
     const name = count === 1 ? base : `${base}-${count}`;
-    if (!(await lstat(name).then(() => true, () => false))) return name;
+    if (
+      !(await lstat(name).then(
+        () => true,
+        () => false,
+      ))
+    )
+      return name;
   }
 }
 
@@ -292,7 +317,10 @@ export async function recoverAbandonedBuilds(outputDir: string): Promise<void> {
     const match = name.startsWith(prefix) ? /^(building|previous|link)-(\d+)$/.exec(name.slice(prefix.length)) : null;
     if (!match || isRunning(Number(match[2]))) continue;
     const leftover = path.join(parent, name);
-    const hasOutput = await lstat(outputDir).then(() => true, () => false);
+    const hasOutput = await lstat(outputDir).then(
+      () => true,
+      () => false,
+    );
     if (match[1] === "previous" && !hasOutput) await rename(leftover, outputDir);
     else await rm(leftover, { recursive: true, force: true });
   }

@@ -19,7 +19,18 @@ export interface RenderCounts {
   imageSeconds: number;
 }
 
-const NONE: RenderCounts = { pages: 0, parts: 0, rendered: 0, bundles: 0, indexed: 0, encoded: 0, reused: 0, renderSeconds: 0, searchSeconds: 0, imageSeconds: 0 };
+const NONE: RenderCounts = {
+  pages: 0,
+  parts: 0,
+  rendered: 0,
+  bundles: 0,
+  indexed: 0,
+  encoded: 0,
+  reused: 0,
+  renderSeconds: 0,
+  searchSeconds: 0,
+  imageSeconds: 0,
+};
 
 /** The counts given, the others 0. */
 export function counted(counts: Partial<RenderCounts> = {}): RenderCounts {

@@ -28,7 +28,17 @@ import { sumCounts } from "./render-counts.ts";
 import type { RenderPool } from "./render-pool.ts";
 import { indexSearch, type IndexedSearch, type PlannedBundle } from "./search-stage.ts";
 import {
-  archivePartHash, bundlePlans, directoryHash, DIRECTORY_KEY, monthPlans, NO_RECORDS, spanningParts, yearPlans, type MonthPlan, type SpanningPart, type YearPlan,
+  archivePartHash,
+  bundlePlans,
+  directoryHash,
+  DIRECTORY_KEY,
+  monthPlans,
+  NO_RECORDS,
+  spanningParts,
+  yearPlans,
+  type MonthPlan,
+  type SpanningPart,
+  type YearPlan,
 } from "./site-parts.ts";
 
 export interface RenderSiteOptions {
@@ -101,9 +111,17 @@ export async function renderSite(config: PaperConfig, issues: readonly ScannedIs
 /** What making every part needs, from the build's options. */
 function partContext(config: PaperConfig, options: RenderSiteOptions): PartContext {
   return {
-    config, shared: sharedRecords(config), contentRoot: options.contentRoot, cacheDir: options.cacheDir, codeHash: options.codeHash,
-    partsDir: cacheFolder(options.cacheDir, "parts"), pool: options.pool, verbose: options.verbose, verification: options.verification,
-    manifestOnly: options.manifestOnly ?? false, ...(options.imageConcurrency && { imageConcurrency: options.imageConcurrency }),
+    config,
+    shared: sharedRecords(config),
+    contentRoot: options.contentRoot,
+    cacheDir: options.cacheDir,
+    codeHash: options.codeHash,
+    partsDir: cacheFolder(options.cacheDir, "parts"),
+    pool: options.pool,
+    verbose: options.verbose,
+    verification: options.verification,
+    manifestOnly: options.manifestOnly ?? false,
+    ...(options.imageConcurrency && { imageConcurrency: options.imageConcurrency }),
   };
 }
 
@@ -125,17 +143,33 @@ async function planSite(issues: readonly ScannedIssue[], { config, shared, codeH
   const index = archiveIndex(headers, options.history);
   const months = monthPlans(issues, codeHash, (monthHeaders) => archiveContext(config, index, monthHeaders));
   const newest = await issues.at(-1)?.load();
-  const bundles = bundlePlans(issues, months, codeHash, options.searchBundleArticles).map((plan) => ({ ...plan, entry: bundleEntry(path.join(bundlesDir, plan.bundle.key, plan.hash)) }));
-  const records = archiveRecords(config, headers, index, bundles.map((plan) => plan.bundle), newest);
+  const bundles = bundlePlans(issues, months, codeHash, options.searchBundleArticles).map((plan) => ({
+    ...plan,
+    entry: bundleEntry(path.join(bundlesDir, plan.bundle.key, plan.hash)),
+  }));
+  const records = archiveRecords(
+    config,
+    headers,
+    index,
+    bundles.map((plan) => plan.bundle),
+    newest,
+  );
   const data: SiteData = { ...shared, ...NO_RECORDS, ...records.archive, feeds: feedRecords(config, headers, await latestIssues(issues, newest)) };
   const files = archiveOpenData(config, headers, {
-    years: records.archive.years, people: records.people.people, namesakes: records.people.namesakes, peopleIndex: records.archive.peopleIndex,
-    days: records.days, dayIndexes: records.archive.dayIndexes,
+    years: records.archive.years,
+    people: records.people.people,
+    namesakes: records.people.namesakes,
+    peopleIndex: records.archive.peopleIndex,
+    days: records.days,
+    dayIndexes: records.archive.dayIndexes,
   });
   return {
-    months, years: yearPlans(months, codeHash), spanning: spanningParts(shared, records.people, records.days, codeHash),
+    months,
+    years: yearPlans(months, codeHash),
+    spanning: spanningParts(shared, records.people, records.days, codeHash),
     archive: { data, files, hash: archivePartHash(codeHash, data, files) },
-    bundles, directory: bundleEntry(path.join(bundlesDir, DIRECTORY_KEY, directoryHash(bundles, codeHash))),
+    bundles,
+    directory: bundleEntry(path.join(bundlesDir, DIRECTORY_KEY, directoryHash(bundles, codeHash))),
   };
 }
 

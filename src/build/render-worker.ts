@@ -10,7 +10,13 @@ process.on("message", (message: { id: number; request: RenderRequest }) => {
       const { code, path: named, dest } = fileSystemError(error) ?? {};
       // A write to an open file names none: the part's folder is where it was writing.
       const path = named ?? (code ? message.request.siteDir : undefined);
-      process.send!({ id: message.id, error: error instanceof Error ? (error.stack ?? error.message) : String(error), ...(code && { code }), ...(path && { path }), ...(dest && { dest }) });
+      process.send!({
+        id: message.id,
+        error: error instanceof Error ? (error.stack ?? error.message) : String(error),
+        ...(code && { code }),
+        ...(path && { path }),
+        ...(dest && { dest }),
+      });
     },
   );
 });

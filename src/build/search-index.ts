@@ -50,7 +50,7 @@ export async function indexBundle(inputDirs: readonly string[], bundleDir: strin
   await rm(site, { recursive: true, force: true });
   try {
     const records: string[] = [];
-    for (const inputDir of inputDirs) records.push(...await linkFiles(inputDir, site));
+    for (const inputDir of inputDirs) records.push(...(await linkFiles(inputDir, site)));
     const indexing = run(pagefindBinary(), ["--site", site, "--output-path", bundleDir, "--force-language", INDEX_LANGUAGE, "--silent"]);
     // The term directory's part of this bundle, counted while Pagefind indexes it.
     await writeFile(termsFile, JSON.stringify(termStats(await Promise.all(records.map((file) => readFile(file, "utf8"))))));
@@ -58,7 +58,9 @@ export async function indexBundle(inputDirs: readonly string[], bundleDir: strin
     if (code !== 0) {
       // Pagefind panics on a full disk; its message names the kind of error, not the file.
       if (/No space left on device|StorageFull/i.test(stderr)) throw diskFullAt(bundleDir);
-      throw new ProblemsError(problem("SearchIndexFailed", { file: shownPath(bundleDir) }, { errors: `${signal ?? `exit code ${code}`}: ${stderr.trim().slice(-2000)}` }));
+      throw new ProblemsError(
+        problem("SearchIndexFailed", { file: shownPath(bundleDir) }, { errors: `${signal ?? `exit code ${code}`}: ${stderr.trim().slice(-2000)}` }),
+      );
     }
     await removeUnusedUi(bundleDir);
     await thinFragments(path.join(bundleDir, "fragment"));

@@ -50,17 +50,26 @@ function recordOf(articles: readonly ArticlePageData[]): SearchRecord {
     terms += title.count + headings.count + body.count;
     // The 版 filter is by number: 第1版 is 要闻 in one issue and 头版 in another, and readers mean the 版.
     const filters = [`page:第${article.page.number}版`, ...reportersOf(article).map((name) => `reporter:${name}`)]
-      .map((filter) => `<span data-pagefind-filter="${attribute(filter)}"></span>`).join("");
+      .map((filter) => `<span data-pagefind-filter="${attribute(filter)}"></span>`)
+      .join("");
     // The heading's text must be non-empty for Pagefind to make it an anchor; a mark that is no word keeps it out of the terms.
-    return `<section><h2 id="${articleAnchor(article.path)}">·</h2>${filters}` +
+    return (
+      `<section><h2 id="${articleAnchor(article.path)}">·</h2>${filters}` +
       `<div data-pagefind-weight="${TERM_WEIGHTS.title}">${title.text}</div>` +
       `<div data-pagefind-weight="${TERM_WEIGHTS.headings}">${headings.text}</div>` +
-      `<div>${body.text}</div></section>`;
+      `<div>${body.text}</div></section>`
+    );
   });
   const meta: ArticleMeta[] = articles.map((article) => [
-    articleAnchor(article.path), article.title, article.kicker ?? "", article.subtitle ?? "", article.page.label, reportersOf(article),
+    articleAnchor(article.path),
+    article.title,
+    article.kicker ?? "",
+    article.subtitle ?? "",
+    article.page.label,
+    reportersOf(article),
   ]);
-  const html = `<!doctype html><html lang="zh-CN"><head><meta charset="utf-8"><title>${issue.date}</title></head><body>` +
+  const html =
+    `<!doctype html><html lang="zh-CN"><head><meta charset="utf-8"><title>${issue.date}</title></head><body>` +
     `<main data-pagefind-body>` +
     `<span data-pagefind-meta="date:${issue.date}"></span><span data-pagefind-meta="issue:${issue.number}"></span>` +
     `<span data-pagefind-meta="a:${attribute(JSON.stringify(meta))}"></span>` +

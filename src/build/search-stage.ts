@@ -41,7 +41,12 @@ interface Indexing {
 const INDEXERS = Math.max(1, Math.min(2, os.availableParallelism()));
 
 /** Indexes the bundles whose months changed, as their months are made (`monthOf`), then the term directory when its bundles changed. */
-export async function indexSearch(bundles: readonly PlannedBundle[], directory: BundleEntry, monthOf: (key: string) => Promise<PartOutcome>, context: SearchContext): Promise<IndexedSearch> {
+export async function indexSearch(
+  bundles: readonly PlannedBundle[],
+  directory: BundleEntry,
+  monthOf: (key: string) => Promise<PartOutcome>,
+  context: SearchContext,
+): Promise<IndexedSearch> {
   const startIndexing = limited(INDEXERS);
   const ready = await Promise.all(bundles.map((bundle) => readyBundle(bundle, monthOf, startIndexing, context)));
   const readyTerms = await readyDirectory(bundles, directory, context);
@@ -58,17 +63,29 @@ export async function indexSearch(bundles: readonly PlannedBundle[], directory: 
 }
 
 /** The bundle's entry, indexed from its months' search input once they are made, when the cache does not hold it sound. */
-async function readyBundle({ bundle, entry }: PlannedBundle, monthOf: (key: string) => Promise<PartOutcome>, startIndexing: ReturnType<typeof limited>, context: SearchContext): Promise<ReadyEntry<Manifest, Indexing>> {
+async function readyBundle(
+  { bundle, entry }: PlannedBundle,
+  monthOf: (key: string) => Promise<PartOutcome>,
+  startIndexing: ReturnType<typeof limited>,
+  context: SearchContext,
+): Promise<ReadyEntry<Manifest, Indexing>> {
   const months = await Promise.all(bundle.months.map(monthOf));
   return readyEntry({
-    entry, at: bundleEntry, verification: context.verification,
+    entry,
+    at: bundleEntry,
+    verification: context.verification,
     make: async (temporary) => {
       // (A bundle whose month could not be made is not indexed; the month's problems are reported, and the build publishes nothing.)
       if (months.some((month) => !month.manifest)) return { work: { seconds: 0 } };
       return startIndexing(async () => {
         const started = performance.now();
         const stats = months.reduce((sum, month) => addStats(sum, month.manifest!.search), NO_SEARCH);
-        await indexBundle(months.map((month) => month.entry.searchInput), temporary.files, stats, path.join(temporary.dir, TERM_STATS_FILE));
+        await indexBundle(
+          months.map((month) => month.entry.searchInput),
+          temporary.files,
+          stats,
+          path.join(temporary.dir, TERM_STATS_FILE),
+        );
         return { manifest: { files: await recordFiles(temporary.dir, ["files"]) }, work: { seconds: secondsSince(started) } };
       });
     },
@@ -78,14 +95,20 @@ async function readyBundle({ bundle, entry }: PlannedBundle, monthOf: (key: stri
 /** The term directory of the sealed bundles: the same until a month is sealed, so a day's build keeps it. */
 async function readyDirectory(bundles: readonly PlannedBundle[], directory: BundleEntry, context: SearchContext): Promise<ReadyEntry<Manifest, Indexing>> {
   return readyEntry({
-    entry: directory, at: bundleEntry, verification: context.verification,
+    entry: directory,
+    at: bundleEntry,
+    verification: context.verification,
     make: async (temporary) => {
       // (A bundle whose month could not be made is reported with its problems; the build publishes nothing then.)
       if (!(await Promise.all(bundles.map(({ entry }) => exists(entry.manifest)))).every(Boolean)) return { work: { seconds: 0 } };
       const started = performance.now();
-      const sealed = await Promise.all(bundles.slice(0, -1).map(async ({ bundle, entry }) => ({
-        key: bundle.key, statsFile: path.join(entry.dir, TERM_STATS_FILE), stats: JSON.parse(await readFile(path.join(entry.files, STATS_FILE), "utf8")) as SearchStats,
-      })));
+      const sealed = await Promise.all(
+        bundles.slice(0, -1).map(async ({ bundle, entry }) => ({
+          key: bundle.key,
+          statsFile: path.join(entry.dir, TERM_STATS_FILE),
+          stats: JSON.parse(await readFile(path.join(entry.files, STATS_FILE), "utf8")) as SearchStats,
+        })),
+      );
       await writeTermDirectory(temporary.files, path.basename(directory.dir).slice(0, 12), sealed);
       return { manifest: { files: await recordFiles(temporary.dir, ["files"]) }, work: { seconds: secondsSince(started) } };
     },

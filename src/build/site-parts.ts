@@ -40,7 +40,18 @@ export interface SitePart {
 
 /** A site's records with none of them: what a part's data starts from. */
 export const NO_RECORDS: Omit<SiteData, "paper" | "site"> = {
-  issues: [], pages: [], articles: [], numberRedirects: [], years: [], searchBundles: [], people: [], namesakes: [], searchPeople: {}, days: [], dayIndexes: [], feeds: [],
+  issues: [],
+  pages: [],
+  articles: [],
+  numberRedirects: [],
+  years: [],
+  searchBundles: [],
+  people: [],
+  namesakes: [],
+  searchPeople: {},
+  days: [],
+  dayIndexes: [],
+  feeds: [],
 };
 
 export interface MonthPlan {
@@ -82,7 +93,14 @@ export function monthPlans(issues: readonly ScannedIssue[], codeHash: string, co
     const key = monthOf(issue.header.date);
     const last = plans.at(-1);
     if (last?.key === key) last.issues.push(issue);
-    else plans.push({ key, issues: [issue], ...(index > 0 && { before: issues[index - 1]!.header }), context: { thisDay: {}, people: {}, history: {} }, hash: "" });
+    else
+      plans.push({
+        key,
+        issues: [issue],
+        ...(index > 0 && { before: issues[index - 1]!.header }),
+        context: { thisDay: {}, people: {}, history: {} },
+        hash: "",
+      });
   });
   let next = 0;
   for (const plan of plans) {
@@ -91,7 +109,10 @@ export function monthPlans(issues: readonly ScannedIssue[], codeHash: string, co
     if (after) plan.after = after;
     plan.context = contextOf(plan.issues.map((issue) => issue.header));
     plan.hash = hashOf(codeHash, `month ${plan.key}`, {
-      issues: plan.issues.map((issue) => issue.key), before: neighbourFacts(plan.before), after: neighbourFacts(plan.after), context: plan.context,
+      issues: plan.issues.map((issue) => issue.key),
+      before: neighbourFacts(plan.before),
+      after: neighbourFacts(plan.after),
+      context: plan.context,
     });
   }
   return plans;
@@ -121,29 +142,72 @@ export interface SpanningPart extends SitePart {
  * (make-spanning.ts), so the run does not grow with the archive. A part a letter of the people was tried before and was slower at 1,000
  * issues: starting an Eleventy run costs about half a second here.
  */
-export function spanningParts(shared: Pick<SiteData, "paper" | "site">, records: Pick<SiteData, "people" | "namesakes">, days: readonly DayPageData[], codeHash: string): SpanningPart[] {
+export function spanningParts(
+  shared: Pick<SiteData, "paper" | "site">,
+  records: Pick<SiteData, "people" | "namesakes">,
+  days: readonly DayPageData[],
+  codeHash: string,
+): SpanningPart[] {
   const sharedHash = hashOf(codeHash, "shared", shared);
   const pageFile = (address: string) => `${address.slice(1)}index.html`;
-  const recordOf = (key: string, address: string, record: unknown, files: string[]): SpanningRecord => ({ path: address, hash: hashOf(sharedHash, `${key} ${address}`, record), files });
-  const part = (key: string, templates: "people" | "days", data: SiteData, records: SpanningRecord[], only: (paths: ReadonlySet<string>) => SiteData): SpanningPart => ({
-    key, templates, data, records, hash: hashOf(sharedHash, key, records.map((record) => [record.path, record.hash])),
+  const recordOf = (key: string, address: string, record: unknown, files: string[]): SpanningRecord => ({
+    path: address,
+    hash: hashOf(sharedHash, `${key} ${address}`, record),
+    files,
+  });
+  const part = (
+    key: string,
+    templates: "people" | "days",
+    data: SiteData,
+    records: SpanningRecord[],
+    only: (paths: ReadonlySet<string>) => SiteData,
+  ): SpanningPart => ({
+    key,
+    templates,
+    data,
+    records,
+    hash: hashOf(
+      sharedHash,
+      key,
+      records.map((record) => [record.path, record.hash]),
+    ),
     only: (paths) => ({ key, templates, data: only(paths) }),
   });
   const parts: SpanningPart[] = [];
   if (records.people.length > 0) {
-    parts.push(part(PEOPLE_PART, "people", { ...shared, ...NO_RECORDS, people: records.people, namesakes: records.namesakes }, [
-      // A person's page and its JSON, written beside the pages (make-spanning.ts).
-      ...records.people.map((person) => recordOf(PEOPLE_PART, person.path, person, [pageFile(person.path), personJsonPath(person).slice(1)])),
-      ...records.namesakes.map((namesake) => recordOf(PEOPLE_PART, namesake.path, namesake, [pageFile(namesake.path)])),
-    ], (paths) => ({
-      ...shared, ...NO_RECORDS,
-      people: records.people.filter((person) => paths.has(person.path)), namesakes: records.namesakes.filter((namesake) => paths.has(namesake.path)),
-    })));
+    parts.push(
+      part(
+        PEOPLE_PART,
+        "people",
+        { ...shared, ...NO_RECORDS, people: records.people, namesakes: records.namesakes },
+        [
+          // A person's page and its JSON, written beside the pages (make-spanning.ts).
+          ...records.people.map((person) => recordOf(PEOPLE_PART, person.path, person, [pageFile(person.path), personJsonPath(person).slice(1)])),
+          ...records.namesakes.map((namesake) => recordOf(PEOPLE_PART, namesake.path, namesake, [pageFile(namesake.path)])),
+        ],
+        (paths) => ({
+          ...shared,
+          ...NO_RECORDS,
+          people: records.people.filter((person) => paths.has(person.path)),
+          namesakes: records.namesakes.filter((namesake) => paths.has(namesake.path)),
+        }),
+      ),
+    );
   }
   if (days.length > 0) {
-    parts.push(part(DAYS_PART, "days", { ...shared, ...NO_RECORDS, days: [...days] }, days.map((day) => recordOf(DAYS_PART, day.path, day, [pageFile(day.path)])), (paths) => ({
-      ...shared, ...NO_RECORDS, days: days.filter((day) => paths.has(day.path)),
-    })));
+    parts.push(
+      part(
+        DAYS_PART,
+        "days",
+        { ...shared, ...NO_RECORDS, days: [...days] },
+        days.map((day) => recordOf(DAYS_PART, day.path, day, [pageFile(day.path)])),
+        (paths) => ({
+          ...shared,
+          ...NO_RECORDS,
+          days: days.filter((day) => paths.has(day.path)),
+        }),
+      ),
+    );
   }
   return parts;
 }
@@ -180,9 +244,15 @@ export function yearPlans(months: readonly MonthPlan[], codeHash: string): YearP
     else plans.push({ key: `year-${year}`, year, months: [month], hash: "" });
   }
   for (const plan of plans) {
-    plan.hash = hashOf(codeHash, plan.key, plan.months.map((month) => ({
-      issues: month.issues.map((issue) => issue.key), people: month.context.people, history: month.context.history,
-    })));
+    plan.hash = hashOf(
+      codeHash,
+      plan.key,
+      plan.months.map((month) => ({
+        issues: month.issues.map((issue) => issue.key),
+        people: month.context.people,
+        history: month.context.history,
+      })),
+    );
   }
   return plans;
 }
@@ -203,7 +273,11 @@ export function bundlePlans(issues: readonly ScannedIssue[], months: readonly Mo
     return {
       bundle,
       articleCount: bundleMonths.reduce((sum, month) => sum + month.issues.reduce((count, issue) => count + issue.header.articleCount, 0), 0),
-      hash: hashOf(codeHash, `bundle ${bundle.key}`, bundleMonths.map((month) => month.hash)),
+      hash: hashOf(
+        codeHash,
+        `bundle ${bundle.key}`,
+        bundleMonths.map((month) => month.hash),
+      ),
     };
   });
 }
@@ -216,7 +290,11 @@ export const DIRECTORY_KEY = "directory";
  * hashes. A day's issue changes only the live bundle, so the directory stays as it is until a month is sealed.
  */
 export function directoryHash(bundles: readonly BundlePlan[], codeHash: string): string {
-  return hashOf(codeHash, DIRECTORY_KEY, bundles.slice(0, -1).map((plan) => [plan.bundle.key, plan.hash]));
+  return hashOf(
+    codeHash,
+    DIRECTORY_KEY,
+    bundles.slice(0, -1).map((plan) => [plan.bundle.key, plan.hash]),
+  );
 }
 
 function hashOf(codeHash: string, what: string, data: unknown): string {

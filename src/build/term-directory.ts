@@ -69,7 +69,11 @@ export function termStats(records: Iterable<string>): TermStats {
  * Writes the directory of the sealed bundles (oldest first, each with its statistics file) into `dir`: head.json, and the shards below
  * the version's folder, each a JSON object of term → [bundle index, records holding it, most in one record, …], bundles oldest first.
  */
-export async function writeTermDirectory(dir: string, version: string, bundles: readonly { key: string; statsFile: string; stats: { records: number; articles: number; terms: number } }[]): Promise<DirectoryHead> {
+export async function writeTermDirectory(
+  dir: string,
+  version: string,
+  bundles: readonly { key: string; statsFile: string; stats: { records: number; articles: number; terms: number } }[],
+): Promise<DirectoryHead> {
   const byTerm = new Map<string, number[]>();
   let entries = 0;
   for (const [index, bundle] of bundles.entries()) {
@@ -90,7 +94,9 @@ export async function writeTermDirectory(dir: string, version: string, bundles: 
   await mkdir(path.join(dir, version), { recursive: true });
   for (const [index, shard] of files.entries()) await writeFile(path.join(dir, version, `${index}.json`), JSON.stringify(shard));
   const head: DirectoryHead = {
-    version, shards, bundles: bundles.map((bundle) => bundle.key),
+    version,
+    shards,
+    bundles: bundles.map((bundle) => bundle.key),
     records: bundles.reduce((sum, bundle) => sum + bundle.stats.records, 0),
     articles: bundles.reduce((sum, bundle) => sum + bundle.stats.articles, 0),
     terms: bundles.reduce((sum, bundle) => sum + bundle.stats.terms, 0),
@@ -105,4 +111,3 @@ export function shardCount(entries: number): number {
   while (shards < MAX_SHARDS && shards * ENTRIES_PER_SHARD < entries) shards *= 2;
   return shards;
 }
-

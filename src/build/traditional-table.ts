@@ -15,7 +15,11 @@ export const TRADITIONAL_TABLE = "zh-traditional.js";
 const MARKED_FROM = 0x3400;
 const MARKED_TO = 0x9fff;
 /** Ranges whose characters OpenCC may convert. */
-const RANGES = [[MARKED_FROM, MARKED_TO], [0xf900, 0xfaff], [0x20000, 0x2fa1f]] as const;
+const RANGES = [
+  [MARKED_FROM, MARKED_TO],
+  [0xf900, 0xfaff],
+  [0x20000, 0x2fa1f],
+] as const;
 
 /** The two scripts' text, from the build cache when this code made them before (the cache key is the code's hash). */
 export async function traditionalScripts(cacheDir: string, codeHash: string): Promise<Record<string, string>> {
@@ -62,7 +66,8 @@ function makeScripts(): Record<string, string> {
     if (character.codePointAt(0)! <= MARKED_TO) bits[offset >> 3]! |= 1 << (offset & 7);
   }
   const header = "// Generated at build time from OpenCC's traditional-to-simplified data (opencc-js, Apache-2.0) by src/build/traditional-table.ts.\n";
-  const marks = `${header}const BITS = Uint8Array.from(atob(${JSON.stringify(Buffer.from(bits).toString("base64"))}), (c) => c.charCodeAt(0));\n` +
+  const marks =
+    `${header}const BITS = Uint8Array.from(atob(${JSON.stringify(Buffer.from(bits).toString("base64"))}), (c) => c.charCodeAt(0));\n` +
     `/** Whether a character may be traditional: marked in the bitmap, or beyond the ideographs it covers. @param {string} character */\n` +
     `export function maybeTraditional(character) {\n` +
     `  const code = character.codePointAt(0) ?? 0;\n` +
@@ -71,7 +76,8 @@ function makeScripts(): Record<string, string> {
     `  const offset = code - ${MARKED_FROM};\n` +
     `  return ((BITS[offset >> 3] ?? 0) & (1 << (offset & 7))) !== 0;\n` +
     `}\n`;
-  const table = `${header}const PAIRS = ${JSON.stringify(pairs.map(([from, to]) => from + to).join(""))};\n` +
+  const table =
+    `${header}const PAIRS = ${JSON.stringify(pairs.map(([from, to]) => from + to).join(""))};\n` +
     `const SIMPLIFIED = new Map();\n` +
     `for (let at = 0, pairs = [...PAIRS]; at < pairs.length; at += 2) SIMPLIFIED.set(pairs[at], pairs[at + 1]);\n` +
     `/** The text with each traditional character in its simplified form. @param {string} text */\n` +

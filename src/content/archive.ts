@@ -115,7 +115,8 @@ async function parseIssueFile(contentRoot: string, file: string, bytes: Uint8Arr
   return { issue: withImages(parsed.issue, images), problems: [...parsed.problems, ...images.problems] };
 }
 
-const byDateThenFile = (a: { date: string; file: string }, b: { date: string; file: string }) => (a.date < b.date ? -1 : a.date > b.date ? 1 : a.file < b.file ? -1 : 1);
+const byDateThenFile = (a: { date: string; file: string }, b: { date: string; file: string }) =>
+  a.date < b.date ? -1 : a.date > b.date ? 1 : a.file < b.file ? -1 : 1;
 
 /** The files in each issue's image folder (issues/<YYYY>/<YYYY-MM-DD>/), by folder, sorted by name. */
 function issueFolderFiles(content: ContentFiles): Map<string, FolderFile[]> {
@@ -151,7 +152,9 @@ export function archiveProblems(issues: readonly Omit<Issue, "pages">[]): Proble
     if (sameNumber) {
       problems.push(problem("DuplicateIssueNumber", at("issue"), { number: issue.number, other: sameNumber.file, otherDate: sameNumber.date }));
     } else if (previous && previous.date !== issue.date && issue.number < previous.number) {
-      problems.push(problem("IssueNumberOrder", at("issue"), { number: issue.number, date: issue.date, previousNumber: previous.number, previousDate: previous.date }));
+      problems.push(
+        problem("IssueNumberOrder", at("issue"), { number: issue.number, date: issue.date, previousNumber: previous.number, previousDate: previous.date }),
+      );
     }
     if (previous && !sameNumber && issue.number > previous.number + 1) {
       problems.push(problem("IssueNumberGap", at("issue"), { number: issue.number, previousNumber: previous.number, previousDate: previous.date }));

@@ -90,7 +90,12 @@ function articleHeadings(body: string, lineOffset: number): Map<number, ArticleN
 }
 
 /** The change that writes `value` as the article's area: its 区域 line's value replaced, or a 区域 line added to its labels. */
-function areaChange({ heading, nodes }: ArticleNodes, lineOffset: number, lines: LineEditor, value: string): { line: number; change: (editor: LineEditor) => void } {
+function areaChange(
+  { heading, nodes }: ArticleNodes,
+  lineOffset: number,
+  lines: LineEditor,
+  value: string,
+): { line: number; change: (editor: LineEditor) => void } {
   const block = labelBlockOf(heading, nodes);
   if (block?.position) {
     const first = block.position.start.line + lineOffset;

@@ -40,7 +40,13 @@ export function parseArticle(heading: Heading, nodes: RootContent[], number: num
     if (plainText(first) === "") body.shift();
     const datelineDate = datelineMatch.dateline.date;
     if (datelineDate && datelineDate > context.issueDate) {
-      problems.push(problem("DatelineAfterIssue", { file: context.file, line: lineOf(first, context), field: "dateline" }, { dateline: datelineMatch.dateline.text, datelineDate, issueDate: context.issueDate }));
+      problems.push(
+        problem(
+          "DatelineAfterIssue",
+          { file: context.file, line: lineOf(first, context), field: "dateline" },
+          { dateline: datelineMatch.dateline.text, datelineDate, issueDate: context.issueDate },
+        ),
+      );
     }
   }
 
@@ -61,14 +67,16 @@ export function parseArticle(heading: Heading, nodes: RootContent[], number: num
   }
 
   const article: Article = {
-    number, title,
+    number,
+    title,
     ...(labels.kicker && { kicker: labels.kicker }),
     ...(labels.subtitle && { subtitle: labels.subtitle }),
     ...(labels.column && { column: labels.column }),
     ...(area && { area }),
     ...(datelineMatch && { dateline: datelineMatch.dateline }),
     ...(byline && { byline }),
-    photos, isPhotoNews,
+    photos,
+    isPhotoNews,
     lead: paragraphs[0] ?? photos[0]?.caption ?? "",
     paragraphs,
     bodyHtml: renderBodyHtml(body),

@@ -73,6 +73,10 @@ function normaliseLunar(text: string): string {
 
 /** Whether a printed 星期 (星期二, 周二, 礼拜二, 星期天) names the computed weekday. */
 export function isSameWeekday(printed: string, computed: string): boolean {
-  const dayOf = (text: string) => text.replace(/\s+/g, "").replace(/^(星期|周|礼拜)/, "").replace("天", "日");
+  const dayOf = (text: string) =>
+    text
+      .replace(/\s+/g, "")
+      .replace(/^(星期|周|礼拜)/, "")
+      .replace("天", "日");
   return /^(星期|周|礼拜)/.test(printed.trim()) && dayOf(printed) === dayOf(computed);
 }

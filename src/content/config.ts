@@ -46,7 +46,10 @@ export function readConfig(text: string, environment: NodeJS.ProcessEnv = proces
   } catch (error) {
     const reason = (error as Error).message;
     const line = lineOfPosition(source, reason);
-    return { problems: [problem("InvalidConfig", { file: CONFIG_FILE, ...(line && { line }) }, { json: reason })], language: runLanguage(undefined, environment) };
+    return {
+      problems: [problem("InvalidConfig", { file: CONFIG_FILE, ...(line && { line }) }, { json: reason })],
+      language: runLanguage(undefined, environment),
+    };
   }
   const language = runLanguage(valueAt(json, ["language"]), environment);
   const result = paperConfigSchema.safeParse(json);
@@ -58,7 +61,10 @@ export function readConfig(text: string, environment: NodeJS.ProcessEnv = proces
 function settingProblems(issue: z.core.$ZodIssue, json: unknown, text: string): Problem[] {
   const at = issue.path.map(String);
   const report = (setting: string, rule: ConfigRule) => {
-    const line = lineOfSetting(text, setting.split(".").filter((key) => key !== ""));
+    const line = lineOfSetting(
+      text,
+      setting.split(".").filter((key) => key !== ""),
+    );
     return problem("InvalidConfig", { file: CONFIG_FILE, ...(line && { line }), ...(setting && { field: setting }) }, { setting, rule });
   };
   if (issue.code === "unrecognized_keys") return issue.keys.map((key) => report([...at, key].join("."), "unknown"));

@@ -40,7 +40,8 @@ export async function readContentFiles(contentRoot: string, configFile: ConfigFi
   if (!top.isDirectory()) return { ...empty, issuesFolder: "notFolder" };
 
   const setAside: ContentFiles["setAside"] = [];
-  const relative = (entry: { parentPath: string; name: string }) => path.relative(contentRoot, path.join(entry.parentPath, entry.name)).split(path.sep).join("/");
+  const relative = (entry: { parentPath: string; name: string }) =>
+    path.relative(contentRoot, path.join(entry.parentPath, entry.name)).split(path.sep).join("/");
   const realIssues = await realpath(issuesDir);
   const plain: string[] = [];
   // Symbolic links are not followed by the listing. A link among an issue's images is left for image-files.ts to judge against the issue's
@@ -60,19 +61,31 @@ export async function readContentFiles(contentRoot: string, configFile: ConfigFi
     }
   }
   plain.sort();
-  const markdown = (await mapLimited(plain.filter((file) => file.endsWith(".md")), READS_AT_ONCE, async (file) => {
-    const info = await stat(path.join(contentRoot, file));
-    if (info.size > LIMITS.fileBytes) {
-      setAside.push({ file, reason: "tooLarge", size: info.size });
-      return undefined;
-    }
-    const bytes = await readFile(path.join(contentRoot, file));
-    return { file, bytes, hash: contentHash(bytes) };
-  })).filter((entry) => entry !== undefined);
-  const others = (await mapLimited(plain.filter((file) => !file.endsWith(".md")), READS_AT_ONCE, async (file) => {
-    const info = await stat(path.join(contentRoot, file)).catch(() => undefined);
-    return info && { file, size: info.size, modifiedMs: info.mtimeMs };
-  })).filter((other) => other !== undefined);
+  const markdown = (
+    await mapLimited(
+      plain.filter((file) => file.endsWith(".md")),
+      READS_AT_ONCE,
+      async (file) => {
+        const info = await stat(path.join(contentRoot, file));
+        if (info.size > LIMITS.fileBytes) {
+          setAside.push({ file, reason: "tooLarge", size: info.size });
+          return undefined;
+        }
+        const bytes = await readFile(path.join(contentRoot, file));
+        return { file, bytes, hash: contentHash(bytes) };
+      },
+    )
+  ).filter((entry) => entry !== undefined);
+  const others = (
+    await mapLimited(
+      plain.filter((file) => !file.endsWith(".md")),
+      READS_AT_ONCE,
+      async (file) => {
+        const info = await stat(path.join(contentRoot, file)).catch(() => undefined);
+        return info && { file, size: info.size, modifiedMs: info.mtimeMs };
+      },
+    )
+  ).filter((other) => other !== undefined);
   setAside.sort((a, b) => (a.file < b.file ? -1 : 1));
   return { configFile, issuesFolder: "folder", markdown, others, setAside };
 }

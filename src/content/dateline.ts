@@ -17,7 +17,10 @@ function escapeRegExp(text: string): string {
 const patterns = new Map<string, RegExp>();
 
 function datelinePattern(prefixes: readonly string[]): RegExp {
-  const alternatives = [...prefixes].sort((a, b) => b.length - a.length).map(escapeRegExp).join("|");
+  const alternatives = [...prefixes]
+    .sort((a, b) => b.length - a.length)
+    .map(escapeRegExp)
+    .join("|");
   let pattern = patterns.get(alternatives);
   if (!pattern) {
     pattern = new RegExp(`^(${alternatives})(?:[ \\u3000]*[（(][^）)]{1,40}[）)])?(?:[ \\u3000]*(?:(\\d{4})年)?(\\d{1,2})月(\\d{1,2})日)?`);

@@ -19,7 +19,10 @@ function asWritten(source: IssueSource): Record<string, unknown> {
     const value = data[field];
     if (typeof value !== "number" && !(value instanceof Date)) continue;
     const line = source.frontMatterLines[lineOfField(source, field) - 2];
-    const written = line?.slice(line.indexOf(":") + 1).replace(/\s+#.*$/, "").trim();
+    const written = line
+      ?.slice(line.indexOf(":") + 1)
+      .replace(/\s+#.*$/, "")
+      .trim();
     const read = value instanceof Date ? (Number.isNaN(value.getTime()) ? "" : value.toISOString().slice(0, 10)) : String(value);
     if (written && written !== read) data[field] = written;
   }
@@ -28,13 +31,29 @@ function asWritten(source: IssueSource): Record<string, unknown> {
 
 /** Names editors write for a field, in the paper's words or misremembered; an unknown field spelt so is pointed to the field it means. */
 const FIELD_SYNONYMS: Record<string, (typeof FRONT_MATTER_FIELDS)[number]> = {
-  期号: "issue", 期数: "issue", 总期号: "issue", number: "issue", no: "issue",
-  日期: "date", 出版日期: "date",
-  农历: "lunar", 阴历: "lunar", lunardate: "lunar",
-  版数: "pages", 今日版数: "pages", page: "pages",
-  星期: "weekday", 周: "weekday", week: "weekday", day: "weekday",
-  责任编辑: "editor", 责编: "editor", 编辑: "editor",
-  备注: "note", 说明: "note", notes: "note",
+  期号: "issue",
+  期数: "issue",
+  总期号: "issue",
+  number: "issue",
+  no: "issue",
+  日期: "date",
+  出版日期: "date",
+  农历: "lunar",
+  阴历: "lunar",
+  lunardate: "lunar",
+  版数: "pages",
+  今日版数: "pages",
+  page: "pages",
+  星期: "weekday",
+  周: "weekday",
+  week: "weekday",
+  day: "weekday",
+  责任编辑: "editor",
+  责编: "editor",
+  编辑: "editor",
+  备注: "note",
+  说明: "note",
+  notes: "note",
 };
 
 export function validateFrontMatter(file: string, source: IssueSource): { frontMatter?: FrontMatter; problems: Problem[] } {
@@ -60,11 +79,23 @@ export function validateFrontMatter(file: string, source: IssueSource): { frontM
   const problems: Problem[] = [];
   const lunar = lunarDateOf(frontMatter.date);
   if (!isSameLunarDate(frontMatter.lunar, lunar)) {
-    problems.push(problem("LunarDateMismatch", { file, line: lineOfField(source, "lunar"), field: "lunar" }, { printed: frontMatter.lunar, date: frontMatter.date, computed: lunar }));
+    problems.push(
+      problem(
+        "LunarDateMismatch",
+        { file, line: lineOfField(source, "lunar"), field: "lunar" },
+        { printed: frontMatter.lunar, date: frontMatter.date, computed: lunar },
+      ),
+    );
   }
   const weekday = weekdayOf(frontMatter.date);
   if (frontMatter.weekday !== undefined && !isSameWeekday(frontMatter.weekday, weekday)) {
-    problems.push(problem("WeekdayMismatch", { file, line: lineOfField(source, "weekday"), field: "weekday" }, { printed: frontMatter.weekday, date: frontMatter.date, computed: weekday }));
+    problems.push(
+      problem(
+        "WeekdayMismatch",
+        { file, line: lineOfField(source, "weekday"), field: "weekday" },
+        { printed: frontMatter.weekday, date: frontMatter.date, computed: weekday },
+      ),
+    );
   }
   return { frontMatter, problems };
 }

@@ -19,7 +19,9 @@ const NOT_COMMITTED = /^0{40}$/;
 /** Runs git in `cwd` and resolves to its output, or undefined when git is missing or fails for any reason. */
 function git(cwd: string, args: readonly string[]): Promise<string | undefined> {
   return new Promise((resolve) => {
-    execFile("git", ["-c", "core.quotePath=false", ...args], { cwd, maxBuffer: 1 << 28, encoding: "utf8" }, (error, stdout) => resolve(error ? undefined : stdout));
+    execFile("git", ["-c", "core.quotePath=false", ...args], { cwd, maxBuffer: 1 << 28, encoding: "utf8" }, (error, stdout) =>
+      resolve(error ? undefined : stdout),
+    );
   });
 }
 
@@ -81,7 +83,8 @@ function changedLines(porcelain: string, firstTime: number): [number, string][] 
     if (row.startsWith("committer-time ")) commit.time = Number(row.slice(15));
     else if (row.startsWith("committer-tz ")) commit.zone = row.slice(13);
     else if (row.startsWith("\t")) {
-      if (!NOT_COMMITTED.test(current.sha) && commit.time !== undefined && commit.time > firstTime) changed.push([current.line, dateIn(commit.time, commit.zone ?? "+0000")]);
+      if (!NOT_COMMITTED.test(current.sha) && commit.time !== undefined && commit.time > firstTime)
+        changed.push([current.line, dateIn(commit.time, commit.zone ?? "+0000")]);
       current = undefined;
     }
   }

@@ -48,12 +48,14 @@ export default async function inspectIssueImages(issue: Issue, contentRoot: stri
   const problems: Problem[] = [];
   // A folder that is itself a link may lead anywhere on the machine that builds the site: nothing in it is read.
   const folderIsLink = (await lstat(folderPath).catch(() => undefined))?.isSymbolicLink() ?? false;
-  const reads = await Promise.all(photosOf(issue).map((photo) => {
-    if (photo.src === undefined) return undefined;
-    const where = { file: issue.file, line: photo.line, field: "image" };
-    if (folderIsLink) return { problem: problem("ImagePathOutsideIssue", where, { image: shortText(photo.src), reason: "link", folder }) };
-    return readImageFile(folderPath, folder, photo.src, where);
-  }));
+  const reads = await Promise.all(
+    photosOf(issue).map((photo) => {
+      if (photo.src === undefined) return undefined;
+      const where = { file: issue.file, line: photo.line, field: "image" };
+      if (folderIsLink) return { problem: problem("ImagePathOutsideIssue", where, { image: shortText(photo.src), reason: "link", folder }) };
+      return readImageFile(folderPath, folder, photo.src, where);
+    }),
+  );
   const photos = reads.map((read) => {
     if (read && "problem" in read) problems.push(read.problem);
     return read && "image" in read ? read.image : undefined;
@@ -99,7 +101,13 @@ async function findScans(issue: Issue, folderPath: string, folder: string, probl
   for (const [number, files] of [...byPage].sort(([a], [b]) => a - b)) {
     const page = issue.pages.find((candidate) => candidate.number === number);
     if (!page || !files.image) {
-      problems.push(problem("ScanWithoutPage", { file: issue.file, field: "scan" }, { scan: `${folder}/${files.image ?? files.pdf!}`, page: number, pdfOnly: page !== undefined }));
+      problems.push(
+        problem(
+          "ScanWithoutPage",
+          { file: issue.file, field: "scan" },
+          { scan: `${folder}/${files.image ?? files.pdf!}`, page: number, pdfOnly: page !== undefined },
+        ),
+      );
       continue;
     }
     const where = { file: issue.file, line: page.line, field: "scan" };
@@ -115,7 +123,9 @@ async function findScans(issue: Issue, folderPath: string, folder: string, probl
   for (const page of issue.pages) {
     for (const article of page.articles) {
       if (!article.area || scans.has(page.number)) continue;
-      problems.push(problem("AreaWithoutScan", { file: issue.file, line: article.line, field: "area" }, { title: shortText(article.title), page: page.number, folder }));
+      problems.push(
+        problem("AreaWithoutScan", { file: issue.file, line: article.line, field: "area" }, { title: shortText(article.title), page: page.number, folder }),
+      );
     }
   }
   return scans;
@@ -137,7 +147,9 @@ async function readImageFile(folderPath: string, folder: string, src: string, wh
   if (!bytes) return { problem: problem("MissingImage", where, { image, folder, notAFile: true }) };
   const { default: sharp } = await import("sharp");
   // The header alone is read here, so sharp's pixel limit is lifted: the size is checked against MAX_IMAGE_SIDE below, with its own message.
-  const metadata = await sharp(bytes, { limitInputPixels: false }).metadata().catch((failure: Error) => failure);
+  const metadata = await sharp(bytes, { limitInputPixels: false })
+    .metadata()
+    .catch((failure: Error) => failure);
   if (metadata instanceof Error) return { problem: unreadableImageProblem(where, src, metadata.message) };
   const format = metadata.format === "heif" && metadata.compression !== "av1" ? "heic" : metadata.format;
   if (!SUPPORTED_FORMATS.has(format)) return { problem: problem("UnsupportedImage", where, { image, format }) };

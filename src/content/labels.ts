@@ -37,7 +37,10 @@ const SCHEMES = new Set(["http", "https", "mailto", "ftp"]);
 
 /** How a word is compared: NFKC (full-width letters and colons to ASCII), lower case, without spaces, hyphens or underscores. */
 function comparable(word: string): string {
-  return word.normalize("NFKC").toLowerCase().replace(/[\s_\-‐-―]+/gu, "");
+  return word
+    .normalize("NFKC")
+    .toLowerCase()
+    .replace(/[\s_\-‐-―]+/gu, "");
 }
 
 export interface LabelLine {
@@ -72,7 +75,11 @@ export function readLabelLine(line: string): LabelLine | undefined {
 function guessLabel(word: string): { suggestion?: string; homophone: boolean; titleWord: boolean } {
   if (TITLE_WORDS.has(comparable(word))) return { titleWord: true, homophone: false };
   const near = nearestWordOf(comparable(word), [...LABEL_WORDS.keys()]);
-  const suggestion = near && Object.values(LABELS).flat().find((accepted) => comparable(accepted) === near.word);
+  const suggestion =
+    near &&
+    Object.values(LABELS)
+      .flat()
+      .find((accepted) => comparable(accepted) === near.word);
   return { ...(suggestion && { suggestion }), homophone: near?.homophone ?? false, titleWord: false };
 }
 
@@ -98,32 +105,34 @@ export function takeLabels(heading: Heading, nodes: RootContent[], context: Node
   let area: Area | undefined;
   let recognised = false;
   const firstLine = lineOf(first, context);
-  textOf(first, { includeHtml: false }).split("\n").forEach((text, index) => {
-    const label = readLabelLine(text);
-    const where = { file: context.file, line: firstLine + index };
-    if (!label) {
-      problems.push(problem("UnknownLabel", where, { text: shortText(text.trim()) }));
-      return;
-    }
-    const at = { ...where, field: label.word };
-    if (!label.name) {
-      const { suggestion, titleWord } = guessLabel(label.word);
-      problems.push(problem("UnknownLabel", at, { word: label.word, ...(suggestion && { suggestion }), ...(titleWord && { titleWord }) }));
-      return;
-    }
-    recognised = true;
-    if (label.value === "") {
-      problems.push(problem("EmptyLabel", at, { word: label.word }));
-    } else if (labels[label.name] !== undefined) {
-      problems.push(problem("DuplicateLabel", at, { word: label.word }));
-    } else {
-      labels[label.name] = label.value;
-      if (label.name !== "area") return;
-      const read = readArea(label.value);
-      if ("area" in read) area = read.area;
-      else problems.push(problem("InvalidArea", at, { word: label.word, ...read.fault }));
-    }
-  });
+  textOf(first, { includeHtml: false })
+    .split("\n")
+    .forEach((text, index) => {
+      const label = readLabelLine(text);
+      const where = { file: context.file, line: firstLine + index };
+      if (!label) {
+        problems.push(problem("UnknownLabel", where, { text: shortText(text.trim()) }));
+        return;
+      }
+      const at = { ...where, field: label.word };
+      if (!label.name) {
+        const { suggestion, titleWord } = guessLabel(label.word);
+        problems.push(problem("UnknownLabel", at, { word: label.word, ...(suggestion && { suggestion }), ...(titleWord && { titleWord }) }));
+        return;
+      }
+      recognised = true;
+      if (label.value === "") {
+        problems.push(problem("EmptyLabel", at, { word: label.word }));
+      } else if (labels[label.name] !== undefined) {
+        problems.push(problem("DuplicateLabel", at, { word: label.word }));
+      } else {
+        labels[label.name] = label.value;
+        if (label.name !== "area") return;
+        const read = readArea(label.value);
+        if ("area" in read) area = read.area;
+        else problems.push(problem("InvalidArea", at, { word: label.word, ...read.fault }));
+      }
+    });
   // A block with no label in it is not taken off the body, so the article is not reported empty as well.
   return { labels, ...(area && { area }), rest: recognised ? rest : nodes, problems };
 }
@@ -154,7 +163,10 @@ const AREA_PARTS = ["x", "y", "w", "h"] as const;
  * e.g. `10,5,40,30`; commas may be full-width or 、, and a number may carry a % sign. Gives the area, or what is wrong with the value.
  */
 export function readArea(value: string): { area: Area } | { fault: AreaFault } {
-  const parts = value.split(/\s*[,，、]\s*|\s+/).filter(Boolean).map((part) => part.replace(/[%％]$/, ""));
+  const parts = value
+    .split(/\s*[,，、]\s*|\s+/)
+    .filter(Boolean)
+    .map((part) => part.replace(/[%％]$/, ""));
   if (parts.length !== 4 || !parts.every((part) => /^-?\d+(\.\d+)?$/.test(part))) return { fault: { fault: "shape", value: shortText(value) } };
   const [x, y, width, height] = parts.map(Number) as [number, number, number, number];
   const outside = [x, y, width, height].findIndex((number) => number < 0 || number > 100);

@@ -25,7 +25,11 @@ export default function linkProblems(nodes: readonly RootContent[], context: Nod
       const unsafe = linkProblem(child.url);
       if (!unsafe) return;
       const url = shortText(child.url, 80);
-      problems.push("scheme" in unsafe ? problem("UnsafeLink", where, { url, scheme: shortText(unsafe.scheme, 20) }) : problem("LinkOutsideArchive", where, { url, reason: unsafe.reason }));
+      problems.push(
+        "scheme" in unsafe
+          ? problem("UnsafeLink", where, { url, scheme: shortText(unsafe.scheme, 20) })
+          : problem("LinkOutsideArchive", where, { url, reason: unsafe.reason }),
+      );
     });
   }
   return problems;

@@ -21,7 +21,7 @@ export function readPageHeading(text: string): { number: number; name?: string }
 function chineseNumber(text: string): number {
   // 十 alone is 10, 十二 is 12, 二十 is 20, 二十三 is 23.
   const [tens, ones] = text.includes("十") ? text.split("十") : ["", text];
-  return (text.includes("十") ? (tens ? CHINESE_NUMERALS[tens] ?? 0 : 1) * 10 : 0) + (ones ? CHINESE_NUMERALS[ones] ?? 0 : 0);
+  return (text.includes("十") ? (tens ? (CHINESE_NUMERALS[tens] ?? 0) : 1) * 10 : 0) + (ones ? (CHINESE_NUMERALS[ones] ?? 0) : 0);
 }
 
 interface OpenArticle {

@@ -12,7 +12,6 @@ import { isStale, touch, writeAtomically } from "../util/cache-files.ts";
 import { DEFAULT_LANGUAGE } from "../messages/language.ts";
 import { say } from "../messages/texts.ts";
 
-
 /** One issue file parsed, with its images inspected: the issue (when it could be read) and the problems found in it. */
 export interface ParsedIssue {
   issue?: Issue;
@@ -41,7 +40,11 @@ export class ParseCache {
   /** Whole issues of a cache kept in memory only (`dir` undefined), for a run that leaves nothing behind. */
   private readonly memory = new Map<string, ParsedIssue>();
 
-  private constructor(private readonly dir: string | undefined, private readonly configHash: string, private readonly index: ReadonlyMap<string, ParsedHeader>) {}
+  private constructor(
+    private readonly dir: string | undefined,
+    private readonly configHash: string,
+    private readonly index: ReadonlyMap<string, ParsedHeader>,
+  ) {}
 
   /** A cache that keeps what it parses in memory for this run only: what `npm run check` and tests go through, the same way as a build. */
   static inMemory(): ParseCache {
@@ -51,7 +54,10 @@ export class ParseCache {
   /** The cache in `dir` for issues parsed by the code `codeHash` with `config`. */
   static async open(dir: string, codeHash: string, config: PaperConfig): Promise<ParseCache> {
     const configHash = createHash("sha256").update(codeHash).update("\0").update(JSON.stringify(config)).digest("hex");
-    const saved = await readFile(path.join(dir, INDEX_FILE)).then((bytes) => readSaved<{ configHash: string; entries: Map<string, ParsedHeader> }>(bytes), () => undefined);
+    const saved = await readFile(path.join(dir, INDEX_FILE)).then(
+      (bytes) => readSaved<{ configHash: string; entries: Map<string, ParsedHeader> }>(bytes),
+      () => undefined,
+    );
     return new ParseCache(dir, configHash, saved?.configHash === configHash ? saved.entries : new Map());
   }
 

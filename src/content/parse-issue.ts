@@ -26,7 +26,8 @@ export function parseIssue(file: string, bytes: Uint8Array, config: PaperConfig)
   if (!frontMatter) return { problems };
 
   const expected = issueFileOf(frontMatter.date);
-  if (file !== expected) problems.push(problem("PathDateMismatch", { file, line: lineOfField(source, "date"), field: "date" }, { date: frontMatter.date, expected }));
+  if (file !== expected)
+    problems.push(problem("PathDateMismatch", { file, line: lineOfField(source, "date"), field: "date" }, { date: frontMatter.date, expected }));
 
   // A body past the parser's limits is not parsed at all: its time and memory would not be bounded by its size.
   const hit = bodyLimitHit(source.body);

@@ -19,7 +19,14 @@ export function takePhotos(nodes: readonly RootContent[], context: NodeContext):
       for (const image of node.children.filter((child): child is Image => child.type === "image")) {
         const line = lineOf(node, context);
         const outside = imagePathProblem(image.url);
-        if (outside) problems.push(problem("ImagePathOutsideIssue", { file: context.file, line, field: "image" }, { image: shortText(image.url), reason: outside, folder: issueFolderOf(context.file) }));
+        if (outside)
+          problems.push(
+            problem(
+              "ImagePathOutsideIssue",
+              { file: context.file, line, field: "image" },
+              { image: shortText(image.url), reason: outside, folder: issueFolderOf(context.file) },
+            ),
+          );
         const photo = photoFromImage(image, line, outside === undefined);
         photos.push(photo);
         awaitingCredit = photo.credit ? undefined : photo;
@@ -55,8 +62,10 @@ export function takePhotos(nodes: readonly RootContent[], context: NodeContext):
 }
 
 function isImageParagraph(paragraph: Paragraph): boolean {
-  return paragraph.children.some((child) => child.type === "image") &&
-    paragraph.children.every((child) => child.type === "image" || child.type === "break" || (child.type === "text" && child.value.trim() === ""));
+  return (
+    paragraph.children.some((child) => child.type === "image") &&
+    paragraph.children.every((child) => child.type === "image" || child.type === "break" || (child.type === "text" && child.value.trim() === ""))
+  );
 }
 
 function creditedNames(credit: string): string[] {

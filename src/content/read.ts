@@ -79,7 +79,8 @@ function lineOfFirstInvalidByte(bytes: Uint8Array): number {
     if (length === 0 || index + length > bytes.length) return line;
     const second = bytes[index + 1] ?? 0;
     // The second byte's range excludes overlong forms, surrogates and code points past U+10FFFF.
-    const [low, high] = lead === 0xe0 ? [0xa0, 0xbf] : lead === 0xed ? [0x80, 0x9f] : lead === 0xf0 ? [0x90, 0xbf] : lead === 0xf4 ? [0x80, 0x8f] : [0x80, 0xbf];
+    const [low, high] =
+      lead === 0xe0 ? [0xa0, 0xbf] : lead === 0xed ? [0x80, 0x9f] : lead === 0xf0 ? [0x90, 0xbf] : lead === 0xf4 ? [0x80, 0x8f] : [0x80, 0xbf];
     if (length > 1 && (second < low || second > high)) return line;
     for (let next = 2; next < length; next++) if ((bytes[index + next]! & 0xc0) !== 0x80) return line;
     if (lead === 0x0a) line++;

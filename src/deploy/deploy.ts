@@ -57,7 +57,9 @@ export async function deploySite(options: DeployOptions): Promise<DeployResult> 
   const siteDir = await realpath(options.siteDir).catch(() => undefined);
   const localIndex = siteDir && parseIndex(await readFile(path.join(siteDir, DEPLOY_INDEX), "utf8").catch(() => ""));
   if (!siteDir || !localIndex) throw new ProblemsError(problem("DeploySiteNotBuilt", { file: options.siteDir }, { site: options.siteDir }));
-  const local = new Map(await Promise.all(localIndex.lists.map(async (name) => [name, parseList(await readFile(path.join(siteDir, listPath(name)), "utf8"))] as const)));
+  const local = new Map(
+    await Promise.all(localIndex.lists.map(async (name) => [name, parseList(await readFile(path.join(siteDir, listPath(name)), "utf8"))] as const)),
+  );
   // A site built with its manifest only holds no other file: what is sent is gathered from the cache into a folder beside it first.
   const sources = await readSources(siteDir);
   const stageDir = sources && `${siteDir}.stage-${process.pid}`;
@@ -74,7 +76,8 @@ export async function deploySite(options: DeployOptions): Promise<DeployResult> 
     if (sources && stageDir) await stage(siteDir, stageDir, sources, local, plan, options.siteDir);
     const steps = { assets: 0, newPages: 0, changedPages: 0, entryPoints: 0, deletions: 0, manifest: 0 } satisfies Record<DeployStep, number>;
     let bytes = 0;
-    const sizeOf = (files: readonly string[]) => files.reduce((sum, file) => sum + (statSync(path.join(sendDir, file), { throwIfNoEntry: false })?.size ?? 0), 0);
+    const sizeOf = (files: readonly string[]) =>
+      files.reduce((sum, file) => sum + (statSync(path.join(sendDir, file), { throwIfNoEntry: false })?.size ?? 0), 0);
     const send = async (step: DeployStep, files: readonly string[]) => {
       if (files.length === 0) return;
       const size = sizeOf(files);
@@ -101,7 +104,10 @@ export async function deploySite(options: DeployOptions): Promise<DeployResult> 
     if (plan.deletions.length > 0) {
       options.onStep?.("deletions", plan.deletions.length, 0);
       const held = sources && heldFolders(local);
-      await transport.remove(plan.deletions, emptiedFolders(plan.deletions, (folder) => (held ? held.has(folder) : existsSync(path.join(siteDir, folder)))));
+      await transport.remove(
+        plan.deletions,
+        emptiedFolders(plan.deletions, (folder) => (held ? held.has(folder) : existsSync(path.join(siteDir, folder)))),
+      );
       steps.deletions = plan.deletions.length;
     }
     // The index last, then what only the deploy needed: its record, and the lists no index names.
@@ -115,8 +121,15 @@ export async function deploySite(options: DeployOptions): Promise<DeployResult> 
     const stale = (await transport.list(DEPLOY_LISTS)).filter((name) => !wanted.has(name)).map((name) => `${DEPLOY_LISTS}/${name}`);
     if (stale.length > 0) await transport.remove(stale, []);
     return {
-      target: shownTarget(target), firstDeploy: names === undefined, sent: Object.values(steps).reduce((sum, count) => sum + count, 0) - steps.deletions,
-      bytes, steps, removed: plan.deletions.length, unchanged: plan.unchanged, plan, seconds: (performance.now() - started) / 1000,
+      target: shownTarget(target),
+      firstDeploy: names === undefined,
+      sent: Object.values(steps).reduce((sum, count) => sum + count, 0) - steps.deletions,
+      bytes,
+      steps,
+      removed: plan.deletions.length,
+      unchanged: plan.unchanged,
+      plan,
+      seconds: (performance.now() - started) / 1000,
     };
   } finally {
     await unlock?.().catch(() => undefined);
@@ -136,7 +149,8 @@ async function stage(siteDir: string, stageDir: string, sources: DeploySources, 
   // What deploys killed midway left, by their process id; this one's own, from nothing.
   const prefix = `${path.basename(siteDir)}.stage-`;
   for (const name of await readdir(path.dirname(siteDir))) {
-    if (name.startsWith(prefix) && !isRunning(Number(name.slice(prefix.length)))) await rm(path.join(path.dirname(siteDir), name), { recursive: true, force: true });
+    if (name.startsWith(prefix) && !isRunning(Number(name.slice(prefix.length))))
+      await rm(path.join(path.dirname(siteDir), name), { recursive: true, force: true });
   }
   await rm(stageDir, { recursive: true, force: true });
   const listOf = new Map<string, string>();
@@ -165,7 +179,6 @@ async function stage(siteDir: string, stageDir: string, sources: DeploySources, 
     throw new ProblemsError(problem("DeployFilesNotInCache", { file: shownSite }, { site: shownSite, count: wrong.length, first: wrong[0]! }));
   }
 }
-
 
 /** Every folder that holds a file of the site, at any depth. */
 function heldFolders(local: ManifestLists): Set<string> {

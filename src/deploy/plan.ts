@@ -30,7 +30,12 @@ export interface DeployPlan {
  * a target never deployed to, which is sent everything. `unsure` names lists of `deployed` whose files may or may not be on the target
  * (a deploy stopped midway was sending or removing them): they are removed where the site has them not, and never taken as there.
  */
-export function planDeploy(local: ManifestLists, deployedNames: readonly string[] | undefined, deployed: ManifestLists, unsure: ReadonlySet<string> = new Set()): DeployPlan {
+export function planDeploy(
+  local: ManifestLists,
+  deployedNames: readonly string[] | undefined,
+  deployed: ManifestLists,
+  unsure: ReadonlySet<string> = new Set(),
+): DeployPlan {
   const had = new Set(deployedNames ?? []);
   const before = new Map<string, string>();
   const maybe = new Set<string>();

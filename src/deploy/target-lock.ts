@@ -39,9 +39,18 @@ export async function lockTarget(store: LockStore, shownTarget: string): Promise
       await store.remove(held);
       continue;
     }
-    throw new ProblemsError(problem("DeployTargetLocked", { file: shownTarget }, {
-      host: holder?.host ?? "?", pid: holder?.pid ?? "?", since: holder?.since ?? "?", lock: DEPLOY_LOCK,
-    }));
+    throw new ProblemsError(
+      problem(
+        "DeployTargetLocked",
+        { file: shownTarget },
+        {
+          host: holder?.host ?? "?",
+          pid: holder?.pid ?? "?",
+          since: holder?.since ?? "?",
+          lock: DEPLOY_LOCK,
+        },
+      ),
+    );
   }
 }
 

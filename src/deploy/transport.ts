@@ -28,7 +28,6 @@ export interface Transport {
   lock: LockStore;
 }
 
-
 /**
  * The transport for `target`, sending from `siteDir` (the site's real folder, not the link to it); `rsh` is the ssh command rsync logs in
  * with (default: RSYNC_RSH, else ssh).
@@ -96,7 +95,12 @@ function rsyncTransport(target: Exclude<Target, { kind: "rclone" }>, siteDir: st
         }
         for (const folder of parents) await mkdir(path.join(dir, "empty", folder), { recursive: true });
         await mkdir(path.join(dir, "empty"), { recursive: true });
-        const filters = [...[...parents].sort().map((folder) => `+ /${folder}/`), ...safe.files.map((file) => `+ /${file}`), ...safe.folders.map((folder) => `+ /${folder}/***`), "- *"];
+        const filters = [
+          ...[...parents].sort().map((folder) => `+ /${folder}/`),
+          ...safe.files.map((file) => `+ /${file}`),
+          ...safe.folders.map((folder) => `+ /${folder}/***`),
+          "- *",
+        ];
         await writeFile(path.join(dir, "filters"), `${filters.join("\n")}\n`);
         await rsync(["--recursive", "--delete", "--force", "--existing", `--filter=merge ${path.join(dir, "filters")}`, `${path.join(dir, "empty")}/`, base]);
       } finally {
@@ -127,21 +131,31 @@ function rsyncTransport(target: Exclude<Target, { kind: "rclone" }>, siteDir: st
     async close() {
       if (!control || target.kind !== "ssh") return;
       const host = `${target.user ? `${target.user}@` : ""}${target.host}`;
-      await new Promise((resolve) => spawn("sh", ["-c", `${ssh} -o ControlPath=${control} -O exit ${host}`], { stdio: "ignore" }).on("close", resolve).on("error", resolve));
+      await new Promise((resolve) =>
+        spawn("sh", ["-c", `${ssh} -o ControlPath=${control} -O exit ${host}`], { stdio: "ignore" })
+          .on("close", resolve)
+          .on("error", resolve),
+      );
       await rm(control, { force: true });
     },
-    lock: target.kind === "directory" ? folderLock(target.path) : {
-      // One shell command on the server: `set -C` makes the lock with O_EXCL, so of two deploys only one makes it.
-      async create(text) {
-        const script = `${inFolder(target.path, true)} && mkdir -p ${DEPLOY_FOLDER_SH} && if (set -C; cat > ${quoted(DEPLOY_LOCK)}) 2>/dev/null; then rm -rf ${quoted(DEPLOY_SCRATCH)} && mkdir ${quoted(DEPLOY_SCRATCH)} && echo made; else echo held; cat ${quoted(DEPLOY_LOCK)}; fi`;
-        const { stdout } = await remoteShell(script, text);
-        const [answer, ...held] = stdout.split("\n");
-        return answer === "made" ? undefined : held.join("\n").trim();
-      },
-      async remove(text) {
-        await remoteShell(`${inFolder(target.path, false)} || exit 0; if [ "$(cat ${quoted(DEPLOY_LOCK)} 2>/dev/null)" = ${quoted(text)} ]; then rm -rf ${quoted(DEPLOY_SCRATCH)}; rm -f ${quoted(DEPLOY_LOCK)}; fi`, "");
-      },
-    },
+    lock:
+      target.kind === "directory"
+        ? folderLock(target.path)
+        : {
+            // One shell command on the server: `set -C` makes the lock with O_EXCL, so of two deploys only one makes it.
+            async create(text) {
+              const script = `${inFolder(target.path, true)} && mkdir -p ${DEPLOY_FOLDER_SH} && if (set -C; cat > ${quoted(DEPLOY_LOCK)}) 2>/dev/null; then rm -rf ${quoted(DEPLOY_SCRATCH)} && mkdir ${quoted(DEPLOY_SCRATCH)} && echo made; else echo held; cat ${quoted(DEPLOY_LOCK)}; fi`;
+              const { stdout } = await remoteShell(script, text);
+              const [answer, ...held] = stdout.split("\n");
+              return answer === "made" ? undefined : held.join("\n").trim();
+            },
+            async remove(text) {
+              await remoteShell(
+                `${inFolder(target.path, false)} || exit 0; if [ "$(cat ${quoted(DEPLOY_LOCK)} 2>/dev/null)" = ${quoted(text)} ]; then rm -rf ${quoted(DEPLOY_SCRATCH)}; rm -f ${quoted(DEPLOY_LOCK)}; fi`,
+                "",
+              );
+            },
+          },
   };
 
   /** Runs `script` in the login shell of the target's server, through the deploy's shared SSH connection, with `input` on its standard input. */
@@ -327,7 +341,10 @@ type Tool = "rsync" | "rclone" | "ssh";
 const FAILURES: readonly [RegExp, "DeployTargetUnreachable" | "DeployAccessDenied" | "DeployRemoteUnknown"][] = [
   [/didn't find section in config file|unknown backend|couldn't find type field/i, "DeployRemoteUnknown"],
   [/permission denied|host key verification failed|access ?denied|signaturedoesnotmatch|invalidaccesskeyid|forbidden|\b403\b/i, "DeployAccessDenied"],
-  [/connection refused|could not resolve|no route to host|timed out|network is unreachable|no such host|i\/o timeout|connection reset|connection closed|couldn't connect|failed to dial|unexplained error/i, "DeployTargetUnreachable"],
+  [
+    /connection refused|could not resolve|no route to host|timed out|network is unreachable|no such host|i\/o timeout|connection reset|connection closed|couldn't connect|failed to dial|unexplained error/i,
+    "DeployTargetUnreachable",
+  ],
 ];
 
 /** What rsync and rclone say when a folder is where a file is to go: the path is the first group. */
@@ -363,7 +380,12 @@ function run(tool: Tool, args: string[], target: Target, allowed: readonly numbe
       reject(error.code === "ENOENT" && tool !== "ssh" ? new ProblemsError(problem("DeployToolMissing", where, { tool })) : error);
     });
     child.on("close", (code, signal) => {
-      if (over) return reject(new ProblemsError(problem("DeployTargetListTooLarge", { file: shownTarget(target) }, { list: `${tool} ${args.at(-1)}`, limitMb: MAX_TOOL_OUTPUT / 1024 / 1024 })));
+      if (over)
+        return reject(
+          new ProblemsError(
+            problem("DeployTargetListTooLarge", { file: shownTarget(target) }, { list: `${tool} ${args.at(-1)}`, limitMb: MAX_TOOL_OUTPUT / 1024 / 1024 }),
+          ),
+        );
       const exit = code ?? (signal ? 128 : 1);
       if (exit === 0 || allowed.includes(exit)) return resolve({ stdout, stderr, code: exit });
       reject(new ProblemsError(failureOf(tool, target, exit, stderr)));
@@ -381,14 +403,19 @@ export function systemFailure(error: unknown, target: string): ProblemsError | u
 /** The problem of a tool that exited with `code` after saying `stderr`. */
 export function failureOf(tool: Tool, target: Target, code: number, stderr: string): Problem {
   const where = { file: shownTarget(target) };
-  const lines = stderr.split("\n").map((line) => line.trim()).filter((line) => line !== "" && !/NOTICE: Config file .* not found/.test(line));
+  const lines = stderr
+    .split("\n")
+    .map((line) => line.trim())
+    .filter((line) => line !== "" && !/NOTICE: Config file .* not found/.test(line));
   const folder = FOLDER_FOR_FILE.exec(stderr);
   if (folder) return problem("DeployTargetNotAFile", where, { path: shortText(folder[1]!.replace(/^.*?(\.baoku\/)/, "$1"), 200) });
   // The line that says why: one that names a known failure, else the first error the tool gave, not its summary ("some files/attrs were
   // not transferred (see previous errors) (code 23)"), which says nothing of the cause.
-  const cause = lines.find((line) => FAILURES.some(([pattern]) => pattern.test(line)))
-    ?? lines.find((line) => /^(rsync|rclone|ssh|sh):|ERROR|error:|failed/i.test(line) && !/see previous errors|^rsync error: /.test(line))
-    ?? lines.at(-1) ?? `exit ${code}`;
+  const cause =
+    lines.find((line) => FAILURES.some(([pattern]) => pattern.test(line))) ??
+    lines.find((line) => /^(rsync|rclone|ssh|sh):|ERROR|error:|failed/i.test(line) && !/see previous errors|^rsync error: /.test(line)) ??
+    lines.at(-1) ??
+    `exit ${code}`;
   const said = shortText(cause, 300);
   const kind = FAILURES.find(([pattern]) => pattern.test(stderr))?.[1];
   if (kind) return problem(kind, where, { tool, said });

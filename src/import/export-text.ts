@@ -21,7 +21,8 @@ export type ExportEncoding = "UTF-16LE" | "UTF-16BE" | "GB18030" | "BIG5";
 
 /** Decodes an export's bytes; a BOM and CRLF line endings are fine, other encodings are refused with the one they seem to be and how to convert. */
 export function decodeExport(bytes: Uint8Array, file: string): string {
-  if (bytes.length > MAX_EXPORT_BYTES) throw new ProblemsError(problem("ExportTooLarge", { file }, { count: megabytes(bytes.length), limit: megabytes(MAX_EXPORT_BYTES), unit: "MB" }));
+  if (bytes.length > MAX_EXPORT_BYTES)
+    throw new ProblemsError(problem("ExportTooLarge", { file }, { count: megabytes(bytes.length), limit: megabytes(MAX_EXPORT_BYTES), unit: "MB" }));
   // UTF-16 with a byte order mark is never UTF-8; without one, its ASCII characters' NUL bytes are, but no export holds NUL.
   if (!(bytes[0] === 0xff && bytes[1] === 0xfe) && !(bytes[0] === 0xfe && bytes[1] === 0xff)) {
     try {
@@ -45,7 +46,8 @@ function utf16Of(bytes: Uint8Array): ExportEncoding | undefined {
   if (bytes[0] === 0xfe && bytes[1] === 0xff) return "UTF-16BE";
   const units = Math.min(bytes.length >> 1, 4096);
   if (units === 0) return undefined;
-  const isText = (unit: number) => (unit >= 0x09 && unit <= 0x7e) || (unit >= 0x3000 && unit <= 0x303f) || (unit >= 0x4e00 && unit <= 0x9fff) || (unit >= 0xff00 && unit <= 0xffef);
+  const isText = (unit: number) =>
+    (unit >= 0x09 && unit <= 0x7e) || (unit >= 0x3000 && unit <= 0x303f) || (unit >= 0x4e00 && unit <= 0x9fff) || (unit >= 0xff00 && unit <= 0xffef);
   let [little, big] = [0, 0];
   for (let index = 0; index < units; index++) {
     const [first, second] = [bytes[2 * index]!, bytes[2 * index + 1]!];

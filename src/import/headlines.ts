@@ -67,7 +67,8 @@ function readTitleLines(lines: readonly string[]): Omit<Headlines, "banner"> {
 
   if (more.length > 0) {
     if (joins(first, second)) return withCheck(titleAndSubtitle(joinLines(first, second), more.join(" ")), judged("TitleJoinedSubtitleRest", { lines: group }));
-    if (LOCAL_ANGLE.test(second)) return withCheck(titleAndSubtitle(titleParts(first), [second, ...more].join(" ")), judged("TitleAndLongSubtitle", { lines: group }));
+    if (LOCAL_ANGLE.test(second))
+      return withCheck(titleAndSubtitle(titleParts(first), [second, ...more].join(" ")), judged("TitleAndLongSubtitle", { lines: group }));
     const reading = { kicker: { text: first, checks: [] }, ...titleAndSubtitle(titleParts(second), more.join(" ")) };
     return more.length > 1 ? withCheck(reading, judged("KickerTitleSubtitle", { lines: group })) : reading;
   }

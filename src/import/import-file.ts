@@ -105,7 +105,9 @@ export async function importPdfFiles(request: PdfImportRequest): Promise<ImportO
   const beside = await Promise.all(
     result.sources.map(async (source, index) => {
       const png = renderScan(source);
-      const photos = await Promise.all((result.issue.pages[index]!.photos ?? []).map(async (photo) => ({ file: photo.file, jpeg: await cutPhoto(png, photo.area) })));
+      const photos = await Promise.all(
+        (result.issue.pages[index]!.photos ?? []).map(async (photo) => ({ file: photo.file, jpeg: await cutPhoto(png, photo.area) })),
+      );
       return { number: source.number, pdf: source.file.bytes, scan: await sharp(png).jpeg({ quality: SCAN_QUALITY, mozjpeg: true }).toBuffer(), photos };
     }),
   );
@@ -128,7 +130,12 @@ async function cutPhoto(scanPng: Uint8Array, area: Area): Promise<Buffer> {
   const { width = 0, height = 0 } = await scan.metadata();
   const left = Math.floor((area.x / 100) * width);
   const top = Math.floor((area.y / 100) * height);
-  const region = { left, top, width: Math.min(width - left, Math.ceil((area.width / 100) * width)), height: Math.min(height - top, Math.ceil((area.height / 100) * height)) };
+  const region = {
+    left,
+    top,
+    width: Math.min(width - left, Math.ceil((area.width / 100) * width)),
+    height: Math.min(height - top, Math.ceil((area.height / 100) * height)),
+  };
   return scan.extract(region).jpeg({ quality: SCAN_QUALITY, mozjpeg: true }).toBuffer();
 }
 

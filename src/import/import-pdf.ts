@@ -60,7 +60,8 @@ export default function importPdfs(files: readonly PdfFile[], config: PaperConfi
   numberInOrder(read.map(({ source }) => source));
   for (const { source } of read) {
     const first = read.find((other) => other.source.number === source.number)!.source;
-    if (first !== source) problems.push(problem("PdfPageTwice", { file: source.file.name }, { file: source.file.name, other: first.file.name, page: source.number }));
+    if (first !== source)
+      problems.push(problem("PdfPageTwice", { file: source.file.name }, { file: source.file.name, other: first.file.name, page: source.number }));
   }
   if (problems.length > 0) throw new ProblemsError(problems[0]!, problems);
   read.sort((a, b) => a.source.number - b.source.number);

@@ -36,10 +36,13 @@ export function readPage(lines: readonly PrintLine[], context: PageContext): Imp
     const groupSize = reader.headlineGroupAt(index);
     const afterGroup = index + groupSize;
     if (groupSize > 0 && (reader.kinds[afterGroup] === "dateline" || !open)) {
-      const headlines = readHeadlines(lines.slice(index, afterGroup).map((printLine) => printLine.text), {
-        atPageStart: context.afterBreak && index === 0,
-        beforeCaption: reader.isCaptionAt(afterGroup),
-      });
+      const headlines = readHeadlines(
+        lines.slice(index, afterGroup).map((printLine) => printLine.text),
+        {
+          atPageStart: context.afterBreak && index === 0,
+          beforeCaption: reader.isCaptionAt(afterGroup),
+        },
+      );
       if (headlines.banner) page.banner = headlines.banner;
       open = undefined;
       if (headlines.title) {
@@ -93,7 +96,10 @@ function startUntitled(page: ImportedPage, reason: UntitledReason): ImportedArti
 class PageReader {
   readonly kinds: LineKind[];
 
-  constructor(private readonly lines: readonly PrintLine[], datelinePrefixes: readonly string[]) {
+  constructor(
+    private readonly lines: readonly PrintLine[],
+    datelinePrefixes: readonly string[],
+  ) {
     this.kinds = lines.map((line) => lineKind(line.text, datelinePrefixes));
   }
 

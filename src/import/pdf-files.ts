@@ -18,7 +18,10 @@ export async function pdfPathsOf(given: readonly string[]): Promise<PdfPaths> {
   const paths: string[] = [];
   const others: string[] = [];
   for (const file of given) {
-    const folder = await stat(file).then((found) => found.isDirectory(), () => false);
+    const folder = await stat(file).then(
+      (found) => found.isDirectory(),
+      () => false,
+    );
     if (folder) {
       const inside = (await readdir(file)).filter((name) => /\.pdf$/i.test(name));
       if (inside.length === 0) return { kind: "emptyFolder", folder: file };

@@ -76,7 +76,14 @@ export function readPdfPage(pdf: PdfPage, number: number, datelinePrefixes: read
     group.item = { group, blocks: [] };
     items.push(group.item);
   }
-  for (const block of blocks) place(block, blocks, groups.filter((group) => group !== banner), items, bodySize);
+  for (const block of blocks)
+    place(
+      block,
+      blocks,
+      groups.filter((group) => group !== banner),
+      items,
+      bodySize,
+    );
 
   const ordered = items.filter((item) => item.group || item.blocks.length > 0).sort((a, b) => compareItems(a, b, bodySize));
   const photos: ImportedPhoto[] = [];
@@ -109,7 +116,9 @@ function headlineGroups(lines: readonly PdfLine[]): HeadlineGroup[] {
   const groups: HeadlineGroup[] = [];
   for (const line of sorted) {
     const group = groups.find((candidate) =>
-      candidate.lines.some((member) => overlapX(member.box, line.box) > 0 && line.box.y0 - member.box.y1 <= HEADLINE_LEADING * Math.max(member.size, line.size)),
+      candidate.lines.some(
+        (member) => overlapX(member.box, line.box) > 0 && line.box.y0 - member.box.y1 <= HEADLINE_LEADING * Math.max(member.size, line.size),
+      ),
     );
     if (group) {
       group.lines.push(line);
@@ -126,7 +135,10 @@ function isBanner(group: HeadlineGroup, groups: readonly HeadlineGroup[], blocks
   if (groups[0] !== group) return false;
   const below = groups.filter((other) => other !== group && other.box.y0 >= group.box.y1 && overlapX(other.box, group.box) > 0);
   const nearestBelow = Math.min(...below.map((other) => other.box.y0));
-  const textRightUnder = blocks.some((block) => overlapX(block.box, group.box) > 0 && block.box.y0 >= group.box.y1 && block.box.y0 < nearestBelow && block.box.y0 - group.box.y1 <= COLUMN_GAP * bodySize);
+  const textRightUnder = blocks.some(
+    (block) =>
+      overlapX(block.box, group.box) > 0 && block.box.y0 >= group.box.y1 && block.box.y0 < nearestBelow && block.box.y0 - group.box.y1 <= COLUMN_GAP * bodySize,
+  );
   return below.length >= 2 && !textRightUnder;
 }
 
@@ -144,7 +156,14 @@ function place(block: Block, blocks: readonly Block[], groups: readonly Headline
   if (directly?.item) {
     // A short last line (话。) or a byline set right does not reach across the column, but it closes the gap to what stands above it.
     const closest = blocks
-      .filter((other) => other.item === directly.item && other !== block && other.box.y1 > directly.box.y1 && other.box.y1 <= block.box.y0 + bodySize * 0.3 && overlapX(other.box, directly.box) > 0)
+      .filter(
+        (other) =>
+          other.item === directly.item &&
+          other !== block &&
+          other.box.y1 > directly.box.y1 &&
+          other.box.y1 <= block.box.y0 + bodySize * 0.3 &&
+          overlapX(other.box, directly.box) > 0,
+      )
       .reduce((lowest, other) => (other.box.y1 > lowest.box.y1 ? other : lowest), directly);
     if (block.box.y0 - closest.box.y1 <= COLUMN_GAP * bodySize) {
       join(directly.item, block);
@@ -192,7 +211,12 @@ function readItem(item: Item, bodySize: number, pdf: PdfPage, kindOf: KindOf, ph
     headlines.title = { text: "", checks: [judged("NoTitleFound", { reason: "noHeadlineAbove" })] };
   }
   const margin = AREA_MARGIN * bodySize;
-  const padded = { x0: Math.max(0, box.x0 - margin), y0: Math.max(0, box.y0 - margin), x1: Math.min(pdf.width, box.x1 + margin), y1: Math.min(pdf.height, box.y1 + margin) };
+  const padded = {
+    x0: Math.max(0, box.x0 - margin),
+    y0: Math.max(0, box.y0 - margin),
+    x1: Math.min(pdf.width, box.x1 + margin),
+    y1: Math.min(pdf.height, box.y1 + margin),
+  };
   return {
     article: { ...headlines, paragraphs, area: { area: percentArea(padded, pdf), checks: [] } },
     box: padded,

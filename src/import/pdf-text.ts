@@ -77,7 +77,10 @@ export function readPageText(document: mupdf.Document, index: number): PdfPage {
     },
     endLine() {
       if (!current) return;
-      const text = current.chars.join("").replace(/[\s\u3000]+/gu, " ").trim();
+      const text = current.chars
+        .join("")
+        .replace(/[\s\u3000]+/gu, " ")
+        .trim();
       if (text) lines.push({ text, box: current.box, size: round(current.size), heavy: current.heavyChars * 2 > current.chars.length, font: current.font });
       current = undefined;
     },

@@ -17,17 +17,101 @@ export const GUIDE_MARKERS = {
 /** The parts of the work the kinds concern, in the order an editor meets them; every kind is in exactly one. */
 export const GUIDE_SECTIONS: readonly { title: string; kinds: readonly ProblemKind[] }[] = [
   { title: "报纸的设置（baoku.config.json）", kinds: ["MissingConfig", "InvalidConfig"] },
-  { title: "文件夹和文件", kinds: ["IssuesFolderMissing", "YearNotFolder", "MisplacedIssueFile", "LinkOutOfArchive", "NoIssues", "FileTooLarge", "NotUtf8", "EmptyFile", "InvisibleCharacter"] },
-  { title: "文件头", kinds: ["MissingFrontMatter", "MalformedYaml", "YamlAlias", "MissingField", "InvalidField", "UnknownField", "LunarDateMismatch", "WeekdayMismatch", "PathDateMismatch"] },
+  {
+    title: "文件夹和文件",
+    kinds: [
+      "IssuesFolderMissing",
+      "YearNotFolder",
+      "MisplacedIssueFile",
+      "LinkOutOfArchive",
+      "NoIssues",
+      "FileTooLarge",
+      "NotUtf8",
+      "EmptyFile",
+      "InvisibleCharacter",
+    ],
+  },
+  {
+    title: "文件头",
+    kinds: [
+      "MissingFrontMatter",
+      "MalformedYaml",
+      "YamlAlias",
+      "MissingField",
+      "InvalidField",
+      "UnknownField",
+      "LunarDateMismatch",
+      "WeekdayMismatch",
+      "PathDateMismatch",
+    ],
+  },
   { title: "期与期之间", kinds: ["DuplicateDate", "DuplicateIssueNumber", "IssueNumberOrder", "IssueNumberGap"] },
   { title: "正文的写法超出上限", kinds: ["NestingTooDeep", "BlockTooLong", "TooMuchMarkup"] },
-  { title: "版和稿件", kinds: ["ContentBeforePage", "ArticleBeforePage", "BadPageHeading", "PageNumberOrder", "PageBeyondPrintedCount", "EmptyPage", "ContentBeforeArticle", "MissingTitle", "EmptyArticle", "DatelineAfterIssue", "MissingByline"] },
+  {
+    title: "版和稿件",
+    kinds: [
+      "ContentBeforePage",
+      "ArticleBeforePage",
+      "BadPageHeading",
+      "PageNumberOrder",
+      "PageBeyondPrintedCount",
+      "EmptyPage",
+      "ContentBeforeArticle",
+      "MissingTitle",
+      "EmptyArticle",
+      "DatelineAfterIssue",
+      "MissingByline",
+    ],
+  },
   { title: "标签", kinds: ["UnknownLabel", "EmptyLabel", "DuplicateLabel", "InvalidArea"] },
-  { title: "照片、版面图和 PDF", kinds: ["ImagePathOutsideIssue", "MissingImage", "UnreadableImage", "UnsupportedImage", "ImageTooLarge", "UnreadablePdf", "AreaWithoutScan", "ScanWithoutPage"] },
+  {
+    title: "照片、版面图和 PDF",
+    kinds: [
+      "ImagePathOutsideIssue",
+      "MissingImage",
+      "UnreadableImage",
+      "UnsupportedImage",
+      "ImageTooLarge",
+      "UnreadablePdf",
+      "AreaWithoutScan",
+      "ScanWithoutPage",
+    ],
+  },
   { title: "链接和脚注", kinds: ["UnsafeLink", "LinkOutsideArchive", "UnsupportedFootnote"] },
-  { title: "构建时写文件", kinds: ["DiskFull", "WriteFailed", "CacheNotWritable", "OutputMovedAside", "BuildRunning", "RenderWorkerStopped", "RenderFailed", "SearchIndexFailed"] },
-  { title: "发布网站（npm run deploy）", kinds: ["DeployTargetInvalid", "DeploySiteNotBuilt", "DeployFilesNotInCache", "DeployToolMissing", "DeployTargetUnreachable", "DeployAccessDenied", "DeployRemoteUnknown", "DeployTargetLocked", "DeployTargetHasLink", "DeployTargetListTooLarge", "DeployTargetNotAFile", "DeployFailed"] },
-  { title: "导入排版导出文件（npm run import）", kinds: ["ExportNotUtf8", "ExportTooLarge", "PdfUnreadable", "PdfWithoutText", "PdfPageTwice", "MastheadWithoutDate", "MastheadDateInvalid", "MastheadWithoutIssueNumber"] },
+  {
+    title: "构建时写文件",
+    kinds: ["DiskFull", "WriteFailed", "CacheNotWritable", "OutputMovedAside", "BuildRunning", "RenderWorkerStopped", "RenderFailed", "SearchIndexFailed"],
+  },
+  {
+    title: "发布网站（npm run deploy）",
+    kinds: [
+      "DeployTargetInvalid",
+      "DeploySiteNotBuilt",
+      "DeployFilesNotInCache",
+      "DeployToolMissing",
+      "DeployTargetUnreachable",
+      "DeployAccessDenied",
+      "DeployRemoteUnknown",
+      "DeployTargetLocked",
+      "DeployTargetHasLink",
+      "DeployTargetListTooLarge",
+      "DeployTargetNotAFile",
+      "DeployFailed",
+    ],
+  },
+  {
+    title: "导入排版导出文件（npm run import）",
+    kinds: [
+      "ExportNotUtf8",
+      "ExportTooLarge",
+      "PdfUnreadable",
+      "PdfWithoutText",
+      "PdfPageTwice",
+      "MastheadWithoutDate",
+      "MastheadDateInvalid",
+      "MastheadWithoutIssueNumber",
+    ],
+  },
 ];
 
 /** The list of problems as Markdown, in Chinese. */
@@ -40,9 +124,14 @@ export function problemReference(): string {
       const examples = definition.examples.map((example) => problem(kind, example, example.facts as never) as Problem);
       lines.push(`#### ${definition.title["zh-CN"]} \`${kind}\``, "");
       const deploying = kind.startsWith("Deploy");
-      lines.push(KINDS[kind].severity === "error"
-        ? deploying ? "**错误**：这次没有发布完，目标上的文件清单还是上一次的；改正后再运行 npm run deploy，会接着传完。报库这样提示：" : "**错误**：网站不会构建，改正后才能发布。报库这样提示："
-        : "**警告**：网站照常构建，但请核对一下。报库这样提示：", "");
+      lines.push(
+        KINDS[kind].severity === "error"
+          ? deploying
+            ? "**错误**：这次没有发布完，目标上的文件清单还是上一次的；改正后再运行 npm run deploy，会接着传完。报库这样提示："
+            : "**错误**：网站不会构建，改正后才能发布。报库这样提示："
+          : "**警告**：网站照常构建，但请核对一下。报库这样提示：",
+        "",
+      );
       for (const example of examples) lines.push(`- ${inlineCode(formatProblem(example, "zh-CN"))}`);
       lines.push("");
     }

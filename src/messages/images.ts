@@ -23,12 +23,14 @@ export const IMAGE_PROBLEMS = {
       en: ({ image, reason }) => `${reason === "link" ? `The image ${image}` : `The image “${image}”`} ${IMAGE_PATH_REASONS[reason].en}.`,
     },
     hint: {
-      "zh-CN": ({ reason, folder }) => (reason === "link"
-        ? `把图片文件本身复制到 ${folder}/ 里。`
-        : `把图片放进本期的文件夹（${folder}/），只写文件名，例如 ![说明](photo.jpg "融媒体 张三 摄")。`),
-      en: ({ reason, folder }) => (reason === "link"
-        ? `Copy the image itself into ${folder}/.`
-        : `Put the image in the issue's folder (${folder}/) and write its name, e.g. ![说明](photo.jpg "融媒体 张三 摄").`),
+      "zh-CN": ({ reason, folder }) =>
+        reason === "link"
+          ? `把图片文件本身复制到 ${folder}/ 里。`
+          : `把图片放进本期的文件夹（${folder}/），只写文件名，例如 ![说明](photo.jpg "融媒体 张三 摄")。`,
+      en: ({ reason, folder }) =>
+        reason === "link"
+          ? `Copy the image itself into ${folder}/.`
+          : `Put the image in the issue's folder (${folder}/) and write its name, e.g. ![说明](photo.jpg "融媒体 张三 摄").`,
     },
     examples: [
       { file: EXAMPLE_FILE, line: 14, field: "image", facts: { image: "../2022-11-01/photo.jpg", reason: "parent", folder: EXAMPLE_FOLDER } },
@@ -90,7 +92,8 @@ export const IMAGE_PROBLEMS = {
     title: { "zh-CN": "有区域但没有版面图", en: "Area on a page without a scan" },
     message: {
       "zh-CN": ({ title, page, folder }) => `稿件“${title || "图片新闻"}”写了它在第${page}版上的区域，但 ${folder}/ 里没有这个版的版面图，区域不会显示。`,
-      en: ({ title, page, folder }) => `The article “${title || "图片新闻"}” gives its area on 第${page}版, but ${folder}/ has no scan of that 版, so the area is not shown.`,
+      en: ({ title, page, folder }) =>
+        `The article “${title || "图片新闻"}” gives its area on 第${page}版, but ${folder}/ has no scan of that 版, so the area is not shown.`,
     },
     hint: {
       "zh-CN": ({ page, folder }) => `把版面图放在 ${folder}/page-${page}.jpg，或者删掉“区域”标签。`,
@@ -101,8 +104,12 @@ export const IMAGE_PROBLEMS = {
   ScanWithoutPage: {
     title: { "zh-CN": "版面图用不上", en: "Scan not shown" },
     message: {
-      "zh-CN": ({ scan, page, pdfOnly }) => (pdfOnly ? `${scan} 没有用上：第${page}版没有配套的版面图（page-${page}.jpg）。` : `${scan} 没有显示：本期文件里没有第${page}版。`),
-      en: ({ scan, page, pdfOnly }) => (pdfOnly ? `${scan} is not linked: 第${page}版 has no scan image (page-${page}.jpg) to go with it.` : `${scan} is not shown: the issue file has no 第${page}版.`),
+      "zh-CN": ({ scan, page, pdfOnly }) =>
+        pdfOnly ? `${scan} 没有用上：第${page}版没有配套的版面图（page-${page}.jpg）。` : `${scan} 没有显示：本期文件里没有第${page}版。`,
+      en: ({ scan, page, pdfOnly }) =>
+        pdfOnly
+          ? `${scan} is not linked: 第${page}版 has no scan image (page-${page}.jpg) to go with it.`
+          : `${scan} is not shown: the issue file has no 第${page}版.`,
     },
     hint: {
       "zh-CN": ({ page, pdfOnly }) => (pdfOnly ? `在 PDF 旁边放上 page-${page}.jpg。` : `写上这个版（# 第${page}版）和它的稿件，或者删掉这张版面图。`),

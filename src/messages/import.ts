@@ -4,7 +4,12 @@ import type { Wording } from "./catalogue.ts";
 
 /** An export's encoding as the editor knows it. */
 function encodingName(encoding: "UTF-16LE" | "UTF-16BE" | "GB18030" | "BIG5", language: "zh-CN" | "en"): string {
-  const names = { "UTF-16LE": ["UTF-16（Windows 的“Unicode”）", "UTF-16 (Windows' “Unicode”)"], "UTF-16BE": ["UTF-16（大端）", "UTF-16 big-endian"], GB18030: ["GB18030/GBK（简体中文 Windows 的默认编码）", "GB18030/GBK (simplified Chinese Windows' default)"], BIG5: ["Big5（繁体中文）", "Big5 (traditional Chinese)"] } as const;
+  const names = {
+    "UTF-16LE": ["UTF-16（Windows 的“Unicode”）", "UTF-16 (Windows' “Unicode”)"],
+    "UTF-16BE": ["UTF-16（大端）", "UTF-16 big-endian"],
+    GB18030: ["GB18030/GBK（简体中文 Windows 的默认编码）", "GB18030/GBK (simplified Chinese Windows' default)"],
+    BIG5: ["Big5（繁体中文）", "Big5 (traditional Chinese)"],
+  } as const;
   return names[encoding][language === "zh-CN" ? 0 : 1];
 }
 
@@ -26,12 +31,14 @@ export const IMPORT_PROBLEMS = {
       en: ({ file, encoding }) => `${file} is not UTF-8 text${encoding ? `; it looks like ${encodingName(encoding, "en")}` : ", nor any encoding recognised"}.`,
     },
     hint: {
-      "zh-CN": ({ file, encoding }) => encoding
-        ? `先转换编码：iconv -f ${encoding} -t UTF-8 ${file} > export-utf8.txt，再导入转换后的文件。`
-        : "在排版软件里重新导出，选“UTF-8”编码的纯文本；或者用文本编辑器打开它，另存为 UTF-8，再导入。",
-      en: ({ file, encoding }) => encoding
-        ? `Convert it first: iconv -f ${encoding} -t UTF-8 ${file} > export-utf8.txt, and import that file.`
-        : "Export it again from the layout software as UTF-8 plain text, or open it in a text editor and save it as UTF-8, then import it.",
+      "zh-CN": ({ file, encoding }) =>
+        encoding
+          ? `先转换编码：iconv -f ${encoding} -t UTF-8 ${file} > export-utf8.txt，再导入转换后的文件。`
+          : "在排版软件里重新导出，选“UTF-8”编码的纯文本；或者用文本编辑器打开它，另存为 UTF-8，再导入。",
+      en: ({ file, encoding }) =>
+        encoding
+          ? `Convert it first: iconv -f ${encoding} -t UTF-8 ${file} > export-utf8.txt, and import that file.`
+          : "Export it again from the layout software as UTF-8 plain text, or open it in a text editor and save it as UTF-8, then import it.",
     },
     examples: [
       { file: "2022-11-02.txt", facts: { file: "2022-11-02.txt", encoding: "GB18030" } },
@@ -42,14 +49,27 @@ export const IMPORT_PROBLEMS = {
   ExportTooLarge: {
     title: { "zh-CN": "导出文件太大", en: "Export too large" },
     message: {
-      "zh-CN": ({ count, limit, unit }) => unit === "MB" ? `导出文件有 ${count} MB，超过了一期最多 ${limit} MB 的上限，没有导入。` : `导出文件分出了 ${count} 个版（每连续三个空行算换一版），超过了一期最多 ${limit} 版的上限，没有导入。`,
-      en: ({ count, limit, unit }) => unit === "MB" ? `The export is ${count} MB, over the limit of ${limit} MB for one issue; nothing was imported.` : `The export splits into ${count} 版 (three blank lines start a new one), over the limit of ${limit} for one issue; nothing was imported.`,
+      "zh-CN": ({ count, limit, unit }) =>
+        unit === "MB"
+          ? `导出文件有 ${count} MB，超过了一期最多 ${limit} MB 的上限，没有导入。`
+          : `导出文件分出了 ${count} 个版（每连续三个空行算换一版），超过了一期最多 ${limit} 版的上限，没有导入。`,
+      en: ({ count, limit, unit }) =>
+        unit === "MB"
+          ? `The export is ${count} MB, over the limit of ${limit} MB for one issue; nothing was imported.`
+          : `The export splits into ${count} 版 (three blank lines start a new one), over the limit of ${limit} for one issue; nothing was imported.`,
     },
     hint: {
-      "zh-CN": ({ unit }) => unit === "MB" ? "一次只导入一期的导出文件。" : "一次只导入一期；看看这一行前后是不是有太多连续的空行（三个空行就换版），删掉多余的空行再导入。",
-      en: ({ unit }) => unit === "MB" ? "Import one issue's export at a time." : "Import one issue at a time; look for runs of blank lines around this line (three start a new 版), remove the extra ones and import again.",
+      "zh-CN": ({ unit }) =>
+        unit === "MB" ? "一次只导入一期的导出文件。" : "一次只导入一期；看看这一行前后是不是有太多连续的空行（三个空行就换版），删掉多余的空行再导入。",
+      en: ({ unit }) =>
+        unit === "MB"
+          ? "Import one issue's export at a time."
+          : "Import one issue at a time; look for runs of blank lines around this line (three start a new 版), remove the extra ones and import again.",
     },
-    examples: [{ file: "2022-11-02.txt", line: 4812, facts: { count: 10000, limit: 100, unit: "版" } }, { file: "2022-11-02.txt", facts: { count: 40, limit: 16, unit: "MB" } }],
+    examples: [
+      { file: "2022-11-02.txt", line: 4812, facts: { count: 10000, limit: 100, unit: "版" } },
+      { file: "2022-11-02.txt", facts: { count: 40, limit: 16, unit: "MB" } },
+    ],
   },
   PdfUnreadable: {
     title: { "zh-CN": "PDF 打不开", en: "PDF unreadable" },
@@ -64,13 +84,17 @@ export const IMPORT_PROBLEMS = {
     title: { "zh-CN": "PDF 里没有能用的文字", en: "PDF without usable text" },
     message: {
       "zh-CN": ({ file, reason, page }) =>
-        `${file}${page ? ` 第${page}页` : ""}${reason === "noText"
-          ? " 里没有可以读取的文字：它是扫描出来的版面图，或者输出时文字被转成了曲线。"
-          : " 的字体没有 Unicode 映射表（较早的排版软件输出的 PDF 常这样），读出来的只会是乱码。"}`,
+        `${file}${page ? ` 第${page}页` : ""}${
+          reason === "noText"
+            ? " 里没有可以读取的文字：它是扫描出来的版面图，或者输出时文字被转成了曲线。"
+            : " 的字体没有 Unicode 映射表（较早的排版软件输出的 PDF 常这样），读出来的只会是乱码。"
+        }`,
       en: ({ file, reason, page }) =>
-        `${file}${page ? ` page ${page}` : ""}${reason === "noText"
-          ? " has no text that can be read: it is a scanned page, or its type was turned into outlines."
-          : "'s fonts have no Unicode map (as older layout exports often do), so its text would read as gibberish."}`,
+        `${file}${page ? ` page ${page}` : ""}${
+          reason === "noText"
+            ? " has no text that can be read: it is a scanned page, or its type was turned into outlines."
+            : "'s fonts have no Unicode map (as older layout exports often do), so its text would read as gibberish."
+        }`,
     },
     hint: {
       "zh-CN": ({ reason }) =>

@@ -25,7 +25,10 @@ const FIELD_HELP: Record<FrontMatterField, Words> = {
   date: { "zh-CN": "按“年-月-日”写出版日期，例如 date: 2022-11-01。", en: "Write the publication date as YYYY-MM-DD, e.g. date: 2022-11-01." },
   lunar: { "zh-CN": "照报头上印的写农历，例如 lunar: 壬寅年十月初八。", en: "Write the 农历 printed on the masthead, e.g. lunar: 壬寅年十月初八." },
   pages: { "zh-CN": "写报头上“今日N版”的版数，例如 pages: 4。", en: "Write the page count printed as 今日N版, e.g. pages: 4." },
-  weekday: { "zh-CN": "照报头上印的写星期，例如 weekday: 星期二；也可以不写这一行。", en: "Write the 星期 printed on the masthead, e.g. weekday: 星期二, or leave the field out." },
+  weekday: {
+    "zh-CN": "照报头上印的写星期，例如 weekday: 星期二；也可以不写这一行。",
+    en: "Write the 星期 printed on the masthead, e.g. weekday: 星期二, or leave the field out.",
+  },
   editor: { "zh-CN": "写责任编辑的名字，或者删掉这一行。", en: "Write the 责任编辑's name, or leave the field out." },
   note: { "zh-CN": "写上备注的文字，或者删掉这一行。", en: "Write the note as text, or leave the field out." },
 };
@@ -40,7 +43,6 @@ export function fieldLabel(field: string, language: keyof Words): string {
 function fieldHelp(field: string): Words {
   return (FIELD_HELP as Record<string, Words | undefined>)[field] ?? { "zh-CN": "改正这个值。", en: "Correct the value." };
 }
-
 
 /** What each rule a front-matter value broke asks of it. */
 const FIELD_RULES: Record<FieldRule, Words> = {
@@ -57,7 +59,10 @@ const FIELD_RULES: Record<FieldRule, Words> = {
 /** Why each kind of address would leave the archive. */
 const LINK_REASONS: Record<LinkReason, Words> = {
   noScheme: { "zh-CN": "没有写 http: 或 https:，会指向别的服务器", en: "has no scheme, so it points at another server" },
-  absolute: { "zh-CN": "是以 / 开头的绝对路径，网站发布在子目录下时会离开报库", en: "is an absolute path, which leaves the archive when the site is published under a folder" },
+  absolute: {
+    "zh-CN": "是以 / 开头的绝对路径，网站发布在子目录下时会离开报库",
+    en: "is an absolute path, which leaves the archive when the site is published under a folder",
+  },
   climbs: { "zh-CN": "用 .. 跳到了报库最上层之外", en: "climbs (..) above the archive's top folder" },
 };
 
@@ -124,17 +129,21 @@ export const ISSUE_FILE_PROBLEMS = {
       en: ({ field, rule, value }) => `${field} ${FIELD_RULES[rule].en}; it is ${value}.`,
     },
     hint: { "zh-CN": ({ field }) => fieldHelp(field)["zh-CN"], en: ({ field }) => fieldHelp(field).en },
-    examples: [{ file: EXAMPLE_FILE, line: 2, field: "issue", facts: { field: "issue", rule: "wholeNumber", value: "\"一四八一\"" } }],
+    examples: [{ file: EXAMPLE_FILE, line: 2, field: "issue", facts: { field: "issue", rule: "wholeNumber", value: '"一四八一"' } }],
   },
   InvisibleCharacter: {
     title: { "zh-CN": "看不见的字符", en: "Invisible character" },
     message: {
-      "zh-CN": ({ code, name, context }) => `这一行有一个看不见的字符 ${code}（${name}），在“${context}”里。读者看不到它，它却会原样出现在网页标题、订阅、数据和搜索里，有的还会把后面的文字顺序颠倒。`,
-      en: ({ code, name, context }) => `This line holds a character no reader sees, ${code} (${name}), in “${context}”. It would still be published in page titles, feeds, data and search, and some reverse the text after them.`,
+      "zh-CN": ({ code, name, context }) =>
+        `这一行有一个看不见的字符 ${code}（${name}），在“${context}”里。读者看不到它，它却会原样出现在网页标题、订阅、数据和搜索里，有的还会把后面的文字顺序颠倒。`,
+      en: ({ code, name, context }) =>
+        `This line holds a character no reader sees, ${code} (${name}), in “${context}”. It would still be published in page titles, feeds, data and search, and some reverse the text after them.`,
     },
     hint: {
-      "zh-CN": ({ code }) => `删掉 ⟨${code}⟩ 标出的那个字符（在编辑器里把光标移到那里按删除键，或者把这一行重新输入一遍）；从网页或排版软件里复制来的文字常带着它。`,
-      en: ({ code }) => `Delete the character marked ⟨${code}⟩ (put the cursor there and delete it, or type the line again); text copied from web pages and layout software often carries one.`,
+      "zh-CN": ({ code }) =>
+        `删掉 ⟨${code}⟩ 标出的那个字符（在编辑器里把光标移到那里按删除键，或者把这一行重新输入一遍）；从网页或排版软件里复制来的文字常带着它。`,
+      en: ({ code }) =>
+        `Delete the character marked ⟨${code}⟩ (put the cursor there and delete it, or type the line again); text copied from web pages and layout software often carries one.`,
     },
     examples: [
       { file: EXAMPLE_FILE, line: 9, facts: { code: "U+200B", name: "零宽空格", context: "## 省委常委会⟨U+200B⟩召开扩大会议" } },
@@ -145,8 +154,10 @@ export const ISSUE_FILE_PROBLEMS = {
     title: { "zh-CN": "不认识的字段", en: "Unknown field" },
     message: { "zh-CN": ({ field }) => `“${field}”不是文件头里的字段。`, en: ({ field }) => `“${field}” is not a known field.` },
     hint: {
-      "zh-CN": ({ suggestion }) => `${suggestion ? `是不是要写 ${suggestion}（${fieldLabel(suggestion, "zh-CN").replace(/^.*（|）$/g, "")}）？` : ""}文件头的字段有 issue、date、lunar、pages、weekday、editor 和 note；改正拼写，或者删掉这一行。`,
-      en: ({ suggestion }) => `${suggestion ? `Did you mean ${suggestion}? ` : ""}The fields are issue, date, lunar, pages, weekday, editor and note; correct the spelling or remove the line.`,
+      "zh-CN": ({ suggestion }) =>
+        `${suggestion ? `是不是要写 ${suggestion}（${fieldLabel(suggestion, "zh-CN").replace(/^.*（|）$/g, "")}）？` : ""}文件头的字段有 issue、date、lunar、pages、weekday、editor 和 note；改正拼写，或者删掉这一行。`,
+      en: ({ suggestion }) =>
+        `${suggestion ? `Did you mean ${suggestion}? ` : ""}The fields are issue, date, lunar, pages, weekday, editor and note; correct the spelling or remove the line.`,
     },
     examples: [{ file: EXAMPLE_FILE, line: 4, field: "luner", facts: { field: "luner", suggestion: "lunar" } }],
   },
@@ -219,11 +230,20 @@ export const ISSUE_FILE_PROBLEMS = {
   IssueNumberOrder: {
     title: { "zh-CN": "期号没有随日期递增", en: "Issue numbers out of order" },
     message: {
-      "zh-CN": ({ number, date, previousNumber, previousDate }) => `总第${number}期（${date}）比更早的 ${previousDate} 那期（总第${previousNumber}期）还小；期号要随日期递增。`,
-      en: ({ number, date, previousNumber, previousDate }) => `总第${number}期 (${date}) is lower than 总第${previousNumber}期 of the earlier ${previousDate}; numbers must rise with the date.`,
+      "zh-CN": ({ number, date, previousNumber, previousDate }) =>
+        `总第${number}期（${date}）比更早的 ${previousDate} 那期（总第${previousNumber}期）还小；期号要随日期递增。`,
+      en: ({ number, date, previousNumber, previousDate }) =>
+        `总第${number}期 (${date}) is lower than 总第${previousNumber}期 of the earlier ${previousDate}; numbers must rise with the date.`,
     },
     hint: { "zh-CN": () => "改正这两期中一期的期号或日期。", en: () => "Correct the issue number or the date of one of the two files." },
-    examples: [{ file: "issues/2022/2022-11-03.md", line: 2, field: "issue", facts: { number: 1479, date: "2022-11-03", previousNumber: 1481, previousDate: "2022-11-02" } }],
+    examples: [
+      {
+        file: "issues/2022/2022-11-03.md",
+        line: 2,
+        field: "issue",
+        facts: { number: 1479, date: "2022-11-03", previousNumber: 1481, previousDate: "2022-11-02" },
+      },
+    ],
   },
   IssueNumberGap: {
     title: { "zh-CN": "期号中间有空缺", en: "A gap in the issue numbers" },
@@ -380,26 +400,37 @@ export const ISSUE_FILE_PROBLEMS = {
     message: {
       "zh-CN": (facts) => {
         switch (facts.fault) {
-          case "shape": return `区域要写成四个数 x,y,w,h（占版面图的百分比），这里写的是“${facts.value}”。`;
-          case "outside": return `区域的 ${facts.part} 是 ${facts.value}，但每个数都要是 0 到 100 之间的百分比。`;
-          case "noSize": return "区域没有大小：宽 w 和高 h 都要大于 0。";
-          case "pastRight": return `区域超出了版面图的右边：x + w 是 ${facts.sum}，大于 100。`;
-          case "pastBottom": return `区域超出了版面图的下边：y + h 是 ${facts.sum}，大于 100。`;
+          case "shape":
+            return `区域要写成四个数 x,y,w,h（占版面图的百分比），这里写的是“${facts.value}”。`;
+          case "outside":
+            return `区域的 ${facts.part} 是 ${facts.value}，但每个数都要是 0 到 100 之间的百分比。`;
+          case "noSize":
+            return "区域没有大小：宽 w 和高 h 都要大于 0。";
+          case "pastRight":
+            return `区域超出了版面图的右边：x + w 是 ${facts.sum}，大于 100。`;
+          case "pastBottom":
+            return `区域超出了版面图的下边：y + h 是 ${facts.sum}，大于 100。`;
         }
       },
       en: (facts) => {
         switch (facts.fault) {
-          case "shape": return `The area must be four numbers x,y,w,h (percent of the scan), but is “${facts.value}”.`;
-          case "outside": return `The area gives ${facts.part} = ${facts.value}, but every number is a percentage from 0 to 100.`;
-          case "noSize": return "The area has no size: its width and height must be more than 0.";
-          case "pastRight": return `The area reaches past the scan's right edge: x + w is ${facts.sum}, more than 100.`;
-          case "pastBottom": return `The area reaches past the scan's bottom edge: y + h is ${facts.sum}, more than 100.`;
+          case "shape":
+            return `The area must be four numbers x,y,w,h (percent of the scan), but is “${facts.value}”.`;
+          case "outside":
+            return `The area gives ${facts.part} = ${facts.value}, but every number is a percentage from 0 to 100.`;
+          case "noSize":
+            return "The area has no size: its width and height must be more than 0.";
+          case "pastRight":
+            return `The area reaches past the scan's right edge: x + w is ${facts.sum}, more than 100.`;
+          case "pastBottom":
+            return `The area reaches past the scan's bottom edge: y + h is ${facts.sum}, more than 100.`;
         }
       },
     },
     hint: {
       "zh-CN": ({ word }) => `按 x,y,w,h 写出稿件在版面图上的矩形：从左上角量起，单位是百分比，都在 0–100 之间，例如 ${word}：10,5,40,30。`,
-      en: ({ word }) => `Write the article's rectangle on the 版's scan as x,y,w,h in percent from the top left corner, within 0–100, e.g. ${word}：10,5,40,30.`,
+      en: ({ word }) =>
+        `Write the article's rectangle on the 版's scan as x,y,w,h in percent from the top left corner, within 0–100, e.g. ${word}：10,5,40,30.`,
     },
     examples: [
       { file: EXAMPLE_FILE, line: 11, field: "区域", facts: { word: "区域", fault: "pastRight", sum: 110 } },
@@ -429,7 +460,8 @@ export const ISSUE_FILE_PROBLEMS = {
     },
     hint: {
       "zh-CN": () => "从这篇稿件出发，用相对路径链接报库里的其他页面（例如上个月 31 日那一期是 ../../../../10/31/），或者写完整的 http(s) 网址。",
-      en: () => "Link to another page of the archive relatively from this article (e.g. ../../../../10/31/ for the issue of the 31st of the previous month), or write a full http(s) address.",
+      en: () =>
+        "Link to another page of the archive relatively from this article (e.g. ../../../../10/31/ for the issue of the 31st of the previous month), or write a full http(s) address.",
     },
     examples: [{ file: EXAMPLE_FILE, line: 16, field: "link", facts: { url: "/2022/10/31/", reason: "absolute" } }],
   },
@@ -452,21 +484,26 @@ export const ISSUE_FILE_PROBLEMS = {
       en: ({ dateline, datelineDate, issueDate }) => `The dateline “${dateline}” gives ${datelineDate}, after the issue's date ${issueDate}.`,
     },
     hint: { "zh-CN": () => "对照报纸核对电头里的月和日。", en: () => "Check the dateline's month and day against the printed page." },
-    examples: [{ file: EXAMPLE_FILE, line: 12, field: "dateline", facts: { dateline: "东昌府讯 11月5日", datelineDate: "2022-11-05", issueDate: "2022-11-02" } }],
+    examples: [
+      { file: EXAMPLE_FILE, line: 12, field: "dateline", facts: { dateline: "东昌府讯 11月5日", datelineDate: "2022-11-05", issueDate: "2022-11-02" } },
+    ],
   },
   MissingByline: {
     title: { "zh-CN": "没有署名", en: "No byline" },
     message: {
       "zh-CN": ({ title, photoNews }) => (photoNews ? `图片新闻“${titled(title, "zh-CN")}”没有写摄影者。` : `稿件“${titled(title, "zh-CN")}”没有署名。`),
-      en: ({ title, photoNews }) => (photoNews ? `The photo news “${titled(title, "en")}” credits no photographer.` : `The article “${titled(title, "en")}” has no byline.`),
+      en: ({ title, photoNews }) =>
+        photoNews ? `The photo news “${titled(title, "en")}” credits no photographer.` : `The article “${titled(title, "en")}” has no byline.`,
     },
     hint: {
-      "zh-CN": ({ photoNews }) => (photoNews
-        ? "照报纸在图片说明后面写上摄影署名，例如 融媒体 张三 摄。"
-        : "照报纸把署名写成最后一段，例如 (融媒体 张三)，或者在标题下写一行“作者：”标签。"),
-      en: ({ photoNews }) => (photoNews
-        ? "Add the credit as printed after the caption, e.g. 融媒体 张三 摄."
-        : "Add the byline as printed as the last paragraph, e.g. (融媒体 张三), or a 作者： label under the title."),
+      "zh-CN": ({ photoNews }) =>
+        photoNews
+          ? "照报纸在图片说明后面写上摄影署名，例如 融媒体 张三 摄。"
+          : "照报纸把署名写成最后一段，例如 (融媒体 张三)，或者在标题下写一行“作者：”标签。",
+      en: ({ photoNews }) =>
+        photoNews
+          ? "Add the credit as printed after the caption, e.g. 融媒体 张三 摄."
+          : "Add the byline as printed as the last paragraph, e.g. (融媒体 张三), or a 作者： label under the title.",
     },
     examples: [
       { file: EXAMPLE_FILE, line: 10, field: "byline", facts: { title: "区委召开常委会会议", photoNews: false } },
@@ -477,13 +514,18 @@ export const ISSUE_FILE_PROBLEMS = {
     title: { "zh-CN": "没有 issues 文件夹", en: "No issues folder" },
     message: {
       "zh-CN": ({ notFolder }) => (notFolder ? "issues 应当是放各期文件的文件夹，却是一个文件。" : "报库里没有放各期文件的 issues/ 文件夹。"),
-      en: ({ notFolder }) => (notFolder ? "issues must be the folder of the issue files, but it is a file." : "The archive has no issues/ folder for its issue files."),
+      en: ({ notFolder }) =>
+        notFolder ? "issues must be the folder of the issue files, but it is a file." : "The archive has no issues/ folder for its issue files.",
     },
     hint: {
       "zh-CN": () => "检查是不是在报库的文件夹里运行（或 --content 给对了文件夹）；issues/ 里按年份放各期的文件，例如 issues/2022/2022-11-01.md。",
-      en: () => "Check that the command runs in the archive's folder (or that --content names it); issues/ holds a folder a year, e.g. issues/2022/2022-11-01.md.",
+      en: () =>
+        "Check that the command runs in the archive's folder (or that --content names it); issues/ holds a folder a year, e.g. issues/2022/2022-11-01.md.",
     },
-    examples: [{ file: "issues", facts: { notFolder: false } }, { file: "issues", facts: { notFolder: true } }],
+    examples: [
+      { file: "issues", facts: { notFolder: false } },
+      { file: "issues", facts: { notFolder: true } },
+    ],
   },
   YearNotFolder: {
     title: { "zh-CN": "年份不是文件夹", en: "A year that is not a folder" },
@@ -557,16 +599,18 @@ export const ISSUE_FILE_PROBLEMS = {
   TooMuchMarkup: {
     title: { "zh-CN": "Markdown 符号太多", en: "Too much markup" },
     message: {
-      "zh-CN": ({ marks, count, limit }) => marks === "emphasis"
-        ? `这一段的 * 和 _ 到这一行已有 ${count} 个，超过了一段 ${limit} 个的上限。`
-        : marks === "underlines"
-          ? `这一段里 === 或 --- 下划线到这一行已有 ${count} 行，超过了一段 ${limit} 行的上限。`
-          : `文件里的 Markdown 符号（* _ [ ] < > \` \\ &）到这一行已有 ${count} 个，超过了一期 ${limit} 个的上限。`,
-      en: ({ marks, count, limit }) => marks === "emphasis"
-        ? `This block has ${count} * and _ marks by this line, more than the limit of ${limit} in one block.`
-        : marks === "underlines"
-          ? `This block has ${count} === or --- underlines by this line, more than the limit of ${limit} in one block.`
-          : `The file has ${count} Markdown marks (* _ [ ] < > \` \\ &) by this line, more than the limit of ${limit} in one issue.`,
+      "zh-CN": ({ marks, count, limit }) =>
+        marks === "emphasis"
+          ? `这一段的 * 和 _ 到这一行已有 ${count} 个，超过了一段 ${limit} 个的上限。`
+          : marks === "underlines"
+            ? `这一段里 === 或 --- 下划线到这一行已有 ${count} 行，超过了一段 ${limit} 行的上限。`
+            : `文件里的 Markdown 符号（* _ [ ] < > \` \\ &）到这一行已有 ${count} 个，超过了一期 ${limit} 个的上限。`,
+      en: ({ marks, count, limit }) =>
+        marks === "emphasis"
+          ? `This block has ${count} * and _ marks by this line, more than the limit of ${limit} in one block.`
+          : marks === "underlines"
+            ? `This block has ${count} === or --- underlines by this line, more than the limit of ${limit} in one block.`
+            : `The file has ${count} Markdown marks (* _ [ ] < > \` \\ &) by this line, more than the limit of ${limit} in one issue.`,
     },
     hint: {
       "zh-CN": () => "稿件里用不着这么多符号：检查是不是粘进了别的东西；要印出星号或下划线本身时，在前面加 \\。",

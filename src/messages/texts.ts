@@ -27,8 +27,10 @@ const SCAFFOLD_EXAMPLE = ["", "## 省委常委会召开扩大会议", "副题：
 export const TEXTS = {
   // The report of problems.
   problemSummary: text<{ problems: number; files: number; errors: number; warnings: number; allIssues: boolean }>({
-    "zh-CN": ({ problems, files, errors, warnings, allIssues }) => `发现 ${problems} 个问题，涉及 ${files} ${allIssues ? "期" : "个文件"}（${errors} 个错误，${warnings} 个警告）。`,
-    en: ({ problems, files, errors, warnings, allIssues }) => `Found ${count(problems, "problem")} in ${count(files, allIssues ? "issue" : "file")} (${count(errors, "error")}, ${count(warnings, "warning")}).`,
+    "zh-CN": ({ problems, files, errors, warnings, allIssues }) =>
+      `发现 ${problems} 个问题，涉及 ${files} ${allIssues ? "期" : "个文件"}（${errors} 个错误，${warnings} 个警告）。`,
+    en: ({ problems, files, errors, warnings, allIssues }) =>
+      `Found ${count(problems, "problem")} in ${count(files, allIssues ? "issue" : "file")} (${count(errors, "error")}, ${count(warnings, "warning")}).`,
   }),
   severityError: text({ "zh-CN": () => "错误", en: () => "error" }),
   severityWarning: text({ "zh-CN": () => "警告", en: () => "warning" }),
@@ -45,7 +47,8 @@ export const TEXTS = {
 
   // npm run build
   buildUsage: text({
-    "zh-CN": () => "用法：npm run build -- [--full] [--manifest-only] [--content <目录>] [--output <目录>] [--cache <目录>] [--allow-empty] [--verify] [--verbose]",
+    "zh-CN": () =>
+      "用法：npm run build -- [--full] [--manifest-only] [--content <目录>] [--output <目录>] [--cache <目录>] [--allow-empty] [--verify] [--verbose]",
     en: () => "Usage: npm run build -- [--full] [--manifest-only] [--content <dir>] [--output <dir>] [--cache <dir>] [--allow-empty] [--verify] [--verbose]",
   }),
   siteNotBuilt: text<{ output: string }>({
@@ -63,12 +66,16 @@ export const TEXTS = {
       `Built ${pages} pages (${searchable} searchable)${encoded + reused > 0 ? `, ${encoded} image files encoded and ${reused} from the cache` : ""} into ${output} in ${seconds(time)} s.`,
   }),
   buildStages: text<{ read: number; images: number; render: number; search: number }>({
-    "zh-CN": ({ read, images, render, search }) => `读取并检查各期 ${seconds(read)} 秒，图片 ${seconds(images)} 秒，渲染进程共忙 ${seconds(render)} 秒，建立搜索索引 ${seconds(search)} 秒。`,
-    en: ({ read, images, render, search }) => `Read and checked the issues in ${seconds(read)} s, images in ${seconds(images)} s, render workers busy ${seconds(render)} s, search indexed in ${seconds(search)} s.`,
+    "zh-CN": ({ read, images, render, search }) =>
+      `读取并检查各期 ${seconds(read)} 秒，图片 ${seconds(images)} 秒，渲染进程共忙 ${seconds(render)} 秒，建立搜索索引 ${seconds(search)} 秒。`,
+    en: ({ read, images, render, search }) =>
+      `Read and checked the issues in ${seconds(read)} s, images in ${seconds(images)} s, render workers busy ${seconds(render)} s, search indexed in ${seconds(search)} s.`,
   }),
   buildParts: text<{ rendered: number; parts: number; indexed: number; bundles: number }>({
-    "zh-CN": ({ rendered, parts, indexed, bundles }) => `渲染了 ${parts} 个部分中的 ${rendered} 个，索引了 ${bundles} 个搜索分卷中的 ${indexed} 个；没有改动的取自缓存。`,
-    en: ({ rendered, parts, indexed, bundles }) => `Rendered ${rendered} of ${parts} parts and indexed ${indexed} of ${bundles} search bundles; unchanged ones come from the cache.`,
+    "zh-CN": ({ rendered, parts, indexed, bundles }) =>
+      `渲染了 ${parts} 个部分中的 ${rendered} 个，索引了 ${bundles} 个搜索分卷中的 ${indexed} 个；没有改动的取自缓存。`,
+    en: ({ rendered, parts, indexed, bundles }) =>
+      `Rendered ${rendered} of ${parts} parts and indexed ${indexed} of ${bundles} search bundles; unchanged ones come from the cache.`,
   }),
   buildWaiting: text<{ pid: number }>({
     "zh-CN": ({ pid }) => `另一个构建（进程 ${pid}）正在写同一个网站，等它结束后再开始…`,
@@ -125,11 +132,14 @@ export const TEXTS = {
   }),
   hotspotNoArticle: text<{ file: string; page: number; article: number }>({
     "zh-CN": ({ file, page, article }) => `${file} 的第${page}版没有第${article}篇稿件，文件可能刚改过，没有写入。请刷新页面再画。`,
-    en: ({ file, page, article }) => `${file} has no article ${article} on 第${page}版; the file may have just changed, and nothing was written. Reload the page and draw again.`,
+    en: ({ file, page, article }) =>
+      `${file} has no article ${article} on 第${page}版; the file may have just changed, and nothing was written. Reload the page and draw again.`,
   }),
   hotspotChanged: text<{ file: string; page: number; article: number; title: string }>({
-    "zh-CN": ({ file, page, article, title }) => `${file} 第${page}版的第${article}篇已经不是“${title}”，文件在页面打开后改过，没有写入，免得写错稿件。请刷新页面再画。`,
-    en: ({ file, page, article, title }) => `Article ${article} on 第${page}版 of ${file} is no longer “${title}”: the file changed since the page was opened, so nothing was written. Reload the page and draw again.`,
+    "zh-CN": ({ file, page, article, title }) =>
+      `${file} 第${page}版的第${article}篇已经不是“${title}”，文件在页面打开后改过，没有写入，免得写错稿件。请刷新页面再画。`,
+    en: ({ file, page, article, title }) =>
+      `Article ${article} on 第${page}版 of ${file} is no longer “${title}”: the file changed since the page was opened, so nothing was written. Reload the page and draw again.`,
   }),
   hotspotUnreadable: text<{ file: string }>({
     "zh-CN": ({ file }) => `${file} 现在读不出来（问题列在 npm start 的窗口里），没有写入。请先改正这些问题，再画热区。`,
@@ -154,7 +164,8 @@ export const TEXTS = {
   hotspotEdit: text({ "zh-CN": () => "画热区", en: () => "Draw hotspots" }),
   hotspotHelp: text({
     "zh-CN": () => "选一篇稿件，在版面图上拖出它的热区；拖动热区可以移动，拖动四角可以改变大小。选中的热区用方向键移动，按住 Shift 用方向键改变大小。",
-    en: () => "Pick an article and drag its hotspot on the scan; drag a hotspot to move it, its corners to resize it. Arrow keys move the selected hotspot; Shift and the arrow keys resize it.",
+    en: () =>
+      "Pick an article and drag its hotspot on the scan; drag a hotspot to move it, its corners to resize it. Arrow keys move the selected hotspot; Shift and the arrow keys resize it.",
   }),
   hotspotArticle: text({ "zh-CN": () => "稿件", en: () => "Article" }),
   hotspotOption: text<{ number: string; title: string; drawn: boolean }>({
@@ -216,7 +227,8 @@ export const TEXTS = {
   importNothingWritten: text({ "zh-CN": () => "什么也没有写入。", en: () => "Nothing was written." }),
   importTargetExists: text<{ target: string }>({
     "zh-CN": ({ target }) => `${target} 已经存在，所以什么也没有写入。如果要用这次导入替换它（在里面做过的修改都会丢失），请加上 --force 再导入一次。`,
-    en: ({ target }) => `${target} already exists, so nothing was written. To replace it with this import (any corrections made in it will be lost), run the import again with --force.`,
+    en: ({ target }) =>
+      `${target} already exists, so nothing was written. To replace it with this import (any corrections made in it will be lost), run the import again with --force.`,
   }),
   importWrote: text<{ target: string; issue: number; pages: number; items: number }>({
     "zh-CN": ({ target, issue, pages, items }) => `已写入 ${target}：总第${issue}期，${pages} 个版，${items} 篇稿件。`,
@@ -246,7 +258,8 @@ export const TEXTS = {
   }),
   newDateTaken: text<{ date: string; existing: string }>({
     "zh-CN": ({ date, existing }) => `${date} 已经有一期了（${existing}），所以什么也没有写入。请编辑那个文件，或者用 --date 年-月-日 换一个日期。`,
-    en: ({ date, existing }) => `${date} already has an issue, ${existing}, so nothing was written. Edit that file, or give another date with --date YYYY-MM-DD.`,
+    en: ({ date, existing }) =>
+      `${date} already has an issue, ${existing}, so nothing was written. Edit that file, or give another date with --date YYYY-MM-DD.`,
   }),
   newWrote: text<{ file: string; number: number; date: string; weekday: string; lunar: string; pages: number }>({
     "zh-CN": ({ file, number, date, weekday, lunar, pages }) => `已写入 ${file}：总第${number}期，${date} ${weekday}，农历${lunar}，${pages} 个版。`,
@@ -266,22 +279,25 @@ export const TEXTS = {
   }),
   newNextStep: text({
     "zh-CN": () => "请在各版标题下写上稿件（或者用 npm run import -- <导出文件.txt> --force 从排版导出文件填好整期），然后运行 npm run check。",
-    en: () => "Write each 版's articles under its heading (or fill it from the layout export with npm run import -- <export.txt> --force), then run npm run check.",
+    en: () =>
+      "Write each 版's articles under its heading (or fill it from the layout export with npm run import -- <export.txt> --force), then run npm run check.",
   }),
   /** The comment above the pages of a new issue file: the editor reads it in the file; readers never see it. */
   newIssueGuide: text({
-    "zh-CN": () => [
-      "每篇稿件写在它所在的版下面：先写 ## 标题，紧接着在下面几行写标签（引题、副题、栏目等），空一行，再写正文（电头在第一段，署名在最后一段）：",
-      ...SCAFFOLD_EXAMPLE,
-      "也可以用排版导出文件一次填好整期：npm run import -- <导出文件.txt> --force",
-      "某个版还没有稿件时，npm run check 会给出警告。完整的写法见 docs/编辑指南.md。",
-    ].join("\n"),
-    en: () => [
-      "Write each article under its 版: a ## title, the labels right under it, a blank line, then the paragraphs (dateline first, byline last):",
-      ...SCAFFOLD_EXAMPLE,
-      "Or fill the whole issue from the layout export: npm run import -- <export.txt> --force",
-      "Until a 版 has articles, npm run check warns about it. The whole format is in docs/编辑指南.md.",
-    ].join("\n"),
+    "zh-CN": () =>
+      [
+        "每篇稿件写在它所在的版下面：先写 ## 标题，紧接着在下面几行写标签（引题、副题、栏目等），空一行，再写正文（电头在第一段，署名在最后一段）：",
+        ...SCAFFOLD_EXAMPLE,
+        "也可以用排版导出文件一次填好整期：npm run import -- <导出文件.txt> --force",
+        "某个版还没有稿件时，npm run check 会给出警告。完整的写法见 docs/编辑指南.md。",
+      ].join("\n"),
+    en: () =>
+      [
+        "Write each article under its 版: a ## title, the labels right under it, a blank line, then the paragraphs (dateline first, byline last):",
+        ...SCAFFOLD_EXAMPLE,
+        "Or fill the whole issue from the layout export: npm run import -- <export.txt> --force",
+        "Until a 版 has articles, npm run check warns about it. The whole format is in docs/编辑指南.md.",
+      ].join("\n"),
   }),
 
   // npm run bench, bench:images (for developers)
@@ -308,8 +324,10 @@ export const TEXTS = {
     en: () => "The archive did not build, so nothing was measured.",
   }),
   auditScores: text<{ pageType: string; path: string; performance: number; accessibility: number; "best-practices": number; seo: number }>({
-    "zh-CN": (scores) => `${scores.pageType}（${scores.path}）：性能 ${scores.performance}，无障碍 ${scores.accessibility}，最佳做法 ${scores["best-practices"]}，SEO ${scores.seo}`,
-    en: (scores) => `${scores.pageType} (${scores.path}): performance ${scores.performance}, accessibility ${scores.accessibility}, best practices ${scores["best-practices"]}, SEO ${scores.seo}`,
+    "zh-CN": (scores) =>
+      `${scores.pageType}（${scores.path}）：性能 ${scores.performance}，无障碍 ${scores.accessibility}，最佳做法 ${scores["best-practices"]}，SEO ${scores.seo}`,
+    en: (scores) =>
+      `${scores.pageType} (${scores.path}): performance ${scores.performance}, accessibility ${scores.accessibility}, best practices ${scores["best-practices"]}, SEO ${scores.seo}`,
   }),
   auditPassed: text<{ score: number }>({
     "zh-CN": ({ score }) => `每个页面的每一项都达到 ${score} 分。`,
@@ -323,11 +341,14 @@ export const TEXTS = {
   // npm run deploy
   deployUsage: text({
     "zh-CN": () => "用法：npm run deploy -- <目标> [--site <目录>]（目标：本机文件夹、ssh://用户@主机:端口/路径、用户@主机:/路径，或 rclone 远端 名称:路径）",
-    en: () => "Usage: npm run deploy -- <target> [--site <dir>] (target: a folder here, ssh://user@host:port/path, user@host:/path, or an rclone remote name:path)",
+    en: () =>
+      "Usage: npm run deploy -- <target> [--site <dir>] (target: a folder here, ssh://user@host:port/path, user@host:/path, or an rclone remote name:path)",
   }),
   deployStep: text<{ step: "assets" | "newPages" | "changedPages" | "entryPoints" | "deletions" | "manifest"; files: number; bytes: number }>({
-    "zh-CN": ({ step, files, bytes }) => `${{ assets: "上传资源和搜索索引", newPages: "上传新页面", changedPages: "上传改动的页面", entryPoints: "上传入口（首页、搜索页、索引入口、订阅和站点地图）", deletions: "删除网站已不再有的文件", manifest: "上传文件清单" }[step]}：${files} 个文件${step === "deletions" ? "" : `，${megabytes(bytes)} MB`}…`,
-    en: ({ step, files, bytes }) => `${{ assets: "Sending assets and search bundles", newPages: "Sending new pages", changedPages: "Sending changed pages", entryPoints: "Sending entry points (home, search, bundle entries, feeds, sitemaps)", deletions: "Removing files the site no longer has", manifest: "Sending the manifest" }[step]}: ${count(files, "file")}${step === "deletions" ? "" : `, ${megabytes(bytes)} MB`}…`,
+    "zh-CN": ({ step, files, bytes }) =>
+      `${{ assets: "上传资源和搜索索引", newPages: "上传新页面", changedPages: "上传改动的页面", entryPoints: "上传入口（首页、搜索页、索引入口、订阅和站点地图）", deletions: "删除网站已不再有的文件", manifest: "上传文件清单" }[step]}：${files} 个文件${step === "deletions" ? "" : `，${megabytes(bytes)} MB`}…`,
+    en: ({ step, files, bytes }) =>
+      `${{ assets: "Sending assets and search bundles", newPages: "Sending new pages", changedPages: "Sending changed pages", entryPoints: "Sending entry points (home, search, bundle entries, feeds, sitemaps)", deletions: "Removing files the site no longer has", manifest: "Sending the manifest" }[step]}: ${count(files, "file")}${step === "deletions" ? "" : `, ${megabytes(bytes)} MB`}…`,
   }),
   deployDone: text<{ target: string; sent: number; bytes: number; removed: number; unchanged: number; seconds: number; first: boolean }>({
     "zh-CN": ({ target, sent, bytes, removed, unchanged, seconds: time, first }) =>

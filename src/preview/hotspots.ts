@@ -46,17 +46,22 @@ const HotspotSave = z.strictObject({
   date: z.string().regex(/^\d{4}-\d{2}-\d{2}$/),
   page: z.number().int().min(1).max(999),
   areas: z
-    .array(z.strictObject({
-      article: z.number().int().min(1).max(9999),
-      title: z.string().max(1000),
-      area: z.strictObject({ x: percent, y: percent, width: percent, height: percent }),
-    }))
+    .array(
+      z.strictObject({
+        article: z.number().int().min(1).max(9999),
+        title: z.string().max(1000),
+        area: z.strictObject({ x: percent, y: percent, width: percent, height: percent }),
+      }),
+    )
     .min(1)
     .max(500),
 });
 
 /** What the preview adds to its server for the hotspot drawing: the middleware that serves 版 pages with the editor, and its own answers. */
-export function hotspotEditor(options: HotspotEditorOptions): { middleware: Middleware; answer: (request: IncomingMessage, response: ServerResponse) => Promise<void> } {
+export function hotspotEditor(options: HotspotEditorOptions): {
+  middleware: Middleware;
+  answer: (request: IncomingMessage, response: ServerResponse) => Promise<void>;
+} {
   /** Saves one at a time, so two saves never read the same file and write over each other. */
   let saving: Promise<unknown> = Promise.resolve();
   return {
@@ -64,14 +69,17 @@ export function hotspotEditor(options: HotspotEditorOptions): { middleware: Midd
       const sitePath = sitePathOf(request.url ?? "/").replace(/index\.html$/, "");
       const onPage = sitePath.startsWith(options.pathPrefix) ? pageOfPath(`/${sitePath.slice(options.pathPrefix.length)}`) : undefined;
       if (!onPage || !(request.method === "GET" || request.method === "HEAD")) return next();
-      return pageWithEditor(options, sitePath.slice(options.pathPrefix.length), onPage).then((html) => {
-        if (html === undefined) return next();
-        response.statusCode = 200;
-        response.setHeader("Content-Type", "text/html; charset=utf-8");
-        response.setHeader("Cache-Control", "no-cache");
-        // A string, so the dev server adds its live-reload script to it as to every page it serves.
-        response.end(request.method === "HEAD" ? "" : html);
-      }, () => next());
+      return pageWithEditor(options, sitePath.slice(options.pathPrefix.length), onPage).then(
+        (html) => {
+          if (html === undefined) return next();
+          response.statusCode = 200;
+          response.setHeader("Content-Type", "text/html; charset=utf-8");
+          response.setHeader("Cache-Control", "no-cache");
+          // A string, so the dev server adds its live-reload script to it as to every page it serves.
+          response.end(request.method === "HEAD" ? "" : html);
+        },
+        () => next(),
+      );
     },
     answer: async (request, response) => {
       const sitePath = sitePathOf(request.url ?? "");
@@ -87,7 +95,10 @@ export function hotspotEditor(options: HotspotEditorOptions): { middleware: Midd
       const answered = saving.then(() => save(options, request, language));
       saving = answered.catch(() => undefined);
       // What fails before the issue file is known (reading the request) is told as a request that could not be read.
-      const { status, message } = await answered.catch((error: unknown) => ({ status: 400, message: say(language, "hotspotBadRequest", { detail: String(error) }) }));
+      const { status, message } = await answered.catch((error: unknown) => ({
+        status: 400,
+        message: say(language, "hotspotBadRequest", { detail: String(error) }),
+      }));
       send(response, status, "application/json; charset=utf-8", JSON.stringify({ message }));
     },
   };
@@ -198,7 +209,13 @@ async function pageWithEditor(options: HotspotEditorOptions, sitePath: string, o
   const issue = parseIssue(issueFileOf(onPage.date), await readFile(issueFile), config).issue;
   const printedPage = issue?.pages.find((page) => page.number === onPage.page);
   if (!printedPage) return undefined;
-  const data = { endpoint: HOTSPOT_ENDPOINT, date: onPage.date, page: onPage.page, articles: articlesOf(printedPage, options.language()), texts: editorTexts(options.language()) };
+  const data = {
+    endpoint: HOTSPOT_ENDPOINT,
+    date: onPage.date,
+    page: onPage.page,
+    articles: articlesOf(printedPage, options.language()),
+    texts: editorTexts(options.language()),
+  };
   // JSON in a data block: `<` escaped, so no text in it can end the element.
   const json = JSON.stringify(data).replaceAll("<", "\\u003c");
   const tags =

@@ -7,8 +7,10 @@ import { API_FOLDER, CITATION_FILES, FEED_PATHS, IIIF_FOLDER, SITEMAP_FILE } fro
 /** The open data's site paths: the API, IIIF, the feeds' folder, the sitemaps and robots.txt, and each article's citation files. */
 const OPEN_DATA = new RegExp(
   `^/(?:${API_FOLDER.split("/")[0]}|${IIIF_FOLDER}|${FEED_PATHS.issues.split("/")[1]})/` +
-  `|${SITEMAP_FILE.source}|^/robots\\.txt$` +
-  `|/(?:${Object.values(CITATION_FILES).map((file) => file.replace(".", "\\.")).join("|")})$`,
+    `|${SITEMAP_FILE.source}|^/robots\\.txt$` +
+    `|/(?:${Object.values(CITATION_FILES)
+      .map((file) => file.replace(".", "\\."))
+      .join("|")})$`,
 );
 
 /** Whether the file at `sitePath` (a site path, `/api/v1/index.json`, without the site's path prefix) is open data. */

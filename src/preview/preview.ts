@@ -84,7 +84,8 @@ export async function preview(options: PreviewOptions): Promise<void> {
     else console.error(say(language, "previewStillServing", { url }));
   });
   const watchers = watchSources(watched, debounced(rebuild, 200), (source, error) =>
-    console.error(say(language, "previewWatchStopped", { folder: source.path, reason: error.message })));
+    console.error(say(language, "previewWatchStopped", { folder: source.path, reason: error.message })),
+  );
 
   const end = async () => {
     stopping = true;

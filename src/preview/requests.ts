@@ -33,7 +33,13 @@ export function previewHosts(port: number): Set<string> {
  * write is a POST to HOTSPOT_ENDPOINT whose Origin is the preview itself, as its own pages send: a page of another site can post to
  * loopback (a form needs no permission) but cannot make its browser send this Origin.
  */
-export function refusalOf(method: string | undefined, url: string | undefined, host: string | undefined, hosts: ReadonlySet<string>, origin?: string): Refusal | undefined {
+export function refusalOf(
+  method: string | undefined,
+  url: string | undefined,
+  host: string | undefined,
+  hosts: ReadonlySet<string>,
+  origin?: string,
+): Refusal | undefined {
   if (!host || !hosts.has(host.toLowerCase())) return { status: 403, reason: "not this preview's host" };
   if (!READING.has(method ?? "")) {
     if (method !== "POST" || sitePathOf(url ?? "") !== HOTSPOT_ENDPOINT) return { status: 405, reason: "the preview only serves files" };

@@ -18,10 +18,18 @@ export interface DevServer {
 }
 
 interface DevServerModule {
-  getServer(name: string, dir: string, options: {
-    port: number; pathPrefix: string; liveReload: boolean; domDiff: boolean; messageOnStart: () => false;
-    middleware: Middleware[];
-  }): DevServer;
+  getServer(
+    name: string,
+    dir: string,
+    options: {
+      port: number;
+      pathPrefix: string;
+      liveReload: boolean;
+      domDiff: boolean;
+      messageOnStart: () => false;
+      middleware: Middleware[];
+    },
+  ): DevServer;
 }
 
 /** The port asked for is taken by another program. */
@@ -44,7 +52,11 @@ export async function serve(port: number, editing: HotspotEditorOptions): Promis
   const devServerModule = require("@11ty/eleventy-dev-server") as DevServerModule;
   const editor = hotspotEditor(editing);
   const devServer = devServerModule.getServer("baoku", outputDir, {
-    port, pathPrefix, liveReload: true, domDiff: false, messageOnStart: () => false,
+    port,
+    pathPrefix,
+    liveReload: true,
+    domDiff: false,
+    messageOnStart: () => false,
     middleware: [openDataHeaders(pathPrefix), editor.middleware],
   });
   // The dev server writes its reload script inline into a page served with any status but 200 (the site's 404 page), where the site's

@@ -42,19 +42,21 @@ export function describeSource(source: WatchedSource): string[] {
  * replaced by renaming a new one over it (vim, gedit, VS Code) and so hears none of that file's later saves.
  */
 export function watchSources(sources: WatchedSource[], onChange: () => void, onError: (source: WatchedSource, error: Error) => void): FSWatcher[] {
-  return sources.filter((source) => existsSync(source.path)).map((source) => {
-    const relevant = (file: string) => (source.files ? source.files.includes(path.basename(file)) : !isEditorTempFile(file));
-    const watcher = watch(source.path, {
-      ignoreInitial: true,
-      ...(!source.recursive && { depth: 0 }),
-      ignored: (file: string) => file !== source.path && !relevant(file) && !(source.recursive && isFolderOf(source.path, file)),
+  return sources
+    .filter((source) => existsSync(source.path))
+    .map((source) => {
+      const relevant = (file: string) => (source.files ? source.files.includes(path.basename(file)) : !isEditorTempFile(file));
+      const watcher = watch(source.path, {
+        ignoreInitial: true,
+        ...(!source.recursive && { depth: 0 }),
+        ignored: (file: string) => file !== source.path && !relevant(file) && !(source.recursive && isFolderOf(source.path, file)),
+      });
+      watcher.on("all", (_event, file) => {
+        if (relevant(file)) onChange();
+      });
+      watcher.on("error", (error) => onError(source, error instanceof Error ? error : new Error(String(error))));
+      return watcher;
     });
-    watcher.on("all", (_event, file) => {
-      if (relevant(file)) onChange();
-    });
-    watcher.on("error", (error) => onError(source, error instanceof Error ? error : new Error(String(error))));
-    return watcher;
-  });
 }
 
 /** Whether `file` names a folder under `root` that exists: folders are walked into, never themselves a change. */

@@ -78,7 +78,13 @@ export interface ArchiveRecords {
  * the search bundles' addresses, the people pages and the day pages. `headers` are every issue's, oldest first; `bundles` the search
  * bundles, oldest first.
  */
-export function archiveRecords(config: PaperConfig, headers: readonly IssueHeader[], index: ArchiveIndex, bundles: readonly SearchBundle[], newest?: Issue): ArchiveRecords {
+export function archiveRecords(
+  config: PaperConfig,
+  headers: readonly IssueHeader[],
+  index: ArchiveIndex,
+  bundles: readonly SearchBundle[],
+  newest?: Issue,
+): ArchiveRecords {
   const at = addresser(pathPrefixOf(config));
   const issueByDate = new Map(headers.map((header) => [header.date, summariseIssue(header, at)]));
   const yearNames = [...new Set(headers.map((header) => yearOf(header.date)))].sort().reverse();
@@ -86,9 +92,13 @@ export function archiveRecords(config: PaperConfig, headers: readonly IssueHeade
     const months = yearCalendar(Number(year), issueByDate, headers.at(-1)?.date);
     const empty = months.filter((month) => month.issueCount === 0).map((month) => month.month);
     return {
-      year, path: yearPath(year), url: at(yearPath(year)), issueCount: months.reduce((sum, month) => sum + month.issueCount, 0),
+      year,
+      path: yearPath(year),
+      url: at(yearPath(year)),
+      issueCount: months.reduce((sum, month) => sum + month.issueCount, 0),
       ...(empty.length && { emptyMonths: monthRuns(empty) }),
-      data: { json: at(apiYearPath(year)), bulk: at(bulkPath(year)) }, months,
+      data: { json: at(apiYearPath(year)), bulk: at(bulkPath(year)) },
+      months,
     };
   });
   years.forEach((year, index) => {
@@ -113,11 +123,11 @@ export function archiveRecords(config: PaperConfig, headers: readonly IssueHeade
       ...(newest && newestContext && { homeThisDay: newestContext.thisDay[newest.date]! }),
       // The live bundle only: the search page finds the sealed ones in the term directory, so the page does not grow with the archive.
       searchBundles: bundles.slice(-1).map((bundle) => ({ key: bundle.key, url: at(bundlePath(bundle.key)) })),
-      peopleIndex, searchPeople,
+      peopleIndex,
+      searchPeople,
       dayIndexes: dayIndexes(index.days, at),
     },
     people: { people, namesakes },
     days: dayPages(index.days, at),
   };
 }
-

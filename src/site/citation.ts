@@ -139,7 +139,10 @@ export function citationOf(cited: CitedArticle): { citation: Citation; files: { 
       reference: gbtReference(cited),
       online: gbtOnline(cited),
       downloads: formats.map((format) => ({
-        label: format.label, url: `${cited.folderUrl}${format.file}`, fileName: `${cited.key}${format.file.slice(format.file.indexOf("."))}`, type: format.type,
+        label: format.label,
+        url: `${cited.folderUrl}${format.file}`,
+        fileName: `${cited.key}${format.file.slice(format.file.indexOf("."))}`,
+        type: format.type,
       })),
       meta: metaTags(cited),
     },
@@ -149,7 +152,11 @@ export function citationOf(cited: CitedArticle): { citation: Citation; files: { 
 
 /** An ASCII key for the article: the paper's romanized masthead and where the article is, e.g. dongchangshixun-2022-11-01-1-2. */
 export function citationKey(masthead: string, date: string, page: number, article: number): string {
-  const paper = masthead.normalize("NFKD").replace(/[^A-Za-z0-9]+/g, "").toLowerCase() || "baoku";
+  const paper =
+    masthead
+      .normalize("NFKD")
+      .replace(/[^A-Za-z0-9]+/g, "")
+      .toLowerCase() || "baoku";
   return `${paper}-${date}-${page}-${article}`;
 }
 
@@ -159,7 +166,16 @@ function bibtexText(text: string): string {
 }
 
 const BIBTEX_ESCAPES: Record<string, string> = {
-  "\\": "\\textbackslash{}", "{": "\\{", "}": "\\}", $: "\\$", "&": "\\&", "%": "\\%", "#": "\\#", _: "\\_", "^": "\\textasciicircum{}", "~": "\\textasciitilde{}",
+  "\\": "\\textbackslash{}",
+  "{": "\\{",
+  "}": "\\}",
+  $: "\\$",
+  "&": "\\&",
+  "%": "\\%",
+  "#": "\\#",
+  _: "\\_",
+  "^": "\\textasciicircum{}",
+  "~": "\\textasciitilde{}",
 };
 
 /** A value on one line: formats that are read a line at a time must not see a line break inside one. */

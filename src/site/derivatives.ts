@@ -70,19 +70,26 @@ export function widthsFor(image: Pick<ImageFile, "width">, use: ImageUse): numbe
 export function derivativesOf(image: ImageFile, use: ImageUse, issueFolder: string, issuePath: string): Derivative[] {
   const stem = image.src.replace(/\.[^./]*$/, "");
   const hash = image.contentHash.slice(0, 10);
-  return FORMATS.flatMap((options) => widthsFor(image, use).map((width) => ({
-    ...options, width,
-    height: Math.max(1, Math.round((image.height * width) / image.width)),
-    source: `${issueFolder}/${image.src}`,
-    sourceHash: image.contentHash,
-    // The hash in the name lets hosts cache the file forever: a new image under the same name gets a new address.
-    path: issuePath + `${stem}.${width}.${hash}.${EXTENSIONS[options.format]}`.split("/").map(encodeURIComponent).join("/"),
-  })));
+  return FORMATS.flatMap((options) =>
+    widthsFor(image, use).map((width) => ({
+      ...options,
+      width,
+      height: Math.max(1, Math.round((image.height * width) / image.width)),
+      source: `${issueFolder}/${image.src}`,
+      sourceHash: image.contentHash,
+      // The hash in the name lets hosts cache the file forever: a new image under the same name gets a new address.
+      path: issuePath + `${stem}.${width}.${hash}.${EXTENSIONS[options.format]}`.split("/").map(encodeURIComponent).join("/"),
+    })),
+  );
 }
 
 /** The <picture> record for derivatives made by `derivativesOf`; `at` turns a site path into the address readers follow. */
 export function pictureOf(derivatives: readonly Derivative[], use: ImageUse, loading: Picture["loading"], at: Addresser): Picture {
-  const srcset = (format: DerivativeFormat) => derivatives.filter((derivative) => derivative.format === format).map((derivative) => `${at(derivative.path)} ${derivative.width}w`).join(", ");
+  const srcset = (format: DerivativeFormat) =>
+    derivatives
+      .filter((derivative) => derivative.format === format)
+      .map((derivative) => `${at(derivative.path)} ${derivative.width}w`)
+      .join(", ");
   const fallback = fallbackOf(derivatives);
   return {
     sources: (["avif", "webp"] as const).map((format) => ({ type: MIME_TYPES[format], srcset: srcset(format) })),

@@ -24,21 +24,53 @@ export function feedRecords(config: PaperConfig, headers: readonly IssueHeader[]
   const absolute = (sitePath: string) => new URL(at(sitePath), config.site.baseUrl).href;
   const title = config.site.title ?? config.paper.name;
   const updated = issueTime(headers.at(-1)?.date ?? "1970-01-01");
-  const issues: FeedEntry[] = headers.slice(-FEED_ISSUES).reverse().map((header) => ({
-    id: absolute(issuePath(header.date)), url: absolute(issuePath(header.date)), title: `${dateText(header.date)} 总第${header.number}期`,
-    updated: issueTime(header.date), summary: header.headline ? `头版头条：${header.headline}` : `今日${header.printedPageCount}版`, authors: [],
-    alternate: absolute(apiIssuePath(header.date)),
-  }));
-  const articles: FeedEntry[] = latest.flatMap((issue) => issue.pages.flatMap((page) => page.articles.map((article) => {
-    const url = absolute(articlePath(issue.date, page.number, article.number));
-    return {
-      id: url, url, title: displayTitle(article), updated: issueTime(issue.date),
-      summary: article.lead ? `${article.lead}` : `${dateText(issue.date)} ${pageLabel(page)}`,
-      authors: authorsOf(article),
-    };
-  }))).slice(0, FEED_ARTICLES);
+  const issues: FeedEntry[] = headers
+    .slice(-FEED_ISSUES)
+    .reverse()
+    .map((header) => ({
+      id: absolute(issuePath(header.date)),
+      url: absolute(issuePath(header.date)),
+      title: `${dateText(header.date)} 总第${header.number}期`,
+      updated: issueTime(header.date),
+      summary: header.headline ? `头版头条：${header.headline}` : `今日${header.printedPageCount}版`,
+      authors: [],
+      alternate: absolute(apiIssuePath(header.date)),
+    }));
+  const articles: FeedEntry[] = latest
+    .flatMap((issue) =>
+      issue.pages.flatMap((page) =>
+        page.articles.map((article) => {
+          const url = absolute(articlePath(issue.date, page.number, article.number));
+          return {
+            id: url,
+            url,
+            title: displayTitle(article),
+            updated: issueTime(issue.date),
+            summary: article.lead ? `${article.lead}` : `${dateText(issue.date)} ${pageLabel(page)}`,
+            authors: authorsOf(article),
+          };
+        }),
+      ),
+    )
+    .slice(0, FEED_ARTICLES);
   return [
-    { path: FEED_PATHS.issues, url: absolute(FEED_PATHS.issues), title: `${title} · 最新各期`, updated, home: absolute("/"), author: config.paper.name, entries: issues },
-    { path: FEED_PATHS.articles, url: absolute(FEED_PATHS.articles), title: `${title} · 最新稿件`, updated, home: absolute("/"), author: config.paper.name, entries: articles },
+    {
+      path: FEED_PATHS.issues,
+      url: absolute(FEED_PATHS.issues),
+      title: `${title} · 最新各期`,
+      updated,
+      home: absolute("/"),
+      author: config.paper.name,
+      entries: issues,
+    },
+    {
+      path: FEED_PATHS.articles,
+      url: absolute(FEED_PATHS.articles),
+      title: `${title} · 最新稿件`,
+      updated,
+      home: absolute("/"),
+      author: config.paper.name,
+      entries: articles,
+    },
   ];
 }

@@ -57,24 +57,44 @@ export function issueManifest(issue: Issue, links: ManifestLinks): object | unde
     const scan = page.scan!;
     const canvas = canvasId(links, issue, page.number);
     const widest = widestOf(issueDerivatives(issue, scan, SCAN_USE));
-    const thumbnail = issueDerivatives(issue, scan, THUMBNAIL_USE).filter((derivative) => derivative.format === "jpeg").at(-1)!;
+    const thumbnail = issueDerivatives(issue, scan, THUMBNAIL_USE)
+      .filter((derivative) => derivative.format === "jpeg")
+      .at(-1)!;
     const pdf = links.pdfUrl(page);
     return {
-      id: canvas, type: "Canvas", label: zh(`第${page.number}版`), width: scan.width, height: scan.height,
+      id: canvas,
+      type: "Canvas",
+      label: zh(`第${page.number}版`),
+      width: scan.width,
+      height: scan.height,
       ...(page.name && { summary: zh(page.name) }),
       thumbnail: [{ id: links.absolute(thumbnail.path), type: "Image", format: "image/jpeg", width: thumbnail.width, height: thumbnail.height }],
-      homepage: [{ id: links.pageUrl(page), type: "Text", label: zh(`${dateText(issue.date)} ${pageLabel(page)}`), format: "text/html", language: ["zh-Hans"] }],
+      homepage: [
+        { id: links.pageUrl(page), type: "Text", label: zh(`${dateText(issue.date)} ${pageLabel(page)}`), format: "text/html", language: ["zh-Hans"] },
+      ],
       ...(pdf && { rendering: [{ id: pdf, type: "Text", label: zh(`${pageLabel(page)} PDF`), format: "application/pdf" }] }),
-      items: [{
-        id: `${canvas}/page`, type: "AnnotationPage",
-        items: [{
-          id: `${canvas}/page/scan`, type: "Annotation", motivation: "painting", target: canvas,
-          body: {
-            id: links.absolute(widest.path), type: "Image", format: "image/jpeg", width: widest.width, height: widest.height,
-            service: [{ id: links.absolute(imageServicePath(issue.date, page.number)), type: "ImageService3", profile: "level0" }],
-          },
-        }],
-      }],
+      items: [
+        {
+          id: `${canvas}/page`,
+          type: "AnnotationPage",
+          items: [
+            {
+              id: `${canvas}/page/scan`,
+              type: "Annotation",
+              motivation: "painting",
+              target: canvas,
+              body: {
+                id: links.absolute(widest.path),
+                type: "Image",
+                format: "image/jpeg",
+                width: widest.width,
+                height: widest.height,
+                service: [{ id: links.absolute(imageServicePath(issue.date, page.number)), type: "ImageService3", profile: "level0" }],
+              },
+            },
+          ],
+        },
+      ],
     };
   });
   const rangeBase = `${links.absolute(manifestPath(issue.date).replace(/manifest\.json$/, ""))}range/`;
@@ -86,7 +106,8 @@ export function issueManifest(issue: Issue, links: ManifestLinks): object | unde
       ? `#xywh=${[area.x * scan.width, area.y * scan.height, area.width * scan.width, area.height * scan.height].map((value) => Math.round(value / 100)).join(",")}`
       : "";
     return {
-      id: `${rangeBase}${page.number}-${article.number}`, type: "Range",
+      id: `${rangeBase}${page.number}-${article.number}`,
+      type: "Range",
       label: zh(displayTitle(article)),
       homepage: [{ id: links.articleUrl(page, article.number), type: "Text", label: zh(displayTitle(article)), format: "text/html", language: ["zh-Hans"] }],
       items: [{ id: `${canvas}${fragment}`, type: "Canvas" }],
@@ -95,14 +116,21 @@ export function issueManifest(issue: Issue, links: ManifestLinks): object | unde
   // One table of contents (目录) holding a Range a 版 and, in each, a Range an article: Universal Viewer shows the tree of the first
   // top-level Range only (manifold's Helper.getTree), so articles side by side at the top showed as the first article alone.
   const contents = {
-    id: `${rangeBase}contents`, type: "Range", label: zh("目录"),
+    id: `${rangeBase}contents`,
+    type: "Range",
+    label: zh("目录"),
     items: scanned.map((page) => ({
-      id: `${rangeBase}${page.number}`, type: "Range", label: zh(pageLabel(page)),
-      items: page.articles.length > 0 ? page.articles.map((article) => articleRange(page, article)) : [{ id: canvasId(links, issue, page.number), type: "Canvas" }],
+      id: `${rangeBase}${page.number}`,
+      type: "Range",
+      label: zh(pageLabel(page)),
+      items:
+        page.articles.length > 0 ? page.articles.map((article) => articleRange(page, article)) : [{ id: canvasId(links, issue, page.number), type: "Canvas" }],
     })),
   };
   return {
-    "@context": PRESENTATION_CONTEXT, id, type: "Manifest",
+    "@context": PRESENTATION_CONTEXT,
+    id,
+    type: "Manifest",
     label: zh(issueLabel(links.paperName, issue)),
     metadata: [
       { label: zh("日期"), value: zh(`${dateText(issue.date)} ${issue.weekday}`) },
@@ -121,18 +149,30 @@ export function issueManifest(issue: Issue, links: ManifestLinks): object | unde
 }
 
 /** The level-0 image service of a 版's scan: its info.json, and each file a viewer may request of it, as the derivative it is. */
-export function imageService(issue: Issue, page: Page, absolute: (sitePath: string) => string): { info: object; files: { path: string; derivative: Derivative }[] } {
+export function imageService(
+  issue: Issue,
+  page: Page,
+  absolute: (sitePath: string) => string,
+): { info: object; files: { path: string; derivative: Derivative }[] } {
   const sizes = scanSizes(issue, page);
   const widest = sizes.at(-1)!;
   const service = imageServicePath(issue.date, page.number);
   return {
     info: {
-      "@context": IMAGE_CONTEXT, id: absolute(service), type: "ImageService3", protocol: "http://iiif.io/api/image", profile: "level0",
-      width: widest.width, height: widest.height, sizes: sizes.map((size) => ({ width: size.width, height: size.height })),
+      "@context": IMAGE_CONTEXT,
+      id: absolute(service),
+      type: "ImageService3",
+      protocol: "http://iiif.io/api/image",
+      profile: "level0",
+      width: widest.width,
+      height: widest.height,
+      sizes: sizes.map((size) => ({ width: size.width, height: size.height })),
     },
     // Image API 3 requests a size as w,h; clients of the 2.x API ask for w, and every client may ask for max.
     files: [
-      ...sizes.flatMap((size) => [`${size.width},${size.height}`, `${size.width},`].map((form) => ({ path: `${service}/full/${form}/0/default.jpg`, derivative: size }))),
+      ...sizes.flatMap((size) =>
+        [`${size.width},${size.height}`, `${size.width},`].map((form) => ({ path: `${service}/full/${form}/0/default.jpg`, derivative: size })),
+      ),
       { path: `${service}/full/max/0/default.jpg`, derivative: widest },
     ],
   };
@@ -141,10 +181,18 @@ export function imageService(issue: Issue, page: Page, absolute: (sitePath: stri
 /** The paper's collection: every issue that has scans, oldest first, each with its navDate. */
 export function issueCollection(paperName: string, headers: readonly IssueHeader[], absolute: (sitePath: string) => string, homepage: string): object {
   return {
-    "@context": PRESENTATION_CONTEXT, id: absolute(IIIF_COLLECTION_PATH), type: "Collection", label: zh(paperName),
+    "@context": PRESENTATION_CONTEXT,
+    id: absolute(IIIF_COLLECTION_PATH),
+    type: "Collection",
+    label: zh(paperName),
     homepage: [{ id: homepage, type: "Text", label: zh(paperName), format: "text/html", language: ["zh-Hans"] }],
-    items: headers.filter((header) => header.scanCount > 0).map((header) => ({
-      id: absolute(manifestPath(header.date)), type: "Manifest", label: zh(issueLabel(paperName, header)), navDate: navDate(header.date),
-    })),
+    items: headers
+      .filter((header) => header.scanCount > 0)
+      .map((header) => ({
+        id: absolute(manifestPath(header.date)),
+        type: "Manifest",
+        label: zh(issueLabel(paperName, header)),
+        navDate: navDate(header.date),
+      })),
   };
 }

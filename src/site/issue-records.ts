@@ -2,8 +2,21 @@
 // and hotspots, its article pages with their photos and social previews, and the /no/ addresses, with every link resolved.
 import type { Article, Issue, IssueHeader, Page, PaperConfig, Photo } from "../model.ts";
 import type {
-  ArticlePageData, ArticleSummary, CreditedPhoto, IssuePageData, IssueSummary, Link, PagePageData, PageSummary, PersonLink, SiteByline, SiteData,
-  SitePhoto, SiteScan, SocialPreview, ThisDay,
+  ArticlePageData,
+  ArticleSummary,
+  CreditedPhoto,
+  IssuePageData,
+  IssueSummary,
+  Link,
+  PagePageData,
+  PageSummary,
+  PersonLink,
+  SiteByline,
+  SiteData,
+  SitePhoto,
+  SiteScan,
+  SocialPreview,
+  ThisDay,
 } from "../site-types.ts";
 import type { ChangedLines } from "../content/history.ts";
 import { apiIssuePath, articlePath, issuePath, manifestPath, numberPath, pagePath, yearOf, yearPath } from "../paths.ts";
@@ -50,9 +63,18 @@ function neighbours<T>(items: readonly T[], index: number, link: (item: T) => Li
 export function summariseIssue(issue: Omit<Issue, "pages">, at: Addresser): IssueSummary {
   const year = yearOf(issue.date);
   return {
-    path: issuePath(issue.date), url: at(issuePath(issue.date)), number: issue.number, date: issue.date, dateText: dateText(issue.date), weekday: issue.weekday,
-    lunarDate: issue.lunarDate, printedPageCount: issue.printedPageCount, year, yearUrl: at(yearPath(year)),
-    ...(issue.editor && { editor: issue.editor }), ...(issue.note && { note: issue.note }),
+    path: issuePath(issue.date),
+    url: at(issuePath(issue.date)),
+    number: issue.number,
+    date: issue.date,
+    dateText: dateText(issue.date),
+    weekday: issue.weekday,
+    lunarDate: issue.lunarDate,
+    printedPageCount: issue.printedPageCount,
+    year,
+    yearUrl: at(yearPath(year)),
+    ...(issue.editor && { editor: issue.editor }),
+    ...(issue.note && { note: issue.note }),
   };
 }
 
@@ -60,7 +82,11 @@ function summarisePage(issue: Issue, page: Page, at: Addresser): PageSummary {
   // The thumbnails are the issue page's first images, so the first loads at once.
   const thumbnail = page.scan && pictureOf(issueDerivatives(issue, page.scan, THUMBNAIL_USE), THUMBNAIL_USE, page === issue.pages[0] ? "eager" : "lazy", at);
   return {
-    path: pagePath(issue.date, page.number), url: at(pagePath(issue.date, page.number)), number: page.number, ...(page.name && { name: page.name }), label: pageLabel(page),
+    path: pagePath(issue.date, page.number),
+    url: at(pagePath(issue.date, page.number)),
+    number: page.number,
+    ...(page.name && { name: page.name }),
+    label: pageLabel(page),
     ...(thumbnail && { thumbnail }),
   };
 }
@@ -79,8 +105,7 @@ function scanOf(issue: Issue, page: Page, articles: readonly ArticleSummary[], a
     alt: `${dateText(issue.date)} ${pageLabel(page)} 版面图`,
     fullUrl: at(widestOf(derivatives).path),
     ...(page.scan.pdf && { pdfUrl: at(pdfPath(issue, page.scan.pdf)) }),
-    hotspots: page.articles.flatMap((article, index) =>
-      article.area ? [{ ...article.area, url: articles[index]!.url, title: articles[index]!.title }] : []),
+    hotspots: page.articles.flatMap((article, index) => (article.area ? [{ ...article.area, url: articles[index]!.url, title: articles[index]!.title }] : [])),
   };
 }
 
@@ -146,10 +171,21 @@ function summariseArticle(issue: Issue, page: Page, article: Article, at: Addres
   const path = articlePath(issue.date, page.number, article.number);
   const title = displayTitle(article);
   return {
-    path, url: at(path), number: article.number, title,
-    phrases: { title: phrasesOf(title), ...(article.kicker && { kicker: phrasesOf(article.kicker) }), ...(article.subtitle && { subtitle: phrasesOf(article.subtitle) }) },
-    ...(article.kicker && { kicker: article.kicker }), ...(article.subtitle && { subtitle: article.subtitle }), ...(article.column && { column: article.column }),
-    lead: article.lead, isPhotoNews: article.isPhotoNews, photos,
+    path,
+    url: at(path),
+    number: article.number,
+    title,
+    phrases: {
+      title: phrasesOf(title),
+      ...(article.kicker && { kicker: phrasesOf(article.kicker) }),
+      ...(article.subtitle && { subtitle: phrasesOf(article.subtitle) }),
+    },
+    ...(article.kicker && { kicker: article.kicker }),
+    ...(article.subtitle && { subtitle: article.subtitle }),
+    ...(article.column && { column: article.column }),
+    lead: article.lead,
+    isPhotoNews: article.isPhotoNews,
+    photos,
   };
 }
 
@@ -188,9 +224,12 @@ export function issueRecords(config: PaperConfig, issues: readonly Issue[], cont
     const articleSummaries = issue.pages.map((page) => page.articles.map((article) => summariseArticle(issue, page, article, at)));
     const issueFacts: IssueFacts = { number: issue.number, date: issue.date, url: absolute(summary.url) };
     const factsOf = (page: Page, article: Article, articleSummary: ArticleSummary): ArticleFacts => ({
-      headline: articleSummary.title, ...(article.subtitle && { subtitle: article.subtitle }),
+      headline: articleSummary.title,
+      ...(article.subtitle && { subtitle: article.subtitle }),
       authors: authorsOf(article).map((name) => ({ name, url: absolute(context.people[name]!) })),
-      page: page.number, section: page.name ?? pageLabel(page), url: absolute(articleSummary.url),
+      page: page.number,
+      section: page.name ?? pageLabel(page),
+      url: absolute(articleSummary.url),
       images: articleSummary.photos.flatMap((photo) => (photo.url ? [absolute(photo.url)] : [])),
     });
     const issueNeighbours = neighbours(summaries, issueIndex + offset, (other) => ({ url: other.url, label: `${other.dateText} 总第${other.number}期` }));
@@ -198,20 +237,42 @@ export function issueRecords(config: PaperConfig, issues: readonly Issue[], cont
       ...summary,
       numberUrl: at(numberPath(issue.number)),
       pages: pageSummaries.map((page, index) => ({ ...page, articles: articleSummaries[index]! })),
-      social: socialPreview(`${summary.dateText} 总第${issue.number}期`, issue.pages[0]?.articles[0]?.lead ?? "", previewImage(issue, issue.pages.flatMap((page) => page.articles), at)),
+      social: socialPreview(
+        `${summary.dateText} 总第${issue.number}期`,
+        issue.pages[0]?.articles[0]?.lead ?? "",
+        previewImage(
+          issue,
+          issue.pages.flatMap((page) => page.articles),
+          at,
+        ),
+      ),
       ...issueNeighbours,
       thisDay: context.thisDay[issue.date]!,
       data: { json: at(apiIssuePath(issue.date)), ...(issue.pages.some((page) => page.scan) && { iiif: at(manifestPath(issue.date)) }) },
-      jsonLd: issueJsonLd(periodical, issueFacts, issue.pages.flatMap((page, pageIndex) =>
-        page.articles.map((article, articleIndex) => factsOf(page, article, articleSummaries[pageIndex]![articleIndex]!)))),
+      jsonLd: issueJsonLd(
+        periodical,
+        issueFacts,
+        issue.pages.flatMap((page, pageIndex) =>
+          page.articles.map((article, articleIndex) => factsOf(page, article, articleSummaries[pageIndex]![articleIndex]!)),
+        ),
+      ),
     });
     issue.pages.forEach((page, pageIndex) => {
       const scan = scanOf(issue, page, articleSummaries[pageIndex]!, at);
       // The 版's scan is its first picture and loads at once; the thumbnails of 版面导航 below it wait until they are near.
-      const siblings = scan ? pageSummaries.map((sibling) => (sibling.thumbnail ? { ...sibling, thumbnail: { ...sibling.thumbnail, loading: "lazy" as const } } : sibling)) : pageSummaries;
+      const siblings = scan
+        ? pageSummaries.map((sibling) => (sibling.thumbnail ? { ...sibling, thumbnail: { ...sibling.thumbnail, loading: "lazy" as const } } : sibling))
+        : pageSummaries;
       pagePages.push({
-        ...pageSummaries[pageIndex]!, issue: summary, siblings, articles: articleSummaries[pageIndex]!,
-        description: pageDescription(issue.date, page, articleSummaries[pageIndex]!.map((article) => article.title)),
+        ...pageSummaries[pageIndex]!,
+        issue: summary,
+        siblings,
+        articles: articleSummaries[pageIndex]!,
+        description: pageDescription(
+          issue.date,
+          page,
+          articleSummaries[pageIndex]!.map((article) => article.title),
+        ),
         ...(scan && { scan }),
         ...neighbours(pageSummaries, pageIndex, (other) => ({ url: other.url, label: other.label })),
         ...(pageIndex === 0 && issueNeighbours.previous && { previousIssue: issueNeighbours.previous }),
@@ -219,27 +280,45 @@ export function issueRecords(config: PaperConfig, issues: readonly Issue[], cont
       });
     });
     const issueArticles = issue.pages.flatMap((page, pageIndex) =>
-      page.articles.map((article, articleIndex) => ({ article, printed: page, page: pageSummaries[pageIndex]!, summary: articleSummaries[pageIndex]![articleIndex]! })));
+      page.articles.map((article, articleIndex) => ({
+        article,
+        printed: page,
+        page: pageSummaries[pageIndex]!,
+        summary: articleSummaries[pageIndex]![articleIndex]!,
+      })),
+    );
     const spans = articleSpans(issue);
     issueArticles.forEach(({ article, printed, page, summary: articleSummary }, index) => {
       const path = articleSummary.path;
       const { citation, files } = citationOf({
-        title: articleSummary.title, authors: authorsOf(article), paper: config.paper.name, date: issue.date, issueNumber: issue.number,
-        page: printed.number, section: printed.name ?? pageLabel(printed), url: absolute(articleSummary.url),
+        title: articleSummary.title,
+        authors: authorsOf(article),
+        paper: config.paper.name,
+        date: issue.date,
+        issueNumber: issue.number,
+        page: printed.number,
+        section: printed.name ?? pageLabel(printed),
+        url: absolute(articleSummary.url),
         ...(printed.scan?.pdf && { pdfUrl: absolute(at(pdfPath(issue, printed.scan.pdf))) }),
-        key: citationKey(config.paper.masthead, issue.date, printed.number, article.number), path, folderUrl: articleSummary.url,
+        key: citationKey(config.paper.masthead, issue.date, printed.number, article.number),
+        path,
+        folderUrl: articleSummary.url,
       });
       const byline = bylineOf(article, context.people);
       const span = spans.get(article)!;
       const corrected = correctedOn(context.history[issue.file], span.first, span.last);
       articlePages.push({
-        ...articleSummary, issue: summary, page,
+        ...articleSummary,
+        issue: summary,
+        page,
         photos: articleSummary.photos.map((photo) => ({ ...photo, creditParts: creditParts(photo, context.people) })),
-        ...(article.dateline && { dateline: article.dateline }), ...(byline && { byline }),
+        ...(article.dateline && { dateline: article.dateline }),
+        ...(byline && { byline }),
         bodyHtml: article.bodyHtml,
         social: socialPreview(articleSummary.title, article.lead, previewImage(issue, [article], at)),
         ...neighbours(issueArticles, index, (other) => ({ url: other.summary.url, label: other.summary.title })),
-        citation, citationFiles: files,
+        citation,
+        citationFiles: files,
         jsonLd: articleJsonLd(periodical, issueFacts, factsOf(printed, article, articleSummary)),
         correction: {
           ...(config.repository && { reportUrl: reportUrl(config.repository, issue.file, article.line) }),
@@ -249,8 +328,9 @@ export function issueRecords(config: PaperConfig, issues: readonly Issue[], cont
     });
   });
   return {
-    issues: issuePages, pages: pagePages, articles: articlePages,
+    issues: issuePages,
+    pages: pagePages,
+    articles: articlePages,
     numberRedirects: issuePages.map((issue) => ({ path: numberPath(issue.number), target: issue.url, number: issue.number })),
   };
 }
-

@@ -51,7 +51,11 @@ function person(facts: PersonFacts): Record<string, unknown> {
 
 function publicationIssue(periodical: PeriodicalFacts, issue: IssueFacts): Record<string, unknown> {
   return {
-    "@type": "PublicationIssue", "@id": nodeId(issue.url, "issue"), issueNumber: String(issue.number), datePublished: issue.date, url: issue.url,
+    "@type": "PublicationIssue",
+    "@id": nodeId(issue.url, "issue"),
+    issueNumber: String(issue.number),
+    datePublished: issue.date,
+    url: issue.url,
     isPartOf: periodicalNode(periodical),
   };
 }
@@ -90,7 +94,8 @@ export function articleJsonLd(periodical: PeriodicalFacts, issue: IssueFacts, ar
 /** An issue page's PublicationIssue with its articles. */
 export function issueJsonLd(periodical: PeriodicalFacts, issue: IssueFacts, articles: readonly ArticleFacts[]): string {
   return scriptJson({
-    "@context": "https://schema.org", ...publicationIssue(periodical, issue),
+    "@context": "https://schema.org",
+    ...publicationIssue(periodical, issue),
     hasPart: articles.map((article) => newsArticle(article, issue.date)),
   });
 }

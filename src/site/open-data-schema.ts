@@ -12,7 +12,10 @@ export const API_SCHEMA_VERSION = "1.1";
 
 /** An absolute address on the site. */
 const address = z.url().describe("An absolute address on the site");
-const date = z.string().regex(/^\d{4}-\d{2}-\d{2}$/).describe("YYYY-MM-DD");
+const date = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}$/)
+  .describe("YYYY-MM-DD");
 
 /** Someone a byline or a credit names, with their page and their JSON. */
 export const personRefSchema = z.strictObject({
@@ -28,12 +31,14 @@ export const bylineSchema = z.strictObject({
   correspondents: z.array(personRefSchema).describe("通讯员"),
 });
 
-export const areaSchema = z.strictObject({
-  x: z.number().min(0).max(100),
-  y: z.number().min(0).max(100),
-  width: z.number().min(0).max(100),
-  height: z.number().min(0).max(100),
-}).describe("热区: where the article is printed on its 版's scan, in percent of the scan's width and height from its top left corner");
+export const areaSchema = z
+  .strictObject({
+    x: z.number().min(0).max(100),
+    y: z.number().min(0).max(100),
+    width: z.number().min(0).max(100),
+    height: z.number().min(0).max(100),
+  })
+  .describe("热区: where the article is printed on its 版's scan, in percent of the scan's width and height from its top left corner");
 
 export const imageSchema = z.strictObject({
   url: address.describe("A JPEG of the image"),
@@ -55,11 +60,13 @@ export const articleSchema = z.strictObject({
   kicker: z.string().optional().describe("引题, printed above the title"),
   subtitle: z.string().optional().describe("副题, printed below the title"),
   column: z.string().optional().describe("栏目, the column banner"),
-  dateline: z.strictObject({
-    text: z.string().describe("As printed, e.g. 东昌府讯 10月28日"),
-    prefix: z.string(),
-    date: date.optional().describe("The date it gives, in the year nearest the issue's"),
-  }).optional(),
+  dateline: z
+    .strictObject({
+      text: z.string().describe("As printed, e.g. 东昌府讯 10月28日"),
+      prefix: z.string(),
+      date: date.optional().describe("The date it gives, in the year nearest the issue's"),
+    })
+    .optional(),
   byline: bylineSchema.optional(),
   photos: z.array(photoSchema),
   isPhotoNews: z.boolean().describe("图片新闻: only photos with captions and credits"),
@@ -139,7 +146,10 @@ export const yearSchema = z.strictObject({
 /** /api/v1/index.json */
 export const indexSchema = z.strictObject({
   apiVersion: z.literal(1),
-  schemaVersion: z.string().regex(/^1\.\d+$/).describe("The version of v1's schemas, 1.1, 1.2…: the minor number grows as v1 gains fields"),
+  schemaVersion: z
+    .string()
+    .regex(/^1\.\d+$/)
+    .describe("The version of v1's schemas, 1.1, 1.2…: the minor number grows as v1 gains fields"),
   paper: paperSchema,
   title: z.string().describe("The site's title"),
   url: address.describe("The site's home"),
@@ -160,17 +170,23 @@ export const personSchema = z.strictObject({
   url: address.describe("The person's page, or the year's page"),
   year: z.string().optional().describe("In a year's file: its year"),
   articleCount: z.int().nonnegative().describe("All their articles, or the year's in a year's file"),
-  years: z.array(z.strictObject({ year: z.string(), articleCount: z.int().nonnegative(), json: address }))
-    .optional().describe("For a person with more than 500 articles: each year's file, newest first; `articles` then holds the newest year's"),
-  articles: z.array(z.strictObject({
-    title: z.string(),
-    date,
-    issueNumber: z.int().positive(),
-    page: z.string().describe("第N版"),
-    roles: z.array(z.enum(["记者", "通讯员", "摄影"])),
-    url: address,
-    issue: address.describe("The issue's JSON"),
-  })).describe("Newest first"),
+  years: z
+    .array(z.strictObject({ year: z.string(), articleCount: z.int().nonnegative(), json: address }))
+    .optional()
+    .describe("For a person with more than 500 articles: each year's file, newest first; `articles` then holds the newest year's"),
+  articles: z
+    .array(
+      z.strictObject({
+        title: z.string(),
+        date,
+        issueNumber: z.int().positive(),
+        page: z.string().describe("第N版"),
+        roles: z.array(z.enum(["记者", "通讯员", "摄影"])),
+        url: address,
+        issue: address.describe("The issue's JSON"),
+      }),
+    )
+    .describe("Newest first"),
 });
 
 /** A line of /api/v1/bulk/<YYYY>.jsonl: an article with the issue and 版 it was printed in. */
@@ -192,7 +208,11 @@ export type BulkArticleJson = z.infer<typeof bulkArticleSchema>;
 
 /** Every kind of API file by the name its schema is published under. */
 export const API_SCHEMAS = {
-  index: indexSchema, year: yearSchema, issue: issueSchema, person: personSchema, "bulk-article": bulkArticleSchema,
+  index: indexSchema,
+  year: yearSchema,
+  issue: issueSchema,
+  person: personSchema,
+  "bulk-article": bulkArticleSchema,
 } as const;
 
 export type ApiSchemaName = keyof typeof API_SCHEMAS;
@@ -202,6 +222,10 @@ export function jsonSchemas(idOf: (name: ApiSchemaName) => string): Record<ApiSc
   const open = (ctx: { jsonSchema: { additionalProperties?: unknown } }) => {
     if (ctx.jsonSchema.additionalProperties === false) delete ctx.jsonSchema.additionalProperties;
   };
-  return Object.fromEntries(Object.entries(API_SCHEMAS).map(([name, schema]) =>
-    [name, { ...z.toJSONSchema(schema, { target: "draft-2020-12", override: open }), $id: idOf(name as ApiSchemaName) }])) as Record<ApiSchemaName, object>;
+  return Object.fromEntries(
+    Object.entries(API_SCHEMAS).map(([name, schema]) => [
+      name,
+      { ...z.toJSONSchema(schema, { target: "draft-2020-12", override: open }), $id: idOf(name as ApiSchemaName) },
+    ]),
+  ) as Record<ApiSchemaName, object>;
 }

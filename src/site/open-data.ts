@@ -5,15 +5,44 @@ import assert from "node:assert/strict";
 import type { Article, Issue, IssueHeader, Page, PaperConfig } from "../model.ts";
 import type { ArticlePageData, DayPageData, NamesakePageData, PeopleIndexData, PersonPageData, SiteData, YearPageData } from "../site-types.ts";
 import {
-  API_INDEX_PATH, apiIssuePath, apiPersonPath, apiPersonYearPath, apiSchemaPath, apiYearPath, ARCHIVE_PATH, bulkPath, DATA_PAGE_PATH, FEED_PATHS, IIIF_COLLECTION_PATH, issuePath,
-  manifestPath, pagePath, articlePath, SITEMAP_INDEX_PATH, sitemapPath, yearOf, yearPath,
+  API_INDEX_PATH,
+  apiIssuePath,
+  apiPersonPath,
+  apiPersonYearPath,
+  apiSchemaPath,
+  apiYearPath,
+  ARCHIVE_PATH,
+  bulkPath,
+  DATA_PAGE_PATH,
+  FEED_PATHS,
+  IIIF_COLLECTION_PATH,
+  issuePath,
+  manifestPath,
+  pagePath,
+  articlePath,
+  SITEMAP_INDEX_PATH,
+  sitemapPath,
+  yearOf,
+  yearPath,
 } from "../paths.ts";
 import { addresser, pathPrefixOf } from "./addresses.ts";
 import type { ArchiveContext, IssueRecords } from "./issue-records.ts";
 import { imageOf, issueDerivatives, photoUse, SCAN_USE, widestOf, fallbackOf } from "./derivatives.ts";
 import { imageService, issueCollection, issueManifest } from "./iiif.ts";
 import { scriptJson } from "./json-ld.ts";
-import { API_SCHEMA_VERSION, jsonSchemas, type ArticleJson, type BulkArticleJson, type IndexJson, type IssueJson, type IssueLinkJson, type PageJson, type PersonJson, type PersonRefJson, type YearJson } from "./open-data-schema.ts";
+import {
+  API_SCHEMA_VERSION,
+  jsonSchemas,
+  type ArticleJson,
+  type BulkArticleJson,
+  type IndexJson,
+  type IssueJson,
+  type IssueLinkJson,
+  type PageJson,
+  type PersonJson,
+  type PersonRefJson,
+  type YearJson,
+} from "./open-data-schema.ts";
 import { robotsTxt, sitemapIndexXml, sitemapNames, sitemapXml, splitSitemap, type SitemapEntry } from "./sitemaps.ts";
 import { pageLabel } from "./words.ts";
 
@@ -52,7 +81,10 @@ function issueLink(header: Pick<IssueHeader, "number" | "date">, absolute: (site
 function personRef(name: string, people: ArchiveContext["people"], config: PaperConfig): PersonRefJson {
   const prefix = pathPrefixOf(config);
   const page = people[name]!;
-  const slug = page.slice(prefix.length).replace(/^people\//, "").replace(/\/$/, "");
+  const slug = page
+    .slice(prefix.length)
+    .replace(/^people\//, "")
+    .replace(/\/$/, "");
   const absolute = absoluteOf(config);
   return { name, url: absolute(page.slice(prefix.length - 1)), json: absolute(apiPersonPath(slug)) };
 }
@@ -71,7 +103,14 @@ export interface MonthOpenData {
  * The open data of a run of consecutive issues (a month), from the issues and the records their pages are rendered from; `before` and
  * `after` are the issues just outside them.
  */
-export function monthOpenData(config: PaperConfig, issues: readonly Issue[], records: IssueRecords, context: ArchiveContext, before?: IssueHeader, after?: IssueHeader): MonthOpenData {
+export function monthOpenData(
+  config: PaperConfig,
+  issues: readonly Issue[],
+  records: IssueRecords,
+  context: ArchiveContext,
+  before?: IssueHeader,
+  after?: IssueHeader,
+): MonthOpenData {
   const absolute = absoluteOf(config);
   const prefix = pathPrefixOf(config);
   const fromAddress = (address: string) => absolute(address.slice(prefix.length - 1));
@@ -88,20 +127,28 @@ export function monthOpenData(config: PaperConfig, issues: readonly Issue[], rec
       const rendered = pagesByPath.get(articlePath(issue.date, page.number, article.number))!;
       const people = (names: readonly string[]) => names.map((name) => personRef(name, context.people, config));
       return {
-        number: article.number, url: fromAddress(rendered.url), title: article.title,
-        ...(article.kicker && { kicker: article.kicker }), ...(article.subtitle && { subtitle: article.subtitle }), ...(article.column && { column: article.column }),
+        number: article.number,
+        url: fromAddress(rendered.url),
+        title: article.title,
+        ...(article.kicker && { kicker: article.kicker }),
+        ...(article.subtitle && { subtitle: article.subtitle }),
+        ...(article.column && { column: article.column }),
         ...(article.dateline && { dateline: article.dateline }),
         ...(article.byline && {
           byline: {
-            text: article.byline.text, ...(article.byline.affiliation && { affiliation: article.byline.affiliation }),
-            reporters: people(article.byline.reporters), correspondents: people(article.byline.correspondents),
+            text: article.byline.text,
+            ...(article.byline.affiliation && { affiliation: article.byline.affiliation }),
+            reporters: people(article.byline.reporters),
+            correspondents: people(article.byline.correspondents),
           },
         }),
         photos: article.photos.map((photo) => {
           const image = imageOf(photo);
           const fallback = image && fallbackOf(issueDerivatives(issue, image, photoUse(article)));
           return {
-            caption: photo.caption, ...(photo.credit && { credit: photo.credit }), photographers: people(photo.photographers),
+            caption: photo.caption,
+            ...(photo.credit && { credit: photo.credit }),
+            photographers: people(photo.photographers),
             ...(fallback && { image: { url: absolute(fallback.path), width: fallback.width, height: fallback.height } }),
           };
         }),
@@ -113,29 +160,49 @@ export function monthOpenData(config: PaperConfig, issues: readonly Issue[], rec
       };
     };
     const manifest = issueManifest(issue, {
-      absolute, paperName: config.paper.name, issueJson: absolute(apiIssuePath(issue.date)), issueUrl: absolute(issuePath(issue.date)),
-      pageUrl: (page) => absolute(pagePath(issue.date, page.number)), articleUrl: (page, article) => absolute(articlePath(issue.date, page.number, article)), pdfUrl,
+      absolute,
+      paperName: config.paper.name,
+      issueJson: absolute(apiIssuePath(issue.date)),
+      issueUrl: absolute(issuePath(issue.date)),
+      pageUrl: (page) => absolute(pagePath(issue.date, page.number)),
+      articleUrl: (page, article) => absolute(articlePath(issue.date, page.number, article)),
+      pdfUrl,
     });
     const pages: PageJson[] = issue.pages.map((page) => {
       const widest = page.scan && widestOf(issueDerivatives(issue, page.scan, SCAN_USE));
       const pdf = pdfUrl(page);
       return {
-        number: page.number, ...(page.name && { name: page.name }), label: pageLabel(page), url: absolute(pagePath(issue.date, page.number)),
-        ...(page.scan && widest && {
-          scan: {
-            width: page.scan.width, height: page.scan.height, image: { url: absolute(widest.path), width: widest.width, height: widest.height },
-            ...(pdf && { pdf }), canvas: `${absolute(manifestPath(issue.date).replace(/manifest\.json$/, ""))}canvas/${page.number}`,
-          },
-        }),
+        number: page.number,
+        ...(page.name && { name: page.name }),
+        label: pageLabel(page),
+        url: absolute(pagePath(issue.date, page.number)),
+        ...(page.scan &&
+          widest && {
+            scan: {
+              width: page.scan.width,
+              height: page.scan.height,
+              image: { url: absolute(widest.path), width: widest.width, height: widest.height },
+              ...(pdf && { pdf }),
+              canvas: `${absolute(manifestPath(issue.date).replace(/manifest\.json$/, ""))}canvas/${page.number}`,
+            },
+          }),
         articles: page.articles.map((article) => articleJson(page, article)),
       };
     });
     const data: IssueJson = {
-      paper: paperOf(config), number: issue.number, date: issue.date, lunarDate: issue.lunarDate, weekday: issue.weekday, printedPageCount: issue.printedPageCount,
-      ...(issue.editor && { editor: issue.editor }), ...(issue.note && { note: issue.note }),
-      url: absolute(issuePath(issue.date)), json: absolute(apiIssuePath(issue.date)),
+      paper: paperOf(config),
+      number: issue.number,
+      date: issue.date,
+      lunarDate: issue.lunarDate,
+      weekday: issue.weekday,
+      printedPageCount: issue.printedPageCount,
+      ...(issue.editor && { editor: issue.editor }),
+      ...(issue.note && { note: issue.note }),
+      url: absolute(issuePath(issue.date)),
+      json: absolute(apiIssuePath(issue.date)),
       ...(manifest && { iiif: absolute(manifestPath(issue.date)) }),
-      ...(previous && { previous: issueLink(previous, absolute) }), ...(next && { next: issueLink(next, absolute) }),
+      ...(previous && { previous: issueLink(previous, absolute) }),
+      ...(next && { next: issueLink(next, absolute) }),
       pages,
     };
     out.files.push({ path: apiIssuePath(issue.date), content: json(data) });
@@ -155,7 +222,8 @@ export function monthOpenData(config: PaperConfig, issues: readonly Issue[], rec
       }
     }
     // A page last changed when its issue came out, or when the history last corrected one of its articles.
-    const changed = (articles: readonly ArticleJson[]) => articles.reduce((latest, article) => (article.correctedOn && article.correctedOn > latest ? article.correctedOn : latest), issue.date);
+    const changed = (articles: readonly ArticleJson[]) =>
+      articles.reduce((latest, article) => (article.correctedOn && article.correctedOn > latest ? article.correctedOn : latest), issue.date);
     out.sitemap.push({ loc: data.url, lastmod: changed(pages.flatMap((page) => page.articles)) });
     for (const page of pages) {
       out.sitemap.push({ loc: page.url, lastmod: changed(page.articles) });
@@ -171,14 +239,31 @@ function yearSitemapSize(headers: readonly IssueHeader[]): number {
 }
 
 /** A year part's files: the year's issues as JSON, its bulk text (its months' bulk lines, in order) and its sitemaps. */
-export function yearOpenData(config: PaperConfig, year: string, headers: readonly IssueHeader[], bulk: readonly string[], sitemap: readonly SitemapEntry[]): OpenDataFile[] {
+export function yearOpenData(
+  config: PaperConfig,
+  year: string,
+  headers: readonly IssueHeader[],
+  bulk: readonly string[],
+  sitemap: readonly SitemapEntry[],
+): OpenDataFile[] {
   const absolute = absoluteOf(config);
   const data: YearJson = {
-    year, issueCount: headers.length, url: absolute(yearPath(year)), bulk: absolute(bulkPath(year)),
+    year,
+    issueCount: headers.length,
+    url: absolute(yearPath(year)),
+    bulk: absolute(bulkPath(year)),
     issues: headers.map((header) => ({
-      number: header.number, date: header.date, lunarDate: header.lunarDate, weekday: header.weekday, printedPageCount: header.printedPageCount,
-      pageCount: header.pageCount, articleCount: header.articleCount, ...(header.headline && { headline: header.headline }),
-      url: absolute(issuePath(header.date)), json: absolute(apiIssuePath(header.date)), ...(header.scanCount > 0 && { iiif: absolute(manifestPath(header.date)) }),
+      number: header.number,
+      date: header.date,
+      lunarDate: header.lunarDate,
+      weekday: header.weekday,
+      printedPageCount: header.printedPageCount,
+      pageCount: header.pageCount,
+      articleCount: header.articleCount,
+      ...(header.headline && { headline: header.headline }),
+      url: absolute(issuePath(header.date)),
+      json: absolute(apiIssuePath(header.date)),
+      ...(header.scanCount > 0 && { iiif: absolute(manifestPath(header.date)) }),
     })),
   };
   const chunks = splitSitemap(year, sitemap);
@@ -206,15 +291,28 @@ export function peopleOpenData(config: PaperConfig, people: readonly PersonPageD
   return people.map((person) => {
     const credits = person.years.flatMap((year) => year.credits);
     const data: PersonJson = {
-      name: person.name, slug: person.slug, romanized: person.romanized, url: absolute(person.path), ...(person.year && { year: person.year }),
+      name: person.name,
+      slug: person.slug,
+      romanized: person.romanized,
+      url: absolute(person.path),
+      ...(person.year && { year: person.year }),
       articleCount: person.counts.total,
-      ...(!person.year && person.yearPages && {
-        years: person.yearPages.map((page) => ({ year: page.year, articleCount: page.count ?? 0, json: absolute(apiPersonYearPath(person.slug, page.year)) })),
-      }),
+      ...(!person.year &&
+        person.yearPages && {
+          years: person.yearPages.map((page) => ({
+            year: page.year,
+            articleCount: page.count ?? 0,
+            json: absolute(apiPersonYearPath(person.slug, page.year)),
+          })),
+        }),
       articles: credits.map((credit) => ({
-        title: credit.title, date: credit.date, issueNumber: credit.issueNumber, page: credit.pageLabel,
+        title: credit.title,
+        date: credit.date,
+        issueNumber: credit.issueNumber,
+        page: credit.pageLabel,
         roles: credit.roles.split("、") as PersonJson["articles"][number]["roles"],
-        url: absolute(credit.url.slice(prefix.length - 1)), issue: absolute(apiIssuePath(credit.date)),
+        url: absolute(credit.url.slice(prefix.length - 1)),
+        issue: absolute(apiIssuePath(credit.date)),
       })),
     };
     return { path: personJsonPath(person), content: json(data) };
@@ -243,9 +341,20 @@ export function archiveOpenData(config: PaperConfig, headers: readonly IssueHead
   for (const header of headers) byYear.set(yearOf(header.date), [...(byYear.get(yearOf(header.date)) ?? []), header]);
   const schemas = jsonSchemas((name) => absolute(apiSchemaPath(name)));
   const index: IndexJson = {
-    apiVersion: 1, schemaVersion: API_SCHEMA_VERSION, paper: paperOf(config), title: config.site.title ?? config.paper.name, url: absolute("/"), issueCount: headers.length,
-    ...(headers[0] && { first: issueLink(headers[0], absolute) }), ...(newest && { newest: issueLink(newest, absolute) }),
-    years: [...byYear].map(([year, yearHeaders]) => ({ year, issueCount: yearHeaders.length, json: absolute(apiYearPath(year)), bulk: absolute(bulkPath(year)) })),
+    apiVersion: 1,
+    schemaVersion: API_SCHEMA_VERSION,
+    paper: paperOf(config),
+    title: config.site.title ?? config.paper.name,
+    url: absolute("/"),
+    issueCount: headers.length,
+    ...(headers[0] && { first: issueLink(headers[0], absolute) }),
+    ...(newest && { newest: issueLink(newest, absolute) }),
+    years: [...byYear].map(([year, yearHeaders]) => ({
+      year,
+      issueCount: yearHeaders.length,
+      json: absolute(apiYearPath(year)),
+      bulk: absolute(bulkPath(year)),
+    })),
     feeds: { issues: absolute(FEED_PATHS.issues), articles: absolute(FEED_PATHS.articles) },
     iiif: absolute(IIIF_COLLECTION_PATH),
     schemas: Object.fromEntries(Object.keys(schemas).map((name) => [name, absolute(apiSchemaPath(name))])),

@@ -17,8 +17,44 @@ export const ROLE_NAMES: Record<Role, string> = { reporter: "记者", correspond
 const ROLES: readonly Role[] = ["reporter", "correspondent", "photographer"];
 
 /** Two-character surnames, so that 欧阳修 is ouyang-xiu like 郭龙君 is guo-longjun (GB/T 28039: surname, then the given name as one word). */
-const COMPOUND_SURNAMES = new Set(["欧阳", "司马", "上官", "诸葛", "东方", "皇甫", "尉迟", "公孙", "慕容", "长孙", "宇文", "司徒", "夏侯", "轩辕", "令狐", "钟离",
-  "端木", "南宫", "独孤", "百里", "呼延", "西门", "东郭", "申屠", "公羊", "澹台", "太史", "万俟", "闻人", "赫连", "第五", "左丘", "拓跋", "完颜", "司空", "仲孙"]);
+const COMPOUND_SURNAMES = new Set([
+  "欧阳",
+  "司马",
+  "上官",
+  "诸葛",
+  "东方",
+  "皇甫",
+  "尉迟",
+  "公孙",
+  "慕容",
+  "长孙",
+  "宇文",
+  "司徒",
+  "夏侯",
+  "轩辕",
+  "令狐",
+  "钟离",
+  "端木",
+  "南宫",
+  "独孤",
+  "百里",
+  "呼延",
+  "西门",
+  "东郭",
+  "申屠",
+  "公羊",
+  "澹台",
+  "太史",
+  "万俟",
+  "闻人",
+  "赫连",
+  "第五",
+  "左丘",
+  "拓跋",
+  "完颜",
+  "司空",
+  "仲孙",
+]);
 const HAN = /\p{Script=Han}/u;
 
 /** The syllables of Chinese text in pinyin without tones, ü as v; surnames read as surnames (单 shan, 曾 zeng). */
@@ -33,7 +69,10 @@ function asciiWord(text: string, asName: boolean): string {
 
 /** Letters without their accents and digits, lower-cased; every other character dropped. */
 function asciiOnly(text: string): string {
-  return text.normalize("NFKD").replace(/[^A-Za-z0-9]+/g, "").toLowerCase();
+  return text
+    .normalize("NFKD")
+    .replace(/[^A-Za-z0-9]+/g, "")
+    .toLowerCase();
 }
 
 /**
@@ -125,7 +164,10 @@ export function namesIn(headers: readonly IssueHeader[]): Set<string> {
 
 /** Guo Longjun: a slug without its namesake digits, as a name in pinyin. */
 function romanizedOf(baseSlug: string): string {
-  return baseSlug.split("-").map((word) => word.charAt(0).toUpperCase() + word.slice(1)).join(" ");
+  return baseSlug
+    .split("-")
+    .map((word) => word.charAt(0).toUpperCase() + word.slice(1))
+    .join(" ");
 }
 
 /** Whether the articles' reporter filter on the search page (templates/article.njk) names someone who has these roles. */
@@ -164,10 +206,20 @@ export function personPages(person: PersonPageData, at: Addresser, pageCredits =
   if (person.counts.total <= pageCredits || person.years.length < 2) return [person];
   const yearUrl = (year: string) => at(personYearPath(person.slug, year));
   return [
-    { ...person, years: person.years.slice(0, 1), yearPages: person.years.map((year) => ({ year: year.year, count: year.credits.length, url: yearUrl(year.year) })) },
+    {
+      ...person,
+      years: person.years.slice(0, 1),
+      yearPages: person.years.map((year) => ({ year: year.year, count: year.credits.length, url: yearUrl(year.year) })),
+    },
     ...person.years.map((year) => ({
-      ...person, path: personYearPath(person.slug, year.year), url: yearUrl(year.year), years: [year], counts: countsOf(year.credits),
-      yearPages: person.years.map((other) => ({ year: other.year, url: yearUrl(other.year) })), year: year.year, personUrl: person.url,
+      ...person,
+      path: personYearPath(person.slug, year.year),
+      url: yearUrl(year.year),
+      years: [year],
+      counts: countsOf(year.credits),
+      yearPages: person.years.map((other) => ({ year: other.year, url: yearUrl(other.year) })),
+      year: year.year,
+      personUrl: person.url,
     })),
   ];
 }
@@ -178,7 +230,9 @@ export function personPages(person: PersonPageData, at: Addresser, pageCredits =
  */
 function countsOf(credits: readonly PersonCredit[]): PersonPageData["counts"] {
   const roles = credits.map((credit) => credit.roles.split("、"));
-  const byRole = ROLES.map((role) => ({ role: ROLE_NAMES[role], count: roles.filter((held) => held.includes(ROLE_NAMES[role])).length })).filter((entry) => entry.count > 0);
+  const byRole = ROLES.map((role) => ({ role: ROLE_NAMES[role], count: roles.filter((held) => held.includes(ROLE_NAMES[role])).length })).filter(
+    (entry) => entry.count > 0,
+  );
   const main = byRole.find((entry) => entry.count === credits.length)?.role;
   const measure = (role: string) => (role === ROLE_NAMES.photographer ? "幅" : "篇");
   const others = byRole.filter((entry) => entry.role !== main);
@@ -208,9 +262,16 @@ export function peopleRecords(headers: readonly IssueHeader[], slugs: PersonSlug
           // The byline's unit is its reporters'; a correspondent (通讯员) or photographer may be from elsewhere.
           ...(article.affiliation && roles.includes("reporter") && { affiliation: article.affiliation }),
           credit: {
-            url: at(path), title, phrases, date: header.date, dateText: dateText(header.date), issueNumber: header.number,
-            pageLabel: `第${article.page}版`, roles: roles.map((role) => ROLE_NAMES[role]).join("、"),
-            ...(article.subtitle && { subtitle: article.subtitle }), ...(article.lead && { lead: article.lead }),
+            url: at(path),
+            title,
+            phrases,
+            date: header.date,
+            dateText: dateText(header.date),
+            issueNumber: header.number,
+            pageLabel: `第${article.page}版`,
+            roles: roles.map((role) => ROLE_NAMES[role]).join("、"),
+            ...(article.subtitle && { subtitle: article.subtitle }),
+            ...(article.lead && { lead: article.lead }),
           },
         });
       }
@@ -218,28 +279,40 @@ export function peopleRecords(headers: readonly IssueHeader[], slugs: PersonSlug
   }
   const linkTo = (name: string): Link => ({ url: at(personPath(slugs.slugOf.get(name)!)), label: name });
   const searchPeople: Record<string, string> = {};
-  const people: PersonPageData[] = [...creditsByName].map(([name, items]) => {
-    const slug = slugs.slugOf.get(name)!;
-    const base = nameSlug(name);
-    const heldRoles = new Set(items.flatMap((item) => item.roles));
-    if (inReporterFilter(heldRoles)) searchPeople[name] = at(personPath(slug));
-    const years = new Map<string, PersonCredit[]>();
-    // Newest first: headers are oldest first, and an issue's articles in their order.
-    for (const { credit } of [...items].reverse()) pushTo(years, credit.date.slice(0, 4), credit);
-    return {
-      path: personPath(slug), url: at(personPath(slug)), slug, name, romanized: romanizedOf(base),
-      counts: countsOf(items.map((item) => item.credit)),
-      affiliations: affiliationsOf(items.map((item) => item.affiliation)),
-      years: [...years].map(([year, credits]) => ({ year, credits })),
-      searchUrl: searchUrlOf(name, heldRoles, at),
-      namesakes: (slugs.namesakes.get(base) ?? []).filter((other) => other !== name).map(linkTo),
-      indexUrl: at(PEOPLE_PATH),
-    };
-  }).sort((a, b) => (a.slug < b.slug ? -1 : a.slug > b.slug ? 1 : 0));
+  const people: PersonPageData[] = [...creditsByName]
+    .map(([name, items]) => {
+      const slug = slugs.slugOf.get(name)!;
+      const base = nameSlug(name);
+      const heldRoles = new Set(items.flatMap((item) => item.roles));
+      if (inReporterFilter(heldRoles)) searchPeople[name] = at(personPath(slug));
+      const years = new Map<string, PersonCredit[]>();
+      // Newest first: headers are oldest first, and an issue's articles in their order.
+      for (const { credit } of [...items].reverse()) pushTo(years, credit.date.slice(0, 4), credit);
+      return {
+        path: personPath(slug),
+        url: at(personPath(slug)),
+        slug,
+        name,
+        romanized: romanizedOf(base),
+        counts: countsOf(items.map((item) => item.credit)),
+        affiliations: affiliationsOf(items.map((item) => item.affiliation)),
+        years: [...years].map(([year, credits]) => ({ year, credits })),
+        searchUrl: searchUrlOf(name, heldRoles, at),
+        namesakes: (slugs.namesakes.get(base) ?? []).filter((other) => other !== name).map(linkTo),
+        indexUrl: at(PEOPLE_PATH),
+      };
+    })
+    .sort((a, b) => (a.slug < b.slug ? -1 : a.slug > b.slug ? 1 : 0));
 
   const namesakes: NamesakePageData[] = [...slugs.namesakes]
     .filter(([, names]) => names.some((name) => creditsByName.has(name)))
-    .map(([base, names]) => ({ path: personPath(base), url: at(personPath(base)), romanized: romanizedOf(base), people: names.map(linkTo), indexUrl: at(PEOPLE_PATH) }))
+    .map(([base, names]) => ({
+      path: personPath(base),
+      url: at(personPath(base)),
+      romanized: romanizedOf(base),
+      people: names.map(linkTo),
+      indexUrl: at(PEOPLE_PATH),
+    }))
     .sort((a, b) => (a.path < b.path ? -1 : 1));
 
   const groups = new Map<string, PeopleIndexData["groups"][number]["people"]>();
@@ -247,13 +320,23 @@ export function peopleRecords(headers: readonly IssueHeader[], slugs: PersonSlug
     const initial = personInitial(person.slug);
     const letter = initial === "0" ? "#" : initial.toUpperCase();
     pushTo(groups, letter, {
-      name: person.name, romanized: person.romanized, url: person.url, total: person.counts.total,
+      name: person.name,
+      romanized: person.romanized,
+      url: person.url,
+      total: person.counts.total,
       roles: person.counts.byRole.map((entry) => entry.role).join("、"),
     });
   }
   return {
-    people: people.flatMap((person) => personPages(person, at, pageCredits)), namesakes, searchPeople,
-    peopleIndex: { path: PEOPLE_PATH, url: at(PEOPLE_PATH), count: people.length, groups: [...groups].sort(([a], [b]) => (a < b ? -1 : 1)).map(([letter, list]) => ({ letter, people: list })) },
+    people: people.flatMap((person) => personPages(person, at, pageCredits)),
+    namesakes,
+    searchPeople,
+    peopleIndex: {
+      path: PEOPLE_PATH,
+      url: at(PEOPLE_PATH),
+      count: people.length,
+      groups: [...groups].sort(([a], [b]) => (a < b ? -1 : 1)).map(([letter, list]) => ({ letter, people: list })),
+    },
   };
 }
 

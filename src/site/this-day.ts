@@ -12,10 +12,16 @@ import { dateText, monthRuns } from "./words.ts";
 /** The 366 days of the solar year as MM-DD, 02-29 included. */
 export const SOLAR_DAYS: readonly string[] = Array.from({ length: 12 }, (_, month) =>
   // 2000 is a leap year, so its months have every day a month can have.
-  Array.from({ length: new Date(Date.UTC(2000, month + 1, 0)).getUTCDate() }, (_, day) => `${String(month + 1).padStart(2, "0")}-${String(day + 1).padStart(2, "0")}`)).flat();
+  Array.from(
+    { length: new Date(Date.UTC(2000, month + 1, 0)).getUTCDate() },
+    (_, day) => `${String(month + 1).padStart(2, "0")}-${String(day + 1).padStart(2, "0")}`,
+  ),
+).flat();
 
 /** The lunar days every year may have: 12 months of up to 30 days. Leap months (闰月) come only in some years and are added when the archive has one. */
-const LUNAR_DAYS: readonly LunarDay[] = Array.from({ length: 12 }, (_, month) => Array.from({ length: 30 }, (_, day) => ({ month: month + 1, leap: false, day: day + 1 }))).flat();
+const LUNAR_DAYS: readonly LunarDay[] = Array.from({ length: 12 }, (_, month) =>
+  Array.from({ length: 30 }, (_, day) => ({ month: month + 1, leap: false, day: day + 1 })),
+).flat();
 
 function solarKey(date: string): string {
   return date.slice(5, 10);
@@ -44,8 +50,14 @@ function phrasedHeadline(header: IssueHeader, headline: string): string[] {
 
 function listing(header: IssueHeader, at: Addresser): IssueListing {
   return {
-    url: at(issuePath(header.date)), date: header.date, dateText: dateText(header.date), year: yearOf(header.date), weekday: header.weekday,
-    lunarDate: header.lunarDate, number: header.number, ...(header.headline && { headline: header.headline, headlinePhrases: phrasedHeadline(header, header.headline) }),
+    url: at(issuePath(header.date)),
+    date: header.date,
+    dateText: dateText(header.date),
+    year: yearOf(header.date),
+    weekday: header.weekday,
+    lunarDate: header.lunarDate,
+    number: header.number,
+    ...(header.headline && { headline: header.headline, headlinePhrases: phrasedHeadline(header, header.headline) }),
     ...(header.headlineAt && { headlineUrl: at(articlePath(header.date, header.headlineAt.page, header.headlineAt.article)) }),
   };
 }
@@ -77,7 +89,11 @@ export function dayIndex(headers: readonly IssueHeader[]): DayIndex {
  */
 export function thisDayOf(index: DayIndex, date: string, at: Addresser): ThisDay {
   const day = index.lunarDayOf.get(date) ?? lunarDayOf(date);
-  const earlier = (list: readonly IssueHeader[] | undefined) => (list ?? []).filter((header) => header.date < date).reverse().map((header) => listing(header, at));
+  const earlier = (list: readonly IssueHeader[] | undefined) =>
+    (list ?? [])
+      .filter((header) => header.date < date)
+      .reverse()
+      .map((header) => listing(header, at));
   return {
     solar: { label: solarDayName(solarKey(date)), url: at(dayPath(date)), issues: earlier(index.solar.get(solarKey(date))) },
     lunar: { label: `农历${lunarDayName(day)}`, url: at(lunarDayPath(day)), issues: earlier(index.lunar.get(lunarKey(day))) },
@@ -115,8 +131,12 @@ function lunarNote(day: LunarDay, issues: readonly IssueHeader[]): string | unde
 export function dayPages(index: DayIndex, at: Addresser): DayPageData[] {
   const newestFirst = (list: readonly IssueHeader[]) => [...list].reverse().map((header) => listing(header, at));
   const solar: DayPageData[] = SOLAR_DAYS.filter((key) => index.solar.has(key)).map((key) => ({
-    path: dayPath(`2000-${key}`), url: at(dayPath(`2000-${key}`)), title: solarDayName(key), calendar: "solar",
-    issues: newestFirst(index.solar.get(key)!), indexUrl: at(DAYS_PATH),
+    path: dayPath(`2000-${key}`),
+    url: at(dayPath(`2000-${key}`)),
+    title: solarDayName(key),
+    calendar: "solar",
+    issues: newestFirst(index.solar.get(key)!),
+    indexUrl: at(DAYS_PATH),
     ...(key === "02-29" && { note: "2月29日只在闰年才有，每四年左右一次。" }),
   }));
   const lunarDays = lunarDaysOf(index).filter((day) => index.lunar.has(lunarKey(day)));
@@ -127,15 +147,24 @@ export function dayPages(index: DayIndex, at: Addresser): DayPageData[] {
     const relatedDay = { ...day, leap: !day.leap };
     const related = index.lunar.has(lunarKey(relatedDay)) ? { url: at(lunarDayPath(relatedDay)), label: `农历${lunarDayName(relatedDay)}` } : undefined;
     return {
-      path: lunarDayPath(day), url: at(lunarDayPath(day)), title: `农历${lunarDayName(day)}`, calendar: "lunar", issues: newestFirst(issues),
-      indexUrl: at(LUNAR_DAYS_PATH), ...(note && { note }), ...(related && { related }),
+      path: lunarDayPath(day),
+      url: at(lunarDayPath(day)),
+      title: `农历${lunarDayName(day)}`,
+      calendar: "lunar",
+      issues: newestFirst(issues),
+      indexUrl: at(LUNAR_DAYS_PATH),
+      ...(note && { note }),
+      ...(related && { related }),
     };
   });
   // A day without issues has no page, so the day before may be days before: the pager says how far it goes.
   const lunarYear = lunarDaysOf(index).map(lunarKey);
   const solarPositions = SOLAR_DAYS.flatMap((key, position) => (index.solar.has(key) ? [position] : []));
   const lunarPositions = lunarDays.map((day) => lunarYear.indexOf(lunarKey(day)));
-  for (const [pages, positions] of [[solar, solarPositions], [lunar, lunarPositions]] as const) {
+  for (const [pages, positions] of [
+    [solar, solarPositions],
+    [lunar, lunarPositions],
+  ] as const) {
     pages.forEach((page, position) => {
       const link = (other: DayPageData | undefined, days: number, way: "前" | "后"): Link | undefined =>
         other && { url: other.url, label: other.title, what: days === 1 ? (way === "前" ? "前一天" : "后一天") : `往${way}${days}天` };
@@ -155,9 +184,12 @@ export function dayPages(index: DayIndex, at: Addresser): DayPageData[] {
 export function dayIndexes(index: DayIndex, at: Addresser): DayIndexData[] {
   if (index.lunarDayOf.size === 0) return [];
   const solarMonths: DayIndexData["months"] = Array.from({ length: 12 }, (_, month) => ({
-    label: `${month + 1}月`, issueCount: 0,
+    label: `${month + 1}月`,
+    issueCount: 0,
     days: SOLAR_DAYS.filter((key) => Number(key.slice(0, 2)) === month + 1).map((key) => ({
-      label: String(Number(key.slice(3, 5))), title: solarDayName(key), issueCount: index.solar.get(key)?.length ?? 0,
+      label: String(Number(key.slice(3, 5))),
+      title: solarDayName(key),
+      issueCount: index.solar.get(key)?.length ?? 0,
       ...(index.solar.has(key) && { url: at(dayPath(`2000-${key}`)) }),
     })),
   }));
@@ -165,19 +197,40 @@ export function dayIndexes(index: DayIndex, at: Addresser): DayIndexData[] {
   for (const day of lunarDaysOf(index)) {
     if (day.day === 1) lunarMonths.push({ label: lunarDayName(day).replace(/初一$/, ""), issueCount: 0, days: [] });
     lunarMonths.at(-1)!.days.push({
-      label: lunarDayOfMonth(day.day), title: `农历${lunarDayName(day)}`, issueCount: index.lunar.get(lunarKey(day))?.length ?? 0,
+      label: lunarDayOfMonth(day.day),
+      title: `农历${lunarDayName(day)}`,
+      issueCount: index.lunar.get(lunarKey(day))?.length ?? 0,
       ...(index.lunar.has(lunarKey(day)) && { url: at(lunarDayPath(day)) }),
     });
   }
   for (const month of [...solarMonths, ...lunarMonths]) month.issueCount = month.days.reduce((sum, day) => sum + day.issueCount, 0);
   const emptySolar = solarMonths.flatMap((month, index) => (month.issueCount ? [] : [index + 1]));
-  const emptyLunar = lunarMonths.filter((month) => !month.issueCount).map((month) => month.label).join("、");
+  const emptyLunar = lunarMonths
+    .filter((month) => !month.issueCount)
+    .map((month) => month.label)
+    .join("、");
   const solarLink = { url: at(DAYS_PATH), label: "按公历日期" };
   const lunarLink = { url: at(LUNAR_DAYS_PATH), label: "按农历日期" };
   return [
-    { path: DAYS_PATH, url: solarLink.url, title: "历史上的今天：公历", label: solarLink.label, calendar: "solar", months: solarMonths, other: lunarLink,
-      ...(emptySolar.length && { emptyMonths: monthRuns(emptySolar) }) },
-    { path: LUNAR_DAYS_PATH, url: lunarLink.url, title: "历史上的今天：农历", label: lunarLink.label, calendar: "lunar", months: lunarMonths, other: solarLink,
-      ...(emptyLunar && { emptyMonths: emptyLunar }) },
+    {
+      path: DAYS_PATH,
+      url: solarLink.url,
+      title: "历史上的今天：公历",
+      label: solarLink.label,
+      calendar: "solar",
+      months: solarMonths,
+      other: lunarLink,
+      ...(emptySolar.length && { emptyMonths: monthRuns(emptySolar) }),
+    },
+    {
+      path: LUNAR_DAYS_PATH,
+      url: lunarLink.url,
+      title: "历史上的今天：农历",
+      label: lunarLink.label,
+      calendar: "lunar",
+      months: lunarMonths,
+      other: solarLink,
+      ...(emptyLunar && { emptyMonths: emptyLunar }),
+    },
   ];
 }

@@ -7,7 +7,10 @@ import path from "node:path";
 export const UNUSED_ENTRY_LIFETIME_MS = 60 * 60 * 1000;
 
 export function exists(file: string): Promise<boolean> {
-  return access(file).then(() => true, () => false);
+  return access(file).then(
+    () => true,
+    () => false,
+  );
 }
 
 /** Whether an entry last marked used at `modifiedMs` may be removed. */

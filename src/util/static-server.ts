@@ -53,7 +53,11 @@ export async function serveStatic(rootDir: string, host: HostOptions = {}): Prom
   const root = path.resolve(rootDir);
   const link = host.network && sharedLink(host.network);
   const server = createServer((request, response) => {
-    respond(root, request, response, { cacheControl: host.cacheSeconds ? `max-age=${host.cacheSeconds}` : "no-store", link, compress: host.compress ?? false }).catch((error: unknown) => {
+    respond(root, request, response, {
+      cacheControl: host.cacheSeconds ? `max-age=${host.cacheSeconds}` : "no-store",
+      link,
+      compress: host.compress ?? false,
+    }).catch((error: unknown) => {
       response.writeHead(500, { "content-type": "text/plain; charset=utf-8" });
       response.end(String(error));
     });
@@ -158,5 +162,7 @@ async function sendFile(file: string, status: number, request: IncomingMessage, 
     response.end();
     return;
   }
-  createReadStream(file).on("error", () => response.destroy()).pipe(response);
+  createReadStream(file)
+    .on("error", () => response.destroy())
+    .pipe(response);
 }

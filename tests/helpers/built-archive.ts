@@ -64,7 +64,9 @@ export function servedArchives<Name extends ArchiveName>(...names: Name[]): Reco
  * running at the same time never reads half of it.
  */
 async function generatedContent(root: string, make: (root: string) => Promise<string>, helperFile: string): Promise<string> {
-  const key = createHash("sha256").update(await readFile(path.join(import.meta.dirname, helperFile))).digest("hex");
+  const key = createHash("sha256")
+    .update(await readFile(path.join(import.meta.dirname, helperFile)))
+    .digest("hex");
   const keyFile = `${root}.key`;
   const release = await lockOutput(root);
   try {

@@ -7,7 +7,6 @@ import { lunarDateOf, weekdayOf } from "../../src/content/calendar.ts";
 import { seededRandom } from "../../src/bench/synthetic-archive.ts";
 import { projectRoot } from "../../src/project.ts";
 
-
 export interface FillerOptions {
   /** How many filler issues, one a day starting the day after the newest bundled issue. */
   issues: number;
@@ -44,20 +43,33 @@ export async function fillerArchive(options: FillerOptions): Promise<string> {
     return Array.from({ length: Math.min(count, pool.length) }, () => pool.splice(Math.floor(next() * pool.length), 1)[0]!);
   };
   const chain = markovChain(paragraphs);
-  const fillerParagraphs = (count: number): string[] => options.mix === "markov"
-    ? Array.from({ length: count }, () => withoutPhrases(chain(next, 60 + Math.floor(next() * 120)), options.avoid ?? []))
-    : pickDistinct(paragraphs, count);
+  const fillerParagraphs = (count: number): string[] =>
+    options.mix === "markov"
+      ? Array.from({ length: count }, () => withoutPhrases(chain(next, 60 + Math.floor(next() * 120)), options.avoid ?? []))
+      : pickDistinct(paragraphs, count);
   const newest = bundled.issues.at(-1)!;
   for (let index = 1; index <= options.issues; index++) {
     const date = new Date(Date.parse(`${newest.date}T00:00:00Z`) + index * 86_400_000).toISOString().slice(0, 10);
-    const articles = Array.from({ length: options.articlesPerIssue }, (_, article) => [
-      `## ${pick(titles).slice(0, 6)}综述之${index}-${article + 1}`,
-      "",
-      ...fillerParagraphs(options.paragraphsPerArticle).flatMap((paragraph) => [paragraph, ""]),
-    ].join("\n"));
+    const articles = Array.from({ length: options.articlesPerIssue }, (_, article) =>
+      [
+        `## ${pick(titles).slice(0, 6)}综述之${index}-${article + 1}`,
+        "",
+        ...fillerParagraphs(options.paragraphsPerArticle).flatMap((paragraph) => [paragraph, ""]),
+      ].join("\n"),
+    );
     const file = [
-      "---", `issue: ${newest.number + index}`, `date: ${date}`, `lunar: ${lunarDateOf(date)}`, `weekday: ${weekdayOf(date)}`, "pages: 4", "---", "",
-      "# 第3版 综合", "", ...articles, "",
+      "---",
+      `issue: ${newest.number + index}`,
+      `date: ${date}`,
+      `lunar: ${lunarDateOf(date)}`,
+      `weekday: ${weekdayOf(date)}`,
+      "pages: 4",
+      "---",
+      "",
+      "# 第3版 综合",
+      "",
+      ...articles,
+      "",
     ].join("\n");
     await mkdir(path.join(root, "issues", date.slice(0, 4)), { recursive: true });
     await writeFile(path.join(root, "issues", date.slice(0, 4), `${date}.md`), file);

@@ -7,8 +7,14 @@ const run = promisify(execFile);
 /** Runs git in `cwd` as a fixed author, with the commit's author and committer dates both `date` (ISO 8601 with its offset) when given. */
 export async function git(cwd: string, args: string[], date?: string): Promise<string> {
   const env = {
-    ...process.env, GIT_AUTHOR_NAME: "编辑", GIT_AUTHOR_EMAIL: "editor@example.org", GIT_COMMITTER_NAME: "编辑", GIT_COMMITTER_EMAIL: "editor@example.org",
-    GIT_CONFIG_NOSYSTEM: "1", HOME: cwd, ...(date && { GIT_AUTHOR_DATE: date, GIT_COMMITTER_DATE: date }),
+    ...process.env,
+    GIT_AUTHOR_NAME: "编辑",
+    GIT_AUTHOR_EMAIL: "editor@example.org",
+    GIT_COMMITTER_NAME: "编辑",
+    GIT_COMMITTER_EMAIL: "editor@example.org",
+    GIT_CONFIG_NOSYSTEM: "1",
+    HOME: cwd,
+    ...(date && { GIT_AUTHOR_DATE: date, GIT_COMMITTER_DATE: date }),
   };
   return (await run("git", args, { cwd, env })).stdout;
 }

@@ -61,7 +61,9 @@ export async function makeImage(file: string, width: number, height: number, for
     }
   }
   await mkdir(path.dirname(file), { recursive: true });
-  await sharp(gradient, { raw: { width, height, channels: 3 } }).toFormat(format).toFile(file);
+  await sharp(gradient, { raw: { width, height, channels: 3 } })
+    .toFormat(format)
+    .toFile(file);
 }
 
 /** A minimal PDF's first bytes: enough for the check that a PDF is one. */

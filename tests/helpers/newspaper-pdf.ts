@@ -106,7 +106,8 @@ export const FRONT_PAGES: LaidOutPage[] = [
         paragraphs: [],
         photo: {
           height: 190,
-          caption: "近年来，区农业农村局依托全区特色乡村文化产业，推动“互联网+乡村振兴”深度融合，着力培育农村电商，通过线上直播的方式进行推介、展示、销售，助推更多非遗从业者稳定增收。",
+          caption:
+            "近年来，区农业农村局依托全区特色乡村文化产业，推动“互联网+乡村振兴”深度融合，着力培育农村电商，通过线上直播的方式进行推介、展示、销售，助推更多非遗从业者稳定增收。",
           credit: "融媒体 徐振鑫 通讯员 张振祥 摄",
         },
       },
@@ -178,7 +179,9 @@ async function photoDataUri(): Promise<string> {
   const height = 80;
   const pixels = Buffer.alloc(width * height);
   for (let y = 0; y < height; y += 1) for (let x = 0; x < width; x += 1) pixels[y * width + x] = 90 + ((x * 2 + y) % 120);
-  const jpeg = await sharp(pixels, { raw: { width, height, channels: 1 } }).jpeg({ quality: 60 }).toBuffer();
+  const jpeg = await sharp(pixels, { raw: { width, height, channels: 1 } })
+    .jpeg({ quality: 60 })
+    .toBuffer();
   return `data:image/jpeg;base64,${jpeg.toString("base64")}`;
 }
 
@@ -219,9 +222,13 @@ function pageHtml(page: LaidOutPage, photo: string, extraCss = ""): string {
     const { box } = article;
     const headline = [
       article.kicker && `<div class="kicker">${escapeHtml(article.kicker)}</div>`,
-      article.title && `<div class="title"${article.titleSize ? ` style="font-size:${article.titleSize}px"` : ""}>${escapeHtml(article.title).replace(/ /g, "&#x3000;").replace(/\n/g, "<br>")}</div>`,
-      article.subtitle && `<div class="subtitle"${article.subtitleLikeTitle ? ` style="font:700 ${(article.titleSize ?? 34) - 2}px/1.3 'WenQuanYi Zen Hei'"` : ""}>${escapeHtml(article.subtitle).replace(/ /g, "&#x3000;")}</div>`,
-    ].filter(Boolean).join("");
+      article.title &&
+        `<div class="title"${article.titleSize ? ` style="font-size:${article.titleSize}px"` : ""}>${escapeHtml(article.title).replace(/ /g, "&#x3000;").replace(/\n/g, "<br>")}</div>`,
+      article.subtitle &&
+        `<div class="subtitle"${article.subtitleLikeTitle ? ` style="font:700 ${(article.titleSize ?? 34) - 2}px/1.3 'WenQuanYi Zen Hei'"` : ""}>${escapeHtml(article.subtitle).replace(/ /g, "&#x3000;")}</div>`,
+    ]
+      .filter(Boolean)
+      .join("");
     const picture = article.photo
       ? `<div class="photo"><img src="${photo}" style="height:${article.photo.height}px" alt=""><p class="caption">${escapeHtml(article.photo.caption)}</p>` +
         `<p class="credit">${escapeHtml(article.photo.credit)}</p></div>`
@@ -309,7 +316,8 @@ export async function printScannedPage(page: LaidOutPage): Promise<Buffer> {
     await tab.evaluate(FIT_BODIES);
     const screenshot = await tab.screenshot({ type: "png", fullPage: true });
     const jpeg = await sharp(screenshot).resize({ width: 700 }).grayscale().jpeg({ quality: 45 }).toBuffer();
-    const html = `<!doctype html><html><head><style>@page{size:${PAGE_SIZE.width}px ${PAGE_SIZE.height}px;margin:0}html,body{margin:0}</style></head>` +
+    const html =
+      `<!doctype html><html><head><style>@page{size:${PAGE_SIZE.width}px ${PAGE_SIZE.height}px;margin:0}html,body{margin:0}</style></head>` +
       `<body><img src="data:image/jpeg;base64,${jpeg.toString("base64")}" style="display:block;width:${PAGE_SIZE.width}px;height:${PAGE_SIZE.height}px"></body></html>`;
     await tab.setContent(html, { waitUntil: "load" });
     return tab.pdf({ width: `${PAGE_SIZE.width}px`, height: `${PAGE_SIZE.height}px`, preferCSSPageSize: true });
@@ -335,7 +343,14 @@ export async function writeFixtures(fixturesDir: string): Promise<void> {
   await mkdir(front, { recursive: true });
   const printed = await printPages(FRONT_PAGES);
   for (const { pdf, layout } of printed) await writeFile(path.join(front, `page-${layout.page}.pdf`), pdf);
-  await writeFile(path.join(front, "layout.json"), `${JSON.stringify(printed.map((page) => page.layout), null, 2)}\n`);
+  await writeFile(
+    path.join(front, "layout.json"),
+    `${JSON.stringify(
+      printed.map((page) => page.layout),
+      null,
+      2,
+    )}\n`,
+  );
   const scanned = path.join(fixturesDir, "pdf-scanned");
   await mkdir(scanned, { recursive: true });
   await writeFile(path.join(scanned, "page-1.pdf"), await printScannedPage(FRONT_PAGES[0]!));
@@ -361,13 +376,18 @@ export async function writeGuidePicture(fixturesDir: string, picture: string): P
   const { height = 0 } = await scan.metadata();
   const boxes = result.issue.pages[1]!.articles.map((article, index) => {
     const area = article.area!.area;
-    const [x, y, w, h] = [area.x * width / 100, area.y * height / 100, area.width * width / 100, area.height * height / 100];
-    return `<rect x="${x}" y="${y}" width="${w}" height="${h}" fill="rgba(0,90,200,0.08)" stroke="#0a5ac8" stroke-width="2" stroke-dasharray="6 3"/>` +
-      `<circle cx="${x + 14}" cy="${y + 14}" r="11" fill="#0a5ac8"/><text x="${x + 14}" y="${y + 19}" font-family="sans-serif" font-size="14" font-weight="700" fill="#fff" text-anchor="middle">${index + 1}</text>`;
+    const [x, y, w, h] = [(area.x * width) / 100, (area.y * height) / 100, (area.width * width) / 100, (area.height * height) / 100];
+    return (
+      `<rect x="${x}" y="${y}" width="${w}" height="${h}" fill="rgba(0,90,200,0.08)" stroke="#0a5ac8" stroke-width="2" stroke-dasharray="6 3"/>` +
+      `<circle cx="${x + 14}" cy="${y + 14}" r="11" fill="#0a5ac8"/><text x="${x + 14}" y="${y + 19}" font-family="sans-serif" font-size="14" font-weight="700" fill="#fff" text-anchor="middle">${index + 1}</text>`
+    );
   });
   const svg = Buffer.from(`<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}">${boxes.join("")}</svg>`);
   await mkdir(path.dirname(picture), { recursive: true });
-  await scan.composite([{ input: svg }]).png({ palette: true, quality: 80 }).toFile(picture);
+  await scan
+    .composite([{ input: svg }])
+    .png({ palette: true, quality: 80 })
+    .toFile(picture);
 }
 
 if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {

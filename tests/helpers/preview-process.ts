@@ -27,7 +27,10 @@ export async function startPreview(contentRoot: string, env: NodeJS.ProcessEnv =
   const port = await freePort();
   let printed = "";
   const npm = spawn("npm", ["start", "--", "--content", contentRoot, "--output", path.join(contentRoot, "_site")], {
-    cwd: projectRoot, detached: true, stdio: ["ignore", "pipe", "pipe"], env: { ...process.env, PORT: String(port), ...env },
+    cwd: projectRoot,
+    detached: true,
+    stdio: ["ignore", "pipe", "pipe"],
+    env: { ...process.env, PORT: String(port), ...env },
   });
   npm.stdout!.setEncoding("utf8").on("data", (chunk: string) => (printed += chunk));
   npm.stderr!.setEncoding("utf8").on("data", (chunk: string) => (printed += chunk));

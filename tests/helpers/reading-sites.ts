@@ -18,7 +18,10 @@ export async function readingSites(): Promise<ReadingSites> {
   const seed = await serveStatic(bundled.siteDir);
   const images = await serveStatic(imageArchive.siteDir);
   return {
-    seedDir: bundled.siteDir, imageDir: imageArchive.siteDir, seed, images,
+    seedDir: bundled.siteDir,
+    imageDir: imageArchive.siteDir,
+    seed,
+    images,
     async close() {
       await seed.close();
       await images.close();

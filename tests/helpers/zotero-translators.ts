@@ -11,10 +11,45 @@ import wgxpath from "wicked-good-xpath";
 
 /** Zotero's item types (zotero/zotero-schema), which ZU.itemTypeExists knows. */
 const ITEM_TYPES = new Set([
-  "artwork", "attachment", "audioRecording", "bill", "blogPost", "book", "bookSection", "case", "computerProgram", "conferencePaper", "dataset",
-  "dictionaryEntry", "document", "email", "encyclopediaArticle", "film", "forumPost", "hearing", "instantMessage", "interview", "journalArticle",
-  "letter", "magazineArticle", "manuscript", "map", "newspaperArticle", "note", "patent", "podcast", "preprint", "presentation", "radioBroadcast",
-  "report", "standard", "statute", "thesis", "tvBroadcast", "videoRecording", "webpage",
+  "artwork",
+  "attachment",
+  "audioRecording",
+  "bill",
+  "blogPost",
+  "book",
+  "bookSection",
+  "case",
+  "computerProgram",
+  "conferencePaper",
+  "dataset",
+  "dictionaryEntry",
+  "document",
+  "email",
+  "encyclopediaArticle",
+  "film",
+  "forumPost",
+  "hearing",
+  "instantMessage",
+  "interview",
+  "journalArticle",
+  "letter",
+  "magazineArticle",
+  "manuscript",
+  "map",
+  "newspaperArticle",
+  "note",
+  "patent",
+  "podcast",
+  "preprint",
+  "presentation",
+  "radioBroadcast",
+  "report",
+  "standard",
+  "statute",
+  "thesis",
+  "tvBroadcast",
+  "videoRecording",
+  "webpage",
 ]);
 
 /** A translator's code without its JSON header and its test cases. */
@@ -39,11 +74,21 @@ function tripleStore() {
     getAllResources: () => [...new Set(statements.map((statement) => statement.subject))].map((uri) => ({ uri })),
     // The import asks about containers it may not have found (undefined), as Zotero's store allows.
     getTargets: (node: Node | undefined, predicate: string) =>
-      node ? found(statements.filter((statement) => statement.subject === uriOf(node) && statement.predicate === predicate).map((statement) => statement.object)) : false,
+      node
+        ? found(statements.filter((statement) => statement.subject === uriOf(node) && statement.predicate === predicate).map((statement) => statement.object))
+        : false,
     getSources: (node: Node, predicate: string) =>
-      found(statements.filter((statement) => typeof statement.object !== "string" && statement.object.uri === uriOf(node) && statement.predicate === predicate)
-        .map((statement) => ({ uri: statement.subject }))),
-    getArcsIn: (node: Node) => found(statements.filter((statement) => typeof statement.object !== "string" && statement.object.uri === uriOf(node)).map((statement) => ({ uri: statement.predicate }))),
+      found(
+        statements
+          .filter((statement) => typeof statement.object !== "string" && statement.object.uri === uriOf(node) && statement.predicate === predicate)
+          .map((statement) => ({ uri: statement.subject })),
+      ),
+    getArcsIn: (node: Node) =>
+      found(
+        statements
+          .filter((statement) => typeof statement.object !== "string" && statement.object.uri === uriOf(node))
+          .map((statement) => ({ uri: statement.predicate })),
+      ),
     getArcsOut: (node: Node) => found(statements.filter((statement) => statement.subject === uriOf(node)).map((statement) => ({ uri: statement.predicate }))),
     getResourceURI: uriOf,
   };
@@ -77,7 +122,10 @@ function cleanAuthor(author: string, type: string, useComma: boolean) {
   const allCaps = "A-Z\u0400-\u042f";
   const allCapsRe = new RegExp(`^[${allCaps}]+$`);
   const initialRe = new RegExp(`^-?[${allCaps}]$`);
-  const name = author.replace(/^[\s\u00A0.,/[\]:]+/, "").replace(/[\s\u00A0.,/[\]:]+$/, "").replace(/[\s\u00A0]+/, " ");
+  const name = author
+    .replace(/^[\s\u00A0.,/[\]:]+/, "")
+    .replace(/[\s\u00A0.,/[\]:]+$/, "")
+    .replace(/[\s\u00A0]+/, " ");
   let firstName: string | undefined;
   let lastName: string;
   if (useComma) {
@@ -96,9 +144,16 @@ function cleanAuthor(author: string, type: string, useComma: boolean) {
     firstName = [...firstName].map((initial) => `${initial}.`).join(" ");
   }
   if (firstName) {
-    const names = firstName.replace(/^[\s.]+/, "").replace(/[\s,]+$/, "").replace(/\s*([\u002D\u00AD\u2010-\u2015\u2212\u2E3A\u2E3B])\s*/, "-")
+    const names = firstName
+      .replace(/^[\s.]+/, "")
+      .replace(/[\s,]+$/, "")
+      .replace(/\s*([\u002D\u00AD\u2010-\u2015\u2212\u2E3A\u2E3B])\s*/, "-")
       .split(/(?:[\s.]+|(?=-))/);
-    firstName = names.map((part) => `${part}${initialRe.test(part) ? "." : ""} `).join("").replace(/ -/g, "-").trim();
+    firstName = names
+      .map((part) => `${part}${initialRe.test(part) ? "." : ""} `)
+      .join("")
+      .replace(/ -/g, "-")
+      .trim();
   }
   return { firstName, lastName, creatorType: type };
 }
@@ -135,8 +190,14 @@ export async function zoteroReading(checkout: string, html: string, url: string)
   let detected: string | false = false;
   const zotero = {
     debug,
-    done: (type: string | false) => { detected = type; },
-    loadTranslator: () => ({ setTranslator: debug, setHandler: debug, getTranslatorObject: (callback: (translator: object) => void) => callback(rdfTranslator) }),
+    done: (type: string | false) => {
+      detected = type;
+    },
+    loadTranslator: () => ({
+      setTranslator: debug,
+      setHandler: debug,
+      getTranslatorObject: (callback: (translator: object) => void) => callback(rdfTranslator),
+    }),
   };
   const { window } = new JSDOM(html, { url });
   wgxpath.install(window, true);

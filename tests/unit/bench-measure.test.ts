@@ -22,7 +22,10 @@ test("should return when the command ends, not after a backlog of samples", asyn
 });
 
 test("should see the memory of the whole process tree", async () => {
-  const run = await measure(process.execPath, ["-e", "require('node:child_process').spawnSync(process.execPath, ['-e', 'const b = Buffer.alloc(96 * 1024 * 1024, 1); setTimeout(() => b.length, 2000)'])"]);
+  const run = await measure(process.execPath, [
+    "-e",
+    "require('node:child_process').spawnSync(process.execPath, ['-e', 'const b = Buffer.alloc(96 * 1024 * 1024, 1); setTimeout(() => b.length, 2000)'])",
+  ]);
   assert.equal(run.exitCode, 0);
   assert.ok(run.peakBytes > 96 * 1024 * 1024, `peak ${run.peakBytes}`);
 });

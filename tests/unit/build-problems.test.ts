@@ -16,24 +16,38 @@ import { NO_RECORDS } from "../../src/build/site-parts.ts";
 /** This process's render workers, by their command line. */
 function renderWorkers(): number[] {
   const listed = execFileSync("ps", ["-o", "pid=,args=", "--ppid", String(process.pid)], { encoding: "utf8" });
-  return listed.split("\n").filter((line) => line.includes("render-worker")).map((line) => Number.parseInt(line.trim(), 10));
+  return listed
+    .split("\n")
+    .filter((line) => line.includes("render-worker"))
+    .map((line) => Number.parseInt(line.trim(), 10));
 }
 
 test("should reject a part whose render worker was killed with RenderWorkerStopped, worded in either language", async () => {
   const dir = await mkdtemp(path.join(os.tmpdir(), "baoku-worker-stopped-"));
   const pool = createRenderPool(1);
   try {
-    const request = { part: { key: "2022-11", templates: "month", data: NO_RECORDS }, siteDir: path.join(dir, "site"), searchInputDir: path.join(dir, "search-input"), verbose: false } as unknown as RenderRequest;
+    const request = {
+      part: { key: "2022-11", templates: "month", data: NO_RECORDS },
+      siteDir: path.join(dir, "site"),
+      searchInputDir: path.join(dir, "search-input"),
+      verbose: false,
+    } as unknown as RenderRequest;
     const rendering = pool.render(request);
     const workers = renderWorkers();
     assert.equal(workers.length, 1, "the pool started its worker");
     process.kill(workers[0]!, "SIGKILL");
-    const error = await rendering.then(() => undefined, (failure: unknown) => failure);
+    const error = await rendering.then(
+      () => undefined,
+      (failure: unknown) => failure,
+    );
     assert.ok(error instanceof ProblemsError, String(error));
     assert.equal(error.problem.kind, "RenderWorkerStopped");
     assert.deepEqual(error.problem.facts, { how: "SIGKILL", part: "2022-11" });
     assert.match(formatProblem(error.problem, "zh-CN"), /^错误 .*：渲染进程在渲染 2022-11 时停止了（SIGKILL）。.* \[RenderWorkerStopped\]$/);
-    assert.match(formatProblem(error.problem, "en"), /^error .*: A render worker stopped \(SIGKILL\) while rendering part 2022-11\. .* \[RenderWorkerStopped\]$/);
+    assert.match(
+      formatProblem(error.problem, "en"),
+      /^error .*: A render worker stopped \(SIGKILL\) while rendering part 2022-11\. .* \[RenderWorkerStopped\]$/,
+    );
   } finally {
     pool.close();
     await rm(dir, { recursive: true, force: true });
@@ -49,8 +63,15 @@ test("should fail a bundle Pagefind could not index with SearchIndexFailed, quot
     await chmod(pagefind, 0o755);
     await mkdir(path.join(dir, "input"));
     process.env.PAGEFIND_BINARY_PATH = pagefind;
-    const error = await indexBundle([path.join(dir, "input")], path.join(dir, "bundle"), { records: 0, articles: 0, terms: 0 }, path.join(dir, "terms.json"))
-      .then(() => undefined, (failure: unknown) => failure);
+    const error = await indexBundle(
+      [path.join(dir, "input")],
+      path.join(dir, "bundle"),
+      { records: 0, articles: 0, terms: 0 },
+      path.join(dir, "terms.json"),
+    ).then(
+      () => undefined,
+      (failure: unknown) => failure,
+    );
     assert.ok(error instanceof ProblemsError, String(error));
     assert.equal(error.problem.kind, "SearchIndexFailed");
     assert.match(formatProblem(error.problem, "zh-CN"), /Pagefind 没能索引稿件页面（exit code 3: thread main panicked: out of cheese）。/);

@@ -6,7 +6,15 @@ import path from "node:path";
 import { test } from "node:test";
 import ts from "typescript";
 import { projectRoot } from "../../src/project.ts";
-import { buildRecordFile, CACHE_FOLDERS, cacheFolder, entryOfPublished, LEFT_OUT_OF_DEPLOY_CACHE, PART_SEARCH_INPUT, partEntry } from "../../src/build/cache-layout.ts";
+import {
+  buildRecordFile,
+  CACHE_FOLDERS,
+  cacheFolder,
+  entryOfPublished,
+  LEFT_OUT_OF_DEPLOY_CACHE,
+  PART_SEARCH_INPUT,
+  partEntry,
+} from "../../src/build/cache-layout.ts";
 
 const buildDir = path.join(projectRoot, "src", "build");
 
@@ -15,7 +23,10 @@ async function importsOf(dir: string): Promise<Map<string, string[]>> {
   const graph = new Map<string, string[]>();
   for (const name of (await readdir(dir)).filter((file) => /\.(ts|js)$/.test(file))) {
     const text = await readFile(path.join(dir, name), "utf8");
-    graph.set(name, [...text.matchAll(/^(?:import|export)[^;]*?from "\.\/([^"/]+)"/gms)].map((match) => match[1]!));
+    graph.set(
+      name,
+      [...text.matchAll(/^(?:import|export)[^;]*?from "\.\/([^"/]+)"/gms)].map((match) => match[1]!),
+    );
   }
   return graph;
 }
@@ -45,7 +56,12 @@ test("should find no import circle among the build's files", async () => {
 });
 
 test("should find a circle where there is one, so the check above can fail", () => {
-  const graph = new Map([["a.ts", ["b.ts"]], ["b.ts", ["c.ts"]], ["c.ts", ["a.ts"]], ["d.ts", ["a.ts"]]]);
+  const graph = new Map([
+    ["a.ts", ["b.ts"]],
+    ["b.ts", ["c.ts"]],
+    ["c.ts", ["a.ts"]],
+    ["d.ts", ["a.ts"]],
+  ]);
   assert.deepEqual(circles(graph), [["a.ts", "b.ts", "c.ts", "a.ts"]]);
 });
 
@@ -61,7 +77,12 @@ function longFunctions(file: string, source: string, limit: number): string[] {
     if (ts.isFunctionLike(node) && "body" in node && node.body) {
       const body = node.body as ts.Node;
       const lines = lineOf(body.getEnd()) - lineOf(body.getStart(tree)) + 1;
-      const named = "name" in node && node.name ? (node.name as ts.Node).getText(tree) : ts.isVariableDeclaration(node.parent) ? node.parent.name.getText(tree) : "(anonymous)";
+      const named =
+        "name" in node && node.name
+          ? (node.name as ts.Node).getText(tree)
+          : ts.isVariableDeclaration(node.parent)
+            ? node.parent.name.getText(tree)
+            : "(anonymous)";
       if (lines > limit) found.push(`${file}:${lineOf(node.getStart(tree))} ${named} (${lines} lines)`);
     }
     ts.forEachChild(node, visit);
@@ -99,7 +120,9 @@ function spelledFolders(file: string, source: string, names: readonly string[]):
     if ((ts.isStringLiteral(node) || ts.isNoSubstitutionTemplateLiteral(node)) && names.includes(node.text)) {
       const parent = node.parent;
       const joined = ts.isCallExpression(parent) && /(?:^|\.)(?:join|resolve)$/.test(parent.expression.getText(tree));
-      const compared = ts.isBinaryExpression(parent) && [ts.SyntaxKind.EqualsEqualsEqualsToken, ts.SyntaxKind.ExclamationEqualsEqualsToken].includes(parent.operatorToken.kind);
+      const compared =
+        ts.isBinaryExpression(parent) &&
+        [ts.SyntaxKind.EqualsEqualsEqualsToken, ts.SyntaxKind.ExclamationEqualsEqualsToken].includes(parent.operatorToken.kind);
       if (joined || compared) found.push(`${file}:${tree.getLineAndCharacterOfPosition(node.getStart(tree)).line + 1} ${parent.getText(tree)}`);
     }
     ts.forEachChild(node, visit);
@@ -128,7 +151,9 @@ test("should find a folder of the cache spelled in a path or a comparison, so th
     `const label = "parsed";`,
   ].join("\n");
   assert.deepEqual(spelledFolders("x.ts", source, FOLDER_NAMES), [
-    `x.ts:1 path.join(cacheDir, "parts")`, `x.ts:2 relative[0] === "images"`, "x.ts:3 join(entry, `search-input`)",
+    `x.ts:1 path.join(cacheDir, "parts")`,
+    `x.ts:2 relative[0] === "images"`,
+    "x.ts:3 join(entry, `search-input`)",
   ]);
 });
 

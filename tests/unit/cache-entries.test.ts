@@ -18,9 +18,12 @@ function lifeOf(text = "pagefind") {
   const entry = bundleEntry(path.join(root, `key-${++entries}`, "abc123"));
   const calls: string[] = [];
   return {
-    entry, calls,
+    entry,
+    calls,
     life: {
-      entry, at: bundleEntry, verification: "cheap" as const,
+      entry,
+      at: bundleEntry,
+      verification: "cheap" as const,
       make: async (temporary: BundleEntry) => {
         calls.push(temporary.dir);
         await mkdir(temporary.files, { recursive: true });
@@ -38,7 +41,10 @@ test("should make an entry the cache lacks under a temporary name, then put it i
   assert.notEqual(calls[0], entry.dir, "made beside its place, not in it");
   assert.deepEqual(ready.work, { made: "pagefind" });
   assert.equal(ready.remade, false);
-  assert.deepEqual(ready.manifest?.files.map((file) => file.path), ["files/index.js"]);
+  assert.deepEqual(
+    ready.manifest?.files.map((file) => file.path),
+    ["files/index.js"],
+  );
   assert.deepEqual(await readdir(path.dirname(entry.dir)), [path.basename(entry.dir)], "no temporary folder left");
   assert.deepEqual(entryInSite(entry.files, "pagefind/x", ready), { from: entry.files, to: "pagefind/x", files: ["index.js"], remade: false });
 });
@@ -114,7 +120,11 @@ test("should remove only the entries no build used for an hour, and keys left em
 });
 
 test("should add up the counts of every step", () => {
-  const sum = sumCounts([counted({ parts: 1, rendered: 1, pages: 3, renderSeconds: 0.5 }), counted({ parts: 1, pages: 2, reused: 4 }), counted({ bundles: 1, indexed: 1 })]);
+  const sum = sumCounts([
+    counted({ parts: 1, rendered: 1, pages: 3, renderSeconds: 0.5 }),
+    counted({ parts: 1, pages: 2, reused: 4 }),
+    counted({ bundles: 1, indexed: 1 }),
+  ]);
   assert.deepEqual(sum, counted({ parts: 2, rendered: 1, pages: 5, reused: 4, bundles: 1, indexed: 1, renderSeconds: 0.5 }));
   assert.deepEqual(sumCounts([]), counted());
 });

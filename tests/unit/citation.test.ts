@@ -10,8 +10,18 @@ import { bibtexOf, citationKey, citationOf, cslOf, gbtOnline, gbtReference, risO
 import { scriptJson } from "../../src/site/json-ld.ts";
 
 const cited = (overrides: Partial<CitedArticle> = {}): CitedArticle => ({
-  title: "区委常委会召开会议", authors: ["郭龙君"], paper: "东昌府讯", date: "2022-11-04", issueNumber: 1483, page: 1, section: "要闻",
-  url: "https://example.org/2022/11/04/1/1/", key: "dongchangshixun-2022-11-04-1-1", path: "/2022/11/04/1/1/", folderUrl: "/2022/11/04/1/1/", ...overrides,
+  title: "区委常委会召开会议",
+  authors: ["郭龙君"],
+  paper: "东昌府讯",
+  date: "2022-11-04",
+  issueNumber: 1483,
+  page: 1,
+  section: "要闻",
+  url: "https://example.org/2022/11/04/1/1/",
+  key: "dongchangshixun-2022-11-04-1-1",
+  path: "/2022/11/04/1/1/",
+  folderUrl: "/2022/11/04/1/1/",
+  ...overrides,
 });
 
 /** What citation-js reads from a text, as CSL-JSON. */
@@ -58,7 +68,14 @@ test("should write RIS that citation-js reads back as a newspaper article with e
 
 test("should write a biblatex @article of subtype newspaper that citation-js reads back whole, names unsplit", async () => {
   const bibtex = bibtexOf(cited({ authors: ["欧阳晓", "李晓"] }));
-  for (const field of ["entrysubtype = {newspaper}", "journaltitle = {东昌府讯}", "date = {2022-11-04}", "pages = {1}", "url = {https://example.org/2022/11/04/1/1/}", "langid = {chinese}"]) {
+  for (const field of [
+    "entrysubtype = {newspaper}",
+    "journaltitle = {东昌府讯}",
+    "date = {2022-11-04}",
+    "pages = {1}",
+    "url = {https://example.org/2022/11/04/1/1/}",
+    "langid = {chinese}",
+  ]) {
     assert.ok(bibtex.includes(`  ${field},`), field);
   }
   const [item] = await read(bibtex);
@@ -95,14 +112,34 @@ test("should write CSL-JSON of type article-newspaper that citation-js takes as 
 
 test("should give the downloads ASCII names and the meta tags Google Scholar and Zotero read, no citation_journal_title, the PDF only where the 版 has one", () => {
   const { citation, files } = citationOf(cited({ pdfUrl: "https://example.org/2022/11/04/page-1.pdf" }));
-  assert.deepEqual(files.map((file) => file.path), ["/2022/11/04/1/1/cite.ris", "/2022/11/04/1/1/cite.bib", "/2022/11/04/1/1/cite.json"]);
-  assert.deepEqual(citation.downloads.map((download) => download.fileName), ["dongchangshixun-2022-11-04-1-1.ris", "dongchangshixun-2022-11-04-1-1.bib", "dongchangshixun-2022-11-04-1-1.json"]);
-  assert.deepEqual(citation.meta.map((tag) => `${tag.name}=${tag.content}`), [
-    "citation_title=区委常委会召开会议", "citation_author=郭龙君", "citation_publication_date=2022/11/04",
-    "citation_issue=1483", "citation_firstpage=1", "citation_language=zh", "citation_pdf_url=https://example.org/2022/11/04/page-1.pdf",
-    "citation_public_url=https://example.org/2022/11/04/1/1/", "DC.type=newspaperArticle", "prism.publicationName=东昌府讯", "article:section=要闻",
-  ]);
-  assert.equal(citationOf(cited()).citation.meta.some((tag) => tag.name === "citation_pdf_url"), false);
+  assert.deepEqual(
+    files.map((file) => file.path),
+    ["/2022/11/04/1/1/cite.ris", "/2022/11/04/1/1/cite.bib", "/2022/11/04/1/1/cite.json"],
+  );
+  assert.deepEqual(
+    citation.downloads.map((download) => download.fileName),
+    ["dongchangshixun-2022-11-04-1-1.ris", "dongchangshixun-2022-11-04-1-1.bib", "dongchangshixun-2022-11-04-1-1.json"],
+  );
+  assert.deepEqual(
+    citation.meta.map((tag) => `${tag.name}=${tag.content}`),
+    [
+      "citation_title=区委常委会召开会议",
+      "citation_author=郭龙君",
+      "citation_publication_date=2022/11/04",
+      "citation_issue=1483",
+      "citation_firstpage=1",
+      "citation_language=zh",
+      "citation_pdf_url=https://example.org/2022/11/04/page-1.pdf",
+      "citation_public_url=https://example.org/2022/11/04/1/1/",
+      "DC.type=newspaperArticle",
+      "prism.publicationName=东昌府讯",
+      "article:section=要闻",
+    ],
+  );
+  assert.equal(
+    citationOf(cited()).citation.meta.some((tag) => tag.name === "citation_pdf_url"),
+    false,
+  );
   assert.equal(citationKey("DONGCHANGSHIXUN", "2022-11-04", 2, 3), "dongchangshixun-2022-11-04-2-3");
   assert.equal(citationKey("东昌府讯", "2022-11-04", 2, 3), "baoku-2022-11-04-2-3");
 });

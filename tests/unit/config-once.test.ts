@@ -73,7 +73,10 @@ test("should read baoku.config.json once in a build, and tell its problems in th
       result = await buildSite({ contentRoot: root, outputDir: path.join(root, "_site"), cacheDir: path.join(root, ".cache"), renderPool: NO_WORKERS });
     });
     assert.equal(result?.ok, false);
-    assert.deepEqual(result?.problems.map((found) => found.kind), ["LunarDateMismatch"]);
+    assert.deepEqual(
+      result?.problems.map((found) => found.kind),
+      ["LunarDateMismatch"],
+    );
     assert.equal(result?.language, "en");
     assert.equal(reads, 1);
   } finally {
@@ -95,7 +98,9 @@ test("should not read baoku.config.json again when a command passes on what it r
 /** Every .ts file below `dir`, relative to the project root. */
 async function sourceFiles(dir: string): Promise<string[]> {
   const entries = await readdir(path.join(projectRoot, dir), { recursive: true, withFileTypes: true });
-  return entries.filter((entry) => entry.isFile() && entry.name.endsWith(".ts")).map((entry) => path.relative(projectRoot, path.join(entry.parentPath, entry.name)));
+  return entries
+    .filter((entry) => entry.isFile() && entry.name.endsWith(".ts"))
+    .map((entry) => path.relative(projectRoot, path.join(entry.parentPath, entry.name)));
 }
 
 test("should leave reading baoku.config.json and deciding the language to content/config.ts alone", async () => {

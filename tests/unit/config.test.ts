@@ -8,7 +8,9 @@ import { formatProblems } from "../../src/messages/report.ts";
 const CONFIG = { paper: { name: "东昌府讯", masthead: "DONGCHANGSHIXUN" }, datelinePrefixes: ["东昌府讯"], site: { baseUrl: "https://example.org/" } };
 
 const problemsWith = (settings: Record<string, unknown>) =>
-  readConfig(JSON.stringify({ ...CONFIG, ...settings })).problems.map((problem) => `${problem.field} ${problem.kind} ${String((problem.facts as { rule?: string }).rule)}`);
+  readConfig(JSON.stringify({ ...CONFIG, ...settings })).problems.map(
+    (problem) => `${problem.field} ${problem.kind} ${String((problem.facts as { rule?: string }).rule)}`,
+  );
 
 test("should take an optional repository address, http or https only, and say which rule another breaks", () => {
   assert.deepEqual(problemsWith({ repository: "https://github.com/example/dongchangfu-archive" }), []);
@@ -25,6 +27,6 @@ test("should decide the run's language with the configuration: BAOKU_LANG, else 
   assert.equal(readConfig(JSON.stringify({ ...CONFIG, language: "en", repository: "javascript:alert(1)" }), {}).language, "en");
   assert.equal(readConfig(JSON.stringify({ ...CONFIG, language: "en" }), { BAOKU_LANG: "zh" }).language, "zh-CN");
   assert.equal(readConfig(JSON.stringify({ ...CONFIG, language: "fr" }), {}).language, "zh-CN");
-  assert.equal(readConfig("{ \"language\": \"en\",", {}).language, "zh-CN", "a file that is not JSON names no language");
+  assert.equal(readConfig('{ "language": "en",', {}).language, "zh-CN", "a file that is not JSON names no language");
   assert.equal(readConfig("{}", { BAOKU_LANG: "en" }).language, "en");
 });

@@ -8,7 +8,10 @@ import { test } from "node:test";
 import { projectRoot } from "../../src/project.ts";
 
 const docsDir = path.join(projectRoot, "docs");
-const markdownFiles = [path.join(projectRoot, "README.md"), ...(await readdir(docsDir)).filter((name) => name.endsWith(".md")).map((name) => path.join(docsDir, name))];
+const markdownFiles = [
+  path.join(projectRoot, "README.md"),
+  ...(await readdir(docsDir)).filter((name) => name.endsWith(".md")).map((name) => path.join(docsDir, name)),
+];
 
 /** The text of a Markdown file without its fenced code blocks and code spans, where a link is an example, not a link. */
 function proseOf(markdown: string): string {
@@ -21,7 +24,10 @@ function anchorsOf(markdown: string): Set<string> {
   const seen = new Map<string, number>();
   for (const [, heading] of markdown.replace(/^```[^\n]*\n[\s\S]*?^```$/gm, "").matchAll(/^#{1,6} (.+)$/gm)) {
     const text = heading!.replace(/\[([^\]]*)\]\([^)]*\)/g, "$1").replace(/`/g, "");
-    const slug = text.toLowerCase().replace(/[^\p{L}\p{M}\p{N}\p{Pc} -]/gu, "").replace(/ /g, "-");
+    const slug = text
+      .toLowerCase()
+      .replace(/[^\p{L}\p{M}\p{N}\p{Pc} -]/gu, "")
+      .replace(/ /g, "-");
     const count = seen.get(slug) ?? 0;
     anchors.add(count === 0 ? slug : `${slug}-${count}`);
     seen.set(slug, count + 1);
@@ -54,10 +60,11 @@ test("should resolve every link in the README and docs/ to a file, and every #an
 });
 
 test("should find a broken link and a missing heading, so the check above can fail", () => {
-  assert.deepEqual(linksOf("[a](docs/none.md) `[b](c.md)`\n```\n[d](e.md)\n```\n[f](g.md#h \"title\")"), ["docs/none.md", "g.md#h"]);
-  assert.deepEqual([...anchorsOf("# The site\n## What a deploy sends\n## 出了问题怎么办\n## Open data: feeds, sitemaps\n## The site")], [
-    "the-site", "what-a-deploy-sends", "出了问题怎么办", "open-data-feeds-sitemaps", "the-site-1",
-  ]);
+  assert.deepEqual(linksOf('[a](docs/none.md) `[b](c.md)`\n```\n[d](e.md)\n```\n[f](g.md#h "title")'), ["docs/none.md", "g.md#h"]);
+  assert.deepEqual(
+    [...anchorsOf("# The site\n## What a deploy sends\n## 出了问题怎么办\n## Open data: feeds, sitemaps\n## The site")],
+    ["the-site", "what-a-deploy-sends", "出了问题怎么办", "open-data-feeds-sitemaps", "the-site-1"],
+  );
 });
 
 test("should keep the README a first screen: the two quick-start commands, one line a command, and links onward", async () => {
@@ -79,5 +86,8 @@ test("should name every folder of src/ in the architecture page", async () => {
   const architecture = await readFile(path.join(docsDir, "architecture.md"), "utf8");
   const folders = (await readdir(path.join(projectRoot, "src"), { withFileTypes: true })).filter((entry) => entry.isDirectory()).map((entry) => entry.name);
   assert.ok(folders.length >= 8);
-  assert.deepEqual(folders.filter((folder) => !new RegExp(`^\\s+${folder}/\\s`, "m").test(architecture)), []);
+  assert.deepEqual(
+    folders.filter((folder) => !new RegExp(`^\\s+${folder}/\\s`, "m").test(architecture)),
+    [],
+  );
 });

@@ -19,7 +19,8 @@ const BROKEN = /undefined|\[object Object\]|NaN|null(?![\w-])/;
 /** Every example of every kind, as the problem a call site would make. */
 function examples(): Problem[] {
   return (Object.entries(PROBLEMS) as unknown as [ProblemKind, ProblemDefinition<never>][]).flatMap(([kind, definition]) =>
-    definition.examples.map((example) => problem(kind, example, example.facts as never) as Problem));
+    definition.examples.map((example) => problem(kind, example, example.facts as never) as Problem),
+  );
 }
 
 test("should give every problem kind a severity, and a title, message and hint in Chinese and in English", () => {
@@ -41,7 +42,12 @@ test("should render every example of every kind as a sentence in each language, 
     const definition = PROBLEMS[found.kind] as ProblemDefinition<unknown>;
     const zh = { message: definition.message["zh-CN"](found.facts), hint: definition.hint["zh-CN"](found.facts) };
     const en = { message: definition.message.en(found.facts), hint: definition.hint.en(found.facts) };
-    for (const [language, text] of [["zh-CN", zh.message], ["zh-CN", zh.hint], ["en", en.message], ["en", en.hint]] as const) {
+    for (const [language, text] of [
+      ["zh-CN", zh.message],
+      ["zh-CN", zh.hint],
+      ["en", en.message],
+      ["en", en.hint],
+    ] as const) {
       assert.doesNotMatch(text, BROKEN, `${found.kind} (${language}) reads “${text}”`);
       assert.match(text, language === "zh-CN" ? /[。？]$/ : /[.?!)]$/, `${found.kind} (${language}) does not end a sentence: “${text}”`);
     }
@@ -75,8 +81,10 @@ test("should choose Chinese unless the configuration or BAOKU_LANG says otherwis
 /** Every .ts file below `dir`, relative to the project root. */
 async function sourceFiles(dir: string): Promise<string[]> {
   const entries = await readdir(path.join(projectRoot, dir), { recursive: true, withFileTypes: true });
-  return entries.filter((entry) => entry.isFile() && entry.name.endsWith(".ts"))
-    .map((entry) => path.relative(projectRoot, path.join(entry.parentPath, entry.name)).split(path.sep).join("/")).sort();
+  return entries
+    .filter((entry) => entry.isFile() && entry.name.endsWith(".ts"))
+    .map((entry) => path.relative(projectRoot, path.join(entry.parentPath, entry.name)).split(path.sep).join("/"))
+    .sort();
 }
 
 /** Where sentences may be written: the catalogue itself, and the benchmarks, which are developers' tools and speak English. */
@@ -109,7 +117,11 @@ function messagesWrittenIn(file: string, text: string): string[] {
     if (ts.isObjectLiteralExpression(node)) {
       const names = new Set(node.properties.map((property) => property.name?.getText(source)));
       for (const property of node.properties) {
-        if (ts.isPropertyAssignment(property) && ["message", "fix", "hint", "why"].includes(property.name.getText(source)) && writesWords(property.initializer)) {
+        if (
+          ts.isPropertyAssignment(property) &&
+          ["message", "fix", "hint", "why"].includes(property.name.getText(source)) &&
+          writesWords(property.initializer)
+        ) {
           at(property, `a ${property.name.getText(source)} written in place`);
         }
       }
@@ -130,20 +142,30 @@ test("should write no message outside the catalogue", async () => {
 });
 
 test("should catch a message written in place, so the scan above can fail", () => {
-  const written = messagesWrittenIn("src/example.ts", [
-    'console.error(`The site was not built; ${output} is unchanged.`);',
-    'throw new Error("网站没有构建");',
-    'const found = { kind: "MissingField", severity: "error", file, message: "x" };',
-    'console.log(say(language, "siteNotBuilt", { output }));',
-    'console.log(`${target}:${line}: ${why}`);',
-  ].join("\n"));
-  assert.deepEqual(written.map((line) => line.replace(/: .*/, "")), ["src/example.ts:1", "src/example.ts:2", "src/example.ts:3"]);
+  const written = messagesWrittenIn(
+    "src/example.ts",
+    [
+      "console.error(`The site was not built; ${output} is unchanged.`);",
+      'throw new Error("网站没有构建");',
+      'const found = { kind: "MissingField", severity: "error", file, message: "x" };',
+      'console.log(say(language, "siteNotBuilt", { output }));',
+      "console.log(`${target}:${line}: ${why}`);",
+    ].join("\n"),
+  );
+  assert.deepEqual(
+    written.map((line) => line.replace(/: .*/, "")),
+    ["src/example.ts:1", "src/example.ts:2", "src/example.ts:3"],
+  );
 });
 
 test("should raise every problem kind and record every judgement somewhere in the code", async () => {
-  const code = (await Promise.all([...(await sourceFiles("src")), ...(await sourceFiles("scripts"))]
-    .filter((file) => !file.startsWith("src/messages/"))
-    .map((file) => readFile(path.join(projectRoot, file), "utf8")))).join("\n");
+  const code = (
+    await Promise.all(
+      [...(await sourceFiles("src")), ...(await sourceFiles("scripts"))]
+        .filter((file) => !file.startsWith("src/messages/"))
+        .map((file) => readFile(path.join(projectRoot, file), "utf8")),
+    )
+  ).join("\n");
   const unused = [...Object.keys(PROBLEMS), ...Object.keys(JUDGEMENTS)].filter((kind) => !code.includes(`"${kind}"`));
   assert.deepEqual(unused, [], "kinds in the catalogue that nothing raises");
 });

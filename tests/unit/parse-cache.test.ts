@@ -32,7 +32,8 @@ async function counting(dir: string, codeHash = "code-1", paperConfig: PaperConf
   };
   return {
     cache,
-    header: (name = file, input: Uint8Array = bytes, folder: FolderFile[] = []) => cache.header(cache.keyOf(name, contentHash(input), folder), parse(name, input)),
+    header: (name = file, input: Uint8Array = bytes, folder: FolderFile[] = []) =>
+      cache.header(cache.keyOf(name, contentHash(input), folder), parse(name, input)),
     get parses() {
       return parses;
     },
@@ -62,22 +63,28 @@ test("should parse again when the bytes, the path, the image folder, the configu
     await read(cache);
     return cache.parses;
   };
-  assert.deepEqual([
-    await parsesFor((cache) => cache.header(file, bytes, [photo])),
-    await parsesFor((cache) => cache.header(file, Buffer.concat([bytes, Buffer.from("\n更正。\n")]), [photo])),
-    await parsesFor((cache) => cache.header("issues/2022/2022-11-02.md", bytes, [photo])),
-    await parsesFor((cache) => cache.header(file, bytes, [])),
-    await parsesFor((cache) => cache.header(file, bytes, [{ ...photo, modifiedMs: 2 }])),
-    await parsesFor((cache) => cache.header(file, bytes, [photo]), "code-1", { ...config, datelinePrefixes: ["本报讯"] }),
-    await parsesFor((cache) => cache.header(file, bytes, [photo]), "code-2"),
-  ], [0, 1, 1, 1, 1, 1, 1]);
+  assert.deepEqual(
+    [
+      await parsesFor((cache) => cache.header(file, bytes, [photo])),
+      await parsesFor((cache) => cache.header(file, Buffer.concat([bytes, Buffer.from("\n更正。\n")]), [photo])),
+      await parsesFor((cache) => cache.header("issues/2022/2022-11-02.md", bytes, [photo])),
+      await parsesFor((cache) => cache.header(file, bytes, [])),
+      await parsesFor((cache) => cache.header(file, bytes, [{ ...photo, modifiedMs: 2 }])),
+      await parsesFor((cache) => cache.header(file, bytes, [photo]), "code-1", { ...config, datelinePrefixes: ["本报讯"] }),
+      await parsesFor((cache) => cache.header(file, bytes, [photo]), "code-2"),
+    ],
+    [0, 1, 1, 1, 1, 1, 1],
+  );
 });
 
 test("should prune entries no build used for an hour, and keep the ones just used", async () => {
   const dir = path.join(workDir, "prune");
   const old = await counting(dir, "old-code");
   await old.header();
-  const entries = async () => (await readdir(dir, { recursive: true, withFileTypes: true })).filter((entry) => entry.isFile() && !entry.name.startsWith("index")).map((entry) => path.join(entry.parentPath, entry.name));
+  const entries = async () =>
+    (await readdir(dir, { recursive: true, withFileTypes: true }))
+      .filter((entry) => entry.isFile() && !entry.name.startsWith("index"))
+      .map((entry) => path.join(entry.parentPath, entry.name));
   const [stale] = await entries();
   const twoHoursAgo = new Date(Date.now() - 2 * 60 * 60 * 1000);
   await utimes(stale!, twoHoursAgo, twoHoursAgo);

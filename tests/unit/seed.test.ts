@@ -17,18 +17,59 @@ test("should read the masthead facts from the front-matter", () => {
   assert.equal(seed?.lunarDate, "壬寅年十月初八");
   assert.equal(seed?.weekday, "星期二");
   assert.equal(seed?.printedPageCount, 4);
-  assert.deepEqual(seed?.pages.map((page) => [page.number, page.name]), [[1, undefined], [2, "非凡十年 铸就辉煌"]]);
+  assert.deepEqual(
+    seed?.pages.map((page) => [page.number, page.name]),
+    [
+      [1, undefined],
+      [2, "非凡十年 铸就辉煌"],
+    ],
+  );
 });
 
 const expectedItems = [
-  { page: 1, title: "省委常委会召开扩大会议", subtitle: "分析研究当前经济形势和经济工作 我区设分会场组织收听收看", dateline: "东昌府讯 10月28日", byline: ["融媒体", ["郭龙君"], []], paragraphs: 7 },
-  { page: 1, title: "全市疫情防控工作会议召开", subtitle: "我区在分会场组织收听收看并召开续会 对全区疫情防控工作进行安排部署", dateline: "东昌府讯 10月31日", byline: ["融媒体", ["全兴社"], []], paragraphs: 4 },
+  {
+    page: 1,
+    title: "省委常委会召开扩大会议",
+    subtitle: "分析研究当前经济形势和经济工作 我区设分会场组织收听收看",
+    dateline: "东昌府讯 10月28日",
+    byline: ["融媒体", ["郭龙君"], []],
+    paragraphs: 7,
+  },
+  {
+    page: 1,
+    title: "全市疫情防控工作会议召开",
+    subtitle: "我区在分会场组织收听收看并召开续会 对全区疫情防控工作进行安排部署",
+    dateline: "东昌府讯 10月31日",
+    byline: ["融媒体", ["全兴社"], []],
+    paragraphs: 4,
+  },
   { page: 1, title: "区人大常委会党组理论学习中心组进行集中学习研讨", dateline: "东昌府讯", byline: ["融媒体", ["裴崇旭"], []], paragraphs: 2 },
   { page: 1, title: "区人大常委会党组会议召开", dateline: "东昌府讯", byline: ["融媒体", ["裴崇旭"], []], paragraphs: 2 },
-  { page: 1, title: "全市三季度经济运行分析暨决战决胜四季度攻坚会议召开", subtitle: "我区设分会场组织收听收看", dateline: "东昌府讯 10月29日", byline: ["融媒体", ["徐振鑫"], []], paragraphs: 6 },
+  {
+    page: 1,
+    title: "全市三季度经济运行分析暨决战决胜四季度攻坚会议召开",
+    subtitle: "我区设分会场组织收听收看",
+    dateline: "东昌府讯 10月29日",
+    byline: ["融媒体", ["徐振鑫"], []],
+    paragraphs: 6,
+  },
   { page: 1, title: "", photoNews: true, paragraphs: 0 },
-  { page: 2, title: "“信义币”打底 共建美好家园", subtitle: "我区加快信义体系建设步伐", dateline: "东昌府讯 10月26日", byline: ["融媒体", ["全兴社"], []], paragraphs: 11 },
-  { page: 2, title: "设施建设有力度 更新管理有温度", subtitle: "我区大力提升城市品质 助力经济高质量发展", dateline: "东昌府讯", byline: ["融媒体", ["郭龙君"], []], paragraphs: 4 },
+  {
+    page: 2,
+    title: "“信义币”打底 共建美好家园",
+    subtitle: "我区加快信义体系建设步伐",
+    dateline: "东昌府讯 10月26日",
+    byline: ["融媒体", ["全兴社"], []],
+    paragraphs: 11,
+  },
+  {
+    page: 2,
+    title: "设施建设有力度 更新管理有温度",
+    subtitle: "我区大力提升城市品质 助力经济高质量发展",
+    dateline: "东昌府讯",
+    byline: ["融媒体", ["郭龙君"], []],
+    paragraphs: 4,
+  },
 ] as const;
 
 const items = seed?.pages.flatMap((page) => page.articles.map((article) => ({ page: page.number, article }))) ?? [];
@@ -86,5 +127,8 @@ test("should read the photo news's caption and credit with its photographers", (
 });
 
 test("should place dated datelines in the issue's year", () => {
-  assert.deepEqual(items.map(({ article }) => article.dateline?.date), ["2022-10-28", "2022-10-31", undefined, undefined, "2022-10-29", undefined, "2022-10-26", undefined]);
+  assert.deepEqual(
+    items.map(({ article }) => article.dateline?.date),
+    ["2022-10-28", "2022-10-31", undefined, undefined, "2022-10-29", undefined, "2022-10-26", undefined],
+  );
 });

@@ -41,9 +41,19 @@ test("should compute 星期 and accept 周 and 星期天", () => {
 
 test("should parse bylines into affiliation, reporters and correspondents", () => {
   assert.deepEqual(parseByline("融媒体 郭龙君"), { text: "融媒体 郭龙君", affiliation: "融媒体", reporters: ["郭龙君"], correspondents: [] });
-  assert.deepEqual(parseByline("融媒体 全兴社 通讯员 李晓"), { text: "融媒体 全兴社 通讯员 李晓", affiliation: "融媒体", reporters: ["全兴社"], correspondents: ["李晓"] });
+  assert.deepEqual(parseByline("融媒体 全兴社 通讯员 李晓"), {
+    text: "融媒体 全兴社 通讯员 李晓",
+    affiliation: "融媒体",
+    reporters: ["全兴社"],
+    correspondents: ["李晓"],
+  });
   assert.deepEqual(parseByline("郭龙君"), { text: "郭龙君", reporters: ["郭龙君"], correspondents: [] });
-  assert.deepEqual(parseByline("本报记者 张三、李四 通讯员 王五"), { text: "本报记者 张三、李四 通讯员 王五", affiliation: "本报", reporters: ["张三", "李四"], correspondents: ["王五"] });
+  assert.deepEqual(parseByline("本报记者 张三、李四 通讯员 王五"), {
+    text: "本报记者 张三、李四 通讯员 王五",
+    affiliation: "本报",
+    reporters: ["张三", "李四"],
+    correspondents: ["王五"],
+  });
   assert.deepEqual(parseByline("通讯员 王五"), { text: "通讯员 王五", reporters: [], correspondents: ["王五"] });
 });
 
@@ -62,7 +72,10 @@ test("should recognise photo credits ending in 摄", () => {
 
 test("should find datelines with and without a date", () => {
   const prefixes = ["东昌府讯", "本报讯"];
-  assert.deepEqual(matchDateline("东昌府讯 10月28日，省委", prefixes, "2022-11-01"), { dateline: { text: "东昌府讯 10月28日", prefix: "东昌府讯", date: "2022-10-28" }, length: 12 });
+  assert.deepEqual(matchDateline("东昌府讯 10月28日，省委", prefixes, "2022-11-01"), {
+    dateline: { text: "东昌府讯 10月28日", prefix: "东昌府讯", date: "2022-10-28" },
+    length: 12,
+  });
   assert.deepEqual(matchDateline("东昌府讯 近日，区人大", prefixes, "2022-11-01"), { dateline: { text: "东昌府讯", prefix: "东昌府讯" }, length: 5 });
   assert.equal(matchDateline("本报讯（记者 张三）12月30日，正文", prefixes, "2023-01-02")?.dateline.date, "2022-12-30");
   assert.equal(matchDateline("东昌府讯 1月2日，正文", prefixes, "2022-12-30")?.dateline.date, "2023-01-02");
@@ -88,7 +101,17 @@ test("should read labels with full-width or ASCII colons and English aliases", (
 test("should refuse image paths that leave the issue's folder", () => {
   assert.equal(imagePathProblem("photo.jpg"), undefined);
   assert.equal(imagePathProblem("photos/1.jpg"), undefined);
-  for (const bad of ["../x.jpg", "a/../../x.jpg", "%2e%2e/x.jpg", "/etc/passwd", "\\\\server\\x.jpg", "http://example.com/x.jpg", "//example.com/x.jpg", "data:image/png;base64,AAAA", "javascript:alert(1)"]) {
+  for (const bad of [
+    "../x.jpg",
+    "a/../../x.jpg",
+    "%2e%2e/x.jpg",
+    "/etc/passwd",
+    "\\\\server\\x.jpg",
+    "http://example.com/x.jpg",
+    "//example.com/x.jpg",
+    "data:image/png;base64,AAAA",
+    "javascript:alert(1)",
+  ]) {
     assert.ok(imagePathProblem(bad), `${bad} should be refused`);
   }
 });
@@ -96,21 +119,35 @@ test("should refuse image paths that leave the issue's folder", () => {
 test("should summarise problems across files, sorted by file and line, in Chinese and in English", () => {
   const problems = [
     problem("MissingField", { file: "issues/2022/2022-11-02.md", line: 1, field: "lunar" }, { field: "lunar" }),
-    problem("DatelineAfterIssue", { file: "issues/2022/2022-11-01.md", line: 9 }, { dateline: "东昌府讯 11月5日", datelineDate: "2022-11-05", issueDate: "2022-11-01" }),
-    problem("LunarDateMismatch", { file: "issues/2022/2022-11-01.md", line: 4, field: "lunar" }, { printed: "壬寅年十月初九", date: "2022-11-01", computed: "壬寅年十月初八" }),
+    problem(
+      "DatelineAfterIssue",
+      { file: "issues/2022/2022-11-01.md", line: 9 },
+      { dateline: "东昌府讯 11月5日", datelineDate: "2022-11-05", issueDate: "2022-11-01" },
+    ),
+    problem(
+      "LunarDateMismatch",
+      { file: "issues/2022/2022-11-01.md", line: 4, field: "lunar" },
+      { printed: "壬寅年十月初九", date: "2022-11-01", computed: "壬寅年十月初八" },
+    ),
   ];
-  assert.equal(formatProblems(problems, "zh-CN"), [
-    "发现 3 个问题，涉及 2 期（2 个错误，1 个警告）。",
-    "错误 issues/2022/2022-11-01.md:4 lunar（农历）：农历“壬寅年十月初九”与日期不符：2022-11-01 是农历壬寅年十月初八。改为 lunar: 壬寅年十月初八；如果错的是日期，就改正 date。 [LunarDateMismatch]",
-    "警告 issues/2022/2022-11-01.md:9：电头“东昌府讯 11月5日”的日期是 2022-11-05，晚于本期的出版日期 2022-11-01。对照报纸核对电头里的月和日。 [DatelineAfterIssue]",
-    "错误 issues/2022/2022-11-02.md:1 lunar（农历）：缺少必填的字段 lunar（农历）。照报头上印的写农历，例如 lunar: 壬寅年十月初八。 [MissingField]",
-  ].join("\n"));
-  assert.equal(formatProblems(problems, "en"), [
-    "Found 3 problems in 2 issues (2 errors, 1 warning).",
-    "error issues/2022/2022-11-01.md:4 lunar: 农历 “壬寅年十月初九” is not the lunar date of 2022-11-01, which is 壬寅年十月初八. Write lunar: 壬寅年十月初八, or correct the date if that is what is wrong. [LunarDateMismatch]",
-    "warning issues/2022/2022-11-01.md:9: The dateline “东昌府讯 11月5日” gives 2022-11-05, after the issue's date 2022-11-01. Check the dateline's month and day against the printed page. [DatelineAfterIssue]",
-    "error issues/2022/2022-11-02.md:1 lunar: The required field lunar is missing. Write the 农历 printed on the masthead, e.g. lunar: 壬寅年十月初八. [MissingField]",
-  ].join("\n"));
+  assert.equal(
+    formatProblems(problems, "zh-CN"),
+    [
+      "发现 3 个问题，涉及 2 期（2 个错误，1 个警告）。",
+      "错误 issues/2022/2022-11-01.md:4 lunar（农历）：农历“壬寅年十月初九”与日期不符：2022-11-01 是农历壬寅年十月初八。改为 lunar: 壬寅年十月初八；如果错的是日期，就改正 date。 [LunarDateMismatch]",
+      "警告 issues/2022/2022-11-01.md:9：电头“东昌府讯 11月5日”的日期是 2022-11-05，晚于本期的出版日期 2022-11-01。对照报纸核对电头里的月和日。 [DatelineAfterIssue]",
+      "错误 issues/2022/2022-11-02.md:1 lunar（农历）：缺少必填的字段 lunar（农历）。照报头上印的写农历，例如 lunar: 壬寅年十月初八。 [MissingField]",
+    ].join("\n"),
+  );
+  assert.equal(
+    formatProblems(problems, "en"),
+    [
+      "Found 3 problems in 2 issues (2 errors, 1 warning).",
+      "error issues/2022/2022-11-01.md:4 lunar: 农历 “壬寅年十月初九” is not the lunar date of 2022-11-01, which is 壬寅年十月初八. Write lunar: 壬寅年十月初八, or correct the date if that is what is wrong. [LunarDateMismatch]",
+      "warning issues/2022/2022-11-01.md:9: The dateline “东昌府讯 11月5日” gives 2022-11-05, after the issue's date 2022-11-01. Check the dateline's month and day against the printed page. [DatelineAfterIssue]",
+      "error issues/2022/2022-11-02.md:1 lunar: The required field lunar is missing. Write the 农历 printed on the masthead, e.g. lunar: 壬寅年十月初八. [MissingField]",
+    ].join("\n"),
+  );
 });
 
 test("should read a page name after a colon or dash without the separator", () => {

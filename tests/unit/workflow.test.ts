@@ -10,7 +10,6 @@ import { parse } from "yaml";
 import { projectRoot } from "../../src/project.ts";
 import { LEFT_OUT_OF_DEPLOY_CACHE } from "../../src/build/ci-cache.ts";
 
-
 interface Step {
   uses?: string;
   run?: string;
@@ -45,8 +44,14 @@ test("should run on every push and pull request", () => {
 
 test("should install with npm ci and check, build and test in that order", () => {
   const order = ["npm ci", "npm run check", "npm run build", "npm test"].map((command) => runs.indexOf(command));
-  assert.ok(order.every((index) => index >= 0), `missing one of the commands in ${runs.join(" | ")}`);
-  assert.deepEqual([...order].sort((a, b) => a - b), order);
+  assert.ok(
+    order.every((index) => index >= 0),
+    `missing one of the commands in ${runs.join(" | ")}`,
+  );
+  assert.deepEqual(
+    [...order].sort((a, b) => a - b),
+    order,
+  );
   assert.equal(build.steps.find((step) => step.run === "npm test")?.env?.CI, "true");
 });
 
@@ -67,7 +72,11 @@ test("should cache npm and what earlier builds made", () => {
 });
 
 /** The paths of a cache step, one a line. */
-const cachePaths = (step: Step | undefined) => String(step?.with?.path ?? "").trim().split("\n").map((line) => line.trim());
+const cachePaths = (step: Step | undefined) =>
+  String(step?.with?.path ?? "")
+    .trim()
+    .split("\n")
+    .map((line) => line.trim());
 
 test("should keep, for an archive published to object storage, the cache without pages and images that the deploy job saves, and build the manifest only from it", () => {
   const leftOut = [".cache", ...LEFT_OUT_OF_DEPLOY_CACHE.map((pattern) => `!.cache/${pattern}`)];
@@ -92,12 +101,25 @@ test("should build the whole site and deploy again only when the deploy says a w
     // npm stands in for the real one: it logs each call and fails the first deploy with the exit code given.
     const bin = path.join(dir, "bin");
     mkdirSync(bin);
-    writeFileSync(path.join(bin, "npm"), `#!/bin/sh\necho "$*" >> "${dir}/calls"\nif [ "$2" = deploy ] && [ ! -e "${dir}/deployed-once" ]; then touch "${dir}/deployed-once"; exit "$FIRST_EXIT"; fi\nexit 0\n`, { mode: 0o755 });
+    writeFileSync(
+      path.join(bin, "npm"),
+      `#!/bin/sh\necho "$*" >> "${dir}/calls"\nif [ "$2" = deploy ] && [ ! -e "${dir}/deployed-once" ]; then touch "${dir}/deployed-once"; exit "$FIRST_EXIT"; fi\nexit 0\n`,
+      { mode: 0o755 },
+    );
     const run = (firstExit: number) => {
       rmSync(path.join(dir, "calls"), { force: true });
       rmSync(path.join(dir, "deployed-once"), { force: true });
-      const result = spawnSync("bash", ["-e", "-c", deploy.run!], { cwd: dir, encoding: "utf8", env: { ...process.env, PATH: `${bin}:${process.env.PATH}`, FIRST_EXIT: String(firstExit), BAOKU_DEPLOY_TARGET: "store:paper/site" } });
-      return { status: result.status, calls: spawnSync("cat", [path.join(dir, "calls")], { encoding: "utf8" }).stdout.trim().split("\n") };
+      const result = spawnSync("bash", ["-e", "-c", deploy.run!], {
+        cwd: dir,
+        encoding: "utf8",
+        env: { ...process.env, PATH: `${bin}:${process.env.PATH}`, FIRST_EXIT: String(firstExit), BAOKU_DEPLOY_TARGET: "store:paper/site" },
+      });
+      return {
+        status: result.status,
+        calls: spawnSync("cat", [path.join(dir, "calls")], { encoding: "utf8" })
+          .stdout.trim()
+          .split("\n"),
+      };
     };
     assert.deepEqual(run(0), { status: 0, calls: ["run deploy -- store:paper/site"] });
     assert.deepEqual(run(3), { status: 0, calls: ["run deploy -- store:paper/site", "run build", "run deploy -- store:paper/site"] });
@@ -153,9 +175,17 @@ test("should deploy to object storage with rclone from main when BAOKU_DEPLOY_TA
   assert.equal(job.environment?.name, "object-storage");
   assert.equal(job.concurrency?.["cancel-in-progress"], false, "a deploy is never cut off by the next push");
   const steps = job.steps.map((step) => step.run ?? step.uses ?? "");
-  const order = ["apt-get install -y rclone", "actions/cache@", "npm ci", "npm run build", "npm run deploy --"].map((part) => steps.findIndex((step) => step.includes(part)));
-  assert.ok(order.every((index) => index >= 0), `missing one of the steps in ${steps.join(" | ")}`);
-  assert.deepEqual([...order].sort((a, b) => a - b), order);
+  const order = ["apt-get install -y rclone", "actions/cache@", "npm ci", "npm run build", "npm run deploy --"].map((part) =>
+    steps.findIndex((step) => step.includes(part)),
+  );
+  assert.ok(
+    order.every((index) => index >= 0),
+    `missing one of the steps in ${steps.join(" | ")}`,
+  );
+  assert.deepEqual(
+    [...order].sort((a, b) => a - b),
+    order,
+  );
   const cache = job.steps.find((step) => step.uses?.startsWith("actions/cache@"));
   assert.equal(cache?.with?.key, "baoku-deploy-${{ github.sha }}", "the cache the last deploy kept");
   const deploy = job.steps.find((step) => step.run?.includes("npm run deploy"))!;
