@@ -15,6 +15,7 @@ import { projectRoot } from "../src/project.ts";
 import { browserSuite } from "./helpers/browser.ts";
 import { makeImage } from "./helpers/image-archive.ts";
 import { startPreview, type PreviewProcess } from "./helpers/preview-process.ts";
+import { changedLines } from "./helpers/changed-lines.ts";
 
 const ISSUE_FILE = "issues/2022/2022-11-01.md";
 const PAGE_PATH = "/2022/11/01/1/";
@@ -81,22 +82,12 @@ function saveBody(fields: Record<string, unknown> = {}): string {
   });
 }
 
-/** The lines that differ between two versions of a file, found from both ends: what is outside them is the same byte for byte. */
-function changedLines(before: Buffer, after: Buffer): { removed: string[]; added: string[] } {
-  const a = before.toString("utf8").split("\n");
+/** The lines that differ between two versions of a file (helpers/changed-lines.ts), and that what is outside them is the same byte for byte. */
+function changedBytes(before: Buffer, after: Buffer): { removed: string[]; added: string[] } {
+  const { start, removed, added } = changedLines(before.toString("utf8"), after.toString("utf8"));
   const b = after.toString("utf8").split("\n");
-  let start = 0;
-  while (start < a.length && a[start] === b[start]) start++;
-  let endA = a.length;
-  let endB = b.length;
-  while (endA > start && endB > start && a[endA - 1] === b[endB - 1]) {
-    endA--;
-    endB--;
-  }
-  const removed = a.slice(start, endA);
-  const added = b.slice(start, endB);
   // The rest, put back together, is the old file's bytes exactly.
-  assert.deepEqual(Buffer.from([...b.slice(0, start), ...removed, ...b.slice(endB)].join("\n")), before);
+  assert.deepEqual(Buffer.from([...b.slice(0, start), ...removed, ...b.slice(start + added.length)].join("\n")), before);
   return { removed, added };
 }
 
@@ -213,7 +204,7 @@ browserSuite("the hotspot drawing on a 版 page of the preview", (browser) => {
     await page.locator(".hotspot-editor-status", { hasText: "篇稿件的区域写进 issues/2022/2022-11-01.md" }).waitFor();
     await reloaded;
     await page.locator("[data-hotspot-editor=ready] .hotspot-layer:not([hidden])").waitFor();
-    return changedLines(before, await readFile(issueFile));
+    return changedBytes(before, await readFile(issueFile));
   }
 
   test("should draw a new hotspot, move one and resize one, each save changing the issue file in that line only", async () => {

@@ -4,6 +4,13 @@ import assert from "node:assert/strict";
 import { test } from "node:test";
 import { clampedArea, withAreas, type AreaEdit } from "../../src/content/area-lines.ts";
 import type { PaperConfig } from "../../src/model.ts";
+import { changedLines as changedRun } from "../helpers/changed-lines.ts";
+
+/** The lines of `after` that differ from `before`'s (helpers/changed-lines.ts), without where they start. */
+const changedLines = (before: string, after: string) => {
+  const { removed, added } = changedRun(before, after);
+  return { removed, added };
+};
 
 const FILE = "issues/2022/2022-11-02.md";
 const config = { datelinePrefixes: ["东昌府讯"] } as unknown as PaperConfig;
@@ -54,21 +61,6 @@ const area = { x: 10, y: 20.5, width: 30, height: 40 };
 function edited(text: string, page: number, edits: AreaEdit[]) {
   const result = withAreas(FILE, new TextEncoder().encode(text), config, page, edits);
   return "text" in result ? result.text : result;
-}
-
-/** The lines of `after` that differ from `before`'s: how many were changed, added or taken away, and the new ones. */
-function changedLines(before: string, after: string): { removed: string[]; added: string[] } {
-  const a = before.split("\n");
-  const b = after.split("\n");
-  let start = 0;
-  while (start < a.length && a[start] === b[start]) start++;
-  let endA = a.length;
-  let endB = b.length;
-  while (endA > start && endB > start && a[endA - 1] === b[endB - 1]) {
-    endA--;
-    endB--;
-  }
-  return { removed: a.slice(start, endA), added: b.slice(start, endB) };
 }
 
 test("should give an existing 区域 line its new value and keep the editor's word for it", () => {
