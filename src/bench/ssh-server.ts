@@ -3,7 +3,7 @@
 // ssh setup is used or changed.
 import { spawn, spawnSync, type ChildProcess } from "node:child_process";
 import { existsSync } from "node:fs";
-import { chmod, mkdir, mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
+import { chmod, mkdir, mkdtemp, readdir, readFile, rm, writeFile } from "node:fs/promises";
 import { createServer } from "node:net";
 import os from "node:os";
 import path from "node:path";
@@ -84,7 +84,16 @@ export async function startSshServer(): Promise<SshServer | undefined> {
     "LogLevel=ERROR",
   ].join(" ");
   const stop = async () => {
+    // Stopping sshd leaves its sessions running (a deploy killed midway leaves its shared connection open for a minute), and they hold
+    // the stderr it was started with: their process would keep this one's event loop waiting. They end with it.
+    const sessions = await childrenOf(child.pid);
     await stopChild(child);
+    for (const pid of sessions) {
+      try {
+        process.kill(pid, "SIGTERM");
+      } catch {}
+    }
+    child.stderr?.destroy();
     await rm(dir, { recursive: true, force: true });
   };
   const deadline = Date.now() + 15_000;
@@ -110,6 +119,19 @@ function freePort(): Promise<number> {
       server.close(() => (typeof address === "object" && address ? resolve(address.port) : reject(new Error("no port"))));
     });
   });
+}
+
+/** The processes whose parent is `pid` (read from /proc; none where there is no /proc). */
+export async function childrenOf(pid: number | undefined): Promise<number[]> {
+  if (pid === undefined) return [];
+  const found: number[] = [];
+  for (const name of await readdir("/proc").catch(() => [] as string[])) {
+    if (!/^\d+$/.test(name)) continue;
+    const stat = await readFile(`/proc/${name}/stat`, "utf8").catch(() => "");
+    // The parent's pid is the second field after the command name, which is in parentheses and may hold spaces.
+    if (Number(stat.slice(stat.lastIndexOf(")") + 2).split(" ")[1]) === pid) found.push(Number(name));
+  }
+  return found;
 }
 
 async function stopChild(child: ChildProcess): Promise<void> {
