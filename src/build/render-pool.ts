@@ -35,7 +35,7 @@ export interface RenderPool {
 }
 
 /** What a render worker answers: an error (with a file system code, or not), or what it wrote. */
-interface WorkerMessage {
+export interface WorkerMessage {
   error?: string;
   code?: string;
   path?: string;
@@ -60,6 +60,59 @@ function settle(task: Task | undefined, message: WorkerMessage): void {
       search: message.search ?? { records: 0, articles: 0, terms: 0 },
       seconds: (performance.now() - (task?.startedAt ?? 0)) / 1000,
     });
+}
+
+/**
+ * What a worker answers when rendering `request` failed with `error`: a file system error keeps its code and path, so the build can say
+ * which file could not be written and why (Eleventy wraps the errors of its writes in its own, with the file system's as their cause).
+ */
+export function failureAnswer(request: RenderRequest, error: unknown): WorkerMessage {
+  const { code, path: named, dest } = fileSystemError(error) ?? {};
+  // A write to an open file names none: the part's folder is where it was writing.
+  const path = named ?? (code ? request.siteDir : undefined);
+  return {
+    error: error instanceof Error ? (error.stack ?? error.message) : String(error),
+    ...(code && { code }),
+    ...(path && { path }),
+    ...(dest && { dest }),
+  };
+}
+
+/** The file system error in `error` or among its causes (`cause`, or Eleventy's `originalError`), if there is one. */
+function fileSystemError(error: unknown): (NodeJS.ErrnoException & { dest?: string }) | undefined {
+  for (let current = error, depth = 0; current instanceof Error && depth < 10; depth++) {
+    if ((current as NodeJS.ErrnoException).code) return current as NodeJS.ErrnoException & { dest?: string };
+    current = current.cause ?? (current as { originalError?: unknown }).originalError;
+  }
+  return undefined;
+}
+
+/**
+ * A pool that renders in this process, one part at a time, with no worker to start: for a process that builds small archives many
+ * times (the test files), where starting two workers, each loading tsx and Eleventy, costs more than rendering. Its answers are the
+ * workers' own: each request is copied as a worker's message would be, and its failures become the same problems.
+ */
+export function inProcessRenderPool(): RenderPool {
+  let queue = Promise.resolve();
+  return {
+    size: 1,
+    render(request) {
+      const rendered = queue.then(async () => {
+        const startedAt = performance.now();
+        // Loaded when first asked for, as a worker loads it: a build that renders nothing never loads Eleventy.
+        const { renderPart } = await import("./render-part.ts");
+        const answer: WorkerMessage = await renderPart(structuredClone(request)).catch((error: unknown) => failureAnswer(request, error));
+        return new Promise<Rendered>((resolve, reject) => settle({ request, startedAt, resolve, reject }, answer));
+      });
+      queue = rendered.then(
+        () => undefined,
+        () => undefined,
+      );
+      return rendered;
+    },
+    warm() {},
+    close() {},
+  };
 }
 
 /** A pool of `size` render workers (default: the machine's parallelism), started as work arrives. */

@@ -1,7 +1,8 @@
-// One pool of render workers for every build a test file makes in its own process: starting a worker loads tsx and Eleventy, which
-// cost more than rendering a small archive, so a file that builds many sites starts its workers once. Closed after the file's tests.
+// The render pool of every build a test file makes in its own process: rendering in the file's process (render-pool.ts's
+// inProcessRenderPool), since starting two workers, each loading tsx and Eleventy, costs more CPU than rendering the small archives tests
+// build (about 2 CPU-seconds a worker, 30 files). The workers themselves are tested by every build a test runs as `npm run build`.
 import { after } from "node:test";
-import { createRenderPool, type RenderPool } from "../../src/build/render-pool.ts";
+import { inProcessRenderPool, type RenderPool } from "../../src/build/render-pool.ts";
 
 let pool: RenderPool | undefined;
 
@@ -10,6 +11,6 @@ after(() => pool?.close());
 
 /** The file's pool, started on first use. */
 export function testRenderPool(): RenderPool {
-  pool ??= createRenderPool();
+  pool ??= inProcessRenderPool();
   return pool;
 }
