@@ -1,6 +1,6 @@
 // `npm test` and `npm run test:unit`: runs the test files with node:test, three at a time, the slowest first. Node's own `--test` sorts
-// the files it is given by name, which left the four slowest (minutes each) to start last and run on alone while the two cores idled;
-// `run()` keeps the order given. `--unit` runs tests/unit/ only (no build, browser or server).
+// the files it is given by name, which started the four slowest browser files (minutes each) together near the end; `run()` keeps the
+// order given. `--unit` runs tests/unit/ only (no build, browser or server), two at a time.
 import { readdir } from "node:fs/promises";
 import path from "node:path";
 import { run } from "node:test";
@@ -8,26 +8,28 @@ import { spec } from "node:test/reporters";
 import { projectRoot } from "../src/project.ts";
 
 /**
- * The files that take longest, slowest first, from a full run of the suite on this project's two-core machine (docs/BENCHMARKS.md,
- * "The test suite"); the rest follow by name. A file missing here only starts later.
+ * The files that take longest, from a full run of the suite on this project's two-core machine (docs/BENCHMARKS.md, "The test suite"),
+ * started first so none of them runs on alone at the end; the rest follow by name. Those that drive Chromium alternate with those that
+ * build or deploy: started together, the four heaviest browser files each took 1.2–1.4 times as long as beside the others, and the run
+ * more CPU time (Playwright polls while it waits). A file missing here only starts later.
  */
 const SLOWEST_FIRST = [
   "search-ranking",
-  "reading-room",
-  "search",
-  "reading-room-two",
-  "deploy",
   "incremental-build",
+  "deploy",
+  "reading-room",
   "deploy-targets",
+  "search",
   "atomic-build",
   "build-fingerprint",
+  "reading-room-two",
+  "deploy-from-cache",
+  "hostile-round-two",
   "hotspot-drawing",
   "preview",
   "browser",
   "csp",
-  "deploy-from-cache",
   "images-browser",
-  "hostile-round-two",
 ];
 
 const unitOnly = process.argv.includes("--unit");
