@@ -74,7 +74,6 @@ export async function preview(options: PreviewOptions): Promise<void> {
   const url = `http://localhost:${options.port}${pathPrefix}`;
   const watched = watchedSources(options.contentRoot);
   console.log(say(language, "previewServing", { folder: shownPath(options.outputDir), url }));
-  console.log(say(language, "previewWatching", { sources: watched.flatMap(describeSource) }));
 
   let stopping = false;
   const rebuild = serialized(async () => {
@@ -83,9 +82,11 @@ export async function preview(options: PreviewOptions): Promise<void> {
     if (await buildOnce()) devServer.reload();
     else console.error(say(language, "previewStillServing", { url }));
   });
-  const watchers = watchSources(watched, debounced(rebuild, 200), (source, error) =>
+  const watchers = await watchSources(watched, debounced(rebuild, 200), (source, error) =>
     console.error(say(language, "previewWatchStopped", { folder: source.path, reason: error.message })),
   );
+  // Said once the watchers have read their folders: a save before that would go unheard.
+  console.log(say(language, "previewWatching", { sources: watched.flatMap(describeSource) }));
 
   const end = async () => {
     stopping = true;

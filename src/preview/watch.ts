@@ -39,10 +39,16 @@ export function describeSource(source: WatchedSource): string[] {
 /**
  * Calls `onChange` for every relevant change under `sources`, and `onError` when a watch fails; a folder that does not exist is skipped.
  * chokidar (Eleventy's own watcher) rather than Node's recursive `fs.watch`, which on Linux follows the inode of a file an editor
- * replaced by renaming a new one over it (vim, gedit, VS Code) and so hears none of that file's later saves.
+ * replaced by renaming a new one over it (vim, gedit, VS Code) and so hears none of that file's later saves. Resolves once every watcher
+ * has read its folders: chokidar hears nothing in a folder before, and an archive of decades holds thousands of files, so whoever says
+ * "watching" must wait for it.
  */
-export function watchSources(sources: WatchedSource[], onChange: () => void, onError: (source: WatchedSource, error: Error) => void): FSWatcher[] {
-  return sources
+export async function watchSources(
+  sources: WatchedSource[],
+  onChange: () => void,
+  onError: (source: WatchedSource, error: Error) => void,
+): Promise<FSWatcher[]> {
+  const watchers = sources
     .filter((source) => existsSync(source.path))
     .map((source) => {
       const relevant = (file: string) => (source.files ? source.files.includes(path.basename(file)) : !isEditorTempFile(file));
@@ -57,6 +63,8 @@ export function watchSources(sources: WatchedSource[], onChange: () => void, onE
       watcher.on("error", (error) => onError(source, error instanceof Error ? error : new Error(String(error))));
       return watcher;
     });
+  await Promise.all(watchers.map((watcher) => new Promise<void>((resolve) => watcher.once("ready", () => resolve()))));
+  return watchers;
 }
 
 /** Whether `file` names a folder under `root` that exists: folders are walked into, never themselves a change. */
