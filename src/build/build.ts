@@ -2,12 +2,9 @@
 // it in place with one rename (publish.ts), so a failed build never touches the published site.
 import path from "node:path";
 import { mkdir } from "node:fs/promises";
-import { scanArchive } from "../content/archive.ts";
-import { ParseCache } from "../content/parse-cache.ts";
 import { hasErrors, problem, type Problem } from "../problems.ts";
 import { shownPath } from "../util/shown.ts";
 import type { Language } from "../messages/language.ts";
-import { renderSite } from "./render-site.ts";
 import { pointAt, publish, recoverAbandonedBuilds } from "./publish.ts";
 import { codeFingerprint, contentFingerprint, isUpToDate, recordBuild } from "./build-fingerprint.ts";
 import { readContentFiles, type ContentFiles } from "../content/content-files.ts";
@@ -15,7 +12,6 @@ import type { ConfigFile } from "../content/config.ts";
 import { historyVersion, readHistory } from "../content/history.ts";
 import { createRenderPool, type RenderPool } from "./render-pool.ts";
 import { servedSiteIsSound } from "./verify-site.ts";
-import { deployManifest, writeManifestSite } from "./deploy-manifest.ts";
 import { assertCacheWritable, writeProblem } from "./failure.ts";
 import { lockOutput } from "./build-lock.ts";
 import { projectRoot } from "../project.ts";
@@ -162,6 +158,14 @@ async function buildFrom(
   content: ContentFiles,
   { outputDir, cacheDir, codeHash, fingerprint, pool, stopwatch, options }: BuildContext,
 ): Promise<BuildResult> {
+  // Loaded only when there is something to build: parsing, rendering, images and search are most of the build's modules, and a build
+  // with nothing changed ends before it needs them (issue 26: loading modules was most of its time).
+  const [{ scanArchive }, { ParseCache }, { renderSite }, { deployManifest, writeManifestSite }] = await Promise.all([
+    import("../content/archive.ts"),
+    import("../content/parse-cache.ts"),
+    import("./render-site.ts"),
+    import("./deploy-manifest.ts"),
+  ]);
   const archive = await scanArchive(contentRoot, {
     content,
     allowEmpty: options.allowEmpty ?? false,
