@@ -18,14 +18,14 @@ import {
 
 const buildDir = path.join(projectRoot, "src", "build");
 
-/** Each file of `dir` and the files of `dir` it imports, types included. */
+/** Each file of `dir` and the files of `dir` it imports, types and imports when needed (`import("./…")`) included. */
 async function importsOf(dir: string): Promise<Map<string, string[]>> {
   const graph = new Map<string, string[]>();
   for (const name of (await readdir(dir)).filter((file) => /\.(ts|js)$/.test(file))) {
     const text = await readFile(path.join(dir, name), "utf8");
     graph.set(
       name,
-      [...text.matchAll(/^(?:import|export)[^;]*?from "\.\/([^"/]+)"/gms)].map((match) => match[1]!),
+      [...text.matchAll(/^(?:import|export)[^;]*?from "\.\/([^"/]+)"|\bimport\("\.\/([^"/]+)"\)/gms)].map((match) => (match[1] ?? match[2])!),
     );
   }
   return graph;
