@@ -5,7 +5,7 @@
 // they match, newest first. The results' years are drawn by search-years.js.
 import { queryPhrases, segmentedPhrases } from "./search-terms.js";
 import { excerpt } from "./search-excerpt.js";
-import { articleScore, articlesHolding, idf, phraseStarts, rankRecords } from "./search-ranking.js";
+import { articleScore, articlesHolding, phraseStarts, rankRecords } from "./search-ranking.js";
 import { drawYearChart } from "./search-years.js";
 import { directoryShard, phraseRarity, planBundles, recordsHolding } from "./search-directory.js";
 import { peopleNamed } from "./search-person.js";
