@@ -60,6 +60,10 @@ export async function startSshServer(): Promise<SshServer | undefined> {
       "PermitRootLogin prohibit-password",
       "Subsystem sftp internal-sftp",
       "LogLevel ERROR",
+      // The sessions' shell reads no one's start-up files: bash run by sshd reads ~/.bashrc, and an engineer's (or a CI image's root's)
+      // may start pyenv, nvm or conda, which cost about half a second of CPU for each of the deploy's ten or so remote commands. A
+      // server's account of its own is as plain; the login's folder stays the user's own.
+      `SetEnv HOME=${dir}`,
       "",
     ].join("\n"),
   );
