@@ -137,6 +137,8 @@ describe("npm start", () => {
     try {
       const home = await server.waitFor("/", (html) => html.includes("省委常委会召开扩大会议"));
       assert.ok(home.includes("/.11ty/reload-client.js"), "pages should carry the live-reload script");
+      // The site is served before the watchers have read the archive; a save before they say so would go unheard (seen under load).
+      await server.waitForOutput(/正在留意/);
 
       const issueFile = path.join(contentRoot, seedIssueFile);
       const original = await readFile(issueFile, "utf8");
