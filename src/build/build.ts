@@ -10,7 +10,7 @@ import { codeFingerprint, contentFingerprint, isUpToDate, recordBuild } from "./
 import { readContentFiles, type ContentFiles } from "../content/content-files.ts";
 import type { ConfigFile } from "../content/config.ts";
 import { historyVersion, readHistory } from "../content/history.ts";
-import { createRenderPool, type RenderPool } from "./render-pool.ts";
+import { buildRenderPool, type RenderPool } from "./render-pool.ts";
 import { servedSiteIsSound } from "./verify-site.ts";
 import { assertCacheWritable, writeProblem } from "./failure.ts";
 import { lockOutput } from "./build-lock.ts";
@@ -118,9 +118,8 @@ export async function buildSite(options: BuildOptions = {}): Promise<BuildResult
     if (fingerprint && !options.verify && (await isUpToDate(cacheDir, outputDir, fingerprint)) && (await servedSiteIsSound(outputDir, cacheDir))) {
       return { ok: true, problems: [], language, writtenCount: 0, unchanged: true };
     }
-    // Render workers start now, loading Eleventy while the issues are checked.
-    const pool = options.renderPool ?? createRenderPool();
-    pool.warm();
+    // Rendering in this process or in workers is chosen once the build knows how many months it renders (render-site.ts).
+    const pool = options.renderPool ?? buildRenderPool();
     try {
       return await buildFrom(contentRoot, content, { outputDir, cacheDir, codeHash, fingerprint, pool, stopwatch, options });
     } finally {

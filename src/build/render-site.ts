@@ -189,8 +189,9 @@ async function latestIssues(issues: readonly ScannedIssue[], newest: Issue | und
  * cache has no entry for start first: a day's build renders one month, which would otherwise wait for every other month's check.
  */
 async function startMonths(months: readonly MonthPlan[], context: PartContext): Promise<Map<string, Promise<PartOutcome>>> {
-  const startMonth = limited(context.pool.size + 1);
   const cached = await Promise.all(months.map((month) => exists(path.join(context.partsDir, month.key, month.hash))));
+  context.pool.warm(cached.filter((isCached) => !isCached).length);
+  const startMonth = limited(context.pool.size + 1);
   const started = new Map<string, Promise<PartOutcome>>();
   for (const month of [...months.filter((_, index) => !cached[index]), ...months.filter((_, index) => cached[index])]) {
     started.set(month.key, awaitedLater(startMonth(() => readyPart(monthPart(month), context))));

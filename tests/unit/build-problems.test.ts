@@ -6,7 +6,7 @@ import { execFileSync } from "node:child_process";
 import { chmod, mkdir, mkdtemp, rm, writeFile } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
-import { createRenderPool } from "../../src/build/render-pool.ts";
+import { buildRenderPool, createRenderPool, MONTHS_RENDERED_IN_PROCESS } from "../../src/build/render-pool.ts";
 import type { RenderRequest } from "../../src/build/render-part.ts";
 import { indexBundle } from "../../src/build/search-index.ts";
 import { formatProblem } from "../../src/messages/report.ts";
@@ -51,6 +51,21 @@ test("should reject a part whose render worker was killed with RenderWorkerStopp
   } finally {
     pool.close();
     await rm(dir, { recursive: true, force: true });
+  }
+});
+
+test("should render a build of few months in its own process and start workers for more, as the build's own pool", () => {
+  const few = buildRenderPool();
+  const many = buildRenderPool();
+  try {
+    few.warm(MONTHS_RENDERED_IN_PROCESS);
+    assert.deepEqual([few.size, renderWorkers().length], [1, 0], "a day's build starts no worker");
+    many.warm(MONTHS_RENDERED_IN_PROCESS + 1);
+    assert.equal(many.size, os.availableParallelism());
+    assert.equal(renderWorkers().length, Math.min(os.availableParallelism(), MONTHS_RENDERED_IN_PROCESS + 1), "workers for a larger build");
+  } finally {
+    few.close();
+    many.close();
   }
 });
 
