@@ -1,24 +1,57 @@
-// The input archives that many test files only read — the bundled archive and the image archive — each built once per run of the suite
-// and served by each file that asks: the first file to ask builds it, the others wait for that build (the build's own lock on the
-// output folder) and then find the site up to date (its fingerprint), so they read it at no cost. A site is kept between runs in the
-// system's temporary folder and built again whenever the code or the content changes.
+// The input archives that several test files only read — the bundled archive, the image archive, and the search-ranking archive split
+// into bundles two ways — each built once per run of the suite and served by each file that asks: the first file to ask builds it, the
+// others wait for that build (the build's own lock on the output folder) and then find the site up to date (its fingerprint), so they
+// read it at no cost. A site is kept between runs in the system's temporary folder and built again whenever the code or the content
+// changes.
 import assert from "node:assert/strict";
 import { createHash } from "node:crypto";
 import { existsSync } from "node:fs";
-import { readFile, rename, rm, writeFile } from "node:fs/promises";
+import { mkdir, readFile, rename, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { after, before } from "node:test";
-import { buildSite } from "../../src/build/build.ts";
+import { buildSite, type BuildOptions } from "../../src/build/build.ts";
 import { lockOutput } from "../../src/build/build-lock.ts";
 import { projectRoot } from "../../src/project.ts";
 import { serveStatic, type StaticServer } from "../../src/util/static-server.ts";
+import { fillerArchive } from "./filler-archive.ts";
 import { makeImageArchive } from "./image-archive.ts";
 import { testRenderPool } from "./render-pool.ts";
 import { report } from "./report.ts";
+import { MIXED_DATE, mixedIssue, QUERIES } from "./search-queries.ts";
 
-/** The archives tests share: `bundled` is the project's own issues/ and configuration; `images` is tests/helpers/image-archive.ts's. */
-export type ArchiveName = "bundled" | "images";
+/**
+ * The archives tests share: `bundled` is the project's own issues/ and configuration; `images` is tests/helpers/image-archive.ts's;
+ * `ranking` is the bundled issue among two months of filler written from its own character pairs plus an issue of mixed scripts
+ * (RANKING_FILLER), split into search bundles by the default rule (a month a bundle: three), and `ranking-by-year` the same content with
+ * a year's months in one bundle (two).
+ */
+export type ArchiveName = "bundled" | "images" | "ranking" | "ranking-by-year";
+
+/** The filler of the ranking archive: two months (November and December 2022), so a month a bundle makes them two bundles and 2023 the third. */
+export const RANKING_FILLER = { issues: 40, articlesPerIssue: 8, paragraphsPerArticle: 12, mix: "markov", avoid: QUERIES.map((each) => each.query) } as const;
+
+/** The ranking archive's content: the filler, and the mixed-script issue in the next year. */
+async function makeRankingArchive(root: string): Promise<string> {
+  await fillerArchive(RANKING_FILLER, root);
+  await mkdir(path.join(root, "issues/2023"), { recursive: true });
+  await writeFile(path.join(root, `issues/2023/${MIXED_DATE}.md`), mixedIssue(1480 + RANKING_FILLER.issues + 1));
+  return root;
+}
+
+/** Where each archive's content comes from, and how its build differs from the default. */
+const ARCHIVES: Record<ArchiveName, { content: "bundled" | "images" | "ranking"; build?: Pick<BuildOptions, "searchBundleArticles"> }> = {
+  bundled: { content: "bundled" },
+  images: { content: "images" },
+  ranking: { content: "ranking" },
+  "ranking-by-year": { content: "ranking", build: { searchBundleArticles: 100_000 } },
+};
+
+/** The helpers a generated content is made by: it is made again when any of them changes. */
+const GENERATED = {
+  images: { make: makeImageArchive, helpers: ["image-archive.ts"] },
+  ranking: { make: makeRankingArchive, helpers: ["built-archive.ts", "filler-archive.ts", "search-queries.ts"] },
+} as const;
 
 export interface BuiltArchive {
   /** The folder holding the archive's `issues/` and `baoku.config.json`. Read it; never write to it. */
@@ -33,9 +66,17 @@ const sharedRoot = path.join(tmpdir(), "baoku-test-archives", createHash("sha256
 /** The archive `name`, built (or found up to date) for this run. */
 export async function builtArchive(name: ArchiveName): Promise<BuiltArchive> {
   const dir = path.join(sharedRoot, name);
-  const contentRoot = name === "bundled" ? projectRoot : await generatedContent(path.join(dir, "content"), makeImageArchive, "image-archive.ts");
+  const { content, build } = ARCHIVES[name];
+  const contentRoot = content === "bundled" ? projectRoot : await generatedContent(path.join(sharedRoot, `${content}-content`), GENERATED[content]);
   const siteDir = path.join(dir, "site");
-  const result = await buildSite({ contentRoot, outputDir: siteDir, cacheDir: path.join(dir, "cache"), skipWhenUnchanged: true, renderPool: testRenderPool() });
+  const result = await buildSite({
+    contentRoot,
+    outputDir: siteDir,
+    cacheDir: path.join(dir, "cache"),
+    skipWhenUnchanged: true,
+    renderPool: testRenderPool(),
+    ...build,
+  });
   assert.ok(result.ok, `the ${name} archive should build:\n${report(result.problems)}`);
   return { contentRoot, siteDir };
 }
@@ -59,14 +100,14 @@ export function servedArchives<Name extends ArchiveName>(...names: Name[]): Reco
 }
 
 /**
- * A generated content root at `root`, made by `make` once and kept while the helper that makes it (`helperFile`, in tests/helpers) is
- * unchanged, so its images keep the times the build's fingerprint reads. Made beside and renamed into place, under a lock, so a file
- * running at the same time never reads half of it.
+ * A generated content root at `root`, made by `make` once and kept while the helpers that make it (in tests/helpers) are unchanged, so
+ * its files keep the times the build's fingerprint reads. Made beside and renamed into place, under a lock, so a file running at the same
+ * time never reads half of it.
  */
-async function generatedContent(root: string, make: (root: string) => Promise<string>, helperFile: string): Promise<string> {
-  const key = createHash("sha256")
-    .update(await readFile(path.join(import.meta.dirname, helperFile)))
-    .digest("hex");
+async function generatedContent(root: string, { make, helpers }: { make: (root: string) => Promise<string>; helpers: readonly string[] }): Promise<string> {
+  const hash = createHash("sha256");
+  for (const helper of helpers) hash.update(await readFile(path.join(import.meta.dirname, helper)));
+  const key = hash.digest("hex");
   const keyFile = `${root}.key`;
   const release = await lockOutput(root);
   try {

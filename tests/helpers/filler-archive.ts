@@ -27,12 +27,12 @@ export interface FillerOptions {
   avoid?: readonly string[];
 }
 
-/** Writes the bundled archive and the filler issues into a new temporary content root and returns its path. */
-export async function fillerArchive(options: FillerOptions): Promise<string> {
+/** Writes the bundled archive and the filler issues into `into` (a new temporary content root when omitted) and returns its path. */
+export async function fillerArchive(options: FillerOptions, into?: string): Promise<string> {
   const bundled = await loadArchive(projectRoot);
   const paragraphs = bundled.issues.flatMap((issue) => issue.pages.flatMap((page) => page.articles.flatMap((article) => article.paragraphs)));
   const titles = bundled.issues.flatMap((issue) => issue.pages.flatMap((page) => page.articles.map((article) => article.title).filter(Boolean)));
-  const root = await mkdtemp(path.join(os.tmpdir(), "baoku-filler-"));
+  const root = into ?? (await mkdtemp(path.join(os.tmpdir(), "baoku-filler-")));
   await cp(path.join(projectRoot, "issues"), path.join(root, "issues"), { recursive: true });
   await cp(path.join(projectRoot, "baoku.config.json"), path.join(root, "baoku.config.json"));
   const next = seededRandom(1480);

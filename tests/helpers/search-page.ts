@@ -1,5 +1,7 @@
 // Asking the search page a query as a reader does after the first: typed into the form of the page already open, so the index
 // Pagefind has loaded stays loaded. A page not yet on the site's search page opens it at the query instead.
+import { readdir } from "node:fs/promises";
+import path from "node:path";
 import type { Page } from "playwright-core";
 
 /** Searches `query` on the search page of the site at `siteUrl` and waits until the search has finished. */
@@ -23,4 +25,17 @@ export async function askSearchPage(page: Page, siteUrl: string, query: string):
 /** The addresses of the results listed. */
 export function resultPaths(page: Page): Promise<string[]> {
   return page.locator(".search-result-title a").evaluateAll((links) => links.map((link) => new URL((link as HTMLAnchorElement).href).pathname));
+}
+
+/** Opens the search page of `site` at `query` (already encoded), brought to the front, and waits until the search has finished. */
+export async function openSearch(page: Page, site: { url: string }, query: string): Promise<void> {
+  await page.bringToFront();
+  await page.goto(new URL(`/search/?${query}`, site.url).href);
+  // Attached, not visible: a query of punctuation alone leaves the status empty (the page's help says what to do).
+  await page.locator('[data-search-status][data-state="done"]').waitFor({ state: "attached", timeout: 30_000 });
+}
+
+/** The search bundles a built site holds: its folders under /pagefind/ but the term directory. */
+export async function bundleCount(siteDir: string): Promise<number> {
+  return (await readdir(path.join(siteDir, "pagefind"), { withFileTypes: true })).filter((entry) => entry.isDirectory() && entry.name !== "directory").length;
 }
