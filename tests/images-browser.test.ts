@@ -1,39 +1,16 @@
 // Reads a scanned 版 in real Chromium: the scan loads in a modern format, its hotspots are links a reader clicks or tabs to; zooming is tested with the rest of the reading room (reading-room.test.ts).
 import assert from "node:assert/strict";
-import { rm } from "node:fs/promises";
-import path from "node:path";
-import { after, before, test } from "node:test";
-import { buildSite } from "../src/build/build.ts";
-import { testRenderPool } from "./helpers/render-pool.ts";
+import { test } from "node:test";
 import { browserSuite } from "./helpers/browser.ts";
-import { makeImageArchive } from "./helpers/image-archive.ts";
-import { serveStatic, type StaticServer } from "../src/util/static-server.ts";
-import { report } from "./helpers/report.ts";
+import { servedArchives } from "./helpers/built-archive.ts";
+
+/** The image archive, built once a run (built-archive.ts). */
+const archives = servedArchives("images");
 
 browserSuite("a scanned 版 in Chromium", (browser) => {
-  let site: StaticServer;
-  let contentRoot: string;
-
-  before(async () => {
-    contentRoot = await makeImageArchive();
-    const result = await buildSite({
-      renderPool: testRenderPool(),
-      contentRoot,
-      outputDir: path.join(contentRoot, "_site"),
-      cacheDir: path.join(contentRoot, ".cache"),
-    });
-    assert.ok(result.ok, report(result.problems));
-    site = await serveStatic(path.join(contentRoot, "_site"));
-  });
-
-  after(async () => {
-    await site?.close();
-    await rm(contentRoot, { recursive: true, force: true });
-  });
-
   test("should show the scan, loaded as AVIF, with its size reserved", async () => {
     const page = await browser.newPage();
-    await page.goto(new URL("2022/11/02/1/", site.url).href);
+    await page.goto(new URL("2022/11/02/1/", archives.images.server.url).href);
     const scan = page.getByRole("img", { name: "2022年11月2日 第1版 要闻 版面图" });
     await scan.waitFor();
     await page.waitForFunction(() => document.querySelector<HTMLImageElement>(".scan img")?.complete === true);
@@ -50,7 +27,7 @@ browserSuite("a scanned 版 in Chromium", (browser) => {
 
   test("should land on the article when its hotspot on the scan is clicked", async () => {
     const page = await browser.newPage();
-    await page.goto(new URL("2022/11/02/1/", site.url).href);
+    await page.goto(new URL("2022/11/02/1/", archives.images.server.url).href);
     const hotspot = page.getByRole("group", { name: "第1版 要闻 版面热区" }).getByRole("link", { name: "区委召开经济工作会议" });
     const box = await hotspot.boundingBox();
     assert.ok(box && box.width > 100 && box.height > 100, `the hotspot covers its area: ${JSON.stringify(box)}`);
@@ -63,7 +40,7 @@ browserSuite("a scanned 版 in Chromium", (browser) => {
 
   test("should reach a hotspot with the keyboard and follow it with Enter", async () => {
     const page = await browser.newPage();
-    await page.goto(new URL("2022/11/02/1/", site.url).href);
+    await page.goto(new URL("2022/11/02/1/", archives.images.server.url).href);
     let focused: string | null = null;
     for (let presses = 0; presses < 40 && focused !== "图片新闻"; presses++) {
       await page.keyboard.press("Tab");
