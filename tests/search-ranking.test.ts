@@ -4,31 +4,19 @@
 // measures the harder case, the same paragraphs over and over.) The same archive is built twice, split into search bundles two ways, and
 // must rank the same; and excerpts must be the article's own words. tests/search-results.test.ts reads the results page over the same two sites.
 import assert from "node:assert/strict";
-import { before, test } from "node:test";
+import { test } from "node:test";
 import { browserSuite } from "./helpers/browser.ts";
-import { servedArchives } from "./helpers/built-archive.ts";
-import type { StaticServer } from "../src/util/static-server.ts";
+import { servedRankingSites } from "./helpers/built-archive.ts";
 import { QUERIES } from "./helpers/search-queries.ts";
-import { askSearchPage, bundleCount, openSearch, resultPaths } from "./helpers/search-page.ts";
+import { askSearchPage, openSearch, resultPaths } from "./helpers/search-page.ts";
 
 /** Words found in many articles, where the order of the records opened matters most. */
 const COMMON = ["会议", "发展", "工作", "城市", "疫情防控"];
 
-const archives = servedArchives("ranking", "ranking-by-year");
+/** The ranking archive split two ways (built-archive.ts). */
+const sites = servedRankingSites();
 
 browserSuite("Search ranking in Chromium", (browser) => {
-  /** The same archive (built-archive.ts): split by the default rule (a month a bundle), and the months of a year together. */
-  let sites: { byDefault: StaticServer; byYear: StaticServer };
-
-  before(async () => {
-    sites = { byDefault: archives.ranking.server, byYear: archives["ranking-by-year"].server };
-    assert.deepEqual(
-      [await bundleCount(archives.ranking.siteDir), await bundleCount(archives["ranking-by-year"].siteDir)],
-      [3, 2],
-      "the archive is split two ways",
-    );
-  });
-
   test(`should rank the same top 10 however the archive is split into bundles, with the right article in the top 3 for all ${QUERIES.length} queries`, async () => {
     const [one, other] = [await browser.newPage(), await browser.newPage()];
     const differences: string[] = [];

@@ -2,28 +2,17 @@
 // into bundles two ways: traditional characters, merging the months in rounds, dates, filters and their counts, a phone's first screen,
 // and every hostile value of every parameter (on the bundled archive).
 import assert from "node:assert/strict";
-import { before, test } from "node:test";
+import { test } from "node:test";
 import type { Page } from "playwright-core";
 import { browserSuite } from "./helpers/browser.ts";
-import { servedArchives } from "./helpers/built-archive.ts";
-import type { StaticServer } from "../src/util/static-server.ts";
-import { bundleCount, openSearch, resultPaths } from "./helpers/search-page.ts";
+import { servedArchives, servedRankingSites } from "./helpers/built-archive.ts";
+import { openSearch, resultPaths } from "./helpers/search-page.ts";
 
-const archives = servedArchives("ranking", "ranking-by-year", "bundled");
+/** The ranking archive split two ways (built-archive.ts). */
+const sites = servedRankingSites();
+const archives = servedArchives("bundled");
 
 browserSuite("Search results in Chromium", (browser) => {
-  /** The same archive (built-archive.ts): split by the default rule (a month a bundle), and the months of a year together. */
-  let sites: { byDefault: StaticServer; byYear: StaticServer };
-
-  before(async () => {
-    sites = { byDefault: archives.ranking.server, byYear: archives["ranking-by-year"].server };
-    assert.deepEqual(
-      [await bundleCount(archives.ranking.siteDir), await bundleCount(archives["ranking-by-year"].siteDir)],
-      [3, 2],
-      "the archive is split two ways",
-    );
-  });
-
   test("should find the simplified text for a query typed in traditional characters, loading the table only then", async () => {
     const page = await browser.newPage();
     const tables: string[] = [];

@@ -19,6 +19,7 @@ import { makeImageArchive } from "./image-archive.ts";
 import { testRenderPool } from "./render-pool.ts";
 import { report } from "./report.ts";
 import { MIXED_DATE, mixedIssue, QUERIES } from "./search-queries.ts";
+import { bundleCount } from "./search-page.ts";
 
 /**
  * The archives tests share: `bundled` is the project's own issues/ and configuration; `images` is tests/helpers/image-archive.ts's;
@@ -86,17 +87,43 @@ export async function builtArchive(name: ArchiveName): Promise<BuiltArchive> {
  * object is filled in by `before`.
  */
 export function servedArchives<Name extends ArchiveName>(...names: Name[]): Record<Name, BuiltArchive & { server: StaticServer }> {
+  return servedArchivesThen(names, async () => {});
+}
+
+/** `servedArchives`, then `then` with them, in the same `before` (the hooks of a file's top level do not wait for each other). */
+function servedArchivesThen<Name extends ArchiveName>(
+  names: readonly Name[],
+  then: (served: Record<Name, BuiltArchive & { server: StaticServer }>) => Promise<void>,
+): Record<Name, BuiltArchive & { server: StaticServer }> {
   const served = {} as Record<Name, BuiltArchive & { server: StaticServer }>;
   before(async () => {
     for (const name of names) {
       const archive = await builtArchive(name);
       served[name] = { ...archive, server: await serveStatic(archive.siteDir) };
     }
+    await then(served);
   });
   after(async () => {
     for (const name of names) await served[name]?.server.close();
   });
   return served;
+}
+
+/**
+ * Registers hooks that serve the ranking archive's two sites (`servedArchives`) and check the split: `byDefault` a month a bundle (three
+ * bundles), `byYear` a year's months together (two). The returned object is filled in by `before`.
+ */
+export function servedRankingSites(): { byDefault: StaticServer; byYear: StaticServer } {
+  const sites = {} as { byDefault: StaticServer; byYear: StaticServer };
+  servedArchivesThen(["ranking", "ranking-by-year"] as const, async (archives) => {
+    assert.deepEqual(
+      [await bundleCount(archives.ranking.siteDir), await bundleCount(archives["ranking-by-year"].siteDir)],
+      [3, 2],
+      "the archive is split two ways",
+    );
+    Object.assign(sites, { byDefault: archives.ranking.server, byYear: archives["ranking-by-year"].server });
+  });
+  return sites;
 }
 
 /**
