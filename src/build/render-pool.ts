@@ -134,8 +134,9 @@ export function buildRenderPool(): RenderPool {
   let chosen: RenderPool | undefined;
   const pool = () => (chosen ??= createRenderPool());
   return {
+    // Read before `warm`, the workers' size, without choosing: only `warm` or a first part chooses.
     get size() {
-      return pool().size;
+      return chosen?.size ?? os.availableParallelism();
     },
     render: (request) => pool().render(request),
     warm(monthsToRender) {

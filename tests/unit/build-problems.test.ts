@@ -58,6 +58,7 @@ test("should render a build of few months in its own process and start workers f
   const few = buildRenderPool();
   const many = buildRenderPool();
   try {
+    assert.equal(few.size, os.availableParallelism(), "its size, before it is told the months, is the workers'");
     few.warm(MONTHS_RENDERED_IN_PROCESS);
     assert.deepEqual([few.size, renderWorkers().length], [1, 0], "a day's build starts no worker");
     many.warm(MONTHS_RENDERED_IN_PROCESS + 1);
