@@ -1,30 +1,27 @@
 // Chinese search measured in real Chromium through the shipped search page: the bundled archive plus long filler issues made of its own
 // paragraphs (so ranking is not trivial), and one issue of mixed Chinese and ASCII. Prints recall@3 and the bytes a first search fetches.
 import assert from "node:assert/strict";
-import { mkdir, rm, writeFile } from "node:fs/promises";
+import { rm } from "node:fs/promises";
 import path from "node:path";
 import { after, before, test } from "node:test";
 import type { Page } from "playwright-core";
 import { buildSite } from "../src/build/build.ts";
 import { testRenderPool } from "./helpers/render-pool.ts";
-import { askSearchPage, resultPaths } from "./helpers/search-page.ts";
+import { askSearchPage, openSearch, resultPaths } from "./helpers/search-page.ts";
 import { browserSuite } from "./helpers/browser.ts";
-import { fillerArchive } from "./helpers/filler-archive.ts";
+import { searchArchive } from "./helpers/filler-archive.ts";
 import { serveStatic, type StaticServer } from "../src/util/static-server.ts";
 import { report } from "./helpers/report.ts";
-import { MIXED_DATE, mixedIssue, QUERIES } from "./helpers/search-queries.ts";
+import { QUERIES } from "./helpers/search-queries.ts";
 
 const FILLER = { issues: 30, articlesPerIssue: 8, paragraphsPerArticle: 16 };
-// The mixed-script issue is in the next year: the archive has more than one search bundle, which the search page merges.
 
 browserSuite("Chinese search in Chromium", (browser) => {
   let contentRoot: string;
   let site: StaticServer;
 
   before(async () => {
-    contentRoot = await fillerArchive(FILLER);
-    await mkdir(path.join(contentRoot, "issues/2023"), { recursive: true });
-    await writeFile(path.join(contentRoot, `issues/2023/${MIXED_DATE}.md`), mixedIssue(1480 + FILLER.issues + 1));
+    contentRoot = await searchArchive(FILLER);
     const result = await buildSite({ renderPool: testRenderPool(), contentRoot, outputDir: path.join(contentRoot, "_site") });
     assert.ok(result.ok, report(result.problems));
     site = await serveStatic(path.join(contentRoot, "_site"));
@@ -39,9 +36,8 @@ browserSuite("Chinese search in Chromium", (browser) => {
 
   /** Opens the search page for a query and waits for its results. */
   async function search(page: Page, query: string, extra = ""): Promise<string[]> {
-    await page.goto(address(`/search/?q=${encodeURIComponent(query)}${extra}`));
-    await page.locator('[data-search-status][data-state="done"]').waitFor();
-    return page.locator(".search-result-title a").evaluateAll((links) => links.map((link) => new URL((link as HTMLAnchorElement).href).pathname));
+    await openSearch(page, site, `q=${encodeURIComponent(query)}${extra}`);
+    return resultPaths(page);
   }
 
   test(`should put the right article in the top 3 for all ${QUERIES.length} queries`, async () => {

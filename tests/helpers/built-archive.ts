@@ -6,7 +6,7 @@
 import assert from "node:assert/strict";
 import { createHash } from "node:crypto";
 import { existsSync } from "node:fs";
-import { mkdir, readFile, rename, rm, writeFile } from "node:fs/promises";
+import { readFile, rename, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { after, before } from "node:test";
@@ -14,11 +14,11 @@ import { buildSite, type BuildOptions } from "../../src/build/build.ts";
 import { lockOutput } from "../../src/build/build-lock.ts";
 import { projectRoot } from "../../src/project.ts";
 import { serveStatic, type StaticServer } from "../../src/util/static-server.ts";
-import { fillerArchive } from "./filler-archive.ts";
+import { searchArchive } from "./filler-archive.ts";
 import { makeImageArchive } from "./image-archive.ts";
 import { testRenderPool } from "./render-pool.ts";
 import { report } from "./report.ts";
-import { MIXED_DATE, mixedIssue, QUERIES } from "./search-queries.ts";
+import { QUERIES } from "./search-queries.ts";
 import { bundleCount } from "./search-page.ts";
 
 /**
@@ -32,14 +32,6 @@ export type ArchiveName = "bundled" | "images" | "ranking" | "ranking-by-year";
 /** The filler of the ranking archive: two months (November and December 2022), so a month a bundle makes them two bundles and 2023 the third. */
 export const RANKING_FILLER = { issues: 40, articlesPerIssue: 8, paragraphsPerArticle: 12, mix: "markov", avoid: QUERIES.map((each) => each.query) } as const;
 
-/** The ranking archive's content: the filler, and the mixed-script issue in the next year. */
-async function makeRankingArchive(root: string): Promise<string> {
-  await fillerArchive(RANKING_FILLER, root);
-  await mkdir(path.join(root, "issues/2023"), { recursive: true });
-  await writeFile(path.join(root, `issues/2023/${MIXED_DATE}.md`), mixedIssue(1480 + RANKING_FILLER.issues + 1));
-  return root;
-}
-
 /** Where each archive's content comes from, and how its build differs from the default. */
 const ARCHIVES: Record<ArchiveName, { content: "bundled" | "images" | "ranking"; build?: Pick<BuildOptions, "searchBundleArticles"> }> = {
   bundled: { content: "bundled" },
@@ -51,7 +43,7 @@ const ARCHIVES: Record<ArchiveName, { content: "bundled" | "images" | "ranking";
 /** The helpers a generated content is made by: it is made again when any of them changes. */
 const GENERATED = {
   images: { make: makeImageArchive, helpers: ["image-archive.ts"] },
-  ranking: { make: makeRankingArchive, helpers: ["built-archive.ts", "filler-archive.ts", "search-queries.ts"] },
+  ranking: { make: (root: string) => searchArchive(RANKING_FILLER, root), helpers: ["built-archive.ts", "filler-archive.ts", "search-queries.ts"] },
 } as const;
 
 export interface BuiltArchive {

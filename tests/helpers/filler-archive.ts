@@ -6,6 +6,7 @@ import { loadArchive } from "../../src/content/archive.ts";
 import { lunarDateOf, weekdayOf } from "../../src/content/calendar.ts";
 import { seededRandom } from "../../src/bench/synthetic-archive.ts";
 import { projectRoot } from "../../src/project.ts";
+import { MIXED_DATE, mixedIssue } from "./search-queries.ts";
 
 export interface FillerOptions {
   /** How many filler issues, one a day starting the day after the newest bundled issue. */
@@ -25,6 +26,17 @@ export interface FillerOptions {
    * real archive holds its pairs everywhere and the phrase itself in a few articles. Each is broken by a character put before its last.
    */
   avoid?: readonly string[];
+}
+
+/**
+ * The archive the search tests read: `fillerArchive(options, into)` and, in the next year, the issue of mixed Chinese and ASCII, so the
+ * archive has more than one search bundle, which the search page merges.
+ */
+export async function searchArchive(options: FillerOptions, into?: string): Promise<string> {
+  const root = await fillerArchive(options, into);
+  await mkdir(path.join(root, "issues/2023"), { recursive: true });
+  await writeFile(path.join(root, `issues/2023/${MIXED_DATE}.md`), mixedIssue(1480 + options.issues + 1));
+  return root;
 }
 
 /** Writes the bundled archive and the filler issues into `into` (a new temporary content root when omitted) and returns its path. */

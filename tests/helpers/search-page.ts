@@ -16,10 +16,10 @@ export async function askSearchPage(page: Page, siteUrl: string, query: string):
       input.value = text;
       input.form!.requestSubmit();
     }, query);
+    await page.locator('[data-search-status][data-state="done"]').waitFor({ timeout: 30_000 });
   } else {
-    await page.goto(`${searchPage}?q=${encodeURIComponent(query)}`);
+    await openSearch(page, { url: siteUrl }, `q=${encodeURIComponent(query)}`);
   }
-  await page.locator('[data-search-status][data-state="done"]').waitFor({ timeout: 30_000 });
 }
 
 /** The addresses of the results listed. */
