@@ -10,7 +10,7 @@ import path from "node:path";
 import { gzipSync } from "node:zlib";
 import { chromium, type BrowserContext, type Page } from "playwright-core";
 import { CHROMIUM_ARGS, chromiumPath } from "../util/chromium.ts";
-import { serveStatic, type HostOptions } from "../util/static-server.ts";
+import { AS_GITHUB_PAGES, serveStatic } from "../util/static-server.ts";
 
 /**
  * Queries of the kinds readers type, over the synthetic archive (made of the bundled issue's paragraphs, so every word of it is in
@@ -48,8 +48,6 @@ export const BENCH_QUERIES = [
 export const SLOW_4G = { latencyMs: 562.5, bytesPerSecond: 180_000 };
 /** Queries timed on Slow 4G, each pressed in the same page after the one before: the first loads the index. */
 const TIMED_QUERIES = ["郭龙君", "会议", "以克论净", "7699户", "城"];
-/** As GitHub Pages lets a browser keep a file. */
-const HOST: HostOptions = { cacheSeconds: 600 };
 
 export interface SearchFetches {
   /** The search page and what it loads before a query. */
@@ -72,7 +70,7 @@ const INDEX_FILE =
 
 /** Measures the site in `siteDir`; undefined when Chromium is not there. */
 export async function measureSearchFetches(siteDir: string): Promise<SearchFetches | undefined> {
-  const server = await serveStatic(siteDir, HOST);
+  const server = await serveStatic(siteDir, AS_GITHUB_PAGES);
   const profile = await mkdtemp(path.join(os.tmpdir(), "baoku-bench-chromium-"));
   const context = await chromium
     .launchPersistentContext(profile, { executablePath: chromiumPath, headless: true, args: [...CHROMIUM_ARGS] })
@@ -134,7 +132,7 @@ async function ask(page: Page, query: string): Promise<void> {
 
 /** Each timed query's seconds from 搜索 to its first result on screen, in one page loaded on Slow 4G. */
 async function timeOnSlow4g(context: BrowserContext, siteDir: string): Promise<{ query: string; seconds: number }[]> {
-  const server = await serveStatic(siteDir, { ...HOST, network: SLOW_4G });
+  const server = await serveStatic(siteDir, { ...AS_GITHUB_PAGES, network: SLOW_4G });
   try {
     const page = await context.newPage();
     await page.goto(new URL("search/", server.url).href);

@@ -48,6 +48,12 @@ export interface HostOptions {
   compress?: boolean;
 }
 
+/**
+ * A host as GitHub Pages is one: a browser may keep each file for 600 seconds. Tests that read a site as a reader does use it, as the
+ * benchmark does: a page loaded again takes its scripts, and the code compiled from them, from Chromium's cache.
+ */
+export const AS_GITHUB_PAGES: HostOptions = { cacheSeconds: 600 };
+
 /** Serves `rootDir` on a free port of 127.0.0.1: `/dir/` answers with `/dir/index.html`, a missing file with the site's `/404.html` and status 404. */
 export async function serveStatic(rootDir: string, host: HostOptions = {}): Promise<StaticServer> {
   const root = path.resolve(rootDir);

@@ -13,7 +13,7 @@ import { after, before } from "node:test";
 import { buildSite, type BuildOptions } from "../../src/build/build.ts";
 import { lockOutput } from "../../src/build/build-lock.ts";
 import { projectRoot } from "../../src/project.ts";
-import { serveStatic, type StaticServer } from "../../src/util/static-server.ts";
+import { AS_GITHUB_PAGES, serveStatic, type StaticServer } from "../../src/util/static-server.ts";
 import { searchArchive } from "./filler-archive.ts";
 import { makeImageArchive } from "./image-archive.ts";
 import { testRenderPool } from "./render-pool.ts";
@@ -91,7 +91,7 @@ function servedArchivesThen<Name extends ArchiveName>(
   before(async () => {
     for (const name of names) {
       const archive = await builtArchive(name);
-      served[name] = { ...archive, server: await serveStatic(archive.siteDir) };
+      served[name] = { ...archive, server: await serveStatic(archive.siteDir, AS_GITHUB_PAGES) };
     }
     await then(served);
   });

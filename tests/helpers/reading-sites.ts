@@ -1,7 +1,7 @@
 // The two sites the reading-room tests read: the bundled archive, and the image archive (photos, photo news and scanned 版 with hotspots),
 // each built once a run (built-archive.ts) and served from 127.0.0.1; and one address of every page type across them.
 import { builtArchive } from "./built-archive.ts";
-import { serveStatic, type StaticServer } from "../../src/util/static-server.ts";
+import { AS_GITHUB_PAGES, serveStatic, type StaticServer } from "../../src/util/static-server.ts";
 
 export interface ReadingSites {
   /** The built sites' folders, for checks that read their files. */
@@ -15,8 +15,8 @@ export interface ReadingSites {
 /** Serves both sites, built once for the whole run (built-archive.ts); `close` stops the servers. */
 export async function readingSites(): Promise<ReadingSites> {
   const [bundled, imageArchive] = [await builtArchive("bundled"), await builtArchive("images")];
-  const seed = await serveStatic(bundled.siteDir);
-  const images = await serveStatic(imageArchive.siteDir);
+  const seed = await serveStatic(bundled.siteDir, AS_GITHUB_PAGES);
+  const images = await serveStatic(imageArchive.siteDir, AS_GITHUB_PAGES);
   return {
     seedDir: bundled.siteDir,
     imageDir: imageArchive.siteDir,
