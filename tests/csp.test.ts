@@ -20,7 +20,7 @@ const PAGE_TYPES: { name: string; path: string; ready?: string; readyText?: RegE
   { name: "archive", path: "archive/" },
   { name: "year", path: "archive/2022/" },
   {
-    name: "search with a query (Pagefind, its worker and WebAssembly)",
+    name: "search with a query (Pagefind and its WebAssembly, in the page)",
     path: "search/?q=会议",
     ready: '[data-search-status][data-state="done"]',
     readyText: /找到 \d+ 篇/,

@@ -139,7 +139,7 @@ function articleUrl(id) {
 /**
  * The search index: Pagefind's script from the live bundle (the newest month), the term directory's head and the archive's statistics,
  * loaded at the first query; then, per query, the directory's shards of its terms and a Pagefind instance of its own (createInstance,
- * one worker for all) that holds the live bundle and merges only the sealed bundles the query needs (docs/SEARCH.md).
+ * in the page) that holds the live bundle and merges only the sealed bundles the query needs (docs/SEARCH.md).
  */
 class Index {
   /** @param {Bundle} live */
@@ -192,7 +192,10 @@ class Index {
   async session() {
     const { pagefind, head } = await this.load();
     void this.current?.destroy().catch(() => undefined);
-    const instance = pagefind.createInstance({ basePath: new URL(this.live.url, location.href).pathname, baseUrl: sitePrefix, mergeFilter: { [BUNDLE_FILTER]: this.live.key } });
+    // In the page, not in Pagefind's worker: the worker's script is one more file, fetched before the index can be (a round trip, a
+    // second on Slow 4G: the first query's first result 7.0 s → 6.0 s on the ranking test archive), and a second JavaScript engine started
+    // on every visit. A search waits on the network, not on the few milliseconds of WebAssembly it runs.
+    const instance = pagefind.createInstance({ noWorker: true, basePath: new URL(this.live.url, location.href).pathname, baseUrl: sitePrefix, mergeFilter: { [BUNDLE_FILTER]: this.live.key } });
     this.current = instance;
     /** The sealed bundles merged into it, by their index in the directory's head. */
     const merged = new Set();

@@ -117,7 +117,8 @@ export async function measureSearchFetches(siteDir: string): Promise<SearchFetch
 
 /** Waits until the search has finished and the network is quiet. */
 async function settle(page: Page): Promise<void> {
-  await page.locator('[data-search-status][data-state="done"]').waitFor({ timeout: 300_000 });
+  // Attached, not visible: the search page without a query keeps its status empty and hidden.
+  await page.locator('[data-search-status][data-state="done"]').waitFor({ state: "attached", timeout: 300_000 });
   await page.waitForLoadState("networkidle");
   // Responses are read after they arrive; give the last a moment to be counted.
   await new Promise((resolve) => setTimeout(resolve, 300));
