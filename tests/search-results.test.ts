@@ -113,7 +113,7 @@ browserSuite("Search results in Chromium", (browser) => {
   });
 
   // What a page makes of its address does not depend on the archive's size: the hostile addresses are tried on the bundled archive,
-  // the smallest site with results for 信义币 and the article page asked to highlight, where each of their 80 page loads costs least.
+  // the smallest site with results for 信义币 and the article page asked to highlight, where each of their 57 page loads costs least.
   const hostileSite = () => archives.bundled.server;
 
   test("should ignore or show as text every hostile value of every parameter, and always finish", async () => {
