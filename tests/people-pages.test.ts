@@ -14,7 +14,7 @@ import { issueFileOf, sitemapPath } from "../src/paths.ts";
 import { SITE_SITEMAP } from "../src/site/open-data.ts";
 import { PERSON_PAGE_CREDITS } from "../src/site/people.ts";
 import { API_SCHEMAS } from "../src/site/open-data-schema.ts";
-import { AS_GITHUB_PAGES, serveStatic, type StaticServer } from "../src/util/static-server.ts";
+import { serveStatic, type StaticServer } from "../src/util/static-server.ts";
 import { browserSuite } from "./helpers/browser.ts";
 import { report } from "./helpers/report.ts";
 import { openPage, textOf } from "./helpers/site-pages.ts";
@@ -95,7 +95,7 @@ test("should give a person with more articles than a page lists a page a year, t
 browserSuite("a person's pages by year in Chromium", (browser) => {
   let site: StaticServer;
   before(async () => {
-    site = await serveStatic(siteDir, AS_GITHUB_PAGES);
+    site = await serveStatic(siteDir);
   });
   after(async () => {
     await site?.close();

@@ -11,7 +11,7 @@ import { after, before, describe, test } from "node:test";
 import type { Page } from "playwright-core";
 import { buildSite } from "../src/build/build.ts";
 import { projectRoot } from "../src/project.ts";
-import { AS_GITHUB_PAGES, serveStatic, type StaticServer } from "../src/util/static-server.ts";
+import { serveStatic, type StaticServer } from "../src/util/static-server.ts";
 import { browserSuite, type Browser } from "./helpers/browser.ts";
 import { makeImageArchive } from "./helpers/image-archive.ts";
 import { lineBreaks, renderedLines } from "./helpers/line-breaks.ts";
@@ -30,7 +30,7 @@ before(async () => {
   await copyFile(path.join(projectRoot, "issues/2022/2022-11-01.md"), path.join(contentRoot, "issues/2022/2022-11-01.md"));
   const built = await buildSite({ contentRoot, outputDir: path.join(workDir, "site"), cacheDir: path.join(workDir, "cache") });
   assert.ok(built.ok, `the archive should build:\n${report(built.problems)}`);
-  server = await serveStatic(path.join(workDir, "site"), AS_GITHUB_PAGES);
+  server = await serveStatic(path.join(workDir, "site"));
 });
 
 after(async () => {

@@ -9,11 +9,11 @@ import { spawn, spawnSync } from "node:child_process";
 import { readdir, readFile } from "node:fs/promises";
 import { createRequire } from "node:module";
 import path from "node:path";
-import { after, before, describe, test } from "node:test";
+import { describe, test } from "node:test";
 import type { Page } from "playwright-core";
 import { browserSuite } from "./helpers/browser.ts";
 import { lineBreaks } from "./helpers/line-breaks.ts";
-import { addressOf, PAGE_TYPES, readingSites, type PageType, type ReadingSites } from "./helpers/reading-sites.ts";
+import { addressOf, PAGE_TYPES, servedReadingSites, type PageType } from "./helpers/reading-sites.ts";
 
 const require = createRequire(import.meta.url);
 const axeSource = await readFile(require.resolve("axe-core/axe.min.js"), "utf8");
@@ -27,15 +27,7 @@ const WIDTHS = [390, 1366] as const;
 const PHONE = { width: 390, height: 844 };
 const DESKTOP = { width: 1366, height: 900 };
 
-let sites: ReadingSites;
-
-before(async () => {
-  sites = await readingSites();
-});
-
-after(async () => {
-  await sites?.close();
-});
+const sites = servedReadingSites();
 
 browserSuite("the reading room in Chromium", (browser) => {
   describe("every page type, for accessibility", () => {

@@ -19,7 +19,7 @@ import { browserSuite } from "./helpers/browser.ts";
 import { commitAll, git } from "./helpers/git-archive.ts";
 import { report } from "./helpers/report.ts";
 import { openPage, textOf } from "./helpers/site-pages.ts";
-import { AS_GITHUB_PAGES, serveStatic, type StaticServer } from "../src/util/static-server.ts";
+import { serveStatic, type StaticServer } from "../src/util/static-server.ts";
 
 const workDir = await mkdtemp(path.join(tmpdir(), "baoku-research-"));
 const contentRoot = path.join(workDir, "content");
@@ -286,7 +286,7 @@ browserSuite("citing and counting in Chromium", (browser) => {
   let site: StaticServer;
 
   before(async () => {
-    site = await serveStatic(siteDir, AS_GITHUB_PAGES);
+    site = await serveStatic(siteDir);
   });
 
   after(async () => {

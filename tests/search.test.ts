@@ -10,7 +10,7 @@ import { testRenderPool } from "./helpers/render-pool.ts";
 import { askSearchPage, openSearch, resultPaths } from "./helpers/search-page.ts";
 import { browserSuite } from "./helpers/browser.ts";
 import { searchArchive } from "./helpers/filler-archive.ts";
-import { AS_GITHUB_PAGES, serveStatic, type StaticServer } from "../src/util/static-server.ts";
+import { serveStatic, type StaticServer } from "../src/util/static-server.ts";
 import { report } from "./helpers/report.ts";
 import { QUERIES } from "./helpers/search-queries.ts";
 
@@ -24,7 +24,7 @@ browserSuite("Chinese search in Chromium", (browser) => {
     contentRoot = await searchArchive(FILLER);
     const result = await buildSite({ renderPool: testRenderPool(), contentRoot, outputDir: path.join(contentRoot, "_site") });
     assert.ok(result.ok, report(result.problems));
-    site = await serveStatic(path.join(contentRoot, "_site"), AS_GITHUB_PAGES);
+    site = await serveStatic(path.join(contentRoot, "_site"));
   });
 
   after(async () => {

@@ -47,7 +47,7 @@ export async function auditArchive({ contentRoot, configFile, only = [], onPage 
     const build = await buildSite({ contentRoot, configFile, outputDir: siteDir, cacheDir: path.join(workDir, ".cache") });
     if (!build.ok) return { build, pages: [] };
     // As GitHub Pages serves a site: text gzipped, kept for ten minutes.
-    const server = await serveStatic(siteDir, { compress: true, cacheSeconds: 600 });
+    const server = await serveStatic(siteDir, { compress: true });
     const chrome = await chromeLauncher.launch({ chromePath: chromiumPath, chromeFlags: ["--headless=new", ...CHROMIUM_ARGS] });
     try {
       const pages: PageAudit[] = [];

@@ -10,7 +10,7 @@ import path from "node:path";
 import { gzipSync } from "node:zlib";
 import { chromium, type BrowserContext, type Page } from "playwright-core";
 import { CHROMIUM_ARGS, chromiumPath } from "../util/chromium.ts";
-import { AS_GITHUB_PAGES, serveStatic } from "../util/static-server.ts";
+import { serveStatic } from "../util/static-server.ts";
 
 /**
  * Queries of the kinds readers type, over the synthetic archive (made of the bundled issue's paragraphs, so every word of it is in
@@ -70,7 +70,7 @@ const INDEX_FILE =
 
 /** Measures the site in `siteDir`; undefined when Chromium is not there. */
 export async function measureSearchFetches(siteDir: string): Promise<SearchFetches | undefined> {
-  const server = await serveStatic(siteDir, AS_GITHUB_PAGES);
+  const server = await serveStatic(siteDir);
   const profile = await mkdtemp(path.join(os.tmpdir(), "baoku-bench-chromium-"));
   const context = await chromium
     .launchPersistentContext(profile, { executablePath: chromiumPath, headless: true, args: [...CHROMIUM_ARGS] })
@@ -133,7 +133,7 @@ async function ask(page: Page, query: string): Promise<void> {
 
 /** Each timed query's seconds from 搜索 to its first result on screen, in one page loaded on Slow 4G. */
 async function timeOnSlow4g(context: BrowserContext, siteDir: string): Promise<{ query: string; seconds: number }[]> {
-  const server = await serveStatic(siteDir, { ...AS_GITHUB_PAGES, network: SLOW_4G });
+  const server = await serveStatic(siteDir, { network: SLOW_4G });
   try {
     const page = await context.newPage();
     await page.goto(new URL("search/", server.url).href);

@@ -38,9 +38,12 @@ const contentTypes: Record<string, string> = {
   ".pf_filter": "application/octet-stream",
 };
 
-/** How the server behaves as a host on a network; by default nothing may be cached and nothing is slowed. */
+/**
+ * How the server behaves as a host on a network; by default as GitHub Pages does for the browser's cache (a file kept 600 seconds, so a
+ * page loaded again takes its scripts, and the code compiled from them, from the cache), and nothing is slowed.
+ */
 export interface HostOptions {
-  /** Seconds a browser may keep a file (cache-control: max-age), as hosts let it: GitHub Pages says 600. */
+  /** Seconds a browser may keep a file (cache-control: max-age), as hosts let it: GitHub Pages says 600, the default; 0 for no-store. */
   cacheSeconds?: number;
   /** A slow network, at the server: each response waits `latencyMs`, and all responses share `bytesPerSecond` (in turn). */
   network?: { latencyMs: number; bytesPerSecond: number };
@@ -48,19 +51,18 @@ export interface HostOptions {
   compress?: boolean;
 }
 
-/**
- * A host as GitHub Pages is one: a browser may keep each file for 600 seconds. Tests that read a site as a reader does use it, as the
- * benchmark does: a page loaded again takes its scripts, and the code compiled from them, from Chromium's cache.
- */
-export const AS_GITHUB_PAGES: HostOptions = { cacheSeconds: 600 };
+/** How long GitHub Pages lets a browser keep a file. */
+const GITHUB_PAGES_CACHE_SECONDS = 600;
 
 /** Serves `rootDir` on a free port of 127.0.0.1: `/dir/` answers with `/dir/index.html`, a missing file with the site's `/404.html` and status 404. */
 export async function serveStatic(rootDir: string, host: HostOptions = {}): Promise<StaticServer> {
   const root = path.resolve(rootDir);
   const link = host.network && sharedLink(host.network);
+  const cacheSeconds = host.cacheSeconds ?? GITHUB_PAGES_CACHE_SECONDS;
+  const cacheControl = cacheSeconds > 0 ? `max-age=${cacheSeconds}` : "no-store";
   const server = createServer((request, response) => {
     respond(root, request, response, {
-      cacheControl: host.cacheSeconds ? `max-age=${host.cacheSeconds}` : "no-store",
+      cacheControl,
       link,
       compress: host.compress ?? false,
     }).catch((error: unknown) => {

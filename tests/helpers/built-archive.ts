@@ -13,7 +13,7 @@ import { after, before } from "node:test";
 import { buildSite, type BuildOptions } from "../../src/build/build.ts";
 import { lockOutput } from "../../src/build/build-lock.ts";
 import { projectRoot } from "../../src/project.ts";
-import { AS_GITHUB_PAGES, serveStatic, type StaticServer } from "../../src/util/static-server.ts";
+import { serveStatic, type StaticServer } from "../../src/util/static-server.ts";
 import { searchArchive } from "./filler-archive.ts";
 import { makeImageArchive } from "./image-archive.ts";
 import { testRenderPool } from "./render-pool.ts";
@@ -40,10 +40,13 @@ const ARCHIVES: Record<ArchiveName, { content: "bundled" | "images" | "ranking";
   "ranking-by-year": { content: "ranking", build: { searchBundleArticles: 100_000 } },
 };
 
-/** The helpers a generated content is made by: it is made again when any of them changes. */
+/**
+ * How each generated content is made: by `make`, from the helpers named (in tests/helpers) and the options given; it is made again when
+ * any of them changes, and not for an edit elsewhere in this file.
+ */
 const GENERATED = {
-  images: { make: makeImageArchive, helpers: ["image-archive.ts"] },
-  ranking: { make: (root: string) => searchArchive(RANKING_FILLER, root), helpers: ["built-archive.ts", "filler-archive.ts", "search-queries.ts"] },
+  images: { make: makeImageArchive, helpers: ["image-archive.ts"], options: {} },
+  ranking: { make: (root: string) => searchArchive(RANKING_FILLER, root), helpers: ["filler-archive.ts", "search-queries.ts"], options: RANKING_FILLER },
 } as const;
 
 export interface BuiltArchive {
@@ -91,7 +94,7 @@ function servedArchivesThen<Name extends ArchiveName>(
   before(async () => {
     for (const name of names) {
       const archive = await builtArchive(name);
-      served[name] = { ...archive, server: await serveStatic(archive.siteDir, AS_GITHUB_PAGES) };
+      served[name] = { ...archive, server: await serveStatic(archive.siteDir) };
     }
     await then(served);
   });
@@ -119,12 +122,15 @@ export function servedRankingSites(): { byDefault: StaticServer; byYear: StaticS
 }
 
 /**
- * A generated content root at `root`, made by `make` once and kept while the helpers that make it (in tests/helpers) are unchanged, so
+ * A generated content root at `root`, made by `make` once and kept while the helpers that make it and its options are unchanged, so
  * its files keep the times the build's fingerprint reads. Made beside and renamed into place, under a lock, so a file running at the same
  * time never reads half of it.
  */
-async function generatedContent(root: string, { make, helpers }: { make: (root: string) => Promise<string>; helpers: readonly string[] }): Promise<string> {
-  const hash = createHash("sha256");
+async function generatedContent(
+  root: string,
+  { make, helpers, options }: { make: (root: string) => Promise<string>; helpers: readonly string[]; options: object },
+): Promise<string> {
+  const hash = createHash("sha256").update(JSON.stringify(options));
   for (const helper of helpers) hash.update(await readFile(path.join(import.meta.dirname, helper)));
   const key = hash.digest("hex");
   const keyFile = `${root}.key`;

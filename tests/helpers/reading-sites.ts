@@ -1,30 +1,34 @@
 // The two sites the reading-room tests read: the bundled archive, and the image archive (photos, photo news and scanned 版 with hotspots),
 // each built once a run (built-archive.ts) and served from 127.0.0.1; and one address of every page type across them.
-import { builtArchive } from "./built-archive.ts";
-import { AS_GITHUB_PAGES, serveStatic, type StaticServer } from "../../src/util/static-server.ts";
+import type { StaticServer } from "../../src/util/static-server.ts";
+import { servedArchives } from "./built-archive.ts";
 
 export interface ReadingSites {
   /** The built sites' folders, for checks that read their files. */
-  seedDir: string;
-  imageDir: string;
-  seed: StaticServer;
-  images: StaticServer;
-  close(): Promise<void>;
+  readonly seedDir: string;
+  readonly imageDir: string;
+  readonly seed: StaticServer;
+  readonly images: StaticServer;
 }
 
-/** Serves both sites, built once for the whole run (built-archive.ts); `close` stops the servers. */
-export async function readingSites(): Promise<ReadingSites> {
-  const [bundled, imageArchive] = [await builtArchive("bundled"), await builtArchive("images")];
-  const seed = await serveStatic(bundled.siteDir, AS_GITHUB_PAGES);
-  const images = await serveStatic(imageArchive.siteDir, AS_GITHUB_PAGES);
+/**
+ * Registers the hooks that serve both sites, built once for the whole run (built-archive.ts's `servedArchives`); the returned sites are
+ * there once the calling file's `before` has run.
+ */
+export function servedReadingSites(): ReadingSites {
+  const archives = servedArchives("bundled", "images");
   return {
-    seedDir: bundled.siteDir,
-    imageDir: imageArchive.siteDir,
-    seed,
-    images,
-    async close() {
-      await seed.close();
-      await images.close();
+    get seedDir() {
+      return archives.bundled.siteDir;
+    },
+    get imageDir() {
+      return archives.images.siteDir;
+    },
+    get seed() {
+      return archives.bundled.server;
+    },
+    get images() {
+      return archives.images.server;
     },
   };
 }
