@@ -12,6 +12,7 @@ import { fillerArchive } from "./helpers/filler-archive.ts";
 import { treeDigest } from "./helpers/tree-digest.ts";
 import { projectRoot } from "../src/project.ts";
 import { report } from "./helpers/report.ts";
+import { commandArgs } from "./helpers/commands.ts";
 
 let workDir: string;
 let bigContent: string;
@@ -50,7 +51,7 @@ test("should leave the previous site complete when a build is killed while putti
 
   const child = spawn(
     process.execPath,
-    ["--import", "tsx", "scripts/build.ts", "--content", bigContent, "--output", outputDir, "--cache", path.join(workDir, "killed-cache")],
+    await commandArgs("build", "--content", bigContent, "--output", outputDir, "--cache", path.join(workDir, "killed-cache")),
     { cwd: projectRoot, stdio: "ignore" },
   );
   let running = true;

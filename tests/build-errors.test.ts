@@ -12,6 +12,7 @@ import { createRenderPool } from "../src/build/render-pool.ts";
 import type { RenderRequest } from "../src/build/render-part.ts";
 import { formatProblem } from "../src/messages/report.ts";
 import { ProblemsError } from "../src/problems.ts";
+import { commandArgs } from "./helpers/commands.ts";
 
 const run = promisify(execFile);
 
@@ -36,7 +37,7 @@ async function brokenArchive(): Promise<{ root: string; contentRoot: string; out
 test("should exit non-zero, report every problem with file and line, and leave the output folder as it was", async () => {
   const { root, contentRoot, outputDir } = await brokenArchive();
   try {
-    const failure = await run(process.execPath, ["--import", "tsx", "scripts/build.ts", "--content", contentRoot, "--output", outputDir], {
+    const failure = await run(process.execPath, await commandArgs("build", "--content", contentRoot, "--output", outputDir), {
       cwd: projectRoot,
       env: { ...process.env, BAOKU_LANG: "" },
     }).then(

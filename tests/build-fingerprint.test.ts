@@ -8,11 +8,12 @@ import os from "node:os";
 import path from "node:path";
 import { buildFingerprint } from "../src/build/build-fingerprint.ts";
 import { projectRoot } from "../src/project.ts";
+import { commandArgs } from "./helpers/commands.ts";
 
 const run = promisify(execFile);
 
 async function build(contentRoot: string, outputDir: string, ...flags: string[]): Promise<string> {
-  const { stdout } = await run(process.execPath, ["--import", "tsx", "scripts/build.ts", "--content", contentRoot, "--output", outputDir, ...flags], {
+  const { stdout } = await run(process.execPath, await commandArgs("build", "--content", contentRoot, "--output", outputDir, ...flags), {
     cwd: projectRoot,
     env: { ...process.env, BAOKU_LANG: "" },
   });

@@ -7,15 +7,16 @@ import { cp, mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
 import { projectRoot } from "../src/project.ts";
+import { commandArgs, tsxCommandArgs } from "./helpers/commands.ts";
 
 const run = promisify(execFile);
 
-/** Runs the check command on a fixture's issues/ with the project's configuration (and `language` set in it); returns its exit code and output. */
+/** Runs the check command (the suite's bundle of it, or through tsx as `npm run check` does) on a fixture's issues/ with the project's configuration (and `language` set in it); returns its exit code and output. */
 async function check(
   fixture?: string,
-  { language, env }: { language?: string; env?: NodeJS.ProcessEnv } = {},
+  { language, env, through = "bundle" }: { language?: string; env?: NodeJS.ProcessEnv; through?: "bundle" | "tsx" } = {},
 ): Promise<{ code: number; stdout: string; stderr: string }> {
-  const args = ["--import", "tsx", "scripts/check.ts"];
+  const args = through === "tsx" ? tsxCommandArgs("check") : await commandArgs("check");
   let root: string | undefined;
   if (fixture) {
     root = await mkdtemp(path.join(os.tmpdir(), "baoku-check-"));
@@ -39,6 +40,11 @@ test("should pass the bundled archive, and say so in Chinese", async () => {
   const result = await check();
   assert.equal(result.code, 0, result.stderr);
   assert.match(result.stdout, /^已检查 1 期：没有问题。$/m);
+});
+
+test("should print and exit the same through tsx, as npm run check runs it, as through the bundle the other command tests run", async () => {
+  for (const fixture of [undefined, "wrong-lunar"])
+    assert.deepEqual(await check(fixture, { through: "tsx" }), await check(fixture), fixture ?? "the bundled archive");
 });
 
 test("should exit 1 and name file, line, field and the fix for an error, in Chinese", async () => {
@@ -86,7 +92,7 @@ test("should report images that do not exist, unknown labels and too few printed
 });
 
 test("should refuse an unknown option with the usage line, in Chinese", async () => {
-  const result = await run(process.execPath, ["--import", "tsx", "scripts/check.ts", "--contents", "x"], {
+  const result = await run(process.execPath, tsxCommandArgs("check", "--contents", "x"), {
     cwd: projectRoot,
     env: { ...process.env, BAOKU_LANG: "" },
   }).then(

@@ -23,6 +23,7 @@ import { issueFileOf } from "../src/paths.ts";
 import { projectRoot } from "../src/project.ts";
 import { report } from "./helpers/report.ts";
 import { treeDigest } from "./helpers/tree-digest.ts";
+import { commandArgs } from "./helpers/commands.ts";
 
 let workDir: string;
 /** The bundled archive, and the same with one issue more: two sites that differ in a few hundred files. */
@@ -149,7 +150,7 @@ test("should leave no temporary file and the target equal to the site after depl
   let site = siteA;
   for (const moment of moments) {
     site = site === siteA ? siteB : siteA;
-    const child = spawn(process.execPath, ["--import", "tsx", "scripts/deploy.ts", "--site", site, target], {
+    const child = spawn(process.execPath, await commandArgs("deploy", "--site", site, target), {
       cwd: projectRoot,
       detached: true,
       stdio: ["ignore", "pipe", "pipe"],

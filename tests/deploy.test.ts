@@ -22,6 +22,7 @@ import { issueFileOf } from "../src/paths.ts";
 import { projectRoot } from "../src/project.ts";
 import { report } from "./helpers/report.ts";
 import { treeDigest } from "./helpers/tree-digest.ts";
+import { commandArgs } from "./helpers/commands.ts";
 
 let workDir: string;
 let contentRoot: string;
@@ -225,7 +226,7 @@ test("should end equal when a deploy is killed midway and run again", async (t) 
   assert.notEqual(await readFile(path.join(siteDir, DEPLOY_INDEX), "utf8"), deployedIndex, "the site has changed since");
 
   // The command in a process group of its own, killed with its rsync and ssh as soon as it has begun to send pages.
-  const child = spawn(process.execPath, ["--import", "tsx", "scripts/deploy.ts", "--site", siteDir, target], {
+  const child = spawn(process.execPath, await commandArgs("deploy", "--site", siteDir, target), {
     cwd: projectRoot,
     detached: true,
     stdio: ["ignore", "pipe", "pipe"],
@@ -296,8 +297,9 @@ test("should deploy to a plain folder, and tell the editor in Chinese what is wr
   assert.equal((await failure({ siteDir: path.join(workDir, "nothing"), target: folder })).kind, "DeploySiteNotBuilt");
   const unreachable = await failure({ siteDir, target: "ssh://editor@127.0.0.1:1/srv/www", rsh: "ssh -F /dev/null" });
   assert.equal(unreachable.kind, "DeployTargetUnreachable", JSON.stringify(unreachable));
+  const deployArgs = await commandArgs("deploy", "--site", siteDir, "ssh://editor@127.0.0.1:1/srv/www");
   const run = await new Promise<{ code: number | null; stderr: string }>((resolve) => {
-    const child = spawn(process.execPath, ["--import", "tsx", "scripts/deploy.ts", "--site", siteDir, "ssh://editor@127.0.0.1:1/srv/www"], {
+    const child = spawn(process.execPath, deployArgs, {
       cwd: projectRoot,
       env: { ...process.env, BAOKU_LANG: "zh", RSYNC_RSH: "ssh -F /dev/null" },
     });

@@ -23,6 +23,7 @@ import { describeJudgement } from "../src/messages/judgements.ts";
 import { projectRoot } from "../src/project.ts";
 import { FRONT_PAGES, printPages, type PrintedLayout } from "./helpers/newspaper-pdf.ts";
 import { chromiumPath } from "../src/util/chromium.ts";
+import { commandArgs } from "./helpers/commands.ts";
 
 const run = promisify(execFile);
 const fixturesDir = path.join(projectRoot, "tests", "fixtures");
@@ -306,7 +307,7 @@ async function emptyArchive(): Promise<string> {
 }
 
 async function importCommand(args: string[], contentRoot: string): Promise<{ code: number; stdout: string; stderr: string }> {
-  return run(process.execPath, ["--import", "tsx", "scripts/import.ts", ...args, "--content", contentRoot], {
+  return run(process.execPath, await commandArgs("import", ...args, "--content", contentRoot), {
     cwd: projectRoot,
     env: { ...process.env, BAOKU_LANG: "zh-CN" },
   })

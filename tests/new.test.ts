@@ -13,12 +13,13 @@ import { hasErrors } from "../src/problems.ts";
 import { formatProblems } from "../src/messages/report.ts";
 import { newIssue, todayInShanghai } from "../src/new-issue.ts";
 import { projectRoot } from "../src/project.ts";
+import { commandArgs } from "./helpers/commands.ts";
 
 const run = promisify(execFile);
 
 /** Runs `npm run new` on `contentRoot`; the result's code is 0 on success. */
 async function runNew(args: string[], contentRoot: string): Promise<{ code: number; stdout: string; stderr: string }> {
-  return run(process.execPath, ["--import", "tsx", "scripts/new.ts", ...args, "--content", contentRoot], {
+  return run(process.execPath, await commandArgs("new", ...args, "--content", contentRoot), {
     cwd: projectRoot,
     env: { ...process.env, BAOKU_LANG: "" },
   }).then(
