@@ -1,18 +1,15 @@
-// How the tests run the commands of scripts/ in a process of their own: each script bundled by esbuild (the compiler tsx runs on) into
-// one file, once a run, and run by Node without tsx's loader. Loading a command through tsx's hooks cost 2.0 CPU-seconds for
+// How the tests run the commands of scripts/ in a process of their own: each script bundled (src/util/bundle.ts) into one file, once
+// for the sources as they are, and run by Node without tsx's loader. Loading a command through tsx's hooks cost 2.0 CPU-seconds for
 // `npm run check` and 0.7 from the bundle, on every one of the about fifty commands the suite starts. The bundle is the same source
-// compiled by the same compiler: each module keeps its own `import.meta.url` (so paths found from a file's place stay right) and the
-// packages stay outside it, loaded from node_modules as the command loads them. What only tsx does — `npm start`'s preview forks its
-// build child by its .ts file — is run as `npm run` runs it (tests/helpers/preview-process.ts, browser.test.ts), and
-// tests/check.test.ts runs one command both ways and compares what they print.
+// compiled by the same compiler. What only tsx does — `npm start`'s preview forks its build child by its .ts file — is run as `npm run`
+// runs it (tests/helpers/preview-process.ts, browser.test.ts), and tests/check.test.ts runs one command both ways and compares them.
 import { createHash } from "node:crypto";
 import { existsSync } from "node:fs";
 import { mkdir, readdir, readFile, rename, rm } from "node:fs/promises";
 import path from "node:path";
-import { pathToFileURL } from "node:url";
-import { build } from "esbuild";
 import { lockOutput } from "../../src/build/build-lock.ts";
 import { projectRoot } from "../../src/project.ts";
+import { bundleModules } from "../../src/util/bundle.ts";
 
 /** The commands tests run as processes of their own. */
 export type CommandName = "build" | "check" | "deploy" | "import" | "new";
@@ -64,40 +61,16 @@ async function bundled(name: CommandName): Promise<string> {
   try {
     if (existsSync(file)) return file;
     await mkdir(folder, { recursive: true });
-    const fresh = `${file}.${process.pid}.new`;
-    await build({
-      entryPoints: [path.join(projectRoot, "scripts", `${name}.ts`)],
-      outfile: fresh,
-      bundle: true,
-      packages: "external",
-      platform: "node",
-      format: "esm",
-      target: "node20",
-      logLevel: "error",
-      plugins: [ownPlace],
-    });
-    await rename(fresh, file);
+    const fresh = path.join(folder, `.${name}.${process.pid}`);
+    const [made] = await bundleModules({ entries: [path.join(projectRoot, "scripts", `${name}.ts`)], outDir: fresh, base: path.join(projectRoot, "scripts") });
+    await rename(made!, file);
+    await rm(fresh, { recursive: true, force: true });
     // Bundles of earlier sources are no use to anyone.
     for (const entry of await readdir(bundlesRoot, { withFileTypes: true }))
-      if (entry.isDirectory() && entry.name !== path.basename(folder)) await rm(path.join(bundlesRoot, entry.name), { recursive: true, force: true });
+      if (entry.isDirectory() && /^[0-9a-f]{16}$/.test(entry.name) && entry.name !== path.basename(folder))
+        await rm(path.join(bundlesRoot, entry.name), { recursive: true, force: true });
     return file;
   } finally {
     await release();
   }
 }
-
-/** Gives each module of the project its own `import.meta.url` and `import.meta.dirname`, as it has when tsx loads it from its file. */
-const ownPlace = {
-  name: "own-place",
-  setup(esbuild: { onLoad: (options: { filter: RegExp }, load: (args: { path: string }) => Promise<{ contents: string; loader: "ts" | "js" }>) => void }) {
-    esbuild.onLoad({ filter: /\.[cm]?[jt]s$/ }, async ({ path: file }) => {
-      const text = await readFile(file, "utf8");
-      return {
-        contents: text
-          .replaceAll("import.meta.url", JSON.stringify(pathToFileURL(file).href))
-          .replaceAll("import.meta.dirname", JSON.stringify(path.dirname(file))),
-        loader: file.endsWith(".ts") ? "ts" : "js",
-      };
-    });
-  },
-};

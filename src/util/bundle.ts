@@ -1,0 +1,54 @@
+// Bundles TypeScript entry points of this project into one ES module each with esbuild, the compiler tsx runs on, for processes that start
+// often and should not pay for tsx's loader (the test suite's files and the commands its tests run): each module keeps its own
+// `import.meta.url` and `import.meta.dirname`, so paths found from a file's place stay right, and packages stay outside the bundle,
+// loaded from node_modules as they are when tsx runs the source.
+import { readFile } from "node:fs/promises";
+import path from "node:path";
+import { pathToFileURL } from "node:url";
+import { build, type Plugin } from "esbuild";
+
+export interface BundleOptions {
+  /** The entry points, absolute paths. */
+  entries: readonly string[];
+  /** Where each entry's bundle is written, at its path relative to `base`, with `.mjs` for `.ts`. */
+  outDir: string;
+  /** The folder the output keeps the layout of. */
+  base: string;
+  /** Source maps in each bundle, for stack traces that name the .ts files (`node --enable-source-maps`). */
+  sourceMaps?: boolean;
+}
+
+/** Writes a bundle of each entry; returns their paths, in the order of `entries`. */
+export async function bundleModules({ entries, outDir, base, sourceMaps = false }: BundleOptions): Promise<string[]> {
+  await build({
+    entryPoints: [...entries],
+    outdir: outDir,
+    outbase: base,
+    outExtension: { ".js": ".mjs" },
+    bundle: true,
+    packages: "external",
+    platform: "node",
+    format: "esm",
+    target: "node20",
+    sourcemap: sourceMaps ? "inline" : false,
+    logLevel: "error",
+    plugins: [ownPlace],
+  });
+  return entries.map((entry) => path.join(outDir, path.relative(base, entry)).replace(/\.ts$/, ".mjs"));
+}
+
+/** Gives each module its own `import.meta.url` and `import.meta.dirname`, as it has when tsx loads it from its file. */
+const ownPlace: Plugin = {
+  name: "own-place",
+  setup(esbuild) {
+    esbuild.onLoad({ filter: /\.[cm]?[jt]s$/ }, async ({ path: file }) => {
+      const text = await readFile(file, "utf8");
+      return {
+        contents: text
+          .replaceAll("import.meta.url", JSON.stringify(pathToFileURL(file).href))
+          .replaceAll("import.meta.dirname", JSON.stringify(path.dirname(file))),
+        loader: file.endsWith(".ts") ? "ts" : "js",
+      };
+    });
+  },
+};
