@@ -28,7 +28,11 @@ const files =
 
 // A folder of this run's own, inside the project so the bundles' packages resolve from its node_modules, and removed when the run ends.
 const outDir = path.join(projectRoot, "node_modules", ".cache", "baoku-tests", String(process.pid));
-const bundles = await bundleModules({ entries: files, outDir, base: projectRoot, sourceMaps: true });
+const bundles = await bundleModules({ entries: files, outDir, base: projectRoot, sourceMaps: true }).catch(async () => {
+  // esbuild has printed where and why (logLevel "error"); its stack trace would only repeat it.
+  await rm(outDir, { recursive: true, force: true });
+  process.exit(1);
+});
 
 const child = spawn(process.execPath, ["--enable-source-maps", "--test", `--test-concurrency=${values.unit ? 2 : 3}`, "--test-reporter=spec", ...bundles], {
   cwd: projectRoot,

@@ -37,6 +37,9 @@ export async function bundleModules({ entries, outDir, base, sourceMaps = false 
   return entries.map((entry) => path.join(outDir, path.relative(base, entry)).replace(/\.ts$/, ".mjs"));
 }
 
+/** `import.meta.url` and `import.meta.dirname` as code, not inside a string or quoted in a comment (as in this file's own). */
+const OWN_PLACE = /(?<![\w"'`.])import\.meta\.(url|dirname)\b(?!["'`])/g;
+
 /** Gives each module its own `import.meta.url` and `import.meta.dirname`, as it has when tsx loads it from its file. */
 const ownPlace: Plugin = {
   name: "own-place",
@@ -44,9 +47,7 @@ const ownPlace: Plugin = {
     esbuild.onLoad({ filter: /\.[cm]?[jt]s$/ }, async ({ path: file }) => {
       const text = await readFile(file, "utf8");
       return {
-        contents: text
-          .replaceAll("import.meta.url", JSON.stringify(pathToFileURL(file).href))
-          .replaceAll("import.meta.dirname", JSON.stringify(path.dirname(file))),
+        contents: text.replace(OWN_PLACE, (_, name: string) => JSON.stringify(name === "url" ? pathToFileURL(file).href : path.dirname(file))),
         loader: file.endsWith(".ts") ? "ts" : "js",
       };
     });
