@@ -13,7 +13,10 @@ import { commandArgs } from "./helpers/commands.ts";
 const run = promisify(execFile);
 
 async function build(contentRoot: string, outputDir: string, ...flags: string[]): Promise<string> {
-  const { stdout } = await run(process.execPath, await commandArgs("build", "--content", contentRoot, "--output", outputDir, ...flags), {
+  // A cache of the test's own: builds of other files running at the same time share the project's .cache, and one's pruning of the deploy
+  // lists raced this file's publishing (a link to a list gone, seen once with the bundled commands' timing).
+  const cacheDir = path.join(path.dirname(outputDir), "cache");
+  const { stdout } = await run(process.execPath, commandArgs("build", "--content", contentRoot, "--output", outputDir, "--cache", cacheDir, ...flags), {
     cwd: projectRoot,
     env: { ...process.env, BAOKU_LANG: "" },
   });
