@@ -49,11 +49,10 @@ test("should leave the previous site complete when a build is killed while putti
   assert.equal(await readlink(outputDir), "_site.a", "the output is a link to the copy being served");
   const before = await treeDigest(outputDir);
 
-  const child = spawn(
-    process.execPath,
-    await commandArgs("build", "--content", bigContent, "--output", outputDir, "--cache", path.join(workDir, "killed-cache")),
-    { cwd: projectRoot, stdio: "ignore" },
-  );
+  const child = spawn(process.execPath, commandArgs("build", "--content", bigContent, "--output", outputDir, "--cache", path.join(workDir, "killed-cache")), {
+    cwd: projectRoot,
+    stdio: "ignore",
+  });
   let running = true;
   const exited = new Promise<NodeJS.Signals | null>((resolve) =>
     child.once("exit", (_code, signal) => {

@@ -37,7 +37,7 @@ async function brokenArchive(): Promise<{ root: string; contentRoot: string; out
 test("should exit non-zero, report every problem with file and line, and leave the output folder as it was", async () => {
   const { root, contentRoot, outputDir } = await brokenArchive();
   try {
-    const failure = await run(process.execPath, await commandArgs("build", "--content", contentRoot, "--output", outputDir), {
+    const failure = await run(process.execPath, commandArgs("build", "--content", contentRoot, "--output", outputDir), {
       cwd: projectRoot,
       env: { ...process.env, BAOKU_LANG: "" },
     }).then(

@@ -16,7 +16,7 @@ async function check(
   fixture?: string,
   { language, env, through = "bundle" }: { language?: string; env?: NodeJS.ProcessEnv; through?: "bundle" | "tsx" } = {},
 ): Promise<{ code: number; stdout: string; stderr: string }> {
-  const args = through === "tsx" ? tsxCommandArgs("check") : await commandArgs("check");
+  const args = through === "tsx" ? tsxCommandArgs("check") : commandArgs("check");
   let root: string | undefined;
   if (fixture) {
     root = await mkdtemp(path.join(os.tmpdir(), "baoku-check-"));

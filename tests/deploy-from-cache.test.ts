@@ -162,7 +162,7 @@ test("should refuse, in Chinese and sending nothing, a first deploy of a site wh
   assert.match(text, /例如 2022\/11\/\S+）/, "it names a file");
   assert.deepEqual(await filesMatching(fresh, /^(?!\.baoku\/)/), [], "no file of the site reached the target");
   // The command says the same, and exits with 3, which the workflow answers with a whole build.
-  const command = spawnSync(process.execPath, await commandArgs("deploy", "--site", siteDir, fresh), {
+  const command = spawnSync(process.execPath, commandArgs("deploy", "--site", siteDir, fresh), {
     cwd: projectRoot,
     encoding: "utf8",
     env: { ...process.env, BAOKU_LANG: "zh-CN" },

@@ -150,7 +150,7 @@ test("should leave no temporary file and the target equal to the site after depl
   let site = siteA;
   for (const moment of moments) {
     site = site === siteA ? siteB : siteA;
-    const child = spawn(process.execPath, await commandArgs("deploy", "--site", site, target), {
+    const child = spawn(process.execPath, commandArgs("deploy", "--site", site, target), {
       cwd: projectRoot,
       detached: true,
       stdio: ["ignore", "pipe", "pipe"],

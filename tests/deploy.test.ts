@@ -226,7 +226,7 @@ test("should end equal when a deploy is killed midway and run again", async (t) 
   assert.notEqual(await readFile(path.join(siteDir, DEPLOY_INDEX), "utf8"), deployedIndex, "the site has changed since");
 
   // The command in a process group of its own, killed with its rsync and ssh as soon as it has begun to send pages.
-  const child = spawn(process.execPath, await commandArgs("deploy", "--site", siteDir, target), {
+  const child = spawn(process.execPath, commandArgs("deploy", "--site", siteDir, target), {
     cwd: projectRoot,
     detached: true,
     stdio: ["ignore", "pipe", "pipe"],
@@ -297,7 +297,7 @@ test("should deploy to a plain folder, and tell the editor in Chinese what is wr
   assert.equal((await failure({ siteDir: path.join(workDir, "nothing"), target: folder })).kind, "DeploySiteNotBuilt");
   const unreachable = await failure({ siteDir, target: "ssh://editor@127.0.0.1:1/srv/www", rsh: "ssh -F /dev/null" });
   assert.equal(unreachable.kind, "DeployTargetUnreachable", JSON.stringify(unreachable));
-  const deployArgs = await commandArgs("deploy", "--site", siteDir, "ssh://editor@127.0.0.1:1/srv/www");
+  const deployArgs = commandArgs("deploy", "--site", siteDir, "ssh://editor@127.0.0.1:1/srv/www");
   const run = await new Promise<{ code: number | null; stderr: string }>((resolve) => {
     const child = spawn(process.execPath, deployArgs, {
       cwd: projectRoot,

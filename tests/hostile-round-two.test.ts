@@ -56,7 +56,7 @@ async function bundledContent(name: string): Promise<string> {
 
 /** `npm run build` on a content root, as an editor runs it: exit code and what it printed. */
 async function buildCommand(contentRoot: string, ...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  return run(process.execPath, await commandArgs("build", "--content", contentRoot, ...args), {
+  return run(process.execPath, commandArgs("build", "--content", contentRoot, ...args), {
     cwd: projectRoot,
     env: { ...process.env, BAOKU_LANG: "" },
     maxBuffer: 16 * 1024 * 1024,
@@ -203,7 +203,7 @@ test("should refuse a missing issues/ folder, one that is a file, a year that is
   assert.match(failed.stderr, /^错误 issues\/2022：issues\/2022 应当是放 2022 年各期的文件夹，却是一个文件。/m);
   assert.doesNotMatch(failed.stderr, /\n\s+at /, "no stack trace");
   assert.deepEqual(await treeDigest(outputDir), before);
-  const check = await run(process.execPath, await commandArgs("check", "--content", path.join(workDir, "no-issues")), {
+  const check = await run(process.execPath, commandArgs("check", "--content", path.join(workDir, "no-issues")), {
     cwd: projectRoot,
     env: { ...process.env, BAOKU_LANG: "" },
   }).then(
@@ -375,7 +375,7 @@ test("should leave a complete site whenever a build is killed, and build it whol
   assert.ok(first.ok, report(first.problems));
   const clean = await treeDigest(outputDir);
   for (const delay of [400, 1200, 2500, 3500]) {
-    const child = spawn(process.execPath, await commandArgs("build", "--output", outputDir, "--cache", cacheDir, "--full"), {
+    const child = spawn(process.execPath, commandArgs("build", "--output", outputDir, "--cache", cacheDir, "--full"), {
       cwd: projectRoot,
       stdio: "ignore",
     });

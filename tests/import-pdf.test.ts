@@ -307,7 +307,7 @@ async function emptyArchive(): Promise<string> {
 }
 
 async function importCommand(args: string[], contentRoot: string): Promise<{ code: number; stdout: string; stderr: string }> {
-  return run(process.execPath, await commandArgs("import", ...args, "--content", contentRoot), {
+  return run(process.execPath, commandArgs("import", ...args, "--content", contentRoot), {
     cwd: projectRoot,
     env: { ...process.env, BAOKU_LANG: "zh-CN" },
   })

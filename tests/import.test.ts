@@ -195,7 +195,7 @@ test("should read kickers, subtitles, banners and photo news from the four-page 
 
 /** Runs `npm run import` on a content root of its own; the result's code is 0 on success. */
 async function runImport(args: string[], contentRoot: string, language = ""): Promise<{ code: number; stdout: string; stderr: string }> {
-  return run(process.execPath, await commandArgs("import", ...args, "--content", contentRoot), {
+  return run(process.execPath, commandArgs("import", ...args, "--content", contentRoot), {
     cwd: projectRoot,
     env: { ...process.env, BAOKU_LANG: language },
   }).then(

@@ -19,7 +19,7 @@ const run = promisify(execFile);
 
 /** Runs `npm run new` on `contentRoot`; the result's code is 0 on success. */
 async function runNew(args: string[], contentRoot: string): Promise<{ code: number; stdout: string; stderr: string }> {
-  return run(process.execPath, await commandArgs("new", ...args, "--content", contentRoot), {
+  return run(process.execPath, commandArgs("new", ...args, "--content", contentRoot), {
     cwd: projectRoot,
     env: { ...process.env, BAOKU_LANG: "" },
   }).then(
