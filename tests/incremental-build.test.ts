@@ -139,6 +139,9 @@ test("should build only the parts and search bundles a change touches, into the 
   await writeFile(fileOf(yearBefore), (await issueText(FIRST_NUMBER - 1, yearBefore)).replace(/\(融媒体 [^)]+\)/g, "(融媒体 郭龙君)"));
   const backfilled = await build();
   assert.ok(backfilled.parts!.rendered >= 3, `its own month, the archive-wide pages, the days and the newest month: ${JSON.stringify(backfilled.parts)}`);
+  // Of the search bundles, its month's alone: the months after it render again for what they show of it (历史上的今天, the link from
+  // the issue after it), and their search records, written from their own issues, stay the same.
+  assert.deepEqual(backfilled.bundles, { total: 3, indexed: 1 });
   assert.match(
     await readFile(path.join(siteDir, newestDate.replaceAll("-", "/"), "index.html"), "utf8"),
     new RegExp(`href="/${yearBefore.replaceAll("-", "/")}/"`),
@@ -150,7 +153,9 @@ test("should build only the parts and search bundles a change touches, into the 
     issueFile(ISSUES + 1),
     (await issueText(FIRST_NUMBER + ISSUES + 1, syntheticDate(FIRST_DATE, ISSUES + 1))).replace(/\(融媒体 [^)]+\)/, "(融媒体 郭隆君)"),
   );
-  await build();
+  const namesake = await build();
+  // Re-indexed: the newest month's bundle, which holds the new issue; not the months whose links to 郭龙君 changed.
+  assert.deepEqual(namesake.bundles, { total: 3, indexed: 1 });
   assert.equal(existsSync(path.join(siteDir, "people", "guo-longjun", "index.html")), true, "the shared pinyin leads to both");
   assert.doesNotMatch(await readFile(path.join(siteDir, yearBefore.replaceAll("-", "/"), "1", "1", "index.html"), "utf8"), /href="\/people\/guo-longjun\/"/);
   await assertSameAsCleanBuild();

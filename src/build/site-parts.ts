@@ -260,7 +260,11 @@ export function yearPlans(months: readonly MonthPlan[], codeHash: string): YearP
 export interface BundlePlan {
   bundle: SearchBundle;
   articleCount: number;
-  /** Identifies its index: the code and the months it holds, by their hashes. */
+  /**
+   * Identifies its index: the code and the issues of the months it holds, by their parse-cache keys. Not the months' hashes: a month is
+   * made again when what its pages show of the rest of the archive changes (a day's issue adds itself to 历史上的今天 of the same day in
+   * every earlier year), and its search records, written from its own issues alone (build/search-records.ts), stay the same.
+   */
   hash: string;
 }
 
@@ -276,7 +280,7 @@ export function bundlePlans(issues: readonly ScannedIssue[], months: readonly Mo
       hash: hashOf(
         codeHash,
         `bundle ${bundle.key}`,
-        bundleMonths.map((month) => month.hash),
+        bundleMonths.map((month) => [month.key, month.issues.map((issue) => issue.key)]),
       ),
     };
   });
