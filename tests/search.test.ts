@@ -61,7 +61,7 @@ browserSuite("Chinese search in Chromium", (browser) => {
     }
   });
 
-  test("should report the bytes a first and a second search fetch from /pagefind/, running Pagefind in the page without a worker", async () => {
+  test("should report the bytes a first and a second search fetch from /pagefind/, running Pagefind in the page without a worker, and read the live bundle's index while the reader is at the box", async () => {
     const page = await browser.newPage();
     let bytes = 0;
     const workers: string[] = [];
@@ -74,6 +74,15 @@ browserSuite("Chinese search in Chromium", (browser) => {
     await search(page, "信义币");
     await page.waitForLoadState("networkidle");
     const first = bytes;
+    // The reader goes back to the box: the next search's instance of the live bundle is made then, not after 搜索.
+    await page.locator("[data-search-input]").focus();
+    await page.waitForLoadState("networkidle");
+    const live = await page
+      .locator("[data-search-bundles]")
+      .evaluate((element) => (JSON.parse((element as HTMLElement).dataset.searchBundles ?? "[]") as { url: string }[])[0]?.url);
+    assert.ok(live, "the live bundle is named on the page");
+    const afterPressing: string[] = [];
+    page.on("request", (request) => afterPressing.push(new URL(request.url()).pathname));
     await page.locator("[data-search-input]").fill("以克论净");
     await page.locator("[data-search-input]").press("Enter");
     await page.waitForURL(/q=%E4%BB%A5/);
@@ -81,8 +90,14 @@ browserSuite("Chinese search in Chromium", (browser) => {
     await page.waitForLoadState("networkidle");
     console.log(`bytes fetched under /pagefind/: first search ${first}, second search ${bytes - first}`);
     assert.ok(first > 0);
+    assert.ok(bytes > first, "the second search read its own words");
     // The worker's script would be one more file fetched before the index, a round trip on a slow network.
     assert.deepEqual(workers, [], "no worker started, its script not fetched");
+    // Nor, after 搜索, the live bundle's entry and page list: they were read while the reader was at the box.
+    const liveFiles = afterPressing.filter(
+      (pathname) => pathname.startsWith(new URL(live, site.url).pathname) && /(pagefind-entry\.json|\.pf_meta|\.pagefind)$/.test(pathname),
+    );
+    assert.deepEqual(liveFiles, [], "the live bundle's instance was ready before 搜索");
   });
 
   test("should show each result's title, date, 总第N期, 版, reporters (linked to their pages) and an excerpt with the terms marked", async () => {

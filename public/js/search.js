@@ -152,6 +152,29 @@ class Index {
     this.shards = new Map();
     /** @type {Pagefind | undefined} */
     this.current = undefined;
+    /** @type {Pagefind | undefined} */
+    this.spare = undefined;
+  }
+
+  /**
+   * Makes the next search's instance of the live bundle ahead of it, while the reader reads or types: Pagefind's script, the directory's
+   * head, the live bundle's entry, page list and WebAssembly are then read before 搜索 is pressed, not after it (each a round trip on a
+   * slow network). Pagefind starts loading an instance's files when the instance is made.
+   */
+  prepare() {
+    void this.load()
+      .then(({ pagefind }) => {
+        this.spare ??= this.liveInstance(pagefind);
+      })
+      .catch(() => undefined);
+  }
+
+  /** A new Pagefind instance of the live bundle alone. @param {PagefindModule} pagefind */
+  liveInstance(pagefind) {
+    // In the page, not in Pagefind's worker: the worker's script is one more file, fetched before the index can be (a round trip, a
+    // second on Slow 4G: the first query's first result 7.0 s → 6.0 s on the ranking test archive), and a second JavaScript engine started
+    // on every visit. A search waits on the network, not on the few milliseconds of WebAssembly it runs.
+    return pagefind.createInstance({ noWorker: true, basePath: new URL(this.live.url, location.href).pathname, baseUrl: sitePrefix, mergeFilter: { [BUNDLE_FILTER]: this.live.key } });
   }
 
   load() {
@@ -188,14 +211,12 @@ class Index {
     })));
   }
 
-  /** A Pagefind instance of the live bundle alone, for one search; the one before it is let go. */
+  /** A Pagefind instance of the live bundle alone, for one search (the one prepared, if there is one); the one before it is let go. */
   async session() {
     const { pagefind, head } = await this.load();
     void this.current?.destroy().catch(() => undefined);
-    // In the page, not in Pagefind's worker: the worker's script is one more file, fetched before the index can be (a round trip, a
-    // second on Slow 4G: the first query's first result 7.0 s → 6.0 s on the ranking test archive), and a second JavaScript engine started
-    // on every visit. A search waits on the network, not on the few milliseconds of WebAssembly it runs.
-    const instance = pagefind.createInstance({ noWorker: true, basePath: new URL(this.live.url, location.href).pathname, baseUrl: sitePrefix, mergeFilter: { [BUNDLE_FILTER]: this.live.key } });
+    const instance = this.spare ?? this.liveInstance(pagefind);
+    this.spare = undefined;
     this.current = instance;
     /** The sealed bundles merged into it, by their index in the directory's head. */
     const merged = new Set();
@@ -769,6 +790,8 @@ async function start() {
   sortMenu.addEventListener("change", submit);
   filterBox.addEventListener("change", submit);
   moreButton.addEventListener("click", () => void showMore().catch(failed));
+  // A reader who goes to the box is about to ask: the next search's instance is made while they type.
+  for (const event of ["focus", "input"]) input.addEventListener(event, () => index.prepare());
   window.addEventListener("popstate", () => void runSearch(index).catch(failed));
   await runSearch(index);
 }
