@@ -38,13 +38,14 @@ test("should write shards that hold each term with every sealed bundle that has 
   const head: DirectoryHead = await writeTermDirectory(
     path.join(dir, "out"),
     "v1",
-    bundles.map((bundle) => ({
+    bundles.map((bundle, index) => ({
       key: bundle.key,
+      meta: `zh-cn_${index}`,
       statsFile: path.join(dir, `${bundle.key}.json`),
       stats: { records: bundle.texts.length, articles: 1, terms: 3 },
     })),
   );
-  assert.deepEqual([head.bundles, head.records, head.shards], [["2022-01", "2022-02", "2022-03"], 3, 1]);
+  assert.deepEqual([head.bundles, head.metas, head.records, head.shards], [["2022-01", "2022-02", "2022-03"], ["zh-cn_0", "zh-cn_1", "zh-cn_2"], 3, 1]);
   const term = spellTerm("会议");
   const shard = JSON.parse(await readFile(path.join(dir, "out", "v1", `${directoryShard(term, head.shards)}.json`), "utf8")) as Record<string, number[]>;
   assert.deepEqual(shard[term], [0, 1, 1, 1, 1, 1]);

@@ -100,6 +100,35 @@ browserSuite("Chinese search in Chromium", (browser) => {
     assert.deepEqual(liveFiles, [], "the live bundle's instance was ready before 搜索");
   });
 
+  test("should ask for a sealed bundle's page list beside its entry, not after it, on a slow network", async () => {
+    // Each response waits 300 ms at the server: a page list asked for only once its entry had come would be asked after that entry's answer.
+    const slow = await serveStatic(path.join(contentRoot, "_site"), { network: { latencyMs: 300, bytesPerSecond: 10_000_000 } });
+    try {
+      const page = await browser.newPage();
+      const asked = new Map<string, number>();
+      const answered = new Map<string, number>();
+      // The first time each file is asked for and answered: Pagefind's own read of a page list fetched before comes from the cache.
+      const first = (times: Map<string, number>, address: string) =>
+        times.has(new URL(address).pathname) || times.set(new URL(address).pathname, performance.now());
+      page.on("request", (request) => first(asked, request.url()));
+      page.on("response", (response) => first(answered, response.url()));
+      await openSearch(page, slow, `q=${encodeURIComponent("会议")}`);
+      const live = await page
+        .locator("[data-search-bundles]")
+        .evaluate((element) => (JSON.parse((element as HTMLElement).dataset.searchBundles ?? "[]") as { url: string }[])[0]?.url ?? "");
+      const sealed = [...asked.keys()].filter((pathname) => pathname.endsWith("/pagefind-entry.json") && !pathname.startsWith(live));
+      assert.ok(sealed.length > 0, "the query merged a sealed bundle");
+      for (const entry of sealed) {
+        const folder = entry.replace(/pagefind-entry\.json$/, "");
+        const meta = [...asked.keys()].find((pathname) => pathname.startsWith(folder) && pathname.endsWith(".pf_meta"));
+        assert.ok(meta, `${folder}: its page list was read`);
+        assert.ok(asked.get(meta)! < answered.get(entry)!, `${folder}: its page list was asked for before its entry came`);
+      }
+    } finally {
+      await slow.close();
+    }
+  });
+
   test("should show each result's title, date, 总第N期, 版, reporters (linked to their pages) and an excerpt with the terms marked", async () => {
     const page = await browser.newPage();
     await search(page, "信义币");

@@ -3,6 +3,7 @@ import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
+import { existsSync } from "node:fs";
 import { cp, mkdtemp, mkdir, readFile, readdir, rm, copyFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { gunzipSync } from "node:zlib";
@@ -428,8 +429,15 @@ test("should index one search record an issue, each article a section under an a
   assert.deepEqual(JSON.parse((await open("/search/")).querySelector("[data-search]")?.getAttribute("data-search-bundles") ?? ""), [
     { key: "2022-01", url: "/pagefind/2022-01/" },
   ]);
-  const head = JSON.parse(await readFile(path.join(siteDir, "pagefind/directory/head.json"), "utf8")) as { bundles: string[]; records: number };
+  const head = JSON.parse(await readFile(path.join(siteDir, "pagefind/directory/head.json"), "utf8")) as {
+    bundles: string[];
+    metas: string[];
+    records: number;
+  };
   assert.deepEqual(head.bundles, ["2021-12"]);
+  // And the page list of each sealed bundle, which the search page asks for beside the bundle's entry.
+  assert.equal(head.metas.length, 1);
+  assert.ok(existsSync(path.join(siteDir, "pagefind/2021-12", `pagefind.${head.metas[0]}.pf_meta`)), `pagefind.${head.metas[0]}.pf_meta`);
   const entries = await Promise.all(
     ["2021-12", "2022-01"].map(
       async (key) =>

@@ -49,7 +49,7 @@ const MAX_FILTER_VALUES = 20;
  *   destroy(): Promise<void>,
  * }} Pagefind
  * @typedef {{ createInstance(options: object): Pagefind }} PagefindModule
- * @typedef {{ version: string, shards: number, bundles: string[], records: number, articles: number, terms: number }} DirectoryHead
+ * @typedef {{ version: string, shards: number, bundles: string[], metas?: string[], records: number, articles: number, terms: number }} DirectoryHead
  * @typedef {import("./search-directory.js").TermBundles} TermBundles
  * @typedef {import("./search-terms.js").Phrase} Phrase
  * @typedef {{ result: Result, starts: number[] }} PhraseHits A phrase in one record: its first term's result there, and where it starts.
@@ -226,8 +226,13 @@ class Index {
       merge: (indexes) => Promise.all(indexes.filter((index) => !merged.has(index)).map((index) => {
         merged.add(index);
         const key = head.bundles[index] ?? "";
+        const bundleUrl = new URL(`../${key}/`, new URL(this.live.url, location.href));
+        // Pagefind reads a bundle's entry, then the page list the entry names: the head names it, so both are asked at once, and Pagefind
+        // finds the page list in the browser's cache (or on its way there).
+        const meta = head.metas?.[index];
+        if (meta) void fetch(new URL(`pagefind.${meta}.pf_meta`, bundleUrl)).then((response) => response.arrayBuffer()).catch(() => undefined);
         // The sealed bundles change only with the directory's version: their entry files may be cached for as long.
-        return instance.mergeIndex(new URL(`../${key}/`, new URL(this.live.url, location.href)).pathname, { baseUrl: sitePrefix, metaCacheTag: head.version, mergeFilter: { [BUNDLE_FILTER]: key } });
+        return instance.mergeIndex(bundleUrl.pathname, { baseUrl: sitePrefix, metaCacheTag: head.version, mergeFilter: { [BUNDLE_FILTER]: key } });
       })),
     };
   }

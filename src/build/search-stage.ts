@@ -105,6 +105,7 @@ async function readyDirectory(bundles: readonly PlannedBundle[], directory: Bund
       const sealed = await Promise.all(
         bundles.slice(0, -1).map(async ({ bundle, entry }) => ({
           key: bundle.key,
+          meta: await pageListOf(entry.files),
           statsFile: path.join(entry.dir, TERM_STATS_FILE),
           stats: JSON.parse(await readFile(path.join(entry.files, STATS_FILE), "utf8")) as SearchStats,
         })),
@@ -113,6 +114,13 @@ async function readyDirectory(bundles: readonly PlannedBundle[], directory: Bund
       return { manifest: { files: await recordFiles(temporary.dir, ["files"]) }, work: { seconds: secondsSince(started) } };
     },
   });
+}
+
+/** The name of a bundle's page list, from its Pagefind entry: its one language's hash, or "" when it has several or none. */
+async function pageListOf(files: string): Promise<string> {
+  const entry = JSON.parse(await readFile(path.join(files, "pagefind-entry.json"), "utf8")) as { languages?: Record<string, { hash?: string }> };
+  const languages = Object.values(entry.languages ?? {});
+  return languages.length === 1 ? (languages[0]?.hash ?? "") : "";
 }
 
 function addStats(sum: SearchStats, stats: SearchStats): SearchStats {
