@@ -262,8 +262,9 @@ export interface BundlePlan {
   articleCount: number;
   /**
    * Identifies its index: the code and the issues of the months it holds, by their parse-cache keys. Not the months' hashes: a month is
-   * made again when what its pages show of the rest of the archive changes (a day's issue adds itself to 历史上的今天 of the same day in
-   * every earlier year), and its search records, written from its own issues alone (build/search-records.ts), stay the same.
+   * made again when what its pages show of the rest of the archive changes (an issue added to an earlier year joins 历史上的今天 of that
+   * day in the later years, a namesake changes a reporter's address, a new issue is linked from the one before it), and its search
+   * records, written from its own issues alone (build/search-records.ts), stay the same.
    */
   hash: string;
 }
