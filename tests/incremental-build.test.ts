@@ -174,4 +174,12 @@ test("should build only the parts and search bundles a change touches, into the 
   await assertSameAsCleanBuild();
   assert.equal(existsSync(path.join(siteDir, "2021")), false);
   assert.equal(existsSync(path.join(siteDir, "no", String(FIRST_NUMBER))), false);
+
+  // The first issue of a month: a live bundle of its own; the month before renders again (its last issue links to the new one) and is
+  // sealed as it was indexed, not indexed again.
+  const nextMonth = "2022-02-01";
+  await writeFile(fileOf(nextMonth), await issueText(FIRST_NUMBER + ISSUES + 2, nextMonth));
+  const firstOfMonth = await build();
+  assert.deepEqual(firstOfMonth.bundles, { total: 2, indexed: 1 });
+  await assertSameAsCleanBuild();
 });
