@@ -19,6 +19,7 @@ import { BENCH_QUERIES, measureSearchFetches, type SearchFetches } from "./searc
 import { pagefindBinary } from "../build/search-index.ts";
 import { measure, type Measured } from "./measure.ts";
 import { bundledText, syntheticDate, syntheticIssue, writeSyntheticArchive } from "./synthetic-archive.ts";
+import { sameCodeAs } from "./same-code.ts";
 import { startSshServer, type SshServer } from "./ssh-server.ts";
 import { deploySite, type DeployResult } from "../deploy/deploy.ts";
 import { deployCacheTarArgs } from "../build/ci-cache.ts";
@@ -154,6 +155,11 @@ function indexingSeconds(run: Measured): number | undefined {
   return match ? Number(match[1]) : undefined;
 }
 
+/** Kilobytes, as the tables print them. */
+function kb(value: number): string {
+  return `${value.toFixed(0)} KB`;
+}
+
 function assertSucceeded(what: string, run: Measured): void {
   if (run.exitCode !== 0) throw new Error(`${what} failed (exit ${run.exitCode}):\n${run.stderr.slice(-2000)}`);
 }
@@ -255,6 +261,7 @@ async function benchSize(
   await writeSyntheticArchive(contentRoot, { issues });
 
   console.error(`[${issues}] Baoku cold build…`);
+  const sameCode = await sameCodeAs(projectRoot);
   const cold = await runBuild(contentRoot, siteDir);
   assertSucceeded("the cold build", cold);
   const pages = Number(/Built (\d+) pages/.exec(cold.stdout)?.[1] ?? 0);
@@ -263,6 +270,14 @@ async function benchSize(
   const shape = await indexShape(siteDir);
   console.error(`[${issues}] the search page's fetches, in Chromium…`);
   const fetches = await measureSearchFetches(siteDir);
+  // Said now as well as in the tables at the end: a run of hours that stops later keeps these.
+  if (fetches) {
+    const own = [...fetches.queryKB].sort((a, b) => a - b);
+    console.error(
+      `[${issues}] first fetch ${kb(fetches.pageKB + fetches.indexKB)}; a query's own: median ${kb(own[Math.floor(own.length / 2)] ?? 0)}, ` +
+        `max ${kb(own.at(-1) ?? 0)}; Slow 4G ${fetches.slow4gSeconds.map((each) => `${each.query} ${each.seconds.toFixed(1)} s`).join(", ")}`,
+    );
+  }
 
   // The first build after the cold one also makes the site's second copy (see src/build/publish.ts); from then on each day's issue costs
   // what the next one does. The first issue of a month is measured apart: its month is new, and the month before leaves the newest bundle.
@@ -270,6 +285,7 @@ async function benchSize(
     const file = path.join(contentRoot, issueFileOf(date));
     await mkdir(path.dirname(file), { recursive: true });
     await writeFile(file, syntheticIssue(await bundledText(), index + 1, date));
+    await sameCode(`[${issues}] adding issue ${index + 1} (${date})`);
     const run = await runBuild(contentRoot, siteDir);
     assertSucceeded(`the build after adding issue ${index + 1} (${date})`, run);
     return run;
@@ -294,6 +310,7 @@ async function benchSize(
   let noChange: Measured | undefined;
   if (!options.searchOnly) {
     console.error(`[${issues}] rebuilding with nothing changed…`);
+    await sameCode(`[${issues}] rebuilding with nothing changed`);
     noChange = await runBuild(contentRoot, siteDir);
     assertSucceeded("the rebuild with nothing changed", noChange);
   }
@@ -474,7 +491,6 @@ function table(rows: Row[]): string {
       ].join(" | ")} |`;
     }),
   ];
-  const kb = (value: number) => `${value.toFixed(0)} KB`;
   const search = [
     "| issues | search page before a query | loaded at the first query before its words | first fetch (page + that) | each query's own: median | max | requests of the first query | Slow 4G, 搜索 to first result: " +
       (rows
