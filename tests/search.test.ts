@@ -7,7 +7,7 @@ import { after, before, test } from "node:test";
 import type { Page } from "playwright-core";
 import { buildSite } from "../src/build/build.ts";
 import { testRenderPool } from "./helpers/render-pool.ts";
-import { askSearchPage, openSearch, resultPaths } from "./helpers/search-page.ts";
+import { askSearchPage, liveBundleUrl, openSearch, resultPaths } from "./helpers/search-page.ts";
 import { browserSuite } from "./helpers/browser.ts";
 import { searchArchive } from "./helpers/filler-archive.ts";
 import { serveStatic, type StaticServer } from "../src/util/static-server.ts";
@@ -77,9 +77,7 @@ browserSuite("Chinese search in Chromium", (browser) => {
     // The reader goes back to the box: the next search's instance of the live bundle is made then, not after 搜索.
     await page.locator("[data-search-input]").focus();
     await page.waitForLoadState("networkidle");
-    const live = await page
-      .locator("[data-search-bundles]")
-      .evaluate((element) => (JSON.parse((element as HTMLElement).dataset.searchBundles ?? "[]") as { url: string }[])[0]?.url);
+    const live = await liveBundleUrl(page);
     assert.ok(live, "the live bundle is named on the page");
     const afterPressing: string[] = [];
     page.on("request", (request) => afterPressing.push(new URL(request.url()).pathname));
@@ -113,9 +111,7 @@ browserSuite("Chinese search in Chromium", (browser) => {
       page.on("request", (request) => first(asked, request.url()));
       page.on("response", (response) => first(answered, response.url()));
       await openSearch(page, slow, `q=${encodeURIComponent("会议")}`);
-      const live = await page
-        .locator("[data-search-bundles]")
-        .evaluate((element) => (JSON.parse((element as HTMLElement).dataset.searchBundles ?? "[]") as { url: string }[])[0]?.url ?? "");
+      const live = await liveBundleUrl(page);
       const sealed = [...asked.keys()].filter((pathname) => pathname.endsWith("/pagefind-entry.json") && !pathname.startsWith(live));
       assert.ok(sealed.length > 0, "the query merged a sealed bundle");
       for (const entry of sealed) {

@@ -145,7 +145,9 @@ class Index {
   /** @param {Bundle} live */
   constructor(live) {
     this.live = live;
-    this.directoryUrl = new URL("../directory/", new URL(live.url, location.href)).href;
+    /** The live bundle's folder, as an address: the sealed bundles and the directory are its siblings. */
+    this.liveUrl = new URL(live.url, location.href);
+    this.directoryUrl = new URL("../directory/", this.liveUrl).href;
     /** @type {Promise<{ pagefind: PagefindModule, head: DirectoryHead, stats: Stats }> | undefined} */
     this.loading = undefined;
     /** @type {Map<number, Promise<Record<string, number[]>>>} */
@@ -174,16 +176,16 @@ class Index {
     // In the page, not in Pagefind's worker: the worker's script is one more file, fetched before the index can be (a round trip, a
     // second on Slow 4G: the first query's first result 7.0 s → 6.0 s on the ranking test archive), and a second JavaScript engine started
     // on every visit. A search waits on the network, not on the few milliseconds of WebAssembly it runs.
-    return pagefind.createInstance({ noWorker: true, basePath: new URL(this.live.url, location.href).pathname, baseUrl: sitePrefix, mergeFilter: { [BUNDLE_FILTER]: this.live.key } });
+    return pagefind.createInstance({ noWorker: true, basePath: this.liveUrl.pathname, baseUrl: sitePrefix, mergeFilter: { [BUNDLE_FILTER]: this.live.key } });
   }
 
   load() {
     this.loading ??= (async () => {
       const json = (/** @type {string} */ url) => fetch(url, { cache: "no-cache" }).then((response) => response.json());
       const [pagefind, head, live] = await Promise.all([
-        /** @type {Promise<PagefindModule>} */ (import(new URL(`${this.live.url}pagefind.js`, location.href).href)),
+        /** @type {Promise<PagefindModule>} */ (import(new URL("pagefind.js", this.liveUrl).href)),
         /** @type {Promise<DirectoryHead>} */ (json(`${this.directoryUrl}head.json`)),
-        /** @type {Promise<Stats>} */ (json(`${this.live.url}baoku-stats.json`)),
+        /** @type {Promise<Stats>} */ (json(new URL("baoku-stats.json", this.liveUrl).href)),
       ]);
       return { pagefind, head, stats: { records: head.records + live.records, articles: head.articles + live.articles, terms: head.terms + live.terms } };
     })();
@@ -226,7 +228,7 @@ class Index {
       merge: (indexes) => Promise.all(indexes.filter((index) => !merged.has(index)).map((index) => {
         merged.add(index);
         const key = head.bundles[index] ?? "";
-        const bundleUrl = new URL(`../${key}/`, new URL(this.live.url, location.href));
+        const bundleUrl = new URL(`../${key}/`, this.liveUrl);
         // Pagefind reads a bundle's entry, then the page list the entry names: the head names it, so both are asked at once, and Pagefind
         // finds the page list in the browser's cache (or on its way there).
         const meta = head.metas?.[index];

@@ -155,6 +155,12 @@ function indexingSeconds(run: Measured): number | undefined {
   return match ? Number(match[1]) : undefined;
 }
 
+/** The median and the largest of the queries' own bytes, in KB. */
+function queryKBSpread(fetches: SearchFetches): { median: number; max: number } {
+  const sorted = [...fetches.queryKB].sort((a, b) => a - b);
+  return { median: sorted[Math.floor(sorted.length / 2)] ?? 0, max: sorted.at(-1) ?? 0 };
+}
+
 /** Kilobytes, as the tables print them. */
 function kb(value: number): string {
   return `${value.toFixed(0)} KB`;
@@ -272,10 +278,10 @@ async function benchSize(
   const fetches = await measureSearchFetches(siteDir);
   // Said now as well as in the tables at the end: a run of hours that stops later keeps these.
   if (fetches) {
-    const own = [...fetches.queryKB].sort((a, b) => a - b);
+    const own = queryKBSpread(fetches);
     console.error(
-      `[${issues}] first fetch ${kb(fetches.pageKB + fetches.indexKB)}; a query's own: median ${kb(own[Math.floor(own.length / 2)] ?? 0)}, ` +
-        `max ${kb(own.at(-1) ?? 0)}; Slow 4G ${fetches.slow4gSeconds.map((each) => `${each.query} ${each.seconds.toFixed(1)} s`).join(", ")}`,
+      `[${issues}] first fetch ${kb(fetches.pageKB + fetches.indexKB)}; a query's own: median ${kb(own.median)}, ` +
+        `max ${kb(own.max)}; Slow 4G ${fetches.slow4gSeconds.map((each) => `${each.query} ${each.seconds.toFixed(1)} s`).join(", ")}`,
     );
   }
 
@@ -502,14 +508,14 @@ function table(rows: Row[]): string {
     ...rows.map((row) => {
       const fetches = row.fetches;
       if (!fetches) return `| ${row.issues} | no Chromium: not measured |`;
-      const sorted = [...fetches.queryKB].sort((a, b) => a - b);
+      const own = queryKBSpread(fetches);
       return `| ${[
         row.issues,
         kb(fetches.pageKB),
         kb(fetches.indexKB),
         kb(fetches.pageKB + fetches.indexKB),
-        kb(sorted[Math.floor(sorted.length / 2)]!),
-        kb(sorted.at(-1)!),
+        kb(own.median),
+        kb(own.max),
         fetches.firstQueryRequests,
         fetches.slow4gSeconds.map((each) => seconds(each.seconds)).join(", "),
       ].join(" | ")} |`;

@@ -35,6 +35,13 @@ export async function openSearch(page: Page, site: { url: string }, query: strin
   await page.locator('[data-search-status][data-state="done"]').waitFor({ state: "attached", timeout: 30_000 });
 }
 
+/** The address of the live bundle, the one the search page names (`data-search-bundles`), as the page has it. */
+export function liveBundleUrl(page: Page): Promise<string> {
+  return page
+    .locator("[data-search-bundles]")
+    .evaluate((element) => (JSON.parse((element as HTMLElement).dataset.searchBundles ?? "[]") as { url: string }[])[0]?.url ?? "");
+}
+
 /** The search bundles a built site holds: its folders under /pagefind/ but the term directory. */
 export async function bundleCount(siteDir: string): Promise<number> {
   return (await readdir(path.join(siteDir, "pagefind"), { withFileTypes: true })).filter((entry) => entry.isDirectory() && entry.name !== "directory").length;
