@@ -98,7 +98,29 @@ browserSuite("Chinese search in Chromium", (browser) => {
     assert.deepEqual(liveFiles, [], "the live bundle's instance was ready before 搜索");
   });
 
-  test("should ask for a sealed bundle's page list beside its entry, not after it, on a slow network", async () => {
+  test("should read the live bundle's entry once a visit, not once a query", async () => {
+    const page = await browser.newPage();
+    await search(page, "信义币");
+    for (const query of ["以克论净", "会议"]) {
+      await page.locator("[data-search-input]").fill(query);
+      await page.locator("[data-search-input]").press("Enter");
+      await page.waitForURL((address) => new URL(address).searchParams.get("q") === query);
+      await page.locator('[data-search-status][data-state="done"]').waitFor();
+    }
+    const live = new URL(await liveBundleUrl(page), site.url).pathname;
+    // What the page fetched over the network, not from its cache (a file from the cache is transferred in 0 bytes).
+    const fetched = await page.evaluate(() =>
+      performance
+        .getEntriesByType("resource")
+        .flatMap((entry) => ((entry as PerformanceResourceTiming).transferSize > 0 ? [new URL(entry.name).pathname] : [])),
+    );
+    assert.deepEqual(
+      fetched.filter((pathname) => pathname === `${live}pagefind-entry.json`),
+      [`${live}pagefind-entry.json`],
+    );
+  });
+
+  test("should ask for a sealed bundle's page list beside its entry, the months a first page needs in one round, and its records at once, on a slow network", async () => {
     // Each response waits 300 ms at the server: a page list asked for only once its entry had come would be asked after that entry's answer.
     const slow = await serveStatic(path.join(contentRoot, "_site"), { network: { latencyMs: 300, bytesPerSecond: 10_000_000 } });
     try {
@@ -120,6 +142,17 @@ browserSuite("Chinese search in Chromium", (browser) => {
         assert.ok(meta, `${folder}: its page list was read`);
         assert.ok(asked.get(meta)! < answered.get(entry)!, `${folder}: its page list was asked for before its entry came`);
       }
+      // 会议 is in too few records of the newest sealed month for a first page (40), as the directory's counts show: every sealed month
+      // it needs is asked for in the same round, not one round and then the next.
+      assert.ok(sealed.length >= 2, `会议 needs both sealed months (merged ${sealed.join(" ")})`);
+      const firstAnswer = Math.min(...sealed.map((entry) => answered.get(entry)!));
+      for (const entry of sealed) assert.ok(asked.get(entry)! < firstAnswer, `${entry}: asked in the first round`);
+      // The records the first page is ranked from are asked for at once, not twenty and then the rest.
+      const fragments = [...asked.keys()].filter((pathname) => pathname.endsWith(".pf_fragment"));
+      assert.ok(fragments.length > 20, `more than one batch of records (${fragments.length})`);
+      const firstFragment = Math.min(...fragments.map((fragment) => answered.get(fragment)!));
+      const late = fragments.filter((fragment) => asked.get(fragment)! > firstFragment);
+      assert.deepEqual(late, [], "every record of the first page asked before the first came");
     } finally {
       await slow.close();
     }

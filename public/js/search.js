@@ -156,6 +156,12 @@ class Index {
     this.current = undefined;
     /** @type {Pagefind | undefined} */
     this.spare = undefined;
+    /**
+     * The live bundle's entry, read once for this visit: each query's instance would otherwise read it again (Pagefind asks for it
+     * with a new ?ts= each time), one more round trip before the query's words can be looked up. A visit that began before a day's
+     * build keeps the live bundle it began with; the next visit reads the new one.
+     */
+    this.visit = String(Date.now());
   }
 
   /**
@@ -176,7 +182,9 @@ class Index {
     // In the page, not in Pagefind's worker: the worker's script is one more file, fetched before the index can be (a round trip, a
     // second on Slow 4G: the first query's first result 7.0 s → 6.0 s on the ranking test archive), and a second JavaScript engine started
     // on every visit. A search waits on the network, not on the few milliseconds of WebAssembly it runs.
-    return pagefind.createInstance({ noWorker: true, basePath: this.liveUrl.pathname, baseUrl: sitePrefix, mergeFilter: { [BUNDLE_FILTER]: this.live.key } });
+    return pagefind.createInstance({
+      noWorker: true, basePath: this.liveUrl.pathname, baseUrl: sitePrefix, metaCacheTag: this.visit, mergeFilter: { [BUNDLE_FILTER]: this.live.key },
+    });
   }
 
   load() {
@@ -330,15 +338,27 @@ async function searchArchive(index, stats, phrases, filters, years, direction) {
   let merged = 0;
   let found = await findRecords(session.instance, phrases, filters, plan.holding);
   let roundSize = 1;
-  const round = async () => {
-    const next = plan.planned.slice(merged, merged + roundSize);
-    roundSize = Math.min(roundSize * 2, BUNDLES_PER_ROUND);
-    merged += next.length;
+  /** The most records of a planned bundle that can hold every term: the directory's count, or unknown for filters alone. */
+  const most = (/** @type {number} */ at) => (phrases.length === 0 ? Infinity : plan.estimate(plan.planned[at]?.index ?? -1));
+  /**
+   * Merges the next round of bundles, and with it the rounds after it that the directory's counts show cannot bring the records found
+   * to `enough`: the bundles merged are those the rounds would merge one by one, in one round trip instead of several.
+   */
+  const round = async (enough = 0) => {
+    let end = merged;
+    let bound = found.records.size;
+    do {
+      for (let at = end; at < Math.min(end + roundSize, plan.planned.length); at++) bound += most(at);
+      end = Math.min(end + roundSize, plan.planned.length);
+      roundSize = Math.min(roundSize * 2, BUNDLES_PER_ROUND);
+    } while (end < plan.planned.length && bound < enough);
+    const next = plan.planned.slice(merged, end);
+    merged = end;
     await session.merge(next.map((bundle) => bundle.index));
     found = await findRecords(session.instance, phrases, filters, plan.holding);
   };
   const wanted = direction || phrases.length === 0 ? RESULTS_PER_PAGE + 1 : RECORDS_BEFORE_SHOWING;
-  while (merged < plan.planned.length && found.records.size < wanted) await round();
+  while (merged < plan.planned.length && found.records.size < wanted) await round(wanted);
   /**
    * The merged bundles' keys, newest first, the live bundle's first; oldest first, the live bundle comes last, so it is listed only
    * once every older month is merged.
@@ -648,7 +668,8 @@ async function runSearch(index) {
   const openUntil = async (wanted, records = 0) => {
     for (;;) {
       while ((articles.length < wanted || opened < records) && opened < order.length) {
-        const batch = order.slice(opened, opened + RECORDS_PER_BATCH);
+        // The records the first page waits for are asked at once: on a slow network each batch is a round trip.
+        const batch = order.slice(opened, opened + Math.max(RECORDS_PER_BATCH, records - opened));
         opened += batch.length;
         const lists = await Promise.all(batch.flatMap((id) => {
           const record = search.found.records.get(id);

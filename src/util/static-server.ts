@@ -1,14 +1,21 @@
 // Serves a built site from a folder on 127.0.0.1, the way a static host would, so browser tests and npm run audit read exactly the files the build wrote.
+import { execFile } from "node:child_process";
+import { createHash, createPublicKey } from "node:crypto";
 import { createReadStream } from "node:fs";
-import { readFile, stat } from "node:fs/promises";
+import { mkdtemp, readFile, rm, stat } from "node:fs/promises";
 import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
+import { createSecureServer, type Http2ServerRequest, type Http2ServerResponse, type Http2Session } from "node:http2";
 import type { AddressInfo } from "node:net";
+import os from "node:os";
 import path from "node:path";
+import { promisify } from "node:util";
 import { gzipSync } from "node:zlib";
 
 export interface StaticServer {
   /** The site's address, ending with /, e.g. http://127.0.0.1:41234/. */
   url: string;
+  /** Over HTTP/2: the base64 SHA-256 of the certificate's public key, for Chromium's `--ignore-certificate-errors-spki-list`. */
+  spki?: string;
   close(): Promise<void>;
 }
 
@@ -49,6 +56,13 @@ export interface HostOptions {
   network?: { latencyMs: number; bytesPerSecond: number };
   /** Text sent gzipped to a browser that accepts it, as GitHub Pages, Netlify and Cloudflare Pages send it; by default as it is. */
   compress?: boolean;
+  /**
+   * Over HTTPS with HTTP/2, as GitHub Pages, Netlify and Cloudflare Pages serve a site: a browser then asks for every file at once on one
+   * connection, where over HTTP/1.1 it opens at most six to a host and each further request waits for one of them (on a slow network, a
+   * round trip for every six files). The certificate is made for 127.0.0.1 when the server starts: the browser must be told to accept
+   * it (`--ignore-certificate-errors-spki-list`, see `spki`).
+   */
+  http2?: boolean;
 }
 
 /** How long GitHub Pages lets a browser keep a file. */
@@ -60,7 +74,7 @@ export async function serveStatic(rootDir: string, host: HostOptions = {}): Prom
   const link = host.network && sharedLink(host.network);
   const cacheSeconds = host.cacheSeconds ?? GITHUB_PAGES_CACHE_SECONDS;
   const cacheControl = cacheSeconds > 0 ? `max-age=${cacheSeconds}` : "no-store";
-  const server = createServer((request, response) => {
+  const handle = (request: Request, response: Response) => {
     respond(root, request, response, {
       cacheControl,
       link,
@@ -69,12 +83,10 @@ export async function serveStatic(rootDir: string, host: HostOptions = {}): Prom
       response.writeHead(500, { "content-type": "text/plain; charset=utf-8" });
       response.end(String(error));
     });
-  });
-  await new Promise<void>((resolve, reject) => {
-    server.once("error", reject);
-    server.listen(0, "127.0.0.1", resolve);
-  });
-  const { port } = server.address() as AddressInfo;
+  };
+  if (host.http2) return serveHttp2(handle);
+  const server = createServer(handle);
+  const port = await listen(server);
   return {
     url: `http://127.0.0.1:${port}/`,
     close: () =>
@@ -83,6 +95,59 @@ export async function serveStatic(rootDir: string, host: HostOptions = {}): Prom
         server.closeAllConnections();
       }),
   };
+}
+
+type Request = IncomingMessage | Http2ServerRequest;
+type Response = ServerResponse | Http2ServerResponse;
+
+async function listen(server: {
+  once(event: "error", listener: (error: Error) => void): unknown;
+  listen(port: number, host: string, done: () => void): unknown;
+  address(): unknown;
+}): Promise<number> {
+  await new Promise<void>((resolve, reject) => {
+    server.once("error", reject);
+    server.listen(0, "127.0.0.1", resolve);
+  });
+  return (server.address() as AddressInfo).port;
+}
+
+/** An HTTPS server speaking HTTP/2 (and HTTP/1.1 to a client that asks for it), with a certificate made for 127.0.0.1 by openssl. */
+async function serveHttp2(handle: (request: Request, response: Response) => void): Promise<StaticServer> {
+  const { key, cert, spki } = await localCertificate();
+  const server = createSecureServer({ key, cert, allowHTTP1: true }, handle);
+  const sessions = new Set<Http2Session>();
+  server.on("session", (session) => {
+    sessions.add(session);
+    session.once("close", () => sessions.delete(session));
+  });
+  const port = await listen(server);
+  return {
+    url: `https://127.0.0.1:${port}/`,
+    spki,
+    close: () =>
+      new Promise<void>((resolve, reject) => {
+        server.close((error) => (error ? reject(error) : resolve()));
+        for (const session of sessions) session.destroy();
+      }),
+  };
+}
+
+/** A key and a self-signed certificate for 127.0.0.1, valid for a day, and its public key's SHA-256 (base64), made by openssl. */
+async function localCertificate(): Promise<{ key: Buffer; cert: Buffer; spki: string }> {
+  const run = promisify(execFile);
+  const dir = await mkdtemp(path.join(os.tmpdir(), "baoku-certificate-"));
+  try {
+    const [keyFile, certFile] = [path.join(dir, "key.pem"), path.join(dir, "cert.pem")];
+    const request = "req -x509 -newkey ec -pkeyopt ec_paramgen_curve:prime256v1 -nodes -days 1 -subj /CN=127.0.0.1 -addext subjectAltName=IP:127.0.0.1";
+    await run("openssl", [...request.split(" "), "-keyout", keyFile, "-out", certFile]);
+    const publicKey = await run("openssl", ["x509", "-in", certFile, "-noout", "-pubkey"]);
+    const [key, cert] = await Promise.all([readFile(keyFile), readFile(certFile)]);
+    const der = createPublicKey(publicKey.stdout).export({ type: "spki", format: "der" });
+    return { key, cert, spki: createHash("sha256").update(der).digest("base64") };
+  } finally {
+    await rm(dir, { recursive: true, force: true });
+  }
 }
 
 /** What every response shares: its cache-control header, and the slow network when there is one. */
@@ -105,7 +170,7 @@ function sharedLink({ latencyMs, bytesPerSecond }: { latencyMs: number; bytesPer
   };
 }
 
-async function respond(root: string, request: IncomingMessage, response: ServerResponse, sending: Sending): Promise<void> {
+async function respond(root: string, request: Request, response: Response, sending: Sending): Promise<void> {
   if (request.method !== "GET" && request.method !== "HEAD") {
     response.writeHead(405, { allow: "GET, HEAD" }).end();
     return;
@@ -152,7 +217,7 @@ async function isFile(file: string): Promise<boolean> {
   return (await stat(file).catch(() => undefined))?.isFile() ?? false;
 }
 
-async function sendFile(file: string, status: number, request: IncomingMessage, response: ServerResponse, sending: Sending): Promise<void> {
+async function sendFile(file: string, status: number, request: Request, response: Response, sending: Sending): Promise<void> {
   // On a slow network, a text file crosses it compressed, as a host sends it; Pagefind's files are compressed already.
   if (sending.link) {
     const body = await readFile(file);
@@ -162,7 +227,8 @@ async function sendFile(file: string, status: number, request: IncomingMessage, 
   if (sending.compress && !PRECOMPRESSED.test(file) && /\bgzip\b/.test(String(request.headers["accept-encoding"] ?? ""))) {
     const body = gzipSync(await readFile(file));
     response.writeHead(status, { ...headers, "content-encoding": "gzip", "content-length": body.length, vary: "accept-encoding" });
-    response.end(request.method === "HEAD" ? undefined : body);
+    if (request.method === "HEAD") response.end();
+    else response.end(body);
     return;
   }
   response.writeHead(status, headers);
@@ -172,5 +238,5 @@ async function sendFile(file: string, status: number, request: IncomingMessage, 
   }
   createReadStream(file)
     .on("error", () => response.destroy())
-    .pipe(response);
+    .pipe(response as NodeJS.WritableStream);
 }

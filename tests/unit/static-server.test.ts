@@ -1,8 +1,11 @@
 // The static server as a host serves a site: text gzipped when the host compresses and the browser accepts it (npm run audit), Pagefind's
-// and image files as they are, and nothing compressed by default (the tests' servers).
+// and image files as they are, and nothing compressed by default (the tests' servers); over HTTP/2 for the benchmark's slow network.
 import assert from "node:assert/strict";
 import { mkdtemp, rm, writeFile } from "node:fs/promises";
+import { createHash } from "node:crypto";
 import { request } from "node:http";
+import { connect } from "node:http2";
+import type { TLSSocket } from "node:tls";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { gunzipSync } from "node:zlib";
@@ -59,6 +62,38 @@ test("should send every file as it is by default", async () => {
     const page = await get(server.url, "/", "gzip");
     assert.equal(page.encoding, undefined);
     assert.equal(page.body.toString("utf8"), PAGE);
+  } finally {
+    await server.close();
+  }
+});
+
+test("should serve over HTTP/2 with a certificate for 127.0.0.1, as hosts serve a site, and say its key for Chromium to trust", async () => {
+  const server = await serveStatic(root, { http2: true });
+  try {
+    assert.match(server.url, /^https:\/\/127\.0\.0\.1:\d+\/$/);
+    assert.match(server.spki ?? "", /^[A-Za-z0-9+/]{43}=$/, "a SHA-256 in base64");
+    const session = connect(server.url, { rejectUnauthorized: false });
+    try {
+      const { status, body } = await new Promise<{ status: number; body: string }>((resolve, reject) => {
+        const stream = session.request({ ":path": "/" });
+        let status = 0;
+        const chunks: Buffer[] = [];
+        stream.on("response", (headers) => (status = Number(headers[":status"])));
+        stream.on("data", (chunk: Buffer) => chunks.push(chunk));
+        stream.on("end", () => resolve({ status, body: Buffer.concat(chunks).toString() }));
+        stream.on("error", reject);
+      });
+      assert.equal(session.alpnProtocol, "h2");
+      assert.equal(status, 200);
+      assert.equal(body, PAGE);
+      // The key Chromium is told to trust is the one the server presents.
+      const presented = createHash("sha256")
+        .update((session.socket as TLSSocket).getPeerX509Certificate()!.publicKey.export({ type: "spki", format: "der" }))
+        .digest("base64");
+      assert.equal(presented, server.spki);
+    } finally {
+      session.close();
+    }
   } finally {
     await server.close();
   }
