@@ -94,7 +94,7 @@ test("should build only the parts and search bundles a change touches, into the 
   for (let index = 0; index < ISSUES; index++) await writeFile(issueFile(index), await issueText(FIRST_NUMBER + index, syntheticDate(FIRST_DATE, index)));
   const first = await build();
   assert.deepEqual(first.parts, { total: PARTS, rendered: PARTS });
-  assert.deepEqual(first.bundles, { total: 2, indexed: 2 });
+  assert.deepEqual(first.bundles, { total: 2, indexed: 2, directory: "written" });
 
   // A new issue at the end, all by 郭龙君: its month (where the issue before it gains a link to it), its year's open data, the
   // archive-wide pages (calendar, home), the day pages and the people pages; the month before and its year are untouched, since 历史上的今天
@@ -105,7 +105,7 @@ test("should build only the parts and search bundles a change touches, into the 
   );
   const added = await build();
   assert.deepEqual(added.parts, { total: PARTS, rendered: PARTS - 2 });
-  assert.deepEqual(added.bundles, { total: 2, indexed: 1 });
+  assert.deepEqual(added.bundles, { total: 2, indexed: 1, directory: "kept" });
   await assertSameAsCleanBuild();
   // Of the pages that span the archive, only those the new issue changes are rendered again: 郭龙君's, and the new issue's solar and lunar
   // days with the days beside them, which link to them; the rest are the earlier entry's files.
@@ -126,7 +126,7 @@ test("should build only the parts and search bundles a change touches, into the 
   await writeFile(issueFile(2), older.replace(/\n\n(\(融媒体 [^)]+\)\n*)$/, "\n\n更正：本文有一处错字，已改正。\n\n$1"));
   const corrected = await build();
   assert.deepEqual(corrected.parts, { total: PARTS, rendered: 2 });
-  assert.deepEqual(corrected.bundles, { total: 2, indexed: 1 });
+  assert.deepEqual(corrected.bundles, { total: 2, indexed: 1, directory: "written" });
   await assertSameAsCleanBuild();
 
   // Nothing changed: everything from the cache.
@@ -141,7 +141,7 @@ test("should build only the parts and search bundles a change touches, into the 
   assert.ok(backfilled.parts!.rendered >= 3, `its own month, the archive-wide pages, the days and the newest month: ${JSON.stringify(backfilled.parts)}`);
   // Of the search bundles, its month's alone: the months after it render again for what they show of it (历史上的今天, the link from
   // the issue after it), and their search records, written from their own issues, stay the same.
-  assert.deepEqual(backfilled.bundles, { total: 3, indexed: 1 });
+  assert.deepEqual(backfilled.bundles, { total: 3, indexed: 1, directory: "written" });
   assert.match(
     await readFile(path.join(siteDir, newestDate.replaceAll("-", "/"), "index.html"), "utf8"),
     new RegExp(`href="/${yearBefore.replaceAll("-", "/")}/"`),
@@ -155,7 +155,7 @@ test("should build only the parts and search bundles a change touches, into the 
   );
   const namesake = await build();
   // Re-indexed: the newest month's bundle, which holds the new issue; not the months whose links to 郭龙君 changed.
-  assert.deepEqual(namesake.bundles, { total: 3, indexed: 1 });
+  assert.deepEqual(namesake.bundles, { total: 3, indexed: 1, directory: "kept" });
   assert.equal(existsSync(path.join(siteDir, "people", "guo-longjun", "index.html")), true, "the shared pinyin leads to both");
   assert.doesNotMatch(await readFile(path.join(siteDir, yearBefore.replaceAll("-", "/"), "1", "1", "index.html"), "utf8"), /href="\/people\/guo-longjun\/"/);
   await assertSameAsCleanBuild();
@@ -176,10 +176,11 @@ test("should build only the parts and search bundles a change touches, into the 
   assert.equal(existsSync(path.join(siteDir, "no", String(FIRST_NUMBER))), false);
 
   // The first issue of a month: a live bundle of its own; the month before renders again (its last issue links to the new one) and is
-  // sealed as it was indexed, not indexed again.
+  // sealed as it was indexed, not indexed again, and added to the term directory the build before wrote (of no month: that month was
+  // then the live one), not written whole.
   const nextMonth = "2022-02-01";
   await writeFile(fileOf(nextMonth), await issueText(FIRST_NUMBER + ISSUES + 2, nextMonth));
   const firstOfMonth = await build();
-  assert.deepEqual(firstOfMonth.bundles, { total: 2, indexed: 1 });
+  assert.deepEqual(firstOfMonth.bundles, { total: 2, indexed: 1, directory: "extended" });
   await assertSameAsCleanBuild();
 });

@@ -7,7 +7,8 @@ import path from "node:path";
 import { after, test } from "node:test";
 import { directoryShard, phraseRarity, planBundles, prefixOfSpelled, recordsHolding } from "../public/js/search-directory.js";
 import { indexTerms, spellStart, spellTerm } from "../public/js/search-terms.js";
-import { shardCount, termStats, writeTermDirectory, type DirectoryHead } from "../src/build/term-directory.ts";
+import { extendTermDirectory, shardCount, termStats, writeTermDirectory, type DirectoryHead, type SealedBundle } from "../src/build/term-directory.ts";
+import { treeDigest } from "./helpers/tree-digest.ts";
 
 const folders: string[] = [];
 after(async () => {
@@ -53,6 +54,41 @@ test("should write shards that hold each term with every sealed bundle that has 
   assert.equal(shardCount(0), 1);
   assert.equal(shardCount(1e9), 1024);
   assert.ok(Array.from({ length: 200 }, (_, index) => directoryShard(spellTerm(`词${index}`), 64)).every((each) => each >= 0 && each < 64));
+});
+
+test("should add a newly sealed month to the directory written before it, writing what a whole write does, byte for byte", async () => {
+  const dir = await mkdtemp(path.join(os.tmpdir(), "baoku-directory-"));
+  folders.push(dir);
+  // Three months of 875 directory entries each: one month's directory has one shard, two months' and three months' two.
+  const text = (seed: number) => Array.from({ length: 400 }, (_, at) => String.fromCodePoint(0x4e00 + ((at * 7919 + seed * 104_729) % 900))).join("");
+  const bundles: SealedBundle[] = [];
+  for (const [index, key] of ["2022-01", "2022-02", "2022-03"].entries()) {
+    const statsFile = path.join(dir, `${key}.json`);
+    await writeFile(statsFile, JSON.stringify(termStats([record(text(index)), record(text(index + 7))])));
+    bundles.push({ key, meta: `zh-cn_${index}`, statsFile, stats: { records: 2, articles: 8 + index, terms: 2400 } });
+  }
+  const at = (name: string) => path.join(dir, name);
+  const before = await writeTermDirectory(at("before"), "v1", bundles.slice(0, 2));
+  const whole = await writeTermDirectory(at("whole"), "v2", bundles);
+  assert.equal(before.shards, 2);
+  assert.equal(whole.shards, 2);
+  const extended = await extendTermDirectory(
+    at("extended"),
+    "v2",
+    at("before"),
+    bundles.map((bundle) => bundle.key),
+    bundles[2]!,
+  );
+  assert.deepEqual(extended, whole);
+  assert.deepEqual(await treeDigest(at("extended")), await treeDigest(at("whole")));
+  // Not the directory of the months before the new one: written whole instead.
+  const keys = ["2021-12", "2022-02", "2022-03"];
+  assert.equal(await extendTermDirectory(at("other"), "v2", at("before"), keys, bundles[2]!), undefined);
+  // A month that brings more shards than the directory before has: its terms, and the others', where their hashes say.
+  assert.equal((await writeTermDirectory(at("one"), "v3", bundles.slice(0, 1))).shards, 1);
+  const grown = await extendTermDirectory(at("grown"), "v1", at("one"), ["2022-01", "2022-02"], bundles[1]!);
+  assert.deepEqual(grown, before);
+  assert.deepEqual(await treeDigest(at("grown")), await treeDigest(at("before")));
 });
 
 test("should plan only the bundles holding every term, best bound first, and rank with the same rarity however the archive is split", () => {

@@ -16,6 +16,7 @@ import { assertCacheWritable, writeProblem } from "./failure.ts";
 import { lockOutput } from "./build-lock.ts";
 import { projectRoot } from "../project.ts";
 import { cacheFolder } from "./cache-layout.ts";
+import type { DirectoryWork } from "./search-stage.ts";
 
 export interface BuildOptions {
   /** The folder holding `issues/` and `baoku.config.json`; default: the project root. */
@@ -81,7 +82,8 @@ export interface BuildResult {
   unchanged?: boolean;
   /** Parts of the site (see site-parts.ts) and search bundles, and how many of each this build made rather than took from the cache. */
   parts?: { total: number; rendered: number };
-  bundles?: { total: number; indexed: number };
+  /** …and what became of the term directory: kept, extended by the month sealed, or written whole (search-stage.ts). */
+  bundles?: { total: number; indexed: number; directory: DirectoryWork };
   /** Seconds spent in each stage, for `npm run bench` and the build's last line; rendering and indexing overlap. */
   seconds?: { read: number; images: number; render: number; search: number; total: number };
 }

@@ -155,6 +155,11 @@ export async function readyEntry<E extends { dir: string; manifest: string }, M 
   return { manifest: (await readManifest<M>(entry.manifest))!, work, remade };
 }
 
+/** The manifest of an entry already in the cache when its files are still those it records, as a build checks them; else undefined. */
+export function keptManifest<M extends Manifest>(entry: { dir: string; manifest: string }, verification: Verification): Promise<M | undefined> {
+  return soundManifest<M>(entry.dir, entry.manifest, verification);
+}
+
 /**
  * The entry's manifest when its files are still those it records (their times brought up to date in it when only they differ), or
  * undefined. The files `unchecked` picks are not checked.

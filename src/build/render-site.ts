@@ -18,7 +18,7 @@ import type { SiteData } from "../site-types.ts";
 import { exists } from "../util/cache-files.ts";
 import { limited } from "../util/each-limited.ts";
 import { entryInSite, pruneUnused, type Verification } from "./cache-entries.ts";
-import { bundleEntry, cacheFolder, type BundleEntry, type SiteEntry } from "./cache-layout.ts";
+import { bundleEntry, cacheFolder, type SiteEntry } from "./cache-layout.ts";
 import { archivePart, type ArchivePlan } from "./make-archive.ts";
 import { monthPart } from "./make-month.ts";
 import { spanningPart } from "./make-spanning.ts";
@@ -26,7 +26,7 @@ import { yearPart } from "./make-year.ts";
 import { readyPart, type PartContext, type PartOutcome } from "./part-entries.ts";
 import { sumCounts } from "./render-counts.ts";
 import type { RenderPool } from "./render-pool.ts";
-import { indexSearch, type IndexedSearch, type PlannedBundle } from "./search-stage.ts";
+import { indexSearch, type DirectoryEntries, type DirectoryWork, type IndexedSearch, type PlannedBundle } from "./search-stage.ts";
 import {
   archivePartHash,
   bundlePlans,
@@ -72,7 +72,8 @@ export interface RenderedSite {
   /** Articles in the search bundles. */
   searchRecordCount: number;
   parts: { total: number; rendered: number };
-  bundles: { total: number; indexed: number };
+  /** Search bundles, those indexed now, and what became of the term directory. */
+  bundles: { total: number; indexed: number; directory: DirectoryWork };
   /** Image files encoded now, and those the site publishes that were encoded before. */
   images: { encoded: number; reused: number };
   /** Rendering, indexing and encoding overlap: each figure is the time its own work took, added up. */
@@ -132,8 +133,8 @@ interface SitePlan {
   spanning: SpanningPart[];
   archive: ArchivePlan;
   bundles: PlannedBundle[];
-  /** The term directory's entry (term-directory.ts). */
-  directory: BundleEntry;
+  /** The term directory's entry (term-directory.ts), and the one before the newest sealed month was sealed. */
+  directory: DirectoryEntries;
 }
 
 /** Plans the site from the issues' headers, reading whole only the newest issues (for the feeds). */
@@ -169,7 +170,10 @@ async function planSite(issues: readonly ScannedIssue[], { config, shared, codeH
     spanning: spanningParts(shared, records.people, records.days, codeHash),
     archive: { data, files, hash: archivePartHash(codeHash, data, files) },
     bundles,
-    directory: bundleEntry(path.join(bundlesDir, DIRECTORY_KEY, directoryHash(bundles, codeHash))),
+    directory: {
+      entry: bundleEntry(path.join(bundlesDir, DIRECTORY_KEY, directoryHash(bundles, codeHash))),
+      before: bundles.length > 1 ? bundleEntry(path.join(bundlesDir, DIRECTORY_KEY, directoryHash(bundles.slice(0, -1), codeHash))) : undefined,
+    },
   };
 }
 
@@ -215,7 +219,7 @@ function siteOf(plan: SitePlan, parts: readonly PartOutcome[], search: IndexedSe
     pageCount: counts.pages,
     searchRecordCount: plan.bundles.reduce((sum, bundle) => sum + bundle.articleCount, 0),
     parts: { total: counts.parts, rendered: counts.rendered },
-    bundles: { total: counts.bundles, indexed: counts.indexed },
+    bundles: { total: counts.bundles, indexed: counts.indexed, directory: search.directory },
     images: { encoded: counts.encoded, reused: counts.reused },
     seconds: { render: counts.renderSeconds, search: counts.searchSeconds, images: counts.imageSeconds },
     entries: entries.map(({ from, to }) => ({ from, to })),
@@ -223,7 +227,7 @@ function siteOf(plan: SitePlan, parts: readonly PartOutcome[], search: IndexedSe
     filesOf: (entry) => files.get(entry.from) ?? [],
     async pruneCache() {
       await pruneUnused(context.partsDir, new Set(parts.map((part) => part.entry.dir)));
-      await pruneUnused(cacheFolder(context.cacheDir, "search"), new Set([...plan.bundles.map((bundle) => bundle.entry.dir), plan.directory.dir]));
+      await pruneUnused(cacheFolder(context.cacheDir, "search"), new Set([...plan.bundles.map((bundle) => bundle.entry.dir), plan.directory.entry.dir]));
     },
   };
 }

@@ -1,20 +1,20 @@
 // The search stage: which search bundles to index again (those whose months changed, see site-parts.ts: bundlePlans), each as soon as
 // its months are made, by a Pagefind process of its own (search-index.ts) while the render workers go on with later months; then the term
 // directory of the sealed bundles (term-directory.ts). Every other bundle, and the directory, is taken from the cache.
-import { readFile } from "node:fs/promises";
+import { readFile, rm } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
 import { SEARCH_FOLDER } from "../paths.ts";
 import { exists } from "../util/cache-files.ts";
 import { limited } from "../util/each-limited.ts";
-import { entryInSite, readyEntry, recordFiles, type EntryInSite, type ReadyEntry, type Manifest, type Verification } from "./cache-entries.ts";
+import { entryInSite, keptManifest, readyEntry, recordFiles, type EntryInSite, type ReadyEntry, type Manifest, type Verification } from "./cache-entries.ts";
 import { bundleEntry, type BundleEntry } from "./cache-layout.ts";
 import { NO_SEARCH, type PartOutcome } from "./part-entries.ts";
 import { counted, secondsSince, sumCounts, type RenderCounts } from "./render-counts.ts";
 import type { SearchStats } from "./render-part.ts";
 import { indexBundle, STATS_FILE } from "./search-index.ts";
 import { DIRECTORY_KEY, type BundlePlan } from "./site-parts.ts";
-import { TERM_STATS_FILE, writeTermDirectory } from "./term-directory.ts";
+import { extendTermDirectory, TERM_STATS_FILE, writeTermDirectory, type SealedBundle } from "./term-directory.ts";
 
 /** A search bundle of the site and its entry in the cache. */
 export interface PlannedBundle extends BundlePlan {
@@ -30,11 +30,22 @@ export interface SearchContext {
 export interface IndexedSearch {
   entries: EntryInSite[];
   counts: RenderCounts;
+  /** What became of the term directory: taken from the cache, the one before with the newly sealed month added, or written whole. */
+  directory: DirectoryWork;
 }
 
-/** What indexing a bundle or the directory did: the seconds it took. */
+export type DirectoryWork = "kept" | "extended" | "written";
+
+/** What indexing a bundle or the directory did: the seconds it took (and for the directory, how it was made). */
 interface Indexing {
   seconds: number;
+  directory?: DirectoryWork;
+}
+
+/** The term directory's entry, and the entry of the one before the newest sealed month was sealed (site-parts.ts: directoryHash). */
+export interface DirectoryEntries {
+  entry: BundleEntry;
+  before: BundleEntry | undefined;
 }
 
 /** Search bundles indexed at once: Pagefind uses one core, and the machines this runs on have two or more. */
@@ -43,7 +54,7 @@ const INDEXERS = Math.max(1, Math.min(2, os.availableParallelism()));
 /** Indexes the bundles whose months changed, as their months are made (`monthOf`), then the term directory when its bundles changed. */
 export async function indexSearch(
   bundles: readonly PlannedBundle[],
-  directory: BundleEntry,
+  directory: DirectoryEntries,
   monthOf: (key: string) => Promise<PartOutcome>,
   context: SearchContext,
 ): Promise<IndexedSearch> {
@@ -51,9 +62,10 @@ export async function indexSearch(
   const ready = await Promise.all(bundles.map((bundle) => readyBundle(bundle, monthOf, startIndexing, context)));
   const readyTerms = await readyDirectory(bundles, directory, context);
   return {
+    directory: readyTerms.work?.directory ?? "kept",
     entries: [
       ...bundles.map(({ bundle, entry }, index) => entryInSite(entry.files, `${SEARCH_FOLDER}/${bundle.key}`, ready[index]!)),
-      entryInSite(directory.files, `${SEARCH_FOLDER}/${DIRECTORY_KEY}`, readyTerms),
+      entryInSite(directory.entry.files, `${SEARCH_FOLDER}/${DIRECTORY_KEY}`, readyTerms),
     ],
     counts: sumCounts([
       ...ready.map(({ manifest, work }) => counted({ bundles: 1, indexed: work && manifest ? 1 : 0, searchSeconds: work?.seconds ?? 0 })),
@@ -92,28 +104,46 @@ async function readyBundle(
   });
 }
 
-/** The term directory of the sealed bundles: the same until a month is sealed, so a day's build keeps it. */
-async function readyDirectory(bundles: readonly PlannedBundle[], directory: BundleEntry, context: SearchContext): Promise<ReadyEntry<Manifest, Indexing>> {
+/**
+ * The term directory of the sealed bundles: the same until a month is sealed, so a day's build keeps it. When one is, and the directory
+ * of the months before it is in the cache and sound, that month is added to it: its shards and one month's statistics are read, not
+ * every month's.
+ */
+async function readyDirectory(bundles: readonly PlannedBundle[], directory: DirectoryEntries, context: SearchContext): Promise<ReadyEntry<Manifest, Indexing>> {
   return readyEntry({
-    entry: directory,
+    entry: directory.entry,
     at: bundleEntry,
     verification: context.verification,
     make: async (temporary) => {
       // (A bundle whose month could not be made is reported with its problems; the build publishes nothing then.)
       if (!(await Promise.all(bundles.map(({ entry }) => exists(entry.manifest)))).every(Boolean)) return { work: { seconds: 0 } };
       const started = performance.now();
-      const sealed = await Promise.all(
-        bundles.slice(0, -1).map(async ({ bundle, entry }) => ({
-          key: bundle.key,
-          meta: await pageListOf(entry.files),
-          statsFile: path.join(entry.dir, TERM_STATS_FILE),
-          stats: JSON.parse(await readFile(path.join(entry.files, STATS_FILE), "utf8")) as SearchStats,
-        })),
-      );
-      await writeTermDirectory(temporary.files, path.basename(directory.dir).slice(0, 12), sealed);
-      return { manifest: { files: await recordFiles(temporary.dir, ["files"]) }, work: { seconds: secondsSince(started) } };
+      const version = path.basename(directory.entry.dir).slice(0, 12);
+      const sealed = bundles.slice(0, -1);
+      const done = async (how: DirectoryWork) => ({
+        manifest: { files: await recordFiles(temporary.dir, ["files"]) },
+        work: { seconds: secondsSince(started), directory: how },
+      });
+      const newest = sealed.at(-1);
+      if (newest && directory.before && (await keptManifest(directory.before, context.verification))) {
+        const keys = sealed.map(({ bundle }) => bundle.key);
+        if (await extendTermDirectory(temporary.files, version, directory.before.files, keys, await sealedBundle(newest))) return done("extended");
+        await rm(temporary.files, { recursive: true, force: true });
+      }
+      await writeTermDirectory(temporary.files, version, await Promise.all(sealed.map(sealedBundle)));
+      return done("written");
     },
   });
+}
+
+/** A sealed bundle as the directory reads it: its page list's name, its term statistics and its counts. */
+async function sealedBundle({ bundle, entry }: PlannedBundle): Promise<SealedBundle> {
+  return {
+    key: bundle.key,
+    meta: await pageListOf(entry.files),
+    statsFile: path.join(entry.dir, TERM_STATS_FILE),
+    stats: JSON.parse(await readFile(path.join(entry.files, STATS_FILE), "utf8")) as SearchStats,
+  };
 }
 
 /** The name of a bundle's page list, from its Pagefind entry: its one language's hash, or "" when it has several or none. */

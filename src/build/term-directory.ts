@@ -2,7 +2,8 @@
 // record does, so that the search page merges, per query, only the bundles that hold the query's terms, in the order of how well they can
 // score, and knows each term's count of records in the whole archive without loading any bundle. It is sharded by a hash of the term, so
 // a query of k terms fetches at most k small files whatever the archive's size. The live bundle (the newest month) is not in it: the page
-// searches it with every query, so a day's build leaves the directory alone, and the first issue of a month writes it again (docs/SEARCH.md).
+// searches it with every query, so a day's build leaves the directory alone, and the first issue of a month adds the month it seals to the
+// directory written before (docs/SEARCH.md).
 import { mkdir, readFile, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { directoryShard, prefixOfSpelled } from "../../public/js/search-directory.js";
@@ -70,43 +71,96 @@ export function termStats(records: Iterable<string>): TermStats {
   return stats;
 }
 
+/** A sealed bundle as the directory is written from it: its key, its page list's name, its term statistics' file and its counts. */
+export interface SealedBundle {
+  key: string;
+  meta: string;
+  statsFile: string;
+  stats: { records: number; articles: number; terms: number };
+}
+
+/** Each term's list in the shards: [bundle index, records holding it, most in one record, …], bundles oldest first. */
+type TermLists = Map<string, number[]>;
+
 /**
  * Writes the directory of the sealed bundles (oldest first, each with its statistics file) into `dir`: head.json, and the shards below
  * the version's folder, each a JSON object of term → [bundle index, records holding it, most in one record, …], bundles oldest first.
  */
-export async function writeTermDirectory(
-  dir: string,
-  version: string,
-  bundles: readonly { key: string; meta: string; statsFile: string; stats: { records: number; articles: number; terms: number } }[],
-): Promise<DirectoryHead> {
-  const byTerm = new Map<string, number[]>();
+export async function writeTermDirectory(dir: string, version: string, bundles: readonly SealedBundle[]): Promise<DirectoryHead> {
+  const byTerm: TermLists = new Map();
   let entries = 0;
-  for (const [index, bundle] of bundles.entries()) {
-    const stats = JSON.parse(await readFile(bundle.statsFile, "utf8")) as TermStats;
-    for (const [term, [records, most]] of Object.entries(stats)) {
-      let list = byTerm.get(term);
-      if (!list) {
-        list = [];
-        byTerm.set(term, list);
-      }
-      list.push(index, records, most);
-      entries++;
-    }
-  }
-  const shards = shardCount(entries);
-  const files: Record<string, number[]>[] = Array.from({ length: shards }, () => ({}));
-  for (const term of [...byTerm.keys()].sort()) files[directoryShard(term, shards)]![term] = byTerm.get(term)!;
-  await mkdir(path.join(dir, version), { recursive: true });
-  for (const [index, shard] of files.entries()) await writeFile(path.join(dir, version, `${index}.json`), JSON.stringify(shard));
-  const head: DirectoryHead = {
+  for (const [index, bundle] of bundles.entries()) entries += await addBundle(byTerm, index, bundle);
+  return writeDirectory(dir, byTerm, {
     version,
-    shards,
+    shards: shardCount(entries),
     bundles: bundles.map((bundle) => bundle.key),
     metas: bundles.map((bundle) => bundle.meta),
     records: bundles.reduce((sum, bundle) => sum + bundle.stats.records, 0),
     articles: bundles.reduce((sum, bundle) => sum + bundle.stats.articles, 0),
     terms: bundles.reduce((sum, bundle) => sum + bundle.stats.terms, 0),
-  };
+  });
+}
+
+/**
+ * Writes the directory of `bundles` by adding its newest bundle to the directory already written of the others (`previous`, the files
+ * of the directory a build made before the newest month was sealed): the first issue of a month reads one month's statistics and the
+ * shards, not every month's. The same files as writeTermDirectory's, byte for byte. Undefined, writing nothing, when `previous` is not
+ * the directory of the other bundles (their keys differ).
+ */
+export async function extendTermDirectory(
+  dir: string,
+  version: string,
+  previous: string,
+  keys: readonly string[],
+  added: SealedBundle,
+): Promise<DirectoryHead | undefined> {
+  const head = JSON.parse(await readFile(path.join(previous, "head.json"), "utf8")) as DirectoryHead;
+  if (keys.at(-1) !== added.key || head.bundles.length !== keys.length - 1 || head.bundles.some((key, index) => key !== keys[index])) return undefined;
+  const byTerm: TermLists = new Map();
+  let entries = 0;
+  for (let shard = 0; shard < head.shards; shard++) {
+    const lists = JSON.parse(await readFile(path.join(previous, head.version, `${shard}.json`), "utf8")) as Record<string, number[]>;
+    for (const [term, list] of Object.entries(lists)) {
+      byTerm.set(term, list);
+      entries += list.length / 3;
+    }
+  }
+  entries += await addBundle(byTerm, keys.length - 1, added);
+  return writeDirectory(dir, byTerm, {
+    version,
+    // (More shards than before when the month brings the entries past a power of two: each term goes where its hash says, as in a
+    // whole write.)
+    shards: shardCount(entries),
+    bundles: [...head.bundles, added.key],
+    metas: [...head.metas, added.meta],
+    records: head.records + added.stats.records,
+    articles: head.articles + added.stats.articles,
+    terms: head.terms + added.stats.terms,
+  });
+}
+
+/** Adds a bundle's terms to the lists, as the bundle at `index`; returns how many entries it added. */
+async function addBundle(byTerm: TermLists, index: number, bundle: SealedBundle): Promise<number> {
+  const stats = JSON.parse(await readFile(bundle.statsFile, "utf8")) as TermStats;
+  let entries = 0;
+  for (const [term, [records, most]] of Object.entries(stats)) {
+    let list = byTerm.get(term);
+    if (!list) {
+      list = [];
+      byTerm.set(term, list);
+    }
+    list.push(index, records, most);
+    entries++;
+  }
+  return entries;
+}
+
+/** Writes the shards of the lists and the head. */
+async function writeDirectory(dir: string, byTerm: TermLists, head: DirectoryHead): Promise<DirectoryHead> {
+  const files: Record<string, number[]>[] = Array.from({ length: head.shards }, () => ({}));
+  for (const term of [...byTerm.keys()].sort()) files[directoryShard(term, head.shards)]![term] = byTerm.get(term)!;
+  await mkdir(path.join(dir, head.version), { recursive: true });
+  for (const [index, shard] of files.entries()) await writeFile(path.join(dir, head.version, `${index}.json`), JSON.stringify(shard));
   await writeFile(path.join(dir, "head.json"), JSON.stringify(head));
   return head;
 }
