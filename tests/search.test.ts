@@ -158,6 +158,34 @@ browserSuite("Chinese search in Chromium", (browser) => {
     }
   });
 
+  test("should show each result as soon as its article's page has come, in order, not once the whole page of results has", async () => {
+    const page = await browser.newPage();
+    // Every article page but the first asked for (the first result's: they are asked in the order of the results) comes 2 s late.
+    const ARTICLE = /\/\d{4}\/\d{2}\/\d{2}\/\d+\/\d+\/$/;
+    let asked = 0;
+    let lateSent = Infinity;
+    await page.route(
+      (address) => ARTICLE.test(address.pathname),
+      async (route) => {
+        if (asked++ > 0) {
+          await new Promise((resolve) => setTimeout(resolve, 2000));
+          lateSent = Math.min(lateSent, performance.now());
+        }
+        await route.continue();
+      },
+    );
+    await page.goto(address(`/search/?q=${encodeURIComponent("会议")}`));
+    await page.locator(".search-result").first().waitFor();
+    const firstShown = performance.now();
+    assert.ok(firstShown < lateSent, "the first result was on screen before the other articles' pages came");
+    assert.equal(await page.locator(".search-result").count(), 1);
+    assert.ok((await page.locator(".search-result-excerpt mark").count()) > 0, "whole, with its excerpt");
+    assert.notEqual(await page.locator("[data-search-status]").innerText(), "正在搜索…", "the status came with it");
+    await page.locator('[data-search-status][data-state="done"]').waitFor({ state: "attached" });
+    assert.equal(await page.locator(".search-result").count(), 10);
+    assert.equal(asked, 10);
+  });
+
   test("should show each result's title, date, 总第N期, 版, reporters (linked to their pages) and an excerpt with the terms marked", async () => {
     const page = await browser.newPage();
     await search(page, "信义币");

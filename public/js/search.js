@@ -718,12 +718,21 @@ async function runSearch(index) {
   showMore = async () => {
     await openUntil(shown + RESULTS_PER_PAGE + 1);
     const next = articles.slice(shown, shown + RESULTS_PER_PAGE);
-    // A page of results waits for its articles' pages (fetched side by side), and then comes in at once, each result whole, with the
-    // status and the filters in the same frame: an item drawn and then grown by its excerpt would push every result below it.
-    const pages = await Promise.all(next.map((article) => articlePage(article.url).catch(() => ({ text: "", phrases: {} }))));
+    // Each result waits for its article's page (all fetched side by side) and comes in whole, in order, below the ones before it, so
+    // nothing drawn moves (an item drawn and then grown by its excerpt would push every result below it); the first comes with the
+    // status and the filters, in the same frame. On a slow network the first result is on screen when its own page has come.
+    const pages = next.map((article) => articlePage(article.url).catch(() => ({ text: "", phrases: {} })));
+    for (const [at, article] of next.entries()) {
+      const page = await pages[at];
+      if (searchNumber !== latestSearch) return;
+      resultList.append(renderResult(article, query, page ?? { text: "", phrases: {} }));
+      shown += 1;
+      if (at === 0) {
+        status.textContent = describe();
+        refreshFilters();
+      }
+    }
     if (searchNumber !== latestSearch) return;
-    resultList.append(...next.map((article, at) => renderResult(article, query, pages[at] ?? { text: "", phrases: {} })));
-    shown += next.length;
     moreButton.hidden = shown >= articles.length && opened >= order.length && search.remaining() === 0;
     status.textContent = describe();
     refreshFilters();
