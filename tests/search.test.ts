@@ -120,7 +120,7 @@ browserSuite("Chinese search in Chromium", (browser) => {
     );
   });
 
-  test("should ask for a sealed bundle's page list beside its entry, the months a first page needs in one round, and its records at once, on a slow network", async () => {
+  test("should ask for the live bundle's entry beside Pagefind's script, a sealed bundle's page list beside its entry, the months a first page needs in one round, and its records at once, on a slow network", async () => {
     // Each response waits 300 ms at the server: a page list asked for only once its entry had come would be asked after that entry's answer.
     const slow = await serveStatic(path.join(contentRoot, "_site"), { network: { latencyMs: 300, bytesPerSecond: 10_000_000 } });
     try {
@@ -134,6 +134,11 @@ browserSuite("Chinese search in Chromium", (browser) => {
       page.on("response", (response) => first(answered, response.url()));
       await openSearch(page, slow, `q=${encodeURIComponent("会议")}`);
       const live = await liveBundleUrl(page);
+      // The live bundle's entry is asked beside Pagefind's script, not once the script has come, and its page list as soon as it has.
+      for (const file of ["pagefind-entry.json", "pagefind.js"]) assert.ok(asked.has(`${live}${file}`), `${file} asked`);
+      assert.ok(asked.get(`${live}pagefind-entry.json`)! < answered.get(`${live}pagefind.js`)!, "the live entry was asked before the script came");
+      const liveMeta = [...asked.keys()].find((pathname) => pathname.startsWith(live) && pathname.endsWith(".pf_meta"));
+      assert.ok(liveMeta && asked.get(liveMeta)! < answered.get(`${live}pagefind-entry.json`)! + 100, "its page list asked as soon as the entry came");
       const sealed = [...asked.keys()].filter((pathname) => pathname.endsWith("/pagefind-entry.json") && !pathname.startsWith(live));
       assert.ok(sealed.length > 0, "the query merged a sealed bundle");
       for (const entry of sealed) {

@@ -187,8 +187,31 @@ class Index {
     });
   }
 
+  /**
+   * Asks for the live bundle's entry beside Pagefind's script, and for its page list and WebAssembly as soon as the entry has come:
+   * Pagefind asks for the entry only once its script has come, and for the others only once the entry has, a round trip each on a slow
+   * network. Pagefind then finds them in the browser's cache (or on their way there): the entry's address is the one Pagefind reads,
+   * with this visit's tag.
+   */
+  preloadLive() {
+    const asIs = (/** @type {unknown} */ name) => (typeof name === "string" && /^[\w-]+$/.test(name) ? name : undefined);
+    void fetch(new URL(`pagefind-entry.json?ts=${this.visit}`, this.liveUrl))
+      .then((response) => response.json())
+      .then((/** @type {{ languages?: Record<string, { hash?: unknown, wasm?: unknown }> }} */ entry) => {
+        // With more than one language, Pagefind picks one by the page's; this archive's bundles have one.
+        const languages = Object.values(entry.languages ?? {});
+        const hash = asIs(languages[0]?.hash);
+        if (languages.length !== 1 || !hash) return;
+        for (const file of [`pagefind.${hash}.pf_meta`, `wasm.${asIs(languages[0]?.wasm) ?? "unknown"}.pagefind`]) {
+          void fetch(new URL(file, this.liveUrl)).then((response) => response.arrayBuffer()).catch(() => undefined);
+        }
+      })
+      .catch(() => undefined);
+  }
+
   load() {
     this.loading ??= (async () => {
+      this.preloadLive();
       const json = (/** @type {string} */ url) => fetch(url, { cache: "no-cache" }).then((response) => response.json());
       const [pagefind, head, live] = await Promise.all([
         /** @type {Promise<PagefindModule>} */ (import(new URL("pagefind.js", this.liveUrl).href)),
