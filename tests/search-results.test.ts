@@ -51,6 +51,8 @@ browserSuite("Search results in Chromium", (browser) => {
         const shown = await page.locator(".search-result").count();
         await page.locator("[data-search-more]").click();
         await page.waitForFunction((before) => document.querySelectorAll(".search-result").length > before, shown);
+        // The page's results come in one after another; the list is busy until the last has.
+        await page.locator('[data-search-results]:not([aria-busy="true"])').waitFor({ state: "attached" });
       }
       return resultPaths(page);
     };
@@ -63,6 +65,20 @@ browserSuite("Search results in Chromium", (browser) => {
     assert.match(await one.locator("[data-search-status]").innerText(), /^找到 \d+ 篇/);
   });
 
+  test("should show the next two pages in turn when 更多结果 is pressed twice at once, each result once", async () => {
+    const page = await browser.newPage();
+    await openSearch(page, sites.byDefault, `q=${encodeURIComponent("会议")}`);
+    assert.equal(await page.locator(".search-result").count(), 10);
+    await page.locator("[data-search-more]").evaluate((button) => {
+      (button as HTMLButtonElement).click();
+      (button as HTMLButtonElement).click();
+    });
+    await page.waitForFunction(() => document.querySelectorAll(".search-result").length >= 30);
+    const paths = await resultPaths(page);
+    assert.equal(paths.length, 30);
+    assert.equal(new Set(paths).size, paths.length, "no result twice");
+  });
+
   test("should date results as the site does, name 版 filters with their number, and count this query's results", async () => {
     const page = await browser.newPage();
     await openSearch(page, sites.byDefault, `q=${encodeURIComponent("郭龙君")}`);
@@ -70,6 +86,7 @@ browserSuite("Search results in Chromium", (browser) => {
       const shown = await page.locator(".search-result").count();
       await page.locator("[data-search-more]").click();
       await page.waitForFunction((before) => document.querySelectorAll(".search-result").length > before, shown);
+      await page.locator('[data-search-results]:not([aria-busy="true"])').waitFor({ state: "attached" });
     }
     const results = await resultPaths(page);
     assert.ok(results.length >= 2);

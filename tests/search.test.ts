@@ -74,10 +74,18 @@ browserSuite("Chinese search in Chromium", (browser) => {
     await search(page, "信义币");
     await page.waitForLoadState("networkidle");
     const first = bytes;
-    // The reader goes back to the box: the next search's instance of the live bundle is made then, not after 搜索.
-    await page.locator("[data-search-input]").focus();
-    await page.waitForLoadState("networkidle");
+    // The reader goes back to the box: the next search's instance of the live bundle is made then, not after 搜索. Its files come from
+    // the browser's cache (the page read them for the first search), so there is no network to go quiet: the test waits until the
+    // instance has asked for its page list and WebAssembly, as a reader who types for a moment would.
     const live = await liveBundleUrl(page);
+    const prepared = new Set<string>();
+    page.on("request", (request) => {
+      const { pathname } = new URL(request.url());
+      if (pathname.startsWith(new URL(live, site.url).pathname) && /\.(pf_meta|pagefind)$/.test(pathname)) prepared.add(pathname.replace(/.*\./, ""));
+    });
+    await page.locator("[data-search-input]").focus();
+    for (let waited = 0; prepared.size < 2 && waited < 100; waited++) await page.waitForTimeout(50);
+    assert.deepEqual([...prepared].sort(), ["pagefind", "pf_meta"], "focusing the box made the next search's instance");
     assert.ok(live, "the live bundle is named on the page");
     const afterPressing: string[] = [];
     page.on("request", (request) => afterPressing.push(new URL(request.url()).pathname));
@@ -186,8 +194,10 @@ browserSuite("Chinese search in Chromium", (browser) => {
     assert.equal(await page.locator(".search-result").count(), 1);
     assert.ok((await page.locator(".search-result-excerpt mark").count()) > 0, "whole, with its excerpt");
     assert.notEqual(await page.locator("[data-search-status]").innerText(), "正在搜索…", "the status came with it");
+    assert.equal(await page.locator("[data-search-results]").getAttribute("aria-busy"), "true", "the list is busy while the page comes in");
     await page.locator('[data-search-status][data-state="done"]').waitFor({ state: "attached" });
     assert.equal(await page.locator(".search-result").count(), 10);
+    assert.equal(await page.locator("[data-search-results]").getAttribute("aria-busy"), null);
     assert.equal(asked, 10);
   });
 

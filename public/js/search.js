@@ -648,6 +648,7 @@ async function runSearch(index) {
   // As preferences.js marks it before the first paint: room held for the results, the help left out (site.css).
   document.documentElement.toggleAttribute("data-search-asked", !nothingAsked);
   resultList.replaceChildren();
+  resultList.removeAttribute("aria-busy");
   moreButton.hidden = true;
   yearChart.hidden = true;
   delete yearChart.dataset.state;
@@ -738,7 +739,23 @@ async function runSearch(index) {
     renderFilters(counts, state.filters, everything ? "" : "+");
   };
   let shown = 0;
-  showMore = async () => {
+  const showStatus = () => {
+    status.textContent = describe();
+    refreshFilters();
+  };
+  /**
+   * Shows the next page of results. The list is marked busy while they come in (aria-busy), so that a screen reader announces the page
+   * once it is whole, and “更多结果” says whether there is more only then.
+   */
+  const showPage = async () => {
+    resultList.setAttribute("aria-busy", "true");
+    try {
+      await showResults();
+    } finally {
+      if (searchNumber === latestSearch) resultList.removeAttribute("aria-busy");
+    }
+  };
+  const showResults = async () => {
     await openUntil(shown + RESULTS_PER_PAGE + 1);
     const next = articles.slice(shown, shown + RESULTS_PER_PAGE);
     // Each result waits for its article's page (all fetched side by side) and comes in whole, in order, below the ones before it, so
@@ -750,15 +767,17 @@ async function runSearch(index) {
       if (searchNumber !== latestSearch) return;
       resultList.append(renderResult(article, query, page ?? { text: "", phrases: {} }));
       shown += 1;
-      if (at === 0) {
-        status.textContent = describe();
-        refreshFilters();
-      }
+      if (at === 0) showStatus();
     }
     if (searchNumber !== latestSearch) return;
     moreButton.hidden = shown >= articles.length && opened >= order.length && search.remaining() === 0;
-    status.textContent = describe();
-    refreshFilters();
+    if (next.length === 0) showStatus();
+  };
+  // A page at a time: “更多结果” pressed again while a page comes in shows the page after it, once that one is shown.
+  let showing = Promise.resolve();
+  showMore = () => {
+    showing = showing.catch(() => undefined).then(showPage);
+    return showing;
   };
   await showMore();
   if (articles.length > 0) await showYears(search, state, averageLength, searchNumber).catch(() => undefined);
