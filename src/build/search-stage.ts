@@ -127,7 +127,9 @@ async function readyDirectory(bundles: readonly PlannedBundle[], directory: Dire
       const newest = sealed.at(-1);
       if (newest && directory.before && (await keptManifest(directory.before, context.verification))) {
         const keys = sealed.map(({ bundle }) => bundle.key);
-        if (await extendTermDirectory(temporary.files, version, directory.before.files, keys, await sealedBundle(newest))) return done("extended");
+        // (A directory before that cannot be read, pruned meanwhile by a build sharing the cache say, is as good as none.)
+        const extended = await extendTermDirectory(temporary.files, version, directory.before.files, keys, await sealedBundle(newest)).catch(() => undefined);
+        if (extended) return done("extended");
         await rm(temporary.files, { recursive: true, force: true });
       }
       await writeTermDirectory(temporary.files, version, await Promise.all(sealed.map(sealedBundle)));
