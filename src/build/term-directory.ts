@@ -7,6 +7,7 @@
 import { mkdir, readFile, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { directoryShard, prefixOfSpelled } from "../../public/js/search-directory.js";
+import { eachLimited, mapLimited } from "../util/each-limited.ts";
 
 /** A bundle's terms: for each spelled term (and each Han first character, as a prefix), [records holding it, most matches in one record]. */
 export type TermStats = Record<string, [records: number, most: number]>;
@@ -31,6 +32,12 @@ export interface DirectoryHead {
   articles: number;
   terms: number;
 }
+
+/**
+ * Shard files read or written at once: a thousand small files one after another took 0.35–0.53 s to read and 0.22–0.33 s to write at
+ * 11,000 issues, sixteen at a time 0.08–0.15 s and 0.05–0.09 s.
+ */
+const FILES_AT_ONCE = 16;
 
 /** Entries a shard holds on average at most: about 2 KB gzipped with the archive's spellings. */
 const ENTRIES_PER_SHARD = 1500;
@@ -118,9 +125,9 @@ export async function extendTermDirectory(
   if (keys.at(-1) !== added.key || head.bundles.length !== keys.length - 1 || head.bundles.some((key, index) => key !== keys[index])) return undefined;
   const byTerm: TermLists = new Map();
   let entries = 0;
-  for (let shard = 0; shard < head.shards; shard++) {
-    const lists = JSON.parse(await readFile(path.join(previous, head.version, `${shard}.json`), "utf8")) as Record<string, number[]>;
-    for (const [term, list] of Object.entries(lists)) {
+  const shardFiles = Array.from({ length: head.shards }, (_, shard) => path.join(previous, head.version, `${shard}.json`));
+  for (const text of await mapLimited(shardFiles, FILES_AT_ONCE, (file) => readFile(file, "utf8"))) {
+    for (const [term, list] of Object.entries(JSON.parse(text) as Record<string, number[]>)) {
       byTerm.set(term, list);
       entries += list.length / 3;
     }
@@ -160,7 +167,7 @@ async function writeDirectory(dir: string, byTerm: TermLists, head: DirectoryHea
   const files: Record<string, number[]>[] = Array.from({ length: head.shards }, () => ({}));
   for (const term of [...byTerm.keys()].sort()) files[directoryShard(term, head.shards)]![term] = byTerm.get(term)!;
   await mkdir(path.join(dir, head.version), { recursive: true });
-  for (const [index, shard] of files.entries()) await writeFile(path.join(dir, head.version, `${index}.json`), JSON.stringify(shard));
+  await eachLimited([...files.entries()], FILES_AT_ONCE, ([index, shard]) => writeFile(path.join(dir, head.version, `${index}.json`), JSON.stringify(shard)));
   await writeFile(path.join(dir, "head.json"), JSON.stringify(head));
   return head;
 }
