@@ -203,7 +203,7 @@ class Index {
         const hash = asIs(languages[0]?.hash);
         if (languages.length !== 1 || !hash) return;
         for (const file of [`pagefind.${hash}.pf_meta`, `wasm.${asIs(languages[0]?.wasm) ?? "unknown"}.pagefind`]) {
-          void fetch(new URL(file, this.liveUrl)).then((response) => response.arrayBuffer()).catch(() => undefined);
+          fetchAhead(new URL(file, this.liveUrl));
         }
       })
       .catch(() => undefined);
@@ -263,12 +263,21 @@ class Index {
         // Pagefind reads a bundle's entry, then the page list the entry names: the head names it, so both are asked at once, and Pagefind
         // finds the page list in the browser's cache (or on its way there).
         const meta = head.metas?.[index];
-        if (meta) void fetch(new URL(`pagefind.${meta}.pf_meta`, bundleUrl)).then((response) => response.arrayBuffer()).catch(() => undefined);
+        if (meta) fetchAhead(new URL(`pagefind.${meta}.pf_meta`, bundleUrl));
         // The sealed bundles change only with the directory's version: their entry files may be cached for as long.
         return instance.mergeIndex(bundleUrl.pathname, { baseUrl: sitePrefix, metaCacheTag: head.version, mergeFilter: { [BUNDLE_FILTER]: key } });
       })),
     };
   }
+}
+
+/**
+ * Fetches a file Pagefind will ask for, so that it is in the browser's cache (or on its way there) when Pagefind does: whatever comes of
+ * it, Pagefind's own request decides.
+ * @param {URL} address
+ */
+function fetchAhead(address) {
+  void fetch(address).then((response) => response.arrayBuffer()).catch(() => undefined);
 }
 
 /** The Pagefind filter option for the chosen values: a record matches when it has any of the values of each filter. @param {Record<string, string[]>} filters */

@@ -1,6 +1,6 @@
 // Serves a built site from a folder on 127.0.0.1, the way a static host would, so browser tests and npm run audit read exactly the files the build wrote.
 import { execFile } from "node:child_process";
-import { createHash, createPublicKey } from "node:crypto";
+import { createHash, X509Certificate } from "node:crypto";
 import { createReadStream } from "node:fs";
 import { mkdtemp, readFile, rm, stat } from "node:fs/promises";
 import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
@@ -141,9 +141,8 @@ async function localCertificate(): Promise<{ key: Buffer; cert: Buffer; spki: st
     const [keyFile, certFile] = [path.join(dir, "key.pem"), path.join(dir, "cert.pem")];
     const request = "req -x509 -newkey ec -pkeyopt ec_paramgen_curve:prime256v1 -nodes -days 1 -subj /CN=127.0.0.1 -addext subjectAltName=IP:127.0.0.1";
     await run("openssl", [...request.split(" "), "-keyout", keyFile, "-out", certFile]);
-    const publicKey = await run("openssl", ["x509", "-in", certFile, "-noout", "-pubkey"]);
     const [key, cert] = await Promise.all([readFile(keyFile), readFile(certFile)]);
-    const der = createPublicKey(publicKey.stdout).export({ type: "spki", format: "der" });
+    const der = new X509Certificate(cert).publicKey.export({ type: "spki", format: "der" });
     return { key, cert, spki: createHash("sha256").update(der).digest("base64") };
   } finally {
     await rm(dir, { recursive: true, force: true });
