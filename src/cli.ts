@@ -2,7 +2,7 @@
 // for the person at the terminal instead of a stack trace. The language a command speaks comes with its configuration (content/config.ts).
 import path from "node:path";
 import { parseArgs } from "node:util";
-import { loadConfig } from "./content/config.ts";
+import { peekConfig } from "./content/config-peek.ts";
 import type { Language } from "./messages/language.ts";
 import { formatProblems } from "./messages/report.ts";
 import { say, type TextKey } from "./messages/texts.ts";
@@ -31,7 +31,7 @@ export function readCommandLine<Specs extends OptionSpecs>(options: Specs, usage
     const parsed = parseArgs({ options, allowPositionals: positionals, strict: true });
     return { values: parsed.values as CommandLine<Specs>["values"], positionals: parsed.positionals };
   } catch (error) {
-    const { language } = loadConfig(contentRootOf(contentArgument()));
+    const { language } = peekConfig(contentRootOf(contentArgument()));
     stop(`${commandLineMistake(error as NodeJS.ErrnoException, language)}\n${say(language, usage)}`);
   }
 }

@@ -3,12 +3,12 @@ import { test } from "node:test";
 import assert from "node:assert/strict";
 import { execFile } from "node:child_process";
 import { promisify } from "node:util";
-import { appendFile, cp, mkdir, mkdtemp, rm, stat, writeFile } from "node:fs/promises";
+import { appendFile, cp, mkdir, mkdtemp, readFile, rm, stat, utimes, writeFile } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
 import { buildFingerprint } from "../src/build/build-fingerprint.ts";
 import { projectRoot } from "../src/project.ts";
-import { commandArgs } from "./helpers/commands.ts";
+import { commandArgs, tsxCommandArgs } from "./helpers/commands.ts";
 
 const run = promisify(execFile);
 
@@ -42,6 +42,46 @@ test("should skip a rebuild with nothing changed, and rebuild after any change t
     await mkdir(outputDir);
     await writeFile(path.join(outputDir, "index.html"), "something else");
     assert.match(await build(contentRoot, outputDir), /^已构建 \d+ 个页面/m);
+  } finally {
+    await rm(root, { recursive: true, force: true });
+  }
+});
+
+/** Runs `npm run build` as npm runs it (through tsx, not the suite's bundle), with the packages it loads printed at its exit. */
+async function buildLoading(contentRoot: string, outputDir: string): Promise<{ stdout: string; loaded: Set<string> }> {
+  const hook = path.join(projectRoot, "tests/helpers/loaded-packages.mjs");
+  const args = tsxCommandArgs("build", "--content", contentRoot, "--output", outputDir, "--cache", path.join(path.dirname(outputDir), "cache"));
+  // After tsx's own --import, before the command's file.
+  args.splice(2, 0, "--import", hook);
+  const { stdout, stderr } = await run(process.execPath, args, {
+    cwd: projectRoot,
+    env: { ...process.env, BAOKU_LANG: "" },
+  });
+  const loaded = new Set(stderr.split("\n").flatMap((line) => (line.startsWith("LOADED ") ? (JSON.parse(line.slice(7)) as string[]) : [])));
+  return { stdout, loaded };
+}
+
+test("should tell nothing changed without loading what a build needs, and see an issue edited with its size and time kept", async () => {
+  const root = await mkdtemp(path.join(os.tmpdir(), "baoku-unchanged-loads-"));
+  const contentRoot = path.join(root, "content");
+  const outputDir = path.join(root, "site");
+  try {
+    await cp(path.join(projectRoot, "tests/fixtures/archive-small"), contentRoot, { recursive: true });
+    const first = await buildLoading(contentRoot, outputDir);
+    assert.match(first.stdout, /^已构建 \d+ 个页面/m);
+    assert.ok(first.loaded.has("zod"), "a build validates the configuration and the issues with zod: the hook sees what is loaded");
+    const again = await buildLoading(contentRoot, outputDir);
+    assert.match(again.stdout, /^自上次构建以来没有改动/m);
+    for (const name of ["zod", "@11ty/eleventy", "sharp", "pagefind", "unified", "gray-matter"]) assert.ok(!again.loaded.has(name), `${name} was loaded`);
+
+    // An edit that keeps the file's size and sets its time back (as `touch -d` does) still changes its ctime: the file is read again.
+    const file = path.join(contentRoot, "issues/2022/2022-01-04.md");
+    const before = await stat(file);
+    const text = await readFile(file, "utf8");
+    await writeFile(file, text.replace("东昌府", "聊城市"));
+    await utimes(file, before.atime, before.mtime);
+    assert.equal((await stat(file)).size, before.size);
+    assert.match((await buildLoading(contentRoot, outputDir)).stdout, /^已构建 \d+ 个页面/m);
   } finally {
     await rm(root, { recursive: true, force: true });
   }

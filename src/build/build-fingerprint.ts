@@ -5,6 +5,7 @@ import { createHash } from "node:crypto";
 import { readdir, readFile, stat } from "node:fs/promises";
 import path from "node:path";
 import { readContentFiles, type ContentFiles } from "../content/content-files.ts";
+import { peekConfig } from "../content/config-peek.ts";
 import { historyVersion } from "../content/history.ts";
 import { writeAtomically } from "../util/cache-files.ts";
 import { buildRecordFile } from "./cache-layout.ts";
@@ -30,16 +31,18 @@ async function filesUnder(base: string, entry: string): Promise<string[]> {
  * images, which can be large, by their size and modification time.
  */
 export async function buildFingerprint(projectRoot: string, contentRoot: string, code: readonly string[] = BUILD_CODE): Promise<string> {
-  return contentFingerprint(await codeFingerprint(projectRoot, code), await readContentFiles(contentRoot), await historyVersion(contentRoot));
+  const config = peekConfig(contentRoot).bytes;
+  return contentFingerprint(await codeFingerprint(projectRoot, code), config, await readContentFiles(contentRoot), await historyVersion(contentRoot));
 }
 
 /**
- * The fingerprint of a build of `content`, already read, by the code whose fingerprint is `codeHash`, with the archive's history at
- * `history` (content/history.ts: historyVersion), since 更正于 comes from the commits as well as the files.
+ * The fingerprint of a build of `content` with the configuration file's bytes `config`, already read, by the code whose fingerprint is
+ * `codeHash`, with the archive's history at `history` (content/history.ts: historyVersion), since 更正于 comes from the commits as well
+ * as the files.
  */
-export function contentFingerprint(codeHash: string, content: ContentFiles, history: string): string {
+export function contentFingerprint(codeHash: string, config: Uint8Array | undefined, content: ContentFiles, history: string): string {
   const hash = createHash("sha256").update(codeHash).update(`history ${history}\0`);
-  if (content.configFile.bytes) hash.update("config\0").update(content.configFile.bytes).update("\0");
+  if (config) hash.update("config\0").update(config).update("\0");
   for (const { file, hash: fileHash } of content.markdown) hash.update(`content ${file} ${fileHash}\0`);
   for (const { file, size, modifiedMs } of content.others) hash.update(`file ${file} ${size} ${modifiedMs}\0`);
   hash.update(`issues ${content.issuesFolder}\0`);

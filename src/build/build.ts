@@ -9,9 +9,11 @@ import { pointAt, publish, recoverAbandonedBuilds } from "./publish.ts";
 import { codeFingerprint, contentFingerprint, isUpToDate, recordBuild } from "./build-fingerprint.ts";
 import { readContentFiles, type ContentFiles } from "../content/content-files.ts";
 import type { ConfigFile } from "../content/config.ts";
+import { peekConfig, type PeekedConfig } from "../content/config-peek.ts";
 import { historyVersion, readHistory } from "../content/history.ts";
 import { buildRenderPool, type RenderPool } from "./render-pool.ts";
-import { servedSiteIsSound } from "./verify-site.ts";
+import { servedSiteIsWhole } from "./verify-site.ts";
+import { keepStamps, readStamps } from "./content-stamps.ts";
 import { assertCacheWritable, writeProblem } from "./failure.ts";
 import { lockOutput } from "./build-lock.ts";
 import { projectRoot } from "../project.ts";
@@ -93,9 +95,13 @@ export async function buildSite(options: BuildOptions = {}): Promise<BuildResult
   const contentRoot = path.resolve(options.contentRoot ?? projectRoot);
   const outputDir = path.resolve(options.outputDir ?? path.join(projectRoot, "_site"));
   const cacheDir = path.resolve(options.cacheDir ?? path.join(projectRoot, ".cache"));
-  // Every issue file is read once, here: its bytes make both the build's fingerprint and its key in the parse cache.
-  const content = await readContentFiles(contentRoot, options.configFile);
-  const { language } = content.configFile;
+  // Every issue file that changed since the last build is read once, here: its bytes make both the build's fingerprint and its key in
+  // the parse cache. The others' hashes are their stamps' (content-stamps.ts), unless the build checks everything (--verify).
+  const known = options.verify ? undefined : await readStamps(cacheDir, contentRoot);
+  const content = await readContentFiles(contentRoot, known);
+  // baoku.config.json is validated only when the build goes on: a rebuild with nothing changed needs its bytes and language alone.
+  const peeked: ConfigFile | PeekedConfig = options.configFile ?? peekConfig(contentRoot);
+  const { language } = peeked;
   const failed = async (error: unknown): Promise<BuildResult> => {
     // A disk that fills up, a folder that may not be written, a build that holds the output too long, a render worker or Pagefind that
     // stops: each ends the build with a problem.
@@ -114,16 +120,18 @@ export async function buildSite(options: BuildOptions = {}): Promise<BuildResult
   try {
     await recoverAbandonedBuilds(outputDir);
     await assertCacheWritable(cacheDir);
+    await keepStamps(cacheDir, contentRoot, content, known);
     const codeHash = await codeFingerprint(projectRoot);
     const fingerprint =
-      options.skipWhenUnchanged && !options.manifestOnly ? contentFingerprint(codeHash, content, await historyVersion(contentRoot)) : undefined;
-    if (fingerprint && !options.verify && (await isUpToDate(cacheDir, outputDir, fingerprint)) && (await servedSiteIsSound(outputDir, cacheDir))) {
+      options.skipWhenUnchanged && !options.manifestOnly ? contentFingerprint(codeHash, peeked.bytes, content, await historyVersion(contentRoot)) : undefined;
+    if (fingerprint && !options.verify && (await isUpToDate(cacheDir, outputDir, fingerprint)) && (await servedSiteIsWhole(outputDir, cacheDir))) {
       return { ok: true, problems: [], language, writtenCount: 0, unchanged: true };
     }
     // Rendering in this process or in workers is chosen once the build knows how many months it renders (render-site.ts).
+    const configFile = "problems" in peeked ? peeked : (await import("../content/config.ts")).validateConfig(peeked, contentRoot);
     const pool = options.renderPool ?? buildRenderPool();
     try {
-      return await buildFrom(contentRoot, content, { outputDir, cacheDir, codeHash, fingerprint, pool, stopwatch, options });
+      return await buildFrom(contentRoot, content, configFile, { outputDir, cacheDir, codeHash, fingerprint, pool, stopwatch, options });
     } finally {
       if (!options.renderPool) pool.close();
     }
@@ -139,7 +147,7 @@ export async function buildSite(options: BuildOptions = {}): Promise<BuildResult
  * their search input about three, the images' derivatives about twice the images.
  */
 function bytesToWrite(content: ContentFiles): number {
-  const text = content.markdown.reduce((sum, { bytes }) => sum + bytes.length, 0);
+  const text = content.markdown.reduce((sum, { size }) => sum + size, 0);
   const images = content.others.reduce((sum, { size }) => sum + size, 0);
   return 8 * text + 2 * images + 16 * 1024 * 1024;
 }
@@ -157,6 +165,7 @@ interface BuildContext {
 async function buildFrom(
   contentRoot: string,
   content: ContentFiles,
+  configFile: ConfigFile,
   { outputDir, cacheDir, codeHash, fingerprint, pool, stopwatch, options }: BuildContext,
 ): Promise<BuildResult> {
   // Loaded only when there is something to build: parsing, rendering, images and search are most of the build's modules, and a build
@@ -169,6 +178,7 @@ async function buildFrom(
   ]);
   const archive = await scanArchive(contentRoot, {
     content,
+    configFile,
     allowEmpty: options.allowEmpty ?? false,
     openCache: (config) => ParseCache.open(cacheFolder(cacheDir, "parsed"), codeHash, config),
   });

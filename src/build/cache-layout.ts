@@ -19,6 +19,8 @@ export const CACHE_FOLDERS = {
   deploy: "deploy",
   /** The search page's traditional-character scripts, by the code's hash (traditional-table.ts). */
   traditional: "traditional",
+  /** What each content root's issue files were when last read, by the root's path: their sizes, times, inodes and hashes (content-stamps.ts). */
+  stamps: "stamps",
 } as const;
 
 export type CacheFolder = keyof typeof CACHE_FOLDERS;

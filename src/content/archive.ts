@@ -50,11 +50,11 @@ export interface ScanOptions {
  * does not have it, and only the headers are kept, so a build of decades of daily issues reads whole issues a month at a time.
  */
 export async function scanArchive(contentRoot: string, options: ScanOptions = {}): Promise<ScannedArchive> {
-  const configFile = options.content?.configFile ?? options.configFile ?? loadConfig(contentRoot);
+  const configFile = options.configFile ?? loadConfig(contentRoot);
   const { config, language } = configFile;
   const problems = [...configFile.problems];
   if (!config) return { issues: [], problems, language };
-  const content = options.content ?? (await readContentFiles(contentRoot, configFile));
+  const content = options.content ?? (await readContentFiles(contentRoot));
   problems.push(...contentProblems(content));
   const cache = await (options.openCache?.(config) ?? ParseCache.inMemory());
   const folders = issueFolderFiles(content);
@@ -62,7 +62,8 @@ export async function scanArchive(contentRoot: string, options: ScanOptions = {}
   for (const { file, bytes, hash } of placedIssueFiles(content, problems)) {
     const key = cache.keyOf(file, hash, folders.get(issueFolderOf(file)) ?? []);
     const parseAgain = async () => parseIssueFile(contentRoot, file, await readFile(path.join(contentRoot, file)), config);
-    const parsed = await cache.header(key, () => parseIssueFile(contentRoot, file, bytes, config));
+    // A file its stamp vouched for was not read (content-files.ts): it is read here only if its header is not in the cache either.
+    const parsed = await cache.header(key, () => (bytes ? parseIssueFile(contentRoot, file, bytes, config) : parseAgain()));
     problems.push(...parsed.problems);
     if (parsed.header) issues.push({ header: parsed.header, key, load: () => cache.issue(key, parseAgain) });
   }

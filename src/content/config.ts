@@ -1,14 +1,12 @@
-// Reads the paper's configuration file, baoku.config.json, and validates it with the schema; and decides from it, with the environment,
-// the language a command speaks. This is the one place that reads the file: a command reads it once, here, and passes what it read on.
-import { readFileSync } from "node:fs";
-import path from "node:path";
+// The paper's configuration file, baoku.config.json, validated with the schema, with the language a command speaks. The file is read, and
+// the language decided, in one place (config-peek.ts): a command reads it once, validates it here, and passes what it read on.
 import type { z } from "zod";
 import { isConfigRule, paperConfigSchema, type ConfigRule, type PaperConfig } from "../model.ts";
 import { problem, type Problem } from "../problems.ts";
-import { withoutBom } from "../util/text.ts";
-import { runLanguage, type Language } from "../messages/language.ts";
+import type { Language } from "../messages/language.ts";
+import { CONFIG_FILE, parseConfigText, peekConfig, type PeekedConfig } from "./config-peek.ts";
 
-export const CONFIG_FILE = "baoku.config.json";
+export { CONFIG_FILE };
 
 /** baoku.config.json as a command read it. */
 export interface ConfigFile {
@@ -24,13 +22,7 @@ export interface ConfigFile {
 
 /** Reads baoku.config.json in `contentRoot`, once a command: its configuration, its problems and the command's language. */
 export function loadConfig(contentRoot: string, environment: NodeJS.ProcessEnv = process.env): ConfigFile {
-  let bytes: Buffer;
-  try {
-    bytes = readFileSync(path.join(contentRoot, CONFIG_FILE));
-  } catch {
-    return { problems: [problem("MissingConfig", { file: CONFIG_FILE }, { folder: contentRoot })], language: runLanguage(undefined, environment) };
-  }
-  return { bytes, ...readConfig(bytes.toString("utf8"), environment) };
+  return validateConfig(peekConfig(contentRoot, environment), contentRoot);
 }
 
 /**
@@ -39,22 +31,21 @@ export function loadConfig(contentRoot: string, environment: NodeJS.ProcessEnv =
  * what to correct — else Chinese.
  */
 export function readConfig(text: string, environment: NodeJS.ProcessEnv = process.env): Omit<ConfigFile, "bytes"> {
-  const source = withoutBom(text);
-  let json: unknown;
-  try {
-    json = JSON.parse(source);
-  } catch (error) {
-    const reason = (error as Error).message;
-    const line = lineOfPosition(source, reason);
-    return {
-      problems: [problem("InvalidConfig", { file: CONFIG_FILE, ...(line && { line }) }, { json: reason })],
-      language: runLanguage(undefined, environment),
-    };
+  return validateConfig(parseConfigText(text, environment), "");
+}
+
+/** The configuration file read by config-peek.ts (in `contentRoot`), validated against the schema. */
+export function validateConfig(peeked: PeekedConfig, contentRoot: string): ConfigFile {
+  const { bytes, text, json, jsonError, language } = peeked;
+  const read = bytes ? { bytes } : {};
+  if (text === undefined) return { problems: [problem("MissingConfig", { file: CONFIG_FILE }, { folder: contentRoot })], language };
+  if (jsonError !== undefined) {
+    const line = lineOfPosition(text, jsonError);
+    return { ...read, problems: [problem("InvalidConfig", { file: CONFIG_FILE, ...(line && { line }) }, { json: jsonError })], language };
   }
-  const language = runLanguage(valueAt(json, ["language"]), environment);
   const result = paperConfigSchema.safeParse(json);
-  if (result.success) return { config: result.data, problems: [], language };
-  return { problems: result.error.issues.flatMap((issue) => settingProblems(issue, json, source)), language };
+  if (result.success) return { ...read, config: result.data, problems: [], language };
+  return { ...read, problems: result.error.issues.flatMap((issue) => settingProblems(issue, json, text)), language };
 }
 
 /** One problem for each setting a schema issue is about: every unknown key of a group, or the setting itself. */

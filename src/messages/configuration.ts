@@ -1,6 +1,6 @@
 // The words of the problems in the paper's configuration, baoku.config.json: what is wrong and what to do, in Chinese and in English.
 import type { ConfigRule } from "../model.ts";
-import { CONFIG_FILE as CONFIG } from "../content/config.ts";
+import { CONFIG_FILE as CONFIG } from "../content/config-peek.ts";
 import type { Words } from "./language.ts";
 import type { Wording } from "./catalogue.ts";
 

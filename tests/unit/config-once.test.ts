@@ -1,5 +1,6 @@
-// baoku.config.json is read once a command, by one loader (content/config.ts), which also decides the language the command speaks: a
-// build that stops on a content error reads it once (counted with spies on node:fs), and no other module reads it or decides a language.
+// baoku.config.json is read once a command, by one reader (content/config-peek.ts, which content/config.ts validates what it read with),
+// which also decides the language the command speaks: a build that stops on a content error reads it once (counted with spies on
+// node:fs), and no other module reads it or decides a language.
 import { test, mock } from "node:test";
 import assert from "node:assert/strict";
 import fs from "node:fs";
@@ -103,7 +104,7 @@ async function sourceFiles(dir: string): Promise<string[]> {
     .map((entry) => path.relative(projectRoot, path.join(entry.parentPath, entry.name)));
 }
 
-test("should leave reading baoku.config.json and deciding the language to content/config.ts alone", async () => {
+test("should leave reading baoku.config.json and deciding the language to content/config-peek.ts alone", async () => {
   const files = [...(await sourceFiles("src")), ...(await sourceFiles("scripts"))];
   assert.ok(files.length > 40, "the scan sees the code");
   const readers: string[] = [];
@@ -113,6 +114,6 @@ test("should leave reading baoku.config.json and deciding the language to conten
     if (/CONFIG_FILE|baoku\.config\.json/.test(text.replace(/\/\/.*|\/\*[\s\S]*?\*\//g, "")) && /\breadFile(?:Sync)?\(/.test(text)) readers.push(file);
     if (/\brunLanguage\(/.test(text)) deciders.push(file);
   }
-  assert.deepEqual(readers, ["src/content/config.ts"]);
-  assert.deepEqual(deciders.sort(), ["src/content/config.ts", "src/messages/language.ts"]);
+  assert.deepEqual(readers, ["src/content/config-peek.ts"]);
+  assert.deepEqual(deciders.sort(), ["src/content/config-peek.ts", "src/messages/language.ts"]);
 });
