@@ -8,7 +8,7 @@ import os from "node:os";
 import path from "node:path";
 import { buildFingerprint } from "../src/build/build-fingerprint.ts";
 import { projectRoot } from "../src/project.ts";
-import { commandArgs, tsxCommandArgs } from "./helpers/commands.ts";
+import { commandArgs, loadedPackages, tsxArgsReportingPackages } from "./helpers/commands.ts";
 
 const run = promisify(execFile);
 
@@ -49,16 +49,10 @@ test("should skip a rebuild with nothing changed, and rebuild after any change t
 
 /** Runs `npm run build` as npm runs it (through tsx, not the suite's bundle), with the packages it loads printed at its exit. */
 async function buildLoading(contentRoot: string, outputDir: string): Promise<{ stdout: string; loaded: Set<string> }> {
-  const hook = path.join(projectRoot, "tests/helpers/loaded-packages.mjs");
-  const args = tsxCommandArgs("build", "--content", contentRoot, "--output", outputDir, "--cache", path.join(path.dirname(outputDir), "cache"));
-  // After tsx's own --import, before the command's file.
-  args.splice(2, 0, "--import", hook);
-  const { stdout, stderr } = await run(process.execPath, args, {
-    cwd: projectRoot,
-    env: { ...process.env, BAOKU_LANG: "" },
-  });
-  const loaded = new Set(stderr.split("\n").flatMap((line) => (line.startsWith("LOADED ") ? (JSON.parse(line.slice(7)) as string[]) : [])));
-  return { stdout, loaded };
+  const cacheDir = path.join(path.dirname(outputDir), "cache");
+  const args = tsxArgsReportingPackages("build", "--content", contentRoot, "--output", outputDir, "--cache", cacheDir);
+  const { stdout, stderr } = await run(process.execPath, args, { cwd: projectRoot, env: { ...process.env, BAOKU_LANG: "" } });
+  return { stdout, loaded: loadedPackages(stderr) };
 }
 
 test("should tell nothing changed without loading what a build needs, and see an issue edited with its size and time kept", async () => {

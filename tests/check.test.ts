@@ -7,7 +7,8 @@ import { cp, mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
 import { projectRoot } from "../src/project.ts";
-import { commandArgs, tsxCommandArgs } from "./helpers/commands.ts";
+import { commandArgs, loadedPackages, tsxArgsReportingPackages, tsxCommandArgs } from "./helpers/commands.ts";
+import { treeDigest } from "./helpers/tree-digest.ts";
 
 const run = promisify(execFile);
 
@@ -100,5 +101,42 @@ test("should refuse an unknown option with the usage line, in Chinese", async ()
     (error: { code: number; stderr: string }) => error,
   );
   assert.equal(result?.code, 1);
-  assert.equal(result?.stderr.trim(), "不认识的选项 --contents。\n用法：npm run check -- [--content <目录>] [--allow-empty]");
+  assert.equal(result?.stderr.trim(), "不认识的选项 --contents。\n用法：npm run check -- [--content <目录>] [--cache <目录>] [--allow-empty]");
+});
+
+test("should take the issues a build parsed from its cache, parse only those changed, and leave the cache as it was", async () => {
+  const root = await mkdtemp(path.join(os.tmpdir(), "baoku-check-cache-"));
+  const contentRoot = path.join(root, "content");
+  const cacheDir = path.join(root, "cache");
+  const checkLoading = async () => {
+    const args = tsxArgsReportingPackages("check", "--content", contentRoot, "--cache", cacheDir);
+    const result = await run(process.execPath, args, { cwd: projectRoot, env: { ...process.env, BAOKU_LANG: "" } }).then(
+      ({ stdout, stderr }) => ({ code: 0, stdout, stderr }),
+      (error: { code: number; stdout: string; stderr: string }) => error,
+    );
+    return { ...result, loaded: loadedPackages(result.stderr) };
+  };
+  try {
+    await cp(path.join(projectRoot, "tests/fixtures/archive-small"), contentRoot, { recursive: true });
+    await run(process.execPath, commandArgs("build", "--content", contentRoot, "--output", path.join(root, "site"), "--cache", cacheDir), {
+      cwd: projectRoot,
+    });
+    const cached = await treeDigest(cacheDir);
+
+    const unchanged = await checkLoading();
+    assert.equal(unchanged.code, 0, unchanged.stderr);
+    assert.match(unchanged.stdout, /^已检查 4 期/m);
+    for (const name of ["unified", "remark-parse", "gray-matter"]) assert.ok(!unchanged.loaded.has(name), `${name} was loaded: an issue was parsed`);
+
+    // The day's issue, with a mistake in it: parsed, and told as a check without the cache tells it.
+    const file = path.join(contentRoot, "issues/2022/2022-01-04.md");
+    await writeFile(file, (await readFile(file, "utf8")).replace(/^lunar: .*$/m, "lunar: 辛丑年腊月初一"));
+    const changed = await checkLoading();
+    assert.equal(changed.code, 1);
+    assert.ok(changed.loaded.has("unified"));
+    assert.match(changed.stderr, /^错误 issues\/2022\/2022-01-04\.md:4 lunar（农历）：农历“辛丑年腊月初一”与日期不符/m);
+    assert.deepEqual(await treeDigest(cacheDir), cached, "a check writes nothing to the build's cache");
+  } finally {
+    await rm(root, { recursive: true, force: true });
+  }
 });

@@ -6,14 +6,11 @@ import path from "node:path";
 import type { Issue, IssueHeader, PaperConfig } from "../model.ts";
 import type { Language } from "../messages/language.ts";
 import { inIssueFolder, isIssueFileName, issueFolderOf, ISSUES_FOLDER } from "../paths.ts";
-import { LIMITS } from "./limits.ts";
-import { megabytes } from "./read.ts";
+import { LIMITS, megabytes } from "./limits.ts";
 import { problem, type Problem } from "../problems.ts";
 import { loadConfig, type ConfigFile } from "./config.ts";
-import { parseIssue } from "./parse-issue.ts";
 import { ParseCache, type FolderFile, type ParsedIssue } from "./parse-cache.ts";
 import { readContentFiles, type ContentFiles } from "./content-files.ts";
-import inspectIssueImages, { withImages } from "./image-files.ts";
 
 /** An issue as a build scans the archive: its header, and the key that fetches it whole from the parse cache. */
 export interface ScannedIssue {
@@ -108,8 +105,16 @@ export async function loadArchive(contentRoot: string, options: ScanOptions = {}
   return { ...(config && { config }), language, issues: whole, problems };
 }
 
+/**
+ * The parser and the image checks, loaded when an issue is parsed rather than when every issue comes from the parse cache: unified, remark
+ * and gray-matter take about 0.3 s to load, which would be most of checking or building an archive whose issues did not change.
+ */
+let parser: Promise<[typeof import("./parse-issue.ts"), typeof import("./image-files.ts")]> | undefined;
+
 /** One issue file parsed, with its images checked and measured. */
 async function parseIssueFile(contentRoot: string, file: string, bytes: Uint8Array, config: PaperConfig): Promise<ParsedIssue> {
+  parser ??= Promise.all([import("./parse-issue.ts"), import("./image-files.ts")]);
+  const [{ parseIssue }, { default: inspectIssueImages, withImages }] = await parser;
   const parsed = parseIssue(file, bytes, config);
   if (!parsed.issue) return parsed;
   const images = await inspectIssueImages(parsed.issue, contentRoot);

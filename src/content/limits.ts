@@ -18,6 +18,11 @@ export const LIMITS = {
   markupMarks: 100_000,
 } as const;
 
+/** Bytes as whole megabytes, rounded up, for messages. */
+export function megabytes(bytes: number): number {
+  return Math.ceil(bytes / (1024 * 1024));
+}
+
 /** A limit the body goes past, and where: its line (1-based, in the body) and what was counted. */
 export type LimitHit =
   | { limit: "nesting"; line: number; count: number }

@@ -44,6 +44,8 @@ export class ParseCache {
     private readonly dir: string | undefined,
     private readonly configHash: string,
     private readonly index: ReadonlyMap<string, ParsedHeader>,
+    /** Whether what is parsed is written to `dir`; otherwise it is kept in memory, and `dir` is only read. */
+    private readonly writes = true,
   ) {}
 
   /** A cache that keeps what it parses in memory for this run only: what `npm run check` and tests go through, the same way as a build. */
@@ -53,12 +55,24 @@ export class ParseCache {
 
   /** The cache in `dir` for issues parsed by the code `codeHash` with `config`. */
   static async open(dir: string, codeHash: string, config: PaperConfig): Promise<ParseCache> {
+    return ParseCache.opened(dir, codeHash, config, true);
+  }
+
+  /**
+   * The cache in `dir` read and never written: what a build parsed is taken from it, and what it has not is parsed and kept in memory.
+   * `npm run check` goes through it, so that checking the day's issue parses that issue only, and leaves nothing behind.
+   */
+  static async openToRead(dir: string, codeHash: string, config: PaperConfig): Promise<ParseCache> {
+    return ParseCache.opened(dir, codeHash, config, false);
+  }
+
+  private static async opened(dir: string, codeHash: string, config: PaperConfig, writes: boolean): Promise<ParseCache> {
     const configHash = createHash("sha256").update(codeHash).update("\0").update(JSON.stringify(config)).digest("hex");
     const saved = await readFile(path.join(dir, INDEX_FILE)).then(
       (bytes) => readSaved<{ configHash: string; entries: Map<string, ParsedHeader> }>(bytes),
       () => undefined,
     );
-    return new ParseCache(dir, configHash, saved?.configHash === configHash ? saved.entries : new Map());
+    return new ParseCache(dir, configHash, saved?.configHash === configHash ? saved.entries : new Map(), writes);
   }
 
   /** The key of an issue file: its path, the SHA-256 of its bytes (content-files.ts), and its image folder's files. */
@@ -98,30 +112,31 @@ export class ParseCache {
 
   /** The whole parse kept under `key`, marked as used, if the cache still has it. */
   private async stored(key: string): Promise<ParsedIssue | undefined> {
-    if (!this.dir) return this.memory.get(key);
+    const kept = this.memory.get(key);
+    if (kept || !this.dir) return kept;
     const file = this.entryFile(this.dir, key);
     const cached = await readFile(file).catch(() => undefined);
     const parsed = cached && readSaved<ParsedIssue>(cached);
     if (!parsed) return undefined;
-    await touch(file);
+    if (this.writes) await touch(file);
     return parsed;
   }
 
   private async store(key: string, parsed: ParsedIssue): Promise<ParsedHeader> {
-    if (this.dir) await writeAtomically(this.entryFile(this.dir, key), serialize(parsed));
+    if (this.dir && this.writes) await writeAtomically(this.entryFile(this.dir, key), serialize(parsed));
     else this.memory.set(key, parsed);
     return { ...(parsed.issue && { header: issueHeader(parsed.issue) }), problems: parsed.problems };
   }
 
   /** Keeps the index of the issues this build used, for the next build. */
   async save(): Promise<void> {
-    if (!this.dir || (!this.changed && this.used.size === this.index.size)) return;
+    if (!this.dir || !this.writes || (!this.changed && this.used.size === this.index.size)) return;
     await writeAtomically(path.join(this.dir, INDEX_FILE), serialize({ configHash: this.configHash, entries: this.used }));
   }
 
   /** Removes entries this build did not use and no build has used for an hour. */
   async prune(): Promise<void> {
-    if (!this.dir) return;
+    if (!this.dir || !this.writes) return;
     const now = Date.now();
     for (const shard of await readdir(this.dir).catch(() => [] as string[])) {
       if (shard === INDEX_FILE || shard.startsWith(`${INDEX_FILE}.`)) continue;

@@ -1,7 +1,7 @@
 // Reading one issue file: strict UTF-8, BOM and CRLF tolerated, front-matter split off with gray-matter.
 import matter from "gray-matter";
 import { problem, type Problem } from "../problems.ts";
-import { LIMITS } from "./limits.ts";
+import { LIMITS, megabytes } from "./limits.ts";
 import { textLines } from "../util/text.ts";
 
 export interface IssueSource {
@@ -87,11 +87,6 @@ function lineOfFirstInvalidByte(bytes: Uint8Array): number {
     index += length;
   }
   return line;
-}
-
-/** Bytes as whole megabytes, rounded up, for messages. */
-export function megabytes(bytes: number): number {
-  return Math.ceil(bytes / (1024 * 1024));
 }
 
 /**

@@ -1,8 +1,7 @@
 // The layout export as text: strict UTF-8 decoded, split into print lines, and those lines into 版 at every run of three or more blank lines.
 import type { PrintLine } from "./types.ts";
 import { problem, ProblemsError } from "../problems.ts";
-import { LIMITS } from "../content/limits.ts";
-import { megabytes } from "../content/read.ts";
+import { LIMITS, megabytes } from "../content/limits.ts";
 import { textLines } from "../util/text.ts";
 
 /** Blank lines that separate one 版 from the next in the export. */

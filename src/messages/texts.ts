@@ -37,8 +37,8 @@ export const TEXTS = {
 
   // npm run check
   checkUsage: text({
-    "zh-CN": () => "用法：npm run check -- [--content <目录>] [--allow-empty]",
-    en: () => "Usage: npm run check -- [--content <dir>] [--allow-empty]",
+    "zh-CN": () => "用法：npm run check -- [--content <目录>] [--cache <目录>] [--allow-empty]",
+    en: () => "Usage: npm run check -- [--content <dir>] [--cache <dir>] [--allow-empty]",
   }),
   checkPassed: text<{ issues: number; warnings: boolean }>({
     "zh-CN": ({ issues, warnings }) => `已检查 ${issues} 期：${warnings ? "没有错误" : "没有问题"}。`,

@@ -24,3 +24,14 @@ export function commandArgs(name: CommandName, ...args: string[]): string[] {
 export function tsxCommandArgs(name: CommandName, ...args: string[]): string[] {
   return ["--import", "tsx", path.join(projectRoot, "scripts", `${name}.ts`), ...args];
 }
+
+/** `tsxCommandArgs` with the hook that prints, as the command exits, the packages it loaded (loaded-packages.mjs; read with loadedPackages). */
+export function tsxArgsReportingPackages(name: CommandName, ...args: string[]): string[] {
+  const [flag, tsx, ...rest] = tsxCommandArgs(name, ...args);
+  return [flag!, tsx!, "--import", path.join(projectRoot, "tests/helpers/loaded-packages.mjs"), ...rest];
+}
+
+/** The packages a command run with tsxArgsReportingPackages loaded, from its standard error. */
+export function loadedPackages(stderr: string): Set<string> {
+  return new Set(stderr.split("\n").flatMap((line) => (line.startsWith("LOADED ") ? (JSON.parse(line.slice(7)) as string[]) : [])));
+}
