@@ -5,7 +5,7 @@ import { mkdir } from "node:fs/promises";
 import { hasErrors, problem, type Problem } from "../problems.ts";
 import { shownPath } from "../util/shown.ts";
 import type { Language } from "../messages/language.ts";
-import { pointAt, publish, recoverAbandonedBuilds } from "./publish.ts";
+import { entriesInNextCopy, pointAt, publish, recoverAbandonedBuilds } from "./publish.ts";
 import { codeFingerprint, contentFingerprint, isUpToDate, recordBuild } from "./build-fingerprint.ts";
 import { readContentFiles, type ContentFiles } from "../content/content-files.ts";
 import type { ConfigFile } from "../content/config.ts";
@@ -203,6 +203,8 @@ async function buildFrom(
     ...(options.searchBundleArticles && { searchBundleArticles: options.searchBundleArticles }),
     ...(options.imageConcurrency && { imageConcurrency: options.imageConcurrency }),
     ...(options.manifestOnly && { manifestOnly: true }),
+    // What the copy this build updates holds already is left there as it is, and not checked again; --verify makes the copy anew.
+    ...(!options.verify && !options.manifestOnly && { placed: await entriesInNextCopy(outputDir, cacheDir) }),
   });
   if (site.problems.length > 0) return { ok: false, problems: [...problems, ...site.problems], language, writtenCount: 0, images: site.images };
   await mkdir(path.dirname(outputDir), { recursive: true });

@@ -117,6 +117,12 @@ export interface EntryLife<E extends { dir: string; manifest: string }, M extend
   verification: Verification;
   /** Files of the manifest the check leaves out (building the manifest only: a part's pages, which the deploy checks as it sends them). */
   unchecked?: (file: EntryFile) => boolean;
+  /**
+   * The entry is already in the copy of the site the build updates, linked, and stays there as it is (publish.ts: entriesInNextCopy): its
+   * files are not checked again, as they are not published again. A file damaged since it was published is found by a build that links
+   * the entry anew and by --verify.
+   */
+  placed?: boolean;
   /** Makes its files in `temporary` (emptied first) and says what its manifest records, or nothing when it cannot be made, and what the work did. */
   make(temporary: E): Promise<{ manifest?: M; work: W }>;
 }
@@ -134,7 +140,7 @@ export interface ReadyEntry<M, W> {
 /** The entry, taken from the cache when sound there, or made now and put in place; marked used either way. */
 export async function readyEntry<E extends { dir: string; manifest: string }, M extends Manifest, W>(life: EntryLife<E, M, W>): Promise<ReadyEntry<M, W>> {
   const { entry } = life;
-  const kept = await soundManifest<M>(entry.dir, entry.manifest, life.verification, life.unchecked);
+  const kept = await soundManifest<M>(entry.dir, entry.manifest, life.verification, life.placed ? () => true : life.unchecked);
   if (kept) {
     await touch(entry.dir);
     return { manifest: kept, remade: false };

@@ -35,6 +35,8 @@ export interface PartContext {
   imageConcurrency?: number;
   /** Make the entries' manifests only, not every page in them (render-site.ts: RenderSiteOptions.manifestOnly). */
   manifestOnly: boolean;
+  /** The entries (their folders) already in the copy of the site the build updates, which it does not check again (publish.ts). */
+  placed: ReadonlySet<string>;
 }
 
 /** What a part holds: its page and image counts, and every file below its folder (site/ and search-input/) as recorded when it was made. */
@@ -89,6 +91,7 @@ export async function readyPart(part: PartMaker, context: PartContext): Promise<
     entry,
     at: partEntry,
     verification: context.verification,
+    placed: context.placed.has(entry.dir),
     // Building the manifest only, a part's pages are not checked: the deploy checks each file it sends, and the cache CI keeps for a
     // deploy from the cache holds none of them (build/ci-cache.ts; docs/publishing.md, "Deploying from the cache").
     ...(context.manifestOnly && { unchecked: (file: EntryFile) => file.path.startsWith(`${PART_SITE}/`) }),

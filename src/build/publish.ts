@@ -12,7 +12,7 @@ import { DAYS_FOLDER, LUNAR_DAYS_FOLDER, NUMBER_FOLDER, PEOPLE_FOLDER, SHARED_DA
 import { isRunning } from "./build-lock.ts";
 import { statOf } from "./cache-entries.ts";
 import { DEPLOY_FOLDER, removeManifestSites, type ExtraFile } from "./deploy-manifest.ts";
-import { buildRecordFile, type SiteEntry } from "./cache-layout.ts";
+import { buildRecordFile, entryOfPublished, type SiteEntry } from "./cache-layout.ts";
 
 export type { SiteEntry };
 
@@ -153,6 +153,20 @@ export function isPlaced(source: string, target: string, linked: boolean): boole
   const [from, to] = [statOf(source), statOf(target)];
   if (from === undefined || to === undefined) return false;
   return linked ? from.ino === to.ino && from.dev === to.dev : from.size === to.size;
+}
+
+/**
+ * The cache entries (their folders) that the copy of the site the next build updates already holds as hard links, as a finished build
+ * made it: that build leaves them in the copy as they are, so it need not check their files (cache-entries.ts: EntryLife.placed). None
+ * when the copy will be made from nothing: unfinished, missing, made of copied files, or on another file system than the cache.
+ */
+export async function entriesInNextCopy(outputDir: string, cacheDir: string): Promise<Set<string>> {
+  const served = await servedCopy(outputDir);
+  const copy = COPIES.find((name) => name !== served) ?? "a";
+  const state = await readState(stateFileOf(outputDir, cacheDir, copy));
+  const [copied, cache] = await Promise.all([lstat(`${outputDir}.${copy}`).catch(() => undefined), lstat(cacheDir).catch(() => undefined)]);
+  if (!state?.complete || state.linked === false || !copied?.isDirectory() || !cache || copied.dev !== cache.dev) return new Set();
+  return new Set(state.entries.map((entry) => entryOfPublished(entry.from).dir));
 }
 
 /** The copy `outputDir` links to, if it is such a link. */

@@ -62,6 +62,8 @@ export interface RenderSiteOptions {
    * as done; default: false, every entry whole.
    */
   manifestOnly?: boolean;
+  /** The cache entries (their folders) already in the copy of the site this build updates, not checked again (publish.ts: entriesInNextCopy). */
+  placed?: ReadonlySet<string>;
 }
 
 export interface RenderedSite {
@@ -99,7 +101,7 @@ export async function renderSite(config: PaperConfig, issues: readonly ScannedIs
     const spanningAndArchive = [...plan.spanning.map(spanningPart), archivePart(plan.archive)].map((part) => awaitedLater(readyPart(part, context)));
     const years = plan.years.map((year) => awaitedLater(readyPart(yearPart(year, monthOf), context)));
     // The search bundles, each indexed as its months are made, while the render workers go on with later months.
-    const search = await indexSearch(plan.bundles, plan.directory, monthOf, { verification: options.verification });
+    const search = await indexSearch(plan.bundles, plan.directory, monthOf, { verification: options.verification, placed: options.placed ?? new Set() });
     // The site, its parts in the order they are published.
     const parts = await Promise.all([...plan.months.map((month) => monthOf(month.key)), ...years, ...spanningAndArchive]);
     return siteOf(plan, parts, search, context);
@@ -122,6 +124,7 @@ function partContext(config: PaperConfig, options: RenderSiteOptions): PartConte
     verbose: options.verbose,
     verification: options.verification,
     manifestOnly: options.manifestOnly ?? false,
+    placed: options.placed ?? new Set(),
     ...(options.imageConcurrency && { imageConcurrency: options.imageConcurrency }),
   };
 }

@@ -24,6 +24,8 @@ export interface PlannedBundle extends BundlePlan {
 /** What indexing needs, given once for every bundle. */
 export interface SearchContext {
   verification: Verification;
+  /** The entries (their folders) already in the copy of the site the build updates, not checked again (publish.ts: entriesInNextCopy). */
+  placed: ReadonlySet<string>;
 }
 
 /** The search bundles' entries and the term directory's, in the site's order, and what indexing did. */
@@ -86,6 +88,7 @@ async function readyBundle(
     entry,
     at: bundleEntry,
     verification: context.verification,
+    placed: context.placed.has(entry.dir),
     make: async (temporary) => {
       // (A bundle whose month could not be made is not indexed; the month's problems are reported, and the build publishes nothing.)
       if (months.some((month) => !month.manifest)) return { work: { seconds: 0 } };
@@ -114,6 +117,7 @@ async function readyDirectory(bundles: readonly PlannedBundle[], directory: Dire
     entry: directory.entry,
     at: bundleEntry,
     verification: context.verification,
+    placed: context.placed.has(directory.entry.dir),
     make: async (temporary) => {
       // (A bundle whose month could not be made is reported with its problems; the build publishes nothing then.)
       if (!(await Promise.all(bundles.map(({ entry }) => exists(entry.manifest)))).every(Boolean)) return { work: { seconds: 0 } };

@@ -1,6 +1,6 @@
 // The files of a content root's issues/ that a build depends on, read once: every Markdown file by its bytes,
 // every other file there (images, PDFs) by its size and time. The build's fingerprint and the parse cache's keys are both made from them,
-// so each file is read and hashed once a build. What is not a plain file or folder inside the archive is set aside, never read: a
+// so each file is read and hashed at most once a build, and only when its stamp from the read before no longer holds (FileStamps). What is not a plain file or folder inside the archive is set aside, never read: a
 // symbolic link that leads out of the archive, an issue file too large to parse, a year that is a file instead of a folder.
 import { createHash } from "node:crypto";
 import { statSync, type Stats } from "node:fs";
