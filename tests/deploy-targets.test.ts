@@ -6,7 +6,7 @@ import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
 import { spawn, spawnSync } from "node:child_process";
 import { existsSync } from "node:fs";
-import { cp, mkdir, mkdtemp, readdir, readFile, rm, symlink, writeFile } from "node:fs/promises";
+import { cp, mkdir, mkdtemp, readdir, readFile, rm, stat, symlink, utimes, writeFile } from "node:fs/promises";
 import { hostname, tmpdir } from "node:os";
 import path from "node:path";
 import { buildSite } from "../src/build/build.ts";
@@ -120,6 +120,21 @@ test("should let one of two deploys racing over SSH through and leave the server
   const refused = results.find((result) => result.status === "rejected") as PromiseRejectedResult;
   assert.equal((refused.reason as ProblemsError).problem.kind, "DeployTargetLocked");
   await assertEqualTo(remote, won[0]!, "after the race over SSH");
+});
+
+test("should send a changed file of the same size written in the same second as the one on the target", async () => {
+  const target = path.join(workDir, "same-second");
+  const file = "api/v1/index.json";
+  const [a, b] = [path.join(siteA, file), path.join(siteB, file)];
+  assert.equal((await stat(a)).size, (await stat(b)).size, "the two sites' index (1 issue, 2 issues) is the same size");
+  assert.notEqual(await readFile(a, "utf8"), await readFile(b, "utf8"));
+  // rsync compares whole seconds unless told otherwise: two builds a second apart wrote these.
+  const second = Math.floor(Date.now() / 1000) - 60;
+  await utimes(a, second + 0.2, second + 0.2);
+  await utimes(b, second + 0.7, second + 0.7);
+  await deploySite({ siteDir: siteA, target });
+  await deploySite({ siteDir: siteB, target });
+  await assertEqualTo(target, siteB, "after the second site's deploy");
 });
 
 test("should refuse a target whose lock a running deploy holds, and take over the lock of a deploy that was killed", async () => {

@@ -165,10 +165,12 @@ function rsyncTransport(target: Exclude<Target, { kind: "rclone" }>, siteDir: st
   }
 }
 
-/** What every rsync run that writes to the target passes: times kept, so a file sent before is skipped when run again; readable by the web
- * server whatever this machine's umask; and files received into the target's scratch folder, which the next deploy empties, rather than
- * beside their final place, where a deploy killed midway would leave them (`.cite.bib.ef7FlK`). */
-const SEND = ["--times", "--chmod=D755,F644", `--temp-dir=${DEPLOY_SCRATCH}`];
+/** What every rsync run that writes to the target passes: times kept, so a file sent before is skipped when run again, and compared to the
+ * nanosecond (`--modify-window=-1`, rsync 3.1.3 and later on both sides): by default rsync compares whole seconds, and skipped a changed
+ * file of the same size written in the same second as the one on the target (two builds a second apart, as the tests make them);
+ * readable by the web server whatever this machine's umask; and files received into the target's scratch folder, which the next deploy
+ * empties, rather than beside their final place, where a deploy killed midway would leave them (`.cite.bib.ef7FlK`). */
+const SEND = ["--times", "--modify-window=-1", "--chmod=D755,F644", `--temp-dir=${DEPLOY_SCRATCH}`];
 
 const DEPLOY_FOLDER_SH = quoted(path.posix.dirname(DEPLOY_LOCK));
 
