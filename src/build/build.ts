@@ -211,7 +211,7 @@ async function buildFrom(
   const { extras, sources } = await deployManifest(cacheDir, site.entries, site.remade);
   const movedTo = options.manifestOnly
     ? await writeManifestSite(outputDir, extras, sources, pointAt)
-    : await publish(outputDir, cacheDir, site.entries, { remade: site.remade, filesOf: site.filesOf, fresh: options.verify ?? false, extras });
+    : await publish(outputDir, cacheDir, site.entries, { remade: site.remade, fresh: options.verify ?? false, extras });
   if (movedTo) problems.push(problem("OutputMovedAside", { file: shownPath(outputDir) }, { movedTo: shownPath(movedTo) }));
   if (fingerprint) await recordBuild(cacheDir, outputDir, fingerprint);
   await site.pruneCache();

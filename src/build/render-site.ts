@@ -84,8 +84,6 @@ export interface RenderedSite {
   entries: SiteEntry[];
   /** Entries that failed their check and were made again: the site's copies must link them anew. */
   remade: Set<string>;
-  /** Each entry's files relative to its published folder, as recorded: what its place in a copy of the site must hold. */
-  filesOf(entry: SiteEntry): readonly string[];
   /** Removes the cache entries this build did not use. */
   pruneCache(): Promise<void>;
 }
@@ -215,7 +213,6 @@ function awaitedLater<T>(promise: Promise<T>): Promise<T> {
 /** The site the parts and the search bundles make: its entries in the order they are published, its problems, and what making it did. */
 function siteOf(plan: SitePlan, parts: readonly PartOutcome[], search: IndexedSearch, context: PartContext): RenderedSite {
   const entries = [...parts.map((part) => entryInSite(part.entry.site, "", part)), ...search.entries];
-  const files = new Map(entries.map((entry) => [entry.from, entry.files]));
   const counts = sumCounts([...parts.map((part) => part.counts), search.counts]);
   return {
     problems: parts.flatMap((part) => part.problems),
@@ -227,7 +224,6 @@ function siteOf(plan: SitePlan, parts: readonly PartOutcome[], search: IndexedSe
     seconds: { render: counts.renderSeconds, search: counts.searchSeconds, images: counts.imageSeconds },
     entries: entries.map(({ from, to }) => ({ from, to })),
     remade: new Set(entries.filter((entry) => entry.remade).map((entry) => entry.from)),
-    filesOf: (entry) => files.get(entry.from) ?? [],
     async pruneCache() {
       await pruneUnused(context.partsDir, new Set(parts.map((part) => part.entry.dir)));
       await pruneUnused(cacheFolder(context.cacheDir, "search"), new Set([...plan.bundles.map((bundle) => bundle.entry.dir), plan.directory.entry.dir]));
