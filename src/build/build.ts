@@ -5,7 +5,7 @@ import { mkdir } from "node:fs/promises";
 import { hasErrors, problem, type Problem } from "../problems.ts";
 import { shownPath } from "../util/shown.ts";
 import type { Language } from "../messages/language.ts";
-import { entriesInNextCopy, pointAt, publish, recoverAbandonedBuilds } from "./publish.ts";
+import { entriesHeld, nextCopy, pointAt, publish, recoverAbandonedBuilds } from "./publish.ts";
 import { codeFingerprint, contentFingerprint, isUpToDate, recordBuild } from "./build-fingerprint.ts";
 import { readContentFiles, type ContentFiles } from "../content/content-files.ts";
 import type { ConfigFile } from "../content/config.ts";
@@ -192,6 +192,7 @@ async function buildFrom(
     contentRoot,
     archive.issues.map((issue) => issue.header.file),
   );
+  const next = options.manifestOnly ? undefined : await nextCopy(outputDir, cacheDir);
   const site = await renderSite(archive.config, archive.issues, {
     contentRoot,
     cacheDir,
@@ -204,14 +205,14 @@ async function buildFrom(
     ...(options.imageConcurrency && { imageConcurrency: options.imageConcurrency }),
     ...(options.manifestOnly && { manifestOnly: true }),
     // What the copy this build updates holds already is left there as it is, and not checked again; --verify makes the copy anew.
-    ...(!options.verify && !options.manifestOnly && { placed: await entriesInNextCopy(outputDir, cacheDir) }),
+    ...(next && !options.verify && { placed: await entriesHeld(next, cacheDir) }),
   });
   if (site.problems.length > 0) return { ok: false, problems: [...problems, ...site.problems], language, writtenCount: 0, images: site.images };
   await mkdir(path.dirname(outputDir), { recursive: true });
   const { extras, sources } = await deployManifest(cacheDir, site.entries, site.remade);
-  const movedTo = options.manifestOnly
-    ? await writeManifestSite(outputDir, extras, sources, pointAt)
-    : await publish(outputDir, cacheDir, site.entries, { remade: site.remade, fresh: options.verify ?? false, extras });
+  const movedTo = next
+    ? await publish(outputDir, cacheDir, next, site.entries, { remade: site.remade, fresh: options.verify ?? false, extras })
+    : await writeManifestSite(outputDir, extras, sources, pointAt);
   if (movedTo) problems.push(problem("OutputMovedAside", { file: shownPath(outputDir) }, { movedTo: shownPath(movedTo) }));
   if (fingerprint) await recordBuild(cacheDir, outputDir, fingerprint);
   await site.pruneCache();

@@ -10,7 +10,7 @@ import { statSync, type Stats } from "node:fs";
 import path from "node:path";
 import { exists, isStale, touch, writeAtomically } from "../util/cache-files.ts";
 import { mapLimited } from "../util/each-limited.ts";
-import { entryOfPublished, temporaryEntryDir, type SiteEntry } from "./cache-layout.ts";
+import { temporaryEntryDir, type SiteEntry } from "./cache-layout.ts";
 
 /** One file of an entry, relative to the entry's folder with forward slashes. */
 export interface EntryFile {
@@ -118,7 +118,7 @@ export interface EntryLife<E extends { dir: string; manifest: string }, M extend
   /** Files of the manifest the check leaves out (building the manifest only: a part's pages, which the deploy checks as it sends them). */
   unchecked?: (file: EntryFile) => boolean;
   /**
-   * The entry is already in the copy of the site the build updates, linked, and stays there as it is (publish.ts: entriesInNextCopy): its
+   * The entry is already in the copy of the site the build updates, linked, and stays there as it is (publish.ts: entriesHeld): its
    * files are not checked again, as they are not published again. A file damaged since it was published is found by a build that links
    * the entry anew and by --verify.
    */
@@ -140,7 +140,7 @@ export interface ReadyEntry<M, W> {
 /** The entry, taken from the cache when sound there, or made now and put in place; marked used either way. */
 export async function readyEntry<E extends { dir: string; manifest: string }, M extends Manifest, W>(life: EntryLife<E, M, W>): Promise<ReadyEntry<M, W>> {
   const { entry } = life;
-  const kept = await soundManifest<M>(entry.dir, entry.manifest, life.verification, life.placed ? () => true : life.unchecked);
+  const kept = life.placed ? await readManifest<M>(entry.manifest) : await soundManifest<M>(entry.dir, entry.manifest, life.verification, life.unchecked);
   if (kept) {
     await touch(entry.dir);
     return { manifest: kept, remade: false };
@@ -197,17 +197,14 @@ async function settle(temporaryDir: string, entryDir: string): Promise<void> {
   }
 }
 
-/** A cache entry the site is made of, with its published folder's files as recorded (none when it could not be made), and whether it was remade. */
+/** A cache entry the site is made of, and whether it was remade. */
 export interface EntryInSite extends SiteEntry {
-  files: readonly string[];
   remade: boolean;
 }
 
 /** The entry published at `from` (a part's site/, a bundle's files/), placed at `to` in the site. */
 export function entryInSite(from: string, to: string, ready: ReadyEntry<Manifest, unknown>): EntryInSite {
-  const { below } = entryOfPublished(from);
-  const files = ready.manifest?.files.filter((file) => file.path.startsWith(below)).map((file) => file.path.slice(below.length)) ?? [];
-  return { from, to, files, remade: ready.remade };
+  return { from, to, remade: ready.remade };
 }
 
 /**

@@ -47,15 +47,18 @@ export interface PublishChecks {
 /**
  * Makes the site of `entries` the one `outputDir` serves; `cacheDir` keeps what each copy holds. Where the cache and the output are on
  * different file systems, which hard links cannot join, the files are copied instead. What the copy already holds of an entry is left as
- * it is: files replaced or removed in _site by hand are put back by --verify (`fresh`), which makes the copy anew. Returns where what was at `outputDir` and was not a build's link was moved (pointAt).
+ * it is: files replaced or removed in _site by hand are put back by --verify (`fresh`), which makes the copy anew. `next` is the copy it
+ * updates, as `nextCopy` found it before the build. Returns where what was at `outputDir` and was not a build's link was moved (pointAt).
  */
-export async function publish(outputDir: string, cacheDir: string, entries: readonly SiteEntry[], checks: PublishChecks): Promise<string | undefined> {
+export async function publish(
+  outputDir: string,
+  cacheDir: string,
+  next: NextCopy,
+  entries: readonly SiteEntry[],
+  checks: PublishChecks,
+): Promise<string | undefined> {
   const place = await placer(cacheDir, path.dirname(outputDir));
-  const served = await servedCopy(outputDir);
-  const copy = COPIES.find((name) => name !== served) ?? "a";
-  const copyDir = `${outputDir}.${copy}`;
-  const stateFile = stateFileOf(outputDir, cacheDir, copy);
-  const previous = await readState(stateFile);
+  const { dir: copyDir, stateFile, previous } = next;
   const wanted = await Promise.all(entries.map(async (entry) => ({ ...entry, owned: await ownedPaths(entry) })));
   const extras = [...checks.extras];
   await writeState(stateFile, { complete: false, linked: place.linked, entries: wanted, extras });
@@ -151,18 +154,31 @@ export function isPlaced(source: string, target: string, linked: boolean): boole
   return linked ? from.ino === to.ino && from.dev === to.dev : from.size === to.size;
 }
 
-/**
- * The cache entries (their folders) that the copy of the site the next build updates already holds as hard links, as a finished build
- * made it: that build leaves them in the copy as they are, so it need not check their files (cache-entries.ts: EntryLife.placed). None
- * when the copy will be made from nothing: unfinished, missing, made of copied files, or on another file system than the cache.
- */
-export async function entriesInNextCopy(outputDir: string, cacheDir: string): Promise<Set<string>> {
+/** The copy of the site a build updates, the one `outputDir` does not serve, and its state as the last build that made it left it. */
+export interface NextCopy {
+  dir: string;
+  stateFile: string;
+  previous: CopyState | undefined;
+}
+
+/** The copy of the site served at `outputDir` that a build would update now; read once, before the build, under its lock. */
+export async function nextCopy(outputDir: string, cacheDir: string): Promise<NextCopy> {
   const served = await servedCopy(outputDir);
   const copy = COPIES.find((name) => name !== served) ?? "a";
-  const state = await readState(stateFileOf(outputDir, cacheDir, copy));
-  const [copied, cache] = await Promise.all([lstat(`${outputDir}.${copy}`).catch(() => undefined), lstat(cacheDir).catch(() => undefined)]);
-  if (!state?.complete || state.linked === false || !copied?.isDirectory() || !cache || copied.dev !== cache.dev) return new Set();
-  return new Set(state.entries.map((entry) => entryOfPublished(entry.from).dir));
+  const stateFile = stateFileOf(outputDir, cacheDir, copy);
+  return { dir: `${outputDir}.${copy}`, stateFile, previous: await readState(stateFile) };
+}
+
+/**
+ * The cache entries (their folders) that `next` already holds as hard links, as a finished build made it: the build leaves them in the
+ * copy as they are, so it need not check their files (cache-entries.ts: EntryLife.placed). None when the copy will be made from nothing:
+ * unfinished, missing, made of copied files, or on another file system than the cache.
+ */
+export async function entriesHeld(next: NextCopy, cacheDir: string): Promise<Set<string>> {
+  const { previous } = next;
+  const [copied, cache] = await Promise.all([lstat(next.dir).catch(() => undefined), lstat(cacheDir).catch(() => undefined)]);
+  if (!previous?.complete || previous.linked === false || !copied?.isDirectory() || !cache || copied.dev !== cache.dev) return new Set();
+  return new Set(previous.entries.map((entry) => entryOfPublished(entry.from).dir));
 }
 
 /** The copy `outputDir` links to, if it is such a link. */

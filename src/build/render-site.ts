@@ -62,7 +62,7 @@ export interface RenderSiteOptions {
    * as done; default: false, every entry whole.
    */
   manifestOnly?: boolean;
-  /** The cache entries (their folders) already in the copy of the site this build updates, not checked again (publish.ts: entriesInNextCopy). */
+  /** The cache entries (their folders) already in the copy of the site this build updates, not checked again (publish.ts: entriesHeld). */
   placed?: ReadonlySet<string>;
 }
 
@@ -99,7 +99,7 @@ export async function renderSite(config: PaperConfig, issues: readonly ScannedIs
     const spanningAndArchive = [...plan.spanning.map(spanningPart), archivePart(plan.archive)].map((part) => awaitedLater(readyPart(part, context)));
     const years = plan.years.map((year) => awaitedLater(readyPart(yearPart(year, monthOf), context)));
     // The search bundles, each indexed as its months are made, while the render workers go on with later months.
-    const search = await indexSearch(plan.bundles, plan.directory, monthOf, { verification: options.verification, placed: options.placed ?? new Set() });
+    const search = await indexSearch(plan.bundles, plan.directory, monthOf, { verification: context.verification, placed: context.placed });
     // The site, its parts in the order they are published.
     const parts = await Promise.all([...plan.months.map((month) => monthOf(month.key)), ...years, ...spanningAndArchive]);
     return siteOf(plan, parts, search, context);

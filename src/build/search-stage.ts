@@ -24,7 +24,7 @@ export interface PlannedBundle extends BundlePlan {
 /** What indexing needs, given once for every bundle. */
 export interface SearchContext {
   verification: Verification;
-  /** The entries (their folders) already in the copy of the site the build updates, not checked again (publish.ts: entriesInNextCopy). */
+  /** The entries (their folders) already in the copy of the site the build updates, not checked again (publish.ts: entriesHeld). */
   placed: ReadonlySet<string>;
 }
 
