@@ -7,17 +7,18 @@ import { cp, mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
 import { projectRoot } from "../src/project.ts";
-import { commandArgs, loadedPackages, tsxArgsReportingPackages, tsxCommandArgs } from "./helpers/commands.ts";
+import { commandArgs, loadedPackages, argsReportingPackages, npmCommandArgs } from "./helpers/commands.ts";
+import { smallArchive } from "./helpers/small-archive.ts";
 import { treeDigest } from "./helpers/tree-digest.ts";
 
 const run = promisify(execFile);
 
-/** Runs the check command (the suite's bundle of it, or through tsx as `npm run check` does) on a fixture's issues/ with the project's configuration (and `language` set in it); returns its exit code and output. */
+/** Runs the check command (the suite's bundle of it, or as `npm run check` does, from src/run-command.mjs's bundle) on a fixture's issues/ with the project's configuration (and `language` set in it); returns its exit code and output. */
 async function check(
   fixture?: string,
-  { language, env, through = "bundle" }: { language?: string; env?: NodeJS.ProcessEnv; through?: "bundle" | "tsx" } = {},
+  { language, env, through = "bundle" }: { language?: string; env?: NodeJS.ProcessEnv; through?: "bundle" | "npm" } = {},
 ): Promise<{ code: number; stdout: string; stderr: string }> {
-  const args = through === "tsx" ? tsxCommandArgs("check") : commandArgs("check");
+  const args = through === "npm" ? npmCommandArgs("check") : commandArgs("check");
   let root: string | undefined;
   if (fixture) {
     root = await mkdtemp(path.join(os.tmpdir(), "baoku-check-"));
@@ -43,9 +44,9 @@ test("should pass the bundled archive, and say so in Chinese", async () => {
   assert.match(result.stdout, /^已检查 1 期：没有问题。$/m);
 });
 
-test("should print and exit the same through tsx, as npm run check runs it, as through the bundle the other command tests run", async () => {
+test("should print and exit the same as npm run check runs it (src/run-command.mjs) as through the bundle the other command tests run", async () => {
   for (const fixture of [undefined, "wrong-lunar"])
-    assert.deepEqual(await check(fixture, { through: "tsx" }), await check(fixture), fixture ?? "the bundled archive");
+    assert.deepEqual(await check(fixture, { through: "npm" }), await check(fixture), fixture ?? "the bundled archive");
 });
 
 test("should exit 1 and name file, line, field and the fix for an error, in Chinese", async () => {
@@ -93,7 +94,7 @@ test("should report images that do not exist, unknown labels and too few printed
 });
 
 test("should refuse an unknown option with the usage line, in Chinese", async () => {
-  const result = await run(process.execPath, tsxCommandArgs("check", "--contents", "x"), {
+  const result = await run(process.execPath, npmCommandArgs("check", "--contents", "x"), {
     cwd: projectRoot,
     env: { ...process.env, BAOKU_LANG: "" },
   }).then(
@@ -105,11 +106,9 @@ test("should refuse an unknown option with the usage line, in Chinese", async ()
 });
 
 test("should take the issues a build parsed from its cache, parse only those changed, and leave the cache as it was", async () => {
-  const root = await mkdtemp(path.join(os.tmpdir(), "baoku-check-cache-"));
-  const contentRoot = path.join(root, "content");
-  const cacheDir = path.join(root, "cache");
+  const { root, contentRoot, outputDir, cacheDir } = await smallArchive("baoku-check-cache-");
   const checkLoading = async () => {
-    const args = tsxArgsReportingPackages("check", "--content", contentRoot, "--cache", cacheDir);
+    const args = argsReportingPackages("check", "--content", contentRoot, "--cache", cacheDir);
     const result = await run(process.execPath, args, { cwd: projectRoot, env: { ...process.env, BAOKU_LANG: "" } }).then(
       ({ stdout, stderr }) => ({ code: 0, stdout, stderr }),
       (error: { code: number; stdout: string; stderr: string }) => error,
@@ -117,8 +116,7 @@ test("should take the issues a build parsed from its cache, parse only those cha
     return { ...result, loaded: loadedPackages(result.stderr) };
   };
   try {
-    await cp(path.join(projectRoot, "tests/fixtures/archive-small"), contentRoot, { recursive: true });
-    await run(process.execPath, commandArgs("build", "--content", contentRoot, "--output", path.join(root, "site"), "--cache", cacheDir), {
+    await run(process.execPath, commandArgs("build", "--content", contentRoot, "--output", outputDir, "--cache", cacheDir), {
       cwd: projectRoot,
     });
     const cached = await treeDigest(cacheDir);
@@ -127,6 +125,8 @@ test("should take the issues a build parsed from its cache, parse only those cha
     assert.equal(unchanged.code, 0, unchanged.stderr);
     assert.match(unchanged.stdout, /^已检查 4 期/m);
     for (const name of ["unified", "remark-parse", "gray-matter"]) assert.ok(!unchanged.loaded.has(name), `${name} was loaded: an issue was parsed`);
+    // Run from the bundle made on the first run for this version of the code, not compiled again (src/run-command.mjs).
+    for (const name of ["tsx", "esbuild"]) assert.ok(!unchanged.loaded.has(name), `${name} was loaded: the command was compiled again`);
 
     // The day's issue, with a mistake in it: parsed, and told as a check without the cache tells it.
     const file = path.join(contentRoot, "issues/2022/2022-01-04.md");

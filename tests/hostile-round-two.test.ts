@@ -23,6 +23,7 @@ import { projectRoot } from "../src/project.ts";
 import { treeDigest } from "./helpers/tree-digest.ts";
 import { report } from "./helpers/report.ts";
 import { commandArgs } from "./helpers/commands.ts";
+import { smallArchiveIn } from "./helpers/small-archive.ts";
 
 const run = promisify(execFile);
 const FILE = "issues/2022/2022-11-01.md";
@@ -352,11 +353,7 @@ test("should make again a damaged cache entry rather than publish it, and tell n
 });
 
 test("should not check again what the copy it updates already holds, so a day's build does not grow with the archive; --verify checks it", async () => {
-  const root = path.join(workDir, "placed");
-  const contentRoot = path.join(root, "content");
-  const outputDir = path.join(root, "_site");
-  const cacheDir = path.join(root, "cache");
-  await cp(path.join(projectRoot, "tests/fixtures/archive-small"), contentRoot, { recursive: true });
+  const { root, contentRoot, outputDir, cacheDir } = await smallArchiveIn(path.join(workDir, "placed"));
   const build = async (more: Partial<BuildOptions> = {}) => {
     const result = await buildSite({ renderPool: testRenderPool(), contentRoot, outputDir, cacheDir, skipWhenUnchanged: true, ...more });
     assert.ok(result.ok, report(result.problems));

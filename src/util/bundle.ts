@@ -16,16 +16,23 @@ export interface BundleOptions {
   base: string;
   /** Source maps in each bundle, for stack traces that name the .ts files (`node --enable-source-maps`). */
   sourceMaps?: boolean;
+  /**
+   * What an entry imports only when it needs it (`await import(…)`) in a module of its own, loaded then: a bundle otherwise loads every
+   * package any of its modules imports as it starts (a no-change build would load Eleventy and unified, which it never runs).
+   */
+  splitting?: boolean;
 }
 
 /** Writes a bundle of each entry; returns their paths, in the order of `entries`. */
-export async function bundleModules({ entries, outDir, base, sourceMaps = false }: BundleOptions): Promise<string[]> {
+export async function bundleModules({ entries, outDir, base, sourceMaps = false, splitting = false }: BundleOptions): Promise<string[]> {
   await build({
     entryPoints: [...entries],
     outdir: outDir,
     outbase: base,
     outExtension: { ".js": ".mjs" },
     bundle: true,
+    splitting,
+    chunkNames: "chunks/[name]-[hash]",
     packages: "external",
     platform: "node",
     format: "esm",
