@@ -4,7 +4,7 @@
 // (src/, scripts/, package.json, package-lock.json and tsconfig.json, by content): any change makes a new one on the next run, about a
 // second. Plain JavaScript, so that starting it needs no compiler.
 import { createHash } from "node:crypto";
-import { existsSync, readdirSync, readFileSync } from "node:fs";
+import { existsSync, readdirSync, readFileSync, utimesSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
 
@@ -36,6 +36,9 @@ if (!existsSync(bundle)) {
   }
   await bundleCommands(dir);
 }
+// Marked as used: the bundles of other versions are removed only once no command has started from them for an hour (src/commands.ts).
+const now = new Date();
+utimesSync(dir, now, now);
 // The command reads its arguments as if started from its own file.
 process.argv = [process.execPath, path.join(root, "scripts", `${name}.ts`), ...args];
 await import(pathToFileURL(bundle).href);
