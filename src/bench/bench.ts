@@ -136,17 +136,20 @@ async function indexShape(siteDir: string): Promise<IndexShape> {
   return shape;
 }
 
+/**
+ * A command started as `npm run <name>` starts it (src/run-command.mjs: from its bundle), without npm's own start; its figures are read
+ * from what it prints, so it prints them in English whatever the paper's language.
+ */
+function runCommand(name: "build" | "check", args: string[]): Promise<Measured> {
+  return measure(process.execPath, [path.join(projectRoot, "src/run-command.mjs"), name, ...args], {
+    cwd: projectRoot,
+    env: { ...process.env, [LANGUAGE_VARIABLE]: "en" },
+  });
+}
+
 /** A build with its own cache folder beside the output, so each size starts cold and the project's own cache is left alone. */
 function runBuild(contentRoot: string, outputDir: string, more: string[] = []): Promise<Measured> {
-  // The build's figures are read from what it prints, so it prints them in English whatever the paper's language.
-  return measure(
-    process.execPath,
-    ["--import", "tsx", path.join(projectRoot, "scripts/build.ts"), "--content", contentRoot, "--output", outputDir, "--cache", `${outputDir}.cache`, ...more],
-    {
-      cwd: projectRoot,
-      env: { ...process.env, [LANGUAGE_VARIABLE]: "en" },
-    },
-  );
+  return runCommand("build", ["--content", contentRoot, "--output", outputDir, "--cache", `${outputDir}.cache`, ...more]);
 }
 
 /** The seconds a build spent on search indexing, from its own report. */
@@ -196,6 +199,8 @@ interface Row {
   addMonthPeakGB: number;
   /** Absent with --search-only. */
   noChangeSeconds?: number;
+  /** `npm run check` with the build's cache: nothing changed since the build, and the newest issue changed (parsed again). Absent with --search-only. */
+  checkSeconds?: { unchanged: number; oneChanged: number };
   /** Plain Eleventy on the same issues (the cold build's, not the added ones); `failed` when it did not finish; absent with --no-baseline. */
   baseline?: Peer;
   /** Hugo, then Pagefind with its defaults over Hugo's output; absent above --hugo-max. */
@@ -321,6 +326,23 @@ async function benchSize(
     assertSucceeded("the rebuild with nothing changed", noChange);
   }
 
+  // `npm run check` as an editor runs it before a commit, reading the build's cache: with nothing changed, then with the newest issue
+  // edited (a paragraph added, so it is parsed again), then that issue put back as it was, so what follows builds what was built.
+  let checkSeconds: Row["checkSeconds"];
+  if (!options.searchOnly) {
+    const check = () => runCommand("check", ["--content", contentRoot, "--cache", `${siteDir}.cache`]);
+    console.error(`[${issues}] npm run check, nothing changed, then one issue changed…`);
+    const unchanged = await check();
+    assertSucceeded("the check with nothing changed", unchanged);
+    const newest = path.join(contentRoot, issueFileOf(firstOfNextMonth(nextDate)));
+    const before = await readFile(newest);
+    await writeFile(newest, `${before.toString("utf8")}\n检查时加上的一段。\n`);
+    const oneChanged = await check();
+    await writeFile(newest, before);
+    assertSucceeded("the check with one issue changed", oneChanged);
+    checkSeconds = { unchanged: unchanged.seconds, oneChanged: oneChanged.seconds };
+  }
+
   const cache = await cacheByKind(`${siteDir}.cache`);
   // A day in CI: the cache CI keeps for a deploy from the cache (no part's pages, no image derivative) saved and restored on a fresh
   // runner as actions/cache does (tar and zstd), one new issue built as the manifest only from it, and deployed from the cache.
@@ -382,6 +404,7 @@ async function benchSize(
     addMonthSeconds: addMonth.seconds,
     addMonthPeakGB: addMonth.peakBytes / 1e9,
     ...(noChange && { noChangeSeconds: noChange.seconds }),
+    ...(checkSeconds && { checkSeconds }),
     ...(indexingSeconds(addOne) !== undefined && { addOneIndexSeconds: indexingSeconds(addOne)! }),
     ...(indexingSeconds(addMonth) !== undefined && { addMonthIndexSeconds: indexingSeconds(addMonth)! }),
     ...(endToEnd && { endToEnd }),
@@ -455,8 +478,8 @@ function peerCell(peer: Peer | undefined, baoku: Row): [string, string, string] 
 
 function table(rows: Row[]): string {
   const build = [
-    "| issues | pages | cold build | pages/s | peak memory | search indexing | bundles | index size | add one issue (first after cold) | add one issue | its peak | first issue of a month | its peak | nothing changed |",
-    "|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|",
+    "| issues | pages | cold build | pages/s | peak memory | search indexing | bundles | index size | add one issue (first after cold) | add one issue | its peak | first issue of a month | its peak | nothing changed | check, nothing changed | check, one issue changed |",
+    "|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|",
     ...rows.map(
       (row) =>
         `| ${[
@@ -474,6 +497,8 @@ function table(rows: Row[]): string {
           seconds(row.addMonthSeconds),
           gigabytes(row.addMonthPeakGB),
           row.noChangeSeconds !== undefined ? seconds(row.noChangeSeconds) : "–",
+          row.checkSeconds ? seconds(row.checkSeconds.unchanged) : "–",
+          row.checkSeconds ? seconds(row.checkSeconds.oneChanged) : "–",
         ].join(" | ")} |`,
     ),
   ];
