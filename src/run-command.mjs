@@ -3,29 +3,17 @@
 // the bundle the check took 0.85 s. The bundle is kept in node_modules/.cache/baoku-commands/ under a hash of everything it is made of
 // (src/, scripts/, package.json, package-lock.json and tsconfig.json, by content): any change makes a new one on the next run, about a
 // second. Plain JavaScript, so that starting it needs no compiler.
-import { createHash } from "node:crypto";
-import { existsSync, readdirSync, readFileSync, utimesSync } from "node:fs";
+import { existsSync, utimesSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
+import { filesHash } from "./util/files-hash.mjs";
 
 const root = path.dirname(path.dirname(fileURLToPath(import.meta.url)));
 const [name = "", ...args] = process.argv.slice(2);
 
-/** What the bundles are made of: every file of src/ and scripts/, and the project's package and compiler settings. */
-function codeHash() {
-  const hash = createHash("sha256");
-  const files = ["src", "scripts"].flatMap((folder) =>
-    readdirSync(path.join(root, folder), { recursive: true, withFileTypes: true })
-      .filter((entry) => entry.isFile())
-      .map((entry) => path.relative(root, path.join(entry.parentPath ?? entry.path, entry.name))),
-  );
-  for (const file of [...files.sort(), "package.json", "package-lock.json", "tsconfig.json"]) {
-    hash.update(`${file}\0`).update(existsSync(path.join(root, file)) ? readFileSync(path.join(root, file)) : "").update("\0");
-  }
-  return hash.digest("hex").slice(0, 16);
-}
-
-const dir = path.join(root, "node_modules", ".cache", "baoku-commands", codeHash());
+// What the bundles are made of: every file of src/ and scripts/, and the project's package and compiler settings.
+const made = filesHash(root, ["src", "scripts", "package.json", "package-lock.json", "tsconfig.json"]);
+const dir = path.join(root, "node_modules", ".cache", "baoku-commands", made.slice(0, 16));
 const bundle = path.join(dir, "scripts", `${name}.mjs`);
 if (!existsSync(bundle)) {
   const { tsImport } = await import("tsx/esm/api");

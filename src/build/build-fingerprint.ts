@@ -2,29 +2,16 @@
 // and the locked dependency versions), the content (baoku.config.json and every file under issues/) and the commit its history is read at. Builds are reproducible, so two
 // builds with the same fingerprint write the same site, and a rebuild with nothing changed can stop before doing anything.
 import { createHash } from "node:crypto";
-import { readdir, readFile, stat } from "node:fs/promises";
-import path from "node:path";
+import { readFile, stat } from "node:fs/promises";
 import { readContentFiles, type ContentFiles } from "../content/content-files.ts";
 import { peekConfig } from "../content/config-peek.ts";
 import { historyVersion } from "../content/history.ts";
 import { writeAtomically } from "../util/cache-files.ts";
+import { filesHash } from "../util/files-hash.mjs";
 import { buildRecordFile } from "./cache-layout.ts";
 
 /** Everything in the project that decides how a site is built, relative to the project root. */
 export const BUILD_CODE = ["src", "templates", "public", ".eleventy.js", "package-lock.json"];
-
-/** The files of `entry` (a file, or every file below a folder), relative to `base`, sorted; none when it does not exist. */
-async function filesUnder(base: string, entry: string): Promise<string[]> {
-  const full = path.join(base, entry);
-  const info = await stat(full).catch(() => undefined);
-  if (!info) return [];
-  if (info.isFile()) return [entry];
-  const names = await readdir(full, { recursive: true, withFileTypes: true });
-  return names
-    .filter((name) => name.isFile())
-    .map((name) => path.relative(base, path.join(name.parentPath, name.name)))
-    .sort();
-}
 
 /**
  * The fingerprint of a build of `contentRoot` by the code in `projectRoot`. Issue files and the configuration count by their bytes;
@@ -52,15 +39,7 @@ export function contentFingerprint(codeHash: string, config: Uint8Array | undefi
 
 /** The hash of the code in `projectRoot` that decides how a site is built; parts of a site built by the same code from the same data are the same. */
 export async function codeFingerprint(projectRoot: string, code: readonly string[] = BUILD_CODE): Promise<string> {
-  const hash = createHash("sha256");
-  for (const entry of code) {
-    for (const file of await filesUnder(projectRoot, entry))
-      hash
-        .update(`code ${file}\0`)
-        .update(await readFile(path.join(projectRoot, file)))
-        .update("\0");
-  }
-  return hash.digest("hex");
+  return filesHash(projectRoot, code);
 }
 
 interface BuildRecord {
