@@ -15,7 +15,8 @@ export interface ContentFiles {
   issuesFolder: "folder" | "missing" | "notFolder";
   /**
    * Every Markdown file under issues/, relative to the content root with forward slashes, sorted, with its size and SHA-256, and its
-   * bytes when this read had to read them (not when `known` vouched for its hash).
+   * bytes when this read had to read them (not when `known` vouched for its hash). Scanning the archive takes the bytes (archive.ts), so
+   * that a build does not hold the whole archive's text once it is parsed.
    */
   markdown: { file: string; size: number; hash: string; bytes?: Uint8Array }[];
   /** Every other file under issues/, sorted, with its size and modification time. */
