@@ -70,15 +70,17 @@ after(async () => {
   await rm(workDir, { recursive: true, force: true });
 });
 
-test("should leave every part's pages and every image derivative out of the cache CI keeps for a deploy from the cache", async () => {
+test("should leave every part's pages, every image derivative and the whole parsed issues out of the cache CI keeps for a deploy from the cache", async () => {
   const trimmed = path.join(workDir, "trimmed-check");
   restoreTrimmed(wholeCache, trimmed);
   assert.ok((await filesMatching(wholeCache, /^parts\/[^/]+\/[^/]+\/site\//)).length > 50);
   assert.ok((await filesMatching(wholeCache, /^images\//)).length > 20, "the whole cache has the derivatives");
   assert.deepEqual(await filesMatching(trimmed, /^parts\/[^/]+\/[^/]+\/site\//), []);
   assert.deepEqual(await filesMatching(trimmed, /^images\//), []);
+  assert.ok((await filesMatching(wholeCache, /^parsed\/[^/]+\/[^/]+$/)).length > 0, "the whole cache has the parsed issues");
+  assert.deepEqual(await filesMatching(trimmed, /^parsed\/[^/]+\/[^/]+$/), [], "the day's build parses again what it reads whole");
   for (const kept of [
-    /^parsed\//,
+    /^parsed\/index\.v8$/,
     /^parts\/[^/]+\/[^/]+\/part\.json$/,
     /^parts\/[^/]+\/[^/]+\/search-input\//,
     /^search\/[^/]+\/[^/]+\/files\//,

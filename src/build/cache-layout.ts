@@ -103,7 +103,8 @@ export function buildRecordFile(cacheDir: string, outputDir: string, copy?: stri
 }
 
 /**
- * What CI keeps of the cache when it deploys from the cache leaves out every part's pages and images and the image derivatives:
- * relative to the cache folder, as tar's `--anchored --exclude` and actions/cache's `!` patterns take them (ci-cache.ts).
+ * What CI keeps of the cache when it deploys from the cache leaves out every part's pages and images, the image derivatives, and the
+ * whole parsed issues (`parsed/<shard>/<key>`, content/parse-cache.ts), keeping the index of their headers: relative to the cache folder,
+ * as tar's `--anchored --exclude` and actions/cache's `!` patterns take them (ci-cache.ts).
  */
-export const LEFT_OUT_OF_DEPLOY_CACHE = [`${CACHE_FOLDERS.parts}/*/*/${PART_SITE}`, CACHE_FOLDERS.images] as const;
+export const LEFT_OUT_OF_DEPLOY_CACHE = [`${CACHE_FOLDERS.parts}/*/*/${PART_SITE}`, CACHE_FOLDERS.images, `${CACHE_FOLDERS.parsed}/*/*`] as const;

@@ -163,6 +163,7 @@ test("should derive what CI leaves out, the records of an output folder and a pu
   assert.deepEqual(LEFT_OUT_OF_DEPLOY_CACHE, [
     path.relative(cacheDir, path.join(path.dirname(path.dirname(path.dirname(entry.site))), "*", "*", path.basename(entry.site))),
     path.relative(cacheDir, cacheFolder(cacheDir, "images")),
+    path.relative(cacheDir, path.join(cacheFolder(cacheDir, "parsed"), "*", "*")),
   ]);
   assert.deepEqual(entryOfPublished(entry.site), { dir: entry.dir, manifest: entry.manifest, below: "site/" });
   assert.equal(buildRecordFile(cacheDir, "_site"), buildRecordFile(cacheDir, path.resolve("_site")), "one output folder, one name");
