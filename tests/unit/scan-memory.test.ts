@@ -27,9 +27,10 @@ interface HeapNode {
 
 /** Every object of this process's heap that survives a full collection, by its type, name (a string's own text) and size. */
 async function heapNodes(): Promise<HeapNode[]> {
-  const chunks: string[] = [];
-  for await (const chunk of getHeapSnapshot()) chunks.push(String(chunk));
-  const { snapshot, nodes, strings } = JSON.parse(chunks.join("")) as { snapshot: { meta: SnapshotMeta }; nodes: number[]; strings: string[] };
+  const chunks: Buffer[] = [];
+  for await (const chunk of getHeapSnapshot()) chunks.push(chunk as Buffer);
+  // Decoded whole: a chunk may end inside a character of the issues' text.
+  const { snapshot, nodes, strings } = JSON.parse(Buffer.concat(chunks).toString("utf8")) as { snapshot: { meta: SnapshotMeta }; nodes: number[]; strings: string[] };
   const fields = snapshot.meta.node_fields;
   const types = snapshot.meta.node_types[0];
   const [type, name, size] = ["type", "name", "self_size"].map((field) => fields.indexOf(field)) as [number, number, number];
