@@ -202,9 +202,8 @@ export interface IssueListing {
   weekday: string;
   lunarDate: string;
   number: number;
+  /** Split into phrases as it is rendered (the `phrases` filter, build/render-part.ts). */
   headline?: string;
-  /** The headline as the phrases a line may break between (src/site/phrases.ts). */
-  headlinePhrases?: string[];
   /** The headline's article page. */
   headlineUrl?: string;
 }
@@ -258,9 +257,8 @@ export interface PersonCredit {
   issueNumber: number;
   pageLabel: string;
   roles: string;
+  /** The title and subtitle are split into phrases as they are rendered (the `phrases` filter, build/render-part.ts). */
   subtitle?: string;
-  /** The title and subtitle as the phrases a line may break between (src/site/phrases.ts). */
-  phrases: { title: string[]; subtitle?: string[] };
   /** The start of the article's lead. */
   lead?: string;
 }

@@ -4,7 +4,11 @@ declare module "@11ty/eleventy" {
     configPath?: string;
     quietMode?: boolean;
     pathPrefix?: string;
-    config?: (eleventyConfig: { addGlobalData(name: string, value: unknown): void; ignores: Set<string> }) => void;
+    config?: (eleventyConfig: {
+      addGlobalData(name: string, value: unknown): void;
+      addFilter(name: string, filter: (...args: never[]) => unknown): void;
+      ignores: Set<string>;
+    }) => void;
   }
   export default class Eleventy {
     constructor(input?: string, output?: string, options?: EleventyOptions);

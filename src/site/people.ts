@@ -8,7 +8,6 @@ import { articlePath, PEOPLE_PATH, personPath, personYearPath } from "../paths.t
 import type { Addresser } from "./addresses.ts";
 import { pushTo } from "../util/push-to.ts";
 import { dateText, displayTitle } from "./words.ts";
-import { phrasesOf } from "./phrases.ts";
 
 /** What a person did in an article, in byline order: wrote it, contributed as a correspondent, or took its photos. */
 export type Role = "reporter" | "correspondent" | "photographer";
@@ -254,8 +253,6 @@ export function peopleRecords(headers: readonly IssueHeader[], slugs: PersonSlug
     for (const article of header.credited) {
       const path = articlePath(header.date, article.page, article.article);
       const title = displayTitle(article);
-      // Split once for every person the article credits.
-      const phrases = { title: phrasesOf(title), ...(article.subtitle && { subtitle: phrasesOf(article.subtitle) }) };
       for (const [name, roles] of creditsOf(article)) {
         pushTo(creditsByName, name, {
           roles,
@@ -264,7 +261,6 @@ export function peopleRecords(headers: readonly IssueHeader[], slugs: PersonSlug
           credit: {
             url: at(path),
             title,
-            phrases,
             date: header.date,
             dateText: dateText(header.date),
             issueNumber: header.number,

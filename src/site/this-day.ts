@@ -6,7 +6,6 @@ import { articlePath, dayPath, DAYS_PATH, issuePath, LUNAR_DAYS_PATH, lunarDayPa
 import { lunarDayName, lunarDayOf, lunarDayOfMonth, type LunarDay } from "../content/calendar.ts";
 import { pushTo } from "../util/push-to.ts";
 import type { Addresser } from "./addresses.ts";
-import { phrasesOf } from "./phrases.ts";
 import { dateText, monthRuns } from "./words.ts";
 
 /** The 366 days of the solar year as MM-DD, 02-29 included. */
@@ -36,18 +35,6 @@ function solarDayName(key: string): string {
   return `${Number(key.slice(0, 2))}月${Number(key.slice(3, 5))}日`;
 }
 
-/** Each header's headline as phrases, split once however many day pages and 历史上的今天 list its issue. */
-const headlinePhrases = new WeakMap<IssueHeader, string[]>();
-
-function phrasedHeadline(header: IssueHeader, headline: string): string[] {
-  let phrases = headlinePhrases.get(header);
-  if (!phrases) {
-    phrases = phrasesOf(headline);
-    headlinePhrases.set(header, phrases);
-  }
-  return phrases;
-}
-
 function listing(header: IssueHeader, at: Addresser): IssueListing {
   return {
     url: at(issuePath(header.date)),
@@ -57,7 +44,7 @@ function listing(header: IssueHeader, at: Addresser): IssueListing {
     weekday: header.weekday,
     lunarDate: header.lunarDate,
     number: header.number,
-    ...(header.headline && { headline: header.headline, headlinePhrases: phrasedHeadline(header, header.headline) }),
+    ...(header.headline && { headline: header.headline }),
     ...(header.headlineAt && { headlineUrl: at(articlePath(header.date, header.headlineAt.page, header.headlineAt.article)) }),
   };
 }
