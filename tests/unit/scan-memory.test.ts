@@ -30,7 +30,11 @@ async function heapNodes(): Promise<HeapNode[]> {
   const chunks: Buffer[] = [];
   for await (const chunk of getHeapSnapshot()) chunks.push(chunk as Buffer);
   // Decoded whole: a chunk may end inside a character of the issues' text.
-  const { snapshot, nodes, strings } = JSON.parse(Buffer.concat(chunks).toString("utf8")) as { snapshot: { meta: SnapshotMeta }; nodes: number[]; strings: string[] };
+  const { snapshot, nodes, strings } = JSON.parse(Buffer.concat(chunks).toString("utf8")) as {
+    snapshot: { meta: SnapshotMeta };
+    nodes: number[];
+    strings: string[];
+  };
   const fields = snapshot.meta.node_fields;
   const types = snapshot.meta.node_types[0];
   const [type, name, size] = ["type", "name", "self_size"].map((field) => fields.indexOf(field)) as [number, number, number];
