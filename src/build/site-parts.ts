@@ -8,6 +8,7 @@ import { createHash } from "node:crypto";
 import type { ScannedIssue } from "../content/archive.ts";
 import type { IssueHeader } from "../model.ts";
 import type { ArchiveContext } from "../site/issue-records.ts";
+import type { ArchiveContextIdentity } from "../site/archive-records.ts";
 import { searchBundles, type SearchBundle } from "../site/search-bundles.ts";
 import { monthOf } from "../paths.ts";
 import { personJsonPath } from "../site/open-data.ts";
@@ -61,14 +62,25 @@ export interface MonthPlan {
   /** The archive's issues just before and after the month, which its first and last issues link to. */
   before?: IssueHeader;
   after?: IssueHeader;
-  /** What the month's pages show of the rest of the archive: 历史上的今天, the people's addresses, the history of its files. */
-  context: ArchiveContext;
+  /**
+   * What the month's pages show of the rest of the archive: 历史上的今天, the people's addresses, the history of its files. Made when
+   * first read, as only the months a build renders need it.
+   */
+  readonly context: ArchiveContext;
+  /** What identifies the context (ArchiveContextIdentity): its people and history as they are, 历史上的今天 by the issues it lists. */
+  identity: ArchiveContextIdentity;
   /**
    * Identifies everything the month's pages are made from: the code, each of its issues' parse-cache key (which covers the
-   * configuration, the file's bytes and its image folder), the neighbours it links to and its context. Computed without reading any
-   * issue whole.
+   * configuration, the file's bytes and its image folder), the neighbours it links to and its context's identity. Computed without
+   * reading any issue whole.
    */
   hash: string;
+}
+
+/** How a month's context is made, and what identifies it (site/archive-records.ts: archiveContext, archiveContextIdentity). */
+export interface MonthContexts {
+  contextOf(headers: IssueHeader[]): ArchiveContext;
+  identityOf(headers: IssueHeader[], keyOf: (header: IssueHeader) => string): ArchiveContextIdentity;
 }
 
 /** Whether a template of templates/ renders pages of a part of this kind. */
@@ -84,38 +96,42 @@ function neighbourFacts(header: IssueHeader | undefined): Omit<IssueHeader, "cre
 }
 
 /**
- * The month parts of an archive's issues (sorted oldest first), oldest first; `contextOf` gives what a month's issues show of the rest
- * of the archive.
+ * The month parts of an archive's issues (sorted oldest first), oldest first; `contexts` says what a month's issues show of the rest
+ * of the archive, and what identifies it.
  */
-export function monthPlans(issues: readonly ScannedIssue[], codeHash: string, contextOf: (headers: IssueHeader[]) => ArchiveContext): MonthPlan[] {
-  const plans: MonthPlan[] = [];
+export function monthPlans(issues: readonly ScannedIssue[], codeHash: string, contexts: MonthContexts): MonthPlan[] {
+  const runs: { key: string; issues: ScannedIssue[]; before?: IssueHeader }[] = [];
   issues.forEach((issue, index) => {
     const key = monthOf(issue.header.date);
-    const last = plans.at(-1);
+    const last = runs.at(-1);
     if (last?.key === key) last.issues.push(issue);
-    else
-      plans.push({
-        key,
-        issues: [issue],
-        ...(index > 0 && { before: issues[index - 1]!.header }),
-        context: { thisDay: {}, people: {}, history: {} },
-        hash: "",
-      });
+    else runs.push({ key, issues: [issue], ...(index > 0 && { before: issues[index - 1]!.header }) });
   });
+  const keys = new Map(issues.map((issue) => [issue.header, issue.key]));
+  const keyOf = (header: IssueHeader) => keys.get(header)!;
   let next = 0;
-  for (const plan of plans) {
-    next += plan.issues.length;
+  return runs.map((run) => {
+    next += run.issues.length;
     const after = issues[next]?.header;
-    if (after) plan.after = after;
-    plan.context = contextOf(plan.issues.map((issue) => issue.header));
-    plan.hash = hashOf(codeHash, `month ${plan.key}`, {
-      issues: plan.issues.map((issue) => issue.key),
-      before: neighbourFacts(plan.before),
-      after: neighbourFacts(plan.after),
-      context: plan.context,
-    });
-  }
-  return plans;
+    const headers = run.issues.map((issue) => issue.header);
+    const identity = contexts.identityOf(headers, keyOf);
+    let context: ArchiveContext | undefined;
+    return {
+      ...run,
+      ...(after && { after }),
+      get context() {
+        context ??= contexts.contextOf(headers);
+        return context;
+      },
+      identity,
+      hash: hashOf(codeHash, `month ${run.key}`, {
+        issues: run.issues.map((issue) => issue.key),
+        before: neighbourFacts(run.before),
+        after: neighbourFacts(after),
+        context: identity,
+      }),
+    };
+  });
 }
 
 /** A page of a part that spans the archive, and what identifies it. */
@@ -249,8 +265,8 @@ export function yearPlans(months: readonly MonthPlan[], codeHash: string): YearP
       plan.key,
       plan.months.map((month) => ({
         issues: month.issues.map((issue) => issue.key),
-        people: month.context.people,
-        history: month.context.history,
+        people: month.identity.people,
+        history: month.identity.history,
       })),
     );
   }

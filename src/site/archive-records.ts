@@ -10,7 +10,7 @@ import { periodicalJsonLd, personJsonLd } from "./json-ld.ts";
 import { monthRuns } from "./words.ts";
 import { namesIn, peopleRecords, personSlugs, type PersonSlugs } from "./people.ts";
 import type { SearchBundle } from "./search-bundles.ts";
-import { dayIndex, dayIndexes, dayPages, thisDayOf, type DayIndex } from "./this-day.ts";
+import { dayIndex, dayIndexes, dayPages, earlierOnTheDay, thisDayOf, type DayIndex } from "./this-day.ts";
 
 /** How full a month is, for 往期回顾's strip of months: 0 without an issue, then by quarters of its days that have one. */
 function densityOf(issueCount: number, daysInMonth: number): CalendarMonth["density"] {
@@ -51,6 +51,36 @@ export function archiveIndex(headers: readonly IssueHeader[], history: IssueHist
 /** What the pages of `issues` (a run of the archive's issues, e.g. a month) show of the rest of the archive. */
 export function archiveContext(config: PaperConfig, index: ArchiveIndex, issues: readonly IssueHeader[]): ArchiveContext {
   const at = addresser(pathPrefixOf(config));
+  return { thisDay: Object.fromEntries(issues.map((issue) => [issue.date, thisDayOf(index.days, issue.date, at)])), ...namesAndHistory(config, index, issues) };
+}
+
+/** What identifies a run of issues' ArchiveContext: its people and history, and by key the issues its 历史上的今天 lists. */
+export type ArchiveContextIdentity = Pick<ArchiveContext, "people" | "history"> & { thisDay: Record<string, { solar: string[]; lunar: string[] }> };
+
+/**
+ * What identifies `archiveContext` of the same issues, for a part's hash, without making it: its people and history, and for
+ * 历史上的今天 the issues each date lists, by `keyOf` (their parse-cache keys, which stand for everything their listings are made
+ * from; the code and the configuration are in every key). At 11,000 issues the listings of every month, made and hashed at every
+ * build, were most of the months' plans, and a day's build renders one month.
+ */
+export function archiveContextIdentity(
+  config: PaperConfig,
+  index: ArchiveIndex,
+  issues: readonly IssueHeader[],
+  keyOf: (header: IssueHeader) => string,
+): ArchiveContextIdentity {
+  const thisDay = Object.fromEntries(
+    issues.map((issue) => {
+      const { solar, lunar } = earlierOnTheDay(index.days, issue.date);
+      return [issue.date, { solar: solar.map(keyOf), lunar: lunar.map(keyOf) }];
+    }),
+  );
+  return { thisDay, ...namesAndHistory(config, index, issues) };
+}
+
+/** The addresses of the people `issues` name, and their files' history. */
+function namesAndHistory(config: PaperConfig, index: ArchiveIndex, issues: readonly IssueHeader[]): Pick<ArchiveContext, "people" | "history"> {
+  const at = addresser(pathPrefixOf(config));
   const people: ArchiveContext["people"] = {};
   for (const name of [...namesIn(issues)].sort()) {
     people[name] = at(personPath(index.slugs.slugOf.get(name)!));
@@ -60,7 +90,7 @@ export function archiveContext(config: PaperConfig, index: ArchiveIndex, issues:
     const changed = index.history.get(issue.file);
     if (changed) history[issue.file] = changed;
   }
-  return { thisDay: Object.fromEntries(issues.map((issue) => [issue.date, thisDayOf(index.days, issue.date, at)])), people, history };
+  return { people, history };
 }
 
 /** The records that span the archive, by the parts of the site that render them (build/site-parts.ts). */
