@@ -6,7 +6,7 @@ declare module "@11ty/eleventy" {
     pathPrefix?: string;
     config?: (eleventyConfig: {
       addGlobalData(name: string, value: unknown): void;
-      addFilter(name: string, filter: (...args: never[]) => unknown): void;
+      amendLibrary(engine: "njk", amend: (nunjucks: { addFilter(name: string, filter: (text: string) => unknown): void }) => void): void;
       ignores: Set<string>;
     }) => void;
   }
