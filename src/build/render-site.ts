@@ -10,7 +10,7 @@ import type { ScannedIssue } from "../content/archive.ts";
 import type { IssueHistory } from "../content/history.ts";
 import type { Issue, PaperConfig } from "../model.ts";
 import type { Problem } from "../problems.ts";
-import { archiveContext, archiveContextIdentity, archiveIndex, archiveRecords } from "../site/archive-records.ts";
+import { archiveContextIdentity, archiveIndex, archiveRecords, thisDayContext } from "../site/archive-records.ts";
 import { feedRecords, FEED_ARTICLES } from "../site/feeds.ts";
 import { sharedRecords } from "../site/issue-records.ts";
 import { archiveOpenData } from "../site/open-data.ts";
@@ -144,8 +144,8 @@ async function planSite(issues: readonly ScannedIssue[], { config, shared, codeH
   const headers = issues.map((issue) => issue.header);
   const index = archiveIndex(headers, options.history);
   const months = monthPlans(issues, codeHash, {
-    contextOf: (monthHeaders) => archiveContext(config, index, monthHeaders),
     identityOf: (monthHeaders, keyOf) => archiveContextIdentity(config, index, monthHeaders, keyOf),
+    thisDayOf: (monthHeaders) => thisDayContext(config, index, monthHeaders),
   });
   const newest = await issues.at(-1)?.load();
   const bundles = bundlePlans(issues, months, codeHash, options.searchBundleArticles).map((plan) => ({

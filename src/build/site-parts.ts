@@ -77,10 +77,13 @@ export interface MonthPlan {
   hash: string;
 }
 
-/** How a month's context is made, and what identifies it (site/archive-records.ts: archiveContext, archiveContextIdentity). */
+/**
+ * What identifies a month's context, and its 历史上的今天, the one part of it the identity does not hold as it is
+ * (site/archive-records.ts: archiveContextIdentity, thisDayContext).
+ */
 export interface MonthContexts {
-  contextOf(headers: IssueHeader[]): ArchiveContext;
   identityOf(headers: IssueHeader[], keyOf: (header: IssueHeader) => string): ArchiveContextIdentity;
+  thisDayOf(headers: IssueHeader[]): ArchiveContext["thisDay"];
 }
 
 /** Whether a template of templates/ renders pages of a part of this kind. */
@@ -120,7 +123,7 @@ export function monthPlans(issues: readonly ScannedIssue[], codeHash: string, co
       ...run,
       ...(after && { after }),
       get context() {
-        context ??= contexts.contextOf(headers);
+        context ??= { thisDay: contexts.thisDayOf(headers), people: identity.people, history: identity.history };
         return context;
       },
       identity,

@@ -50,8 +50,13 @@ export function archiveIndex(headers: readonly IssueHeader[], history: IssueHist
 
 /** What the pages of `issues` (a run of the archive's issues, e.g. a month) show of the rest of the archive. */
 export function archiveContext(config: PaperConfig, index: ArchiveIndex, issues: readonly IssueHeader[]): ArchiveContext {
+  return { thisDay: thisDayContext(config, index, issues), ...namesAndHistory(config, index, issues) };
+}
+
+/** 历史上的今天 of each of `issues`, by its date. */
+export function thisDayContext(config: PaperConfig, index: ArchiveIndex, issues: readonly IssueHeader[]): ArchiveContext["thisDay"] {
   const at = addresser(pathPrefixOf(config));
-  return { thisDay: Object.fromEntries(issues.map((issue) => [issue.date, thisDayOf(index.days, issue.date, at)])), ...namesAndHistory(config, index, issues) };
+  return Object.fromEntries(issues.map((issue) => [issue.date, thisDayOf(index.days, issue.date, at)]));
 }
 
 /** What identifies a run of issues' ArchiveContext: its people and history, and by key the issues its 历史上的今天 lists. */

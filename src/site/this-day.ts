@@ -75,19 +75,21 @@ export function dayIndex(headers: readonly IssueHeader[]): DayIndex {
  * earlier issues, so an issue's page never changes when a later issue is added: the day's page lists every year.
  */
 export function thisDayOf(index: DayIndex, date: string, at: Addresser): ThisDay {
-  const day = index.lunarDayOf.get(date) ?? lunarDayOf(date);
-  const { solar, lunar } = earlierOnTheDay(index, date);
+  const { day, solar, lunar } = earlierOnTheDay(index, date);
   return {
     solar: { label: solarDayName(solarKey(date)), url: at(dayPath(date)), issues: solar.map((header) => listing(header, at)) },
     lunar: { label: `农历${lunarDayName(day)}`, url: at(lunarDayPath(day)), issues: lunar.map((header) => listing(header, at)) },
   };
 }
 
-/** The issues 历史上的今天 of the issue of `date` lists (thisDayOf), newest first: its listings are made from these headers alone. */
-export function earlierOnTheDay(index: DayIndex, date: string): { solar: IssueHeader[]; lunar: IssueHeader[] } {
+/**
+ * The lunar day of `date`, and the issues 历史上的今天 of the issue of `date` lists (thisDayOf), newest first: its listings are made from
+ * these headers alone.
+ */
+export function earlierOnTheDay(index: DayIndex, date: string): { day: LunarDay; solar: IssueHeader[]; lunar: IssueHeader[] } {
   const day = index.lunarDayOf.get(date) ?? lunarDayOf(date);
   const earlier = (list: readonly IssueHeader[] | undefined) => (list ?? []).filter((header) => header.date < date).reverse();
-  return { solar: earlier(index.solar.get(solarKey(date))), lunar: earlier(index.lunar.get(lunarKey(day))) };
+  return { day, solar: earlier(index.solar.get(solarKey(date))), lunar: earlier(index.lunar.get(lunarKey(day))) };
 }
 
 /** The leap months (闰月) the archive has issues in, as lunar days. */
