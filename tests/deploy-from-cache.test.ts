@@ -1,12 +1,13 @@
 // Deploying from the cache CI keeps without pages or images (src/build/ci-cache.ts): a build that makes the manifest only, from a cache
 // restored without any part's pages or any image derivative, adds a day's issue to a month with photos and scans, and the deploy sends
 // what changed from the cache, the earlier derivatives taken as published; the target then equals a whole build of the same issues. A
-// target that lacks what the cache has not is refused with nothing sent, and a whole build from the trimmed cache is whole again.
+// target that lacks what the cache has not is refused with nothing sent, and a whole build from the trimmed cache is whole again. The
+// first issue of a month, from the cache as the day's run kept it, seals the month before without its bundle's files.
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
 import { spawnSync } from "node:child_process";
 import { existsSync } from "node:fs";
-import { mkdir, mkdtemp, readdir, readFile, realpath, rm, writeFile } from "node:fs/promises";
+import { mkdir, mkdtemp, readdir, readFile, realpath, rename, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { buildSite, type BuildOptions, type BuildResult } from "../src/build/build.ts";
@@ -70,7 +71,7 @@ after(async () => {
   await rm(workDir, { recursive: true, force: true });
 });
 
-test("should leave every part's pages, every image derivative and the whole parsed issues out of the cache CI keeps for a deploy from the cache", async () => {
+test("should leave every part's pages, every image derivative, the whole parsed issues and the search bundles' files out of the cache CI keeps for a deploy from the cache", async () => {
   const trimmed = path.join(workDir, "trimmed-check");
   restoreTrimmed(wholeCache, trimmed);
   assert.ok((await filesMatching(wholeCache, /^parts\/[^/]+\/[^/]+\/site\//)).length > 50);
@@ -79,11 +80,15 @@ test("should leave every part's pages, every image derivative and the whole pars
   assert.deepEqual(await filesMatching(trimmed, /^images\//), []);
   assert.ok((await filesMatching(wholeCache, /^parsed\/[^/]+\/[^/]+$/)).length > 0, "the whole cache has the parsed issues");
   assert.deepEqual(await filesMatching(trimmed, /^parsed\/[^/]+\/[^/]+$/), [], "the day's build parses again what it reads whole");
+  assert.ok((await filesMatching(wholeCache, /^search\/[^/]+\/[^/]+\/files\//)).length > 5, "the whole cache has the bundles' files");
+  assert.deepEqual(await filesMatching(trimmed, /^search\/[^/]+\/[^/]+\/files\//), [], "a sealed bundle's files are on the target already");
   for (const kept of [
     /^parsed\/index\.v8$/,
     /^parts\/[^/]+\/[^/]+\/part\.json$/,
     /^parts\/[^/]+\/[^/]+\/search-input\//,
-    /^search\/[^/]+\/[^/]+\/files\//,
+    /^search\/[^/]+\/[^/]+\/bundle\.json$/,
+    /^search\/[^/]+\/[^/]+\/terms\.json$/,
+    /^terms\/directory\/[^/]+\/files\/head\.json$/,
     /^deploy\/.+\.sha256$/,
   ]) {
     assert.ok((await filesMatching(trimmed, kept)).length > 0, `the trimmed cache keeps ${kept}`);
@@ -144,6 +149,30 @@ test("should add a day's issue from the trimmed cache, encode no earlier image, 
   const none = await deploySite({ siteDir, target });
   assert.equal(none.sent, 0);
   assert.equal(none.removed, 0);
+});
+
+test("should seal a month from the trimmed cache without its bundle's files, index only the new month's, and leave the target equal to a whole build", async () => {
+  // The next run of CI restores the cache the day's deploy kept: the month before's bundle is there as its manifest and term statistics.
+  const cacheDir = path.join(workDir, "month.cache");
+  const siteDir = path.join(workDir, "month");
+  restoreTrimmed(path.join(workDir, "day.cache"), cacheDir);
+  for (const [date, number] of [
+    ["2022-12-01", 1483],
+    ["2023-01-01", 1484],
+  ] as const) {
+    await mkdir(path.join(contentRoot, "issues", date.slice(0, 4)), { recursive: true });
+    await writeFile(path.join(contentRoot, `issues/${date.slice(0, 4)}/${date}.md`), syntheticIssue(await bundledText(), number, date));
+    const month = await build({ outputDir: siteDir, cacheDir, manifestOnly: true });
+    assert.equal(month.bundles?.indexed, 1, `${date}: the new month's bundle is indexed, the sealed ones are taken from their manifests`);
+    assert.equal(month.bundles?.directory, "extended", `${date}: the month sealed is added to the directory the cache kept`);
+    const deployed = await deploySite({ siteDir, target });
+    assert.ok(deployed.sent > 0);
+    await build({ outputDir: wholeSite, cacheDir: wholeCache });
+    assert.deepEqual(await treeDigest(target), await treeDigest(wholeSite), `${date}: the target is the whole site of the same issues`);
+    restoreTrimmed(cacheDir, `${cacheDir}-next`);
+    await rm(cacheDir, { recursive: true });
+    await rename(`${cacheDir}-next`, cacheDir);
+  }
 });
 
 test("should refuse, in Chinese and sending nothing, a first deploy of a site whose files the trimmed cache has not", async () => {

@@ -66,7 +66,7 @@ async function cacheByKind(cacheDir: string): Promise<Record<CacheKind, { files:
           ? relative[3] === PART_SEARCH_INPUT
             ? "parts: search input"
             : "parts: pages"
-          : relative[0] === CACHE_FOLDERS.search
+          : relative[0] === CACHE_FOLDERS.search || relative[0] === CACHE_FOLDERS.terms
             ? "search bundles"
             : relative[0] === CACHE_FOLDERS.images
               ? "image derivatives"

@@ -11,6 +11,12 @@ export const CACHE_FOLDERS = {
   parts: "parts",
   /** One entry a search bundle and its hash: Pagefind's files and their record (`search/<key>/<hash>/`, see bundleEntry). */
   search: "search",
+  /**
+   * The term directory of the sealed search bundles, one entry a version, laid out as a bundle's (`terms/directory/<hash>/`,
+   * term-directory.ts). Not among the bundles, so that the cache CI keeps can leave out every bundle's files and keep the directory's,
+   * which the first issue of a month extends.
+   */
+  terms: "terms",
   /** Image derivatives, by the hash of their source and encoding (encode-images.ts). */
   images: "images",
   /** What each output folder was last built with and what each of its two copies holds, by the output's identity. */
@@ -103,8 +109,14 @@ export function buildRecordFile(cacheDir: string, outputDir: string, copy?: stri
 }
 
 /**
- * What CI keeps of the cache when it deploys from the cache leaves out every part's pages and images, the image derivatives, and the
- * whole parsed issues (`parsed/<shard>/<key>`, content/parse-cache.ts), keeping the index of their headers: relative to the cache folder,
- * as tar's `--anchored --exclude` and actions/cache's `!` patterns take them (ci-cache.ts).
+ * What CI keeps of the cache when it deploys from the cache leaves out every part's pages and images, the image derivatives, the
+ * whole parsed issues (`parsed/<shard>/<key>`, content/parse-cache.ts), keeping the index of their headers, and every search bundle's
+ * Pagefind files, keeping its manifest and term statistics: relative to the cache folder, as tar's `--anchored --exclude` and
+ * actions/cache's `!` patterns take them (ci-cache.ts).
  */
-export const LEFT_OUT_OF_DEPLOY_CACHE = [`${CACHE_FOLDERS.parts}/*/*/${PART_SITE}`, CACHE_FOLDERS.images, `${CACHE_FOLDERS.parsed}/*/*`] as const;
+export const LEFT_OUT_OF_DEPLOY_CACHE = [
+  `${CACHE_FOLDERS.parts}/*/*/${PART_SITE}`,
+  CACHE_FOLDERS.images,
+  `${CACHE_FOLDERS.parsed}/*/*`,
+  `${CACHE_FOLDERS.search}/*/*/${BUNDLE_FILES}`,
+] as const;

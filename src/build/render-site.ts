@@ -99,7 +99,7 @@ export async function renderSite(config: PaperConfig, issues: readonly ScannedIs
     const spanningAndArchive = [...plan.spanning.map(spanningPart), archivePart(plan.archive)].map((part) => awaitedLater(readyPart(part, context)));
     const years = plan.years.map((year) => awaitedLater(readyPart(yearPart(year, monthOf), context)));
     // The search bundles, each indexed as its months are made, while the render workers go on with later months.
-    const search = await indexSearch(plan.bundles, plan.directory, monthOf, { verification: context.verification, placed: context.placed });
+    const search = await indexSearch(plan.bundles, plan.directory, monthOf, context);
     // The site, its parts in the order they are published.
     const parts = await Promise.all([...plan.months.map((month) => monthOf(month.key)), ...years, ...spanningAndArchive]);
     return siteOf(plan, parts, search, context);
@@ -141,6 +141,7 @@ interface SitePlan {
 /** Plans the site from the issues' headers, reading whole only the newest issues (for the feeds). */
 async function planSite(issues: readonly ScannedIssue[], { config, shared, codeHash }: PartContext, options: RenderSiteOptions): Promise<SitePlan> {
   const bundlesDir = cacheFolder(options.cacheDir, "search");
+  const termsDir = cacheFolder(options.cacheDir, "terms");
   const headers = issues.map((issue) => issue.header);
   const index = archiveIndex(headers, options.history);
   const months = monthPlans(issues, codeHash, {
@@ -175,8 +176,8 @@ async function planSite(issues: readonly ScannedIssue[], { config, shared, codeH
     archive: { data, files, hash: archivePartHash(codeHash, data, files) },
     bundles,
     directory: {
-      entry: bundleEntry(path.join(bundlesDir, DIRECTORY_KEY, directoryHash(bundles, codeHash))),
-      before: bundles.length > 1 ? bundleEntry(path.join(bundlesDir, DIRECTORY_KEY, directoryHash(bundles.slice(0, -1), codeHash))) : undefined,
+      entry: bundleEntry(path.join(termsDir, DIRECTORY_KEY, directoryHash(bundles, codeHash))),
+      before: bundles.length > 1 ? bundleEntry(path.join(termsDir, DIRECTORY_KEY, directoryHash(bundles.slice(0, -1), codeHash))) : undefined,
     },
   };
 }
@@ -229,7 +230,8 @@ function siteOf(plan: SitePlan, parts: readonly PartOutcome[], search: IndexedSe
     remade: new Set(entries.filter((entry) => entry.remade).map((entry) => entry.from)),
     async pruneCache() {
       await pruneUnused(context.partsDir, new Set(parts.map((part) => part.entry.dir)));
-      await pruneUnused(cacheFolder(context.cacheDir, "search"), new Set([...plan.bundles.map((bundle) => bundle.entry.dir), plan.directory.entry.dir]));
+      await pruneUnused(cacheFolder(context.cacheDir, "search"), new Set(plan.bundles.map((bundle) => bundle.entry.dir)));
+      await pruneUnused(cacheFolder(context.cacheDir, "terms"), new Set([plan.directory.entry.dir]));
     },
   };
 }

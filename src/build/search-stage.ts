@@ -5,28 +5,34 @@ import { readFile, rm } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
 import { SEARCH_FOLDER } from "../paths.ts";
-import { exists } from "../util/cache-files.ts";
 import { limited } from "../util/each-limited.ts";
-import { entryInSite, keptManifest, readyEntry, recordFiles, type EntryInSite, type ReadyEntry, type Manifest, type Verification } from "./cache-entries.ts";
+import { entryInSite, keptManifest, readyEntry, recordFiles, type EntryInSite, type ReadyEntry, type Manifest } from "./cache-entries.ts";
 import { bundleEntry, type BundleEntry } from "./cache-layout.ts";
-import { NO_SEARCH, type PartOutcome } from "./part-entries.ts";
+import { NO_SEARCH, type PartContext, type PartOutcome } from "./part-entries.ts";
 import { counted, secondsSince, sumCounts, type RenderCounts } from "./render-counts.ts";
 import type { SearchStats } from "./render-part.ts";
 import { indexBundle, STATS_FILE } from "./search-index.ts";
 import { DIRECTORY_KEY, type BundlePlan } from "./site-parts.ts";
 import { extendTermDirectory, TERM_STATS_FILE, writeTermDirectory, type SealedBundle } from "./term-directory.ts";
 
+/** What a bundle's entry records: its files, and what the term directory reads of it (its page list's name and its counts). */
+export interface BundleManifest extends Manifest {
+  meta: string;
+  stats: SearchStats;
+}
+
 /** A search bundle of the site and its entry in the cache. */
 export interface PlannedBundle extends BundlePlan {
   entry: BundleEntry;
 }
 
-/** What indexing needs, given once for every bundle. */
-export interface SearchContext {
-  verification: Verification;
-  /** The entries (their folders) already in the copy of the site the build updates, not checked again (publish.ts: entriesHeld). */
-  placed: ReadonlySet<string>;
-}
+/**
+ * What indexing needs of the parts' context: how entries are checked, those already in the site's copy, and whether the build makes the
+ * manifest only. Then a bundle's Pagefind files are not checked, as a part's pages are not: the deploy checks each file it sends, and the
+ * cache CI keeps leaves them out (cache-layout.ts: LEFT_OUT_OF_DEPLOY_CACHE). What the term directory reads of a bundle is in its
+ * manifest and its term statistics, beside its files.
+ */
+export type SearchContext = Pick<PartContext, "verification" | "placed" | "manifestOnly">;
 
 /** The search bundles' entries and the term directory's, in the site's order, and what indexing did. */
 export interface IndexedSearch {
@@ -62,7 +68,7 @@ export async function indexSearch(
 ): Promise<IndexedSearch> {
   const startIndexing = limited(INDEXERS);
   const ready = await Promise.all(bundles.map((bundle) => readyBundle(bundle, monthOf, startIndexing, context)));
-  const readyTerms = await readyDirectory(bundles, directory, context);
+  const readyTerms = await readyDirectory(bundles, ready, directory, context);
   return {
     directory: readyTerms.work?.directory ?? "kept",
     entries: [
@@ -82,13 +88,14 @@ async function readyBundle(
   monthOf: (key: string) => Promise<PartOutcome>,
   startIndexing: ReturnType<typeof limited>,
   context: SearchContext,
-): Promise<ReadyEntry<Manifest, Indexing>> {
+): Promise<ReadyEntry<BundleManifest, Indexing>> {
   const months = await Promise.all(bundle.months.map(monthOf));
   return readyEntry({
     entry,
     at: bundleEntry,
     verification: context.verification,
     placed: context.placed.has(entry.dir),
+    ...(context.manifestOnly && { unchecked: () => true }),
     make: async (temporary) => {
       // (A bundle whose month could not be made is not indexed; the month's problems are reported, and the build publishes nothing.)
       if (months.some((month) => !month.manifest)) return { work: { seconds: 0 } };
@@ -101,7 +108,10 @@ async function readyBundle(
           stats,
           path.join(temporary.dir, TERM_STATS_FILE),
         );
-        return { manifest: { files: await recordFiles(temporary.dir, ["files"]) }, work: { seconds: secondsSince(started) } };
+        return {
+          manifest: { files: await recordFiles(temporary.dir, ["files"]), meta: await pageListOf(temporary.files), stats: await statsOf(temporary.files) },
+          work: { seconds: secondsSince(started) },
+        };
       });
     },
   });
@@ -112,7 +122,12 @@ async function readyBundle(
  * of the months before it is in the cache and sound, that month is added to it: its shards and one month's statistics are read, not
  * every month's.
  */
-async function readyDirectory(bundles: readonly PlannedBundle[], directory: DirectoryEntries, context: SearchContext): Promise<ReadyEntry<Manifest, Indexing>> {
+async function readyDirectory(
+  bundles: readonly PlannedBundle[],
+  ready: readonly ReadyEntry<BundleManifest, Indexing>[],
+  directory: DirectoryEntries,
+  context: SearchContext,
+): Promise<ReadyEntry<Manifest, Indexing>> {
   return readyEntry({
     entry: directory.entry,
     at: bundleEntry,
@@ -120,36 +135,36 @@ async function readyDirectory(bundles: readonly PlannedBundle[], directory: Dire
     placed: context.placed.has(directory.entry.dir),
     make: async (temporary) => {
       // (A bundle whose month could not be made is reported with its problems; the build publishes nothing then.)
-      if (!(await Promise.all(bundles.map(({ entry }) => exists(entry.manifest)))).every(Boolean)) return { work: { seconds: 0 } };
+      if (ready.some(({ manifest }) => !manifest)) return { work: { seconds: 0 } };
       const started = performance.now();
       const version = path.basename(directory.entry.dir).slice(0, 12);
-      const sealed = bundles.slice(0, -1);
+      const sealed = bundles.slice(0, -1).map((bundle, index) => sealedBundle(bundle, ready[index]!.manifest!));
       const done = async (how: DirectoryWork) => ({
         manifest: { files: await recordFiles(temporary.dir, ["files"]) },
         work: { seconds: secondsSince(started), directory: how },
       });
       const newest = sealed.at(-1);
       if (newest && directory.before && (await keptManifest(directory.before, context.verification))) {
-        const keys = sealed.map(({ bundle }) => bundle.key);
+        const keys = sealed.map(({ key }) => key);
         // (A directory before that cannot be read, pruned meanwhile by a build sharing the cache say, is as good as none.)
-        const extended = await extendTermDirectory(temporary.files, version, directory.before.files, keys, await sealedBundle(newest)).catch(() => undefined);
+        const extended = await extendTermDirectory(temporary.files, version, directory.before.files, keys, newest).catch(() => undefined);
         if (extended) return done("extended");
         await rm(temporary.files, { recursive: true, force: true });
       }
-      await writeTermDirectory(temporary.files, version, await Promise.all(sealed.map(sealedBundle)));
+      await writeTermDirectory(temporary.files, version, sealed);
       return done("written");
     },
   });
 }
 
-/** A sealed bundle as the directory reads it: its page list's name, its term statistics and its counts. */
-async function sealedBundle({ bundle, entry }: PlannedBundle): Promise<SealedBundle> {
-  return {
-    key: bundle.key,
-    meta: await pageListOf(entry.files),
-    statsFile: path.join(entry.dir, TERM_STATS_FILE),
-    stats: JSON.parse(await readFile(path.join(entry.files, STATS_FILE), "utf8")) as SearchStats,
-  };
+/** A sealed bundle as the directory reads it: its page list's name and its counts, as its manifest records them, and its term statistics. */
+function sealedBundle({ bundle, entry }: PlannedBundle, manifest: BundleManifest): SealedBundle {
+  return { key: bundle.key, meta: manifest.meta, statsFile: path.join(entry.dir, TERM_STATS_FILE), stats: manifest.stats };
+}
+
+/** The counts a bundle's indexing wrote beside Pagefind's files (search-index.ts). */
+async function statsOf(files: string): Promise<SearchStats> {
+  return JSON.parse(await readFile(path.join(files, STATS_FILE), "utf8")) as SearchStats;
 }
 
 /** The name of a bundle's page list, from its Pagefind entry: its one language's hash, or "" when it has several or none. */

@@ -8,6 +8,7 @@ import ts from "typescript";
 import { projectRoot } from "../../src/project.ts";
 import {
   buildRecordFile,
+  bundleEntry,
   CACHE_FOLDERS,
   cacheFolder,
   entryOfPublished,
@@ -160,10 +161,12 @@ test("should find a folder of the cache spelled in a path or a comparison, so th
 test("should derive what CI leaves out, the records of an output folder and a published entry from the one layout", () => {
   const cacheDir = path.join(projectRoot, ".cache");
   const entry = partEntry(path.join(cacheFolder(cacheDir, "parts"), "2022-11", "abc"));
+  const bundle = bundleEntry(path.join(cacheFolder(cacheDir, "search"), "2022-11", "abc"));
   assert.deepEqual(LEFT_OUT_OF_DEPLOY_CACHE, [
     path.relative(cacheDir, path.join(path.dirname(path.dirname(path.dirname(entry.site))), "*", "*", path.basename(entry.site))),
     path.relative(cacheDir, cacheFolder(cacheDir, "images")),
     path.relative(cacheDir, path.join(cacheFolder(cacheDir, "parsed"), "*", "*")),
+    path.relative(cacheDir, path.join(cacheFolder(cacheDir, "search"), "*", "*", path.basename(bundle.files))),
   ]);
   assert.deepEqual(entryOfPublished(entry.site), { dir: entry.dir, manifest: entry.manifest, below: "site/" });
   assert.equal(buildRecordFile(cacheDir, "_site"), buildRecordFile(cacheDir, path.resolve("_site")), "one output folder, one name");
