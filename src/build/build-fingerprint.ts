@@ -30,8 +30,8 @@ export async function buildFingerprint(projectRoot: string, contentRoot: string,
 export function contentFingerprint(codeHash: string, config: Uint8Array | undefined, content: ContentFiles, history: string): string {
   const hash = createHash("sha256").update(codeHash).update(`history ${history}\0`);
   if (config) hash.update("config\0").update(config).update("\0");
-  for (const { file, hash: fileHash } of content.markdown) hash.update(`content ${file} ${fileHash}\0`);
-  for (const { file, size, modifiedMs } of content.others) hash.update(`file ${file} ${size} ${modifiedMs}\0`);
+  for (const { file, hash: bytesHash } of content.markdown) hash.update(`content ${file} ${bytesHash}\0`);
+  for (const { file, size, hash: bytesHash } of content.others) hash.update(`file ${file} ${size} ${bytesHash}\0`);
   hash.update(`issues ${content.issuesFolder}\0`);
   for (const { file, reason, size } of content.setAside) hash.update(`aside ${file} ${reason} ${size ?? ""}\0`);
   return hash.digest("hex");

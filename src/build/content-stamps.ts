@@ -18,7 +18,12 @@ function isStamps(value: unknown): value is FileStamps {
   const stamps = value as FileStamps | null;
   if (typeof stamps?.takenMs !== "number" || typeof stamps.files !== "object" || stamps.files === null) return false;
   return Object.values(stamps.files).every(
-    (stamp) => typeof stamp === "object" && stamp !== null && STAMP_NUMBERS.every((key) => typeof stamp[key] === "number") && typeof stamp.hash === "string",
+    (stamp) =>
+      typeof stamp === "object" &&
+      stamp !== null &&
+      STAMP_NUMBERS.every((key) => typeof stamp[key] === "number") &&
+      typeof stamp.hash === "string" &&
+      (stamp.blob === undefined || typeof stamp.blob === "string"),
   );
 }
 
@@ -37,8 +42,8 @@ export async function readStamps(cacheDir: string, contentRoot: string): Promise
   }
 }
 
-/** Keeps the stamps of `content` for the next read, when they say more than `known`: a file read, added or gone. */
+/** Keeps the stamps of `content` for the next read, when they say more than `known`: a file read, added or gone, or git's word kept. */
 export async function keepStamps(cacheDir: string, contentRoot: string, content: ContentFiles, known: FileStamps | undefined): Promise<void> {
-  const same = known !== undefined && content.read === 0 && Object.keys(known.files).length === Object.keys(content.stamps.files).length;
+  const same = known !== undefined && content.read === 0 && !content.restamped && Object.keys(known.files).length === Object.keys(content.stamps.files).length;
   if (!same) await writeAtomically(stampsFile(cacheDir, contentRoot), JSON.stringify(content.stamps));
 }

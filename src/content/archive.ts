@@ -139,11 +139,11 @@ const byDateThenFile = (a: { date: string; file: string }, b: { date: string; fi
 /** The files in each issue's image folder (issues/<YYYY>/<YYYY-MM-DD>/), by folder, sorted by name. */
 function issueFolderFiles(content: ContentFiles): Map<string, FolderFile[]> {
   const folders = new Map<string, FolderFile[]>();
-  for (const { file, size, modifiedMs } of content.others) {
+  for (const { file, size, hash } of content.others) {
     const inFolder = inIssueFolder(file);
     if (!inFolder) continue;
     const files = folders.get(inFolder.folder) ?? [];
-    files.push({ name: inFolder.name, size, modifiedMs });
+    files.push({ name: inFolder.name, size, hash });
     folders.set(inFolder.folder, files);
   }
   return folders;

@@ -1,9 +1,9 @@
 // The archive's history, when its content root is in a git checkout: for each issue file changed since it was first committed, the lines
 // so changed and the date of each change, which articles show as 更正于 (site/corrections.ts). It never fails a build: without git, outside
 // a repository, in a shallow clone or for an untracked file it finds nothing, and the pages show nothing.
-import { execFile } from "node:child_process";
 import { ISSUES_FOLDER } from "../paths.ts";
 import { mapLimited } from "../util/each-limited.ts";
+import { git } from "../util/git.ts";
 
 /** Lines of an issue file (from 1) changed by a commit after the file's first, each with that commit's date (YYYY-MM-DD), in line order. */
 export type ChangedLines = readonly (readonly [line: number, date: string])[];
@@ -15,15 +15,6 @@ export type IssueHistory = ReadonlyMap<string, ChangedLines>;
 const BLAMES_AT_ONCE = 4;
 /** What a commit that is not yet made is called in `git blame`'s output: lines being edited are not corrections yet. */
 const NOT_COMMITTED = /^0{40}$/;
-
-/** Runs git in `cwd` and resolves to its output, or undefined when git is missing or fails for any reason. */
-function git(cwd: string, args: readonly string[]): Promise<string | undefined> {
-  return new Promise((resolve) => {
-    execFile("git", ["-c", "core.quotePath=false", ...args], { cwd, maxBuffer: 1 << 28, encoding: "utf8" }, (error, stdout) =>
-      resolve(error ? undefined : stdout),
-    );
-  });
-}
 
 /**
  * What the history depends on besides the files' bytes: the commit checked out, or "" when there is no usable history. A build's

@@ -37,7 +37,8 @@ interface IndexedHeader {
 export interface FolderFile {
   name: string;
   size: number;
-  modifiedMs: number;
+  /** The SHA-256 of its bytes (content-files.ts): the same file in a fresh checkout, with other times, is the same key. */
+  hash: string;
 }
 
 const INDEX_FILE = "index.v8";
@@ -87,7 +88,7 @@ export class ParseCache {
   /** The key of an issue file: its path, the SHA-256 of its bytes (content-files.ts), and its image folder's files. */
   keyOf(file: string, bytesHash: string, folder: readonly FolderFile[]): string {
     const hash = createHash("sha256").update(this.configHash).update(`\0${file}\0${bytesHash}`);
-    for (const entry of folder) hash.update(`\0${entry.name}\0${entry.size}\0${entry.modifiedMs}`);
+    for (const entry of folder) hash.update(`\0${entry.name}\0${entry.size}\0${entry.hash}`);
     return hash.digest("hex");
   }
 

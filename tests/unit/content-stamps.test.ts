@@ -1,14 +1,17 @@
 // A build reads only the issue files that changed since its last read (content/content-files.ts, FileStamps): a file's hash is trusted
-// when its size, times and inode are those its stamp recorded and it had not changed just before the stamps were taken.
+// when its size, times and inode are those its stamp recorded and it had not changed just before the stamps were taken, or, in a fresh
+// checkout, when git's index holds it unchanged with the object id its stamp recorded.
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { cp, mkdtemp, readFile, rm, stat, writeFile } from "node:fs/promises";
+import { execFileSync } from "node:child_process";
+import { cp, mkdir, mkdtemp, readFile, rm, stat, writeFile } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
 import { contentHash, readContentFiles, type FileStamps } from "../../src/content/content-files.ts";
 import { projectRoot } from "../../src/project.ts";
 
 const FILE = "issues/2022/2022-01-04.md";
+const IMAGE_FOLDER = "issues/2022/2022-01-04";
 
 /** The stamps as if they had been taken a minute later: none of the files then changed in the moment they were taken. */
 const later = (stamps: FileStamps): FileStamps => ({ ...stamps, takenMs: stamps.takenMs + 60_000 });
@@ -85,5 +88,62 @@ test("should read again a file edited with its size and time kept, a file change
     }
   } finally {
     await rm(root, { recursive: true, force: true });
+  }
+});
+
+/** Runs git in `cwd`, as a user with a name, and fails the test when git fails. */
+function git(cwd: string, ...args: string[]): void {
+  execFileSync("git", ["-c", "user.name=报库", "-c", "user.email=baoku@example.org", ...args], { cwd, stdio: "pipe" });
+}
+
+test("should trust, in a fresh checkout, the stamps of the files git's index holds unchanged, images included, and read the others", async () => {
+  const root = await archive();
+  const clone = `${root}-clone`;
+  try {
+    await mkdir(path.join(root, IMAGE_FOLDER), { recursive: true });
+    await writeFile(path.join(root, IMAGE_FOLDER, "photo.jpg"), Buffer.alloc(5000, 7));
+    git(root, "init", "-q");
+    git(root, "add", "-A");
+    git(root, "commit", "-q", "-m", "archive");
+    const first = await readContentFiles(root);
+    assert.equal(first.read, first.markdown.length + first.others.length, "a read without stamps reads every file, images too");
+    assert.ok(
+      Object.values(first.stamps.files).every((stamp) => /^[0-9a-f]{40}$/.test(stamp.blob ?? "")),
+      "each stamp keeps git's object id",
+    );
+    const photo = first.others.find((other) => other.file.endsWith("photo.jpg"));
+    assert.equal(photo?.hash, contentHash(Buffer.alloc(5000, 7)), "an image is known by its bytes, not its time");
+
+    // A fresh checkout, as CI makes on every run: other times and inodes, the same content.
+    git(path.dirname(root), "clone", "-q", root, clone);
+    const fresh = await readContentFiles(clone, first.stamps);
+    assert.equal(fresh.read, 0, "git vouches for every file");
+    assert.ok(fresh.restamped, "the stamps are brought up to the checkout's times");
+    assert.deepEqual(
+      [...fresh.markdown, ...fresh.others].map(({ file, hash }) => [file, hash]),
+      [...first.markdown, ...first.others].map(({ file, hash }) => [file, hash]),
+    );
+
+    // An edit not committed, a file git is told to assume unchanged, and a stamp whose size is not the file's (a line-ending conversion
+    // turned on since the stamp was made, say): each is read.
+    // The edits keep each file's size, which the stamp alone would not tell.
+    const sameSize = async (file: string) => {
+      const text = await readFile(path.join(clone, file), "utf8");
+      assert.ok(text.includes("东昌府"));
+      await writeFile(path.join(clone, file), text.replace("东昌府", "聊城市"));
+    };
+    await sameSize(FILE);
+    const assumed = "issues/2022/2022-01-03.md";
+    git(clone, "update-index", "--assume-unchanged", assumed);
+    await sameSize(assumed);
+    const resized = photo!.file;
+    const stamps: FileStamps = { ...first.stamps, files: { ...first.stamps.files, [resized]: { ...first.stamps.files[resized]!, size: 1 } } };
+    const edited = await readContentFiles(clone, stamps);
+    assert.equal(edited.read, 3);
+    assert.equal(edited.markdown.find(({ file }) => file === FILE)?.hash, contentHash(await readFile(path.join(clone, FILE))));
+    assert.equal(edited.markdown.find(({ file }) => file === assumed)?.hash, contentHash(await readFile(path.join(clone, assumed))));
+  } finally {
+    await rm(root, { recursive: true, force: true });
+    await rm(clone, { recursive: true, force: true });
   }
 });

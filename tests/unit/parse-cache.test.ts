@@ -21,7 +21,7 @@ after(async () => {
 const config = (await loadConfig(projectRoot)).config!;
 const file = "issues/2022/2022-11-01.md";
 const bytes = await readFile(path.join(projectRoot, file));
-const photo: FolderFile = { name: "photo.jpg", size: 1000, modifiedMs: 1 };
+const photo: FolderFile = { name: "photo.jpg", size: 1000, hash: "a".repeat(64) };
 
 /** Opens the cache in `dir`, parsing through it and counting the parses that actually ran. */
 async function counting(dir: string, codeHash = "code-1", paperConfig: PaperConfig = config) {
@@ -75,7 +75,7 @@ test("should parse again when the bytes, the path, the image folder, the configu
       await parsesFor((cache) => cache.header(file, Buffer.concat([bytes, Buffer.from("\n更正。\n")]), [photo])),
       await parsesFor((cache) => cache.header("issues/2022/2022-11-02.md", bytes, [photo])),
       await parsesFor((cache) => cache.header(file, bytes, [])),
-      await parsesFor((cache) => cache.header(file, bytes, [{ ...photo, modifiedMs: 2 }])),
+      await parsesFor((cache) => cache.header(file, bytes, [{ ...photo, hash: "b".repeat(64) }])),
       await parsesFor((cache) => cache.header(file, bytes, [photo]), "code-1", { ...config, datelinePrefixes: ["本报讯"] }),
       await parsesFor((cache) => cache.header(file, bytes, [photo]), "code-2"),
     ],
