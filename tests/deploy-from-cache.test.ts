@@ -2,7 +2,7 @@
 // restored without any part's pages or any image derivative, adds a day's issue to a month with photos and scans, and the deploy sends
 // what changed from the cache, the earlier derivatives taken as published; the target then equals a whole build of the same issues. A
 // target that lacks what the cache has not is refused with nothing sent, and a whole build from the trimmed cache is whole again. The
-// first issue of a month, from the cache as the day's run kept it, seals the month before without its bundle's files.
+// first issue of a month, from the cache as the day's run kept it, seals the month before without its bundle's files or its search input.
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
 import { spawnSync } from "node:child_process";
@@ -82,10 +82,12 @@ test("should leave every part's pages, every image derivative, the whole parsed 
   assert.deepEqual(await filesMatching(trimmed, /^parsed\/[^/]+\/[^/]+$/), [], "the day's build parses again what it reads whole");
   assert.ok((await filesMatching(wholeCache, /^search\/[^/]+\/[^/]+\/files\//)).length > 5, "the whole cache has the bundles' files");
   assert.deepEqual(await filesMatching(trimmed, /^search\/[^/]+\/[^/]+\/files\//), [], "a sealed bundle's files are on the target already");
+  assert.ok((await filesMatching(wholeCache, /^parts\/[^/]+\/[^/]+\/search-input\//)).length > 0, "the whole cache has the search input");
+  assert.deepEqual(await filesMatching(trimmed, /^parts\/[^/]+\/[^/]+\/search-input\//), [], "a bundle kept needs no search input");
   for (const kept of [
     /^parsed\/index\.v8$/,
     /^parts\/[^/]+\/[^/]+\/part\.json$/,
-    /^parts\/[^/]+\/[^/]+\/search-input\//,
+    /^parts\/[^/]+\/[^/]+\/open-data\/bulk\.jsonl$/,
     /^search\/[^/]+\/[^/]+\/bundle\.json$/,
     /^search\/[^/]+\/[^/]+\/terms\.json$/,
     /^terms\/directory\/[^/]+\/files\/head\.json$/,
@@ -173,6 +175,14 @@ test("should seal a month from the trimmed cache without its bundle's files, ind
     await rm(cacheDir, { recursive: true });
     await rename(`${cacheDir}-next`, cacheDir);
   }
+
+  // A sealed bundle the cache lacks (pruned, say) is indexed again: its month, whose search input the cache left out, is made again.
+  await rm(path.join(cacheDir, "search", "2022-11"), { recursive: true });
+  const lacking = await build({ outputDir: siteDir, cacheDir, manifestOnly: true });
+  assert.equal(lacking.bundles?.indexed, 1);
+  assert.ok((lacking.parts?.rendered ?? 0) >= 1, "November is rendered again for its search input");
+  await deploySite({ siteDir, target });
+  assert.deepEqual(await treeDigest(target), await treeDigest(wholeSite), "the target is still the whole site");
 });
 
 test("should refuse, in Chinese and sending nothing, a first deploy of a site whose files the trimmed cache has not", async () => {

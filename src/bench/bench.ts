@@ -5,7 +5,7 @@
 // deploy from the cache (build/ci-cache.ts) saved and restored on a fresh runner, one new issue built as the manifest only and deployed
 // from the cache, with the files and bytes sent; and what .cache holds, by kind.
 import { existsSync } from "node:fs";
-import { mkdir, readdir, readFile, rm, stat, writeFile } from "node:fs/promises";
+import { mkdir, readdir, readFile, rename, rm, stat, writeFile } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
 import { gzipSync } from "node:zlib";
@@ -230,6 +230,19 @@ interface EndToEnd {
   deploy: Pick<DeployResult, "sent" | "bytes" | "seconds" | "removed" | "steps">;
 }
 
+/** Runs a command, not timed; throws when it fails. */
+async function runChecked(command: string, args: string[], cwd = projectRoot): Promise<void> {
+  assertSucceeded(`${command} ${args[0]}`, await measure(command, args, { cwd }));
+}
+
+/** Commits every file of `contentRoot` to its repository, made first when there is none. */
+async function commitAll(contentRoot: string, message: string): Promise<void> {
+  const git = (...args: string[]) => runChecked("git", ["-c", "user.name=报库", "-c", "user.email=bench@baoku.invalid", ...args], contentRoot);
+  await git("init", "-q");
+  await git("add", "-A");
+  await git("commit", "-q", "-m", message);
+}
+
 /** Runs a shell pipeline, timed; throws when it fails. */
 async function timedShell(what: string, command: string): Promise<number> {
   const run = await measure("sh", ["-c", command], { cwd: projectRoot });
@@ -268,8 +281,9 @@ async function benchSize(
   const siteDir = path.join(workDir, `site-${issues}`);
   await rm(contentRoot, { recursive: true, force: true });
   await removeSite(siteDir);
-  console.error(`[${issues}] generating the archive…`);
+  console.error(`[${issues}] generating the archive, committed to git as an archive repository is…`);
   await writeSyntheticArchive(contentRoot, { issues });
+  await commitAll(contentRoot, "the archive");
 
   console.error(`[${issues}] Baoku cold build…`);
   const sameCode = await sameCodeAs(projectRoot);
@@ -371,7 +385,14 @@ async function benchSize(
     const date = syntheticDate(firstOfNextMonth(nextDate), 1);
     const file = path.join(contentRoot, issueFileOf(date));
     await writeFile(file, syntheticIssue(await bundledText(), issues + 4, date));
+    // The runner checks the pushed commit out afresh, at the same path: every file has a new time and inode (not timed).
+    await commitAll(contentRoot, date);
+    const local = `${contentRoot}.local`;
+    await rename(contentRoot, local);
+    await runChecked("git", ["clone", "-q", local, contentRoot]);
     const built = await runBuild(contentRoot, ciSite, ["--manifest-only"]);
+    await rm(contentRoot, { recursive: true, force: true });
+    await rename(local, contentRoot);
     assertSucceeded("the build of the manifest only from the CI cache", built);
     const deployed = await deploySite({ siteDir: ciSite, target: options.ssh.targetOf(remote), rsh: options.ssh.rsh });
     endToEnd = {

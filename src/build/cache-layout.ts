@@ -110,13 +110,14 @@ export function buildRecordFile(cacheDir: string, outputDir: string, copy?: stri
 
 /**
  * What CI keeps of the cache when it deploys from the cache leaves out every part's pages and images, the image derivatives, the
- * whole parsed issues (`parsed/<shard>/<key>`, content/parse-cache.ts), keeping the index of their headers, and every search bundle's
- * Pagefind files, keeping its manifest and term statistics: relative to the cache folder, as tar's `--anchored --exclude` and
- * actions/cache's `!` patterns take them (ci-cache.ts).
+ * whole parsed issues (`parsed/<shard>/<key>`, content/parse-cache.ts), keeping the index of their headers, every month's search input,
+ * and every search bundle's Pagefind files, keeping its manifest and term statistics: relative to the cache folder, as tar's
+ * `--anchored --exclude` and actions/cache's `!` patterns take them (ci-cache.ts).
  */
 export const LEFT_OUT_OF_DEPLOY_CACHE = [
   `${CACHE_FOLDERS.parts}/*/*/${PART_SITE}`,
   CACHE_FOLDERS.images,
   `${CACHE_FOLDERS.parsed}/*/*`,
+  `${CACHE_FOLDERS.parts}/*/*/${PART_SEARCH_INPUT}`,
   `${CACHE_FOLDERS.search}/*/*/${BUNDLE_FILES}`,
 ] as const;

@@ -10,16 +10,21 @@ import { issueRecords } from "../site/issue-records.ts";
 import { monthOpenData } from "../site/open-data.ts";
 import { publishedFiles } from "../site/published-files.ts";
 import { readManifest, type EntryFile } from "./cache-entries.ts";
-import { cacheFolder, monthFragments, PART_SITE, partEntry, type PartEntry } from "./cache-layout.ts";
+import { cacheFolder, monthFragments, PART_SEARCH_INPUT, PART_SITE, partEntry, type PartEntry } from "./cache-layout.ts";
 import encodeImages, { copyDerivatives, type EncodeImagesResult, type PublishedDerivative } from "./encode-images.ts";
 import { writeNamed } from "./failure.ts";
 import { renderInto, writeOpenData, type PartContext, type PartMaker, type PartManifest, type PartWork } from "./part-entries.ts";
 import { counted, secondsSince, sumCounts } from "./render-counts.ts";
 import { NO_RECORDS, type MonthPlan } from "./site-parts.ts";
 
-/** The month part of `month`. */
-export function monthPart(month: MonthPlan): PartMaker {
-  return { key: month.key, hash: month.hash, make: (entry, context) => makeMonth(month, entry, context) };
+/** The month part of `month`; `searchInputNeeded` false when its search bundle is made already, building the manifest only. */
+export function monthPart(month: MonthPlan, searchInputNeeded = true): PartMaker {
+  return {
+    key: month.key,
+    hash: month.hash,
+    ...(!searchInputNeeded && { notNeeded: [PART_SITE, PART_SEARCH_INPUT] }),
+    make: (entry, context) => makeMonth(month, entry, context),
+  };
 }
 
 /** Reads the month's issues whole, encodes their images and renders their pages into `entry`; nothing made when an image cannot be read. */

@@ -72,6 +72,11 @@ export interface PartWork {
 export interface PartMaker {
   key: string;
   hash: string;
+  /**
+   * Building the manifest only, the folders of its entry that need not be there (PartContext.manifestOnly): its pages always, and a
+   * month's search input when its search bundle is in the cache (render-site.ts: startMonths). Default: its pages.
+   */
+  notNeeded?: readonly string[];
   make(entry: PartEntry, context: PartContext): Promise<PartWork>;
 }
 
@@ -93,8 +98,9 @@ export async function readyPart(part: PartMaker, context: PartContext): Promise<
     verification: context.verification,
     placed: context.placed.has(entry.dir),
     // Building the manifest only, a part's pages are not checked: the deploy checks each file it sends, and the cache CI keeps for a
-    // deploy from the cache holds none of them (build/ci-cache.ts; docs/publishing.md, "Deploying from the cache").
-    ...(context.manifestOnly && { unchecked: (file: EntryFile) => file.path.startsWith(`${PART_SITE}/`) }),
+    // deploy from the cache holds none of them (build/ci-cache.ts; docs/publishing.md, "Deploying from the cache"). Nor is a month's
+    // search input, when its bundle needs none.
+    ...(context.manifestOnly && { unchecked: (file: EntryFile) => (part.notNeeded ?? [PART_SITE]).some((folder) => file.path.startsWith(`${folder}/`)) }),
     make: async (temporary: PartEntry) => {
       const work = await part.make(temporary, context);
       return { work, ...(work.made && { manifest: await recordPart(temporary, work.made) }) };

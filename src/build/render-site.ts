@@ -17,7 +17,7 @@ import { archiveOpenData } from "../site/open-data.ts";
 import type { SiteData } from "../site-types.ts";
 import { exists } from "../util/cache-files.ts";
 import { limited } from "../util/each-limited.ts";
-import { entryInSite, pruneUnused, type Verification } from "./cache-entries.ts";
+import { entryInSite, pruneUnused, readManifest, type Verification } from "./cache-entries.ts";
 import { bundleEntry, cacheFolder, type SiteEntry } from "./cache-layout.ts";
 import { archivePart, type ArchivePlan } from "./make-archive.ts";
 import { monthPart } from "./make-month.ts";
@@ -94,7 +94,7 @@ export async function renderSite(config: PaperConfig, issues: readonly ScannedIs
   const plan = await planSite(issues, context, options);
   try {
     // The parts: the months a few at a time, the people, days and archive-wide parts beside them, each year once its months are made.
-    const months = await startMonths(plan.months, context);
+    const months = await startMonths(plan.months, await indexedMonths(plan.bundles, context), context);
     const monthOf = (key: string) => months.get(key)!;
     const spanningAndArchive = [...plan.spanning.map(spanningPart), archivePart(plan.archive)].map((part) => awaitedLater(readyPart(part, context)));
     const years = plan.years.map((year) => awaitedLater(readyPart(yearPart(year, monthOf), context)));
@@ -197,15 +197,26 @@ async function latestIssues(issues: readonly ScannedIssue[], newest: Issue | und
  * Starts the month parts in order, a few at a time, so only those months' issues are in memory; the bundles wait for theirs. Those the
  * cache has no entry for start first: a day's build renders one month, which would otherwise wait for every other month's check.
  */
-async function startMonths(months: readonly MonthPlan[], context: PartContext): Promise<Map<string, Promise<PartOutcome>>> {
+async function startMonths(months: readonly MonthPlan[], indexed: ReadonlySet<string>, context: PartContext): Promise<Map<string, Promise<PartOutcome>>> {
   const cached = await Promise.all(months.map((month) => exists(path.join(context.partsDir, month.key, month.hash))));
   context.pool.warm(cached.filter((isCached) => !isCached).length);
   const startMonth = limited(context.pool.size + 1);
   const started = new Map<string, Promise<PartOutcome>>();
   for (const month of [...months.filter((_, index) => !cached[index]), ...months.filter((_, index) => cached[index])]) {
-    started.set(month.key, awaitedLater(startMonth(() => readyPart(monthPart(month), context))));
+    started.set(month.key, awaitedLater(startMonth(() => readyPart(monthPart(month, !indexed.has(month.key)), context))));
   }
   return started;
+}
+
+/**
+ * Building the manifest only, the months whose search bundle the cache holds (its manifest readable, as search-stage.ts takes it then):
+ * they need no search input, which the cache CI keeps leaves out (cache-layout.ts: LEFT_OUT_OF_DEPLOY_CACHE). A month whose bundle must
+ * be indexed again needs its search input, and is made again when the cache has it not. Empty for a whole build.
+ */
+async function indexedMonths(bundles: readonly PlannedBundle[], context: PartContext): Promise<Set<string>> {
+  if (!context.manifestOnly) return new Set();
+  const kept = await Promise.all(bundles.map(async ({ entry }) => (await readManifest(entry.manifest)) !== undefined));
+  return new Set(bundles.flatMap(({ bundle }, index) => (kept[index] ? bundle.months : [])));
 }
 
 /** A part's promise, whose failure is reported where it is awaited: until then its rejection must not count as unhandled. */

@@ -166,6 +166,7 @@ test("should derive what CI leaves out, the records of an output folder and a pu
     path.relative(cacheDir, path.join(path.dirname(path.dirname(path.dirname(entry.site))), "*", "*", path.basename(entry.site))),
     path.relative(cacheDir, cacheFolder(cacheDir, "images")),
     path.relative(cacheDir, path.join(cacheFolder(cacheDir, "parsed"), "*", "*")),
+    path.relative(cacheDir, path.join(cacheFolder(cacheDir, "parts"), "*", "*", path.basename(entry.searchInput))),
     path.relative(cacheDir, path.join(cacheFolder(cacheDir, "search"), "*", "*", path.basename(bundle.files))),
   ]);
   assert.deepEqual(entryOfPublished(entry.site), { dir: entry.dir, manifest: entry.manifest, below: "site/" });
