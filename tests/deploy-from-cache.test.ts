@@ -87,7 +87,7 @@ test("should leave every part's pages, every image derivative, the whole parsed 
   for (const kept of [
     /^parsed\/index\.v8$/,
     /^parts\/[^/]+\/[^/]+\/part\.json$/,
-    /^parts\/[^/]+\/[^/]+\/open-data\/bulk\.jsonl$/,
+    /^parts\/[^/]+\/[^/]+\/open-data\/bulk\.jsonl\.gz$/,
     /^search\/[^/]+\/[^/]+\/bundle\.json$/,
     /^search\/[^/]+\/[^/]+\/terms\.json$/,
     /^terms\/directory\/[^/]+\/files\/head\.json$/,

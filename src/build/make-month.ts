@@ -3,6 +3,7 @@
 // their open data, the scans' IIIF image services and what the month leaves for its year part.
 import { copyFile, link, mkdir, readdir } from "node:fs/promises";
 import path from "node:path";
+import { gzipSync } from "node:zlib";
 import { imageOrigins, unreadableImageProblem } from "../content/image-files.ts";
 import type { Issue } from "../model.ts";
 import type { Problem } from "../problems.ts";
@@ -54,7 +55,9 @@ async function makeMonth(month: MonthPlan, entry: PartEntry, context: PartContex
   absentFiles.push(...(await linkImageServices(entry, openData.imageFiles, encoded)));
   const fragments = monthFragments(entry);
   await mkdir(path.dirname(fragments.bulk), { recursive: true });
-  await writeNamed(fragments.bulk, openData.bulk);
+  // The fastest level: a synthetic month's 3 MB of lines took about 50 ms, and 6 ms to read back; the bundled issue's compress four
+  // times (39.7 KB to 10.1 KB).
+  await writeNamed(fragments.bulk, gzipSync(openData.bulk, { level: 1 }));
   await writeNamed(fragments.sitemap, JSON.stringify(openData.sitemap));
   for (const copy of files.copies) {
     const target = path.join(entry.site, copy.target);

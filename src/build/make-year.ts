@@ -1,6 +1,7 @@
 // Makes a year part's cache entry: the year's open data that spans its months (its issues' list, its bulk text, its sitemaps), written
 // without Eleventy from what its month parts left beside their pages, so it never reads an issue.
 import { readFile } from "node:fs/promises";
+import { gunzipSync } from "node:zlib";
 import { yearOpenData } from "../site/open-data.ts";
 import type { SitemapEntry } from "../site/sitemaps.ts";
 import { monthFragments, type PartEntry } from "./cache-layout.ts";
@@ -17,7 +18,7 @@ async function makeYear(year: YearPlan, monthOf: (key: string) => Promise<PartOu
   const months = await Promise.all(year.months.map((month) => monthOf(month.key)));
   if (months.some((month) => !month.manifest)) return {};
   const fragments = months.map((month) => monthFragments(month.entry));
-  const bulk = await Promise.all(fragments.map((fragment) => readFile(fragment.bulk, "utf8")));
+  const bulk = await Promise.all(fragments.map(async (fragment) => gunzipSync(await readFile(fragment.bulk)).toString("utf8")));
   const sitemap = (await Promise.all(fragments.map(async (fragment) => JSON.parse(await readFile(fragment.sitemap, "utf8")) as SitemapEntry[]))).flat();
   const headers = year.months.flatMap((month) => month.issues.map((issue) => issue.header));
   await writeOpenData(entry.site, yearOpenData(context.config, year.year, headers, bulk, sitemap));
