@@ -2,10 +2,13 @@
 // (content/content-files.ts). Never a reason to fail: without git, outside a repository or when git fails, the answer is nothing.
 import { execFile } from "node:child_process";
 
-/** Runs git in `cwd` and resolves to its output, or undefined when git is missing or fails for any reason. */
+/**
+ * Runs git in `cwd` and resolves to its output, or undefined when git is missing or fails for any reason. Without a file system monitor:
+ * ls-files, diff-files and blame would start the one a repository's configuration names (core.fsmonitor), and a build starts no daemon.
+ */
 export function git(cwd: string, args: readonly string[]): Promise<string | undefined> {
   return new Promise((resolve) => {
-    execFile("git", ["-c", "core.quotePath=false", ...args], { cwd, maxBuffer: 1 << 28, encoding: "utf8" }, (error, stdout) =>
+    execFile("git", ["-c", "core.quotePath=false", "-c", "core.fsmonitor=false", ...args], { cwd, maxBuffer: 1 << 28, encoding: "utf8" }, (error, stdout) =>
       resolve(error ? undefined : stdout),
     );
   });

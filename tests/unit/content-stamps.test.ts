@@ -4,6 +4,7 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import { execFileSync } from "node:child_process";
+import { existsSync } from "node:fs";
 import { cp, mkdir, mkdtemp, readFile, rm, stat, writeFile } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
@@ -116,7 +117,12 @@ test("should trust, in a fresh checkout, the stamps of the files git's index hol
 
     // A fresh checkout, as CI makes on every run: other times and inodes, the same content.
     git(path.dirname(root), "clone", "-q", root, clone);
+    // A file system monitor the repository's configuration names is not started.
+    const monitor = `${clone}-monitor.sh`;
+    await writeFile(monitor, `#!/bin/sh\ntouch '${monitor}.ran'\n`, { mode: 0o755 });
+    git(clone, "config", "core.fsmonitor", monitor);
     const fresh = await readContentFiles(clone, first.stamps);
+    assert.equal(existsSync(`${monitor}.ran`), false, "no monitor ran");
     assert.equal(fresh.read, 0, "git vouches for every file");
     assert.ok(fresh.restamped, "the stamps are brought up to the checkout's times");
     assert.deepEqual(
@@ -145,5 +151,7 @@ test("should trust, in a fresh checkout, the stamps of the files git's index hol
   } finally {
     await rm(root, { recursive: true, force: true });
     await rm(clone, { recursive: true, force: true });
+    await rm(`${clone}-monitor.sh`, { force: true });
+    await rm(`${clone}-monitor.sh.ran`, { force: true });
   }
 });
