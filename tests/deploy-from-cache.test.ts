@@ -158,25 +158,18 @@ test("should seal a month from the trimmed cache without its bundle's files, ind
   const cacheDir = path.join(workDir, "month.cache");
   const siteDir = path.join(workDir, "month");
   restoreTrimmed(path.join(workDir, "day.cache"), cacheDir);
-  for (const [date, number] of [
-    ["2022-12-01", 1483],
-    ["2023-01-01", 1484],
-  ] as const) {
-    await mkdir(path.join(contentRoot, "issues", date.slice(0, 4)), { recursive: true });
-    await writeFile(path.join(contentRoot, `issues/${date.slice(0, 4)}/${date}.md`), syntheticIssue(await bundledText(), number, date));
-    const month = await build({ outputDir: siteDir, cacheDir, manifestOnly: true });
-    assert.equal(month.bundles?.indexed, 1, `${date}: the new month's bundle is indexed, the sealed ones are taken from their manifests`);
-    assert.equal(month.bundles?.directory, "extended", `${date}: the month sealed is added to the directory the cache kept`);
-    const deployed = await deploySite({ siteDir, target });
-    assert.ok(deployed.sent > 0);
-    await build({ outputDir: wholeSite, cacheDir: wholeCache });
-    assert.deepEqual(await treeDigest(target), await treeDigest(wholeSite), `${date}: the target is the whole site of the same issues`);
-    restoreTrimmed(cacheDir, `${cacheDir}-next`);
-    await rm(cacheDir, { recursive: true });
-    await rename(`${cacheDir}-next`, cacheDir);
-  }
+  await writeFile(path.join(contentRoot, "issues/2022/2022-12-01.md"), syntheticIssue(await bundledText(), 1483, "2022-12-01"));
+  const month = await build({ outputDir: siteDir, cacheDir, manifestOnly: true });
+  assert.equal(month.bundles?.indexed, 1, "the new month's bundle is indexed, the sealed one is taken from its manifest");
+  assert.equal(month.bundles?.directory, "extended", "the month sealed is added to the directory the cache kept");
+  assert.ok((await deploySite({ siteDir, target })).sent > 0);
+  await build({ outputDir: wholeSite, cacheDir: wholeCache });
+  assert.deepEqual(await treeDigest(target), await treeDigest(wholeSite), "the target is the whole site of the same issues");
 
   // A sealed bundle the cache lacks (pruned, say) is indexed again: its month, whose search input the cache left out, is made again.
+  restoreTrimmed(cacheDir, `${cacheDir}-next`);
+  await rm(cacheDir, { recursive: true });
+  await rename(`${cacheDir}-next`, cacheDir);
   await rm(path.join(cacheDir, "search", "2022-11"), { recursive: true });
   const lacking = await build({ outputDir: siteDir, cacheDir, manifestOnly: true });
   assert.equal(lacking.bundles?.indexed, 1);

@@ -520,7 +520,7 @@ async function articlePage(url) {
   return { text: text?.textContent?.replace(/\s*\n\s*/g, "\n").replace(/[^\S\n]+/g, " ").trim() ?? "", phrases };
 }
 
-/** A headline's phrases as templates/_includes/phrased.njk wrote them: split at each <wbr>, a space a phrase of its own. @param {Node} node */
+/** A headline's phrases as the phrased filter wrote them (src/site/phrases.ts: phrasedHtml): split at each <wbr>, a space a phrase of its own. @param {Node} node */
 function phrasesIn(node) {
   /** @type {string[]} */
   const phrases = [""];
@@ -537,7 +537,7 @@ function phrasesIn(node) {
 }
 
 /**
- * Sets `element`'s text to `phrases` as phrased.njk does: a <wbr> between phrases, and the parts a space sets apart each in a run the
+ * Sets `element`'s text to `phrases` as the phrased filter does: a <wbr> between phrases, and the parts a space sets apart each in a run the
  * stylesheet keeps whole while it fits. Only when they spell `text` exactly, so a page changed since the index was built changes nothing.
  * @param {HTMLElement} element @param {string[] | undefined} phrases @param {string} text
  */

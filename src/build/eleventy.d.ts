@@ -6,7 +6,13 @@ declare module "@11ty/eleventy" {
     pathPrefix?: string;
     config?: (eleventyConfig: {
       addGlobalData(name: string, value: unknown): void;
-      amendLibrary(engine: "njk", amend: (nunjucks: { addFilter(name: string, filter: (text: string) => unknown): void }) => void): void;
+      amendLibrary(
+        engine: "njk",
+        amend: (nunjucks: {
+          addFilter(name: string, filter: (value: never) => unknown): void;
+          getFilter(name: "escape" | "safe"): (value: string) => unknown;
+        }) => void,
+      ): void;
       ignores: Set<string>;
     }) => void;
   }

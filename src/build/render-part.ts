@@ -9,7 +9,7 @@ import { writeNamed } from "./failure.ts";
 import { searchRecords } from "./search-records.ts";
 import { rendersIn, type SitePart } from "./site-parts.ts";
 import { projectRoot } from "../project.ts";
-import { phrasesOf } from "../site/phrases.ts";
+import { phrasedHtml, phrasesOf } from "../site/phrases.ts";
 
 const templatesDir = path.join(projectRoot, "templates");
 /** The top-level templates, each of which renders pages of one kind of part; listed once a worker. */
@@ -47,7 +47,13 @@ export async function renderPart({ part, siteDir, searchInputDir, verbose }: Ren
       // records every build plans: at 11,000 issues that was about 150,000 titles, 1.5 s of each build, for a few pages rendered. Added
       // to Nunjucks itself: a filter added through Eleventy is timed, and Eleventy prints "[11ty] Benchmark …" in English, quiet mode or
       // not, when one takes more than 8 % of a run (loading jieba's dictionary, or the people pages of a cold build).
-      eleventyConfig.amendLibrary("njk", (nunjucks) => nunjucks.addFilter("phrases", phrasesOf));
+      eleventyConfig.amendLibrary("njk", (nunjucks) => {
+        nunjucks.addFilter("phrases", phrasesOf);
+        // A text's phrases as HTML: each escaped by the templates' own escape filter, the whole marked safe by their own safe filter.
+        const escaped = nunjucks.getFilter("escape");
+        const safe = nunjucks.getFilter("safe");
+        nunjucks.addFilter("phrased", (phrases: readonly string[]) => safe(phrasedHtml(phrases, (text) => String(escaped(text)))));
+      });
       // Eleventy takes ignores relative to the working directory.
       for (const name of skipped) eleventyConfig.ignores.add(path.relative(process.cwd(), path.join(templatesDir, name)));
     },

@@ -33,6 +33,23 @@ export function phrasesOf(text: string): string[] {
   return phrases;
 }
 
+/**
+ * The HTML of a text's phrases, each escaped by `escaped` (the templates' own escape), with a <wbr> between them, so a headline, under the
+ * stylesheet's word-break: keep-all, breaks only between words. A text of several parts set apart by spaces (a 副题 of two phrases:
+ * 分析研究当前经济形势和经济工作 我区设分会场组织收听收看) has each part in a run of its own that the stylesheet keeps whole while it fits,
+ * so a line breaks first at the space, then between words. Written here rather than as a template macro: a macro's loop set eight
+ * variables a phrase, 2.2 s of the 8.6 s that the people pages of a year's first issue took to render at 11,000 issues.
+ */
+export function phrasedHtml(phrases: readonly string[], escaped: (text: string) => string): string {
+  if (!phrases.includes(" ")) return phrases.map(escaped).join("<wbr>");
+  let html = '<span class="phrase-run">';
+  phrases.forEach((phrase, index) => {
+    if (phrase === " ") html += '</span> <span class="phrase-run">';
+    else html += (index > 0 && phrases[index - 1] !== " " ? "<wbr>" : "") + escaped(phrase);
+  });
+  return `${html}</span>`;
+}
+
 function loadJieba(): Jieba {
   const { Jieba: JiebaClass } = require("@node-rs/jieba") as typeof import("@node-rs/jieba");
   const { dict } = require("@node-rs/jieba/dict") as { dict: Uint8Array };

@@ -11,7 +11,7 @@ export interface LineBreak {
 
 /**
  * For each element matching `selector`, keyed by its class and position, the line breaks in its text (every text node below it, so the
- * phrase runs of templates/_includes/phrased.njk count too). A space carries the line of the character before it, as a break there is one.
+ * phrase runs of the phrased filter, src/site/phrases.ts, count too). A space carries the line of the character before it, as a break there is one.
  */
 export async function lineBreaks(page: Page, selector: string): Promise<Record<string, LineBreak[]>> {
   return page.locator(selector).evaluateAll((elements) =>
