@@ -4,12 +4,12 @@
 // read again, is tests/unit/content-stamps.test.ts's: this archive is small enough to be read.)
 import { test, after } from "node:test";
 import assert from "node:assert/strict";
-import { execFileSync } from "node:child_process";
 import { cp, mkdtemp, readFile, rename, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { buildSite, type BuildOptions, type BuildResult } from "../src/build/build.ts";
 import { readStamps } from "../src/build/content-stamps.ts";
+import { commitAll, git } from "./helpers/git-archive.ts";
 import { makeImageArchive } from "./helpers/image-archive.ts";
 import { testRenderPool } from "./helpers/render-pool.ts";
 import { report } from "./helpers/report.ts";
@@ -22,10 +22,6 @@ const cacheDir = path.join(workDir, "cache");
 after(async () => {
   await rm(workDir, { recursive: true, force: true });
 });
-
-function git(cwd: string, ...args: string[]): void {
-  execFileSync("git", ["-c", "user.name=报库", "-c", "user.email=baoku@example.org", ...args], { cwd, stdio: "pipe" });
-}
 
 async function build(outputDir: string, options: Partial<BuildOptions> = {}): Promise<BuildResult> {
   const result = await buildSite({ renderPool: testRenderPool(), contentRoot, outputDir: path.join(workDir, outputDir), cacheDir, ...options });
@@ -43,9 +39,7 @@ async function checkedOutAgain(make: (into: string) => Promise<void>): Promise<v
 
 test("should make nothing again in a fresh checkout of the same archive, with git and without", async () => {
   await makeImageArchive(contentRoot);
-  git(contentRoot, "init", "-q");
-  git(contentRoot, "add", "-A");
-  git(contentRoot, "commit", "-q", "-m", "archive");
+  await commitAll(contentRoot, "archive", "2022-11-02T08:00:00+08:00");
   const first = await build("first");
   assert.ok((first.images?.encoded ?? 0) > 20);
   const site = await treeDigest(path.join(workDir, "first"));
@@ -57,7 +51,7 @@ test("should make nothing again in a fresh checkout of the same archive, with gi
   // A clone, as actions/checkout makes.
   const origin = path.join(workDir, "origin");
   await rename(contentRoot, origin);
-  git(workDir, "clone", "-q", origin, contentRoot);
+  await git(workDir, ["clone", "-q", origin, contentRoot]);
   const before = await stampsOf();
   const cloned = await build("cloned");
   assert.equal(cloned.parts?.rendered, 0, "no part is made again");

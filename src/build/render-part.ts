@@ -48,7 +48,9 @@ export async function renderPart({ part, siteDir, searchInputDir, verbose }: Ren
       // to Nunjucks itself: a filter added through Eleventy is timed, and Eleventy prints "[11ty] Benchmark …" in English, quiet mode or
       // not, when one takes more than 8 % of a run (loading jieba's dictionary, or the people pages of a cold build).
       eleventyConfig.amendLibrary("njk", (nunjucks) => {
-        nunjucks.addFilter("phrases", phrasesOf);
+        // Split once a run: a headline is listed on its day's page, its lunar day's, and the page of each person it credits.
+        const split = new Map<string, string[]>();
+        nunjucks.addFilter("phrases", (text: string) => split.get(text) ?? split.set(text, phrasesOf(text)).get(text)!);
         // A text's phrases as HTML: each escaped by the templates' own escape filter, the whole marked safe by their own safe filter.
         const escaped = nunjucks.getFilter("escape");
         const safe = nunjucks.getFilter("safe");

@@ -11,7 +11,7 @@ import { bundleEntry, type BundleEntry } from "./cache-layout.ts";
 import { NO_SEARCH, type PartContext, type PartOutcome } from "./part-entries.ts";
 import { counted, secondsSince, sumCounts, type RenderCounts } from "./render-counts.ts";
 import type { SearchStats } from "./render-part.ts";
-import { indexBundle, STATS_FILE } from "./search-index.ts";
+import { indexBundle } from "./search-index.ts";
 import { DIRECTORY_KEY, type BundlePlan } from "./site-parts.ts";
 import { extendTermDirectory, TERM_STATS_FILE, writeTermDirectory, type SealedBundle } from "./term-directory.ts";
 
@@ -109,7 +109,7 @@ async function readyBundle(
           path.join(temporary.dir, TERM_STATS_FILE),
         );
         return {
-          manifest: { files: await recordFiles(temporary.dir, ["files"]), meta: await pageListOf(temporary.files), stats: await statsOf(temporary.files) },
+          manifest: { files: await recordFiles(temporary.dir, ["files"]), meta: await pageListOf(temporary.files), stats },
           work: { seconds: secondsSince(started) },
         };
       });
@@ -160,11 +160,6 @@ async function readyDirectory(
 /** A sealed bundle as the directory reads it: its page list's name and its counts, as its manifest records them, and its term statistics. */
 function sealedBundle({ bundle, entry }: PlannedBundle, manifest: BundleManifest): SealedBundle {
   return { key: bundle.key, meta: manifest.meta, statsFile: path.join(entry.dir, TERM_STATS_FILE), stats: manifest.stats };
-}
-
-/** The counts a bundle's indexing wrote beside Pagefind's files (search-index.ts). */
-async function statsOf(files: string): Promise<SearchStats> {
-  return JSON.parse(await readFile(path.join(files, STATS_FILE), "utf8")) as SearchStats;
 }
 
 /** The name of a bundle's page list, from its Pagefind entry: its one language's hash, or "" when it has several or none. */

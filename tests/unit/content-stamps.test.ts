@@ -3,11 +3,11 @@
 // checkout, when git's index holds it unchanged with the object id its stamp recorded.
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { execFileSync } from "node:child_process";
 import { existsSync } from "node:fs";
 import { cp, mkdir, mkdtemp, readFile, rm, stat, writeFile } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
+import { commitAll, git } from "../helpers/git-archive.ts";
 import { contentHash, readContentFiles, type FileStamps } from "../../src/content/content-files.ts";
 import { projectRoot } from "../../src/project.ts";
 
@@ -92,20 +92,13 @@ test("should read again a file edited with its size and time kept, a file change
   }
 });
 
-/** Runs git in `cwd`, as a user with a name, and fails the test when git fails. */
-function git(cwd: string, ...args: string[]): void {
-  execFileSync("git", ["-c", "user.name=报库", "-c", "user.email=baoku@example.org", ...args], { cwd, stdio: "pipe" });
-}
-
 test("should trust, in a fresh checkout, the stamps of the files git's index holds unchanged, images included, and read the others", async () => {
   const root = await archive();
   const clone = `${root}-clone`;
   try {
     await mkdir(path.join(root, IMAGE_FOLDER), { recursive: true });
     await writeFile(path.join(root, IMAGE_FOLDER, "photo.jpg"), Buffer.alloc(5000, 7));
-    git(root, "init", "-q");
-    git(root, "add", "-A");
-    git(root, "commit", "-q", "-m", "archive");
+    await commitAll(root, "archive", "2022-11-02T08:00:00+08:00");
     // Git is asked whatever the bytes to read: the archive here is far under ASK_GIT_ABOVE_BYTES.
     const first = await readContentFiles(root, undefined, 0);
     assert.equal(first.read, first.markdown.length + first.others.length, "a read without stamps reads every file, images too");
@@ -117,11 +110,11 @@ test("should trust, in a fresh checkout, the stamps of the files git's index hol
     assert.equal(photo?.hash, contentHash(Buffer.alloc(5000, 7)), "an image is known by its bytes, not its time");
 
     // A fresh checkout, as CI makes on every run: other times and inodes, the same content.
-    git(path.dirname(root), "clone", "-q", root, clone);
+    await git(path.dirname(root), ["clone", "-q", root, clone]);
     // A file system monitor the repository's configuration names is not started.
     const monitor = `${clone}-monitor.sh`;
     await writeFile(monitor, `#!/bin/sh\ntouch '${monitor}.ran'\n`, { mode: 0o755 });
-    git(clone, "config", "core.fsmonitor", monitor);
+    await git(clone, ["config", "core.fsmonitor", monitor]);
     // A few kilobytes to read are read rather than asked of git.
     const few = await readContentFiles(clone, first.stamps);
     assert.equal(few.read, first.read);
@@ -144,7 +137,7 @@ test("should trust, in a fresh checkout, the stamps of the files git's index hol
     };
     await sameSize(FILE);
     const assumed = "issues/2022/2022-01-03.md";
-    git(clone, "update-index", "--assume-unchanged", assumed);
+    await git(clone, ["update-index", "--assume-unchanged", assumed]);
     await sameSize(assumed);
     const resized = photo!.file;
     const stamps: FileStamps = { ...first.stamps, files: { ...first.stamps.files, [resized]: { ...first.stamps.files[resized]!, size: 1 } } };
